@@ -1,0 +1,41 @@
+# Two commands do all the set-up on a fresh machine with only Python 3.11+:
+#   make run    create .venv, install Reader, open it on the bundled sample library
+#   make test   create .venv, install Reader with its test tools, run every test
+PYTHON ?= python3
+VENV ?= .venv
+ifeq ($(OS),Windows_NT)
+BIN := $(VENV)/Scripts
+else
+BIN := $(VENV)/bin
+endif
+STAMP := $(VENV)/.installed-stamp
+SAMPLE_LIBRARY ?= .sample-library
+
+.PHONY: run test check lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reader --data-dir $(SAMPLE_LIBRARY) import resources/samples > /dev/null || true
+	$(BIN)/reader --data-dir $(SAMPLE_LIBRARY) gui
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check: lint test
+
+bench: $(STAMP)
+	$(BIN)/python bench/import_bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) $(SAMPLE_LIBRARY) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

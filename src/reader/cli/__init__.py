@@ -1,0 +1,1 @@
+"""The `reader` command line: thin argparse front ends over the Library facade."""

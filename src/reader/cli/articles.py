@@ -1,0 +1,133 @@
+"""Commands on articles: import, list, show, sections, remove."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.cli.output import one_line, print_json, print_table
+from reader.core.article import ArticleSummary
+from reader.library import ImportStatus, Library
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("import", help="import files or folders into the library")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--section", metavar="NAME", help="put the articles in this section")
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("list", help="list articles")
+    p.add_argument("--section", metavar="NAME")
+    p.add_argument("--site", metavar="NAME")
+    p.add_argument("--unread", action="store_true")
+    p.add_argument("--sort", choices=["published", "added", "title", "site"], default="published")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="metadata, text and HTML as JSON")
+    fmt.add_argument("--text", action="store_true", help="the plain text only")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("sections", help="list sections with their article counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sections)
+
+    p = sub.add_parser("remove", help="remove an article from the library")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_remove)
+
+
+def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    results = []
+    for result in lib.import_paths(args.paths, section=args.section):
+        results.append(result)
+        if not args.json:
+            if result.ok:
+                print(f"{result.status.value:9}  {result.path}  → #{result.article_id} "
+                      f"{one_line(result.title or '')}", flush=True)
+            else:
+                print(f"failed     {result.path}: {result.reason}", flush=True)
+    failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
+    if args.json:
+        print_json([r.to_json() for r in results])
+    else:
+        counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
+        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        print(summary or "nothing to import")
+    return 1 if failed else 0
+
+
+def cmd_list(lib: Library, args: argparse.Namespace) -> int:
+    articles = lib.list_articles(
+        section=args.section, site=args.site, unread=args.unread, sort=args.sort,
+        descending=args.sort in ("published", "added"), limit=args.limit,
+    )
+    if args.json:
+        print_json([a.to_json() for a in articles])
+        return 0
+    if not articles:
+        print("no articles")
+        return 0
+    print_table(["ID", "DATE", "SECTION", "SITE", "TITLE"], [_row(a) for a in articles])
+    return 0
+
+
+def _row(a: ArticleSummary) -> list[str]:
+    mark = "" if a.read else "• "
+    return [
+        str(a.id),
+        a.published.isoformat() if a.published else "",
+        a.section or "",
+        a.site or "",
+        mark + one_line(a.title),
+    ]
+
+
+def cmd_show(lib: Library, args: argparse.Namespace) -> int:
+    article = lib.get_article(args.id)
+    if args.json:
+        print_json(article.to_json())
+        return 0
+    if args.text:
+        print(article.text)
+        return 0
+    s = article.summary
+    print(s.title)
+    byline = " · ".join(
+        x for x in (s.site, s.section, s.published.isoformat() if s.published else None,
+                    s.author) if x
+    )
+    if byline:
+        print(byline)
+    if s.source:
+        print(s.source)
+    print()
+    print(article.text)
+    return 0
+
+
+def cmd_sections(lib: Library, args: argparse.Namespace) -> int:
+    sections = lib.sections()
+    if args.json:
+        print_json([{"name": name, "count": count} for name, count in sections])
+    elif sections:
+        print_table(["COUNT", "SECTION"], [[str(c), n] for n, c in sections])
+    else:
+        print("no sections")
+    return 0
+
+
+def cmd_remove(lib: Library, args: argparse.Namespace) -> int:
+    removed = [lib.remove(i) for i in args.ids]
+    if args.json:
+        print_json([a.to_json() for a in removed])
+    else:
+        for a in removed:
+            print(f"removed #{a.id} {one_line(a.title)}")
+    return 0

@@ -1,0 +1,99 @@
+"""Entry point of the `reader` command: parses arguments, opens the library, runs a command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.cli import articles
+from reader.errors import ReaderError
+from reader.library import Library, open_library
+from reader.paths import DataPaths, resolve_data_dir
+
+log = logging.getLogger("reader")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Reader: a desktop reader for saved articles. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="library folder (default: READER_DATA_DIR, "
+        "then the platform's user data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.set_defaults(handler=None)
+    articles.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _prepare_streams()
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command not in (None, "gui") and extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    paths = resolve_data_dir(args.data_dir)
+    if getattr(args, "handler", None) is None:
+        return run_gui(paths, extra)
+    _configure_logging(paths)
+    try:
+        with open_library(paths) as lib:
+            return int(args.handler(lib, args))
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the edge: a bug still gets one line, the log the rest
+        log.exception("unexpected error")
+        print(f"reader: internal error: {exc!r} (details in {paths.log_file})", file=sys.stderr)
+        return 1
+
+
+def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:
+    try:
+        from reader.gui.application import run  # noqa: PLC0415 - Qt loads only for the window
+    except ImportError as exc:
+        print(f"reader: the window is not available ({exc}); use `reader --help` for the "
+              "commands", file=sys.stderr)
+        return 1
+    return run(paths, list(argv))
+
+
+def gui_main() -> int:
+    return main(["gui", *sys.argv[1:]])
+
+
+def _prepare_streams() -> None:
+    # A console or pipe in a legacy code page must not turn a Chinese title into a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def _configure_logging(paths: DataPaths) -> None:
+    if log.handlers:
+        return
+    log.setLevel(logging.INFO)
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+
+
+__all__ = ["Library", "main"]

@@ -1,0 +1,1 @@
+"""Pure domain types and text rules: standard library only, no I/O."""

@@ -1,0 +1,111 @@
+"""The Article an importer produces, and the stored record the library hands out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from reader.core.text import normalize_text
+
+
+@dataclass(frozen=True)
+class Article:
+    """One imported article, before it is stored.
+
+    `text` is the normalized plain text of the body (paragraphs separated by one blank line):
+    annotations anchor into it. `html` is the sanitized body shown in the reading pane.
+    """
+
+    title: str
+    text: str
+    html: str
+    section: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    source_hash: str = ""
+    source_path: str | None = None
+    assets: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", normalize_text(self.text))
+        object.__setattr__(self, "title", " ".join(self.title.split()))
+
+    @property
+    def content_hash(self) -> str:
+        """What makes two imports the same article: the normalized title and text."""
+        return content_hash(self.title, self.text)
+
+
+def content_hash(title: str, text: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(" ".join(title.split()).encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(normalize_text(text).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A stored article's metadata: what lists and the CLI show."""
+
+    id: int
+    title: str
+    section: str | None
+    site: str | None
+    author: str | None
+    published: date | None
+    language: str | None
+    source: str | None
+    added: datetime
+    read: bool
+    bookmarked: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "section": self.section,
+            "site": self.site,
+            "author": self.author,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "source": self.source,
+            "added": self.added.isoformat(timespec="seconds"),
+            "read": self.read,
+            "bookmarked": self.bookmarked,
+        }
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A stored article in full: metadata plus its text and HTML."""
+
+    summary: ArticleSummary
+    text: str
+    html: str
+    url: str | None
+    encoding: str | None
+    source_hash: str
+    content_hash: str
+    reading_position: float
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+    def to_json(self) -> dict[str, object]:
+        data = self.summary.to_json()
+        data.update(
+            url=self.url,
+            encoding=self.encoding,
+            source_hash=self.source_hash,
+            reading_position=self.reading_position,
+            text=self.text,
+            html=self.html,
+        )
+        return data

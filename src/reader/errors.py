@@ -1,0 +1,41 @@
+"""The ReaderError tree: expected failures we explain to the user, as opposed to bugs.
+
+    ReaderError                      anything we can describe in one line
+    ├── ImportFailed                 one file could not become an article (bad bytes, unknown type…)
+    ├── StorageError                 the library database cannot be opened or written
+    │   ├── DataDirError             the data directory is missing, read-only or not a directory
+    │   └── SchemaTooNew             the database was written by a newer Reader
+    ├── NotFound                     no article (or annotation) with that id
+    └── SearchError                  the search index failed in a way a rebuild did not fix
+
+Anything else that escapes is a bug: the CLI and GUI log it with its traceback and still show
+a one-line message.
+"""
+
+
+class ReaderError(Exception):
+    """An expected failure, with a message fit to show the user as it is."""
+
+
+class ImportFailed(ReaderError):
+    """A file could not be imported; the message says why in one line."""
+
+
+class StorageError(ReaderError):
+    """The library database could not be opened, read or written."""
+
+
+class DataDirError(StorageError):
+    """The data directory cannot be used (missing, read-only, not a directory)."""
+
+
+class SchemaTooNew(StorageError):
+    """The database was written by a newer version of Reader."""
+
+
+class NotFound(ReaderError):
+    """No object with the given id."""
+
+
+class SearchError(ReaderError):
+    """The search index is unusable even after a rebuild."""

@@ -1,0 +1,1 @@
+"""SQLite storage: the library database, the single source of truth."""

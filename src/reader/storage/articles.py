@@ -1,0 +1,325 @@
+"""Articles, their bodies and sections in SQLite: queries that know the schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reader.core.article import Article, ArticleSummary, StoredArticle
+from reader.errors import NotFound
+from reader.storage.database import Database, utc_now
+
+_SUMMARY_COLUMNS = """
+    a.id, a.title, s.name AS section, a.site, a.author, a.published, a.language,
+    COALESCE(a.url, a.source_path) AS source, a.added, a.read_at,
+    EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked
+"""
+_FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
+
+SORT_COLUMNS = {
+    "added": "a.added",
+    "read": "a.read_at",
+    "published": "COALESCE(a.published, substr(a.added, 1, 10))",
+    "title": "a.title COLLATE NOCASE",
+    "site": "a.site COLLATE NOCASE",
+    "section": "s.name COLLATE NOCASE",
+}
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list shows; None means no restriction on that field."""
+
+    section: str | None = None
+    site: str | None = None
+    unread: bool = False
+    bookmarked: bool = False
+    recently_read: bool = False
+    ids: Sequence[int] | None = None
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.section is not None:
+            clauses.append("s.name = ? COLLATE NOCASE")
+            params.append(self.section)
+        if self.site is not None:
+            clauses.append("a.site = ?")
+            params.append(self.site)
+        if self.unread:
+            clauses.append("a.read_at IS NULL")
+        if self.bookmarked:
+            clauses.append("EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)")
+        if self.recently_read:
+            clauses.append("a.read_at >= datetime('now', '-30 days')")
+        if self.ids is not None:
+            clauses.append(f"a.id IN ({','.join('?' * len(self.ids))})")
+            params.extend(self.ids)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class ArticleStore:
+    """Reads and writes articles; every write runs inside the caller's transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- writes (inside Database.transaction) ---------------------------------------------
+
+    def section_id(self, conn: sqlite3.Connection, name: str | None) -> int | None:
+        name = " ".join(name.split()) if name else None
+        if not name:
+            return None
+        row = conn.execute("SELECT id FROM sections WHERE name = ?", (name,)).fetchone()
+        if row:
+            return int(row[0])
+        cur = conn.execute(
+            "INSERT INTO sections (name, created) VALUES (?, ?)", (name, utc_now())
+        )
+        return int(cur.lastrowid or 0)
+
+    def insert(self, conn: sqlite3.Connection, article: Article, section: str | None) -> int:
+        now = utc_now()
+        cur = conn.execute(
+            """INSERT INTO articles (title, section_id, site, author, published, url,
+                   source_path, language, encoding, source_hash, content_hash, added, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.title,
+                self.section_id(conn, section),
+                article.site,
+                article.author,
+                article.published.isoformat() if article.published else None,
+                article.url,
+                article.source_path,
+                article.language,
+                article.encoding,
+                article.source_hash,
+                article.content_hash,
+                now,
+                now,
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO article_content (article_id, text, html) VALUES (?, ?, ?)",
+            (article_id, article.text, article.html),
+        )
+        return article_id
+
+    def replace_content(
+        self, conn: sqlite3.Connection, article_id: int, article: Article, section: str | None
+    ) -> None:
+        """A new version of an existing article: same id, new text and metadata."""
+        conn.execute(
+            """UPDATE articles SET title = ?, section_id = COALESCE(?, section_id), site = ?,
+                   author = ?, published = ?, url = COALESCE(?, url),
+                   source_path = COALESCE(?, source_path), language = ?, encoding = ?,
+                   source_hash = ?, content_hash = ?, updated = ?
+               WHERE id = ?""",
+            (
+                article.title,
+                self.section_id(conn, section),
+                article.site,
+                article.author,
+                article.published.isoformat() if article.published else None,
+                article.url,
+                article.source_path,
+                article.language,
+                article.encoding,
+                article.source_hash,
+                article.content_hash,
+                utc_now(),
+                article_id,
+            ),
+        )
+        conn.execute(
+            "UPDATE article_content SET text = ?, html = ? WHERE article_id = ?",
+            (article.text, article.html, article_id),
+        )
+
+    def delete(self, conn: sqlite3.Connection, article_id: int) -> bool:
+        cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self._drop_empty_sections(conn)
+        return cur.rowcount > 0
+
+    def set_read(self, conn: sqlite3.Connection, ids: Iterable[int], read: bool) -> None:
+        value = utc_now() if read else None
+        conn.executemany(
+            "UPDATE articles SET read_at = ? WHERE id = ?", [(value, i) for i in ids]
+        )
+
+    def set_position(self, conn: sqlite3.Connection, article_id: int, position: float) -> None:
+        position = min(1.0, max(0.0, position))
+        conn.execute(
+            "UPDATE articles SET reading_position = ? WHERE id = ?", (position, article_id)
+        )
+
+    def rename_section(self, conn: sqlite3.Connection, old: str, new: str) -> None:
+        """Rename a section; renaming onto an existing name merges the two."""
+        row = conn.execute("SELECT id FROM sections WHERE name = ?", (old,)).fetchone()
+        if row is None:
+            raise NotFound(f"no section named {old!r}")
+        source, new = int(row[0]), " ".join(new.split())
+        existing = conn.execute("SELECT id FROM sections WHERE name = ?", (new,)).fetchone()
+        target = int(existing[0]) if existing else source
+        if source == target:
+            conn.execute("UPDATE sections SET name = ? WHERE id = ?", (new, source))
+            return
+        conn.execute("UPDATE articles SET section_id = ? WHERE section_id = ?", (target, source))
+        conn.execute("DELETE FROM sections WHERE id = ?", (source,))
+
+    def move(self, conn: sqlite3.Connection, ids: Iterable[int], section: str | None) -> None:
+        target = self.section_id(conn, section)
+        conn.executemany(
+            "UPDATE articles SET section_id = ? WHERE id = ?", [(target, i) for i in ids]
+        )
+        self._drop_empty_sections(conn)
+
+    def _drop_empty_sections(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "DELETE FROM sections WHERE id NOT IN "
+            "(SELECT section_id FROM articles WHERE section_id IS NOT NULL)"
+        )
+
+    def set_bookmarked(
+        self, conn: sqlite3.Connection, article_id: int, on: bool, position: float | None = None
+    ) -> None:
+        if on:
+            conn.execute(
+                "INSERT INTO bookmarks (article_id, position, created) VALUES (?, ?, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET position = excluded.position",
+                (article_id, position, utc_now()),
+            )
+        else:
+            conn.execute("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def find_source_in(
+        self, conn: sqlite3.Connection, source_path: str | None, url: str | None
+    ) -> int | None:
+        """The article last imported from this file (or URL), if any."""
+        for column, value in (("source_path", source_path), ("url", url)):
+            if not value:
+                continue
+            row = conn.execute(
+                f"SELECT id FROM articles WHERE {column} = ? ORDER BY id DESC LIMIT 1", (value,)
+            ).fetchone()
+            if row:
+                return int(row[0])
+        return None
+
+    def title_in(self, conn: sqlite3.Connection, article_id: int) -> str:
+        row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def get(self, article_id: int) -> StoredArticle:
+        with self.db.reading() as conn:
+            row = conn.execute(
+                f"""SELECT {_SUMMARY_COLUMNS}, a.url, a.encoding, a.source_hash, a.content_hash,
+                       a.reading_position, c.text, c.html
+                    {_FROM} JOIN article_content c ON c.article_id = a.id
+                    WHERE a.id = ?""",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return StoredArticle(
+            summary=_summary(row),
+            text=row["text"],
+            html=row["html"],
+            url=row["url"],
+            encoding=row["encoding"],
+            source_hash=row["source_hash"],
+            content_hash=row["content_hash"],
+            reading_position=float(row["reading_position"]),
+        )
+
+    def text_of(self, article_id: int) -> tuple[str, str] | None:
+        """Title and body text, for snippets."""
+        with self.db.reading() as conn:
+            row = conn.execute(
+                "SELECT a.title, c.text FROM articles a JOIN article_content c "
+                "ON c.article_id = a.id WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def list(
+        self,
+        filter: ArticleFilter | None = None,
+        *,
+        sort: str = "published",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        where, params = (filter or ArticleFilter()).where()
+        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
+        direction = "DESC" if descending else "ASC"
+        sql = f"SELECT {_SUMMARY_COLUMNS} {_FROM}{where} ORDER BY {order} {direction}, a.id {direction}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        with self.db.reading() as conn:
+            return [_summary(row) for row in conn.execute(sql, params)]
+
+    def ids(self, filter: ArticleFilter | None = None, *, sort: str = "published",
+            descending: bool = True) -> list[int]:
+        """Ordered ids only: what a list view holds before it pages rows in."""
+        where, params = (filter or ArticleFilter()).where()
+        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
+        direction = "DESC" if descending else "ASC"
+        sql = f"SELECT a.id {_FROM}{where} ORDER BY {order} {direction}, a.id {direction}"
+        with self.db.reading() as conn:
+            return [int(r[0]) for r in conn.execute(sql, params)]
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        """Rows for a page of ids (at most a few hundred at a time)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self.db.reading() as conn:
+            rows = conn.execute(f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE a.id IN ({marks})", ids)
+            return {int(r["id"]): _summary(r) for r in rows}
+
+    def count(self, filter: ArticleFilter | None = None) -> int:
+        where, params = (filter or ArticleFilter()).where()
+        with self.db.reading() as conn:
+            return int(conn.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0])
+
+    def sections(self) -> list[tuple[str, int]]:
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                """SELECT s.name, count(a.id) FROM sections s
+                   JOIN articles a ON a.section_id = s.id
+                   GROUP BY s.id ORDER BY count(a.id) DESC, s.name"""
+            ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def sites(self) -> list[tuple[str, int]]:
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                """SELECT site, count(*) FROM articles WHERE site IS NOT NULL AND site != ''
+                   GROUP BY site ORDER BY count(*) DESC, site"""
+            ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=int(row["id"]),
+        title=row["title"],
+        section=row["section"],
+        site=row["site"],
+        author=row["author"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        language=row["language"],
+        source=row["source"],
+        added=datetime.fromisoformat(row["added"]),
+        read=row["read_at"] is not None,
+        bookmarked=bool(row["bookmarked"]),
+    )

@@ -1,0 +1,165 @@
+"""Opening the library database: WAL, foreign keys, schema versions and migrations."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from reader.errors import DataDirError, SchemaTooNew, StorageError
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_S = 30.0
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The numbered SQL migrations shipped with the package, in order."""
+    found = []
+    for entry in resources.files("reader.storage").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (number, _) in enumerate(found, start=1):
+        if number != expected:
+            raise RuntimeError(f"migration numbers must be contiguous; missing {expected:04d}")
+    return found
+
+
+SCHEMA_VERSION = len(migrations())
+
+
+class Database:
+    """One SQLite connection to the library, shared by threads under a lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        _check_data_dir(path.parent)
+        try:
+            self.conn = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            self.conn.row_factory = sqlite3.Row
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise _storage_error(exc, path) from exc
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("database %s is in %s mode, not WAL", self.path, mode)
+        # NORMAL is safe against application crashes in WAL mode; annotation writes ask for FULL.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def user_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.user_version()
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.path} was written by a newer version of Reader (schema {current}, "
+                f"this version knows {SCHEMA_VERSION}); upgrade Reader to open it"
+            )
+        pending = [(n, sql) for n, sql in migrations() if n > current]
+        if not pending:
+            return
+        if current > 0:
+            self._backup_before_migration(current)
+        for number, sql in pending:
+            self._apply(number, sql)
+
+    def _apply(self, number: int, sql: str) -> None:
+        # executescript commits any open transaction first, so the whole migration, version
+        # bump included, is one script inside one explicit transaction.
+        script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;"
+        try:
+            self.conn.executescript(script)
+        except sqlite3.Error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        log.info("applied migration %04d to %s", number, self.path)
+
+    def _backup_before_migration(self, version: int) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.stem}.before-v{version + 1}-{stamp}.sqlite3")
+        with sqlite3.connect(target) as dest:
+            self.conn.backup(dest)
+        dest.close()
+
+    @contextmanager
+    def transaction(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction; `durable` asks for a full fsync (annotations, notes)."""
+        with self._lock:
+            if durable:
+                self.conn.execute("PRAGMA synchronous = FULL")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                raise _storage_error(exc, self.path) from exc
+            finally:
+                if durable:
+                    self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Serialized read access (the connection is shared between threads)."""
+        with self._lock:
+            try:
+                yield self.conn
+            except sqlite3.DatabaseError as exc:
+                raise _storage_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+
+def _check_data_dir(root: Path) -> None:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DataDirError(f"data directory {root} is not a directory") from None
+    except OSError as exc:
+        raise DataDirError(f"cannot create data directory {root}: {exc.strerror}") from None
+    probe = root / ".write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DataDirError(f"data directory {root} is not writable: {exc.strerror}") from None
+
+
+def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
+    message = str(exc)
+    if "readonly" in message or "read-only" in message:
+        return DataDirError(f"the library {path} is read-only")
+    if "disk is full" in message or "database or disk is full" in message:
+        return StorageError(f"the disk holding {path} is full; nothing was saved")
+    if "not a database" in message or "malformed" in message:
+        return StorageError(f"the library {path} is damaged ({message})")
+    if "locked" in message or "busy" in message:
+        return StorageError(f"the library {path} is busy in another Reader; try again")
+    return StorageError(f"library error in {path}: {message}")

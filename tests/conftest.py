@@ -1,0 +1,36 @@
+"""Test harness: offscreen Qt, the automatic `gui` marker, shared fixtures."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the user's real library.
+os.environ.pop("READER_DATA_DIR", None)
+
+from reader.library import Library  # noqa: E402
+from reader.paths import DataPaths  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def library(data_dir: Path) -> Iterator[Library]:
+    lib = Library(DataPaths(data_dir))
+    yield lib
+    lib.close()
