@@ -1,0 +1,403 @@
+"""Import of plain-text files, including web pages saved as text with breadcrumb and date lines."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from reader.core.article import Article
+from reader.core.text import normalize_newlines, normalize_text
+from reader.errors import ImportFailed
+from reader.importers.encoding import decode_text
+from reader.importers.language import detect_language
+
+# Header lines (breadcrumb, title, date) are short: a longer line is never parsed as one,
+# which also keeps the regular expressions away from a multi-megabyte single line.
+_MAX_TITLE = 120
+_HEADER_LINES = 8
+# Only the last few short lines can be a promotional footer.
+_FOOTER_LINES = 3
+_MAX_FOOTER_LINE = 80
+
+# Stray control characters go; vertical tab and form feed (page breaks) become line ends.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+_PAGE_BREAKS = re.compile(r"[\v\f]")
+# Invisible characters that can hide or reorder text: never wanted in a title.
+_HIDDEN = dict.fromkeys(
+    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF], None
+)
+
+
+def _names(joined: str) -> frozenset[str]:
+    return frozenset(joined.split("|"))
+
+
+_BREADCRUMB = re.compile(
+    r"(?:(?:当前|當前|目前|现在|現在|所在|您现在的|您現在的|您的|你的)?位置"
+    r"|you are here|current location)\s*[:：]\s*(?P<crumbs>.+)",
+    re.IGNORECASE,
+)
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|->|[>»›＞→/])\s*")
+_GENERIC_CRUMBS = _names(
+    "首页|首頁|主页|主頁|网站首页|網站首頁|返回首页|返回首頁"
+    "|home|homepage|home page|main page|front page"
+)
+_PLACEHOLDER_CRUMBS = _names(
+    "正文|内容|內容|详情|詳情|正文内容|文章详情|文章|阅读|閱讀|article|content|details|story"
+)
+_SITE_LIKE = re.compile(r".*(?:网|網|报|報|在线|在線|电视台|電視台)|.*\.(?:com|cn|net|org|hk|tw)")
+
+_NUMERIC_DATE = re.compile(
+    r"(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+)
+_WORDY_DATE = re.compile(
+    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4})"
+)
+_DATE_LABEL = re.compile(
+    r"(?:发布时间|發佈時間|發布時間|发布日期|發布日期|发表时间|發表時間|发表于|發表於|时间|時間|日期"
+    r"|published(?: on)?|posted(?: on)?|updated|date)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\s*T?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\s*(?:(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_META_LABELS = (
+    r"来源|來源|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|阅读|閱讀|浏览|瀏覽|点击|點擊|字号|字號"
+    r"|source|author"
+)
+_META_START = re.compile(rf"(?:{_META_LABELS})\s*[:：]", re.IGNORECASE)
+_META_FIELD = re.compile(rf"(?P<label>{_META_LABELS})\s*[:：]\s*(?P<value>[^\s|]+)", re.IGNORECASE)
+_AUTHOR_LABELS = _names("作者|记者|記者|author")
+_BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
+_SECTION_PUNCTUATION = re.compile(r"[,，。.!！?？:：;；、\d]")
+
+_SUBHEADING = re.compile(r"【(?P<inner>[^【】]{1,80})】")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
+# A call to follow or subscribe: the kind of last line a saved page ends with.
+_PROMO = re.compile(
+    r"(?:(?:想|欲)?了解更多|更多精彩|更多内容|更多[资資][讯訊]|更多新[闻聞])"
+    r"[^。！？!?]{0,30}(?:[关關]注|[点點][击擊]|[访訪][问問]|[请請]|下[载載])"
+    r"|(?:[欢歡]迎|敬[请請]|[记記]得|[点點][击擊])?[关關]注(?:我[们們]|本[号號]|公[众眾][号號])"
+    r"|[点點][击擊][关關]注"
+    r"|follow us|subscribe to|sign up for",
+    re.IGNORECASE,
+)
+_SOURCE_NOTE = re.compile(
+    r"[（(]\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[来來]源)\s*[:：][^()（）]{1,30}[)）]"
+    r"|(?:本文|文章)(?:[来來]源|[转轉][载載]自|[来來]自)|(?:[责責]任[编編][辑輯]|[责責][编編])\s*[:：]"
+)
+_TRAILING_EDITOR = re.compile(
+    r"\s*[（(]\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯])\s*[:：][^()（）]{1,20}[)）]\s*$"
+)
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    crumbs: list[str] | None = None
+    glued_section: str | None = None
+    published: date | None = None
+    author: str | None = None
+    body_start: int = 0
+
+
+def import_text(data: bytes, filename: str) -> Article:
+    """Turn a text file into an Article; the layout of pages saved as text is recognised.
+
+    A breadcrumb line (`当前位置: 华文天下 > 国际`, `You are here: Home > World`) gives the
+    site and section, a date line (`2024-10-26国际`, `2024年10月26日`) the published date,
+    and the first substantial line the title. Standalone `【…】` lines are subheadings and a
+    promotional last line is dropped. See `_site_and_section` for the breadcrumb rule.
+    """
+    text, encoding = decode_text(data)
+    text = _PAGE_BREAKS.sub("\n", _CONTROLS.sub("", normalize_newlines(text)))
+    # Normalized once here so that the HTML shows exactly the text annotations anchor into.
+    text = normalize_text(text)
+    if not text:
+        raise ImportFailed("the file is empty")
+    lines = text.split("\n")
+    header = _parse_header(lines)
+    body = lines[header.body_start :]
+    if not any(line.strip() for line in body):
+        # Nothing but a title (a one-line file): the line is the text too.
+        body = [header.title] if header.title else lines
+    blocks = _paragraphs(_drop_footer(body))
+    title = header.title or (blocks[0][0] if blocks else "")
+    title = _shorten(title) if len(title) > _MAX_TITLE else title
+    title = title.translate(_HIDDEN)
+    site, section = _site_and_section(header.crumbs or [], title)
+    body_text = "\n\n".join(text for text, _ in blocks)
+    return Article(
+        title=title,
+        text=body_text,
+        html=_html(blocks),
+        section=section or header.glued_section,
+        site=site,
+        author=header.author,
+        published=header.published,
+        language=detect_language(f"{title}\n{body_text[:20_000]}"),
+        encoding=encoding,
+    )
+
+
+# Header: breadcrumb, title, date and byline lines at the top
+
+
+def _parse_header(lines: list[str]) -> _Header:
+    header = _Header()
+    seen = 0
+    index = 0
+    while index < len(lines) and seen < _HEADER_LINES:
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        seen += 1
+        if len(line) > _MAX_TITLE:
+            if header.title is None:
+                # A paragraph, not a heading: it names the article but stays in the body.
+                header.title = _shorten(line)
+            break
+        if not _header_line(header, line):
+            break
+        index += 1
+    header.body_start = index
+    return header
+
+
+def _header_line(header: _Header, line: str) -> bool:
+    """Take one line into the header if it belongs there; False where the body begins."""
+    if header.crumbs is None and header.title is None:
+        crumbs = _BREADCRUMB.fullmatch(line)
+        if crumbs:
+            header.crumbs = [c for c in _CRUMB_SEPARATOR.split(crumbs["crumbs"]) if c.strip()]
+            return True
+    if header.published is None and _date_line(header, line):
+        return True
+    if _meta_line(header, line):
+        return True
+    if header.title is None:
+        # Lines of nothing but symbols before the title are decoration.
+        if any(ch.isalnum() for ch in line):
+            header.title = line
+        return True
+    return False
+
+
+def _date_line(header: _Header, line: str) -> bool:
+    label = _DATE_LABEL.match(line)
+    start = label.end() if label else 0
+    found = _NUMERIC_DATE.match(line, start) or _WORDY_DATE.match(line, start)
+    if found is None:
+        return False
+    published = _make_date(found)
+    if published is None:
+        return False
+    rest = line[found.end() :]
+    time = _TIME.match(rest)
+    if time:
+        rest = rest[time.end() :]
+    rest = _WEEKDAY.sub(" ", rest).strip(" |·-")
+    if _META_START.match(rest):
+        _meta_line(header, rest)
+    elif rest:
+        # "2024-10-26国际": a section glued to the date; anything longer is a sentence
+        # that merely starts with a date.
+        if len(rest) > 10 or _SECTION_PUNCTUATION.search(rest):
+            return False
+        header.glued_section = rest
+    header.published = published
+    return True
+
+
+def _make_date(found: re.Match[str]) -> date | None:
+    groups = found.groupdict()
+    year = groups.get("y") or groups.get("y2")
+    day = groups.get("d") or groups.get("d2")
+    month_name = groups.get("mon") or groups.get("mon2")
+    month = _MONTHS.get(month_name[:3].lower()) if month_name else groups.get("m")
+    if year is None or day is None or month is None:
+        return None
+    try:
+        published = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return published if 1900 <= published.year <= 2100 else None
+
+
+def _meta_line(header: _Header, line: str) -> bool:
+    """A short `来源：…` / `作者：…` / `By Jane Doe` line; the author is remembered."""
+    if len(line) > 60:
+        return False
+    byline = _BYLINE.fullmatch(line)
+    if byline:
+        header.author = header.author or byline["name"]
+        return True
+    if not _META_START.match(line):
+        return False
+    for meta in _META_FIELD.finditer(line):
+        if meta["label"].lower() in _AUTHOR_LABELS:
+            header.author = header.author or meta["value"]
+    return True
+
+
+def _site_and_section(crumbs: list[str], title: str) -> tuple[str | None, str | None]:
+    """Site and section from breadcrumb crumbs.
+
+    The site is the first of two or more crumbs, unless that is a generic "首页"/"Home":
+    then it is the second crumb if that looks like a site name (ends in 网/報…, or is a
+    domain) and is not the last one, and unknown otherwise. The section is the last crumb
+    that is not generic, a placeholder such as "正文", the site itself or the article's title.
+    """
+    crumbs = [" ".join(c.split()) for c in crumbs]
+    if not crumbs:
+        return None, None
+    site: str | None = None
+    rest = crumbs
+    if crumbs[0].lower() not in _GENERIC_CRUMBS:
+        if len(crumbs) > 1:
+            site, rest = crumbs[0], crumbs[1:]
+    elif len(crumbs) > 2 and _SITE_LIKE.fullmatch(crumbs[1]):
+        site, rest = crumbs[1], crumbs[2:]
+    for crumb in reversed(rest):
+        lowered = crumb.lower()
+        if lowered in _GENERIC_CRUMBS or lowered in _PLACEHOLDER_CRUMBS or crumb == site:
+            continue
+        if title and (crumb == title or (len(crumb) > 10 and title.startswith(crumb))):
+            continue
+        return site, crumb
+    return site, None
+
+
+def _shorten(line: str) -> str:
+    """A title from a paragraph: its first sentence, cut to about _MAX_TITLE characters."""
+    end = _SENTENCE_END.search(line, 0, _MAX_TITLE + 1)
+    if end:
+        return line[: end.end()].rstrip("。.")
+    cut = line[:_MAX_TITLE]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,，、;；:：") + "…"
+
+
+# Body: footer, paragraphs, HTML
+
+
+def _drop_footer(lines: list[str]) -> list[str]:
+    lines = list(lines)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    for _ in range(_FOOTER_LINES):
+        if len(lines) < 2:
+            break
+        last = lines[-1].strip()
+        if len(last) > _MAX_FOOTER_LINE or not _is_footer(last):
+            break
+        lines.pop()
+        while lines and not lines[-1].strip():
+            lines.pop()
+    if lines:
+        tail = lines[-1][-60:]
+        editor = _TRAILING_EDITOR.search(tail)
+        if editor and editor.start() > 0:
+            lines[-1] = lines[-1][: len(lines[-1]) - len(tail) + editor.start()]
+    return lines
+
+
+def _is_footer(line: str) -> bool:
+    if _SOURCE_NOTE.match(line):
+        return True
+    # A real closing sentence may start like a promotion; promotions don't end sentences.
+    return bool(_PROMO.match(line)) and "。" not in line
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, bool]]:
+    """(paragraph, is_subheading) pairs.
+
+    With blank lines between paragraphs, each block of lines is one paragraph (hard-wrapped
+    lines are joined); without, every line is one. A line that is a whole `【…】` is always a
+    subheading of its own.
+    """
+    blank_separated = _has_blank_separator(lines)
+    result: list[tuple[str, bool]] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            result.append((_join(pending), False))
+            pending.clear()
+
+    # An indented line starts a paragraph, unless every line is indented (a quoted block);
+    # the full-width indent of Chinese text always marks a paragraph.
+    non_empty = sum(1 for line in lines if line.strip())
+    indent_marks_paragraph = 0 < sum(1 for line in lines if _indented(line)) < non_empty
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if _SUBHEADING.fullmatch(line):
+            flush()
+            result.append((line, True))
+            continue
+        if (
+            not blank_separated
+            or raw.startswith("\u3000")
+            or (indent_marks_paragraph and _indented(raw))
+        ):
+            flush()
+        pending.append(line)
+    flush()
+    return [(text, heading) for text, heading in result if text]
+
+
+def _has_blank_separator(lines: list[str]) -> bool:
+    seen_text = False
+    blank_after_text = False
+    for line in lines:
+        if line.strip():
+            if blank_after_text:
+                return True
+            seen_text = True
+        elif seen_text:
+            blank_after_text = True
+    return False
+
+
+def _indented(line: str) -> bool:
+    return line.startswith(("\u3000", "\t", "  ")) and bool(line.strip())
+
+
+def _join(lines: list[str]) -> str:
+    """Join hard-wrapped lines: with nothing between Chinese or Japanese, else with a space."""
+    parts = [lines[0]]
+    for previous, line in pairwise(lines):
+        if not (_unspaced(previous[-1]) or _unspaced(line[0])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def _unspaced(ch: str) -> bool:
+    # Han, kana and CJK punctuation; Korean puts spaces between words like Latin text does.
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def _html(blocks: list[tuple[str, bool]]) -> str:
+    parts = []
+    for text, heading in blocks:
+        if heading:
+            inner = _SUBHEADING.fullmatch(text)
+            parts.append(f"<h2>{html.escape(inner['inner'] if inner else text)}</h2>")
+        else:
+            parts.append(f"<p>{html.escape(text)}</p>")
+    return "\n".join(parts)

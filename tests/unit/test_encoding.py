@@ -1,0 +1,297 @@
+"""decode_text and decode_html: BOMs, UTF-8, legacy CJK detection, refusals."""
+
+from __future__ import annotations
+
+import codecs
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import ImportFailed
+from reader.importers.encoding import canonical_name, decode_html, decode_text
+
+TEXT_DATA = Path(__file__).parent.parent / "data" / "text"
+
+ZH = (TEXT_DATA / "saved-zh-utf8.txt").read_text(encoding="utf-8")
+JA = "今日は朝から雨が降っていたので、図書館で一日中本を読んで過ごしました。"
+KO = "어제는 가족과 함께 바닷가에 다녀왔습니다. 날씨가 맑아서 모래사장을 오래 걸었습니다."
+FR = "Le café de la gare était fermé; nous avons marché jusqu'à l'église où l'on vend des crêpes."
+# Characters of the Chinese fixture, for generated text that reads like Chinese.
+ZH_CHARS = "".join(sorted({ch for ch in ZH if "\u4e00" <= ch <= "\u9fff"}))
+BIG5_CHARS = "".join(
+    sorted(
+        {
+            ch
+            for ch in (TEXT_DATA / "saved-zh-big5.txt").read_bytes().decode("big5")
+            if "\u4e00" <= ch <= "\u9fff"
+        }
+    )
+)
+
+
+def fixture(name: str) -> bytes:
+    return (TEXT_DATA / name).read_bytes()
+
+
+def test_utf8_is_decoded_strictly() -> None:
+    assert decode_text(ZH.encode("utf-8")) == (ZH, "utf-8")
+
+
+def test_empty_input_is_empty_text() -> None:
+    assert decode_text(b"") == ("", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "name"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    ],
+)
+def test_a_bom_decides_and_is_removed(bom: bytes, codec: str, name: str) -> None:
+    data = bom + ZH.encode(codec)
+    text, encoding = decode_text(data)
+    assert text == ZH
+    assert encoding == name
+    assert data.decode(encoding) == text
+
+
+def test_utf16_fixture_with_bom() -> None:
+    text, encoding = decode_text(fixture("en-utf16-bom.txt"))
+    assert encoding == "utf-16"
+    assert text.startswith("Notes from the harbour\r\n")
+
+
+def test_utf16_without_bom_is_recognised_from_its_nul_bytes() -> None:
+    english = "The ferry left at seven.\nThe gulls followed it out.\n" * 3
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode_text(english.encode(codec)) == (english, codec)
+
+
+def test_gbk_fixture_decodes_as_gb18030_to_the_same_text() -> None:
+    text, encoding = decode_text(fixture("saved-zh-gbk-crlf.txt"))
+    assert encoding == "gb18030"
+    assert text.replace("\r\n", "\n") == ZH
+
+
+def test_big5_fixture() -> None:
+    text, encoding = decode_text(fixture("saved-zh-big5.txt"))
+    assert encoding == "big5"
+    assert text.startswith("當前位置: 山河日報 > 社會")
+
+
+def test_shift_jis_fixture() -> None:
+    text, encoding = decode_text(fixture("ja-note-shift_jis.txt"))
+    assert encoding == "shift_jis"
+    assert text.startswith("雨の日の図書館")
+
+
+def test_euc_kr_fixture() -> None:
+    text, encoding = decode_text(fixture("ko-note-euc-kr.txt"))
+    assert encoding == "euc-kr"
+    assert text.startswith("바닷가 나들이")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name"),
+    [
+        (JA, "euc_jp", "euc-jp"),
+        (JA, "cp932", "shift_jis"),
+        (KO, "cp949", "euc-kr"),
+        (ZH, "gb2312", "gb18030"),
+        (FR, "cp1252", "cp1252"),
+        (FR, "latin-1", "cp1252"),
+    ],
+)
+def test_legacy_encodings_are_detected(text: str, codec: str, name: str) -> None:
+    assert decode_text(text.encode(codec)) == (text, name)
+
+
+def test_short_chinese_lines_are_not_taken_for_korean_or_big5() -> None:
+    for line in ("你好,世界", "今天天气很好", "本周末湖畔小城迎来了风筝节"):
+        assert decode_text(line.encode("gbk")) == (line, "gb18030")
+
+
+def test_iso_2022_jp_is_not_left_as_escape_codes() -> None:
+    text, encoding = decode_text(JA.encode("iso2022_jp"))
+    assert text == JA
+    assert encoding.startswith("iso2022_jp")
+
+
+def test_detection_of_a_big_legacy_file_is_fast_and_checks_the_whole_file() -> None:
+    big = (ZH * 12_000).encode("gbk")  # about 7 MB
+    start = time.perf_counter()
+    text, encoding = decode_text(big)
+    assert time.perf_counter() - start < 5
+    assert encoding == "gb18030"
+    assert len(text) == len(ZH) * 12_000
+    # A byte sequence that GB18030 cannot decode, far past the detection sample.
+    with pytest.raises(ImportFailed):
+        decode_text(big + b"\xff\xff\n")
+
+
+def test_a_long_single_line_in_a_legacy_encoding() -> None:
+    line = ZH.replace("\n", " ") * 3000  # over 1 MB and no newline
+    assert decode_text(line.encode("gbk")) == (line, "gb18030")
+
+
+def test_binary_fixture_is_refused() -> None:
+    with pytest.raises(ImportFailed, match="binary"):
+        decode_text(fixture("binary.txt"))
+
+
+def test_control_bytes_without_nul_are_refused() -> None:
+    noisy = bytes(b % 32 + 1 for b in range(400)) + b"some text"
+    with pytest.raises(ImportFailed, match="binary"):
+        decode_text(noisy)
+
+
+def test_a_stray_control_character_is_tolerated() -> None:
+    assert decode_text(b"Page one\x0cPage two\x1a")[0] == "Page one\x0cPage two\x1a"
+
+
+def test_damaged_utf8_is_refused_not_read_as_another_encoding() -> None:
+    data = ZH.encode("utf-8")
+    cut = next(i for i in range(100, len(data)) if 0x80 <= data[i] <= 0xBF)
+    damaged = data[:cut] + data[cut + 1 :]  # one byte of a character lost
+    with pytest.raises(ImportFailed, match="replacement"):
+        decode_text(damaged)
+
+
+def test_legacy_text_with_an_undecodable_byte_is_refused() -> None:
+    data = ZH.encode("gbk")
+    middle = data.index("修缮".encode("gbk"))
+    with pytest.raises(ImportFailed):
+        decode_text(data[:middle] + b"\xff" + data[middle:])
+
+
+def test_canonical_names() -> None:
+    assert canonical_name("EUC_KR") == "euc-kr"
+    assert canonical_name("sjis") == "shift_jis"
+    assert canonical_name("UTF8") == "utf-8"
+
+
+# decode_html
+
+
+def html_page(charset_tag: str, body: str) -> str:
+    return f"<html><head>{charset_tag}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta charset="gb2312">',
+        "<meta charset=GBK>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    ],
+)
+def test_html_gb_declarations_decode_as_gb18030(tag: str) -> None:
+    page = html_page(tag, "老街书店重新开门")
+    assert decode_html(page.encode("gbk")) == (page, "gb18030")
+
+
+def test_html_declared_big5() -> None:
+    page = html_page('<meta http-equiv="content-type" content="text/html;charset=big5">', "書店")
+    assert decode_html(page.encode("big5")) == (page, "big5")
+
+
+def test_html_xml_declaration() -> None:
+    page = '<?xml version="1.0" encoding="shift_jis"?>' + html_page("", JA)
+    assert decode_html(page.encode("shift_jis")) == (page, "shift_jis")
+
+
+def test_html_wrong_declaration_falls_back_to_detection() -> None:
+    page = html_page('<meta charset="utf-8">', "老街书店重新开门,街坊们排队买下第一本书")
+    assert decode_html(page.encode("gbk")) == (page, "gb18030")
+
+
+def test_html_declared_legacy_but_valid_utf8_is_utf8() -> None:
+    page = html_page('<meta charset="gbk">', "老街书店重新开门")
+    assert decode_html(page.encode("utf-8")) == (page, "utf-8")
+
+
+def test_html_bom_wins_over_the_declaration() -> None:
+    page = html_page('<meta charset="big5">', "老街书店")
+    assert decode_html(codecs.BOM_UTF8 + page.encode("utf-8")) == (page, "utf-8-sig")
+
+
+def test_html_without_or_with_unknown_declaration_is_detected() -> None:
+    for tag in ("", '<meta charset="x-unknown-charset">'):
+        page = html_page(tag, "老街书店重新开门,街坊们排队买下第一本书")
+        assert decode_html(page.encode("gbk")) == (page, "gb18030")
+
+
+def test_html_latin1_declaration_means_cp1252() -> None:
+    page = html_page('<meta charset="iso-8859-1">', "“Quoted” café")
+    assert decode_html(page.encode("cp1252")) == (page, "cp1252")
+
+
+def test_html_binary_is_refused() -> None:
+    with pytest.raises(ImportFailed, match="binary"):
+        decode_html(b'<meta charset="utf-8">' + fixture("binary.txt"))
+
+
+# Properties
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_fail_cleanly(data: bytes) -> None:
+    try:
+        text, encoding = decode_text(data)
+    except ImportFailed as exc:
+        assert str(exc)
+        assert "\n" not in str(exc)
+    else:
+        assert data.decode(encoding) == text
+        assert "\ufffd" not in text or "\ufffd".encode(encoding) in data
+
+
+@given(st.text(max_size=200))
+def test_any_text_round_trips_through_utf8(text: str) -> None:
+    data = text.encode("utf-8")
+    if b"\x00" in data or not data:
+        return
+    try:
+        assert decode_text(data)[0] == text
+    except ImportFailed as exc:
+        assert "binary" in str(exc)  # only text full of control characters is refused
+
+
+def chinese_text(chars: str) -> st.SearchStrategy[str]:
+    filler = st.sampled_from([",", "。", " ", "\n", "2024", "ABC", "、", "“", "”"])
+    pieces = st.lists(st.text(alphabet=chars, min_size=1, max_size=12) | filler, max_size=20)
+    return st.tuples(st.text(alphabet=chars, min_size=8, max_size=20), pieces).map(
+        lambda parts: parts[0] + "".join(parts[1])
+    )
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@settings(max_examples=300)
+@given(chinese_text(ZH_CHARS))
+def test_chinese_text_round_trips_through_gb18030(text: str) -> None:
+    data = text.encode("gb18030")
+    assume(not is_utf8(data))  # strict UTF-8 comes first by design ("一" is "һ" in UTF-8)
+    assert decode_text(data) == (text, "gb18030")
+
+
+@settings(max_examples=300)
+@given(chinese_text(BIG5_CHARS))
+def test_traditional_text_round_trips_through_big5(text: str) -> None:
+    data = text.encode("big5")
+    assume(not is_utf8(data))
+    assert decode_text(data) == (text, "big5")
