@@ -1,0 +1,340 @@
+"""HTML importer: a saved page's main content (trafilatura) and metadata, sanitized for display."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import copy
+import hashlib
+import logging
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.settings import Document, set_date_params
+
+from reader.core.article import Article
+from reader.errors import ImportFailed
+from reader.importers.encoding import decode_html
+from reader.importers.html_metadata import PageMetadata, read_metadata
+from reader.importers.language import detect_language
+from reader.importers.sanitize import ALLOWED_TAGS, html_to_text, sanitize_html
+
+log = logging.getLogger(__name__)
+
+# trafilatura and htmldate log every page they give up on; we report failures ourselves.
+for _noisy in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+ImageSource = Callable[[str], bytes | None]
+"""Gives the bytes an <img> source refers to, or None when it is not available offline."""
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
+
+_IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_DATA_URI = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.IGNORECASE)
+_ACTIVE_CONTENT = (
+    *("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"),
+    *("template", "svg", "canvas", "audio", "video", "button", "select", "textarea"),
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
+# Page containers that become paragraphs when we fall back to the whole body, so that the
+# text of neighbouring boxes does not run together once the sanitizer strips their tags.
+_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
+
+
+def import_html(data: bytes, filename: str) -> Article:
+    """Import a saved web page: its main text, metadata and sanitized HTML."""
+    markup, encoding = decode_html(data)
+    return article_from_markup(markup, filename, encoding=encoding)
+
+
+def article_from_markup(
+    markup: str,
+    filename: str,
+    *,
+    encoding: str | None = None,
+    image_source: ImageSource | None = None,
+) -> Article:
+    """Build an Article from decoded HTML; `image_source` supplies images stored beside it."""
+    tree = parse_document(markup)
+    meta = read_metadata(tree)
+    _drop_active_content(tree)
+    _resolve_links(tree, meta.url)
+    assets = embed_images(tree, image_source or data_uri_image)
+    document = _extract(tree)
+    meta.complete(document)
+    html = _sanitized_body(document, tree)
+    title = meta.title or _first_heading(html) or PurePath(filename).stem
+    html = _drop_repeated_title(html, title)
+    text = html_to_text(html)
+    if not text.strip():
+        raise ImportFailed("no readable text found")
+    return Article(
+        title=title,
+        text=text,
+        html=html,
+        section=meta.section,
+        site=meta.site,
+        author=meta.author,
+        published=meta.published,
+        url=meta.url,
+        language=_language(meta, text),
+        encoding=encoding,
+        assets={name: data for name, data in assets.items() if f"assets/{name}" in html},
+    )
+
+
+def parse_document(markup: str) -> lxml.html.HtmlElement:
+    """A forgiving parse of a whole page; ImportFailed when there is nothing to parse."""
+    markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
+    if not markup.strip():
+        raise ImportFailed("no readable text found")
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        return lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.LxmlError, ValueError):
+        # The parser recovers from any broken markup; it gives up only on a page that holds
+        # nothing but comments or processing instructions.
+        raise ImportFailed("no readable text found") from None
+
+
+def _drop_active_content(tree: lxml.html.HtmlElement) -> None:
+    """Remove code and embedded objects, keeping the text that follows them.
+
+    trafilatura deletes such elements together with their tail, which loses the rest of a
+    paragraph after an <embed> or an inline <script>.
+    """
+    for element in list(tree.iter(*_ACTIVE_CONTENT)):
+        if element.tag in {"embed", "frame"}:
+            # Void elements: anything "inside" is the page's text that the parser nested
+            # under them.
+            element.drop_tag()
+        else:
+            element.drop_tree()
+
+
+def _resolve_links(tree: lxml.html.HtmlElement, page_url: str | None) -> None:
+    """Make relative links absolute, so they still lead somewhere outside the saved page."""
+    base = _base_href(tree) or page_url
+    if base is None:
+        return
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and not href.startswith("#") and not _HAS_SCHEME.match(href):
+            try:
+                anchor.set("href", urljoin(base, href))
+            except ValueError:  # a malformed URL: the sanitizer drops the link
+                continue
+
+
+def _base_href(tree: lxml.html.HtmlElement) -> str | None:
+    for element in tree.iter("base"):
+        href = (element.get("href") or "").strip()
+        if href.lower().startswith(("http://", "https://")):
+            return href
+    return None
+
+
+# --- images ---------------------------------------------------------------------------------
+
+
+def embed_images(tree: lxml.html.HtmlElement, image_source: ImageSource) -> dict[str, bytes]:
+    """Point every <img> that `image_source` can supply at `assets/<hash>.<ext>`.
+
+    Returns the assets by file name. The name comes from the bytes, never from the page, so
+    no path a page names can reach the file system. Remote images are left for the sanitizer
+    to remove.
+    """
+    assets: dict[str, bytes] = {}
+    total = 0
+    for image in list(tree.iter("img")):
+        if _is_pixel(image):
+            image.drop_tree()
+            continue
+        data = _image_bytes(image, image_source)
+        extension = image_extension(data) if data else None
+        if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
+            continue
+        name = f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
+        if name not in assets:
+            if total + len(data) > MAX_TOTAL_IMAGE_BYTES:
+                continue
+            assets[name] = data
+            total += len(data)
+        for attribute in _IMAGE_ATTRIBUTES:
+            image.attrib.pop(attribute, None)
+        image.set("src", f"assets/{name}")
+    return assets
+
+
+def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> bytes | None:
+    for attribute in _IMAGE_ATTRIBUTES:
+        value = (image.get(attribute) or "").strip()
+        if attribute == "srcset":
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and (data := image_source(value)) is not None:
+            return data
+    return None
+
+
+def _is_pixel(image: lxml.html.HtmlElement) -> bool:
+    """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
+    sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
+    return all(size.isdigit() and int(size) <= 2 for size in sizes)
+
+
+def image_extension(data: bytes) -> str | None:
+    """The file extension for PNG, JPEG, GIF or WebP bytes, judged by content, else None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+def data_uri_image(source: str) -> bytes | None:
+    """The bytes of a base64 `data:image/...` URI, or None."""
+    match = _DATA_URI.match(source)
+    if match is None or len(source) > MAX_IMAGE_BYTES * 2:
+        return None
+    try:
+        return base64.b64decode(source[match.end() :])
+    except (binascii.Error, ValueError):
+        return None
+
+
+# --- main content -----------------------------------------------------------------------------
+
+
+def _extract(tree: lxml.html.HtmlElement) -> Document | None:
+    """trafilatura's main content and metadata, or None when it finds no article."""
+    try:
+        result = trafilatura.bare_extraction(
+            tree,  # trafilatura works on a copy: our tree stays whole for the fallback
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=True,
+            include_links=True,
+            include_formatting=True,
+            # Without the extensive search htmldate only trusts the page's markup; a date
+            # guessed from free text (a comment, a "related" teaser) is worse than none.
+            date_extraction_params=set_date_params(False),
+        )
+    except Exception:  # a hostile page can trip any part of a third-party extractor
+        log.debug("trafilatura failed; falling back to the page body", exc_info=True)
+        return None
+    return result if isinstance(result, Document) else None
+
+
+_HTML_TAGS = {
+    "p": "p",
+    "quote": "blockquote",
+    "code": "pre",
+    "lb": "br",
+    "graphic": "img",
+    "ref": "a",
+    "del": "s",
+    "table": "table",
+    "row": "tr",
+}
+_RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+
+
+def _document_html(document: Document | None) -> str | None:
+    """trafilatura's XML body as HTML (its own element names mapped back to HTML)."""
+    if document is None or document.body is None or not (document.text or "").strip():
+        return None
+    body = copy.deepcopy(document.body)
+    for element in body.iter():
+        if isinstance(element.tag, str):
+            _to_html_element(element)
+    body.tag = "div"
+    return str(etree.tostring(body, encoding="unicode", method="html"))
+
+
+def _to_html_element(element: Any) -> None:
+    tag, rend = element.tag, element.get("rend") or ""
+    if tag == "head":
+        html_tag = rend if rend in {"h1", "h2", "h3", "h4", "h5", "h6"} else "h3"
+    elif tag == "hi":
+        html_tag = _RENDITIONS.get(rend, "span")
+    elif tag == "list":
+        html_tag = rend if rend in {"ul", "ol", "dl"} else "ul"
+    elif tag == "item":
+        html_tag = rend[:2] if rend.startswith(("dt-", "dd-")) else "li"
+    elif tag == "cell":
+        html_tag = "th" if element.get("role") == "head" else "td"
+    else:
+        # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
+        # where the sanitizer knows it, so the text keeps its breaks.
+        html_tag = _HTML_TAGS.get(tag, tag if tag in ALLOWED_TAGS else "span")
+    kept = {"a": ("target",), "img": ("src", "alt", "title")}.get(html_tag, ())
+    attributes = {name: element.get(name) for name in kept if element.get(name)}
+    element.attrib.clear()
+    element.tag = html_tag
+    for name, value in attributes.items():
+        element.set("href" if name == "target" else name, value)
+
+
+def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> str:
+    """The extracted article, or the whole body when the extraction holds no text."""
+    extracted = _document_html(document)
+    if extracted is not None:
+        html = sanitize_html(extracted)
+        if html_to_text(html).strip():
+            return html
+    return sanitize_html(_fallback_html(tree))
+
+
+def _fallback_html(tree: lxml.html.HtmlElement) -> str:
+    """The whole body, when trafilatura finds no article: better all the text than none."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for element in list(root.iter(*_CONTAINERS)):
+        element.tag = "p"
+    return str(lxml.html.tostring(root, encoding="unicode"))
+
+
+def _first_heading(html: str) -> str | None:
+    match = _LEADING_HEADING.match(html)
+    if match is None:
+        return None
+    return html_to_text(match.group(2)).strip() or None
+
+
+def _drop_repeated_title(html: str, title: str) -> str:
+    """A body that opens with the title as a heading would show it twice."""
+    match = _LEADING_HEADING.match(html)
+    if match and html_to_text(match.group(2)).split() == title.split():
+        return html[match.end() :].lstrip()
+    return html
+
+
+def _language(meta: PageMetadata, text: str) -> str | None:
+    """The declared language, unless the text's script plainly says otherwise.
+
+    Templates often keep `lang="en"` on pages in Chinese or Japanese; CJK script detection is
+    reliable, so it wins over a declaration naming another language.
+    """
+    detected = detect_language(text)
+    declared = meta.language
+    if declared == "zh":
+        return detected if detected and detected.startswith("zh") else "zh"
+    cjk = detected in {"zh-Hans", "zh-Hant", "ja", "ko"}
+    if declared and detected and cjk and declared.split("-")[0] != detected.split("-")[0]:
+        return detected
+    return declared or detected

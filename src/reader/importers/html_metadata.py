@@ -1,0 +1,274 @@
+"""Metadata of a saved web page: OpenGraph, article:*, JSON-LD, <title>, <html lang>."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import lxml.html
+from trafilatura.settings import Document
+
+# JSON-LD blocks bigger than this are data dumps, not article metadata.
+_MAX_JSON_LD = 512 * 1024
+_ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|SocialMediaPosting)$")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.date",
+    "sailthru.date",
+)
+
+
+@dataclass
+class PageMetadata:
+    """What a page says about itself; None where it says nothing usable."""
+
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    section: str | None = None
+    language: str | None = None
+    heading: str | None = None  # the first <h1>: often the title without the site's name
+
+    def complete(self, document: Document | None) -> None:
+        """Fill the gaps from trafilatura's metadata, then from the URL; tidy the title."""
+        if document is not None:
+            self.site = self.site or _clean(document.sitename)
+            self.title = self.title or _clean(document.title)
+            self.author = self.author or _clean((document.author or "").replace("; ", ", "))
+            self.published = self.published or parse_date(document.date or "")
+            self.url = self.url or _web_url(document.url)
+        if self.title is not None and self.heading is not None:
+            self._split_title_at_heading(self.title, self.heading)
+        if self.site is None and self.url is not None:
+            self.site = (urlsplit(self.url).hostname or "").removeprefix("www.") or None
+        if self.title is not None:
+            self.title = strip_site_name(self.title, self.site)
+
+    def _split_title_at_heading(self, title: str, heading: str) -> None:
+        """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
+        match = re.fullmatch(rf"{re.escape(heading)}\s*[-|–—_｜－]+\s*(.+)", title)
+        if match:
+            self.title = heading
+            self.site = self.site or match.group(1).strip()
+
+
+def read_metadata(tree: lxml.html.HtmlElement) -> PageMetadata:
+    """The page's own metadata, in the order of trust: OpenGraph and article:*, then JSON-LD,
+    then plain meta tags and markup."""
+    meta = _meta_tags(tree)
+    ld = _json_ld_article(tree)
+    publisher = ld.get("publisher")
+    return PageMetadata(
+        title=_first(meta.get("og:title"), _text(ld.get("headline")), _title(tree), _h1(tree)),
+        heading=_h1(tree),
+        site=_first(meta.get("og:site_name"), _name(publisher), meta.get("application-name")),
+        author=_first(
+            _not_url(meta.get("author")),
+            _not_url(meta.get("article:author")),
+            _name(ld.get("author")),
+            _not_url(meta.get("dc.creator")),
+        ),
+        published=_first_date(meta, ld, tree),
+        url=_first(
+            _web_url(_canonical(tree)),
+            _web_url(meta.get("og:url")),
+            _web_url(_text(ld.get("url"))),
+            _web_url(_entity_id(ld.get("mainEntityOfPage"))),
+        ),
+        section=_first(meta.get("article:section"), _text(ld.get("articleSection"))),
+        language=_first(
+            normalize_language(tree.get("lang") or tree.get("xml:lang") or ""),
+            normalize_language(meta.get("content-language") or ""),
+            normalize_language(meta.get("og:locale") or ""),
+            normalize_language(_text(ld.get("inLanguage")) or ""),
+        ),
+    )
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """`Title - Site` (or `Site | Title`) becomes `Title` when `Site` is the site's name."""
+    if site:
+        name = re.escape(site.strip())
+        for pattern in (rf"(.+?){_TITLE_SEPARATOR}{name}", rf"{name}{_TITLE_SEPARATOR}(.+)"):
+            match = re.fullmatch(pattern, title.strip(), re.IGNORECASE)
+            if match:
+                return match.group(1).strip()
+    return title
+
+
+def parse_date(value: str) -> date | None:
+    """A calendar date from ISO-like or CJK (`2024年1月8日`) text, if it is a plausible one."""
+    match = _DATE.search(value) or _COMPACT_DATE.match(value.strip())
+    if match is None:
+        return None
+    try:
+        found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return found if 1900 <= found.year <= date.today().year + 1 else None
+
+
+def normalize_language(tag: str) -> str | None:
+    """A BCP 47 tag reduced to what we distinguish: `zh-Hans`, `zh-Hant`, `zh`, else the
+    primary language (`en-GB` → `en`)."""
+    tag = tag.strip()
+    if not _LANGUAGE.fullmatch(tag):
+        return None
+    primary, *rest = tag.replace("_", "-").lower().split("-")
+    if primary != "zh":
+        return primary
+    if {"hant", "tw", "hk", "mo"} & set(rest):
+        return "zh-Hant"
+    if {"hans", "cn", "sg", "my"} & set(rest):
+        return "zh-Hans"
+    return "zh"
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """Every <meta> by its lower-cased property/name/itemprop; the first one wins."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = ""
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = key or (element.get(attribute) or "").strip().lower()
+        content = _clean(element.get("content"))
+        if key and content:
+            found.setdefault(key, content)
+    return found
+
+
+def _json_ld_article(tree: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The first article-like object in the page's JSON-LD blocks, or {}."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = script.text or ""
+        if len(raw) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for item in _json_ld_items(data):
+            if "headline" in item or any(_ARTICLE_TYPE.search(t) for t in _types(item)):
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    """Top-level objects, including those in lists and in `@graph`."""
+    pending = [data]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending.extend(graph)
+
+
+def _types(item: dict[str, Any]) -> list[str]:
+    value = item.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str)]
+
+
+def _first_date(
+    meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement
+) -> date | None:
+    candidates = [meta.get("article:published_time"), _text(ld.get("datePublished"))]
+    candidates += [meta.get(name) for name in _DATE_META[1:]]
+    candidates += [element.get("datetime") for element in tree.iter("time")]
+    for candidate in candidates:
+        found = parse_date(candidate or "")
+        if found is not None:
+            return found
+    return None
+
+
+def _title(tree: lxml.html.HtmlElement) -> str | None:
+    for element in tree.iter("title"):
+        # An SVG's <title> is a tooltip, not the page's title.
+        if not any(parent.tag == "svg" for parent in element.iterancestors()):
+            return _clean(element.text_content())
+    return None
+
+
+def _h1(tree: lxml.html.HtmlElement) -> str | None:
+    for element in tree.iter("h1"):
+        return _clean(element.text_content())
+    return None
+
+
+def _canonical(tree: lxml.html.HtmlElement) -> str | None:
+    for element in tree.iter("link"):
+        if "canonical" in (element.get("rel") or "").lower().split():
+            return str(element.get("href") or "") or None
+    return None
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value else None
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in map(_clean, values) if v), None)
+
+
+def _text(value: Any) -> str | None:
+    """A JSON-LD value that should be text: a string, or the first string of a list."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    return value if isinstance(value, str) else None
+
+
+def _name(value: Any) -> str | None:
+    """A JSON-LD person/organisation (or a list of them) as display text."""
+    items = value if isinstance(value, list) else [value]
+    names = [_text(item.get("name")) if isinstance(item, dict) else _text(item) for item in items]
+    return _clean(", ".join(n for n in names if n and not _is_url(n)))
+
+
+def _entity_id(value: Any) -> str | None:
+    return _text(value.get("@id")) if isinstance(value, dict) else _text(value)
+
+
+def _web_url(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if _is_url(value) and not re.search(r"[\s\x00-\x1f]", value) else None
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _not_url(value: str | None) -> str | None:
+    return None if value is None or _is_url(value.strip()) else value

@@ -1,0 +1,130 @@
+"""Markdown importer: simple front matter, a CommonMark body (raw HTML off), sanitized HTML."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import PurePath
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.core.article import Article
+from reader.importers.encoding import decode_text
+from reader.importers.html_metadata import normalize_language, parse_date
+from reader.importers.language import detect_language
+from reader.importers.sanitize import html_to_text, sanitize_html
+
+# A front matter block: `---` on the first line, up to a closing `---` (or YAML's `...`).
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
+_KEY_VALUE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)")
+_LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*)|-[ \t]+(.*)")
+# Front matter keys we understand, by the field they fill; the first key present wins.
+_FIELDS = {
+    "title": ("title",),
+    "author": ("author", "authors", "by"),
+    "date": ("date", "published", "pubdate"),
+    "section": ("section", "category", "categories"),
+    "site": ("site", "source", "publisher"),
+    "url": ("url", "link", "canonical"),
+    "tags": ("tags", "keywords"),
+    "language": ("lang", "language"),
+}
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # Raw HTML stays text: a Markdown file must not smuggle markup past the allow-list.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def import_markdown(data: bytes, filename: str) -> Article:
+    """Import a Markdown file: front matter metadata, body as sanitized HTML and plain text."""
+    source, encoding = decode_text(data)
+    front, body = split_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
+    md = _markdown()
+    tokens = md.parse(body)
+    heading = _take_title_heading(tokens, front.get("title"))
+    html = sanitize_html(md.renderer.render(tokens, md.options, {}))
+    text = html_to_text(html)
+    url = front.get("url", "")
+    return Article(
+        title=front.get("title") or heading or PurePath(filename).stem,
+        text=text,
+        html=html,
+        section=front.get("section") or None,
+        site=front.get("site") or None,
+        author=front.get("author") or None,
+        published=parse_date(front.get("date", "")),
+        url=url if url.lower().startswith(("http://", "https://")) else None,
+        language=normalize_language(front.get("language", "")) or detect_language(text),
+        encoding=encoding,
+    )
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str], str]:
+    """The front matter's known fields (list values joined by ", ") and the rest of the text.
+
+    Only the simple subset of YAML that front matter uses is read: `key: value` lines,
+    `[a, b]` lists and `- item` lines under a key. Anything else is ignored, never an error.
+    """
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return {}, source
+    raw = _parse_pairs(match.group(1))
+    if not raw:  # two thematic breaks around a paragraph, not front matter
+        return {}, source
+    fields: dict[str, str] = {}
+    for field, keys in _FIELDS.items():
+        value = next((raw[key] for key in keys if raw.get(key)), None)
+        if value:
+            fields[field] = value
+    return fields, source[match.end() :]
+
+
+def _parse_pairs(block: str) -> dict[str, str]:
+    pairs: dict[str, list[str]] = {}
+    key: str | None = None
+    for line in block.split("\n"):
+        item = _LIST_ITEM.fullmatch(line)
+        # Indented lines belong to nested maps or block scalars, which we do not read.
+        pair = None if item else _KEY_VALUE.fullmatch(line.rstrip())
+        if item and key is not None:
+            pairs[key].append(_unquote(item.group(1) or item.group(2) or ""))
+        elif pair:
+            key = pair.group(1).lower()
+            pairs[key] = _values(pair.group(2))
+    return {k: ", ".join(v for v in values if v) for k, values in pairs.items()}
+
+
+def _values(raw: str) -> list[str]:
+    raw = raw.strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        return [_unquote(part) for part in raw[1:-1].split(",")]
+    if raw.startswith(("#", "|", ">")):  # a comment or a block scalar we do not read
+        return []
+    return [_unquote(raw)]
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return " ".join(value.split())
+
+
+def _take_title_heading(tokens: list[Token], title: str | None) -> str | None:
+    """Remove the first `# heading` from the body and return its text.
+
+    It is the title when the front matter names none; when the front matter does, the
+    heading is removed only if it repeats that title.
+    """
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            rendered = _markdown().renderInline(tokens[index + 1].content)
+            text = " ".join(html_to_text(sanitize_html(rendered)).split())
+            if title is not None and text != " ".join(title.split()):
+                return None
+            del tokens[index : index + 3]
+            return text or None
+    return None

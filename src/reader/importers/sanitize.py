@@ -1,0 +1,191 @@
+"""Allow-list sanitizing of article HTML (nh3), and the plain text of sanitized HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code"),
+        *("em", "strong", "b", "i", "u", "s", "sub", "sup", "span", "abbr", "cite", "q"),
+        *("mark", "small", "time", "ruby", "rt", "rp", "a", "img"),
+        *("ul", "ol", "li", "dl", "dt", "dd"),
+        *("table", "thead", "tbody", "tr", "th", "td", "caption", "figure", "figcaption"),
+    }
+)
+
+# Dropped together with everything inside them: their content is code, chrome or a fallback
+# for something we do not render, never article text. (<form> itself only loses its tag:
+# some sites wrap the whole page in one.)
+_DROPPED_WITH_CONTENT = frozenset(
+    {
+        *("script", "style", "noscript", "template", "iframe", "frame", "frameset"),
+        *("object", "embed", "applet", "noembed", "noframes", "svg", "math", "canvas"),
+        *("audio", "video", "button", "select", "textarea", "title", "head", "xmp"),
+    }
+)
+
+_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+
+_LINK = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
+_DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+# The only relative image path we accept: a flat name inside the article's own asset folder,
+# as written by our importers. Anything else could make the reading pane open a local file.
+_ASSET = re.compile(r"assets/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x1f\x7f\\]")  # controls, and backslashes (UNC paths)
+_NUMBER = re.compile(r"[0-9]{1,4}")
+
+# Deeper nesting than this is never real article structure; flattening it keeps the reading
+# pane (and anything else that walks the markup recursively) safe from hostile pages.
+MAX_DEPTH = 64
+
+# Tags in nh3's output: it re-serializes a parsed tree, so every attribute value is quoted
+# with '"', and '<', '>' and '"' inside values and text are escaped.
+_TAG = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'<>/=]+(?:="[^"]*")?)*)\s*/?>')
+_VOID = frozenset({"br", "hr", "img"})
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "href":
+        return value.strip() if _is_safe_link(value) else None
+    if name == "src":
+        return value.strip() if _is_safe_image(value) else None
+    if name in {"width", "height", "colspan", "rowspan", "start"}:
+        return value if _NUMBER.fullmatch(value.strip()) else None
+    return value
+
+
+def _is_safe_link(value: str) -> bool:
+    value = value.strip()
+    return bool(_LINK.match(value)) and not _UNSAFE_IN_URL.search(value)
+
+
+def _is_safe_image(value: str) -> bool:
+    value = value.strip()
+    if _DATA_IMAGE.match(value):
+        return True
+    return bool(_ASSET.fullmatch(value)) and ".." not in value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(_DROPPED_WITH_CONTENT),
+    attributes=_ATTRIBUTES,
+    attribute_filter=_filter_attribute,
+    url_schemes={"http", "https", "mailto", "data"},
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+def sanitize_html(fragment: str) -> str:
+    """Only allow-listed tags and attributes; safe links; images only embedded or own assets."""
+    cleaned = _CLEANER.clean(fragment)
+    return _tidy(cleaned).strip()
+
+
+def _tidy(cleaned: str) -> str:
+    """Drop images left without a source, unwrap links left without a target and flatten
+    nesting deeper than MAX_DEPTH."""
+    out: list[str] = []
+    skipped: list[bool] = []  # one entry per open element: was its tag dropped?
+    position = 0
+    for match in _TAG.finditer(cleaned):
+        out.append(cleaned[position : match.start()])
+        position = match.end()
+        closing, tag = match.group(1), match.group(2).lower()
+        if tag in _VOID:
+            if tag != "img" or ' src="' in match.group(3):
+                out.append(match.group(0))
+        elif closing:
+            if skipped and not skipped.pop():
+                out.append(match.group(0))
+        else:
+            drop = len(skipped) >= MAX_DEPTH or (tag == "a" and ' href="' not in match.group(3))
+            skipped.append(drop)
+            if not drop:
+                out.append(match.group(0))
+    out.append(cleaned[position:])
+    return "".join(out)
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+_BLOCKS = frozenset(
+    {
+        *("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "caption"),
+        *("figure", "figcaption"),
+    }
+)
+_CELLS = frozenset({"td", "th"})
+# Furigana and its fallback parentheses are reading aids: searching 漢字 must find 漢字.
+_HIDDEN = frozenset({"rt", "rp"})
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+# A source line break between two CJK characters is layout, not a word space.
+_CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
+
+
+def html_to_text(fragment: str) -> str:
+    """The plain text of sanitized HTML: one paragraph per block, blocks separated by a blank
+    line, <br> as a line break, table cells separated by a tab."""
+    paragraphs: list[str] = []
+    parts: list[str] = []
+    pre_depth = hidden_depth = 0
+    for kind, tag, value in _tokens(fragment):
+        if kind == "text":
+            if hidden_depth:
+                continue
+            parts.append(value if pre_depth else _collapse(value))
+        elif tag in _BLOCKS:
+            _flush(parts, paragraphs, preformatted=pre_depth > 0)
+            if tag == "pre":
+                pre_depth += 1 if kind == "open" else -1 if pre_depth else 0
+        elif tag == "br":
+            parts.append("\n")
+        elif tag in _CELLS and kind == "open" and parts:
+            parts.append("\t")
+        elif tag in _HIDDEN:
+            hidden_depth += 1 if kind == "open" else -1 if hidden_depth else 0
+    _flush(parts, paragraphs, preformatted=pre_depth > 0)
+    return "\n\n".join(paragraphs)
+
+
+def _tokens(fragment: str) -> Iterator[tuple[str, str, str]]:
+    """("open" | "close" | "text", tag, unescaped text) for well-formed (sanitized) HTML."""
+    position = 0
+    for match in _TAG.finditer(fragment):
+        if match.start() > position:
+            yield "text", "", html.unescape(fragment[position : match.start()])
+        position = match.end()
+        yield ("close" if match.group(1) else "open"), match.group(2).lower(), ""
+    if position < len(fragment):
+        yield "text", "", html.unescape(fragment[position:])
+
+
+def _collapse(text: str) -> str:
+    return _HTML_SPACE.sub(" ", _CJK_BREAK.sub("", text))
+
+
+def _flush(parts: list[str], paragraphs: list[str], *, preformatted: bool) -> None:
+    text = "".join(parts)
+    parts.clear()
+    if preformatted:
+        text = text.strip("\n")
+    else:
+        text = "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+    if text.strip():
+        paragraphs.append(text.replace("\u00a0", " "))
