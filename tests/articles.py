@@ -10,7 +10,7 @@ SAVED_PAGE_ZH = """当前位置: 华文天下 > 国际
 
 2024-10-26国际
 
-本周末,湖畔小城迎来了第十届国际风筝节,来自三十多个国家和地区的队伍带着各自的作品参加比赛。
+本周末,湖畔小城迎来了第十届国际风筝节,来自三十多个国家和地区的队伍携带各自的作品参加比赛。
 
 与往年不同的是,今年的比赛增加了夜间项目,带灯的风筝在湖面上空组成了一条发光的长龙。
 
@@ -42,4 +42,4 @@ def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -
 def to_traditional(text: str) -> str:
     import opencc  # noqa: PLC0415 - only the tests that need Big5 pay for it
 
-    return str(opencc.OpenCC("s2t").convert(text))
+    return str(opencc.OpenCC("s2tw").convert(text))

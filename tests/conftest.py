@@ -12,8 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's real library.
 os.environ.pop("READER_DATA_DIR", None)
 
-from reader.library import Library  # noqa: E402
-from reader.paths import DataPaths  # noqa: E402
+from reader.library import Library
+from reader.paths import DataPaths
 
 DATA = Path(__file__).parent / "data"
 

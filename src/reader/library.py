@@ -120,8 +120,9 @@ class Library:
                 self.articles.replace_content(conn, same_source, article, section)
                 article_id, status = same_source, ImportStatus.UPDATED
             else:
-                article_id, status = self.articles.insert(conn, article, section), (
-                    ImportStatus.IMPORTED
+                article_id, status = (
+                    self.articles.insert(conn, article, section),
+                    (ImportStatus.IMPORTED),
                 )
             staged = self._stage_assets(article_id, article)
         self._publish_assets(article_id, staged)
@@ -164,9 +165,9 @@ class Library:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ArticleSummary]:
-        filter = ArticleFilter(section=section, site=site, unread=unread, bookmarked=bookmarked)
-        return self.articles.list(
-            filter, sort=sort, descending=descending, limit=limit, offset=offset
+        view = ArticleFilter(section=section, site=site, unread=unread, bookmarked=bookmarked)
+        return self.articles.query(
+            view, sort=sort, descending=descending, limit=limit, offset=offset
         )
 
     def article_ids(
@@ -249,5 +250,3 @@ def open_library(paths: DataPaths) -> Library:
         raise
     except OSError as exc:
         raise ReaderError(f"cannot open the library in {paths.root}: {exc.strerror}") from exc
-
-

@@ -18,7 +18,11 @@ def reader(data_dir: Path, *args: str, check: bool = False) -> subprocess.Comple
     env.pop("READER_DATA_DIR", None)
     proc = subprocess.run(
         [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
     if check:
         assert proc.returncode == 0, proc.stderr
@@ -44,8 +48,15 @@ def _binary(path: Path) -> Path:
 
 def test_import_saved_page_in_three_encodings(tmp_path: Path, files: dict[str, Path]) -> None:
     lib = tmp_path / "lib"
-    proc = reader(lib, "import", str(files["utf8"]), str(files["gbk"]), str(files["big5"]),
-                  "--json", check=True)
+    proc = reader(
+        lib,
+        "import",
+        str(files["utf8"]),
+        str(files["gbk"]),
+        str(files["big5"]),
+        "--json",
+        check=True,
+    )
     results = json.loads(proc.stdout)
     assert [r["status"] for r in results] == ["imported", "duplicate", "imported"]
     assert results[1]["id"] == results[0]["id"], "the GBK copy is the UTF-8 article"
@@ -59,8 +70,19 @@ def test_import_saved_page_in_three_encodings(tmp_path: Path, files: dict[str, P
     assert hant["title"] == to_traditional(TITLE_ZH)
     assert (hant["site"], hant["section"], hant["published"]) == ("華文天下", "國際", "2024-10-26")
     assert hant["language"] == "zh-Hant"
-    for key in ("id", "title", "section", "site", "author", "published", "language",
-                "source", "added", "read", "bookmarked"):
+    for key in (
+        "id",
+        "title",
+        "section",
+        "site",
+        "author",
+        "published",
+        "language",
+        "source",
+        "added",
+        "read",
+        "bookmarked",
+    ):
         assert key in zh
 
 
@@ -139,8 +161,12 @@ def test_missing_file_and_folder_import(tmp_path: Path, files: dict[str, Path]) 
 def test_data_dir_from_environment(tmp_path: Path, files: dict[str, Path]) -> None:
     lib = tmp_path / "envlib"
     env = {**os.environ, "READER_DATA_DIR": str(lib), "PYTHONIOENCODING": "utf-8"}
-    subprocess.run([sys.executable, "-m", "reader", "import", str(files["plain"])],
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(files["plain"])],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     assert (lib / "library.sqlite3").is_file()
 
 

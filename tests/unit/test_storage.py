@@ -62,13 +62,17 @@ def test_list_filters_sorting_and_sections(library: Library) -> None:
     c = library.add_article(article("C", "c", section="Science", site="Example"))
     assert [x.title for x in library.list_articles(section="国际")] == ["A", "B"]
     assert [x.title for x in library.list_articles(sort="title", descending=False)] == [
-        "A", "B", "C"]
+        "A",
+        "B",
+        "C",
+    ]
     assert [x.title for x in library.list_articles(site="Example")] == ["C"]
     assert library.sections() == [("国际", 2), ("Science", 1)]
     assert library.sites() == [("Example", 1)]
     library.mark_read([a.article_id or 0])
-    assert [x.title for x in library.list_articles(unread=True, sort="title",
-                                                   descending=False)] == ["B", "C"]
+    assert [
+        x.title for x in library.list_articles(unread=True, sort="title", descending=False)
+    ] == ["B", "C"]
     library.remove(c.article_id or 0)
     assert library.sections() == [("国际", 2)], "an emptied section disappears"
     assert b.article_id is not None

@@ -49,8 +49,11 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         results.append(result)
         if not args.json:
             if result.ok:
-                print(f"{result.status.value:9}  {result.path}  → #{result.article_id} "
-                      f"{one_line(result.title or '')}", flush=True)
+                print(
+                    f"{result.status.value:9}  {result.path}  → #{result.article_id} "
+                    f"{one_line(result.title or '')}",
+                    flush=True,
+                )
             else:
                 print(f"failed     {result.path}: {result.reason}", flush=True)
     failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
@@ -65,8 +68,12 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_list(lib: Library, args: argparse.Namespace) -> int:
     articles = lib.list_articles(
-        section=args.section, site=args.site, unread=args.unread, sort=args.sort,
-        descending=args.sort in ("published", "added"), limit=args.limit,
+        section=args.section,
+        site=args.site,
+        unread=args.unread,
+        sort=args.sort,
+        descending=args.sort in ("published", "added"),
+        limit=args.limit,
     )
     if args.json:
         print_json([a.to_json() for a in articles])
@@ -100,8 +107,9 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
     s = article.summary
     print(s.title)
     byline = " · ".join(
-        x for x in (s.site, s.section, s.published.isoformat() if s.published else None,
-                    s.author) if x
+        x
+        for x in (s.site, s.section, s.published.isoformat() if s.published else None, s.author)
+        if x
     )
     if byline:
         print(byline)

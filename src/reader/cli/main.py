@@ -24,8 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="library folder (default: READER_DATA_DIR, "
-        "then the platform's user data folder)"
+        "--data-dir",
+        metavar="DIR",
+        help="library folder (default: READER_DATA_DIR, then the platform's user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the window (the default)")
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the edge: a bug still gets one line, the log the rest
+    except Exception as exc:
         log.exception("unexpected error")
         print(f"reader: internal error: {exc!r} (details in {paths.log_file})", file=sys.stderr)
         return 1
@@ -63,10 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:
     try:
-        from reader.gui.application import run  # noqa: PLC0415 - Qt loads only for the window
+        from reader.gui.application import run
     except ImportError as exc:
-        print(f"reader: the window is not available ({exc}); use `reader --help` for the "
-              "commands", file=sys.stderr)
+        print(
+            f"reader: the window is not available ({exc}); use `reader --help` for the commands",
+            file=sys.stderr,
+        )
         return 1
     return run(paths, list(argv))
 

@@ -20,7 +20,8 @@ def display_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """Cut or pad to exactly `width` terminal columns."""
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for char in text:
         w = display_width(char)
         if used + w > width:

@@ -6,9 +6,8 @@ import re
 import unicodedata
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_TRAILING_SPACE = re.compile(r"[ \t\u3000]+\n")
 # Characters that render as nothing and only make two copies of a text differ.
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"), None)
+_INVISIBLE = re.compile("[\ufeff\u200b\u2060\u00ad]")
 
 
 def normalize_newlines(text: str) -> str:
@@ -18,10 +17,9 @@ def normalize_newlines(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no trailing blanks, at most one empty line between paragraphs."""
-    text = unicodedata.normalize("NFC", normalize_newlines(text)).translate(_INVISIBLE)
-    text = _TRAILING_SPACE.sub("\n", text + "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = unicodedata.normalize("NFC", normalize_newlines(text))
+    text = _INVISIBLE.sub("", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip("\n ")
 
 

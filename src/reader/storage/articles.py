@@ -21,7 +21,7 @@ _FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
 SORT_COLUMNS = {
     "added": "a.added",
     "read": "a.read_at",
-    "published": "COALESCE(a.published, substr(a.added, 1, 10))",
+    "published": "a.published",
     "title": "a.title COLLATE NOCASE",
     "site": "a.site COLLATE NOCASE",
     "section": "s.name COLLATE NOCASE",
@@ -75,9 +75,7 @@ class ArticleStore:
         row = conn.execute("SELECT id FROM sections WHERE name = ?", (name,)).fetchone()
         if row:
             return int(row[0])
-        cur = conn.execute(
-            "INSERT INTO sections (name, created) VALUES (?, ?)", (name, utc_now())
-        )
+        cur = conn.execute("INSERT INTO sections (name, created) VALUES (?, ?)", (name, utc_now()))
         return int(cur.lastrowid or 0)
 
     def insert(self, conn: sqlite3.Connection, article: Article, section: str | None) -> int:
@@ -147,9 +145,7 @@ class ArticleStore:
 
     def set_read(self, conn: sqlite3.Connection, ids: Iterable[int], read: bool) -> None:
         value = utc_now() if read else None
-        conn.executemany(
-            "UPDATE articles SET read_at = ? WHERE id = ?", [(value, i) for i in ids]
-        )
+        conn.executemany("UPDATE articles SET read_at = ? WHERE id = ?", [(value, i) for i in ids])
 
     def set_position(self, conn: sqlite3.Connection, article_id: int, position: float) -> None:
         position = min(1.0, max(0.0, position))
@@ -248,32 +244,33 @@ class ArticleStore:
             ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def list(
+    def query(
         self,
-        filter: ArticleFilter | None = None,
+        view: ArticleFilter | None = None,
         *,
         sort: str = "published",
         descending: bool = True,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ArticleSummary]:
-        where, params = (filter or ArticleFilter()).where()
-        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
-        direction = "DESC" if descending else "ASC"
-        sql = f"SELECT {_SUMMARY_COLUMNS} {_FROM}{where} ORDER BY {order} {direction}, a.id {direction}"
+        where, params = (view or ArticleFilter()).where()
+        sql = f"SELECT {_SUMMARY_COLUMNS} {_FROM}{where} {_order_by(sort, descending)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         with self.db.reading() as conn:
             return [_summary(row) for row in conn.execute(sql, params)]
 
-    def ids(self, filter: ArticleFilter | None = None, *, sort: str = "published",
-            descending: bool = True) -> list[int]:
+    def ids(
+        self,
+        view: ArticleFilter | None = None,
+        *,
+        sort: str = "published",
+        descending: bool = True,
+    ) -> list[int]:
         """Ordered ids only: what a list view holds before it pages rows in."""
-        where, params = (filter or ArticleFilter()).where()
-        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
-        direction = "DESC" if descending else "ASC"
-        sql = f"SELECT a.id {_FROM}{where} ORDER BY {order} {direction}, a.id {direction}"
+        where, params = (view or ArticleFilter()).where()
+        sql = f"SELECT a.id {_FROM}{where} {_order_by(sort, descending)}"
         with self.db.reading() as conn:
             return [int(r[0]) for r in conn.execute(sql, params)]
 
@@ -286,8 +283,8 @@ class ArticleStore:
             rows = conn.execute(f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE a.id IN ({marks})", ids)
             return {int(r["id"]): _summary(r) for r in rows}
 
-    def count(self, filter: ArticleFilter | None = None) -> int:
-        where, params = (filter or ArticleFilter()).where()
+    def count(self, view: ArticleFilter | None = None) -> int:
+        where, params = (view or ArticleFilter()).where()
         with self.db.reading() as conn:
             return int(conn.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0])
 
@@ -307,6 +304,13 @@ class ArticleStore:
                    GROUP BY site ORDER BY count(*) DESC, site"""
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
+
+
+def _order_by(sort: str, descending: bool) -> str:
+    order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
+    direction = "DESC" if descending else "ASC"
+    # Undated articles sort after dated ones whichever the direction; ties break on id.
+    return f"ORDER BY {order} IS NULL, {order} {direction}, a.id {direction}"
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
