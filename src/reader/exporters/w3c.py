@@ -1,0 +1,401 @@
+"""W3C Web Annotation (JSON-LD) export of highlights and notes, and the import of the same."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.core.annotation import (
+    AnchorStatus,
+    ArticleAnnotations,
+    ArticleKey,
+    Color,
+    Highlight,
+    ImportedAnnotations,
+    Note,
+    TextPositionSelector,
+    TextQuoteSelector,
+    normalize_tags,
+)
+from reader.core.article import StoredArticle
+from reader.errors import ReaderError
+from reader.exporters import AnnotatedArticle, Meanings
+
+# Colour uses the model's own styling: the target carries `styleClass` ("reader-yellow") and the
+# annotation a CssStylesheet defining it, so any W3C client can draw it; the colour's meaning
+# travels as a TextualBody with purpose "classifying". What the model has no term for (anchor
+# status; the article's title and content hash, to find it again) sits under our own prefix
+# `reader:`, declared in a second @context entry.
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+VOCAB = "urn:reader:vocab#"
+CONTEXT: list[object] = [ANNO_CONTEXT, {"reader": VOCAB}]
+STATUS, TITLE, CONTENT_HASH = "reader:status", "reader:title", "reader:contentHash"
+ARTICLE_URN = "urn:reader:article:"
+STYLE_PREFIX = "reader-"
+CSS_COLORS = {
+    Color.YELLOW: "#fff176",
+    Color.GREEN: "#a5d6a7",
+    Color.BLUE: "#90caf9",
+    Color.PINK: "#f48fb1",
+    Color.PURPLE: "#ce93d8",
+}
+
+Json = dict[str, Any]
+
+
+class InvalidAnnotations(ReaderError):
+    """A file that is not a W3C annotation document we can read."""
+
+
+@dataclass
+class AnnotationImport:
+    """Annotations read from a document, grouped by the article they point at."""
+
+    groups: list[ImportedAnnotations] = field(default_factory=list)
+    meanings: dict[Color, str] = field(default_factory=dict)
+    skipped: int = 0  # annotations without a text quote, which we cannot place
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def annotation_collection(
+    items: Iterable[AnnotatedArticle], meanings: Meanings, *, label: str = "Reader annotations"
+) -> Json:
+    """An AnnotationCollection whose first (and only) page holds every annotation."""
+    annotations: list[Json] = []
+    for item in items:
+        article_level = article_annotation(item.article, item.annotations)
+        if article_level is not None:
+            annotations.append(article_level)
+        annotations += [
+            highlight_annotation(item.article, h, meanings) for h in item.annotations.highlights
+        ]
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(annotations),
+        "generator": {"type": "Software", "name": "Reader"},
+        "generated": _stamp(datetime.now(UTC)),
+        "first": {
+            "id": f"urn:uuid:{uuid.uuid4()}",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": annotations,
+        },
+    }
+
+
+def dumps(document: Json) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def source_of(article: StoredArticle) -> str:
+    """The IRI annotations target: the article's URL, or a URN made of its content hash."""
+    return article.url or f"{ARTICLE_URN}{article.content_hash}"
+
+
+def highlight_annotation(article: StoredArticle, highlight: Highlight, meanings: Meanings) -> Json:
+    quote, position = highlight.quote, highlight.position
+    selectors = [
+        {"type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix,
+         "suffix": quote.suffix},
+        {"type": "TextPositionSelector", "start": position.start, "end": position.end},
+    ]  # fmt: skip
+    style = STYLE_PREFIX + highlight.color.value
+    target = {**_target(article), "styleClass": style, "selector": selectors}
+    bodies = _note_body(highlight.note) + _tag_bodies(highlight.tags)
+    meaning = meanings.get(highlight.color)
+    if meaning:
+        bodies.append({"type": "TextualBody", "value": meaning, "purpose": "classifying"})
+    annotation: Json = {
+        "id": _annotation_id(highlight.uid),
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "created": _stamp(highlight.created),
+        "modified": _stamp(highlight.updated),
+        "stylesheet": {
+            "type": "CssStylesheet",
+            "value": f".{style} {{ background-color: {CSS_COLORS[highlight.color]}; }}",
+        },
+    }
+    if bodies:
+        annotation["body"] = bodies
+    annotation["target"] = target
+    if highlight.status is not AnchorStatus.ANCHORED:
+        annotation[STATUS] = highlight.status.value
+    return annotation
+
+
+def article_annotation(article: StoredArticle, annotations: ArticleAnnotations) -> Json | None:
+    """The note and tags of a whole article, as one annotation without a selector."""
+    note = annotations.note
+    bodies = _note_body(note.text if note else "") + _tag_bodies(annotations.tags)
+    if not bodies:
+        return None
+    created = note.created if note else article.summary.added
+    return {
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, source_of(article) + '#note')}",
+        "type": "Annotation",
+        "motivation": "commenting" if note else "tagging",
+        "created": _stamp(created),
+        "modified": _stamp(note.updated if note else created),
+        "body": bodies,
+        "target": _target(article),
+    }
+
+
+def _target(article: StoredArticle) -> Json:
+    return {
+        "type": "SpecificResource",
+        "source": source_of(article),
+        TITLE: article.summary.title,
+        CONTENT_HASH: article.content_hash,
+    }
+
+
+def _note_body(text: str) -> list[Json]:
+    if not text:
+        return []
+    return [{"type": "TextualBody", "value": text, "format": "text/markdown",
+             "purpose": "commenting"}]  # fmt: skip
+
+
+def _tag_bodies(tags: Iterable[str]) -> list[Json]:
+    return [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in tags]
+
+
+def _annotation_id(uid: str) -> str:
+    try:
+        return f"urn:uuid:{uuid.UUID(uid)}"
+    except ValueError:
+        return uid  # an id that came from another tool: hand it back unchanged
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def loads(text: str | bytes) -> AnnotationImport:
+    """Read a JSON-LD document: a collection, a page, one annotation or a list of them."""
+    try:
+        document = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidAnnotations(f"not a JSON document: {exc}") from None
+    return read_collection(document)
+
+
+def read_collection(document: object) -> AnnotationImport:
+    result = AnnotationImport()
+    groups: dict[ArticleKey, _Group] = {}
+    for annotation in _annotations(document):
+        key = _key(annotation.get("target"))
+        if key is None:
+            result.skipped += 1
+            continue
+        group = groups.setdefault(key, _Group())
+        if not group.add(annotation, result.meanings):
+            result.skipped += 1
+    result.groups = [ImportedAnnotations(key, g.build()) for key, g in groups.items()]
+    return result
+
+
+@dataclass
+class _Group:
+    """The annotations of one article, gathered while reading."""
+
+    highlights: list[Highlight] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def add(self, annotation: Json, meanings: dict[Color, str]) -> bool:
+        bodies = _textual_bodies(annotation)
+        target = _first(annotation.get("target"))
+        quote, position = _selectors(target)
+        if quote is None:
+            if position is not None:
+                return False  # a position alone cannot be checked against the text
+            created, modified = _times(annotation)
+            note = "\n\n".join(bodies.get("commenting", []))
+            if note:
+                self.notes.append(Note(0, note, created, modified))
+            self.tags += _tags(bodies)
+            return True
+        color = _color(target)
+        for meaning in bodies.get("classifying", []):
+            meanings.setdefault(color, meaning)
+        self.highlights.append(_highlight(annotation, quote, position, color, bodies))
+        return True
+
+    def build(self) -> ArticleAnnotations:
+        note = None
+        if self.notes:
+            first, last = self.notes[0], self.notes[-1]
+            text = "\n\n".join(n.text for n in self.notes)
+            note = Note(0, text, first.created, last.updated)
+        return ArticleAnnotations(0, note, normalize_tags(self.tags), tuple(self.highlights))
+
+
+def _annotations(document: object) -> Iterable[Json]:
+    if isinstance(document, list):
+        return [a for a in document if isinstance(a, dict)]
+    if not isinstance(document, dict):
+        raise InvalidAnnotations("expected a JSON object or a list of annotations")
+    kinds = _types(document)
+    if "Annotation" in kinds:
+        return [document]
+    if "AnnotationPage" in kinds:
+        return [a for a in document.get("items", []) if isinstance(a, dict)]
+    if "AnnotationCollection" in kinds:
+        return _pages(document)
+    raise InvalidAnnotations("not a W3C Web Annotation document (no Annotation types found)")
+
+
+def _pages(collection: Json) -> list[Json]:
+    found: list[Json] = []
+    page = collection.get("first")
+    seen = 0
+    # Only embedded pages can be read: a page given by IRI would need the network.
+    while isinstance(page, dict) and seen < 100_000:
+        found += [a for a in page.get("items", []) if isinstance(a, dict)]
+        page, seen = page.get("next"), seen + 1
+    return found
+
+
+def _types(node: Json) -> set[str]:
+    kind = node.get("type", node.get("@type"))
+    return set(kind) if isinstance(kind, list) else {str(kind)}
+
+
+def _first(value: object) -> Json:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str):
+        return {"source": value}
+    return value if isinstance(value, dict) else {}
+
+
+def _key(target: object) -> ArticleKey | None:
+    node = _first(target)
+    source = node.get("source", node.get("id"))
+    if isinstance(source, dict):
+        source = source.get("id")
+    if not isinstance(source, str) or not source:
+        return None
+    content_hash = node.get(CONTENT_HASH)
+    if source.startswith(ARTICLE_URN):
+        content_hash, source = source.removeprefix(ARTICLE_URN), None
+    title = node.get(TITLE)
+    return ArticleKey(
+        url=source,
+        content_hash=content_hash if isinstance(content_hash, str) else None,
+        title=title if isinstance(title, str) else None,
+    )
+
+
+def _selectors(target: Json) -> tuple[TextQuoteSelector | None, TextPositionSelector | None]:
+    raw = target.get("selector", [])
+    quote = position = None
+    for selector in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(selector, dict):
+            continue
+        kinds = _types(selector)
+        if "TextQuoteSelector" in kinds and selector.get("exact"):
+            quote = TextQuoteSelector(
+                str(selector["exact"]), str(selector.get("prefix", "")),
+                str(selector.get("suffix", "")),
+            )  # fmt: skip
+        elif "TextPositionSelector" in kinds:
+            try:
+                position = TextPositionSelector(int(selector["start"]), int(selector["end"]))
+            except (KeyError, TypeError, ValueError):
+                position = None
+    return quote, position
+
+
+def _color(target: Json) -> Color:
+    classes = target.get("styleClass", "")
+    for name in classes.split() if isinstance(classes, str) else []:
+        try:
+            return Color.parse(name.removeprefix(STYLE_PREFIX))
+        except ReaderError:
+            continue
+    return Color.YELLOW
+
+
+def _textual_bodies(annotation: Json) -> dict[str, list[str]]:
+    """Body values by purpose; a body without a purpose is a comment."""
+    found: dict[str, list[str]] = {}
+    if isinstance(annotation.get("bodyValue"), str):
+        found.setdefault("commenting", []).append(annotation["bodyValue"])
+    raw = annotation.get("body", [])
+    for body in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
+            continue
+        purpose = body.get("purpose", "commenting")
+        purpose = purpose[0] if isinstance(purpose, list) and purpose else purpose
+        found.setdefault(str(purpose), []).append(body["value"])
+    return found
+
+
+def _highlight(
+    annotation: Json,
+    quote: TextQuoteSelector,
+    position: TextPositionSelector | None,
+    color: Color,
+    bodies: dict[str, list[str]],
+) -> Highlight:
+    created, modified = _times(annotation)
+    status = annotation.get(STATUS, annotation.get(VOCAB + "status"))
+    return Highlight(
+        id=0,
+        uid=_uid(annotation, quote),
+        article_id=0,
+        color=color,
+        quote=quote,
+        position=position or TextPositionSelector(0, len(quote.exact)),
+        note="\n\n".join(bodies.get("commenting", [])),
+        tags=_tags(bodies),
+        created=created,
+        updated=modified,
+        status=AnchorStatus(status) if status in set(AnchorStatus) else AnchorStatus.ANCHORED,
+    )
+
+
+def _tags(bodies: dict[str, list[str]]) -> tuple[str, ...]:
+    return normalize_tags([tag for tag in bodies.get("tagging", []) if tag.strip()])
+
+
+def _uid(annotation: Json, quote: TextQuoteSelector) -> str:
+    raw = annotation.get("id", annotation.get("@id"))
+    if isinstance(raw, str) and raw:
+        return raw.removeprefix("urn:uuid:")
+    # No id: derive one from the content, so importing the same file twice adds nothing.
+    seed = json.dumps([annotation.get("target"), quote.exact, annotation.get("created")])
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, seed))
+
+
+def _times(annotation: Json) -> tuple[datetime, datetime]:
+    created = _parse_time(annotation.get("created"))
+    modified = _parse_time(annotation.get("modified")) if "modified" in annotation else created
+    return created, modified
+
+
+def _parse_time(value: object) -> datetime:
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
