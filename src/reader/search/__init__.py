@@ -1,0 +1,18 @@
+"""Full-text search for CJK and Latin text: the only package that imports Whoosh.
+
+Everything outside uses `SearchIndex` and the plain values below; no Whoosh object leaks out.
+"""
+
+from reader.search.analysis import ANALYZER_VERSION
+from reader.search.documents import SearchDocument, SearchHit, SearchResult
+from reader.search.index import SearchIndex
+from reader.search.snippets import highlight_spans
+
+__all__ = [
+    "ANALYZER_VERSION",
+    "SearchDocument",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResult",
+    "highlight_spans",
+]

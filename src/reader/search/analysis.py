@@ -1,0 +1,174 @@
+"""The search analyzer: folded words for Latin scripts, overlapping bigrams for CJK runs."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.search.folding import t2s_table
+
+# Bump whenever a change here would give different terms for the same text: the index stores
+# this number, and an index built by another version is rebuilt at start.
+ANALYZER_VERSION = 1
+
+# Longer "words" are base64, hashes or URLs run together: nobody searches for them.
+MAX_WORD_CHARS = 64
+
+# Scripts written without spaces between words: Han (with the extension blocks, 々 and the
+# 〇 of 二〇二四), kana with the prolonged sound mark, bopomofo, hangul (syllables and jamo).
+CJK_CLASS = (
+    "\u1100-\u11ff\u3005-\u3007\u303b\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+_TOKENS = re.compile(f"([{CJK_CLASS}]+)|([^\\W_{CJK_CLASS}]+)")
+
+# Porter2 leaves agent nouns apart from their verb ("runner" vs "run"). When a stem ends in
+# a doubled consonant + "er", the doubling shows "er" was added to a short word (runner,
+# swimmer, shopper, bigger), so both go. These words only look like that.
+_DOUBLED_ER = re.compile(r"([bdgmnpt])\1er$")
+# Porter2 sometimes removes that "er" itself but keeps the doubling (programmer → programm).
+_DOUBLED_END = re.compile(r"([bdgmnpt])\1$")
+_NOT_DOUBLED_ER = frozenset(
+    {
+        *("dinner", "manner", "banner", "tanner", "spanner", "inner", "hammer", "summer"),
+        *("simmer", "shimmer", "glimmer", "stammer", "copper", "pepper", "supper", "upper"),
+        *("hopper", "slipper", "zipper", "dipper", "kipper", "ladder", "rudder", "bladder"),
+        *("fodder", "shudder", "udder", "adder", "trigger", "dagger", "stagger", "swagger"),
+        *("rubber", "blubber", "letter", "better", "matter", "latter", "butter", "bitter"),
+        *("litter", "glitter", "utter", "otter", "shutter", "flutter", "mutter", "scatter"),
+        *("chatter", "platter", "clutter", "gutter", "twitter", "jitter"),
+    }
+)
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """Code point → its one-character folded form: NFKC, lower case, Simplified Chinese."""
+    t2s = t2s_table()
+    table: dict[int, str] = {}
+    for cp in range(0x41, 0x30000):
+        if 0xD800 <= cp < 0xE000 or 0x61 <= cp <= 0x7F:
+            continue
+        char = chr(cp)
+        folded = unicodedata.normalize("NFKC", char).lower().translate(t2s)
+        if folded != char and len(folded) == 1:
+            table[cp] = folded
+    table.update((cp, simple) for cp, simple in t2s.items() if cp not in table)
+    return table
+
+
+def fold(text: str) -> str:
+    """Text as the index sees it: NFKC, lower case, Traditional folded to Simplified."""
+    if text.isascii():  # the table maps only A-Z there, and lower() is far faster
+        return text.lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_fold_table())
+
+
+def fold_chars(text: str) -> str:
+    """`fold` one character at a time, so every offset into the result is valid in `text`.
+
+    Differs from `fold` only where NFKC joins or splits characters (ligatures, combining
+    sequences): that is why snippets can mark the original text without an offset map.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_fold_table())
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def stem(word: str) -> str:
+    """English (Porter2) stem of a lower-case ASCII word; other words are kept as they are."""
+    from whoosh.lang.porter2 import stem as porter2
+
+    if not word.isascii():
+        return word
+    stemmed: str = porter2(word)
+    if stemmed in _NOT_DOUBLED_ER:
+        return stemmed
+    if _DOUBLED_ER.search(stemmed):
+        return stemmed[:-3]
+    if len(stemmed) >= 5 and word.endswith(("er", "ers")) and _DOUBLED_END.search(stemmed):
+        return stemmed[:-1]
+    return stemmed
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms of `text` in order; a term's index in the list is its position.
+
+    Hot path of indexing: no per-token objects, just strings.
+    """
+    terms: list[str] = []
+    add = terms.append
+    extend = terms.extend
+    for run, word in _TOKENS.findall(fold(text)):
+        if run:
+            if len(run) == 1:
+                add(run)
+            else:
+                extend([run[i : i + 2] for i in range(len(run) - 1)])
+        elif len(word) <= MAX_WORD_CHARS:
+            add(stem(word) if word.isascii() else word)
+    return terms
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Each term of `text` with the positions it occurs at, in order of first occurrence."""
+    positions: dict[str, list[int]] = {}
+    for pos, term in enumerate(index_terms(text)):
+        found = positions.get(term)
+        if found is None:
+            positions[term] = [pos]
+        else:
+            found.append(pos)
+    return positions
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One unit of analysed text: a folded CJK run, or a folded Latin word and its term."""
+
+    text: str
+    cjk: bool
+
+    @property
+    def terms(self) -> list[str]:
+        if self.cjk:
+            if len(self.text) == 1:
+                return [self.text]
+            return [self.text[i : i + 2] for i in range(len(self.text) - 1)]
+        return [stem(self.text)]
+
+
+def atoms(text: str) -> list[Atom]:
+    """`text` as atoms; their terms, concatenated, equal `index_terms(text)`."""
+    result: list[Atom] = []
+    for run, word in _TOKENS.findall(fold(text)):
+        if run:
+            result.append(Atom(run, cjk=True))
+        elif len(word) <= MAX_WORD_CHARS:
+            result.append(Atom(word, cjk=False))
+    return result
+
+
+def atom_spans(text: str) -> Iterator[tuple[Atom, int, int]]:
+    """Atoms of `text` with their code-point spans in `text` (folded one char at a time)."""
+    for match in _TOKENS.finditer(fold_chars(text)):
+        run, word = match.group(1), match.group(2)
+        if run:
+            yield Atom(run, cjk=True), match.start(), match.end()
+        elif len(word) <= MAX_WORD_CHARS:
+            yield Atom(word, cjk=False), match.start(), match.end()
+
+
+_CJK_GAP = re.compile(f"(?<=[{CJK_CLASS}])\\s+(?=[{CJK_CLASS}])")
+
+
+def join_cjk(text: str) -> str:
+    """Remove spaces between two CJK characters ("俄 罗斯" → "俄罗斯") for quoted phrases."""
+    return _CJK_GAP.sub("", text)

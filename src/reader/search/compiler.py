@@ -1,0 +1,148 @@
+"""Turns a parsed query tree into Whoosh query objects, analysing words as the index did."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from reader.search.analysis import Atom, atoms, join_cjk
+from reader.search.phrase import FastPhrase
+from reader.search.query import And, DateRange, Filter, Node, Not, Or, ParsedQuery, Text
+from reader.search.schema import TEXT_FIELDS, fold_value, normalize_site
+
+# A phrase longer than this is cut: a pasted paragraph of Chinese would otherwise be a
+# phrase of hundreds of bigrams, and its first bigrams already pin the passage down.
+MAX_PHRASE_TERMS = 24
+
+
+class _Or(wq.Or):  # type: ignore[misc]
+    """Or as a tree of union matchers, always.
+
+    On segments under 5,000 documents Whoosh picks a matcher that first fills a 2,048-slot
+    array in Python for every Or in every segment: most of the time of a typical query.
+    """
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+
+@dataclass
+class Compiled:
+    query: wq.Query | None
+    messages: list[str] = field(default_factory=list)
+
+
+def compile_query(parsed: ParsedQuery) -> Compiled:
+    """The Whoosh query for `parsed`, or None when nothing searchable is left."""
+    result = Compiled(None, list(parsed.messages))
+    node = parsed.node
+    if node is None:
+        return result
+    compiler = _Compiler(result.messages)
+    compiled = compiler.node(node)
+    if compiled is not None and compiler.positive(node):
+        result.query = compiled
+    elif compiled is not None:
+        # Only exclusions ("-draft"): exclude from everything.
+        result.query = wq.And([wq.Every(), compiled])
+    elif not result.messages:
+        result.messages.append("nothing to search for in that query")
+    return result
+
+
+class _Compiler:
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+
+    def note(self, message: str) -> None:
+        if message not in self.messages:
+            self.messages.append(message)
+
+    def positive(self, node: Node) -> bool:
+        """Whether `node` matches something by itself (not only by excluding)."""
+        if isinstance(node, Not):
+            return False
+        if isinstance(node, And):
+            return any(self.positive(child) for child in node.nodes)
+        if isinstance(node, Or):
+            return all(self.positive(child) for child in node.nodes)
+        return True
+
+    def node(self, node: Node) -> wq.Query | None:
+        if isinstance(node, Text):
+            return self.text(node)
+        if isinstance(node, Filter):
+            return self.filter(node)
+        if isinstance(node, DateRange):
+            return self.dates(node)
+        if isinstance(node, Not):
+            inner = self.node(node.node)
+            return wq.Not(inner) if inner is not None else None
+        children = [q for q in (self.node(child) for child in node.nodes) if q is not None]
+        if not children:
+            return None
+        if len(children) == 1:
+            return children[0]
+        if isinstance(node, And):
+            if not any(self.positive(child) for child in node.nodes):
+                return wq.And([wq.Every(), *children])
+            return wq.And(children)
+        return _Or(children)
+
+    def text(self, node: Text) -> wq.Query | None:
+        source = join_cjk(node.text) if node.phrase else node.text
+        parts = atoms(source)
+        if not parts:
+            self.note(f"nothing searchable in {node.text!r}")
+            return None
+        fields = (node.field,) if node.field else TEXT_FIELDS
+        if node.prefix and len(parts) == 1 and not parts[0].cjk:
+            return _any_field(wq.Prefix(name, parts[0].text) for name in fields)
+        terms = [term for atom in parts for term in atom.terms]
+        if len(terms) > MAX_PHRASE_TERMS:
+            self.note(f"searched the first {MAX_PHRASE_TERMS} words of a long phrase")
+            terms = terms[:MAX_PHRASE_TERMS]
+        if len(terms) == 1:
+            return _any_field(_single(name, terms[0], parts[0]) for name in fields)
+        return _any_field(FastPhrase(name, terms) for name in fields)
+
+    def filter(self, node: Filter) -> wq.Query | None:
+        kind, value = node.kind, node.value
+        if kind in ("bookmarked", "has_notes"):
+            return wq.Term(kind, True)
+        if kind == "section":
+            folded = fold_value(value)
+            return wq.Prefix("section", folded) if folded else None
+        if kind == "site":
+            site = normalize_site(value)
+            return wq.Prefix("site", site) if site else None
+        if kind == "lang":
+            lang = value.strip().lower().replace("_", "-")
+            return _Or([wq.Term("language", lang), wq.Prefix("language", lang + "-")])
+        if kind == "tag":
+            return wq.Term("tags", fold_value(value))
+        if kind == "color":
+            return wq.Term("colors", value.strip().lower())
+        self.note(f"unknown filter {kind}:")
+        return None
+
+    def dates(self, node: DateRange) -> wq.Query:
+        # Undated articles are stored as day 0, so every range starts at day 1 at the least.
+        start = node.start.toordinal() if node.start else 1
+        end = node.end.toordinal() if node.end else None
+        return wq.NumericRange("published", start, end)
+
+
+def _single(fieldname: str, term: str, atom: Atom) -> wq.Query:
+    if atom.cjk and len(term) == 1:
+        # A lone CJK character is indexed as a unigram only where it stands alone; inside a
+        # run it is the first half of a bigram. (As the last character of a run it is missed:
+        # that needs a suffix scan of the whole vocabulary.)
+        return _Or([wq.Term(fieldname, term), wq.Prefix(fieldname, term)])
+    return wq.Term(fieldname, term)
+
+
+def _any_field(queries: Iterable[wq.Query]) -> wq.Query:
+    found = list(queries)
+    return found[0] if len(found) == 1 else _Or(found)

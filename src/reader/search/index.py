@@ -1,0 +1,386 @@
+"""SearchIndex: the one object the library talks to; owns the Whoosh index and its lifecycle."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.collectors import TopCollector
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
+from whoosh.util.filelock import try_for
+
+from reader.errors import SearchError
+from reader.search import layout
+from reader.search.bulk import BulkSegmentWriter, default_procs
+from reader.search.compiler import compile_query
+from reader.search.documents import SearchDocument, SearchHit, SearchResult
+from reader.search.query import parse_query
+from reader.search.rebuild import BATCH_DOCS, Rebuild
+from reader.search.schema import INDEX_FORMAT, document_fields
+from reader.search.snippets import Highlighter
+
+log = logging.getLogger(__name__)
+
+BUSY = "The search index is busy (another Reader is writing to it); try again in a moment."
+DAMAGED = "The search index is damaged; it will be rebuilt from the library."
+# From this many documents, an update goes through the bulk writer (a large import).
+BULK_UPDATE_DOCS = 200
+
+REBUILDING = "The search index is being rebuilt; results will appear when it is done."
+
+# Whoosh raises whatever its file parsing trips over (struct, pickle, EOF, KeyError...)
+# when files are damaged, so damage can only be recognised as "any exception".
+_ANY = Exception
+
+
+class SearchIndex:
+    """Full-text index of the library: a cache that can always be rebuilt from it.
+
+    Thread-safe: writes go through one lane (a lock; across processes, Whoosh's write lock
+    with `writer_timeout`), searches share one long-lived searcher, refreshed after commits.
+    """
+
+    def __init__(
+        self,
+        index_root: Path,
+        *,
+        writer_timeout: float = 10.0,
+        rebuild_procs: int | None = None,
+        batch_size: int = BATCH_DOCS,
+    ) -> None:
+        self._root = Path(index_root)
+        self._timeout = writer_timeout
+        self._procs = rebuild_procs or default_procs()
+        self._batch_size = batch_size
+        # Writes in this process, one at a time (other processes wait on Whoosh's lock).
+        self._write_lock = threading.RLock()
+        # The opened index and the searcher, which is not thread-safe.
+        self._state_lock = threading.RLock()
+        self._ix: Any = None
+        self._live: Path | None = None
+        self._searcher: Any = None
+        self._generation = -1
+
+    # Health ---------------------------------------------------------------------------------
+
+    def check(self, expected_count: int) -> str | None:
+        """Why the index cannot be used as it is (None when it is healthy). Cheap."""
+        with self._state_lock:
+            return self._check(expected_count)
+
+    def _check(self, expected_count: int) -> str | None:
+        try:
+            ix = self._open_live()
+            if ix is None:
+                return "it was missing"
+            count = ix.doc_count()
+            if count != expected_count:
+                return f"it had {count} articles, the library has {expected_count}"
+            self._canary(ix)
+        except SearchError as exc:
+            return str(exc)
+        except _ANY:  # see _ANY
+            log.warning("search index check failed", exc_info=True)
+            self._forget_live()
+            return "it was damaged"
+        return None
+
+    def ensure_healthy(
+        self, expected_count: int, documents: Callable[[], Iterable[SearchDocument]]
+    ) -> str | None:
+        """Check the index; rebuild it if it is missing, damaged, stale or outdated.
+
+        Returns a message for the user when it was rebuilt, None when it was healthy.
+        """
+        reason = self.check(expected_count)
+        if reason is None:
+            self._tidy()
+            return None
+        log.info("rebuilding the search index: %s", reason)
+        for _ in self.rebuild(documents(), expected_count):
+            pass
+        return f"Search index rebuilt ({reason})."
+
+    def _tidy(self) -> None:
+        """Remove generations left by a crash, unless another process is rebuilding."""
+        lock = FileStorage(str(self._root)).lock("REBUILD")
+        if lock.acquire(blocking=False):
+            try:
+                layout.remove_old(self._root, layout.current_dir(self._root), INDEX_FORMAT)
+            finally:
+                lock.release()
+
+    def _canary(self, ix: Any) -> None:
+        """Read a little of everything: each segment's stored fields and a term's postings."""
+        with ix.searcher() as searcher:
+            for reader, _ in searcher.reader().leaf_readers():
+                if reader.doc_count_all():
+                    reader.stored_fields(0)
+                    reader.stored_fields(reader.doc_count_all() - 1)
+                for fieldname in ("title", "body"):
+                    for term in reader.lexicon(fieldname):
+                        docs = list(reader.postings(fieldname, term).all_ids())
+                        if not docs:
+                            raise SearchError("it was damaged")
+                        searcher.search(wq.Term(fieldname, term.decode("utf-8")), limit=1)
+                        break
+
+    # Searching ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: str = "rank",
+        text_of: Callable[[int], tuple[str, str] | None],
+    ) -> SearchResult:
+        """Run a query in our syntax; snippets come from `text_of(id) -> (title, body)`."""
+        parsed = parse_query(query)
+        compiled = compile_query(parsed)
+        message = "; ".join(compiled.messages) or None
+        if compiled.query is None:
+            return SearchResult([], 0, message, parsed.highlights)
+        found = self._run(compiled.query, max(1, limit), sort == "date")
+        if found is None:
+            return SearchResult([], 0, REBUILDING, parsed.highlights)
+        ranked, total = found
+        highlighter = Highlighter(parsed.highlights)
+        hits: list[SearchHit] = []
+        for doc_id, score in ranked:
+            texts = text_of(doc_id)
+            if texts is None:  # gone from the library, not yet from the index
+                total -= 1
+                continue
+            snippet, spans = highlighter.snippet(texts[1])
+            hits.append(SearchHit(doc_id, score, snippet, spans))
+        return SearchResult(hits, max(total, len(hits)), message, parsed.highlights)
+
+    def _run(self, q: Any, limit: int, by_date: bool) -> tuple[list[tuple[int, float]], int] | None:
+        with self._state_lock:
+            for attempt in (1, 2):
+                try:
+                    searcher = self._current_searcher()
+                    if searcher is None:
+                        return None
+                    if by_date:
+                        results = searcher.search(
+                            q, limit=limit, sortedby="published", reverse=True
+                        )
+                        total = len(results)
+                    else:
+                        # No block skipping and no matcher pruning: every match is scored once,
+                        # so the total comes free (Whoosh would otherwise run the query again
+                        # to count, and its pruning made the count of a plain collector wrong).
+                        collector = TopCollector(limit=limit, usequality=False, replace=0)
+                        searcher.search_with_collector(q, collector)
+                        results = collector.results()
+                        total = collector.count()
+                    ranked = [
+                        (int(hit["id"]), 0.0 if by_date else float(hit.score)) for hit in results
+                    ]
+                    return ranked, total
+                except _ANY:  # see _ANY; a file replaced by another process is retried once
+                    log.warning("search failed (attempt %d)", attempt, exc_info=True)
+                    self._forget_live()
+        raise SearchError(DAMAGED)
+
+    def _current_searcher(self) -> Any:
+        """The long-lived searcher, reopened when the index has a new generation.
+
+        Not Searcher.refresh(): it reuses the readers of unchanged segments, and with them
+        their old deletions, so a deleted or replaced document would still be found.
+        """
+        ix = self._open_live()
+        if ix is None:
+            return None
+        generation = ix.latest_generation()
+        if self._searcher is None or generation != self._generation:
+            self._close_searcher()
+            self._searcher = ix.searcher()
+            self._generation = generation
+        return self._searcher
+
+    def doc_count(self) -> int:
+        with self._state_lock:
+            try:
+                ix = self._open_live()
+                return int(ix.doc_count()) if ix is not None else 0
+            except _ANY:  # see _ANY
+                return 0
+
+    # Writing --------------------------------------------------------------------------------
+
+    def update(self, documents: Iterable[SearchDocument]) -> None:
+        """Add or replace documents, all in one commit (also in a rebuild under way)."""
+        docs = list({doc.id: doc for doc in documents}.values())  # the last copy of an id wins
+        if not docs:
+            return
+        if len(docs) < BULK_UPDATE_DOCS:
+            self._write(lambda writer: [writer.update_document(**document_fields(d)) for d in docs])
+            return
+
+        def replace(writer: Any) -> None:
+            for doc in docs:
+                writer.delete_by_term("id", str(doc.id))
+            writer.add_documents(docs)
+
+        self._write(replace, bulk=True)
+
+    def delete(self, ids: Iterable[int]) -> None:
+        """Remove documents by id, in one commit."""
+        keys = [str(i) for i in ids]
+        if not keys:
+            return
+        self._write(lambda writer: [writer.delete_by_term("id", key) for key in keys])
+
+    def _write(self, change: Callable[[Any], object], *, bulk: bool = False) -> None:
+        # The build first: if a rebuild finishes meanwhile, the change is then in what it
+        # publishes, and the live index is written after (see _write_live).
+        with self._write_lock:
+            try:
+                build = self._open_build()
+                if build is not None:
+                    with self._writer(build, bulk=bulk) as writer:
+                        change(writer)
+                self._write_live(change, bulk)
+            except SearchError:
+                raise
+            except _ANY as exc:  # see _ANY
+                log.warning("search index write failed", exc_info=True)
+                with self._state_lock:
+                    self._forget_live()
+                raise SearchError(DAMAGED) from exc
+
+    def _write_live(self, change: Callable[[Any], object], bulk: bool) -> None:
+        """Apply `change` to the live index, following a swap by another process."""
+        for _ in range(3):
+            with self._state_lock:
+                live = self._open_live_or_none()
+                folder = self._live
+            if live is None:
+                return  # nothing usable: the rebuild ensure_healthy makes includes the change
+            with self._writer(live, bulk=bulk) as writer:
+                if layout.current_dir(self._root) == folder:
+                    change(writer)
+                    return
+                writer.cancel()  # swapped while we waited for the lock: write the new one
+
+    @contextmanager
+    def _writer(self, ix: Any, *, bulk: bool = False) -> Iterator[Any]:
+        writer = self._acquire(ix, bulk=bulk)
+        try:
+            yield writer
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+        if not writer.is_closed:
+            writer.commit()
+
+    def _acquire(self, ix: Any, *, bulk: bool = False) -> Any:
+        """A writer on `ix`, waiting up to the timeout (twice) for another writer to finish."""
+        for attempt in (1, 2):
+            try:
+                if bulk:
+                    return BulkSegmentWriter(ix, timeout=self._timeout, delay=0.05)
+                return ix.writer(timeout=self._timeout, delay=0.05)
+            except LockError:
+                log.info("search index locked (attempt %d)", attempt)
+                time.sleep(0.1)
+        raise SearchError(BUSY)
+
+    # Rebuilding -----------------------------------------------------------------------------
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        total: int,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> Iterator[tuple[int, int]]:
+        """Build a new index from `documents`, yielding (done, total) after each batch.
+
+        When `should_stop()` turns true it stops after the current batch; the next rebuild
+        resumes from there. The new index replaces the live one only when complete.
+        """
+        rebuild = Rebuild(self._root, self._acquire, self._procs, self._batch_size)
+        with rebuild.locked(self._timeout):
+            finished = yield from rebuild.run(documents, total, should_stop, self._write_lock)
+            if finished:
+                with self._write_lock, self._state_lock:
+                    self._forget_live()
+                    self._publish(rebuild.folder)
+
+    def _publish(self, folder: Path) -> None:
+        """Swap in a finished build while no process is writing the old live index."""
+        old = layout.current_dir(self._root)
+        lock = None
+        if old is not None and old.is_dir():
+            lock = FileStorage(str(old)).lock("MAIN_WRITELOCK")
+            if not try_for(lock.acquire, timeout=self._timeout, delay=0.05):
+                log.warning("publishing the rebuilt index while %s is being written", old.name)
+                lock = None
+        try:
+            live = layout.publish(self._root, folder)
+        finally:
+            if lock is not None:
+                lock.release()
+        layout.remove_old(self._root, live, INDEX_FORMAT)
+        log.info("search index rebuilt into %s", live.name)
+
+    # Opening --------------------------------------------------------------------------------
+
+    def _open_live(self) -> Any:
+        """The live index, opened once and reopened when another process swapped it."""
+        live = layout.current_dir(self._root)
+        if live is None or not live.is_dir():
+            self._forget_live()
+            return None
+        if live != self._live or self._ix is None:
+            self._forget_live()
+            meta = layout.read_meta(live)
+            if meta.get("format") != INDEX_FORMAT or not meta.get("complete"):
+                raise SearchError("it was built by another version of Reader")
+            self._ix = FileStorage(str(live), supports_mmap=False).open_index()
+            self._live = live
+        return self._ix
+
+    def _open_live_or_none(self) -> Any:
+        try:
+            return self._open_live()
+        except _ANY:  # see _ANY: a damaged live index is rebuilt by ensure_healthy
+            return None
+
+    def _open_build(self) -> Any:
+        """The index of a rebuild under way (any process), so changes reach it too."""
+        folder = layout.resumable_build_dir(self._root, INDEX_FORMAT)
+        if folder is None:
+            return None
+        try:
+            return FileStorage(str(folder), supports_mmap=False).open_index()
+        except _ANY:  # see _ANY: a build not yet initialised, or damaged and to be redone
+            return None
+
+    def _forget_live(self) -> None:
+        self._close_searcher()
+        self._ix = None
+        self._live = None
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except _ANY:  # see _ANY; closing a damaged searcher must not hide the damage
+                log.debug("closing the searcher failed", exc_info=True)
+        self._searcher = None
+
+    def close(self) -> None:
+        with self._state_lock:
+            self._forget_live()

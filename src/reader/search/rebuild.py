@@ -1,0 +1,161 @@
+"""A full rebuild into a new generation: batched, interruptible and resumable."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.util.filelock import try_for
+
+from reader.errors import SearchError
+from reader.search import layout
+from reader.search.bulk import ParallelBuilder
+from reader.search.documents import SearchDocument
+from reader.search.schema import INDEX_FORMAT, make_schema
+
+log = logging.getLogger(__name__)
+
+# A batch is one commit: the unit of progress, of resuming, and of memory use (the postings
+# of a batch are held in memory: ~20 bytes per character of text at the peak). It closes at
+# whichever limit comes first.
+BATCH_DOCS = 2500
+BATCH_CHARS = 12_000_000
+
+REBUILD_BUSY = "Another Reader is rebuilding the search index; try again when it has finished."
+
+Acquire = Callable[..., Any]
+
+
+class Rebuild:
+    """One rebuild. Progress is the build index itself: every batch is a commit, so the
+    documents already in it are exactly the finished batches, and a resumed rebuild skips
+    them."""
+
+    def __init__(self, root: Path, acquire: Acquire, procs: int, batch_size: int) -> None:
+        self.root = root
+        self.folder = root
+        self._acquire = acquire
+        self._procs = procs
+        self._batch_size = max(1, batch_size)
+        self._generation = -1
+        self._shared = False
+
+    @contextmanager
+    def locked(self, timeout: float) -> Iterator[None]:
+        """Hold the root's rebuild lock: one rebuilding process at a time."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileStorage(str(self.root)).lock("REBUILD")
+        if not try_for(lock.acquire, timeout=timeout, delay=0.1):
+            raise SearchError(REBUILD_BUSY)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def run(
+        self,
+        documents: Iterable[SearchDocument],
+        total: int,
+        should_stop: Callable[[], bool],
+        write_lock: threading.RLock,
+    ) -> Generator[tuple[int, int], None, bool]:
+        """Index every document not yet in the build; True when the build is complete."""
+        ix, done = self._open()
+        seen: set[int] = set()
+        batch: list[SearchDocument] = []
+        size = processed = 0
+        reported = False
+        with ParallelBuilder(str(self.folder), self._procs) as builder:
+            for doc in documents:
+                if doc.id in seen:
+                    continue
+                seen.add(doc.id)
+                if doc.id in done:
+                    processed += 1
+                    continue
+                batch.append(doc)
+                size += len(doc.body) + len(doc.title) + len(doc.notes)
+                if len(batch) >= self._batch_size or size >= BATCH_CHARS:
+                    if should_stop():
+                        return False
+                    self._add(ix, builder, batch, write_lock)
+                    processed += len(batch)
+                    batch, size = [], 0
+                    reported = True
+                    yield processed, total
+            if batch:
+                if should_stop():
+                    return False
+                self._add(ix, builder, batch, write_lock)
+                processed += len(batch)
+        self._drop(ix, done - seen, write_lock)
+        layout.write_meta(self.folder, INDEX_FORMAT, complete=True)
+        if batch or not reported:
+            yield processed, total
+        return True
+
+    def _open(self) -> tuple[Any, set[int]]:
+        """The build index to continue (or a new one) and the ids already in it."""
+        folder = layout.resumable_build_dir(self.root, INDEX_FORMAT)
+        if folder is not None:
+            try:
+                ix = FileStorage(str(folder), supports_mmap=False).open_index()
+                with ix.reader() as reader:
+                    done = {int(fields["id"]) for _, fields in reader.iter_docs()}
+                self.folder = folder
+                self._generation = ix.latest_generation()
+                log.info("resuming the search index rebuild in %s (%d done)", folder, len(done))
+                return ix, done
+            except Exception:  # noqa: BLE001 - whoosh fails in many ways on damaged files
+                log.warning("unfinished rebuild in %s is damaged; starting over", folder)
+                shutil.rmtree(folder, ignore_errors=True)
+        self.folder = layout.new_build_dir(self.root)
+        layout.write_meta(self.folder, INDEX_FORMAT, complete=False)
+        ix = FileStorage(str(self.folder), supports_mmap=False).create_index(make_schema())
+        self._generation = ix.latest_generation()
+        return ix, set()
+
+    def _add(
+        self,
+        ix: Any,
+        builder: ParallelBuilder,
+        batch: list[SearchDocument],
+        write_lock: threading.RLock,
+    ) -> None:
+        with write_lock:
+            writer = self._acquire(ix, bulk=True)
+            try:
+                if writer.generation - 1 != self._generation:
+                    # Someone else committed here: a change mirrored from the live index,
+                    # maybe by another process. From now on, documents already present are
+                    # skipped, since their copy is the newer one.
+                    self._shared = True
+                if self._shared:
+                    searcher = writer.searcher()
+                    batch = [d for d in batch if searcher.document_number(id=str(d.id)) is None]
+                builder.add_batch(writer, batch)
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
+            self._generation = writer.generation
+
+    def _drop(self, ix: Any, stale: set[int], write_lock: threading.RLock) -> None:
+        """Remove documents a resumed build had that the library no longer has."""
+        if not stale:
+            return
+        with write_lock:
+            writer = self._acquire(ix)
+            try:
+                for doc_id in stale:
+                    writer.delete_by_term("id", str(doc_id))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()

@@ -1,0 +1,195 @@
+"""The Whoosh schema, its CJK-aware text field, and how a SearchDocument becomes field values."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from pickle import dumps
+from typing import Any
+
+from whoosh import fields, system
+from whoosh.analysis import Token, Tokenizer
+
+from reader.search.analysis import ANALYZER_VERSION, atom_spans, fold, term_positions
+from reader.search.documents import SearchDocument
+
+_pack_uint: Callable[[int], bytes] = system.pack_uint
+
+# Bump when fields change; together with the analyzer version it names the index format.
+SCHEMA_VERSION = 1
+INDEX_FORMAT = f"analyzer-{ANALYZER_VERSION}.schema-{SCHEMA_VERSION}"
+
+# Fields a plain word is looked up in. Title matches weigh 3× through the title's field boost.
+TEXT_FIELDS = ("title", "body", "notes", "author")
+TITLE_BOOST = 3.0
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+
+class BigramTokenizer(Tokenizer):  # type: ignore[misc]
+    """Whoosh face of `reader.search.analysis`, for Whoosh code paths that tokenize text.
+
+    Indexing does not go through it (see `CjkText.index`); it exists so the schema stays a
+    complete, self-describing Whoosh schema.
+    """
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for atom, start, end in atom_spans(value):
+            texts = atom.terms
+            for offset, text in enumerate(texts):
+                token.text = text
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = text
+                if positions:
+                    token.pos = pos
+                if chars:
+                    if atom.cjk:
+                        token.startchar = start_char + start + offset
+                        token.endchar = token.startchar + len(text)
+                    else:
+                        token.startchar, token.endchar = start_char + start, start_char + end
+                pos += 1
+                yield token
+
+
+class CjkText(fields.TEXT):  # type: ignore[misc]
+    """A TEXT field with positions (for phrases) whose indexing skips Whoosh's token objects.
+
+    Whoosh builds a Token per term and a generator chain per field; for bigram-heavy text that
+    was most of the analysis time. `index` yields the same (term, freq, weight, positions)
+    tuples as `formats.Positions.word_values` straight from `analysis.index_terms`.
+    Character offsets are not stored: snippets are made from the library's text instead.
+    """
+
+    def __init__(self, field_boost: float = 1.0) -> None:
+        super().__init__(
+            analyzer=BigramTokenizer(),
+            phrase=True,
+            field_boost=field_boost,
+            multitoken_query="phrase",
+        )
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for term, poslist in term_positions(value).items():
+            yield (
+                term.encode("utf-8"),
+                len(poslist),
+                len(poslist) * boost,
+                encode_positions(poslist),
+            )
+
+
+def encode_positions(poslist: list[int]) -> bytes:
+    """Exactly `formats.Positions.encode`: a count, then the pickled position deltas."""
+    if len(poslist) == 1:
+        return single_position(poslist[0])
+    deltas = [poslist[0]]
+    deltas.extend([b - a for a, b in pairwise(poslist)])
+    return _pack_uint(len(deltas)) + dumps(deltas, 2)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def single_position(pos: int) -> bytes:
+    # Most terms occur once in a document; pickling [pos] each time was a fifth of indexing.
+    return _pack_uint(1) + dumps([pos], 2)
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=CjkText(field_boost=TITLE_BOOST),
+        body=CjkText(),
+        notes=CjkText(),
+        author=CjkText(),
+        section=fields.ID(),
+        site=fields.ID(),
+        language=fields.ID(),
+        tags=fields.KEYWORD(commas=True, lowercase=True),
+        colors=fields.KEYWORD(commas=True, lowercase=True),
+        bookmarked=fields.BOOLEAN(),
+        has_notes=fields.BOOLEAN(),
+        # Day numbers (date.toordinal), not DATETIME: the dates are days, and a missing date
+        # must sort last in a newest-first list (DATETIME's column default sorts it first).
+        # Signed: Whoosh's range queries on unsigned NUMERIC fields match everything.
+        published=fields.NUMERIC(int, bits=32, sortable=True, default=0),
+    )
+
+
+def fold_value(value: str) -> str:
+    """A metadata value as stored and matched: folded, inner whitespace collapsed."""
+    return " ".join(fold(value).split())
+
+
+def site_values(site: str) -> list[str]:
+    """Every form `site:` should find a site by: the host, its parent domains and its names.
+
+    "https://www.nytimes.com/x" → www.nytimes.com, nytimes.com, nytimes (and www is dropped).
+    """
+    host = normalize_site(site)
+    if not host:
+        return []
+    values = [host]
+    labels = host.split(".")
+    if len(labels) > 1 and " " not in host:
+        values += [".".join(labels[i:]) for i in range(1, len(labels) - 1)]
+        values += [label for label in labels[:-1] if label != "www"]
+    return list(dict.fromkeys(values))
+
+
+def normalize_site(site: str) -> str:
+    """A site as typed or stored → folded host or name, without scheme, path or port."""
+    value = _SCHEME.sub("", fold_value(site))
+    if "." in value and " " not in value:
+        value = value.split("/", 1)[0].split(":", 1)[0]
+    return value.strip()
+
+
+def document_fields(doc: SearchDocument) -> dict[str, Any]:
+    """The keyword arguments `writer.add_document` takes for one document."""
+    values: dict[str, Any] = {
+        "id": str(doc.id),
+        "title": doc.title,
+        "body": doc.body,
+        "bookmarked": doc.bookmarked,
+        "has_notes": bool(doc.notes.strip()),
+        "published": doc.published.toordinal() if doc.published else 0,
+    }
+    if doc.notes:
+        values["notes"] = doc.notes
+    if doc.author:
+        values["author"] = doc.author
+    if doc.section and (section := fold_value(doc.section)):
+        values["section"] = section
+    if doc.site and (sites := site_values(doc.site)):
+        values["site"] = sites
+    if doc.language:
+        values["language"] = doc.language.strip().lower()
+    tags = [tag for tag in (fold_value(t) for t in doc.tags) if tag]
+    if tags:
+        values["tags"] = tags
+    colors = [color.strip().lower() for color in doc.colors if color.strip()]
+    if colors:
+        values["colors"] = colors
+    return values

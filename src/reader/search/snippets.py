@@ -1,0 +1,194 @@
+"""Snippets: a short passage around the best match, with matched words marked as spans.
+
+Matching runs on the text folded one character at a time (`analysis.fold_chars`), so the
+spans found there are spans of the original text, and the same folding and stemming as the
+index apply: 俄羅斯 marks 俄罗斯, "runners" marks "running". Overlapping or touching spans
+are merged, so bigram matches show as one word: [俄罗斯], never [俄罗]斯.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.search.analysis import CJK_CLASS, Atom, atoms, fold_chars, join_cjk, stem
+
+SNIPPET_CHARS = 120
+# How much text to show before the first marked word of the passage.
+LEAD_CHARS = 24
+# Enough matches to pick a good passage; a word found 10,000 times needs no more.
+MAX_MATCHES_PER_UNIT = 200
+# Text is searched in chunks until every query word is found, and never further than this:
+# a match only in the title of a book-length article then shows the start of the body.
+FIRST_CHUNK_CHARS = 2048
+MAX_CHUNK_CHARS = 16384
+CHUNK_OVERLAP = 256
+MAX_SCAN_CHARS = 200_000
+
+_WORD_CHAR = f"[^\\W_{CJK_CLASS}]"
+_BEFORE = f"(?<!{_WORD_CHAR})"
+_AFTER = f"(?!{_WORD_CHAR})"
+_GAP = "(?:[^\\w]|_)*?"
+_SPACES = str.maketrans("\n\t\r\v\f", "     ")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One highlighted word or phrase: its pattern, and the stem a lone word must have."""
+
+    pattern: re.Pattern[str]
+    stem: str | None
+
+
+class Highlighter:
+    """Finds and marks the words of one query in any number of texts."""
+
+    def __init__(self, highlights: Sequence[str]) -> None:
+        self._units = [unit for text in highlights if (unit := _unit(text)) is not None]
+
+    def spans(self, text: str, *, complete: bool = False) -> list[tuple[int, int, int]]:
+        """(start, end, unit number) of matches in `text`, in order of start.
+
+        Unless `complete`, the text is read in chunks only until every word of the query has
+        been found: a passage needs no more, and a novel-length article then costs no more
+        than a short one.
+        """
+        if not self._units or not text:
+            return []
+        found: list[tuple[int, int, int]] = []
+        seen: set[int] = set()
+        counts = [0] * len(self._units)
+        limit = len(text) if complete else min(len(text), MAX_SCAN_CHARS)
+        cap = len(text) if complete else MAX_MATCHES_PER_UNIT
+        start = 0
+        chunk = FIRST_CHUNK_CHARS
+        while start < limit and (complete or len(seen) < len(self._units)):
+            end = min(limit, start + chunk)
+            chunk = min(chunk * 2, MAX_CHUNK_CHARS)
+            # One character before the chunk keeps word-boundary checks right at its start;
+            # the overlap after it lets a match run past its end.
+            lead = 1 if start else 0
+            folded = fold_chars(text[start - lead : min(len(text), end + CHUNK_OVERLAP)])
+            base = start - lead
+            for number, unit in enumerate(self._units):
+                for match in unit.pattern.finditer(folded, lead):
+                    begin = base + match.start()
+                    if begin >= end or counts[number] >= cap:
+                        break
+                    if unit.stem is not None and stem(match.group()) != unit.stem:
+                        continue
+                    found.append((begin, base + match.end(), number))
+                    counts[number] += 1
+                    seen.add(number)
+            start = end
+        found.sort()
+        return found
+
+    def snippet(self, body: str, width: int = SNIPPET_CHARS) -> tuple[str, tuple[Span, ...]]:
+        """A passage of about `width` characters around the best match, and its marked spans.
+
+        With no match in `body` (the hit was in the title or notes) it is the start of body.
+        """
+        matches = self.spans(body)
+        start = _best_start(body, matches, width) if matches else 0
+        end = min(len(body), start + width)
+        if end < len(body):
+            end = _word_end(body, end)
+        inside = merge_spans([(s, e) for s, e, _ in matches if s >= start and e <= end])
+        text = body[start:end].translate(_SPACES)
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(body) else ""
+        shift = len(prefix) - start
+        spans = tuple((s + shift, e + shift) for s, e in inside)
+        return prefix + text + suffix, spans
+
+
+def highlight_spans(text: str, terms: Sequence[str]) -> list[Span]:
+    """Every place in `text` that `terms` (SearchResult.terms) match, merged: for marking
+    search words in the reading pane with the same folding and stemming as the index."""
+    return merge_spans([(s, e) for s, e, _ in Highlighter(terms).spans(text, complete=True)])
+
+
+def _unit(text: str) -> _Unit | None:
+    parts = atoms(join_cjk(text))
+    if not parts:
+        return None
+    pattern = _GAP.join(_atom_pattern(atom) for atom in parts)
+    lone_stem = None
+    if len(parts) == 1 and not parts[0].cjk and parts[0].text.isascii():
+        lone_stem = stem(parts[0].text)
+    return _Unit(re.compile(pattern), lone_stem)
+
+
+def _atom_pattern(atom: Atom) -> str:
+    if atom.cjk:
+        return re.escape(atom.text)
+    if not atom.text.isascii():
+        return _BEFORE + re.escape(atom.text) + _AFTER
+    # Any word sharing the stem's first letters; `Highlighter.spans` then keeps those with
+    # the same stem. Only the first letters, because stemming rewrites endings
+    # (happy → happi, dying → die).
+    stemmed = stem(atom.text)
+    head = stemmed[:1] if len(stemmed) <= 3 else stemmed[:2]
+    return _BEFORE + re.escape(head) + _WORD_CHAR + "*" + _AFTER
+
+
+def merge_spans(spans: Sequence[Span]) -> list[Span]:
+    """Sorted spans with overlapping or touching ones joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _best_start(body: str, matches: list[tuple[int, int, int]], width: int) -> int:
+    """Start of the passage showing the most different query words, closest together."""
+    best_key = (-1, 0, 0)
+    best_start = 0
+    for i, (first, _, _) in enumerate(matches[:64]):
+        limit = first + width - LEAD_CHARS
+        units: set[int] = set()
+        spread = count = 0
+        for start, end, unit in matches[i:]:
+            if end > limit:
+                break
+            if unit not in units:
+                units.add(unit)
+                spread = start - first
+            count += 1
+        key = (len(units), -spread, count)
+        if key > best_key:
+            best_key, best_start = key, first
+    return _word_start(body, max(0, best_start - LEAD_CHARS), best_start)
+
+
+def _word_start(body: str, start: int, match: int) -> int:
+    """Move `start` forward to the beginning of a word or sentence, never past `match`."""
+    if start == 0:
+        return 0
+    for i in range(start, match):
+        if body[i - 1] in " \n\t。！？；，、.!?;,:：" or _is_cjk(body[i]):
+            return i
+    return match
+
+
+def _word_end(body: str, end: int) -> int:
+    """Move `end` back so a Latin word is not cut in half (up to 15 characters)."""
+    for i in range(end, max(end - 15, 0), -1):
+        if not body[i - 1].isalnum() or not body[i].isalnum() or _is_cjk(body[i]):
+            return i
+    return end
+
+
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+
+
+def _is_cjk(char: str) -> bool:
+    return _CJK_CHAR.match(char) is not None
