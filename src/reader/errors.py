@@ -4,7 +4,8 @@
     ├── ImportFailed                 one file could not become an article (bad bytes, unknown type…)
     ├── StorageError                 the library database cannot be opened or written
     │   ├── DataDirError             the data directory is missing, read-only or not a directory
-    │   └── SchemaTooNew             the database was written by a newer Reader
+    │   ├── SchemaTooNew             the database was written by a newer Reader
+    │   └── DamagedDatabase          the database file is corrupt (set aside, never deleted)
     ├── NotFound                     no article (or annotation) with that id
     └── SearchError                  the search index failed in a way a rebuild did not fix
 
@@ -31,6 +32,10 @@ class DataDirError(StorageError):
 
 class SchemaTooNew(StorageError):
     """The database was written by a newer version of Reader."""
+
+
+class DamagedDatabase(StorageError):
+    """The database file is not a database any more, or fails its integrity check."""
 
 
 class NotFound(ReaderError):

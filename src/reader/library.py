@@ -7,17 +7,34 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
-from reader.errors import ImportFailed, NotFound, ReaderError
+from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
 from reader.importers import expand_paths, import_file
+from reader.indexer import Indexer, enqueue
 from reader.paths import DataPaths
+from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
+from reader.storage.backups import Backup, BackupSet, set_aside
 from reader.storage.database import Database
 
+if TYPE_CHECKING:
+    from reader.search import SearchResult
+
 log = logging.getLogger(__name__)
+
+
+# A backup is taken at start when the newest is older than this, and after this many changes.
+BACKUP_EVERY = timedelta(hours=24)
+BACKUP_AFTER_CHANGES = 500
+
+# During a long import the search index catches up every this many files.
+INDEX_EVERY = 200
 
 
 class ImportStatus(Enum):
@@ -25,6 +42,10 @@ class ImportStatus(Enum):
     DUPLICATE = "duplicate"
     UPDATED = "updated"
     FAILED = "failed"
+
+
+class HasAnnotations(ReaderError):
+    """Removing this article would delete the user's annotations."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +79,23 @@ class Library:
         self.paths = paths
         self.db = Database(paths.database)
         self.articles = ArticleStore(self.db)
-        self._remove_unfinished_assets()
+        self.annotation_store = AnnotationStore(self.db)
+        self.indexer = Indexer(self.db, self.articles, paths.index_root, self._index_extras)
+        self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
+        self.backups = BackupSet(paths.backups)
+        self._changes = 0
+        self._finish_staged_assets()
+
+    def _index_extras(self, article_id: int) -> dict[str, object]:
+        found = self.annotation_store.for_article(article_id)
+        return {
+            "notes": found.notes_text,
+            "tags": tuple(found.all_tags),
+            "colors": tuple(str(c) for c in found.colors),
+        }
 
     def close(self) -> None:
+        self.indexer.close()
         self.db.close()
 
     def __enter__(self) -> Library:
@@ -87,12 +122,19 @@ class Library:
         Each article is committed in its own transaction, so a failure or a stop keeps
         everything imported before it.
         """
-        for path in expand_paths(paths):
-            if should_stop():
-                return
-            yield self.import_path(path, section=section)
+        try:
+            for count, path in enumerate(expand_paths(paths), start=1):
+                if should_stop():
+                    return
+                yield self.import_path(path, section=section)
+                if count % INDEX_EVERY == 0:
+                    self.update_search_index()
+        finally:
+            self.update_search_index()
 
-    def import_path(self, path: Path, *, section: str | None = None) -> ImportResult:
+    def import_path(
+        self, path: Path, *, section: str | None = None, replace_id: int | None = None
+    ) -> ImportResult:
         try:
             article = import_file(path)
         except ImportFailed as exc:
@@ -101,31 +143,47 @@ class Library:
             return ImportResult(str(path), ImportStatus.FAILED, reason="too deeply nested")
         except MemoryError:
             return ImportResult(str(path), ImportStatus.FAILED, reason="too large to import")
-        return self.add_article(article, section=section, path=str(path))
+        return self.add_article(article, section=section, path=str(path), replace_id=replace_id)
 
     def add_article(
-        self, article: Article, *, section: str | None = None, path: str = ""
+        self,
+        article: Article,
+        *,
+        section: str | None = None,
+        path: str = "",
+        replace_id: int | None = None,
     ) -> ImportResult:
-        """Store one imported article: new, a duplicate, or a new version of a known source."""
+        """Store one imported article: new, a duplicate, or a new version of a known one.
+
+        A new version (same source file or URL, or `replace_id`) keeps the article's id,
+        bookmarks and annotations; its highlights are re-anchored in the same transaction.
+        """
         section = section or article.section
-        with self.db.transaction() as conn:
+        if replace_id is not None:
+            self.get_article(replace_id)  # NotFound for a bad id
+        with self.db.transaction(durable=True) as conn:
             existing = _first_id(
                 conn, "SELECT id FROM articles WHERE content_hash = ?", article.content_hash
             )
             if existing is not None:
                 title = self.articles.title_in(conn, existing)
                 return ImportResult(path, ImportStatus.DUPLICATE, existing, title)
-            same_source = self.articles.find_source_in(conn, article.source_path, article.url)
-            if same_source is not None:
-                self.articles.replace_content(conn, same_source, article, section)
-                article_id, status = same_source, ImportStatus.UPDATED
+            same = replace_id or self.articles.find_source_in(
+                conn, article.source_path, article.url
+            )
+            if same is not None:
+                self.articles.replace_content(conn, same, article, section)
+                self.annotation_store.reanchor_article(conn, same, article.text)
+                article_id, status = same, ImportStatus.UPDATED
             else:
                 article_id, status = (
                     self.articles.insert(conn, article, section),
                     (ImportStatus.IMPORTED),
                 )
+            enqueue(conn, [article_id])
             staged = self._stage_assets(article_id, article)
         self._publish_assets(article_id, staged)
+        self._count_change()
         return ImportResult(path, status, article_id, article.title)
 
     def _stage_assets(self, article_id: int, article: Article) -> Path | None:
@@ -146,10 +204,17 @@ class Library:
         shutil.rmtree(final, ignore_errors=True)
         staged.rename(final)
 
-    def _remove_unfinished_assets(self) -> None:
-        if self.paths.assets.is_dir():
-            for partial in self.paths.assets.glob("*.partial"):
-                shutil.rmtree(partial, ignore_errors=True)
+    def _finish_staged_assets(self) -> None:
+        """After a crash: publish staged assets whose article committed, drop the others."""
+        if not self.paths.assets.is_dir():
+            return
+        for staged in self.paths.assets.glob("*.partial"):
+            article_id = staged.name.removesuffix(".partial")
+            committed = article_id.isdigit() and self.articles.exists(int(article_id))
+            if committed:
+                self._publish_assets(int(article_id), staged)
+            else:
+                shutil.rmtree(staged, ignore_errors=True)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -186,6 +251,7 @@ class Library:
             "unread": self.articles.count(ArticleFilter(unread=True)),
             "bookmarked": self.articles.count(ArticleFilter(bookmarked=True)),
             "recent": self.articles.count(ArticleFilter(recently_read=True)),
+            "annotated": self.articles.count(ArticleFilter(annotated=True)),
         }
 
     def get_article(self, article_id: int) -> StoredArticle:
@@ -205,12 +271,21 @@ class Library:
 
     # -- changes -----------------------------------------------------------------------------
 
-    def remove(self, article_id: int) -> ArticleSummary:
+    def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
+        """Remove an article; one with annotations only when the caller says so explicitly."""
         summary = self.get_article(article_id).summary
+        count = self.annotation_store.annotation_count(article_id)
+        if count and not with_annotations:
+            raise HasAnnotations(
+                f"article #{article_id} has {count} annotation(s); export them first, "
+                "or confirm removing them too"
+            )
         with self.db.transaction() as conn:
             if not self.articles.delete(conn, article_id):
                 raise NotFound(f"no article with id {article_id}")
+            enqueue(conn, [article_id])
         shutil.rmtree(self.assets_dir(article_id), ignore_errors=True)
+        self.update_search_index()
         return summary
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
@@ -225,16 +300,63 @@ class Library:
         self.get_article(article_id)  # NotFound for a bad id
         with self.db.transaction(durable=True) as conn:
             self.articles.set_bookmarked(conn, article_id, on)
+            enqueue(conn, [article_id])
+        self.update_search_index()
 
     def rename_section(self, old: str, new: str) -> None:
         if not new.strip():
             raise ReaderError("a section needs a name")
         with self.db.transaction() as conn:
+            enqueue(conn, self.articles.ids_in_section(conn, old))
             self.articles.rename_section(conn, old, new)
+        self.update_search_index()
 
     def move_to_section(self, ids: Iterable[int], section: str | None) -> None:
+        ids = list(ids)
         with self.db.transaction() as conn:
-            self.articles.move(conn, list(ids), section)
+            self.articles.move(conn, ids, section)
+            enqueue(conn, ids)
+        self.update_search_index()
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
+        """Ranked (or newest-first) hits with snippets; never raises for a malformed query."""
+        return self.indexer.search(query, limit=limit, sort=sort)
+
+    # -- backups -----------------------------------------------------------------------------
+
+    def backup(self) -> Backup:
+        """Take a verified backup now (kept in the rotating set)."""
+        self._changes = 0
+        with self.db.reading() as conn:
+            return self.backups.create(conn)
+
+    def backup_if_due(self) -> None:
+        """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
+        if self.articles.count() and self.backups.due(BACKUP_EVERY):
+            self._safe_backup()
+
+    def _count_change(self, n: int = 1) -> None:
+        self._changes += n
+        if self._changes >= BACKUP_AFTER_CHANGES:
+            self._safe_backup()
+
+    def _safe_backup(self) -> None:
+        try:
+            self.backup()
+        except ReaderError as exc:
+            log.warning("automatic backup failed: %s", exc)
+
+    def update_search_index(self) -> None:
+        """Bring the index up to date with recorded changes; a failure leaves them queued."""
+        self.indexer.flush_quietly()
+
+    def rebuild_search_index(
+        self, should_stop: Callable[[], bool] = lambda: False
+    ) -> Iterator[tuple[int, int]]:
+        """Rebuild the index from the library, yielding (done, total); resumable."""
+        return self.indexer.rebuild(should_stop)
 
 
 def _first_id(conn: sqlite3.Connection, sql: str, *params: object) -> int | None:
@@ -242,10 +364,38 @@ def _first_id(conn: sqlite3.Connection, sql: str, *params: object) -> int | None
     return int(row[0]) if row else None
 
 
-def open_library(paths: DataPaths) -> Library:
-    """Open (creating if needed) the library in a data directory, or raise ReaderError."""
+@dataclass(frozen=True)
+class Recovery:
+    """A damaged library was set aside at start; `backup` is the newest good one, if any."""
+
+    damaged: Path
+    backup: Backup | None
+
+    def message(self) -> str:
+        text = f"The library was damaged and has been set aside as {self.damaged}."
+        if self.backup is not None:
+            when = self.backup.taken.strftime("%Y-%m-%d %H:%M UTC")
+            text += f" A good backup from {when} can be restored: {self.backup.path}"
+        else:
+            text += " No good backup was found; starting with an empty library."
+        return text
+
+
+def open_library(paths: DataPaths) -> tuple[Library, Recovery | None]:
+    """Open (creating if needed) the library in a data directory, or raise ReaderError.
+
+    A damaged database is renamed `<name>.damaged-<time>` (never deleted) and an empty
+    library opened in its place; the Recovery says where it went and which backup to offer.
+    """
     try:
-        return Library(paths)
+        return Library(paths), None
+    except DamagedDatabase:
+        damaged = set_aside(paths.database, "damaged")
+        if damaged is None:
+            raise
+        log.error("library %s was damaged; set aside as %s", paths.database, damaged)
+        recovery = Recovery(damaged, BackupSet(paths.backups).newest_good())
+        return Library(paths), recovery
     except ReaderError:
         raise
     except OSError as exc:

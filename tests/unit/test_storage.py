@@ -106,12 +106,19 @@ def test_assets_are_written_after_commit(library: Library) -> None:
     assert not folder.exists()
 
 
-def test_unfinished_assets_are_cleaned_at_start(data_dir: Path) -> None:
-    partial = DataPaths(data_dir).assets / "99.partial"
-    partial.mkdir(parents=True)
-    (partial / "x.png").write_bytes(b"x")
-    Library(DataPaths(data_dir)).close()
-    assert not partial.exists()
+def test_staged_assets_are_finished_at_start(data_dir: Path) -> None:
+    with Library(DataPaths(data_dir)) as lib:
+        kept = lib.add_article(article()).article_id
+    assets = DataPaths(data_dir).assets
+    # A crash between the commit and the rename leaves the committed article's assets staged;
+    # a crash before the commit leaves staged assets of an article that does not exist.
+    for name in (f"{kept}.partial", "99.partial"):
+        (assets / name).mkdir(parents=True)
+        (assets / name / "x.png").write_bytes(b"x")
+    with Library(DataPaths(data_dir)) as lib:
+        assert (lib.assets_dir(kept or 0) / "x.png").read_bytes() == b"x"
+    assert not list(assets.glob("*.partial"))
+    assert not (assets / "99").exists()
 
 
 def test_ids_are_never_reused(library: Library) -> None:
@@ -142,7 +149,8 @@ def test_bookmarks_and_view_counts(library: Library) -> None:
     assert a is not None
     library.set_bookmarked(a)
     library.mark_read([a])
-    assert library.view_counts() == {"all": 2, "unread": 1, "bookmarked": 1, "recent": 1}
+    assert library.view_counts() == {
+        "all": 2, "unread": 1, "bookmarked": 1, "recent": 1, "annotated": 0}
     assert [s.title for s in library.list_articles(bookmarked=True)] == ["A"]
     library.set_bookmarked(a, False)
     assert library.view_counts()["bookmarked"] == 0

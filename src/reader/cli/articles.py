@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.cli.output import one_line, print_json, print_table
 from reader.core.article import ArticleSummary
+from reader.errors import ReaderError
 from reader.library import ImportStatus, Library
 
 
@@ -14,6 +15,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser("import", help="import files or folders into the library")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--section", metavar="NAME", help="put the articles in this section")
+    p.add_argument(
+        "--replace",
+        type=int,
+        metavar="ID",
+        help="the file is a new version of article ID: keep its id, bookmarks and annotations",
+    )
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(handler=cmd_import)
 
@@ -39,13 +46,26 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     p = sub.add_parser("remove", help="remove an article from the library")
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument(
+        "--with-annotations",
+        action="store_true",
+        help="also delete the article's highlights and notes (refused otherwise)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_remove)
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    if args.replace is not None:
+        if len(args.paths) != 1 or args.paths[0].is_dir():
+            raise ReaderError("--replace takes exactly one file")
+        batch = iter(
+            [lib.import_path(args.paths[0], section=args.section, replace_id=args.replace)]
+        )
+    else:
+        batch = lib.import_paths(args.paths, section=args.section)
     results = []
-    for result in lib.import_paths(args.paths, section=args.section):
+    for result in batch:
         results.append(result)
         if not args.json:
             if result.ok:
@@ -132,7 +152,7 @@ def cmd_sections(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(lib: Library, args: argparse.Namespace) -> int:
-    removed = [lib.remove(i) for i in args.ids]
+    removed = [lib.remove(i, with_annotations=args.with_annotations) for i in args.ids]
     if args.json:
         print_json([a.to_json() for a in removed])
     else:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import articles
+from reader.cli import articles, maintenance, notes, search
 from reader.errors import ReaderError
 from reader.library import Library, open_library
 from reader.paths import DataPaths, resolve_data_dir
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.set_defaults(handler=None)
     articles.add_parsers(sub)
+    search.add_parsers(sub)
+    notes.add_parsers(sub)
+    maintenance.add_parsers(sub)
     return parser
 
 
@@ -42,12 +45,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in (None, "gui") and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     paths = resolve_data_dir(args.data_dir)
-    if getattr(args, "handler", None) is None:
+    offline = getattr(args, "offline_handler", None)
+    if getattr(args, "handler", None) is None and offline is None:
         return run_gui(paths, extra)
     _configure_logging(paths)
     try:
-        with open_library(paths) as lib:
-            return int(args.handler(lib, args))
+        if offline is not None:
+            return int(offline(paths, args))
+        lib, recovery = open_library(paths)
+        if recovery is not None:
+            print(f"reader: {recovery.message()}", file=sys.stderr)
+        with lib:
+            status = int(args.handler(lib, args))
+            lib.backup_if_due()
+            return status
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return 1

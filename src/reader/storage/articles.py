@@ -37,6 +37,7 @@ class ArticleFilter:
     unread: bool = False
     bookmarked: bool = False
     recently_read: bool = False
+    annotated: bool = False
     ids: Sequence[int] | None = None
 
     def where(self) -> tuple[str, list[object]]:
@@ -54,6 +55,11 @@ class ArticleFilter:
             clauses.append("EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)")
         if self.recently_read:
             clauses.append("a.read_at >= datetime('now', '-30 days')")
+        if self.annotated:
+            clauses.append(
+                "(EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)"
+                " OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id))"
+            )
         if self.ids is not None:
             clauses.append(f"a.id IN ({','.join('?' * len(self.ids))})")
             params.extend(self.ids)
@@ -167,6 +173,13 @@ class ArticleStore:
         conn.execute("UPDATE articles SET section_id = ? WHERE section_id = ?", (target, source))
         conn.execute("DELETE FROM sections WHERE id = ?", (source,))
 
+    def ids_in_section(self, conn: sqlite3.Connection, name: str) -> list[int]:
+        rows = conn.execute(
+            "SELECT a.id FROM articles a JOIN sections s ON s.id = a.section_id WHERE s.name = ?",
+            (name,),
+        )
+        return [int(r[0]) for r in rows]
+
     def move(self, conn: sqlite3.Connection, ids: Iterable[int], section: str | None) -> None:
         target = self.section_id(conn, section)
         conn.executemany(
@@ -207,6 +220,11 @@ class ArticleStore:
             if row:
                 return int(row[0])
         return None
+
+    def exists(self, article_id: int) -> bool:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
 
     def title_in(self, conn: sqlite3.Connection, article_id: int) -> str:
         row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()

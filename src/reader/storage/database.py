@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from reader.errors import DataDirError, SchemaTooNew, StorageError
+from reader.errors import DamagedDatabase, DataDirError, SchemaTooNew, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class Database:
             self._configure()
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise _storage_error(exc, path) from exc
 
     def _configure(self) -> None:
@@ -65,6 +66,11 @@ class Database:
             log.warning("database %s is in %s mode, not WAL", self.path, mode)
         # NORMAL is safe against application crashes in WAL mode; annotation writes ask for FULL.
         self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def integrity_ok(self) -> bool:
+        """`PRAGMA quick_check`: reads every page, so callers run it off the hot path."""
+        with self.reading() as conn:
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
 
     def user_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -159,7 +165,7 @@ def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
     if "disk is full" in message or "database or disk is full" in message:
         return StorageError(f"the disk holding {path} is full; nothing was saved")
     if "not a database" in message or "malformed" in message:
-        return StorageError(f"the library {path} is damaged ({message})")
+        return DamagedDatabase(f"the library {path} is damaged ({message})")
     if "locked" in message or "busy" in message:
         return StorageError(f"the library {path} is busy in another Reader; try again")
     return StorageError(f"library error in {path}: {message}")

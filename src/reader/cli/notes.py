@@ -1,0 +1,155 @@
+"""Commands on annotations: bookmark, highlight, note, notes, export, annotations import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.output import one_line, print_json
+from reader.core.anchoring import QuoteAmbiguous
+from reader.core.annotation import Color, Highlight
+from reader.errors import ReaderError
+from reader.exporters import FORMATS
+from reader.library import Library
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("bookmark", help="bookmark an article (or --remove the bookmark)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--remove", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_bookmark)
+
+    p = sub.add_parser("highlight", help="highlight a quoted passage of an article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--quote", required=True, metavar="TEXT")
+    p.add_argument("--color", choices=[c.value for c in Color], default="yellow")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--occurrence", type=int, metavar="N", help="which match, from 1")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_highlight)
+
+    p = sub.add_parser("note", help="set the note on a whole article (Markdown)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("text", metavar="TEXT", help="the note; an empty string removes it")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_note)
+
+    p = sub.add_parser("notes", help="list highlights and notes (of one article or all)")
+    p.add_argument("id", type=int, nargs="?", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_notes)
+
+    p = sub.add_parser("export", help="export annotations or citations")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--article", type=int, action="append", metavar="ID")
+    which.add_argument("--section", metavar="NAME")
+    which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
+    p.add_argument("--format", choices=list(FORMATS), default="markdown")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("annotations", help="annotation exchange")
+    inner = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = inner.add_parser("import", help="import a W3C Web Annotation JSON-LD file")
+    imp.add_argument("file", type=Path, metavar="FILE.jsonld")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_annotations_import)
+
+
+def cmd_bookmark(lib: Library, args: argparse.Namespace) -> int:
+    lib.set_bookmarked(args.id, not args.remove)
+    if args.json:
+        print_json({"id": args.id, "bookmarked": not args.remove})
+    else:
+        print(f"{'removed bookmark from' if args.remove else 'bookmarked'} #{args.id}")
+    return 0
+
+
+def cmd_highlight(lib: Library, args: argparse.Namespace) -> int:
+    try:
+        h = lib.annotations.highlight_quote(
+            args.id,
+            args.quote,
+            occurrence=args.occurrence,
+            color=args.color,
+            note=args.note,
+            tags=args.tag,
+        )
+    except QuoteAmbiguous as exc:
+        raise ReaderError(f"{exc} with --occurrence N") from None
+    if args.json:
+        print_json(h.to_json())
+    else:
+        print(
+            f"highlighted #{h.id} in article #{args.id} ({h.color}): {one_line(h.quote.exact)[:80]}"
+        )
+    return 0
+
+
+def cmd_note(lib: Library, args: argparse.Namespace) -> int:
+    note = lib.annotations.set_note(args.id, args.text)
+    if args.json:
+        print_json(note.to_json() if note else None)
+    else:
+        print(f"note saved on #{args.id}" if note else f"note removed from #{args.id}")
+    return 0
+
+
+def cmd_notes(lib: Library, args: argparse.Namespace) -> int:
+    ids = [args.id] if args.id is not None else lib.annotations.annotated_ids()
+    groups = [lib.annotations.for_article(i) for i in ids]
+    if args.json:
+        print_json([g.to_json() for g in groups])
+        return 0
+    if not any(g.highlights or g.note for g in groups):
+        print("no annotations")
+        return 0
+    titles = lib.summaries(ids)
+    for group in groups:
+        summary = titles.get(group.article_id)
+        print(f"#{group.article_id} {one_line(summary.title) if summary else ''}")
+        if group.note:
+            print(f"  note: {one_line(group.note.text)}")
+        for h in group.highlights:
+            _print_highlight(h)
+    return 0
+
+
+def _print_highlight(h: Highlight) -> None:
+    status = "" if h.status.value == "anchored" else f" [{h.status.value}]"
+    print(f"  ({h.id}, {h.color}{status}) “{one_line(h.quote.exact)}”")
+    if h.note:
+        print(f"      {one_line(h.note)}")
+
+
+def cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    if args.article:
+        ids = list(args.article)
+    elif args.section:
+        ids = [a.id for a in lib.list_articles(section=args.section, sort="published")]
+    elif args.query:
+        ids = [h.id for h in lib.search(args.query, limit=10_000).hits]
+    else:
+        ids = lib.article_ids(sort="published")
+    text = lib.annotations.export(args.format, ids)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8", newline="")
+        print(f"exported {len(ids)} article(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
+    report = lib.annotations.import_w3c(args.file)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(
+            f"{report.added} added, {report.already_present} already present, "
+            f"{report.orphaned} orphaned, {len(report.unmatched)} without a matching article"
+        )
+    return 0

@@ -1,0 +1,160 @@
+"""Keeps the search index in step with the library: a queue in SQLite, flushed in batches."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
+from reader.storage.articles import ArticleStore
+from reader.storage.database import Database
+
+if TYPE_CHECKING:  # the search engine loads only when the index is first used
+    from reader.search import SearchDocument, SearchIndex, SearchResult
+
+log = logging.getLogger(__name__)
+
+# How many queued articles one index commit takes: bigger batches amortize Whoosh's segment
+# writes, smaller ones bound the work lost to a crash.
+FLUSH_BATCH = 500
+
+DocumentExtras = Callable[[int], dict[str, object]]
+
+
+def enqueue(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Record, inside the caller's transaction, that these articles need re-indexing."""
+    conn.executemany("INSERT INTO search_queue (article_id) VALUES (?)", [(i,) for i in ids])
+
+
+class Indexer:
+    """Owns the SearchIndex of one library; opens it only when search is first needed."""
+
+    def __init__(
+        self,
+        db: Database,
+        articles: ArticleStore,
+        index_root: Path,
+        extras: DocumentExtras | None = None,
+    ) -> None:
+        self.db = db
+        self.articles = articles
+        self.index_root = index_root
+        self._extras = extras or (lambda _id: {})
+        self._index: SearchIndex | None = None
+        self._checked = False
+        self.message: str | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            from reader.search import SearchIndex
+
+            self._index = SearchIndex(self.index_root)
+        return self._index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def document(self, article_id: int) -> SearchDocument | None:
+        from reader.search import SearchDocument
+
+        try:
+            stored = self.articles.get(article_id)
+        except ReaderError:
+            return None
+        s = stored.summary
+        extras = self._extras(article_id)
+        return SearchDocument(
+            id=s.id,
+            title=s.title,
+            body=stored.text,
+            section=s.section,
+            site=s.site,
+            author=s.author,
+            language=s.language,
+            published=s.published,
+            bookmarked=s.bookmarked,
+            **extras,  # type: ignore[arg-type]
+        )
+
+    def all_documents(self) -> Iterator[SearchDocument]:
+        for article_id in self.articles.ids(sort="added", descending=False):
+            doc = self.document(article_id)
+            if doc is not None:
+                yield doc
+
+    # -- keeping in step ---------------------------------------------------------------------
+
+    def ensure_healthy(self) -> str | None:
+        """Check the index once per process; rebuild it from the library when it is unusable."""
+        if self._checked:
+            return None
+        self._checked = True
+        with self.db.reading() as conn:
+            # A rebuild covers everything queued so far.
+            last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
+        message = self.index.ensure_healthy(self.articles.count(), self.all_documents)
+        if message:
+            self._forget_queue(last)
+        self.message = message
+        return message
+
+    def pending(self) -> int:
+        with self.db.reading() as conn:
+            return int(conn.execute("SELECT count(*) FROM search_queue").fetchone()[0])
+
+    def flush(self) -> int:
+        """Apply queued changes to the index; returns how many articles were re-indexed."""
+        done = 0
+        while True:
+            with self.db.reading() as conn:
+                rows = conn.execute(
+                    "SELECT seq, article_id FROM search_queue ORDER BY seq LIMIT ?",
+                    (FLUSH_BATCH,),
+                ).fetchall()
+            if not rows:
+                return done
+            ids = list(dict.fromkeys(int(r[1]) for r in rows))
+            docs = [d for d in map(self.document, ids) if d is not None]
+            gone = [i for i in ids if i not in {d.id for d in docs}]
+            if gone:
+                self.index.delete(gone)
+            if docs:
+                self.index.update(docs)
+            self._forget_queue(int(rows[-1][0]))
+            done += len(ids)
+
+    def flush_quietly(self) -> None:
+        """flush(), but a failing index only logs: the queue keeps the work for later."""
+        try:
+            self.flush()
+        except ReaderError as exc:
+            log.warning("search index not updated (will retry): %s", exc)
+
+    def _forget_queue(self, up_to_seq: int | None) -> None:
+        if up_to_seq is None:
+            return
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM search_queue WHERE seq <= ?", (up_to_seq,))
+
+    def rebuild(self, should_stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, int]]:
+        """Rebuild the whole index from the library, yielding (done, total)."""
+        with self.db.reading() as conn:
+            last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
+        total = self.articles.count()
+        yield from self.index.rebuild(self.all_documents(), total, should_stop)
+        if not should_stop():
+            self._forget_queue(last)
+            self._checked = True
+
+    def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
+        self.ensure_healthy()
+        self.flush()
+        return self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)

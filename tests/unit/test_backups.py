@@ -1,0 +1,97 @@
+"""Backups, restore and damaged databases, on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.article import Article
+from reader.errors import StorageError
+from reader.library import Library, open_library
+from reader.paths import DataPaths
+from reader.storage.backups import BackupSet, restore, verify
+
+
+def _add(lib: Library, title: str) -> int:
+    result = lib.add_article(Article(title=title, text=f"{title} body", html="<p>x</p>"))
+    assert result.article_id is not None
+    return result.article_id
+
+
+def test_backup_is_verified_and_rotated(library: Library) -> None:
+    _add(library, "One")
+    library.backups.keep = 3
+    made = [library.backup() for _ in range(5)]
+    kept = library.backups.list()
+    assert [b.path for b in kept] == [b.path for b in reversed(made[-3:])]
+    assert all(verify(b.path) for b in kept)
+    assert not list(library.paths.backups.glob("*.partial"))
+
+
+def test_failed_backup_never_replaces_a_good_one(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(library, "One")
+    good = library.backup()
+    monkeypatch.setattr("reader.storage.backups.verify", lambda path: False)
+    with pytest.raises(StorageError, match="failed verification"):
+        library.backup()
+    monkeypatch.undo()
+    assert [b.path for b in library.backups.list()] == [good.path]
+
+
+def test_restore_keeps_the_current_library_aside(data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    with Library(paths) as lib:
+        _add(lib, "Before")
+        backup = lib.backup()
+        _add(lib, "After")
+    kept = restore(backup.path, paths.database)
+    assert kept is not None and kept.exists()
+    with Library(paths) as lib:
+        assert [a.title for a in lib.list_articles()] == ["Before"]
+    with sqlite3.connect(kept) as conn:  # the replaced library still has both
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    conn.close()
+
+
+def test_restore_refuses_a_bad_file(data_dir: Path, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError, match="not a usable library backup"):
+        restore(bogus, DataPaths(data_dir).database)
+
+
+def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    with Library(paths) as lib:
+        _add(lib, "Precious")
+        good = lib.backup()
+    raw = bytearray(paths.database.read_bytes())
+    raw[:16] = b"garbage-garbage!"
+    paths.database.write_bytes(bytes(raw))
+    lib, recovery = open_library(paths)
+    with lib:
+        assert recovery is not None
+        assert recovery.damaged.exists() and ".damaged-" in recovery.damaged.name
+        assert recovery.damaged.read_bytes()[:16] == b"garbage-garbage!"
+        assert recovery.backup is not None and recovery.backup.path == good.path
+        assert lib.count() == 0
+        assert "can be restored" in recovery.message()
+    restore(good.path, paths.database)
+    with Library(paths) as lib:
+        assert [a.title for a in lib.list_articles()] == ["Precious"]
+
+
+def test_damaged_without_backup_starts_empty(data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    paths.root.mkdir(parents=True)
+    paths.database.write_bytes(b"\x00" * 4096)
+    paths.database.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4080)
+    lib, recovery = open_library(paths)
+    with lib:
+        assert recovery is not None and recovery.backup is None
+        assert "starting with an empty library" in recovery.message()
+    assert BackupSet(paths.backups).list() == []
