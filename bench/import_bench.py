@@ -29,7 +29,9 @@ from reader.paths import DataPaths
 def corpus_files(root: Path, limit: int) -> list[Path]:
     docs = root / "docs" if (root / "docs").is_dir() else root
     files = sorted(p for p in docs.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-    return files[:limit]
+    # An even spread keeps the mix of languages and formats of the whole corpus.
+    step = max(1, len(files) // max(1, limit))
+    return files[::step][:limit]
 
 
 def baseline(files: list[Path]) -> float:
