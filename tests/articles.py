@@ -40,6 +40,6 @@ def write(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -
 
 
 def to_traditional(text: str) -> str:
-    import opencc  # noqa: PLC0415 - only the tests that need Big5 pay for it
+    import opencc  # only the tests that need Big5 pay for it
 
     return str(opencc.OpenCC("s2tw").convert(text))

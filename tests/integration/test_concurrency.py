@@ -29,15 +29,19 @@ def test_two_importers_at_once(tmp_path: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "reader", "--data-dir", str(lib), "import", str(tmp_path / x)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for x in ("a", "b")
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         assert "Traceback" not in err
     assert len(json.loads(reader(lib, "list", "--json", check=True).stdout)) == 80
-    found = json.loads(reader(lib, "search", "乙批次", "--limit", "100", "--json",
-                              check=True).stdout)
+    found = json.loads(
+        reader(lib, "search", "乙批次", "--limit", "100", "--json", check=True).stdout
+    )
     assert len(found) == 40

@@ -18,9 +18,13 @@ def main(data_dir: str, start: int) -> None:
     lib = Library(DataPaths(Path(data_dir)))
     n = start
     while True:
-        text = "\n\n".join(f"第{n}篇文章的第{p}段。Paragraph {p} of article {n}." for p in range(40))
+        text = "\n\n".join(
+            f"第{n}篇文章的第{p}段。Paragraph {p} of article {n}." for p in range(40)
+        )
         article = Article(
-            title=f"Article {n}", text=text, html=f"<p>{n}</p>",
+            title=f"Article {n}",
+            text=text,
+            html=f"<p>{n}</p>",
             assets={f"{n:08x}.png": b"\x89PNG\r\n\x1a\n" + bytes(2000)},
         )
         result = lib.add_article(article)

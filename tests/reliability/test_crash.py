@@ -24,7 +24,10 @@ def _run_and_kill(data_dir: Path, start: int, delay: float) -> list[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(data_dir), str(start)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
