@@ -1,0 +1,331 @@
+"""Responsiveness of the window on a 100,000-article library: start, memory, open, filter, typing.
+
+Builds a library of synthetic rows (inserted straight into SQLite, in a temporary folder), then
+measures:
+
+  * process start -> first painted window (a child `reader gui --startup-probe`, wall clock)
+  * resident memory of that child once painted (psutil)
+  * time to open an article in the reading pane (render + mark read), in this process
+  * time to apply a section filter (query the ids, reset the list, paint its first rows)
+  * the longest UI-thread stall while a query is typed (a 5 ms QTimer heartbeat)
+
+    python bench/gui_bench.py [-n 100000] [--keep DIR]
+
+The search index is built once with the library's own rebuild; `--keep DIR` reuses a built
+library on later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
+
+    from reader.gui.main_window import MainWindow
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {  # metric: (target, unit)
+    "first paint": (1000.0, "ms"),
+    "RSS": (300.0, "MB"),
+    "open article (p95)": (50.0, "ms"),
+    "section filter (p95)": (100.0, "ms"),
+    "longest stall while typing": (50.0, "ms"),
+}
+SECTIONS = [
+    "国际",
+    "国内",
+    "财经",
+    "科技",
+    "文化",
+    "体育",
+    "World",
+    "Science",
+    "Business",
+    "Opinion",
+    "Travel",
+    "旅遊",
+    "生活",
+    "健康",
+    "教育",
+    "Essays",
+]
+SITES = [
+    "华文天下",
+    "新闻网",
+    "The Meridian Review",
+    "Daily Harbour",
+    "行旅誌",
+    "经济观察",
+    "Science Weekly",
+    "城市日报",
+]
+WORDS_ZH = "湖畔小城举办国际风筝节来自三十多个国家和地区的队伍带着各自作品参加比赛传统工艺新材料"
+WORDS_EN = (
+    *("the", "river", "bends", "and", "the", "town", "listens", "to", "its", "clocks"),
+    *("while", "boats", "leave", "harbour"),
+)
+
+
+def body(rng: random.Random, n: int) -> str:
+    paragraphs = []
+    for p in range(5):
+        zh = "".join(rng.choice(WORDS_ZH) for _ in range(60))
+        en = " ".join(rng.choice(WORDS_EN) for _ in range(18))
+        paragraphs.append(f"{zh}。{en} {n}-{p}.")
+    return "\n\n".join(paragraphs)
+
+
+NOW = "2025-01-01T00:00:00+00:00"
+
+
+def synthetic_row(rng: random.Random, n: int) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """One article row and its content row; odd ids Chinese, even ids English."""
+    text = body(rng, n)
+    if n % 2:
+        title = f"{''.join(rng.choice(WORDS_ZH) for _ in range(12))} {n}"
+    else:
+        title = f"The {rng.choice(WORDS_EN)} and the {rng.choice(WORDS_EN)} {n}"
+    day = f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    digest = hashlib.sha256(f"{n}".encode()).hexdigest()
+    read_at = NOW if rng.random() < 0.3 else None
+    article = (
+        n, title, rng.randint(1, len(SECTIONS)), rng.choice(SITES), None, day,
+        f"/synthetic/{n}.txt", "zh-Hans" if n % 2 else "en", "utf-8", digest, digest,
+        NOW, NOW, read_at,
+    )  # fmt: skip
+    html = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return article, (n, text, html)
+
+
+def build_library(root: Path, count: int) -> None:
+    """Synthetic rows, written in one transaction with executemany (minutes via the importers)."""
+    from reader.paths import DataPaths
+    from reader.storage.database import Database
+
+    rng = random.Random(7)
+    rows = [synthetic_row(rng, n) for n in range(1, count + 1)]
+    db = Database(DataPaths(root).database)
+    with db.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO sections (name, created) VALUES (?, ?)", [(s, NOW) for s in SECTIONS]
+        )
+        conn.executemany(
+            """INSERT INTO articles (id, title, section_id, site, author, published, source_path,
+                   language, encoding, source_hash, content_hash, added, updated, read_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [article for article, _content in rows],
+        )
+        conn.executemany(
+            "INSERT INTO article_content (article_id, text, html) VALUES (?, ?, ?)",
+            [content for _article, content in rows],
+        )
+    db.close()
+
+
+def build_index(root: Path) -> None:
+    """Index every article through the library's own rebuild (what a first start would do)."""
+    from reader.library import Library
+    from reader.paths import DataPaths
+
+    with Library(DataPaths(root)) as lib:
+        for _done, _total in lib.rebuild_search_index():
+            pass
+
+
+def rss_mb(pid: int | None = None) -> float:
+    import psutil  # type: ignore[import-untyped]
+
+    return float(psutil.Process(pid).memory_info().rss) / 2**20
+
+
+def first_paint(root: Path, runs: int = 3) -> tuple[float, float]:
+    """Median ms from process start to the first painted window, and the child's RSS in MB."""
+    times, memory = [], []
+    for _ in range(runs):
+        start = time.time()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--data-dir", str(root), "gui", "--startup-probe"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        memory.append(rss_mb(child.pid))  # the child waits a moment after painting
+        child.wait(timeout=60)
+        times.append((json.loads(line)["painted"] - start) * 1000)
+    return statistics.median(times), max(memory)
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
+
+
+def in_process(root: Path) -> dict[str, float]:
+    """Open, filter and typing figures, measured on a window in this process."""
+    from PySide6.QtCore import QSettings
+
+    from reader.gui.application import GuiOptions, create_application
+    from reader.gui.main_window import MainWindow
+    from reader.gui.models.sidebar import SECTION
+    from reader.library import open_library
+    from reader.paths import DataPaths
+
+    _app = create_application(GuiOptions())  # the QApplication must live until the end
+    library, _recovery = open_library(DataPaths(root))
+    settings = QSettings(str(root / "bench-settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings, theme_override="light")
+    window.resize(1280, 800)
+    window.show()
+    window.maintenance.start()  # as an interactive start does: the index check, off-thread
+    started = time.perf_counter()
+    wait_until(lambda: window.settled)
+    warm_up = (time.perf_counter() - started) * 1000
+    rng = random.Random(3)
+    total = library.count()
+
+    def open_one(article_id: int) -> None:
+        window.open_article(article_id)
+        window.parts.pane.viewport().repaint()  # painted, not just laid out
+
+    def filter_by(section: str) -> None:
+        window.parts.sidebar.choose(SECTION, section)
+        window.parts.article_list.viewport().repaint()
+
+    opens = [timed(functools.partial(open_one, i)) for i in rng.sample(range(1, total + 1), 30)]
+    filters = [timed(functools.partial(filter_by, s)) for s in SECTIONS[:12]]
+    stall = typing_stall(window)
+    rss_after = rss_mb()
+    window.close()
+    library.close()
+    return {
+        "index check at start (worker)": warm_up,
+        "open article (p95)": p95(opens),
+        "open article (median)": statistics.median(opens),
+        "section filter (p95)": p95(filters),
+        "section filter (median)": statistics.median(filters),
+        "longest stall while typing": stall,
+        "RSS after opening and searching": rss_after,
+    }
+
+
+def wait_until(condition: Callable[[], bool], poll_ms: int = 20) -> None:
+    """Run the event loop until condition() holds (timers and signals, no sleeping)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    timer.start(poll_ms)
+    if not condition():
+        loop.exec()
+    timer.stop()
+
+
+def press(field: QLineEdit, key: str | None) -> None:
+    """One keystroke: None clears the field; CJK comes from an input method, committed."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if key is None:
+        field.clear()
+    elif key.isascii():
+        QTest.keyClicks(field, key)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(key)
+        QApplication.sendEvent(field, event)
+
+
+def typing_stall(window: MainWindow) -> float:
+    """Largest gap between 5 ms heartbeats while three queries are typed, minus the 5 ms."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    answered: list[object] = []
+    window.search.search_finished.connect(answered.append)
+    keys: list[str | None] = [*"风筝节", None, *"harbour light", None, *"国际 -体育"]
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    def type_next() -> None:
+        if keys:
+            press(window.parts.search_field, keys.pop(0))
+            return
+        typist.stop()
+        QTimer.singleShot(2000, loop.quit)  # room for the last search to answer
+
+    heartbeat = QTimer()
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start(5)
+    typist = QTimer()
+    typist.timeout.connect(type_next)
+    typist.start(90)  # a brisk typist
+    loop = QEventLoop()
+    loop.exec()
+    heartbeat.stop()
+    print(f"searches answered while typing: {len(answered)} (answers to stale queries dropped)")
+    return max(gaps[1:]) - 5
+
+
+def report(figures: dict[str, float]) -> None:
+    print(f"\n{'metric':<30}{'value':>10}  {'target':>10}")
+    for name, value in figures.items():
+        target, unit = TARGETS.get(name, (None, "MB" if name.startswith("RSS") else "ms"))
+        verdict = "" if target is None else ("ok" if value < target else "OVER")
+        limit = f"< {target:.0f} {unit}" if target is not None else ""
+        print(f"{name:<30}{value:>8.1f} {unit}  {limit:>10}  {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=100_000, help="articles (default 100,000)")
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the library here")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="reader-gui-bench-"))
+    try:
+        if not (root / "library.sqlite3").exists():
+            started = time.perf_counter()
+            build_library(root, args.n)
+            built = time.perf_counter()
+            print(f"built {args.n:,} articles in {built - started:.1f} s", flush=True)
+            build_index(root)
+            print(f"indexed them in {time.perf_counter() - built:.1f} s", flush=True)
+        painted, rss = first_paint(root)
+        figures = {"first paint": painted, "RSS": rss, **in_process(root)}
+        report(figures)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

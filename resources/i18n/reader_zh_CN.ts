@@ -1,0 +1,588 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;Reader {version}&lt;/h3&gt;&lt;p&gt;A reader for saved articles, with search that understands Chinese, Japanese and English.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;阅读器 {version}&lt;/h3&gt;&lt;p&gt;阅读保存下来的文章，搜索能读懂中文、日文和英文。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Reader</source>
+        <translation>关于阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleColumns</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleCommands</name>
+    <message>
+        <source>Move to Section</source>
+        <translation>移到栏目</translation>
+    </message>
+    <message>
+        <source>Move {n} article(s) to the section:</source>
+        <translation>把 {n} 篇文章移到栏目：</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from the library?</source>
+        <translation>要从文库中删除《{title}》吗？</translation>
+    </message>
+    <message>
+        <source>Remove {n} articles from the library?</source>
+        <translation>要从文库中删除 {n} 篇文章吗？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Their reading positions and bookmarks go with them.</source>
+        <translation>阅读位置和书签也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Rename Section</source>
+        <translation>重命名栏目</translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”的新名称：</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>在文章中查找</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一处 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一处 (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>第 {current} 处，共 {total} 处</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialogs</name>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Saved articles (*.txt *.html *.htm *.mhtml *.mht *.md *.markdown);;All files (*)</source>
+        <translation>保存的文章 (*.txt *.html *.htm *.mhtml *.mht *.md *.markdown);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Welcome to Reader</source>
+        <translation>欢迎使用阅读器</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Import a few sample articles in Chinese and English to look around? You can remove them later.</source>
+        <translation>文库还是空的。要导入几篇中英文示例文章先看看吗？以后可以随时删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing the import…</source>
+        <translation>正在准备导入…</translation>
+    </message>
+    <message>
+        <source>Importing {total} files…</source>
+        <translation>正在导入 {total} 个文件…</translation>
+    </message>
+    <message>
+        <source>Importing {done} of {total}: {name}</source>
+        <translation>正在导入 {done}/{total}：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>Imported {n}</source>
+        <translation>已导入 {n} 篇</translation>
+    </message>
+    <message>
+        <source>{n} already in the library</source>
+        <translation>{n} 篇已在文库中</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>{n} 个失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>stopped: {error}</source>
+        <translation>已停止：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import Summary</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Already in the library</source>
+        <translation>已在文库中</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySearch</name>
+    <message>
+        <source>No results for “{query}”</source>
+        <translation>没有找到“{query}”</translation>
+    </message>
+    <message>
+        <source>1 result for “{query}”</source>
+        <translation>“{query}”有 1 条结果</translation>
+    </message>
+    <message>
+        <source>{n} results for “{query}”</source>
+        <translation>“{query}”共有 {n} 条结果</translation>
+    </message>
+    <message>
+        <source>No articles match “{query}”.</source>
+        <translation>没有文章包含“{query}”。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No articles here.</source>
+        <translation>这里还没有文章。</translation>
+    </message>
+    <message>
+        <source>Your library is empty.
+Drop saved articles here to import them.</source>
+        <translation>文库还是空的。
+把保存的文章拖到这里即可导入。</translation>
+    </message>
+    <message>
+        <source>{total} articles · {unread} unread</source>
+        <translation>共 {total} 篇 · {unread} 篇未读</translation>
+    </message>
+    <message>
+        <source>Your library is empty</source>
+        <translation>文库还是空的</translation>
+    </message>
+    <message>
+        <source>Import saved articles with File → Import Files… or drop files and folders on this window.</source>
+        <translation>用“文件 → 导入文件…”导入保存的文章，或把文件和文件夹拖到这个窗口上。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择文章</translation>
+    </message>
+    <message>
+        <source>Choose an article from the list.</source>
+        <translation>请从列表中选择一篇文章。</translation>
+    </message>
+    <message>
+        <source>Zoom {zoom}%</source>
+        <translation>缩放 {zoom}%</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Serif</source>
+        <translation>衬线（宋体类）</translation>
+    </message>
+    <message>
+        <source>Sans-serif</source>
+        <translation>无衬线（黑体类）</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>护眼（米黄）</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>未打开链接</translation>
+    </message>
+    <message>
+        <source>Reader opens only web and e-mail links.</source>
+        <translation>阅读器只打开网页和电子邮件链接。</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>Open this link in your browser?
+
+{url}</source>
+        <translation>要在浏览器中打开这个链接吗？
+
+{url}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search articles ({shortcut})</source>
+        <translation>搜索文章 ({shortcut})</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Search syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelp</name>
+    <message>
+        <source>articles containing all the words</source>
+        <translation>同时包含所有词的文章</translation>
+    </message>
+    <message>
+        <source>the exact phrase</source>
+        <translation>完整短语</translation>
+    </message>
+    <message>
+        <source>either word</source>
+        <translation>任一个词</translation>
+    </message>
+    <message>
+        <source>leave out articles with the word</source>
+        <translation>排除包含该词的文章</translation>
+    </message>
+    <message>
+        <source>the word in the title</source>
+        <translation>标题中包含该词</translation>
+    </message>
+    <message>
+        <source>a section or a site</source>
+        <translation>指定栏目或网站</translation>
+    </message>
+    <message>
+        <source>the article&apos;s language</source>
+        <translation>文章语言</translation>
+    </message>
+    <message>
+        <source>a tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>bookmarked, or with notes</source>
+        <translation>已加书签，或有笔记</translation>
+    </message>
+    <message>
+        <source>published after or before</source>
+        <translation>在某日期之后或之前发表</translation>
+    </message>
+    <message>
+        <source>published in that year, month or day</source>
+        <translation>在某年、某月或某日发表</translation>
+    </message>
+    <message>
+        <source>Search syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>Chinese, Japanese and Korean words are found without spaces.</source>
+        <translation>中文、日文和韩文词语无需空格即可搜到。</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>All Articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Annotated</source>
+        <translation>有批注</translation>
+    </message>
+    <message>
+        <source>Recently Read</source>
+        <translation>最近阅读</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>网站</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarView</name>
+    <message>
+        <source>Rename Section…</source>
+        <translation>重命名栏目…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Import &amp;Files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import F&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>在文章中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一处(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一处(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search Library</source>
+        <translation>搜索文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;epia</source>
+        <translation>护眼(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>标为未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark</source>
+        <translation>加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Section…</source>
+        <translation>移到栏目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Search &amp;Syntax</source>
+        <translation>搜索语法(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Reader</source>
+        <translation>关于阅读器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,115 @@
+"""The window's actions and menus, with each platform's standard shortcuts where Qt has them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+from reader.gui.style import THEME_CHOICES
+
+Key = QKeySequence.StandardKey
+
+
+class WindowActions(QObject):
+    """Every menu command of the main window; the window connects them to its slots."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._make_file_and_edit()
+        self._make_view()
+        self._make_article_and_help()
+
+    def _make_file_and_edit(self) -> None:
+        self.import_files = self._make(self.tr("Import &Files…"), Key.Open)
+        self.import_files.setIconText(self.tr("Import"))
+        self.import_folder = self._make(self.tr("Import F&older…"), "Ctrl+Shift+O")
+        self.quit = self._make(self.tr("&Quit"), Key.Quit, role=QAction.MenuRole.QuitRole)
+        self.find = self._make(self.tr("&Find in Article…"), Key.Find)
+        self.find_next = self._make(self.tr("Find &Next"), Key.FindNext)
+        self.find_previous = self._make(self.tr("Find Pre&vious"), Key.FindPrevious)
+        self.search = self._make(self.tr("&Search Library"), "Ctrl+K")
+        self.search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
+        self.preferences = self._make(
+            self.tr("&Preferences…"), Key.Preferences, role=QAction.MenuRole.PreferencesRole
+        )
+        if not QKeySequence.keyBindings(Key.Preferences):  # none on Linux and Windows
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+
+    def _make_view(self) -> None:
+        self.zoom_in = self._make(self.tr("Zoom &In"), Key.ZoomIn)
+        # Ctrl+= as well: on most keyboards "+" needs Shift.
+        self.zoom_in.setShortcuts([*QKeySequence.keyBindings(Key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._make(self.tr("Zoom &Out"), Key.ZoomOut)
+        self.zoom_reset = self._make(self.tr("&Actual Size"), "Ctrl+0")
+        self.themes = QActionGroup(self)
+        labels = (
+            self.tr("Follow the &System"),
+            self.tr("&Light"),
+            self.tr("S&epia"),
+            self.tr("&Dark"),
+        )
+        for key, label in zip(THEME_CHOICES, labels, strict=True):
+            action = self._make(label)
+            action.setCheckable(True)
+            action.setData(key)
+            self.themes.addAction(action)
+
+    def _make_article_and_help(self) -> None:
+        self.mark_read = self._make(self.tr("Mark as &Read"), "Ctrl+Shift+R")
+        self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
+        self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
+        self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
+        self.remove = self._make(self.tr("Re&move…"), Key.Delete)
+        self.search_help = self._make(self.tr("Search &Syntax"))
+        self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
+        self.article_actions = (
+            self.mark_read,
+            self.mark_unread,
+            self.bookmark,
+            self.move,
+            self.remove,
+        )
+
+    def _make(
+        self,
+        text: str,
+        shortcut: Key | str | None = None,
+        role: QAction.MenuRole = QAction.MenuRole.NoRole,
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if isinstance(shortcut, str):
+            action.setShortcut(QKeySequence(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts(shortcut)
+        action.setMenuRole(role)
+        self._window.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def choose_theme(self, key: str) -> None:
+        for action in self.themes.actions():
+            action.setChecked(action.data() == key)
+
+    def fill(self, bar: QMenuBar) -> None:
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.import_files, self.import_folder])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.find, self.find_next, self.find_previous])
+        edit.addSeparator()
+        edit.addAction(self.search)
+        edit.addSeparator()
+        edit.addAction(self.preferences)
+        view = bar.addMenu(self.tr("&View"))
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        theme = view.addMenu(self.tr("&Theme"))
+        theme.addActions(self.themes.actions())
+        article = bar.addMenu(self.tr("&Article"))
+        article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addSeparator()
+        article.addActions([self.move, self.remove])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.search_help, self.about])

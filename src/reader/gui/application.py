@@ -1,0 +1,193 @@
+"""Starting the window: gui arguments, the QApplication, the library, first run, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.errors import ReaderError
+from reader.gui.i18n import install_translators
+from reader.gui.main_window import MainWindow
+from reader.gui.screenshot import ScreenshotTaker, StartupProbe
+from reader.gui.style import THEME_CHOICES
+from reader.library import Library, open_library
+from reader.paths import DataPaths, resources_dir, samples_dir
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    """What `reader gui` was asked to show."""
+
+    screenshot: Path | None = None
+    open_id: int | None = None
+    search: str | None = None
+    theme: str | None = None
+    startup_probe: bool = False
+
+    @property
+    def unattended(self) -> bool:
+        return self.screenshot is not None or self.startup_probe
+
+
+def parse_options(argv: list[str]) -> GuiOptions:
+    parser = argparse.ArgumentParser(prog="reader gui", description="Open the Reader window.")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        type=Path,
+        help="show the window offscreen, save a screenshot and exit",
+    )
+    parser.add_argument(
+        "--open", metavar="ID", type=int, dest="open_id", help="open the article with this id"
+    )
+    parser.add_argument("--search", metavar="QUERY", help="search the library for QUERY")
+    parser.add_argument("--theme", choices=THEME_CHOICES, help="reading theme for this session")
+    # For bench/gui_bench.py: print when the window first painted, then quit.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    return GuiOptions(**vars(parser.parse_args(argv)))
+
+
+def run(paths: DataPaths, argv: list[str]) -> int:
+    """Open the window on the library in paths; returns the process exit code."""
+    try:
+        options = parse_options(argv)
+    except SystemExit as exc:  # argparse has printed the usage or the help
+        return int(exc.code or 0)
+    if options.unattended:
+        # Screenshots and probes never flash a window on the user's desktop.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application(options)
+    warn_if_pyside_drops_references()
+    try:
+        library, recovery = open_library(paths)
+    except ReaderError as exc:
+        report_error(str(exc), options)
+        return 1
+    if recovery is not None:
+        report_error(recovery.message(), options, warning=True)
+    try:
+        return _run_window(app, library, options)
+    finally:
+        library.close()
+
+
+def warn_if_pyside_drops_references() -> bool:
+    """PySide6 6.12.0 on Python 3.11 hands back None and bools without a reference.
+
+    Every call into Qt then lowers None's reference count until the interpreter aborts
+    ("none_dealloc") after some thousands of calls; 6.11 and Python 3.12+ are not affected.
+    Say so plainly at start rather than crash unexplained later.
+    """
+    if sys.version_info >= (3, 12):
+        return False
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")
+    if sys.getrefcount(None) > before - 8:
+        return False
+    message = (
+        f"PySide6 {PySide6.__version__} loses references on Python "
+        f"{sys.version_info.major}.{sys.version_info.minor}; the window will crash after a "
+        "while. Install PySide6-Essentials<6.12, or use Python 3.12 or newer."
+    )
+    print(f"reader: warning: {message}", file=sys.stderr)
+    return True
+
+
+def create_application(options: GuiOptions) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([sys.argv[0] if sys.argv else "reader"])
+    app.setOrganizationName("article-reader")
+    app.setApplicationName("Reader")
+    app.setDesktopFileName("article-reader")
+    install_translators(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Reader"))
+    app.setWindowIcon(app_icon())
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        # No desktop supplies a font there; use a typical desktop size, not Qt's 9 pt fallback.
+        font = app.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.0))
+        app.setFont(font)
+    return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for name in ("reader.svg", "reader.png"):
+        if (folder / name).is_file():
+            icon.addFile(str(folder / name))
+    return icon
+
+
+def report_error(message: str, options: GuiOptions, *, warning: bool = False) -> None:
+    """An expected failure: a message box for people, stderr for unattended runs."""
+    if options.unattended:
+        print(f"reader: {'warning' if warning else 'error'}: {message}", file=sys.stderr)
+        return
+    title = QCoreApplication.translate("Application", "Reader")
+    if warning:
+        QMessageBox.warning(None, title, message)
+    else:
+        QMessageBox.critical(None, title, message)
+
+
+def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int:
+    settings = _settings(options)
+    if options.unattended and library.count() == 0:
+        _import_samples_now(library)
+    window = MainWindow(library, settings, theme_override=options.theme)
+    if options.unattended:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    _show_requested_state(window, options)
+    if options.startup_probe:
+        StartupProbe(window).start()
+    elif options.screenshot is not None:
+        ScreenshotTaker(window, options.screenshot, options.open_id).start(bool(options.search))
+    else:
+        window.maintenance.start()
+        if library.count() == 0:
+            QTimer.singleShot(0, lambda: window.offer_samples(samples_dir()))
+    return app.exec()
+
+
+def _show_requested_state(window: MainWindow, options: GuiOptions) -> None:
+    if options.search:
+        window.parts.search_field.set_query(options.search)  # --open waits for the hits
+        return
+    if options.open_id is None:
+        return
+    if not (window.select_article(options.open_id) or window.open_article(options.open_id)):
+        report_error(f"no article with id {options.open_id}", options)
+
+
+def _settings(options: GuiOptions) -> QSettings:
+    if not options.unattended:
+        return QSettings()
+    # Screenshots must not depend on (or change) the user's window layout and preferences.
+    scratch = Path(tempfile.mkdtemp(prefix="reader-gui-")) / "settings.ini"
+    return QSettings(str(scratch), QSettings.Format.IniFormat)
+
+
+def _import_samples_now(library: Library) -> None:
+    if samples_dir().is_dir():
+        for _result in library.import_paths([samples_dir()]):
+            pass

@@ -1,0 +1,1 @@
+"""Dialogs: preferences, the import summary and the search syntax help."""

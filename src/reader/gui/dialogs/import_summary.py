@@ -1,0 +1,80 @@
+"""The import summary: what was imported, what was already there and what failed, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.imports import ImportSummary
+from reader.library import ImportStatus
+
+
+def summary_line(summary: ImportSummary) -> str:
+    """One line for the strip, e.g. "Imported 8 · 1 already in the library · 1 failed"."""
+    parts = [QCoreApplication.translate("ImportSummary", "Imported {n}").format(n=summary.imported)]
+    if summary.duplicates:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{n} already in the library").format(
+                n=summary.duplicates
+            )
+        )
+    if summary.failures:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{n} failed").format(
+                n=len(summary.failures)
+            )
+        )
+    if summary.cancelled:
+        parts.append(QCoreApplication.translate("ImportSummary", "cancelled"))
+    if summary.error:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "stopped: {error}").format(
+                error=summary.error
+            )
+        )
+    return " · ".join(parts)
+
+
+class ImportSummaryDialog(QDialog):
+    """Every file of the last import with its outcome; failures first."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import Summary"))
+        self.resize(720, 420)
+        statuses = {
+            ImportStatus.IMPORTED: self.tr("Imported"),
+            ImportStatus.UPDATED: self.tr("Updated"),
+            ImportStatus.DUPLICATE: self.tr("Already in the library"),
+            ImportStatus.FAILED: self.tr("Failed"),
+        }
+        self.tree = QTreeWidget(self)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Outcome"), self.tr("Details")])
+        order = sorted(summary.results, key=lambda r: r.status is not ImportStatus.FAILED)
+        for result in order:
+            details = result.reason if result.status is ImportStatus.FAILED else result.title
+            item = QTreeWidgetItem([Path(result.path).name, statuses[result.status], details or ""])
+            item.setToolTip(0, result.path)
+            self.tree.addTopLevelItem(item)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(summary_line(summary), self))
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)

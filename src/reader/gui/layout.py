@@ -1,0 +1,145 @@
+"""Builds the main window's widgets and lays them out; behaviour lives in main_window.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.models.articles import ArticleTableModel
+from reader.gui.models.search_results import SearchResultsModel
+from reader.gui.models.sidebar import SidebarModel
+from reader.gui.views.article_list import ArticleListView
+from reader.gui.views.reading_pane import ReadingPane
+from reader.gui.views.sidebar import SidebarView
+from reader.gui.widgets.find_bar import FindBar
+from reader.gui.widgets.import_strip import ImportStrip
+from reader.gui.widgets.search_field import SearchField
+from reader.library import Library
+
+SPLITTER_SIZES = (190, 480, 610)
+
+
+@dataclass(frozen=True)
+class WindowParts:
+    """The widgets and models of the main window."""
+
+    sidebar_model: SidebarModel
+    sidebar: SidebarView
+    article_model: ArticleTableModel
+    article_list: ArticleListView
+    search_model: SearchResultsModel
+    search_list: ArticleListView
+    list_stack: QStackedWidget
+    pane: ReadingPane
+    find_bar: FindBar
+    search_field: SearchField
+    import_strip: ImportStrip
+    splitter: QSplitter
+    counts_label: QLabel
+    toolbar: QToolBar
+
+
+def build_parts(window: QMainWindow, library: Library, import_action: QAction) -> WindowParts:
+    sidebar_model = SidebarModel(window)
+    sidebar = SidebarView(sidebar_model)
+    article_model = ArticleTableModel(library, window)
+    article_list = ArticleListView()
+    article_list.setModel(article_model)
+    article_list.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    search_model = SearchResultsModel(window)
+    search_list = ArticleListView(snippets=True)
+    search_list.setModel(search_model)
+    search_list.setSortingEnabled(False)  # hits stay in rank order
+    list_stack = QStackedWidget()
+    list_stack.addWidget(article_list)
+    list_stack.addWidget(search_list)
+    pane = ReadingPane()
+    find_bar = FindBar(pane)
+    splitter = _splitter(sidebar, list_stack, _stacked(pane, find_bar))
+    import_strip = ImportStrip()
+    window.setCentralWidget(_stacked(splitter, import_strip))
+    search_field = SearchField()
+    toolbar = _toolbar(window, search_field, import_action)
+    counts_label = QLabel()
+    window.statusBar().addPermanentWidget(counts_label)
+    return WindowParts(
+        sidebar_model, sidebar, article_model, article_list, search_model, search_list,
+        list_stack, pane, find_bar, search_field, import_strip, splitter, counts_label, toolbar,
+    )  # fmt: skip
+
+
+def _stacked(main: QWidget, below: QWidget) -> QWidget:
+    """A widget over a strip (the pane over the find bar, the panes over the import strip)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(main, 1)
+    layout.addWidget(below)
+    return box
+
+
+def _splitter(sidebar: QWidget, lists: QWidget, reading: QWidget) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName("panes")
+    splitter.setChildrenCollapsible(False)
+    for widget, stretch, minimum in ((sidebar, 0, 150), (lists, 1, 260), (reading, 2, 320)):
+        widget.setMinimumWidth(minimum)
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(splitter.indexOf(widget), stretch)
+    splitter.setSizes(list(SPLITTER_SIZES))
+    return splitter
+
+
+def _toolbar(window: QMainWindow, search_field: SearchField, import_action: QAction) -> QToolBar:
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main toolbar"), window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setFloatable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    if import_action.icon().isNull():
+        icon = QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen)
+        if icon.isNull():
+            icon = window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
+        import_action.setIcon(icon)
+    toolbar.addAction(import_action)
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    search_field.setMaximumWidth(380)
+    toolbar.addWidget(search_field)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar
+
+
+def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:
+    """Window geometry, pane sizes and list columns as the user left them."""
+    geometry, splitter = settings.value("window/geometry"), settings.value("window/splitter")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(window.sizeHint())
+    if isinstance(splitter, QByteArray):
+        parts.splitter.restoreState(splitter)
+    header = settings.value("list/header")
+    if isinstance(header, QByteArray):
+        parts.article_list.horizontalHeader().restoreState(header)
+
+
+def save_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", parts.splitter.saveState())
+    settings.setValue("list/header", parts.article_list.horizontalHeader().saveState())

@@ -1,0 +1,399 @@
+"""The main window: sidebar | article list | reading pane, with menus, search and import."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from reader.errors import ReaderError
+from reader.gui.actions import WindowActions
+from reader.gui.article_commands import ArticleCommands
+from reader.gui.dialogs.about import show_about
+from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
+from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
+from reader.gui.dialogs.preferences import PreferencesDialog
+from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
+from reader.gui.imports import ImportController, ImportProgress, ImportSummary
+from reader.gui.layout import WindowParts, build_parts, restore_layout, save_layout
+from reader.gui.library_search import LibrarySearch
+from reader.gui.maintenance import Maintenance
+from reader.gui.models.search_results import SearchOutcome
+from reader.gui.models.sidebar import LibraryCounts
+from reader.gui.preferences import ReadingPreferences
+from reader.gui.style import WindowPalette, resolve_theme
+from reader.gui.tasks import TaskRunner
+from reader.gui.views.article_list import ArticleListView
+from reader.library import Library
+from reader.storage.articles import ArticleFilter
+
+log = logging.getLogger(__name__)
+COUNTS_DELAY_MS = 250
+RELOAD_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    """Composes the panes and turns user intents into Library calls."""
+
+    article_opened = Signal(int)
+
+    def __init__(
+        self,
+        library: Library,
+        settings: QSettings,
+        *,
+        theme_override: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._settings = settings
+        self._prefs = ReadingPreferences.load(settings)
+        if theme_override is not None:
+            self._prefs = replace(self._prefs, theme=theme_override)
+        self._open_id: int | None = None
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self._palette = WindowPalette(app)
+        # Serial lanes: imports, quick edits (bookmark, move…) and searches never wait on
+        # each other's queue; SQLite and the index writer serialize the actual writes.
+        self.import_lane = TaskRunner(1, self)
+        self.edit_lane = TaskRunner(1, self)
+        self.search_lane = TaskRunner(1, self)
+        self.count_lane = TaskRunner(1, self)
+        self.menu_actions = WindowActions(self)
+        self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
+        self.commands = ArticleCommands(library, self.edit_lane, self)
+        self.imports = ImportController(library, self.import_lane, self)
+        self.search = LibrarySearch(library, self.search_lane, self)
+        self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
+        self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
+        self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
+        self.setAcceptDrops(True)
+        self.menu_actions.fill(self.menuBar())
+        self._connect_menus()
+        self._connect_parts()
+        restore_layout(self, self.parts, settings)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
+        self.apply_preferences(self._prefs, save=False)
+        self.refresh_counts()
+        self.parts.sidebar.choose("view", "all")
+        self._show_placeholder()
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def _connect_menus(self) -> None:
+        a, p = self.menu_actions, self.parts
+        a.import_files.triggered.connect(lambda: self.import_paths(choose_files(self)))
+        a.import_folder.triggered.connect(lambda: self.import_paths(choose_folder(self)))
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self._on_find_triggered)
+        a.find_next.triggered.connect(lambda: p.find_bar.step(forward=True))
+        a.find_previous.triggered.connect(lambda: p.find_bar.step(forward=False))
+        a.search.triggered.connect(self._on_search_triggered)
+        a.preferences.triggered.connect(self._on_preferences_triggered)
+        a.zoom_in.triggered.connect(lambda: self.zoom(1))
+        a.zoom_out.triggered.connect(lambda: self.zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self.zoom(0))
+        a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
+        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), True))
+        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), False))
+        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.selected_ids()))
+        a.move.triggered.connect(lambda: self.commands.move(self.selected_ids()))
+        a.remove.triggered.connect(lambda: self.commands.remove(self.selected_ids()))
+        a.search_help.triggered.connect(self._on_search_help_triggered)
+        a.about.triggered.connect(lambda: show_about(self))
+
+    def _connect_parts(self) -> None:
+        a, p = self.menu_actions, self.parts
+        p.sidebar.view_chosen.connect(self._on_sidebar_view_chosen)
+        p.sidebar.rename_requested.connect(self.commands.rename_section)
+        p.sidebar_model.articles_dropped.connect(self.commands.move)
+        for view in (p.article_list, p.search_list):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            view.addActions(list(a.article_actions))
+            view.current_article_changed.connect(self._on_list_current_article_changed)
+            view.selectionModel().selectionChanged.connect(self._update_article_actions)
+        p.pane.position_changed.connect(self._on_pane_position_changed)
+        p.search_field.query_changed.connect(self.search.run)
+        p.search_field.help_requested.connect(self._on_search_field_help_requested)
+        p.import_strip.cancel_clicked.connect(self.imports.cancel)
+        p.import_strip.details_clicked.connect(self._on_import_strip_details_clicked)
+        self.commands.articles_changed.connect(self._on_commands_articles_changed)
+        self.commands.library_reshaped.connect(self.reload)
+        self.imports.import_started.connect(p.import_strip.show_started)
+        self.imports.import_progressed.connect(self._on_imports_import_progressed)
+        self.imports.import_finished.connect(self._on_imports_import_finished)
+        self.search.search_finished.connect(self._on_search_search_finished)
+        self.search.search_failed.connect(self._on_search_search_failed)
+        self.search.search_cleared.connect(self._on_search_search_cleared)
+        self._update_article_actions()
+
+    # -- the list ---------------------------------------------------------------------------
+
+    @property
+    def settled(self) -> bool:
+        """No refresh pending and no background work: what is shown is final."""
+        timers = (self._counts_timer, self._reload_timer)
+        lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane)
+        return not any(t.isActive() for t in timers) and not any(lane.busy for lane in lanes)
+
+    def current_list(self) -> ArticleListView:
+        return self.parts.search_list if self.searching else self.parts.article_list
+
+    @property
+    def searching(self) -> bool:
+        return self.parts.list_stack.currentWidget() is self.parts.search_list
+
+    def selected_ids(self) -> list[int]:
+        return self.current_list().selected_ids()
+
+    def select_article(self, article_id: int) -> bool:
+        """Select (and so open) an article in the visible list; False if it is not there."""
+        return self.current_list().select_ids([article_id], article_id)
+
+    def reload(self) -> None:
+        """Query the list and the counts again after the library changed shape."""
+        self.parts.article_model.reload()
+        self._count_in_background()
+        if self._open_id is not None and not self.library.summaries([self._open_id]):
+            self._open_id = None  # the open article was removed
+            self._show_placeholder()
+
+    def refresh_counts(self) -> None:
+        """Count now, on the UI thread (at start, before the first paint)."""
+        self._show_counts(LibraryCounts.read(self.library))
+
+    def _count_in_background(self) -> None:
+        # Counting scans the library (about 90 ms at 100,000 articles): done on a worker.
+        self.count_lane.start(
+            lambda _stop: LibraryCounts.read(self.library), finished=self._show_counts
+        )
+
+    def _show_counts(self, counts: LibraryCounts) -> None:
+        self.parts.sidebar_model.populate(counts)
+        total, unread = counts.views["all"], counts.views["unread"]
+        self.parts.article_list.set_placeholder(
+            self.tr("No articles here.")
+            if total
+            else self.tr("Your library is empty.\nDrop saved articles here to import them.")
+        )
+        self.parts.counts_label.setText(
+            self.tr("{total} articles · {unread} unread").format(
+                total=f"{total:,}", unread=f"{unread:,}"
+            )
+        )
+
+    def _on_sidebar_view_chosen(self, view: ArticleFilter, _label: str) -> None:
+        self.parts.search_field.clear_query()
+        self.parts.article_model.set_filter(view)
+        self._update_article_actions()
+
+    def _on_list_current_article_changed(self, article_id: int) -> None:
+        if article_id and article_id != self._open_id:
+            self.open_article(article_id)
+
+    def _update_article_actions(self) -> None:
+        has_selection = bool(self.selected_ids())
+        for action in self.menu_actions.article_actions:
+            action.setEnabled(has_selection)
+
+    def _on_commands_articles_changed(self, ids: list[int]) -> None:
+        self.parts.article_model.refresh(ids)
+        if self.parts.article_model.view_filter != ArticleFilter():
+            self.parts.article_model.reload()  # e.g. an unread view drops what became read
+        self._counts_timer.start()
+
+    # -- the reading pane -------------------------------------------------------------------
+
+    def open_article(self, article_id: int, terms: tuple[str, ...] | None = None) -> bool:
+        """Show an article in the pane and mark it read; False when it no longer exists."""
+        try:
+            article = self.library.get_article(article_id)
+        except ReaderError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return False
+        if terms is None and self.searching:
+            terms = self.parts.search_model.terms_for(self.current_list().currentIndex().row())
+        self._open_id = article_id
+        pane = self.parts.pane
+        pane.show_article(article, self.library.assets_dir(article_id), terms or ())
+        self.parts.find_bar.refresh()
+        # The platform adds the application's display name ("Reader") to the title.
+        self.setWindowTitle(article.summary.title)
+        if not article.summary.read:
+            # Straight to the library: the row stays in an Unread view until the view is
+            # chosen again, as readers expect while going down the list.
+            self.library.mark_read([article_id])
+            self.parts.article_model.refresh([article_id])
+            self._counts_timer.start()
+        self.article_opened.emit(article_id)
+        return True
+
+    def _show_placeholder(self) -> None:
+        if self.library.count() == 0:
+            self.parts.pane.show_message(
+                self.tr("Your library is empty"),
+                [
+                    self.tr(
+                        "Import saved articles with File → Import Files… or drop files and "
+                        "folders on this window."
+                    )
+                ],
+            )
+        else:
+            self.parts.pane.show_message(
+                self.tr("Nothing selected"), [self.tr("Choose an article from the list.")]
+            )
+
+    def _on_pane_position_changed(self, article_id: int, fraction: float) -> None:
+        try:
+            self.library.set_reading_position(article_id, fraction)
+        except ReaderError as exc:
+            log.warning("reading position of %s not saved: %s", article_id, exc)
+
+    def zoom(self, steps: int) -> None:
+        self.apply_preferences(self._prefs.zoomed(steps))
+        self.statusBar().showMessage(self.tr("Zoom {zoom}%").format(zoom=self._prefs.zoom), 1500)
+
+    def set_theme(self, key: str) -> None:
+        self.apply_preferences(replace(self._prefs, theme=key))
+
+    def _on_style_hints_color_scheme_changed(self) -> None:
+        self._palette.platform_changed()
+        if self._prefs.theme == "system":
+            self.apply_preferences(self._prefs, save=False)
+
+    @property
+    def preferences(self) -> ReadingPreferences:
+        return self._prefs
+
+    def apply_preferences(self, prefs: ReadingPreferences, *, save: bool = True) -> None:
+        self._prefs = prefs
+        theme = resolve_theme(prefs.theme)
+        self._palette.apply(theme)
+        self.parts.pane.apply_preferences(prefs, theme)
+        self.menu_actions.choose_theme(prefs.theme)
+        if save:
+            prefs.save(self._settings)
+
+    # -- find in article --------------------------------------------------------------------
+
+    def _on_find_triggered(self) -> None:
+        selected = self.parts.pane.textCursor().selectedText()
+        self.parts.find_bar.open_bar(selected)
+
+    # -- search -----------------------------------------------------------------------------
+
+    def _on_search_triggered(self) -> None:
+        self.parts.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.parts.search_field.selectAll()
+
+    def _on_search_search_finished(self, outcome: SearchOutcome) -> None:
+        p = self.parts
+        p.search_model.set_outcome(outcome)
+        p.list_stack.setCurrentWidget(p.search_list)
+        status, placeholder = self.search.describe(outcome)
+        self.statusBar().showMessage(status)
+        p.search_list.set_placeholder(placeholder)
+        row = p.search_model.row_of(self._open_id) if self._open_id is not None else None
+        if row is not None:  # the open article is still a hit: mark this query's words
+            p.pane.set_terms(p.search_model.terms_for(row), reveal=False)
+
+    def _on_search_search_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Search failed: {error}").format(error=message))
+
+    def _on_search_search_cleared(self) -> None:
+        self.parts.search_model.set_outcome(None)
+        self.parts.list_stack.setCurrentWidget(self.parts.article_list)
+        self.parts.pane.set_terms(())
+        self.statusBar().clearMessage()
+
+    def _on_search_field_help_requested(self) -> None:
+        SearchHelpPopup(self).show_below(self.parts.search_field)
+
+    def _on_search_help_triggered(self) -> None:
+        show_syntax(self)
+
+    # -- import -----------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.imports.start(paths)
+
+    def offer_samples(self, samples: Path) -> None:
+        """First run: an empty library offers the bundled sample articles."""
+        if not samples.is_dir() or self.library.count() > 0:
+            return
+        if ask_to_import_samples(self):
+            self.import_paths([samples])
+
+    def _on_imports_import_progressed(self, step: ImportProgress) -> None:
+        current = step.result.path if step.result else None
+        self.parts.import_strip.show_progress(step.done, step.total, current)
+        if step.result is not None and step.result.ok and not self._reload_timer.isActive():
+            # Articles appear while the import runs, a few times a second at most.
+            self._reload_timer.start()
+
+    def _on_imports_import_finished(self, summary: ImportSummary) -> None:
+        self.parts.import_strip.show_finished(summary_line(summary))
+        self.reload()
+        if self._open_id is None and summary.new_ids:
+            self.select_article(summary.new_ids[0])
+
+    def _on_import_strip_details_clicked(self) -> None:
+        if self.imports.last_summary is not None:
+            ImportSummaryDialog(self.imports.last_summary, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- dialogs, state ---------------------------------------------------------------------
+
+    def _on_preferences_triggered(self) -> None:
+        dialog = PreferencesDialog(self._prefs, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.chosen())
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.parts.pane.flush_position()
+        self._counts_timer.stop()
+        self._reload_timer.stop()
+        self.maintenance.stop()
+        save_layout(self, self.parts, self._settings)
+        self.imports.cancel()
+        for lane in (self.search_lane, self.edit_lane, self.import_lane, self.count_lane):
+            lane.shut_down()
+        super().closeEvent(event)
+
+
+def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _local_paths(urls: list[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]

@@ -1,0 +1,1 @@
+"""Qt item models over the library: the article list, search results and the sidebar."""

@@ -1,0 +1,202 @@
+"""The article list model: ordered ids from one SQL query, rows paged in from a bounded cache."""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from reader.core.article import ArticleSummary
+from reader.library import Library
+from reader.storage.articles import ArticleFilter
+
+ARTICLE_IDS_MIME = "application/x-reader-article-ids"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 256
+CACHE_ROWS = 16 * PAGE_SIZE
+
+# Column order of both list models, and the SQL sort each column asks for.
+COLUMN_SORTS = ("title", "site", "section", "published")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleColumns(QAbstractTableModel):
+    """What the article and search-result models share: columns, headers, roles, drag data."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        raise NotImplementedError
+
+    def article_id(self, row: int) -> int | None:
+        raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(COLUMN_SORTS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Title"), self.tr("Site"), self.tr("Section"), self.tr("Date"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(COLUMN_SORTS):
+            return None
+        if role == ID_ROLE:
+            return self.article_id(index.row())
+        summary = self.summary_at(index.row())
+        if summary is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _column_text(summary, index.column())
+        if role == Qt.ItemDataRole.FontRole and not summary.read:
+            return self._bold
+        if role == SUMMARY_ROLE:
+            return summary
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({i for i in (self.article_id(ix.row()) for ix in indexes) if i is not None})
+        mime = QMimeData()
+        mime.setData(ARTICLE_IDS_MIME, json.dumps(ids).encode("ascii"))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+
+def _column_text(summary: ArticleSummary, column: int) -> str:
+    if column == 0:
+        return summary.title
+    if column == 1:
+        return summary.site or ""
+    if column == 2:
+        return summary.section or ""
+    day = summary.published or summary.added.date()
+    return day.isoformat()
+
+
+def ids_from_mime(mime: QMimeData) -> list[int]:
+    """The article ids a drag from the list carries (empty for anything else)."""
+    if not mime.hasFormat(ARTICLE_IDS_MIME):
+        return []
+    try:
+        ids = json.loads(bytes(mime.data(ARTICLE_IDS_MIME).data()).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+
+
+class ArticleTableModel(ArticleColumns):
+    """The articles of one view (a filter and a sort), never all loaded at once."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._ids: list[int] = []
+        self._rows: dict[int, int] | None = None  # id -> row, built on demand
+        self._cache: OrderedDict[int, ArticleSummary] = OrderedDict()
+        self._filter = ArticleFilter()
+        self._sort = "published"
+        self._descending = True
+
+    # -- the view ---------------------------------------------------------------------------
+
+    @property
+    def view_filter(self) -> ArticleFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+    def set_filter(self, view: ArticleFilter) -> None:
+        self._filter = view
+        self.reload()
+
+    def reload(self) -> None:
+        """Query the ids again (after a change in the library) and drop the cached rows."""
+        ids = self._library.article_ids(self._filter, sort=self._sort, descending=self._descending)
+        self.beginResetModel()
+        self._ids, self._rows = ids, None
+        self._cache.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMN_SORTS):
+            return
+        key, descending = COLUMN_SORTS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        self.reload()
+
+    def refresh(self, ids: Iterable[int]) -> None:
+        """Re-read some rows (read state, section) without resetting the view."""
+        for article_id in ids:
+            self._cache.pop(article_id, None)
+            row = self.row_of(article_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._ids)
+
+    def article_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._rows is None:
+            self._rows = {value: row for row, value in enumerate(self._ids)}
+        return self._rows.get(article_id)
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        article_id = self.article_id(row)
+        if article_id is None:
+            return None
+        summary = self._cache.get(article_id)
+        if summary is None:
+            self._fetch_page(row)
+            summary = self._cache.get(article_id)
+        return summary
+
+    def _fetch_page(self, row: int) -> None:
+        start = row - row % PAGE_SIZE
+        page = self._ids[start : start + PAGE_SIZE]
+        self._cache.update(self._library.summaries(page))
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)

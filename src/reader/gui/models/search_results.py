@@ -1,0 +1,114 @@
+"""The search-results model: the hits of one query, with their snippets and metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+
+from reader.core.article import ArticleSummary
+from reader.gui.models.articles import COLUMN_SORTS, ArticleColumns, Index
+
+if TYPE_CHECKING:  # the search engine loads on the first search, not with the window
+    from reader.search import SearchHit, SearchResult
+
+
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
+TERMS_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """A finished search: the query, the engine's answer and the rows to show for it."""
+
+    query: str
+    result: SearchResult
+    summaries: dict[int, ArticleSummary] = field(default_factory=dict)
+
+    def rows(self) -> list[tuple[SearchHit, ArticleSummary]]:
+        """Hits in rank order whose article still exists."""
+        return [(h, self.summaries[h.id]) for h in self.result.hits if h.id in self.summaries]
+
+
+class SearchResultsModel(ArticleColumns):
+    """Rows of (hit, summary); the title column also carries the snippet for the delegate."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[SearchHit, ArticleSummary]] = []
+        self._terms: tuple[str, ...] = ()
+
+    def set_outcome(self, outcome: SearchOutcome | None) -> None:
+        self.beginResetModel()
+        self._rows = outcome.rows() if outcome else []
+        self._terms = tuple(outcome.result.terms) if outcome else ()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def article_id(self, row: int) -> int | None:
+        return self._rows[row][0].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        for row, (hit, _summary) in enumerate(self._rows):
+            if hit.id == article_id:
+                return row
+        return None
+
+    def summary_at(self, row: int) -> ArticleSummary | None:
+        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+
+    def hit_at(self, row: int) -> SearchHit | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def terms_for(self, row: int) -> tuple[str, ...]:
+        """Words to mark in the pane: the query's terms and what this hit's snippet matched."""
+        hit = self.hit_at(row)
+        if hit is None:
+            return self._terms
+        matched = (hit.snippet[start:end] for start, end in hit.snippet_spans)
+        return tuple(dict.fromkeys((*self._terms, *matched)))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and 0 <= index.row() < len(self._rows):
+            if role == SNIPPET_ROLE:
+                hit = self._rows[index.row()][0]
+                return hit.snippet, tuple(hit.snippet_spans)
+            if role == TERMS_ROLE:
+                return self.terms_for(index.row())
+        return super().data(index, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Hits are few (one page), so sorting them happens here rather than in the index."""
+        if not 0 <= column < len(COLUMN_SORTS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        self._rows.sort(
+            key=lambda row: _sort_text(row[1], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._move_persistent_indexes(old)
+        self.layoutChanged.emit()
+
+    def _move_persistent_indexes(self, old: Sequence[tuple[SearchHit, ArticleSummary]]) -> None:
+        rows = {hit.id: row for row, (hit, _s) in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        after = [
+            self.index(rows[old[ix.row()][0].id], ix.column()) if ix.row() < len(old) else ix
+            for ix in before
+        ]
+        self.changePersistentIndexList(before, after)
+
+
+def _sort_text(summary: ArticleSummary, column: int) -> str:
+    if column == 0:
+        return summary.title.casefold()
+    if column == 1:
+        return (summary.site or "").casefold()
+    if column == 2:
+        return (summary.section or "").casefold()
+    return (summary.published or summary.added.date()).isoformat()

@@ -1,0 +1,189 @@
+"""The sidebar model: smart views, sections and sites, each with its article count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from reader.gui.models.articles import ARTICLE_IDS_MIME, Index, ids_from_mime
+from reader.library import Library
+from reader.storage.articles import ArticleFilter
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 20
+KEY_ROLE = Qt.ItemDataRole.UserRole + 21
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 22
+
+HEADER, VIEW, SECTION, SITE = "header", "view", "section", "site"
+
+
+@dataclass(frozen=True)
+class LibraryCounts:
+    """Everything the sidebar counts, read in one go (on a worker: it scans the library)."""
+
+    views: dict[str, int]
+    sections: list[tuple[str, int]]
+    sites: list[tuple[str, int]]
+
+    @classmethod
+    def read(cls, library: Library) -> LibraryCounts:
+        return cls(library.view_counts(), library.sections(), library.sites())
+
+
+@dataclass(frozen=True)
+class SmartView:
+    """A built-in view: its count key in Library.view_counts() and the filter it applies."""
+
+    key: str
+    label: str  # untranslated source text
+    filter_fields: Mapping[str, bool]
+
+
+# A view is listed only when Library.view_counts() reports it: "annotated" appears by itself
+# once the library counts annotations and ArticleFilter accepts `annotated`.
+SMART_VIEWS = (
+    SmartView("all", QCoreApplication.translate("Sidebar", "All Articles"), {}),
+    SmartView("unread", QCoreApplication.translate("Sidebar", "Unread"), {"unread": True}),
+    SmartView(
+        "bookmarked", QCoreApplication.translate("Sidebar", "Bookmarked"), {"bookmarked": True}
+    ),
+    SmartView("annotated", QCoreApplication.translate("Sidebar", "Annotated"), {"annotated": True}),
+    SmartView(
+        "recent", QCoreApplication.translate("Sidebar", "Recently Read"), {"recently_read": True}
+    ),
+)
+
+
+class SidebarModel(QStandardItemModel):
+    """Three groups of rows; dropping articles on a section reports a move."""
+
+    articles_dropped = Signal(list, str)  # article ids, section name
+    rebuilt = Signal()  # the rows were replaced (not just their counts)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shape: tuple[tuple[str, ...], ...] = ()
+
+    def populate(self, library_counts: LibraryCounts) -> None:
+        """Show new counts; rows are rebuilt only when the set of rows changed."""
+        counts, sections, sites = (
+            library_counts.views,
+            library_counts.sections,
+            library_counts.sites,
+        )
+        views = [(v.key, v) for v in SMART_VIEWS if v.key in counts]
+        shape = (
+            tuple(key for key, _v in views),
+            tuple(name for name, _n in sections),
+            tuple(name for name, _n in sites),
+        )
+        if shape != self._shape:
+            self._rebuild(views, sections, sites)
+            self._shape = shape
+        self._set_counts(0, [counts[key] for key, _v in views])
+        self._set_counts(1, [n for _name, n in sections])
+        self._set_counts(2, [n for _name, n in sites])
+
+    def _rebuild(
+        self,
+        views: Sequence[tuple[str, SmartView]],
+        sections: Sequence[tuple[str, int]],
+        sites: Sequence[tuple[str, int]],
+    ) -> None:
+        self.clear()
+        groups = (
+            (
+                QCoreApplication.translate("Sidebar", "Library"),
+                [(VIEW, key, QCoreApplication.translate("Sidebar", v.label)) for key, v in views],
+            ),
+            (
+                QCoreApplication.translate("Sidebar", "Sections"),
+                [(SECTION, name, name) for name, _n in sections],
+            ),
+            (
+                QCoreApplication.translate("Sidebar", "Sites"),
+                [(SITE, name, name) for name, _n in sites],
+            ),
+        )
+        for title, rows in groups:
+            header = QStandardItem(title)
+            header.setData(HEADER, KIND_ROLE)
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for kind, key, text in rows:
+                header.appendRow(_row_item(kind, key, text))
+            self.appendRow(header)
+        self.rebuilt.emit()
+
+    def _set_counts(self, group: int, counts: Sequence[int]) -> None:
+        header = self.item(group)
+        if header is None:
+            return
+        for row, count in enumerate(counts):
+            child = header.child(row)
+            if child is not None and child.data(COUNT_ROLE) != count:
+                child.setData(count, COUNT_ROLE)
+
+    def filter_for(self, index: Index) -> ArticleFilter | None:
+        """The list filter a row stands for (None for group headings)."""
+        kind, key = index.data(KIND_ROLE), index.data(KEY_ROLE)
+        if kind == VIEW:
+            view = next(v for v in SMART_VIEWS if v.key == key)
+            fields: dict[str, Any] = dict(view.filter_fields)
+            return ArticleFilter(**fields)
+        if kind == SECTION:
+            return ArticleFilter(section=key)
+        if kind == SITE:
+            return ArticleFilter(site=key)
+        return None
+
+    def index_of(self, kind: str, key: str) -> QModelIndex:
+        for group in range(self.rowCount()):
+            header = self.index(group, 0)
+            for row in range(self.rowCount(header)):
+                child = self.index(row, 0, header)
+                if child.data(KIND_ROLE) == kind and child.data(KEY_ROLE) == key:
+                    return child
+        return QModelIndex()
+
+    # -- dropping articles on a section -----------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return parent.data(KIND_ROLE) == SECTION and data.hasFormat(ARTICLE_IDS_MIME)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = ids_from_mime(data)
+        if ids:
+            self.articles_dropped.emit(ids, str(parent.data(KEY_ROLE)))
+        # False: the list must not delete its rows as it would after a real move.
+        return False
+
+
+def _row_item(kind: str, key: str, text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(kind, KIND_ROLE)
+    item.setData(key, KEY_ROLE)
+    item.setData(text, Qt.ItemDataRole.ToolTipRole)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if kind == SECTION:
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+    item.setFlags(flags | Qt.ItemFlag.ItemNeverHasChildren)
+    return item
+
+
+def count_text(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else ""

@@ -1,0 +1,1 @@
+"""Views: the article list, the sidebar tree and the reading pane."""

@@ -1,0 +1,90 @@
+"""The HTML and stylesheet the reading pane renders: our header around the sanitized body."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from reader.core.article import StoredArticle
+from reader.gui.style import Theme
+
+# Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
+# that repeats it is dropped.
+_LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def reading_css(theme: Theme, families: list[str], size_pt: float) -> str:
+    """The pane's default stylesheet; sizes are computed because Qt's CSS lacks `em` fonts.
+
+    Line heights are minimum heights in pixels: a percentage would scale the font's own line
+    spacing, which for CJK fonts is already about 1.45 em.
+    """
+    family = ", ".join(f"'{name}'" if " " in name else name for name in families)
+
+    def pt(factor: float) -> str:
+        return f"{size_pt * factor:.1f}pt"
+
+    def px(factor: float) -> str:
+        return f"{round(size_pt * 4 / 3 * factor)}px"
+
+    return f"""
+body {{ color: {theme.text}; font-family: {family}; font-size: {pt(1)}; }}
+p {{ line-height: {px(1.75)}; margin-top: 0px; margin-bottom: {px(0.8)}; }}
+li {{ line-height: {px(1.7)}; margin-bottom: {px(0.2)}; }}
+h1.title {{ font-size: {pt(1.6)}; font-weight: 700; line-height: {px(1.6 * 1.4)};
+            margin-top: 0px; margin-bottom: {px(0.5)}; }}
+p.byline {{ color: {theme.secondary}; font-size: {pt(0.8)}; line-height: {px(0.8 * 1.5)};
+            margin-bottom: {px(1.8)}; }}
+h1 {{ font-size: {pt(1.35)}; font-weight: 700; margin-top: {px(1.6)}; margin-bottom: {px(0.6)}; }}
+h2 {{ font-size: {pt(1.2)}; font-weight: 700; line-height: {px(1.2 * 1.45)};
+      margin-top: {px(1.4)}; margin-bottom: {px(0.6)}; }}
+h3, h4, h5, h6 {{ font-size: {pt(1.05)}; font-weight: 700;
+                  margin-top: {px(1.2)}; margin-bottom: {px(0.5)}; }}
+a {{ color: {theme.link}; text-decoration: none; }}
+blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {px(1.2)}; }}
+pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)}; }}
+figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
+hr {{ color: {theme.rule}; }}
+td, th {{ padding: 4px; }}
+p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
+                 margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}
+p.empty {{ color: {theme.secondary}; font-size: {pt(0.95)}; }}
+"""
+
+
+def byline_parts(article: StoredArticle, date_text: str | None) -> list[str]:
+    summary = article.summary
+    parts = [summary.site, summary.section, date_text, summary.author]
+    return [part for part in parts if part]
+
+
+def article_html(article: StoredArticle, date_text: str | None) -> str:
+    """The document for one article: title, byline (site · section · date · author), body."""
+    title = html.escape(article.summary.title)
+    byline = " · ".join(html.escape(part) for part in byline_parts(article, date_text))
+    body = strip_repeated_title(article.html, article.summary.title)
+    if not body.strip():
+        body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
+    header = f'<h1 class="title">{title}</h1>'
+    if byline:
+        header += f'<p class="byline">{byline}</p>'
+    return f"<html><body>{header}{body}</body></html>"
+
+
+def strip_repeated_title(body: str, title: str) -> str:
+    match = _LEADING_H1.match(body)
+    if match is None:
+        return body
+    heading = html.unescape(_TAGS.sub("", match.group(1)))
+    if " ".join(heading.split()) == " ".join(title.split()):
+        return body[match.end() :]
+    return body
+
+
+def message_html(heading: str, lines: list[str]) -> str:
+    """A quiet page for the empty pane (no article selected, empty library)."""
+    paragraphs = "".join(f'<p class="empty">{html.escape(line)}</p>' for line in lines)
+    return (
+        f'<html><body><p class="empty-title">{html.escape(heading)}</p>{paragraphs}</body></html>'
+    )

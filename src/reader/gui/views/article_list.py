@@ -1,0 +1,151 @@
+"""The article list view: a fixed-height QTableView that keeps its selection by article id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+
+from reader.gui.models.articles import ID_ROLE
+from reader.gui.style import secondary_text
+from reader.gui.views.snippet_delegate import SnippetDelegate
+
+DEFAULT_WIDTHS = (
+    0,
+    100,
+    76,
+    0,
+)  # title stretches; the date fits its text  # the title column stretches
+
+
+class ArticleListView(QTableView):
+    """Rows of articles; reports the current article and offers the selected ids."""
+
+    current_article_changed = Signal(int)  # article id, or 0 when nothing is current
+
+    def __init__(self, parent: QWidget | None = None, *, snippets: bool = False) -> None:
+        super().__init__(parent)
+        self._kept: tuple[list[int], int | None] = ([], None)
+        self.setObjectName("searchResults" if snippets else "articleList")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSortingEnabled(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.hide()
+        # Fixed heights let Qt place 100,000 rows without asking the model for any of them.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        line = self.fontMetrics().height()
+        self._snippets = snippets
+        self._placeholder = ""
+        if snippets:
+            self.setItemDelegateForColumn(0, SnippetDelegate(self))
+            rows.setDefaultSectionSize(SnippetDelegate.row_height(self.fontMetrics()))
+            self.horizontalHeader().hide()
+        else:
+            rows.setDefaultSectionSize(round(line * 1.3) + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if self._snippets:
+            # One wide column: the delegate shows site and date beside the title.
+            for column in range(1, model.columnCount()):
+                self.setColumnHidden(column, True)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        date_width = QFontMetrics(bold).horizontalAdvance("0000-00-00") + 24
+        for column, width in enumerate(DEFAULT_WIDTHS[1:], start=1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, date_width if column == 3 else width)
+        model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        model.modelReset.connect(self._on_model_reset)
+        selection = self.selectionModel()
+        selection.currentRowChanged.connect(self._on_selection_current_row_changed)
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty list says (no articles in the view, no search hits)."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if not self._placeholder or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(secondary_text(self.palette()))
+        area = self.viewport().rect().adjusted(24, 48, -24, -24)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, flags, self._placeholder)
+        painter.end()
+
+    # -- ids --------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        ids = [self.model().index(row, 0).data(ID_ROLE) for row in rows]
+        return [i for i in ids if i is not None]
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_ids(self, ids: list[int], current: int | None) -> bool:
+        """Select rows by article id; False when the current one is not in the list."""
+        model = self.model()
+        row_of = getattr(model, "row_of", None)
+        if row_of is None:
+            return False
+        selection = QItemSelection()
+        for article_id in ids:
+            row = row_of(article_id)
+            if row is not None:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        row = row_of(current) if current is not None else None
+        if row is None:
+            return False
+        index = model.index(row, 0)
+        self.selectionModel().setCurrentIndex(index, flags.Select | flags.Rows)
+        self.scrollTo(index)
+        return True
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self._kept = (self.selected_ids(), self.current_id())
+
+    def _on_model_reset(self) -> None:
+        ids, current = self._kept
+        if ids or current is not None:
+            self.select_ids(ids, current)
+
+    def _on_selection_current_row_changed(
+        self, current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        value = current.data(ID_ROLE) if current.isValid() else None
+        self.current_article_changed.emit(int(value) if value is not None else 0)

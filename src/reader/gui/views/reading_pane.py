@@ -1,0 +1,276 @@
+"""The reading pane: a QTextBrowser that renders one article safely and comfortably."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QMessageBox, QTextBrowser, QWidget
+
+from reader.core.article import StoredArticle
+from reader.gui.preferences import ReadingPreferences
+from reader.gui.style import Theme, resolve_theme
+from reader.gui.views import highlights
+from reader.gui.views.article_html import article_html, message_html, reading_css
+from reader.gui.views.resources import load_image
+
+log = logging.getLogger(__name__)
+
+SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+POSITION_SAVE_DELAY_MS = 600
+COLUMN_EMS = 38  # the longest line, in em: about 38 CJK characters or 75 Latin letters
+SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
+
+
+class ReadingPane(QTextBrowser):
+    """Shows one article; reports where the reader is (debounced) as a fraction of its length."""
+
+    position_changed = Signal(int, float)  # article id, fraction read
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("readingPane")
+        self._article: StoredArticle | None = None
+        self._assets_dir: Path | None = None
+        self._loading = False
+        self._prefs = ReadingPreferences()
+        self._theme = resolve_theme(self._prefs.theme)
+        self._term_cursors: list[QTextCursor] = []
+        self._find_cursors: list[QTextCursor] = []
+        self._find_index = -1
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._on_save_timer_timeout)
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.apply_preferences(self._prefs)
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    @property
+    def article(self) -> StoredArticle | None:
+        return self._article
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def show_article(
+        self, article: StoredArticle, assets_dir: Path | None, terms: tuple[str, ...] = ()
+    ) -> None:
+        """Render an article; with search terms, mark them and scroll to the first one."""
+        self.flush_position()
+        self._article, self._assets_dir = article, assets_dir
+        self._render(article.reading_position)
+        self.set_terms(terms)
+
+    def show_message(self, heading: str, lines: list[str]) -> None:
+        """An empty-state page (nothing selected, empty library)."""
+        self.flush_position()
+        self._article, self._assets_dir = None, None
+        self._term_cursors, self._find_cursors = [], []
+        self._loading = True
+        self.setHtml(message_html(heading, lines))
+        self._loading = False
+        self._update_selections()
+
+    def set_terms(self, terms: tuple[str, ...], *, reveal: bool = True) -> None:
+        """Mark the words a search matched; reveal scrolls to the first of them."""
+        self._term_cursors = highlights.find_terms(self.document(), terms)
+        self._update_selections()
+        if reveal and self._term_cursors:
+            self._reveal(self._term_cursors[0])
+
+    def _render(self, fraction: float) -> None:
+        self._loading = True
+        try:
+            if self._article is None:
+                return
+            self.document().clear()  # drops cached images of the previous article
+            self.setHtml(article_html(self._article, self._date_text(self._article)))
+            self._apply_column()
+            self._finish_layout()
+            self._find_cursors, self._find_index = [], -1
+            self.set_fraction(fraction)
+        finally:
+            self._loading = False
+
+    def _date_text(self, article: StoredArticle) -> str | None:
+        day: date | None = article.summary.published
+        if day is None:
+            return None
+        # The format itself is translated: "MMMM d, yyyy" in English, "yyyy年M月d日" in Chinese.
+        return QLocale().toString(QDate(day.year, day.month, day.day), self.tr("MMMM d, yyyy"))
+
+    # -- look -------------------------------------------------------------------------------
+
+    def apply_preferences(self, prefs: ReadingPreferences, theme: Theme | None = None) -> None:
+        """Font, size, zoom and colours; the article is re-rendered at the same place."""
+        fraction = self.fraction()
+        self._prefs, self._theme = prefs, theme or resolve_theme(prefs.theme)
+        font = QFont()
+        font.setFamilies(prefs.families)
+        font.setPointSizeF(prefs.effective_size)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(
+            reading_css(self._theme, prefs.families, prefs.effective_size)
+        )
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(self._theme.background))
+            palette.setColor(group, QPalette.ColorRole.Text, QColor(self._theme.text))
+            palette.setColor(group, QPalette.ColorRole.Link, QColor(self._theme.link))
+        self.setPalette(palette)
+        if self._article is not None:
+            terms = tuple(c.selectedText() for c in self._term_cursors)
+            self._render(fraction)
+            self.set_terms(terms, reveal=False)
+        else:
+            self._apply_column()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        fraction = self.fraction()
+        super().resizeEvent(event)
+        self._loading = True
+        self._apply_column()
+        self._finish_layout()
+        self.set_fraction(fraction)
+        self._loading = False
+
+    def _apply_column(self) -> None:
+        """Centre a column of at most COLUMN_EMS ems, whatever the pane's width."""
+        em = self._prefs.effective_size * self.logicalDpiY() / 72
+        width = self.viewport().width()
+        side = max(SIDE_PADDING_PX, int((width - COLUMN_EMS * em) / 2))
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() == side and fmt.topMargin() == TOP_PADDING_PX:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(TOP_PADDING_PX)
+        fmt.setBottomMargin(BOTTOM_PADDING_PX)
+        root.setFrameFormat(fmt)
+
+    def _finish_layout(self) -> None:
+        # Qt lays long documents out in steps and adjusts the scroll range later still, so
+        # right after setHtml the range is an estimate. Asking for the size completes the layout;
+        # setting the range as QTextEdit would makes a restored fraction land where it was saved.
+        height = self.document().size().height()
+        self.verticalScrollBar().setRange(0, max(0, round(height) - self.viewport().height()))
+
+    def column_width(self) -> int:
+        fmt = self.document().rootFrame().frameFormat()
+        return max(1, int(self.viewport().width() - fmt.leftMargin() - fmt.rightMargin()))
+
+    # -- reading position -------------------------------------------------------------------
+
+    def fraction(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_fraction(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(round(min(1.0, max(0.0, fraction)) * bar.maximum()))
+
+    def flush_position(self) -> None:
+        """Report a pending position now (before switching articles or closing)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._on_save_timer_timeout()
+
+    def _on_scroll_bar_value_changed(self, _value: int) -> None:
+        if self._article is not None and not self._loading:
+            self._save_timer.start()
+
+    def _on_save_timer_timeout(self) -> None:
+        if self._article is not None:
+            self.position_changed.emit(self._article.id, self.fraction())
+
+    # -- find in article --------------------------------------------------------------------
+
+    def find_all(self, text: str) -> int:
+        """Highlight every match of text and go to the first one; returns how many."""
+        self._find_cursors = highlights.find_all(self.document(), text)
+        self._find_index = -1
+        if self._find_cursors:
+            self.find_step(forward=True)
+        else:
+            self._update_selections()
+        return len(self._find_cursors)
+
+    @property
+    def find_count(self) -> int:
+        return len(self._find_cursors)
+
+    def find_step(self, *, forward: bool) -> int:
+        """Move to the next (or previous) match; returns its 1-based index, 0 if none."""
+        if not self._find_cursors:
+            return 0
+        step = 1 if forward else -1
+        self._find_index = (self._find_index + step) % len(self._find_cursors)
+        self._update_selections()
+        self._reveal(self._find_cursors[self._find_index])
+        return self._find_index + 1
+
+    def clear_find(self) -> None:
+        self._find_cursors, self._find_index = [], -1
+        self._update_selections()
+
+    def _reveal(self, cursor: QTextCursor) -> None:
+        shown = QTextCursor(cursor)
+        shown.setPosition(cursor.selectionStart())
+        self.setTextCursor(shown)
+        self.ensureCursorVisible()
+
+    def _update_selections(self) -> None:
+        theme = self._theme
+        chosen = highlights.selections(self._term_cursors, theme.term)
+        chosen += highlights.selections(self._find_cursors, theme.find)
+        if 0 <= self._find_index < len(self._find_cursors):
+            current = self._find_cursors[self._find_index]
+            chosen += highlights.selections([current], theme.find_current)
+        self.setExtraSelections(chosen)
+
+    # -- resources and links ----------------------------------------------------------------
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        if type != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        image = load_image(QUrl(name), self._assets_dir)
+        if image is not None and image.width() > self.column_width():
+            image = image.scaledToWidth(self.column_width())
+        return image
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        if not url.scheme() and url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+            return
+        if url.scheme().lower() not in SAFE_LINK_SCHEMES:
+            QMessageBox.information(
+                self, self.tr("Link not opened"), self.tr("Reader opens only web and e-mail links.")
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this link in your browser?\n\n{url}").format(url=url.toDisplayString()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(url)

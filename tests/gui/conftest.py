@@ -1,0 +1,93 @@
+"""Fixtures of the window tests: small libraries built from Article objects, scratch settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from reader.core.article import Article
+from reader.gui.main_window import MainWindow
+from reader.library import Library
+
+KITE_TITLE = "湖畔小城举办国际风筝节"
+KITE_HTML = (
+    "<p>本周末，湖畔小城迎来了第十届国际风筝节，来自三十多个国家和地区的队伍参加比赛。</p>"
+    "<p>与往年不同的是，今年的比赛增加了夜间项目，带灯的风筝在湖面上空组成了一条长龙。</p>"
+    "<h2>传统工艺与新材料相结合</h2>"
+    "<p>不少参赛者使用竹篾和宣纸制作骨架，也有队伍尝试碳纤维和轻质尼龙。</p>"
+    "<p>组委会表示，明年将邀请更多学校参与，让孩子们亲手制作风筝。</p>"
+)
+HARBOUR_TITLE = "Morning light on the old harbour"
+HARBOUR_HTML = (
+    "<p>The fishing boats leave before sunrise, and by seven the quay is quiet again.</p>"
+    "<h2>Visitors</h2>"
+    "<p>Tourists arrive later, drawn by the painted warehouses and the smell of bread.</p>"
+)
+
+
+def html_article(title: str, html: str, **fields: object) -> Article:
+    text = html.replace("</p>", "\n\n").replace("</h2>", "\n\n")
+    for tag in ("<p>", "<h2>"):
+        text = text.replace(tag, "")
+    return Article(title=title, text=text, html=html, **fields)  # type: ignore[arg-type]
+
+
+def long_article(title: str, paragraphs: int = 120) -> Article:
+    body = "".join(
+        f"<p>Paragraph {n}: the river bends and the town listens to its clocks.</p>"
+        for n in range(paragraphs)
+    )
+    return html_article(title, body, section="Essays", site="The Meridian Review")
+
+
+@pytest.fixture
+def filled(library: Library) -> dict[str, int]:
+    """Three articles: Chinese (国际), English (World) and a long English essay (Essays)."""
+    ids = {}
+    for key, article in {
+        "kite": html_article(
+            KITE_TITLE,
+            KITE_HTML,
+            section="国际",
+            site="华文天下",
+            published=date(2024, 10, 26),
+            author="李明",
+            language="zh-Hans",
+        ),
+        "harbour": html_article(
+            HARBOUR_TITLE,
+            HARBOUR_HTML,
+            section="World",
+            site="The Meridian Review",
+            published=date(2024, 9, 1),
+            language="en",
+        ),
+        "essay": long_article("A long essay about rivers"),
+    }.items():
+        result = library.add_article(article)
+        assert result.article_id is not None
+        ids[key] = result.article_id
+    return ids
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, library: Library, filled: dict[str, int], settings: QSettings
+) -> Iterator[MainWindow]:
+    win = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()

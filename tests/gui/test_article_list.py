@@ -1,0 +1,159 @@
+"""The article list model: paged rows from SQL, sorting, selection kept across resets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.core.article import Article, ArticleSummary
+from reader.gui.main_window import MainWindow
+from reader.gui.models import articles
+from reader.gui.models.articles import ArticleTableModel
+from reader.gui.models.sidebar import COUNT_ROLE
+from reader.gui.views.article_list import ArticleListView
+from reader.library import Library
+from reader.storage.articles import ArticleFilter
+from tests.gui.conftest import HARBOUR_TITLE
+
+
+def add_many(library: Library, count: int) -> list[int]:
+    ids = []
+    for n in range(count):
+        article = Article(
+            title=f"Article {n:04d}",
+            text=f"Body of article {n}.",
+            html=f"<p>Body of article {n}.</p>",
+            section="Even" if n % 2 == 0 else "Odd",
+            site=f"site{n % 3}.example",
+            published=date(2020, 1, 1 + n % 28),
+        )
+        result = library.add_article(article)
+        assert result.article_id is not None
+        ids.append(result.article_id)
+    return ids
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester, library: Library) -> None:
+    add_many(library, 40)
+    model = ArticleTableModel(library)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(ArticleFilter(section="Odd"))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_paged_into_a_bounded_cache(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_many(library, 600)
+    model = ArticleTableModel(library)
+    model.reload()
+    assert model.rowCount() == 600
+    calls: list[int] = []
+    original = library.summaries
+
+    def counted(ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        calls.append(len(ids))
+        return original(ids)
+
+    monkeypatch.setattr(library, "summaries", counted)
+    for row in (0, 1, 255, 256, 599):
+        assert model.index(row, 0).data() is not None
+    assert calls == [articles.PAGE_SIZE, articles.PAGE_SIZE, 600 - 2 * articles.PAGE_SIZE]
+    assert len(model._cache) <= articles.CACHE_ROWS
+
+
+def test_sorting_requeries_in_sql(library: Library) -> None:
+    add_many(library, 30)
+    model = ArticleTableModel(library)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert titles == sorted(titles)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Article 0029"
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    dates = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert dates == sorted(dates)
+
+
+def test_header_click_sorts(qtbot: QtBot, library: Library) -> None:
+    add_many(library, 10)
+    model = ArticleTableModel(library)
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert model.sort_key == ("title", False)
+    assert model.index(0, 0).data() == "Article 0000"
+
+
+def test_unread_rows_are_bold(library: Library) -> None:
+    ids = add_many(library, 2)
+    library.mark_read([ids[0]])
+    model = ArticleTableModel(library)
+    model.reload()
+    fonts = {model.article_id(r): model.index(r, 0).data(Qt.ItemDataRole.FontRole) for r in (0, 1)}
+    assert fonts[ids[0]] is None
+    assert isinstance(fonts[ids[1]], QFont) and fonts[ids[1]].bold()
+
+
+def test_selection_is_kept_by_id_across_a_reset(qtbot: QtBot, library: Library) -> None:
+    ids = add_many(library, 20)
+    model = ArticleTableModel(library)
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.reload()
+    chosen = [ids[3], ids[7]]
+    view.select_ids(chosen, ids[7])
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # rows move
+    assert sorted(view.selected_ids()) == sorted(chosen)
+    assert view.current_id() == ids[7]
+
+
+def test_multi_select_actions(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    view = window.parts.article_list
+    chosen = [filled["kite"], filled["harbour"]]
+    view.select_ids(chosen, None)
+    window.menu_actions.mark_read.trigger()
+    assert all(s.read for s in library.summaries(chosen).values())
+    window.menu_actions.mark_unread.trigger()
+    assert not any(s.read for s in library.summaries(chosen).values())
+    window.menu_actions.bookmark.trigger()
+    qtbot.waitUntil(lambda: all(s.bookmarked for s in library.summaries(chosen).values()))
+    sidebar = window.parts.sidebar_model
+    bookmarked = sidebar.index(2, 0, sidebar.index(0, 0))
+    qtbot.waitUntil(lambda: bookmarked.data(COUNT_ROLE) == 2)
+
+
+def test_remove_asks_first(
+    qtbot: QtBot,
+    window: MainWindow,
+    library: Library,
+    filled: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    answers = iter([False, True])
+    asked: list[list[str]] = []
+
+    def confirm(titles: list[str]) -> bool:
+        asked.append(titles)
+        return next(answers)
+
+    monkeypatch.setattr(window.commands, "confirm_removal", confirm)
+    window.parts.article_list.select_ids([filled["harbour"]], filled["harbour"])
+    window.menu_actions.remove.trigger()
+    assert library.count() == 3
+    window.menu_actions.remove.trigger()
+    qtbot.waitUntil(lambda: library.count() == 2)
+    qtbot.waitUntil(lambda: window.parts.article_model.rowCount() == 2)
+    assert asked == [[HARBOUR_TITLE], [HARBOUR_TITLE]]
+    assert window.parts.pane.article is None  # the pane no longer shows what was removed

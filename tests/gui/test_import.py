@@ -1,0 +1,87 @@
+"""Importing by dropping files and folders on the window: progress, summary, failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.dialogs.import_summary import ImportSummaryDialog
+from reader.gui.imports import ImportProgress, ImportSummary
+from reader.gui.main_window import MainWindow
+from reader.library import ImportStatus, Library
+from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, write
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    """What a drag from a file manager delivers: an accepted DragEnter, then the Drop."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    where = QPointF(window.width() / 2, window.height() / 2)
+    args = (
+        where,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    try:
+        enter = QDragEnterEvent(*args)
+    except TypeError:  # before Qt 6.12 a drag enters at an integer point
+        enter = QDragEnterEvent(where.toPoint(), *args[1:])  # type: ignore[arg-type]
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(*args))
+
+
+def test_dropped_files_import_in_the_background(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dropped"
+    write(folder / "kite.txt", SAVED_PAGE_ZH)
+    write(folder / "nested" / "harbour.txt", PLAIN_EN)
+    binary = folder / "broken.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    single = write(tmp_path / "again.txt", PLAIN_EN)  # the same text: a duplicate
+    steps: list[ImportProgress] = []
+    window.imports.import_progressed.connect(steps.append)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        drop_files(window, [folder, single])
+        assert window.imports.running
+        assert window.parts.import_strip.isVisible()
+    summary = finished.args[0] if finished.args else None
+    assert isinstance(summary, ImportSummary)
+    assert [step.done for step in steps] == [0, 1, 2, 3, 4]
+    assert {step.total for step in steps} == {4}
+    assert summary.imported == 2 and summary.duplicates == 1
+    [failure] = summary.failures
+    assert failure.path.endswith("broken.txt") and failure.reason
+    strip = window.parts.import_strip
+    assert "1 failed" in strip.label.text() and strip.details.isVisible()
+    titles = {s.title for s in library.list_articles()}
+    assert TITLE_ZH in titles
+    dialog = ImportSummaryDialog(summary, window)
+    qtbot.addWidget(dialog)
+    first = dialog.tree.topLevelItem(0)
+    assert first is not None and first.text(0) == "broken.txt" and first.text(2)
+    assert dialog.tree.topLevelItemCount() == 4
+    assert window.parts.article_model.rowCount() == library.count()
+
+
+def test_an_import_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    for n in range(30):
+        write(tmp_path / "many" / f"{n:02d}.txt", f"Title {n}\n\n{PLAIN_EN} {n}")
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        window.import_paths([tmp_path / "many"])
+        window.parts.import_strip.cancel.click()
+    summary = finished.args[0] if finished.args else None
+    assert isinstance(summary, ImportSummary)
+    assert summary.cancelled
+    assert len(summary.results) < 30
+    assert all(r.status is ImportStatus.IMPORTED for r in summary.results)
+    assert library.count() == 3 + len(summary.results)

@@ -1,0 +1,175 @@
+"""The reading pane: what it renders, where it reopens, what it refuses to load, its themes."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, QTextDocument
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.gui.views.reading_pane import ReadingPane
+from reader.library import Library
+from tests.gui.conftest import KITE_TITLE
+
+IMAGE = QTextDocument.ResourceType.ImageResource.value
+
+
+def png_bytes() -> bytes:
+    image = QImage(4, 3, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(data.data())
+
+
+def test_opening_renders_title_byline_and_subheadings(
+    window: MainWindow, filled: dict[str, int]
+) -> None:
+    assert window.select_article(filled["kite"])
+    pane = window.parts.pane
+    text = pane.toPlainText()
+    assert text.startswith(KITE_TITLE)
+    assert "华文天下 · 国际 · October 26, 2024 · 李明" in text
+    assert "传统工艺与新材料相结合" in text
+    headings = []
+    block = pane.document().begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            headings.append((block.blockFormat().headingLevel(), block.text()))
+        block = block.next()
+    assert headings == [(1, KITE_TITLE), (2, "传统工艺与新材料相结合")]
+
+
+def test_opening_marks_read(window: MainWindow, library: Library, filled: dict[str, int]) -> None:
+    window.select_article(filled["harbour"])
+    assert library.get_article(filled["harbour"]).summary.read
+
+
+def test_reading_position_is_restored_after_reopening(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    pane = window.parts.pane
+    window.select_article(filled["essay"])
+    bar = pane.verticalScrollBar()
+    assert bar.maximum() > 0
+    with qtbot.waitSignal(pane.position_changed, timeout=3000) as saved:
+        bar.setValue(bar.maximum() // 2)
+    assert saved.args is not None and saved.args[0] == filled["essay"]
+    assert abs(library.get_article(filled["essay"]).reading_position - 0.5) < 0.02
+    window.select_article(filled["kite"])
+    assert bar.value() == 0 or pane.article is not None
+    window.select_article(filled["essay"])
+    assert abs(pane.fraction() - 0.5) < 0.02
+
+
+def test_switching_articles_saves_the_pending_position(
+    window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    pane = window.parts.pane
+    window.select_article(filled["essay"])
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+    window.select_article(filled["kite"])  # before the debounce fired
+    assert library.get_article(filled["essay"]).reading_position > 0.95
+
+
+def test_load_resource_refuses_local_files_and_the_network(
+    qtbot: QtBot, library: Library, filled: dict[str, int], tmp_path: Path
+) -> None:
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    assets = library.assets_dir(filled["kite"])
+    assets.mkdir(parents=True)
+    (assets / "photo.png").write_bytes(png_bytes())
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(png_bytes())
+    (assets / "link.png").symlink_to(outside)
+    pane.show_article(library.get_article(filled["kite"]), assets)
+    for refused in (
+        "/etc/passwd",
+        "file:///etc/passwd",
+        "assets/../../outside.png",
+        "../outside.png",
+        str(outside),
+        "assets/link.png",
+        "http://example.com/pixel.png",
+        "https://example.com/a.png",
+        "//example.com/a.png",
+        "ftp://example.com/a.png",
+        "data:text/html;base64,PGI+aGk8L2I+",
+    ):
+        assert pane.loadResource(IMAGE, QUrl(refused)) is None, refused
+    image = pane.loadResource(IMAGE, QUrl("assets/photo.png"))
+    assert isinstance(image, QImage) and image.width() == 4
+    inline = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
+    assert isinstance(pane.loadResource(IMAGE, QUrl(inline)), QImage)
+    stylesheet = QTextDocument.ResourceType.StyleSheetResource.value
+    assert pane.loadResource(stylesheet, QUrl("assets/photo.png")) is None
+
+
+def test_theme_switch_changes_the_pane_colours(window: MainWindow, filled: dict[str, int]) -> None:
+    pane = window.parts.pane
+    window.select_article(filled["kite"])
+    light = pane.palette().color(QPalette.ColorRole.Base).name()
+    window.set_theme("dark")
+    dark = pane.palette().color(QPalette.ColorRole.Base).name()
+    assert (light, dark) == ("#ffffff", "#1c1d21")
+    assert pane.theme.text in pane.document().defaultStyleSheet()
+    assert pane.toPlainText().startswith(KITE_TITLE)  # still showing the article
+    window.set_theme("sepia")
+    assert pane.palette().color(QPalette.ColorRole.Base).name() == "#f6efe0"
+    assert window.menu_actions.themes.checkedAction().data() == "sepia"
+
+
+def test_zoom_changes_the_font_size(window: MainWindow, filled: dict[str, int]) -> None:
+    window.select_article(filled["kite"])
+    pane = window.parts.pane
+    before = pane.document().defaultFont().pointSizeF()
+    window.menu_actions.zoom_in.trigger()
+    assert pane.document().defaultFont().pointSizeF() > before
+    window.menu_actions.zoom_reset.trigger()
+    assert pane.document().defaultFont().pointSizeF() == before
+
+
+def test_find_highlights_every_match(window: MainWindow, filled: dict[str, int]) -> None:
+    window.select_article(filled["essay"])
+    window.menu_actions.find.trigger()
+    bar = window.parts.find_bar
+    assert bar.isVisible()
+    bar.field.setText("river bends")
+    pane = window.parts.pane
+    assert pane.find_count == 120
+    assert len(pane.extraSelections()) == 121  # every match, plus the current one
+    assert bar.count.text() == "1 of 120"
+    window.menu_actions.find_next.trigger()
+    assert bar.count.text() == "2 of 120"
+    bar.close_bar()
+    assert pane.extraSelections() == []
+
+
+def test_links_open_only_after_confirmation(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    asked: list[str] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: asked.append("refused"))
+    pane = window.parts.pane
+    pane.anchorClicked.emit(QUrl("https://example.com/story"))
+    pane.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    pane.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://example.com/story"]
+    assert "https://example.com/story" in asked[0]
+    assert asked[1:] == ["refused", "refused"]

@@ -1,0 +1,92 @@
+"""Search as you type: debounced, off the UI thread, stale answers dropped, hits marked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.gui.models.search_results import SNIPPET_ROLE, SearchOutcome
+from reader.library import Library
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(Library, "search"), reason="Library.search is not there yet"
+)
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Chinese arrives from an input method as committed text, one word at a time."""
+    for word in text.split():
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def indexed(library: Library, filled: dict[str, int]) -> dict[str, int]:
+    library.update_search_index()
+    return filled
+
+
+def test_typing_a_chinese_query_lists_the_chinese_article(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    field = window.parts.search_field
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000) as done:
+        type_chinese(field, "风 筝")
+    outcome = done.args[0] if done.args else None
+    assert isinstance(outcome, SearchOutcome) and outcome.query == "风筝"
+    model = window.parts.search_model
+    assert window.searching
+    assert [model.article_id(row) for row in range(model.rowCount())] == [indexed["kite"]]
+    snippet, spans = model.index(0, 0).data(SNIPPET_ROLE)
+    assert spans and all("风筝" in snippet[start:end] for start, end in spans)
+    assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole).startswith("湖畔小城")
+
+
+def test_opening_a_hit_marks_the_words_and_scrolls_to_them(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("碳纤维")
+    assert window.select_article(indexed["kite"])
+    pane = window.parts.pane
+    marked = [s.cursor.selectedText() for s in pane.extraSelections()]
+    assert marked and set(marked) == {"碳纤维"}
+    selections = pane.extraSelections()
+    assert pane.textCursor().position() == selections[0].cursor.selectionStart()
+
+
+def test_answers_to_stale_queries_are_dropped(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    answers: list[str] = []
+    window.search.search_finished.connect(lambda outcome: answers.append(outcome.query))
+    window.search.run("harbour")
+    window.search.run("风筝")
+    qtbot.waitUntil(lambda: not window.search.busy, timeout=10_000)
+    qtbot.wait(50)  # room for a late, stale answer to (wrongly) arrive
+    assert answers == ["风筝"]
+
+
+def test_clearing_the_field_returns_to_the_list(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("harbour")
+    assert window.searching
+    qtbot.keyClick(window.parts.search_field, Qt.Key.Key_Escape)
+    assert not window.searching
+    assert window.parts.article_model.rowCount() == 3
+
+
+def test_a_query_that_matches_nothing_says_so(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("zyzzyva")
+    assert window.parts.search_model.rowCount() == 0
+    assert window.statusBar().currentMessage()

@@ -1,0 +1,101 @@
+"""The sidebar: smart views, sections and sites with counts; choosing one filters the list."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.gui.models.articles import ARTICLE_IDS_MIME
+from reader.gui.models.sidebar import COUNT_ROLE, KEY_ROLE, SECTION, SITE, VIEW, SidebarModel
+from reader.library import Library
+
+
+def rows(model: SidebarModel, group: int) -> dict[str, int]:
+    header = model.index(group, 0)
+    found = {}
+    for row in range(model.rowCount(header)):
+        index = model.index(row, 0, header)
+        found[index.data(KEY_ROLE)] = index.data(COUNT_ROLE)
+    return found
+
+
+def listed_ids(window: MainWindow) -> set[int]:
+    model = window.parts.article_model
+    return {model.article_id(row) for row in range(model.rowCount())}  # type: ignore[misc]
+
+
+def test_counts_of_views_sections_and_sites(window: MainWindow, library: Library) -> None:
+    model = window.parts.sidebar_model
+    views = {"all": 3, "unread": 3, "bookmarked": 0, "recent": 0}
+    if "annotated" in library.view_counts():  # the view appears once annotations exist
+        views["annotated"] = 0
+    assert rows(model, 0) == views
+    assert rows(model, 1) == {"国际": 1, "World": 1, "Essays": 1}
+    assert rows(model, 2) == {"The Meridian Review": 2, "华文天下": 1}
+    assert "3 articles" in window.parts.counts_label.text()
+
+
+def test_choosing_a_section_filters_the_list(window: MainWindow, filled: dict[str, int]) -> None:
+    assert listed_ids(window) == set(filled.values())
+    assert window.parts.sidebar.choose(SECTION, "国际")
+    assert listed_ids(window) == {filled["kite"]}
+    assert window.parts.sidebar.choose(SITE, "The Meridian Review")
+    assert listed_ids(window) == {filled["harbour"], filled["essay"]}
+
+
+def test_every_smart_view_filters(window: MainWindow, library: Library) -> None:
+    for key in library.view_counts():
+        assert window.parts.sidebar.choose(VIEW, key), key
+        assert window.parts.article_model.rowCount() == library.view_counts()[key]
+
+
+def test_unread_view_and_counts_follow_reading(
+    qtbot: QtBot, window: MainWindow, filled: dict[str, int]
+) -> None:
+    window.parts.sidebar.choose(VIEW, "unread")
+    assert window.select_article(filled["kite"])
+    model = window.parts.sidebar_model
+    qtbot.waitUntil(lambda: rows(model, 0)["unread"] == 2)
+    assert rows(model, 0)["recent"] == 1
+    # Read rows stay while the reader goes down the list, and leave when the view is chosen.
+    assert filled["kite"] in listed_ids(window)
+    window.parts.sidebar.choose(VIEW, "recent")
+    window.parts.sidebar.choose(VIEW, "unread")
+    assert filled["kite"] not in listed_ids(window)
+
+
+def test_dropping_articles_on_a_section_moves_them(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    model = window.parts.sidebar_model
+    target = model.index_of(SECTION, "World")
+    mime = QMimeData()
+    mime.setData(ARTICLE_IDS_MIME, f"[{filled['kite']}]".encode())
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: rows(model, 1) == {"World": 2, "Essays": 1})
+    assert library.get_article(filled["kite"]).summary.section == "World"
+
+
+def test_list_drag_carries_the_selected_ids(window: MainWindow, filled: dict[str, int]) -> None:
+    model = window.parts.article_model
+    row = model.row_of(filled["essay"])
+    assert row is not None
+    mime = model.mimeData([model.index(row, 0), model.index(row, 2)])
+    assert bytes(mime.data(ARTICLE_IDS_MIME).data()) == f"[{filled['essay']}]".encode()
+
+
+def test_renaming_a_section(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Abroad", True))
+    window.parts.sidebar.choose(SECTION, "World")
+    window.parts.sidebar.rename_requested.emit("World")
+    qtbot.waitUntil(lambda: "Abroad" in rows(window.parts.sidebar_model, 1))
+    assert dict(library.sections()) == {"国际": 1, "Abroad": 1, "Essays": 1}
+    # The renamed section stays chosen.
+    assert window.parts.sidebar.chosen == (SECTION, "World") or listed_ids(window)
