@@ -98,6 +98,23 @@ def stem(word: str) -> str:
     return stemmed
 
 
+def _folded_tokens(text: str) -> Iterator[tuple[str, str]]:
+    """(CJK run, "") or ("", word) pairs of `text`, folded as `fold` would fold them.
+
+    Tokens are found in the NFKC text and folded one by one: lower() on a word and the
+    Traditional→Simplified table on a CJK run cost less than translating every character
+    (spaces, punctuation, ASCII) through the whole folding table.
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    t2s = t2s_table()
+    for run, word in _TOKENS.findall(text):
+        if run:
+            yield run.translate(t2s), ""
+        elif len(word) <= MAX_WORD_CHARS:
+            yield "", word.lower()
+
+
 def index_terms(text: str) -> list[str]:
     """The terms of `text` in order; a term's index in the list is its position.
 
@@ -106,13 +123,13 @@ def index_terms(text: str) -> list[str]:
     terms: list[str] = []
     add = terms.append
     extend = terms.extend
-    for run, word in _TOKENS.findall(fold(text)):
+    for run, word in _folded_tokens(text):
         if run:
             if len(run) == 1:
                 add(run)
             else:
                 extend([run[i : i + 2] for i in range(len(run) - 1)])
-        elif len(word) <= MAX_WORD_CHARS:
+        else:
             add(stem(word) if word.isascii() else word)
     return terms
 
@@ -120,12 +137,9 @@ def index_terms(text: str) -> list[str]:
 def term_positions(text: str) -> dict[str, list[int]]:
     """Each term of `text` with the positions it occurs at, in order of first occurrence."""
     positions: dict[str, list[int]] = {}
+    setdefault = positions.setdefault
     for pos, term in enumerate(index_terms(text)):
-        found = positions.get(term)
-        if found is None:
-            positions[term] = [pos]
-        else:
-            found.append(pos)
+        setdefault(term, []).append(pos)
     return positions
 
 
@@ -147,13 +161,9 @@ class Atom:
 
 def atoms(text: str) -> list[Atom]:
     """`text` as atoms; their terms, concatenated, equal `index_terms(text)`."""
-    result: list[Atom] = []
-    for run, word in _TOKENS.findall(fold(text)):
-        if run:
-            result.append(Atom(run, cjk=True))
-        elif len(word) <= MAX_WORD_CHARS:
-            result.append(Atom(word, cjk=False))
-    return result
+    return [
+        Atom(run, cjk=True) if run else Atom(word, cjk=False) for run, word in _folded_tokens(text)
+    ]
 
 
 def atom_spans(text: str) -> Iterator[tuple[Atom, int, int]]:

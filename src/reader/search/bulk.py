@@ -22,7 +22,8 @@ from reader.search.schema import CjkText, document_fields, encode_positions, sin
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """A SegmentWriter that groups postings per term as documents arrive.
 
-    Only for adding new documents (a rebuild): no deletions, no merging of old segments.
+    For adding documents in bulk (a rebuild, a large import). Deleting documents of existing
+    segments works as usual; merging existing segments into this one does not.
     """
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:

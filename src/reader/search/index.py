@@ -14,7 +14,6 @@ from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
-from whoosh.util.filelock import try_for
 
 from reader.errors import SearchError
 from reader.search import layout
@@ -22,7 +21,7 @@ from reader.search.bulk import BulkSegmentWriter, default_procs
 from reader.search.compiler import compile_query
 from reader.search.documents import SearchDocument, SearchHit, SearchResult
 from reader.search.query import parse_query
-from reader.search.rebuild import BATCH_DOCS, Rebuild
+from reader.search.rebuild import BATCH_DOCS, Rebuild, publish, tidy
 from reader.search.schema import INDEX_FORMAT, document_fields
 from reader.search.snippets import Highlighter
 
@@ -53,7 +52,7 @@ class SearchIndex:
         *,
         writer_timeout: float = 10.0,
         rebuild_procs: int | None = None,
-        batch_size: int = BATCH_DOCS,
+        batch_size: int = BATCH_DOCS,  # per process (see rebuild.BATCH_DOCS)
     ) -> None:
         self._root = Path(index_root)
         self._timeout = writer_timeout
@@ -101,36 +100,35 @@ class SearchIndex:
         """
         reason = self.check(expected_count)
         if reason is None:
-            self._tidy()
+            tidy(self._root)
             return None
         log.info("rebuilding the search index: %s", reason)
         for _ in self.rebuild(documents(), expected_count):
             pass
         return f"Search index rebuilt ({reason})."
 
-    def _tidy(self) -> None:
-        """Remove generations left by a crash, unless another process is rebuilding."""
-        lock = FileStorage(str(self._root)).lock("REBUILD")
-        if lock.acquire(blocking=False):
-            try:
-                layout.remove_old(self._root, layout.current_dir(self._root), INDEX_FORMAT)
-            finally:
-                lock.release()
-
     def _canary(self, ix: Any) -> None:
-        """Read a little of everything: each segment's stored fields and a term's postings."""
+        """Read a little of everything: each segment's stored fields and a term's postings.
+
+        Only the first posting of one term per field and segment is decoded: reading a whole
+        posting list (a common term in 100,000 articles) made this check take a minute.
+        """
         with ix.searcher() as searcher:
+            probe: tuple[str, str] | None = None
             for reader, _ in searcher.reader().leaf_readers():
                 if reader.doc_count_all():
                     reader.stored_fields(0)
                     reader.stored_fields(reader.doc_count_all() - 1)
                 for fieldname in ("title", "body"):
                     for term in reader.lexicon(fieldname):
-                        docs = list(reader.postings(fieldname, term).all_ids())
-                        if not docs:
+                        postings = reader.postings(fieldname, term)
+                        if not postings.is_active():
                             raise SearchError("it was damaged")
-                        searcher.search(wq.Term(fieldname, term.decode("utf-8")), limit=1)
+                        postings.id()
+                        probe = probe or (fieldname, term.decode("utf-8"))
                         break
+            if probe is not None:
+                searcher.search(wq.Term(*probe), limit=1)
 
     # Searching ------------------------------------------------------------------------------
 
@@ -311,29 +309,18 @@ class SearchIndex:
         resumes from there. The new index replaces the live one only when complete.
         """
         rebuild = Rebuild(self._root, self._acquire, self._procs, self._batch_size)
-        with rebuild.locked(self._timeout):
-            finished = yield from rebuild.run(documents, total, should_stop, self._write_lock)
-            if finished:
-                with self._write_lock, self._state_lock:
-                    self._forget_live()
-                    self._publish(rebuild.folder)
-
-    def _publish(self, folder: Path) -> None:
-        """Swap in a finished build while no process is writing the old live index."""
-        old = layout.current_dir(self._root)
-        lock = None
-        if old is not None and old.is_dir():
-            lock = FileStorage(str(old)).lock("MAIN_WRITELOCK")
-            if not try_for(lock.acquire, timeout=self._timeout, delay=0.05):
-                log.warning("publishing the rebuilt index while %s is being written", old.name)
-                lock = None
         try:
-            live = layout.publish(self._root, folder)
-        finally:
-            if lock is not None:
-                lock.release()
-        layout.remove_old(self._root, live, INDEX_FORMAT)
-        log.info("search index rebuilt into %s", live.name)
+            with rebuild.locked(self._timeout):
+                finished = yield from rebuild.run(documents, total, should_stop, self._write_lock)
+                if finished:
+                    with self._write_lock, self._state_lock:
+                        self._forget_live()
+                        publish(self._root, rebuild.folder, self._timeout)
+        except SearchError:
+            raise
+        except _ANY as exc:  # see _ANY; also a crashed worker process, a full disk
+            log.exception("rebuilding the search index failed")
+            raise SearchError(f"Rebuilding the search index failed ({exc}).") from exc
 
     # Opening --------------------------------------------------------------------------------
 

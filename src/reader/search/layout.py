@@ -4,7 +4,7 @@
         CURRENT               name of the live generation, replaced atomically
         gen-000007/           the live Whoosh index (+ reader-index.json)
         build-000008/         a rebuild in progress, resumable (+ reader-index.json)
-        REBUILD.lock          held by the one process rebuilding
+        REBUILD               lock file, held by the one process rebuilding
 
 A rebuild writes a new directory and swaps CURRENT at the end, so a damaged or half-built
 index is never the live one, and deleting the whole root is always safe.

@@ -21,9 +21,9 @@ from reader.search.schema import INDEX_FORMAT, make_schema
 
 log = logging.getLogger(__name__)
 
-# A batch is one commit: the unit of progress, of resuming, and of memory use (the postings
-# of a batch are held in memory: ~20 bytes per character of text at the peak). It closes at
-# whichever limit comes first.
+# A batch is one commit: the unit of progress and of resuming. Each process writing it holds
+# its share's postings in memory (~20 bytes per character of text at the peak) and writes
+# one segment, so these limits are per process; a batch closes at whichever comes first.
 BATCH_DOCS = 2500
 BATCH_CHARS = 12_000_000
 
@@ -42,7 +42,10 @@ class Rebuild:
         self.folder = root
         self._acquire = acquire
         self._procs = procs
-        self._batch_size = max(1, batch_size)
+        # Whole shares per process: segments of the same size whatever the process count,
+        # since their number, not their size, is what slows searching down.
+        self._batch_docs = max(1, batch_size) * procs
+        self._batch_chars = BATCH_CHARS * procs
         self._generation = -1
         self._shared = False
 
@@ -81,7 +84,7 @@ class Rebuild:
                     continue
                 batch.append(doc)
                 size += len(doc.body) + len(doc.title) + len(doc.notes)
-                if len(batch) >= self._batch_size or size >= BATCH_CHARS:
+                if len(batch) >= self._batch_docs or size >= self._batch_chars:
                     if should_stop():
                         return False
                     self._add(ix, builder, batch, write_lock)
@@ -159,3 +162,31 @@ class Rebuild:
                 writer.cancel()
                 raise
             writer.commit()
+
+
+def publish(root: Path, folder: Path, timeout: float) -> None:
+    """Swap in a finished build while no process is writing the old live index."""
+    old = layout.current_dir(root)
+    lock = None
+    if old is not None and old.is_dir():
+        lock = FileStorage(str(old)).lock("MAIN_WRITELOCK")
+        if not try_for(lock.acquire, timeout=timeout, delay=0.05):
+            log.warning("publishing the rebuilt index while %s is being written", old.name)
+            lock = None
+    try:
+        live = layout.publish(root, folder)
+    finally:
+        if lock is not None:
+            lock.release()
+    layout.remove_old(root, live, INDEX_FORMAT)
+    log.info("search index rebuilt into %s", live.name)
+
+
+def tidy(root: Path) -> None:
+    """Remove generations left by a crash, unless another process is rebuilding."""
+    lock = FileStorage(str(root)).lock("REBUILD")
+    if lock.acquire(blocking=False):
+        try:
+            layout.remove_old(root, layout.current_dir(root), INDEX_FORMAT)
+        finally:
+            lock.release()
