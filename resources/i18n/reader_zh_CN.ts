@@ -13,6 +13,114 @@
     </message>
 </context>
 <context>
+    <name>AllAnnotationsDialog</name>
+    <message>
+        <source>All Annotations</source>
+        <translation>全部批注</translation>
+    </message>
+    <message>
+        <source>Words in quotes and notes</source>
+        <translation>引文和笔记中的词</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>栏目：</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>{n} highlight(s)</source>
+        <translation>{n} 条划线</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationCommands</name>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Select some text of the article to highlight it.</source>
+        <translation>先在文章中选中文字，再划线。</translation>
+    </message>
+    <message>
+        <source>Delete Highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>Delete this highlight and its note?</source>
+        <translation>要删除这条划线及其笔记吗？</translation>
+    </message>
+    <message>
+        <source>Select the passage in the article, then re-attach.</source>
+        <translation>先在文章中选中那段文字，再重新关联。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationExchange</name>
+    <message>
+        <source>annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Library annotations</source>
+        <translation>文库批注</translation>
+    </message>
+    <message>
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no annotated articles there.</source>
+        <translation>没有可导出的内容：这里没有带批注的文章。</translation>
+    </message>
+    <message>
+        <source>Annotations exported to {path}</source>
+        <translation>批注已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Import Annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotations (*.jsonld *.json)</source>
+        <translation>W3C 网页批注 (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Imported {added} annotation(s); {present} were already here.</source>
+        <translation>已导入 {added} 条批注；{present} 条原已存在。</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationFeatures</name>
+    <message>
+        <source>&amp;Notes Panel</source>
+        <translation>笔记面板(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Reader</source>
@@ -65,6 +173,10 @@
         <translation>阅读位置和书签也会一并删除。</translation>
     </message>
     <message>
+        <source>{n} of them carry highlights or notes, which are deleted too. To keep them, export them first (File → Export Annotations…).</source>
+        <translation>其中 {n} 篇带有划线或笔记，也会一并删除。如要保留，请先导出（文件 → 导出批注…）。</translation>
+    </message>
+    <message>
         <source>Rename Section</source>
         <translation>重命名栏目</translation>
     </message>
@@ -75,6 +187,80 @@
     <message>
         <source>Reader</source>
         <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>Colors</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <source>Markdown (quotes and notes)</source>
+        <translation>Markdown（引文和笔记）</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotations (JSON-LD)</source>
+        <translation>W3C 网页批注 (JSON-LD)</translation>
+    </message>
+    <message>
+        <source>CSV (one row per highlight)</source>
+        <translation>CSV（每条划线一行）</translation>
+    </message>
+    <message>
+        <source>BibTeX citations</source>
+        <translation>BibTeX 引用</translation>
+    </message>
+    <message>
+        <source>RIS citations</source>
+        <translation>RIS 引用</translation>
+    </message>
+    <message>
+        <source>CSL-JSON citations</source>
+        <translation>CSL-JSON 引用</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>这篇文章</translation>
+    </message>
+    <message>
+        <source>Its section: {section}</source>
+        <translation>所在栏目：{section}</translation>
+    </message>
+    <message>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
     </message>
 </context>
 <context>
@@ -102,6 +288,33 @@
     <message>
         <source>{current} of {total}</source>
         <translation>第 {current} 处，共 {total} 处</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightTable</name>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -213,6 +426,13 @@
     </message>
 </context>
 <context>
+    <name>InstanceLock</name>
+    <message>
+        <source>Reader is already open on the library in {folder}; switch to that window. (If no Reader is running, remove {lock} and start again.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibrarySearch</name>
     <message>
         <source>No results for “{query}”</source>
@@ -274,6 +494,53 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>A note on the whole article (Markdown)</source>
+        <translation>整篇文章的笔记（Markdown）</translation>
+    </message>
+    <message>
+        <source>Article note</source>
+        <translation>文章笔记</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Re-attach to Selection</source>
+        <translation>关联到所选文字</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>A note on this highlight (Markdown)</source>
+        <translation>这条划线的笔记（Markdown）</translation>
+    </message>
+    <message>
+        <source>⚠ Not found in the text — re-attach it</source>
+        <translation>⚠ 在正文中找不到了——请重新关联</translation>
+    </message>
+    <message>
+        <source>The article changed and this passage was not found again.</source>
+        <translation>文章已更改，没能再找到这段文字。</translation>
+    </message>
+    <message>
+        <source>Found again approximately after the article changed.</source>
+        <translation>文章更改后，按近似匹配重新找到。</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
     </message>
 </context>
 <context>
@@ -561,6 +828,30 @@ Drop saved articles here to import them.</source>
         <translation>关于阅读器(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Export Annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations…</source>
+        <translation>导入批注(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>All &amp;Annotations</source>
+        <translation>全部批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Highlight in {color} ({key})</source>
+        <translation>用{color}划线 ({key})</translation>
+    </message>
+    <message>
+        <source>&amp;Re-attach to Selection</source>
+        <translation>关联到所选文字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Highlight</source>
+        <translation>删除划线(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -579,6 +870,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Selection</source>
+        <translation>划线标记所选文字(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Help</source>

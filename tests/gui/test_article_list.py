@@ -144,7 +144,7 @@ def test_remove_asks_first(
     answers = iter([False, True])
     asked: list[list[str]] = []
 
-    def confirm(titles: list[str]) -> bool:
+    def confirm(titles: list[str], annotated: int = 0) -> bool:
         asked.append(titles)
         return next(answers)
 

@@ -104,13 +104,14 @@ def test_load_resource_refuses_local_files_and_the_network(
         "ftp://example.com/a.png",
         "data:text/html;base64,PGI+aGk8L2I+",
     ):
-        assert pane.loadResource(IMAGE, QUrl(refused)) is None, refused
+        # Refused as an empty value: None would let Qt read the file itself.
+        assert pane.loadResource(IMAGE, QUrl(refused)) == QByteArray(), refused
     image = pane.loadResource(IMAGE, QUrl("assets/photo.png"))
     assert isinstance(image, QImage) and image.width() == 4
     inline = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
     assert isinstance(pane.loadResource(IMAGE, QUrl(inline)), QImage)
     stylesheet = QTextDocument.ResourceType.StyleSheetResource.value
-    assert pane.loadResource(stylesheet, QUrl("assets/photo.png")) is None
+    assert pane.loadResource(stylesheet, QUrl("assets/photo.png")) == QByteArray()
 
 
 def test_theme_switch_changes_the_pane_colours(window: MainWindow, filled: dict[str, int]) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
 
+from reader.core.annotation import Color
 from reader.gui.style import THEME_CHOICES
+from reader.gui.views.notes_panel import color_label, swatch_icon
 
 Key = QKeySequence.StandardKey
 
@@ -20,6 +22,7 @@ class WindowActions(QObject):
         self._make_file_and_edit()
         self._make_view()
         self._make_article_and_help()
+        self._make_annotations()
 
     def _make_file_and_edit(self) -> None:
         self.import_files = self._make(self.tr("Import &Files…"), Key.Open)
@@ -72,6 +75,26 @@ class WindowActions(QObject):
             self.remove,
         )
 
+    def _make_annotations(self) -> None:
+        self.export_annotations = self._make(self.tr("&Export Annotations…"), "Ctrl+Shift+E")
+        self.import_annotations = self._make(self.tr("Import &Annotations…"))
+        self.all_annotations = self._make(self.tr("All &Annotations"), "Ctrl+Shift+A")
+        # Plain digits: they act only while the reading pane has focus (see AnnotationController),
+        # so typing a 1 in the search field or a note never highlights anything.
+        self.highlight_colors: dict[Color, QAction] = {}
+        for number, color in enumerate(Color, 1):
+            action = QAction(swatch_icon(color.value), color_label(color), self._window)
+            action.setShortcut(QKeySequence(str(number)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setData(color.value)
+            action.setToolTip(
+                self.tr("Highlight in {color} ({key})").format(color=color_label(color), key=number)
+            )
+            self.highlight_colors[color] = action
+        self.reattach = QAction(self.tr("&Re-attach to Selection"), self._window)
+        self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
+        self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
+
     def _make(
         self,
         text: str,
@@ -95,6 +118,8 @@ class WindowActions(QObject):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_files, self.import_folder])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_annotations, self.import_annotations])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.find, self.find_next, self.find_previous])
@@ -107,8 +132,16 @@ class WindowActions(QObject):
         view.addSeparator()
         theme = view.addMenu(self.tr("&Theme"))
         theme.addActions(self.themes.actions())
+        view.addSeparator()
+        if self.notes_panel is not None:
+            view.addAction(self.notes_panel)
+        view.addAction(self.all_annotations)
         article = bar.addMenu(self.tr("&Article"))
         article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addSeparator()
+        highlight = article.addMenu(self.tr("&Highlight Selection"))
+        highlight.addActions(list(self.highlight_colors.values()))
+        article.addActions([self.reattach, self.delete_highlight])
         article.addSeparator()
         article.addActions([self.move, self.remove])
         help_menu = bar.addMenu(self.tr("&Help"))

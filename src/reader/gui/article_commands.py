@@ -74,19 +74,25 @@ class ArticleCommands(QObject):
         )
 
     def remove(self, ids: Sequence[int]) -> bool:
-        """Remove after a confirmation naming what goes; True when the removal started."""
+        """Remove after a confirmation naming what goes; True when the removal started.
+
+        Highlights and notes are the reader's own work: the confirmation says when some go
+        with the articles, and only then are they removed too.
+        """
         summaries = self._library.summaries(ids)
-        if not summaries or not self.confirm_removal([s.title for s in summaries.values()]):
+        annotated = len(set(summaries) & set(self._library.annotations.annotated_ids()))
+        titles = [s.title for s in summaries.values()]
+        if not summaries or not self.confirm_removal(titles, annotated):
             return False
 
         def apply() -> None:
             for article_id in summaries:
-                self._library.remove(article_id)
+                self._library.remove(article_id, with_annotations=True)
 
         self._run(apply, self.library_reshaped)
         return True
 
-    def confirm_removal(self, titles: list[str]) -> bool:
+    def confirm_removal(self, titles: list[str], annotated: int = 0) -> bool:
         if len(titles) == 1:
             question = self.tr("Remove “{title}” from the library?").format(title=titles[0])
         else:
@@ -98,7 +104,13 @@ class ArticleCommands(QObject):
             QMessageBox.StandardButton.Cancel,
             self._window,
         )
-        box.setInformativeText(self.tr("Their reading positions and bookmarks go with them."))
+        details = self.tr("Their reading positions and bookmarks go with them.")
+        if annotated:
+            details += "\n\n" + self.tr(
+                "{n} of them carry highlights or notes, which are deleted too. To keep them, "
+                "export them first (File → Export Annotations…)."
+            ).format(n=annotated)
+        box.setInformativeText(details)
         confirm = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()

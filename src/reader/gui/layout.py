@@ -134,6 +134,9 @@ def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings)
         window.resize(window.sizeHint())
     if isinstance(splitter, QByteArray):
         parts.splitter.restoreState(splitter)
+    docks = settings.value("window/docks")
+    if isinstance(docks, QByteArray):
+        window.restoreState(docks)
     header = settings.value("list/header")
     if isinstance(header, QByteArray):
         parts.article_list.horizontalHeader().restoreState(header)
@@ -142,4 +145,5 @@ def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings)
 def save_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/splitter", parts.splitter.saveState())
+    settings.setValue("window/docks", window.saveState())
     settings.setValue("list/header", parts.article_list.horizontalHeader().saveState())

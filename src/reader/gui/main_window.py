@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
+from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(library, self.import_lane, self)
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
+        self.annotations = AnnotationFeatures(
+            self, library, (self.import_lane, self.edit_lane), self.parts.pane,
+            self.menu_actions, self.open_article,
+        )  # fmt: skip
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
         self.setAcceptDrops(True)
@@ -128,6 +133,8 @@ class MainWindow(QMainWindow):
         p.import_strip.details_clicked.connect(self._on_import_strip_details_clicked)
         self.commands.articles_changed.connect(self._on_commands_articles_changed)
         self.commands.library_reshaped.connect(self.reload)
+        self.annotations.articles_changed.connect(self._on_commands_articles_changed)
+        self.annotations.library_changed.connect(self.reload)
         self.imports.import_started.connect(p.import_strip.show_started)
         self.imports.import_progressed.connect(self._on_imports_import_progressed)
         self.imports.import_finished.connect(self._on_imports_import_finished)
@@ -377,6 +384,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.parts.pane.flush_position()
+        self.annotations.close()
         self._counts_timer.stop()
         self._reload_timer.stop()
         self.maintenance.stop()

@@ -67,6 +67,40 @@ THEMES = {
 }
 
 
+# Highlight colours by palette name (core.annotation.Color): a hue per name, laid translucently
+# over the page so text keeps its own colour. Dark pages take deeper hues at lower opacity,
+# which keeps light text readable on them; light and sepia pages take paler, brighter ones.
+HIGHLIGHT_HUES = {
+    False: {
+        "yellow": ("#ffd400", 110),
+        "green": ("#5fd068", 95),
+        "blue": ("#5aa9ff", 90),
+        "pink": ("#ff6fa8", 85),
+        "purple": ("#a77bff", 85),
+    },
+    True: {
+        "yellow": ("#d9b200", 95),
+        "green": ("#3fa650", 100),
+        "blue": ("#3b82d6", 110),
+        "pink": ("#d64f8a", 105),
+        "purple": ("#8a63d9", 110),
+    },
+}
+
+
+def highlight_colour(theme: Theme, name: str) -> QColor:
+    """The translucent background of a highlight of the named colour in a theme."""
+    hue, alpha = HIGHLIGHT_HUES[theme.dark].get(name, HIGHLIGHT_HUES[theme.dark]["yellow"])
+    colour = QColor(hue)
+    colour.setAlpha(alpha)
+    return colour
+
+
+def swatch_colour(name: str) -> QColor:
+    """An opaque colour for a palette entry in menus, buttons and lists."""
+    return QColor(HIGHLIGHT_HUES[False].get(name, ("#ffd400", 255))[0])
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark

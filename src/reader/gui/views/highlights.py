@@ -1,11 +1,14 @@
-"""Finding words in the pane's document and painting them as extra selections."""
+"""Finding words and placing highlights in the pane's document, drawn as extra selections."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+from reader.gui.style import Theme, highlight_colour
 
 # Past this many matches more highlights only slow the pane down without helping anyone.
 MAX_MATCHES = 2000
@@ -47,6 +50,33 @@ def selections(cursors: Iterable[QTextCursor], colour: str) -> list[QTextEdit.Ex
     for cursor in cursors:
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
+        selection.format = fmt
+        result.append(selection)
+    return result
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlight as drawn: its id, palette colour name and the document range it covers."""
+
+    highlight_id: int
+    color: str
+    cursor: QTextCursor
+
+
+def mark_selections(
+    marks: Iterable[Mark], theme: Theme, chosen: int = 0
+) -> list[QTextEdit.ExtraSelection]:
+    """Translucent backgrounds in each mark's colour; the chosen one is underlined too."""
+    result = []
+    for mark in marks:
+        fmt = QTextCharFormat()
+        fmt.setBackground(highlight_colour(theme, mark.color))
+        if mark.highlight_id == chosen:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(theme.text))
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = mark.cursor
         selection.format = fmt
         result.append(selection)
     return result

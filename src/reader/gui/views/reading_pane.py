@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QFont,
+    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QMessageBox, QTextBrowser, QWidget
 
+from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
+from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
-from reader.gui.views.article_html import article_html, message_html, reading_css
+from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
 from reader.gui.views.resources import load_image
 
 log = logging.getLogger(__name__)
@@ -38,6 +43,9 @@ class ReadingPane(QTextBrowser):
     """Shows one article; reports where the reader is (debounced) as a fraction of its length."""
 
     position_changed = Signal(int, float)  # article id, fraction read
+    article_changed = Signal(object)  # the StoredArticle now shown, or None
+    highlight_clicked = Signal(int)  # highlight id
+    context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +61,11 @@ class ReadingPane(QTextBrowser):
         self._term_cursors: list[QTextCursor] = []
         self._find_cursors: list[QTextCursor] = []
         self._find_index = -1
+        self._highlights: list[Highlight] = []
+        self._marks: list[highlights.Mark] = []
+        self._chosen_highlight = 0
+        self._text_map: TextMap | None = None
+        self._body_start = 0
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
@@ -77,18 +90,22 @@ class ReadingPane(QTextBrowser):
         """Render an article; with search terms, mark them and scroll to the first one."""
         self.flush_position()
         self._article, self._assets_dir = article, assets_dir
+        self._highlights, self._chosen_highlight = [], 0
         self._render(article.reading_position)
         self.set_terms(terms)
+        self.article_changed.emit(article)
 
     def show_message(self, heading: str, lines: list[str]) -> None:
         """An empty-state page (nothing selected, empty library)."""
         self.flush_position()
         self._article, self._assets_dir = None, None
         self._term_cursors, self._find_cursors = [], []
+        self._highlights, self._marks, self._text_map = [], [], None
         self._loading = True
         self.setHtml(message_html(heading, lines))
         self._loading = False
         self._update_selections()
+        self.article_changed.emit(None)
 
     def set_terms(self, terms: tuple[str, ...], *, reveal: bool = True) -> None:
         """Mark the words a search matched; reveal scrolls to the first of them."""
@@ -103,7 +120,13 @@ class ReadingPane(QTextBrowser):
             if self._article is None:
                 return
             self.document().clear()  # drops cached images of the previous article
-            self.setHtml(article_html(self._article, self._date_text(self._article)))
+            date_text = self._date_text(self._article)
+            self.setHtml(article_html(self._article, date_text))
+            # The title block, and the byline block when there is one, come before the body.
+            header = 2 if byline_parts(self._article, date_text) else 1
+            self._body_start = self.document().findBlockByNumber(header).position()
+            self._text_map = None
+            self._place_highlights()
             self._apply_column()
             self._finish_layout()
             self._find_cursors, self._find_index = [], -1
@@ -241,20 +264,103 @@ class ReadingPane(QTextBrowser):
 
     def _update_selections(self) -> None:
         theme = self._theme
-        chosen = highlights.selections(self._term_cursors, theme.term)
+        chosen = highlights.mark_selections(self._marks, theme, self._chosen_highlight)
+        chosen += highlights.selections(self._term_cursors, theme.term)
         chosen += highlights.selections(self._find_cursors, theme.find)
         if 0 <= self._find_index < len(self._find_cursors):
             current = self._find_cursors[self._find_index]
             chosen += highlights.selections([current], theme.find_current)
         self.setExtraSelections(chosen)
 
+    # -- highlights -------------------------------------------------------------------------
+
+    @property
+    def text_map(self) -> TextMap:
+        """Where the article's text lies in the document; built when first needed."""
+        if self._text_map is None:
+            text = self._article.text if self._article is not None else ""
+            self._text_map = TextMap.build(text, self.toPlainText(), self._body_start)
+        return self._text_map
+
+    def set_highlights(self, items: Sequence[Highlight], chosen: int = 0) -> None:
+        """Draw these highlights of the shown article; `chosen` is drawn underlined."""
+        self._highlights, self._chosen_highlight = list(items), chosen
+        self._place_highlights()
+        self._update_selections()
+
+    def choose_highlight(self, highlight_id: int) -> None:
+        self._chosen_highlight = highlight_id
+        self._update_selections()
+
+    @property
+    def marks(self) -> list[highlights.Mark]:
+        return list(self._marks)
+
+    def _place_highlights(self) -> None:
+        self._marks = []
+        for item in self._highlights:
+            span = None
+            if item.status is not AnchorStatus.ORPHANED:
+                span = self.text_map.to_document(item.start, item.end)
+            if span is not None:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                self._marks.append(highlights.Mark(item.id, item.color.value, cursor))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the article text, if it covers any."""
+        cursor = self.textCursor()
+        if self._article is None or not cursor.hasSelection():
+            return None
+        return self.text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
+
+    def highlight_at(self, position: int) -> int:
+        """The id of the highlight drawn at a document position (the last drawn wins), or 0."""
+        for mark in reversed(self._marks):
+            if mark.cursor.selectionStart() <= position < mark.cursor.selectionEnd():
+                return mark.highlight_id
+        return 0
+
+    def reveal_highlight(self, highlight_id: int) -> bool:
+        """Scroll a highlight into view; False when it is not drawn (orphaned)."""
+        for mark in self._marks:
+            if mark.highlight_id == highlight_id:
+                self._reveal(mark.cursor)
+                # A third of the way down, not at the very edge where ensureCursorVisible stops.
+                top = self.cursorRect(self.textCursor()).top()
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + top - self.viewport().height() // 3)
+                return True
+        return False
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        highlight_id = self.highlight_at(position)
+        if highlight_id:
+            self.highlight_clicked.emit(highlight_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        self.context_menu_opening.emit(menu, self.highlight_at(position))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     # -- resources and links ----------------------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
+        # A refusal must be an empty value, not None: for a null answer QTextDocument falls
+        # back to reading the local file itself (any path, even /dev/zero).
         if type != QTextDocument.ResourceType.ImageResource.value:
-            return None
+            return QByteArray()
         image = load_image(QUrl(name), self._assets_dir)
-        if image is not None and image.width() > self.column_width():
+        if image is None:
+            return QByteArray()
+        if image.width() > self.column_width():
             image = image.scaledToWidth(self.column_width())
         return image
 
