@@ -258,3 +258,17 @@ def test_digit_keys_highlight_while_the_pane_has_focus(
     qtbot.keyClick(field, Qt.Key.Key_3)
     assert "3" in field.text()
     assert len(library.annotations.highlights(filled["harbour"])) == 1
+
+
+def test_toolbar_swatch_highlights_the_selection(
+    qtbot: QtBot, window: MainWindow, filled: dict[str, int], library: Library
+) -> None:
+    window.select_article(filled["harbour"])
+    select(window, "painted warehouses")
+    action = window.menu_actions.highlight_colors[Color.PINK]
+    button = window.parts.toolbar.widgetForAction(action)
+    assert button is not None and button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    with qtbot.waitSignal(window.annotations.commands.saved, timeout=5000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [found] = library.annotations.highlights(filled["harbour"])
+    assert (found.quote.exact, found.color) == ("painted warehouses", Color.PINK)

@@ -82,6 +82,7 @@ class AnnotationFeatures(QObject):
         return True
 
     def _on_commands_annotations_changed(self, article_id: int) -> None:
+        self.dock.show()
         self.articles_changed.emit([article_id])
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.apply_filter()
@@ -108,4 +109,7 @@ def _notes_dock(window: QMainWindow, panel: NotesPanel) -> QDockWidget:
     )
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [NOTES_DOCK_WIDTH], Qt.Orientation.Horizontal)
+    # Hidden until the reader annotates (or opens it): a first window keeps room for the list.
+    # Its visibility afterwards is restored with the window state.
+    dock.hide()
     return dock

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,6 +124,20 @@ def _toolbar(window: QMainWindow, search_field: SearchField, import_action: QAct
     toolbar.addWidget(search_field)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     return toolbar
+
+
+def add_highlight_buttons(toolbar: QToolBar, actions: list[QAction]) -> None:
+    """Colour swatches after the Import button: highlight the pane's selection in one click."""
+    # The toolbar holds [Import, spacer, search field]; the swatches go before the spacer.
+    anchor = toolbar.actions()[1]
+    toolbar.insertSeparator(anchor)
+    for action in actions:
+        toolbar.insertAction(anchor, action)
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            # Clicking must not take focus from the pane, or its selection would be lost.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:

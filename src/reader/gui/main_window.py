@@ -21,7 +21,13 @@ from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
 from reader.gui.imports import ImportController, ImportProgress, ImportSummary
-from reader.gui.layout import WindowParts, build_parts, restore_layout, save_layout
+from reader.gui.layout import (
+    WindowParts,
+    add_highlight_buttons,
+    build_parts,
+    restore_layout,
+    save_layout,
+)
 from reader.gui.library_search import LibrarySearch
 from reader.gui.maintenance import Maintenance
 from reader.gui.models.search_results import SearchOutcome
@@ -77,6 +83,7 @@ class MainWindow(QMainWindow):
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article,
         )  # fmt: skip
+        add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
         self.setAcceptDrops(True)
