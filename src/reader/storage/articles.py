@@ -84,27 +84,31 @@ class ArticleStore:
         cur = conn.execute("INSERT INTO sections (name, created) VALUES (?, ?)", (name, utc_now()))
         return int(cur.lastrowid or 0)
 
+    def _values(
+        self, conn: sqlite3.Connection, article: Article, section: str | None
+    ) -> tuple[object, ...]:
+        """The article's metadata in the column order both writes below use."""
+        return (
+            article.title,
+            self.section_id(conn, section),
+            article.site,
+            article.author,
+            article.published.isoformat() if article.published else None,
+            article.url,
+            article.source_path,
+            article.language,
+            article.encoding,
+            article.source_hash,
+            article.content_hash,
+        )
+
     def insert(self, conn: sqlite3.Connection, article: Article, section: str | None) -> int:
         now = utc_now()
         cur = conn.execute(
             """INSERT INTO articles (title, section_id, site, author, published, url,
                    source_path, language, encoding, source_hash, content_hash, added, updated)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                article.title,
-                self.section_id(conn, section),
-                article.site,
-                article.author,
-                article.published.isoformat() if article.published else None,
-                article.url,
-                article.source_path,
-                article.language,
-                article.encoding,
-                article.source_hash,
-                article.content_hash,
-                now,
-                now,
-            ),
+            (*self._values(conn, article, section), now, now),
         )
         article_id = int(cur.lastrowid or 0)
         conn.execute(
@@ -123,21 +127,7 @@ class ArticleStore:
                    source_path = COALESCE(?, source_path), language = ?, encoding = ?,
                    source_hash = ?, content_hash = ?, updated = ?
                WHERE id = ?""",
-            (
-                article.title,
-                self.section_id(conn, section),
-                article.site,
-                article.author,
-                article.published.isoformat() if article.published else None,
-                article.url,
-                article.source_path,
-                article.language,
-                article.encoding,
-                article.source_hash,
-                article.content_hash,
-                utc_now(),
-                article_id,
-            ),
+            (*self._values(conn, article, section), utc_now(), article_id),
         )
         conn.execute(
             "UPDATE article_content SET text = ?, html = ? WHERE article_id = ?",
