@@ -104,8 +104,10 @@ def test_load_resource_refuses_local_files_and_the_network(
         "ftp://example.com/a.png",
         "data:text/html;base64,PGI+aGk8L2I+",
     ):
-        # Refused as an empty value: None would let Qt read the file itself.
-        assert pane.loadResource(IMAGE, QUrl(refused)) == QByteArray(), refused
+        # Refused as an invisible 1x1 image: for None Qt would read the file itself.
+        blank = pane.loadResource(IMAGE, QUrl(refused))
+        assert isinstance(blank, QImage) and blank.width() == 1, refused
+        assert blank.pixelColor(0, 0).alpha() == 0, refused
     image = pane.loadResource(IMAGE, QUrl("assets/photo.png"))
     assert isinstance(image, QImage) and image.width() == 4
     inline = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDesktopServices,
     QFont,
+    QImage,
     QMouseEvent,
     QPalette,
     QResizeEvent,
@@ -353,13 +354,16 @@ class ReadingPane(QTextBrowser):
     # -- resources and links ----------------------------------------------------------------
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        # A refusal must be an empty value, not None: for a null answer QTextDocument falls
-        # back to reading the local file itself (any path, even /dev/zero).
+        # A refusal is never None or a null image: Qt then reads the local file itself (any
+        # path, even /dev/zero), QTextDocument for a null answer and the image handler for an
+        # image it cannot decode. An invisible 1x1 image and empty bytes stop both.
         if type != QTextDocument.ResourceType.ImageResource.value:
             return QByteArray()
         image = load_image(QUrl(name), self._assets_dir)
         if image is None:
-            return QByteArray()
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
         if image.width() > self.column_width():
             image = image.scaledToWidth(self.column_width())
         return image
