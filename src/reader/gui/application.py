@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
 from reader.gui.i18n import install_translators
+from reader.gui.instance import InstanceLock
 from reader.gui.main_window import MainWindow
 from reader.gui.screenshot import ScreenshotTaker, StartupProbe
 from reader.gui.style import THEME_CHOICES
@@ -69,6 +70,17 @@ def run(paths: DataPaths, argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application(options)
     warn_if_pyside_drops_references()
+    instance = InstanceLock(paths.lock_file)
+    if not instance.acquire():
+        report_error(instance.message(), options)
+        return 1
+    try:
+        return _open_and_run(app, paths, options)
+    finally:
+        instance.release()
+
+
+def _open_and_run(app: QApplication, paths: DataPaths, options: GuiOptions) -> int:
     try:
         library, recovery = open_library(paths)
     except ReaderError as exc:
