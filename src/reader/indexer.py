@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import ReaderError
+from reader.errors import ReaderError, SearchError
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
 
@@ -100,11 +102,24 @@ class Indexer:
         with self.db.reading() as conn:
             # A rebuild covers everything queued so far.
             last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
-        message = self.index.ensure_healthy(self.articles.count(), self.all_documents)
+        with self._disk_errors():
+            message = self.index.ensure_healthy(self.articles.count(), self.all_documents)
         if message:
             self._forget_queue(last)
         self.message = message
         return message
+
+    @contextmanager
+    def _disk_errors(self) -> Iterator[None]:
+        """A full or read-only disk under the index is an expected failure, told in one line."""
+        try:
+            yield
+        except OSError as exc:
+            log.warning("search index in %s not written", self.index_root, exc_info=True)
+            reason = exc.strerror or str(exc)
+            raise SearchError(
+                f"cannot write the search index in {self.index_root}: {reason}"
+            ) from exc
 
     def pending(self) -> int:
         with self.db.reading() as conn:
@@ -124,10 +139,11 @@ class Indexer:
             ids = list(dict.fromkeys(int(r[1]) for r in rows))
             docs = [d for d in map(self.document, ids) if d is not None]
             gone = [i for i in ids if i not in {d.id for d in docs}]
-            if gone:
-                self.index.delete(gone)
-            if docs:
-                self.index.update(docs)
+            with self._disk_errors():
+                if gone:
+                    self.index.delete(gone)
+                if docs:
+                    self.index.update(docs)
             self._forget_queue(int(rows[-1][0]))
             done += len(ids)
 
@@ -149,12 +165,18 @@ class Indexer:
         with self.db.reading() as conn:
             last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
         total = self.articles.count()
-        yield from self.index.rebuild(self.all_documents(), total, should_stop)
+        with self._disk_errors():
+            yield from self.index.rebuild(self.all_documents(), total, should_stop)
         if not should_stop():
             self._forget_queue(last)
             self._checked = True
 
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
-        self.ensure_healthy()
+        """Search; the first search after the index had to be rebuilt says so in its message."""
+        rebuilt = self.ensure_healthy()
         self.flush()
-        return self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)
+        result = self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)
+        if rebuilt:
+            told = " ".join(m for m in (rebuilt, result.message) if m)
+            result = dataclasses.replace(result, message=told)
+        return result

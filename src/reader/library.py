@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
-from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
+from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError, StorageError
 from reader.importers import expand_paths, import_file
 from reader.indexer import Indexer, enqueue
 from reader.paths import DataPaths
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
-from reader.storage.backups import Backup, BackupSet, set_aside
+from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.database import Database
 
 if TYPE_CHECKING:
@@ -192,9 +192,16 @@ class Library:
             return None
         staging = self.paths.assets / f"{article_id}.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        for name, data in article.assets.items():
-            (staging / Path(name).name).write_bytes(data)
+        try:
+            staging.mkdir(parents=True)
+            for name, data in article.assets.items():
+                (staging / Path(name).name).write_bytes(data)
+        except OSError as exc:  # a full or read-only disk: the transaction rolls back
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StorageError(
+                f"cannot save the article's images in {self.paths.assets}: "
+                f"{exc.strerror or exc}; nothing was saved"
+            ) from exc
         return staging
 
     def _publish_assets(self, article_id: int, staged: Path | None) -> None:
@@ -202,7 +209,10 @@ class Library:
             return
         final = self.paths.assets / str(article_id)
         shutil.rmtree(final, ignore_errors=True)
-        staged.rename(final)
+        try:
+            staged.rename(final)
+        except OSError:  # committed: the next start publishes it (_finish_staged_assets)
+            log.warning("could not publish %s yet", staged, exc_info=True)
 
     def _finish_staged_assets(self) -> None:
         """After a crash: publish staged assets whose article committed, drop the others."""
@@ -390,13 +400,27 @@ def open_library(paths: DataPaths) -> tuple[Library, Recovery | None]:
     try:
         return Library(paths), None
     except DamagedDatabase:
-        damaged = set_aside(paths.database, "damaged")
-        if damaged is None:
+        recovery = recover_damaged(paths)
+        if recovery is None:
             raise
-        log.error("library %s was damaged; set aside as %s", paths.database, damaged)
-        recovery = Recovery(damaged, BackupSet(paths.backups).newest_good())
         return Library(paths), recovery
     except ReaderError:
         raise
     except OSError as exc:
         raise ReaderError(f"cannot open the library in {paths.root}: {exc.strerror}") from exc
+
+
+def recover_damaged(paths: DataPaths) -> Recovery | None:
+    """Set a damaged library aside (never deleting it); None when it is missing or sound.
+
+    Called at open, and by a front end when a read later fails as "malformed": a large
+    library is not checked page by page at open (see database.CHECK_AT_OPEN_BYTES).
+    The file is checked again first, so a passing error never moves a sound library.
+    """
+    if not paths.database.exists() or verify(paths.database):
+        return None
+    damaged = set_aside(paths.database, "damaged")
+    if damaged is None:
+        return None
+    log.error("library %s was damaged; set aside as %s", paths.database, damaged)
+    return Recovery(damaged, BackupSet(paths.backups).newest_good())

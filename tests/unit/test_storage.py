@@ -150,9 +150,34 @@ def test_bookmarks_and_view_counts(library: Library) -> None:
     library.set_bookmarked(a)
     library.mark_read([a])
     assert library.view_counts() == {
-        "all": 2, "unread": 1, "bookmarked": 1, "recent": 1, "annotated": 0}
+        "all": 2,
+        "unread": 1,
+        "bookmarked": 1,
+        "recent": 1,
+        "annotated": 0,
+    }
     assert [s.title for s in library.list_articles(bookmarked=True)] == ["A"]
     library.set_bookmarked(a, False)
     assert library.view_counts()["bookmarked"] == 0
     ids = library.article_ids(sort="title", descending=False)
     assert [library.summaries(ids)[i].title for i in ids] == ["A", "B"]
+
+
+def test_processes_creating_one_library_at_once(data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from reader.library import Library;"
+        "from reader.paths import DataPaths; Library(DataPaths(Path(sys.argv[1]))).close()"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(data_dir)], stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err.decode()
+    db = Database(DataPaths(data_dir).database)
+    assert db.user_version() == SCHEMA_VERSION
+    db.close()

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.cli import articles, maintenance, notes, search
-from reader.errors import ReaderError
-from reader.library import Library, open_library
+from reader.errors import DamagedDatabase, ReaderError
+from reader.library import Library, open_library, recover_damaged
 from reader.paths import DataPaths, resolve_data_dir
 
 log = logging.getLogger("reader")
@@ -59,6 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = int(args.handler(lib, args))
             lib.backup_if_due()
             return status
+    except DamagedDatabase as exc:
+        # Damage in a page the check at open did not cover: set the file aside now.
+        print(f"reader: error: {exc}", file=sys.stderr)
+        late = recover_damaged(paths)
+        if late is not None:
+            print(f"reader: {late.message()}", file=sys.stderr)
+        return 1
     except ReaderError as exc:
         print(f"reader: error: {exc}", file=sys.stderr)
         return 1
@@ -103,11 +110,19 @@ def _configure_logging(paths: DataPaths) -> None:
     log.setLevel(logging.INFO)
     try:
         paths.root.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+        handler: logging.Handler = _QuietFileHandler(paths.log_file, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
+
+
+class _QuietFileHandler(logging.FileHandler):
+    """A log on a full or read-only disk: the user gets our one-line message, not logging's
+    own traceback on the console."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
 
 
 __all__ = ["Library", "main"]

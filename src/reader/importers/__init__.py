@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +39,44 @@ SUPPORTED_SUFFIXES = frozenset(
 )
 
 
+_JOINERS = "\u200c\u200d"
+
+
+def clean_label(text: str) -> str:
+    """A title or other one-line label without bidi controls or invisible characters.
+
+    Format characters (Unicode category Cf: bidi overrides and isolates, zero-width spaces,
+    BOMs, soft hyphens) can reorder or hide what a title shows, as in "invoice\u202etxt.exe".
+    Joiners shape Persian, Indic scripts and emoji, so they stay between two visible letters.
+    """
+    kept = [c for c in text if c in _JOINERS or unicodedata.category(c) not in ("Cf", "Cc")]
+    out = [
+        c
+        for i, c in enumerate(kept)
+        if c not in _JOINERS
+        or (0 < i < len(kept) - 1 and _visible(kept[i - 1]) and _visible(kept[i + 1]))
+    ]
+    return " ".join("".join(out).split())
+
+
+def _visible(c: str) -> bool:
+    return not c.isspace() and c not in _JOINERS
+
+
+def _clean_labels(article: Article) -> Article:
+    return replace(
+        article,
+        title=clean_label(article.title),
+        section=_clean_optional(article.section),
+        site=_clean_optional(article.site),
+        author=_clean_optional(article.author),
+    )
+
+
+def _clean_optional(label: str | None) -> str | None:
+    return None if label is None else clean_label(label) or None
+
+
 def import_bytes(data: bytes, filename: str) -> Article:
     """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason."""
     suffix = Path(filename).suffix.lower()
@@ -46,7 +85,7 @@ def import_bytes(data: bytes, filename: str) -> Article:
         raise ImportFailed(f"unsupported file type {suffix or '(no suffix)'!r}")
     if not data.strip():
         raise ImportFailed("the file is empty")
-    article = importer(data, filename)
+    article = _clean_labels(importer(data, filename))
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
     return replace(article, source_hash=hashlib.sha256(data).hexdigest())

@@ -74,13 +74,15 @@ class BackupSet:
             target = sqlite3.connect(partial)
             try:
                 conn.backup(target)
+                # A copy of a WAL library is in WAL mode too: make the backup one plain file.
+                target.execute("PRAGMA journal_mode = DELETE")
             finally:
                 target.close()
             if not verify(partial):
                 raise StorageError(f"the backup {partial} failed verification")
             partial.replace(final)
         except (OSError, sqlite3.Error) as exc:
-            partial.unlink(missing_ok=True)
+            _remove_with_sides(partial)
             raise StorageError(f"could not back up the library: {exc}") from exc
         self._rotate()
         return Backup(final, taken)
@@ -88,8 +90,14 @@ class BackupSet:
     def _rotate(self) -> None:
         for old in self.list()[self.keep :]:
             old.path.unlink(missing_ok=True)
-        for stale in self.folder.glob(f"{PREFIX}*{SUFFIX}.partial"):
+        for stale in self.folder.glob(f"{PREFIX}*{SUFFIX}.partial*"):
             stale.unlink(missing_ok=True)
+
+
+def _remove_with_sides(database: Path) -> None:
+    """Delete a database file with its -wal and -shm (a copy of a WAL library has them)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
 
 
 def set_aside(database: Path, label: str) -> Path | None:

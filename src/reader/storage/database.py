@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -13,11 +16,17 @@ from importlib import resources
 from pathlib import Path
 
 from reader.errors import DamagedDatabase, DataDirError, SchemaTooNew, StorageError
+from reader.storage.backups import verify
 
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 BUSY_TIMEOUT_S = 30.0
+WAL_ATTEMPTS = 40
+# Libraries up to this size have every page checked when opened (`PRAGMA quick_check`: about
+# 0.1 s for 300 MB from the page cache); damage in a bigger one is noticed at the first read
+# of a bad page, and the front ends set the file aside then (see library.recover_damaged).
+CHECK_AT_OPEN_BYTES = 128 * 1024 * 1024
 
 
 def utc_now() -> str:
@@ -54,18 +63,46 @@ class Database:
             )
             self.conn.row_factory = sqlite3.Row
             self._configure()
+            self._check_pages()
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise _storage_error(exc, path) from exc
+        except StorageError:
+            self.conn.close()
+            raise
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")
-        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = self._enable_wal()
         if str(mode).lower() != "wal":
             log.warning("database %s is in %s mode, not WAL", self.path, mode)
         # NORMAL is safe against application crashes in WAL mode; annotation writes ask for FULL.
         self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _enable_wal(self) -> str:
+        # Switching a new file to WAL while another Reader does the same fails at once with
+        # "locked" (SQLite skips the busy handler there to avoid a deadlock): wait and retry.
+        for attempt in range(WAL_ATTEMPTS):
+            try:
+                return str(self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == WAL_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _check_pages(self) -> None:
+        """Read every page of a small library once: flipped bytes show now, not mid-session."""
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return
+        if not 0 < size <= CHECK_AT_OPEN_BYTES:
+            return
+        first = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if first != "ok":
+            raise DamagedDatabase(f"the library {self.path} is damaged ({first})")
 
     def integrity_ok(self) -> bool:
         """`PRAGMA quick_check`: reads every page, so callers run it off the hot path."""
@@ -87,27 +124,38 @@ class Database:
             return
         if current > 0:
             self._backup_before_migration(current)
-        for number, sql in pending:
-            self._apply(number, sql)
+        self._apply(pending)
 
-    def _apply(self, number: int, sql: str) -> None:
-        # executescript commits any open transaction first, so the whole migration, version
-        # bump included, is one script inside one explicit transaction.
-        script = f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;"
+    def _apply(self, pending: list[tuple[int, str]]) -> None:
+        """All pending migrations, version bumps included, in one transaction: a failing or
+        interrupted upgrade leaves the old schema exactly as it was."""
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.executescript(script)
-        except sqlite3.Error:
+            # Another Reader opening the same new library may have migrated it meanwhile.
+            current = self.user_version()
+            for number, sql in pending:
+                if number <= current:
+                    continue
+                for statement in _statements(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+            self.conn.execute("COMMIT")
+        except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        log.info("applied migration %04d to %s", number, self.path)
+        log.info("migrated %s to schema %d", self.path, pending[-1][0])
 
     def _backup_before_migration(self, version: int) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.stem}.before-v{version + 1}-{stamp}.sqlite3")
-        with sqlite3.connect(target) as dest:
+        dest = sqlite3.connect(target)
+        try:
             self.conn.backup(dest)
-        dest.close()
+        finally:
+            dest.close()
+        if not verify(target):
+            raise StorageError(f"the backup {target} made before upgrading failed verification")
 
     @contextmanager
     def transaction(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
@@ -143,6 +191,24 @@ class Database:
             self.conn.close()
 
 
+def _statements(sql: str) -> list[str]:
+    """The statements of a migration script, one by one (triggers with inner `;` stay whole).
+
+    Not executescript(): it commits first, so it cannot run inside our transaction.
+    """
+    statements, chunk = [], ""
+    for line in sql.splitlines(keepends=True):
+        chunk += line
+        if sqlite3.complete_statement(chunk):
+            statements.append(chunk)
+            chunk = ""
+    if chunk.strip() and not all(
+        line.strip().startswith("--") or not line.strip() for line in chunk.splitlines()
+    ):
+        statements.append(chunk)  # an unterminated last statement: let SQLite judge it
+    return statements
+
+
 def _check_data_dir(root: Path) -> None:
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -150,10 +216,11 @@ def _check_data_dir(root: Path) -> None:
         raise DataDirError(f"data directory {root} is not a directory") from None
     except OSError as exc:
         raise DataDirError(f"cannot create data directory {root}: {exc.strerror}") from None
-    probe = root / ".write-test"
+    # A probe of its own: two Readers starting at once must not remove each other's.
     try:
-        probe.write_bytes(b"")
-        probe.unlink()
+        handle, probe = tempfile.mkstemp(prefix=".write-test-", dir=root)
+        os.close(handle)
+        Path(probe).unlink()
     except OSError as exc:
         raise DataDirError(f"data directory {root} is not writable: {exc.strerror}") from None
 
