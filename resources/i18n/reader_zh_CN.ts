@@ -190,6 +190,21 @@
     </message>
 </context>
 <context>
+    <name>ColorMeaningsDialog</name>
+    <message>
+        <source>Colour Meanings</source>
+        <translation>颜色含义</translation>
+    </message>
+    <message>
+        <source>Say what each colour stands for, e.g. “key claim” or “question”. Exports show the meaning beside each highlight.</source>
+        <translation>说明每种颜色代表什么，例如“关键论点”或“疑问”。导出时会在每条高亮旁注明含义。</translation>
+    </message>
+    <message>
+        <source>No meaning</source>
+        <translation>未设定含义</translation>
+    </message>
+</context>
+<context>
     <name>Colors</name>
     <message>
         <source>Yellow</source>
@@ -429,7 +444,7 @@
     <name>InstanceLock</name>
     <message>
         <source>Reader is already open on the library in {folder}; switch to that window. (If no Reader is running, remove {lock} and start again.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reader 已经打开了 {folder} 中的文库，请切换到那个窗口。（如果没有 Reader 在运行，请删除 {lock} 后重新启动。）</translation>
     </message>
 </context>
 <context>
@@ -838,6 +853,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>All &amp;Annotations</source>
         <translation>全部批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Colour &amp;Meanings…</source>
+        <translation>颜色含义(&amp;M)…</translation>
     </message>
     <message>
         <source>Highlight in {color} ({key})</source>

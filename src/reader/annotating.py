@@ -107,6 +107,12 @@ class Annotating:
     def set_color_meaning(self, color: Color | str, meaning: str | None) -> None:
         self.store.set_color_meaning(color, meaning)
 
+    def color_meanings(self) -> dict[Color, str | None]:
+        return self.store.color_meanings()
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self.store.tag_counts()
+
     def for_article(self, article_id: int) -> ArticleAnnotations:
         return self.store.for_article(article_id)
 

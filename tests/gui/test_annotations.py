@@ -272,3 +272,15 @@ def test_toolbar_swatch_highlights_the_selection(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     [found] = library.annotations.highlights(filled["harbour"])
     assert (found.quote.exact, found.color) == ("painted warehouses", Color.PINK)
+
+
+def test_colour_meanings_dialog_saves(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    dialog = window.annotations.edit_color_meanings()
+    qtbot.addWidget(dialog)
+    dialog.fields[Color.BLUE].setText("  question  ")
+    dialog.accept()
+    meanings = library.annotations.color_meanings()
+    assert meanings[Color.BLUE] == "question"
+    assert meanings[Color.YELLOW] is None

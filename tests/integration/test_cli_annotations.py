@@ -105,3 +105,18 @@ def test_reimport_changed_file_keeps_and_reanchors_highlight(lib: Path, tmp_path
     start = highlight["start"]
     assert text[start : start + 5] == "组委会表示"
     assert json.loads(reader(lib, "list", "--json").stdout)[0]["bookmarked"] is True
+
+
+def test_article_tags_and_colour_meanings(lib: Path) -> None:
+    out = reader(lib, "tags", "1", "风筝", "Festival", "--json", check=True).stdout
+    assert sorted(json.loads(out)["tags"]) == sorted(["风筝", "Festival"])
+    meanings = json.loads(
+        reader(lib, "colors", "--set", "green", "key claim", "--json", check=True).stdout
+    )
+    assert meanings["green"] == "key claim" and meanings["yellow"] is None
+    reader(lib, "highlight", "1", "--quote", "碳纤维", "--color", "green", check=True)
+    assert "key claim" in reader(lib, "export", "--format", "markdown", check=True).stdout
+    found = json.loads(reader(lib, "search", "tag:festival", "--json", check=True).stdout)
+    assert [hit["id"] for hit in found] == [1]
+    bad = reader(lib, "colors", "--set", "orange", "x")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1

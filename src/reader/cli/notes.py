@@ -37,6 +37,22 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_note)
 
+    p = sub.add_parser("tags", help="set the tags of an article (no TAG clears them)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("tags", nargs="*", metavar="TAG")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_tags)
+
+    p = sub.add_parser("colors", help="show or set what each highlight colour means")
+    p.add_argument(
+        "--set",
+        nargs=2,
+        metavar=("COLOR", "MEANING"),
+        help='e.g. --set green "key claim" (an empty MEANING clears it)',
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_colors)
+
     p = sub.add_parser("notes", help="list highlights and notes (of one article or all)")
     p.add_argument("id", type=int, nargs="?", metavar="ID")
     p.add_argument("--json", action="store_true")
@@ -95,6 +111,28 @@ def cmd_note(lib: Library, args: argparse.Namespace) -> int:
         print_json(note.to_json() if note else None)
     else:
         print(f"note saved on #{args.id}" if note else f"note removed from #{args.id}")
+    return 0
+
+
+def cmd_tags(lib: Library, args: argparse.Namespace) -> int:
+    tags = lib.annotations.set_tags(args.id, args.tags)
+    if args.json:
+        print_json({"id": args.id, "tags": list(tags)})
+    else:
+        print(f"#{args.id} tags: {', '.join(tags) if tags else '(none)'}")
+    return 0
+
+
+def cmd_colors(lib: Library, args: argparse.Namespace) -> int:
+    if args.set:
+        color, meaning = args.set
+        lib.annotations.set_color_meaning(Color.parse(color), meaning)
+    meanings = lib.annotations.color_meanings()
+    if args.json:
+        print_json({c.value: m for c, m in meanings.items()})
+    else:
+        for number, (c, m) in enumerate(meanings.items(), 1):
+            print(f"{number}  {c.value:7} {m or ''}".rstrip())
     return 0
 
 

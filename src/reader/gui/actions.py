@@ -79,6 +79,7 @@ class WindowActions(QObject):
         self.export_annotations = self._make(self.tr("&Export Annotations…"), "Ctrl+Shift+E")
         self.import_annotations = self._make(self.tr("Import &Annotations…"))
         self.all_annotations = self._make(self.tr("All &Annotations"), "Ctrl+Shift+A")
+        self.color_meanings = self._make(self.tr("Colour &Meanings…"))
         # Plain digits: they act only while the reading pane has focus (see AnnotationController),
         # so typing a 1 in the search field or a note never highlights anything.
         self.highlight_colors: dict[Color, QAction] = {}
@@ -126,7 +127,7 @@ class WindowActions(QObject):
         edit.addSeparator()
         edit.addAction(self.search)
         edit.addSeparator()
-        edit.addAction(self.preferences)
+        edit.addActions([self.color_meanings, self.preferences])
         view = bar.addMenu(self.tr("&View"))
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()

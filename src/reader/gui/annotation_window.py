@@ -7,10 +7,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.annotation_commands import AnnotationCommands
 from reader.gui.annotation_exchange import AnnotationExchange
 from reader.gui.dialogs.all_annotations import AllAnnotationsDialog
+from reader.gui.dialogs.color_meanings import ColorMeaningsDialog
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
@@ -56,6 +58,7 @@ class AnnotationFeatures(QObject):
         )
         actions.import_annotations.triggered.connect(self.exchange.ask_and_import)
         actions.all_annotations.triggered.connect(self.show_all)
+        actions.color_meanings.triggered.connect(self.edit_color_meanings)
         self.commands.annotations_changed.connect(self._on_commands_annotations_changed)
         self.exchange.imported.connect(self._on_exchange_imported)
 
@@ -72,6 +75,22 @@ class AnnotationFeatures(QObject):
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
+
+    def edit_color_meanings(self) -> ColorMeaningsDialog:
+        """Ask what each colour means; saved when the dialog is accepted."""
+        dialog = ColorMeaningsDialog(self._library.annotations.color_meanings(), self._window)
+        dialog.accepted.connect(lambda: self._save_color_meanings(dialog))
+        dialog.open()
+        return dialog
+
+    def _save_color_meanings(self, dialog: ColorMeaningsDialog) -> None:
+        try:
+            for color, meaning in dialog.meanings().items():
+                self._library.annotations.set_color_meaning(color, meaning)
+        except ReaderError as exc:
+            self._show_status(str(exc))
+            return
+        self.commands.reload()
 
     def open_highlight(self, article_id: int, highlight_id: int) -> bool:
         """Open an article and scroll to one of its highlights, ready to edit its note."""
