@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main as cli_main
+from reader.errors import DamagedDatabase
 from reader.library import Library, open_library
 from reader.paths import DataPaths
 from reader.storage import database
@@ -191,3 +192,19 @@ def test_cli_search_says_the_index_was_rebuilt(paths: DataPaths) -> None:
     assert found.returncode == 0, found.stderr
     assert "Search index rebuilt" in found.stderr and "Traceback" not in found.stderr
     assert len(json.loads(found.stdout)) == 10
+
+
+def test_damage_in_a_library_too_big_to_check_at_open_is_recovered_next_time(
+    paths: DataPaths, backed_up: dict[int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pretend every library is too big for the check at open (as a 1 GB one is).
+    monkeypatch.setattr("reader.storage.database.CHECK_AT_OPEN_BYTES", 0)
+    _flip_page(paths, _root_page(paths, "article_content"))
+    damaged = paths.database.read_bytes()
+    lib = Library(paths)  # opens: nothing is checked yet
+    with lib, pytest.raises(DamagedDatabase):
+        for article_id in lib.article_ids():
+            lib.get_article(article_id)
+    assert paths.database.with_name(paths.database.name + ".check").exists()
+    # The next start checks the whole file because the last session saw damage.
+    _assert_set_aside_with_backup(paths, damaged)

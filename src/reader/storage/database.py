@@ -10,7 +10,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -92,17 +92,33 @@ class Database:
                 time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
 
+    @property
+    def suspect_flag(self) -> Path:
+        """Left beside the database when a read found it damaged: check it fully next open."""
+        return self.path.with_name(self.path.name + ".check")
+
     def _check_pages(self) -> None:
-        """Read every page of a small library once: flipped bytes show now, not mid-session."""
+        """Read every page of a small (or suspect) library once: damage shows at open."""
         try:
             size = self.path.stat().st_size
         except OSError:
             return
-        if not 0 < size <= CHECK_AT_OPEN_BYTES:
+        suspect = self.suspect_flag.exists()
+        if not suspect and not 0 < size <= CHECK_AT_OPEN_BYTES:
             return
         first = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if first != "ok":
             raise DamagedDatabase(f"the library {self.path} is damaged ({first})")
+        if suspect:
+            self.suspect_flag.unlink(missing_ok=True)
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> StorageError:
+        error = _storage_error(exc, self.path)
+        if isinstance(error, DamagedDatabase):
+            # A library too big to check at every open is checked at the next one.
+            with suppress(OSError):
+                self.suspect_flag.touch()
+        return error
 
     def integrity_ok(self) -> bool:
         """`PRAGMA quick_check`: reads every page, so callers run it off the hot path."""
@@ -172,7 +188,7 @@ class Database:
                     raise
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                raise _storage_error(exc, self.path) from exc
+                raise self._failed(exc) from exc
             finally:
                 if durable:
                     self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -184,7 +200,7 @@ class Database:
             try:
                 yield self.conn
             except sqlite3.DatabaseError as exc:
-                raise _storage_error(exc, self.path) from exc
+                raise self._failed(exc) from exc
 
     def close(self) -> None:
         with self._lock:
