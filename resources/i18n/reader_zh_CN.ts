@@ -512,6 +512,17 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>Maintenance</name>
+    <message>
+        <source>Rebuilding the search index: {done} of {total} articles</source>
+        <translation>正在重建搜索索引：{done} / {total} 篇</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt ({reason}).</source>
+        <translation>搜索索引已重建（{reason}）。</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>A note on the whole article (Markdown)</source>

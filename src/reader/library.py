@@ -362,6 +362,10 @@ class Library:
         """Bring the index up to date with recorded changes; a failure leaves them queued."""
         self.indexer.flush_quietly()
 
+    def search_index_problem(self) -> str | None:
+        """Why the search index needs a rebuild (missing, damaged, stale), or None. Cheap."""
+        return self.indexer.index.check(self.count())
+
     def rebuild_search_index(
         self, should_stop: Callable[[], bool] = lambda: False
     ) -> Iterator[tuple[int, int]]:

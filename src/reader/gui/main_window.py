@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(library, self.import_lane, self)
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
+        self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article,
