@@ -518,6 +518,10 @@ Drop saved articles here to import them.</source>
         <translation>正在重建搜索索引：{done} / {total} 篇</translation>
     </message>
     <message>
+        <source>Search index built.</source>
+        <translation>搜索索引已建立。</translation>
+    </message>
+    <message>
         <source>Search index rebuilt ({reason}).</source>
         <translation>搜索索引已重建（{reason}）。</translation>
     </message>

@@ -28,11 +28,31 @@ def test_a_deleted_index_is_rebuilt_with_progress_in_the_status_line(
     lines: list[str] = []
     chores.status_changed.connect(lines.append)
     with qtbot.waitSignal(
-        chores.status_changed, timeout=30_000, check_params_cb=lambda text: "rebuilt" in text
+        chores.status_changed, timeout=30_000, check_params_cb=lambda text: "built" in text
     ):
         chores.start()
     chores.stop()
     assert any("Rebuilding the search index" in line for line in lines)
     assert len(library.search("风筝", limit=50).hits) == 30
+    search_lane.shut_down()
+    edit_lane.shut_down()
+
+
+def test_a_damaged_index_says_why_it_was_rebuilt(qtbot: QtBot, library: Library) -> None:
+    library.add_article(Article(title="Kites", text="Kites over the lake.", html="<p/>"))
+    assert library.search("kites").hits
+    library.indexer.close()
+    for segment in library.paths.index_root.rglob("*.seg"):
+        segment.write_bytes(b"garbage")
+    search_lane, edit_lane = TaskRunner(1), TaskRunner(1)
+    chores = Maintenance(library, search_lane, edit_lane, search_lane)
+    with qtbot.waitSignal(
+        chores.status_changed,
+        timeout=30_000,
+        check_params_cb=lambda text: text.startswith("Search index rebuilt ("),
+    ):
+        chores.start()
+    chores.stop()
+    assert [h.id for h in library.search("kites").hits] == [1]
     search_lane.shut_down()
     edit_lane.shut_down()

@@ -44,11 +44,12 @@ class Maintenance(QObject):
     def _check_index(
         self, stop: Callable[[], bool]
     ) -> Generator[tuple[int, int], None, str] | None:
+        first = not self._library.paths.index_root.exists()
         problem = self._library.search_index_problem()
         if problem is None:
             self._library.search("", limit=1)  # opens the searcher while nobody waits
             return None
-        return self._rebuild(stop, problem)
+        return self._rebuild(stop, "" if first else problem)
 
     def _rebuild(
         self, stop: Callable[[], bool], problem: str
@@ -65,7 +66,9 @@ class Maintenance(QObject):
         )
 
     def _on_index_finished(self, problem: object) -> None:
-        if problem:
+        if problem == "":  # a new library's first index: nothing went wrong
+            self.status_changed.emit(self.tr("Search index built."))
+        elif problem:
             self.status_changed.emit(
                 self.tr("Search index rebuilt ({reason}).").format(reason=problem)
             )
