@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
-from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError, StorageError
+from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
 from reader.importers import expand_paths, import_file
 from reader.indexer import Indexer, enqueue
 from reader.paths import DataPaths
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
+from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.database import Database
 
@@ -84,7 +84,8 @@ class Library:
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.backups = BackupSet(paths.backups)
         self._changes = 0
-        self._finish_staged_assets()
+        self.assets = AssetStore(paths.assets)
+        self.assets.finish_staged(self.articles.exists)
 
     def _index_extras(self, article_id: int) -> dict[str, object]:
         found = self.annotation_store.for_article(article_id)
@@ -181,50 +182,10 @@ class Library:
                     (ImportStatus.IMPORTED),
                 )
             enqueue(conn, [article_id])
-            staged = self._stage_assets(article_id, article)
-        self._publish_assets(article_id, staged)
+            staged = self.assets.stage(article_id, article.assets)
+        self.assets.publish(article_id, staged)
         self._count_change()
         return ImportResult(path, status, article_id, article.title)
-
-    def _stage_assets(self, article_id: int, article: Article) -> Path | None:
-        """Write the article's images to a temporary folder, renamed once the row commits."""
-        if not article.assets:
-            return None
-        staging = self.paths.assets / f"{article_id}.partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        try:
-            staging.mkdir(parents=True)
-            for name, data in article.assets.items():
-                (staging / Path(name).name).write_bytes(data)
-        except OSError as exc:  # a full or read-only disk: the transaction rolls back
-            shutil.rmtree(staging, ignore_errors=True)
-            raise StorageError(
-                f"cannot save the article's images in {self.paths.assets}: "
-                f"{exc.strerror or exc}; nothing was saved"
-            ) from exc
-        return staging
-
-    def _publish_assets(self, article_id: int, staged: Path | None) -> None:
-        if staged is None:
-            return
-        final = self.paths.assets / str(article_id)
-        shutil.rmtree(final, ignore_errors=True)
-        try:
-            staged.rename(final)
-        except OSError:  # committed: the next start publishes it (_finish_staged_assets)
-            log.warning("could not publish %s yet", staged, exc_info=True)
-
-    def _finish_staged_assets(self) -> None:
-        """After a crash: publish staged assets whose article committed, drop the others."""
-        if not self.paths.assets.is_dir():
-            return
-        for staged in self.paths.assets.glob("*.partial"):
-            article_id = staged.name.removesuffix(".partial")
-            committed = article_id.isdigit() and self.articles.exists(int(article_id))
-            if committed:
-                self._publish_assets(int(article_id), staged)
-            else:
-                shutil.rmtree(staged, ignore_errors=True)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -277,7 +238,7 @@ class Library:
         return self.articles.count()
 
     def assets_dir(self, article_id: int) -> Path:
-        return self.paths.assets / str(article_id)
+        return self.assets.folder(article_id)
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -294,7 +255,7 @@ class Library:
             if not self.articles.delete(conn, article_id):
                 raise NotFound(f"no article with id {article_id}")
             enqueue(conn, [article_id])
-        shutil.rmtree(self.assets_dir(article_id), ignore_errors=True)
+        self.assets.remove(article_id)
         self.update_search_index()
         return summary
 

@@ -1,0 +1,72 @@
+"""Article assets (images) on disk, written so that a crash never leaves them half-done.
+
+Assets are staged in `<id>.partial` inside the same transaction that stores the article and
+renamed to `<id>` once it commits; at the next start, staged folders of committed articles
+are published and the others removed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from reader.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+PARTIAL = ".partial"
+
+
+class AssetStore:
+    """One folder per article under `root`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folder(self, article_id: int) -> Path:
+        return self.root / str(article_id)
+
+    def stage(self, article_id: int, files: Mapping[str, bytes]) -> Path | None:
+        """Write the files to a temporary folder; StorageError (so the caller rolls back)."""
+        if not files:
+            return None
+        staging = self.root / f"{article_id}{PARTIAL}"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            staging.mkdir(parents=True)
+            for name, data in files.items():
+                (staging / Path(name).name).write_bytes(data)
+        except OSError as exc:  # a full or read-only disk
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StorageError(
+                f"cannot save the article's images in {self.root}: "
+                f"{exc.strerror or exc}; nothing was saved"
+            ) from exc
+        return staging
+
+    def publish(self, article_id: int, staged: Path | None) -> None:
+        """Move staged files into place once the article has committed."""
+        if staged is None:
+            return
+        final = self.folder(article_id)
+        shutil.rmtree(final, ignore_errors=True)
+        try:
+            staged.rename(final)
+        except OSError:  # committed: the next start publishes it (finish_staged)
+            log.warning("could not publish %s yet", staged, exc_info=True)
+
+    def remove(self, article_id: int) -> None:
+        shutil.rmtree(self.folder(article_id), ignore_errors=True)
+
+    def finish_staged(self, committed: Callable[[int], bool]) -> None:
+        """After a crash: publish staged assets whose article committed, drop the others."""
+        if not self.root.is_dir():
+            return
+        for staged in self.root.glob(f"*{PARTIAL}"):
+            name = staged.name.removesuffix(PARTIAL)
+            if name.isdigit() and committed(int(name)):
+                self.publish(int(name), staged)
+            else:
+                shutil.rmtree(staged, ignore_errors=True)
