@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's real library.
@@ -16,6 +17,15 @@ from reader.library import Library
 from reader.paths import DataPaths
 
 DATA = Path(__file__).parent / "data"
+
+# CI runs the property tests with a fixed seed so that a red build always reproduces; at a
+# desk they explore new examples each run. Timing is checked by the tests that care about it,
+# not by hypothesis' per-example deadline (a loaded 2-core machine trips it).
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

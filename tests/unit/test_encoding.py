@@ -295,3 +295,10 @@ def test_traditional_text_round_trips_through_big5(text: str) -> None:
     data = text.encode("big5")
     assume(not is_utf8(data))
     assert decode_text(data) == (text, "big5")
+
+
+def test_repeated_gb18030_characters_are_not_read_as_cyrillic() -> None:
+    # Found by hypothesis: the alternating lead and trail bytes of 一一一… read as Cyrillic
+    # letters of alternating case through ISO 8859-5, which the detector liked best.
+    text = "一一一一一一一一万2024、。,ABC万"
+    assert decode_text(text.encode("gb18030")) == (text, "gb18030")

@@ -105,6 +105,9 @@ _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 _MIXED_SCRIPT = re.compile(r"[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
+# A lowercase Greek or Cyrillic letter followed by a capital: CJK lead and trail bytes read
+# through a single-byte code page alternate between the two halves of the alphabet.
+_CASE_FLIP = re.compile(r"[\u03ac-\u03ce\u0430-\u045f][\u0386-\u03ab\u0400-\u042f]")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -404,7 +407,8 @@ def _layout_penalty(sample: str, language: str | None, non_ascii: int, runs: int
         accented = len(_ACCENTED.findall(sample))
         if accented * 10 > 4 * (accented + len(_ASCII_LETTER.findall(sample))):
             penalty += 0.8
-        return penalty + len(_MIXED_SCRIPT.findall(sample)) / non_ascii
+        flips = len(_CASE_FLIP.findall(sample))
+        return penalty + (len(_MIXED_SCRIPT.findall(sample)) + 2 * flips) / non_ascii
     han = len(_HAN.findall(sample))
     if language == "ko":
         # Korean puts spaces between words; Chinese bytes read as Korean make none.
