@@ -13,6 +13,10 @@ from reader.core.annotation import Utf16Offsets
 RESYNC_CHARS = 8
 # How far ahead a difference is looked past (a heading's brackets, an image, a caption).
 RESYNC_WINDOW = 4000
+# Places to agree again that cost at most this many more skipped characters than the cheapest
+# are weighed too, and how many occurrences of one stretch are tried.
+RESYNC_SLACK = 8
+RESYNC_REPEATS = 4
 # Longest differing stretches compared character by character (quadratic, hence the limit).
 REFINE_LIMIT = 600
 # Up to this many character pairs, an exact longest common subsequence is affordable.
@@ -98,16 +102,32 @@ def align(a: str, b: str) -> list[tuple[int, int]]:
 
 
 def _resync(a: str, b: str, i: int, j: int) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
+    """Where a and b agree again after a difference at (i, j).
+
+    Among the places that skip the fewest characters (within RESYNC_SLACK of the fewest),
+    the one whose skipped stretches still share the most characters wins: in repetitive text
+    ("【a】 aaaa" against "a aaaa") the cheapest place can pair a heading with the paragraph.
+    """
+    candidates: list[tuple[int, int, int]] = []
     best_cost = RESYNC_WINDOW * 2
     for skip_a in range(min(RESYNC_WINDOW, len(a) - i - RESYNC_CHARS + 1)):
-        if skip_a >= best_cost:
+        if skip_a >= best_cost + RESYNC_SLACK:
             break
         key = a[i + skip_a : i + skip_a + RESYNC_CHARS]
-        found = b.find(key, j, j + best_cost - skip_a + RESYNC_CHARS)
-        if found >= 0 and skip_a + found - j < best_cost:
-            best, best_cost = (i + skip_a, found), skip_a + found - j
-    return best
+        start = j
+        for _ in range(RESYNC_REPEATS):
+            found = b.find(key, start, j + best_cost + RESYNC_SLACK - skip_a + RESYNC_CHARS)
+            if found < 0:
+                break
+            cost = skip_a + found - j
+            candidates.append((cost, i + skip_a, found))
+            best_cost = min(best_cost, cost)
+            start = found + 1
+    near = [c for c in candidates if c[0] <= best_cost + RESYNC_SLACK]
+    if not near:
+        return None
+    _, i2, j2 = max(near, key=lambda c: (2 * len(_refine(a, b, i, c[1], j, c[2])) - c[0], -c[0]))
+    return i2, j2
 
 
 def _refine(a: str, b: str, i: int, i2: int, j: int, j2: int) -> list[tuple[int, int]]:
