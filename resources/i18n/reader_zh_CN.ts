@@ -145,6 +145,10 @@
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <source>Added on {date}; the article has no publication date</source>
+        <translation>添加于 {date}；文章没有发布日期</translation>
+    </message>
 </context>
 <context>
     <name>ArticleCommands</name>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.article import Article, ArticleSummary
 from reader.gui.main_window import MainWindow
 from reader.gui.models import articles
-from reader.gui.models.articles import ArticleTableModel
+from reader.gui.models.articles import DATE_COLUMN, ArticleTableModel
 from reader.gui.models.sidebar import COUNT_ROLE
 from reader.gui.views.article_list import ArticleListView
 from reader.library import Library
@@ -157,3 +157,14 @@ def test_remove_asks_first(
     qtbot.waitUntil(lambda: window.parts.article_model.rowCount() == 2)
     assert asked == [[HARBOUR_TITLE], [HARBOUR_TITLE]]
     assert window.parts.pane.article is None  # the pane no longer shows what was removed
+
+
+def test_an_undated_article_shows_its_added_date_greyed(qtbot: QtBot, library: Library) -> None:
+    library.add_article(Article(title="No date", text="Body.", html="<p>Body.</p>"))
+    model = ArticleTableModel(library)
+    model.reload()
+    cell = model.index(0, DATE_COLUMN)
+    added = library.list_articles()[0].added.date().isoformat()
+    assert model.data(cell) == added
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
+    assert "no publication date" in model.data(cell, Qt.ItemDataRole.ToolTipRole)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.article import ArticleSummary
 from reader.library import Library
@@ -29,6 +29,7 @@ CACHE_ROWS = 16 * PAGE_SIZE
 
 # Column order of both list models, and the SQL sort each column asks for.
 COLUMN_SORTS = ("title", "site", "section", "published")
+DATE_COLUMN = 3
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,8 +67,16 @@ class ArticleColumns(QAbstractTableModel):
         summary = self.summary_at(index.row())
         if summary is None:
             return None
+        undated = index.column() == DATE_COLUMN and summary.published is None
+        if role == Qt.ItemDataRole.ToolTipRole and undated:
+            return self.tr("Added on {date}; the article has no publication date").format(
+                date=summary.added.date().isoformat()
+            )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _column_text(summary, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and undated:
+            # The date it was added stands in, greyed so it does not pass for a publication date.
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and not summary.read:
             return self._bold
         if role == SUMMARY_ROLE:
