@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from reader import __version__
 from reader.cli import articles, maintenance, notes, search
 from reader.errors import DamagedDatabase, ReaderError
-from reader.library import Library, open_library, recover_damaged
+from reader.library import open_library, recover_damaged
 from reader.paths import DataPaths, resolve_data_dir
 
 log = logging.getLogger("reader")
@@ -93,7 +93,8 @@ def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:
 
 
 def gui_main() -> int:
-    return main(["gui", *sys.argv[1:]])
+    """`reader-gui`: the window, with the same options (a command still runs headless)."""
+    return main(sys.argv[1:])
 
 
 def _prepare_streams() -> None:
@@ -124,5 +125,3 @@ class _QuietFileHandler(logging.FileHandler):
     def handleError(self, record: logging.LogRecord) -> None:
         pass
 
-
-__all__ = ["Library", "main"]
