@@ -93,13 +93,13 @@ class Annotating:
     # -- notes and tags ----------------------------------------------------------------------
 
     def set_note(self, article_id: int, text: str) -> Note | None:
-        self.articles.get(article_id)
+        self.articles.require(article_id)
         note = self.store.set_article_note(article_id, text)
         self._reindex([article_id])
         return note
 
     def set_tags(self, article_id: int, tags: Iterable[str]) -> tuple[str, ...]:
-        self.articles.get(article_id)
+        self.articles.require(article_id)
         result = self.store.set_article_tags(article_id, tags)
         self._reindex([article_id])
         return result

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -161,11 +160,9 @@ class Library:
         """
         section = section or article.section
         if replace_id is not None:
-            self.get_article(replace_id)  # NotFound for a bad id
+            self.articles.require(replace_id)
         with self.db.transaction(durable=True) as conn:
-            existing = _first_id(
-                conn, "SELECT id FROM articles WHERE content_hash = ?", article.content_hash
-            )
+            existing = self.articles.find_content_in(conn, article.content_hash)
             if existing is not None:
                 title = self.articles.title_in(conn, existing)
                 return ImportResult(path, ImportStatus.DUPLICATE, existing, title)
@@ -244,7 +241,7 @@ class Library:
 
     def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
-        summary = self.get_article(article_id).summary
+        summary = self.articles.summary(article_id)
         count = self.annotation_store.annotation_count(article_id)
         if count and not with_annotations:
             raise HasAnnotations(
@@ -268,7 +265,7 @@ class Library:
             self.articles.set_position(conn, article_id, position)
 
     def set_bookmarked(self, article_id: int, on: bool = True) -> None:
-        self.get_article(article_id)  # NotFound for a bad id
+        self.articles.require(article_id)
         with self.db.transaction(durable=True) as conn:
             self.articles.set_bookmarked(conn, article_id, on)
             enqueue(conn, [article_id])
@@ -332,11 +329,6 @@ class Library:
     ) -> Iterator[tuple[int, int]]:
         """Rebuild the index from the library, yielding (done, total); resumable."""
         return self.indexer.rebuild(should_stop)
-
-
-def _first_id(conn: sqlite3.Connection, sql: str, *params: object) -> int | None:
-    row = conn.execute(sql, params).fetchone()
-    return int(row[0]) if row else None
 
 
 @dataclass(frozen=True)

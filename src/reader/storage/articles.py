@@ -216,6 +216,24 @@ class ArticleStore:
             row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    def require(self, article_id: int) -> None:
+        """NotFound for an unknown id, without reading the article's text."""
+        if not self.exists(article_id):
+            raise NotFound(f"no article with id {article_id}")
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        found = self.summaries([article_id]).get(article_id)
+        if found is None:
+            raise NotFound(f"no article with id {article_id}")
+        return found
+
+    def find_content_in(self, conn: sqlite3.Connection, content_hash: str) -> int | None:
+        """The article with this normalized text, if any (duplicates are found by it)."""
+        row = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def title_in(self, conn: sqlite3.Connection, article_id: int) -> str:
         row = conn.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else ""
