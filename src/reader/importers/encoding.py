@@ -11,6 +11,7 @@ from functools import cache
 import charset_normalizer
 
 from reader.errors import ImportFailed
+from reader.importers.language import HAN
 
 # Detection looks at this much of a big file; the winner must still decode the whole file.
 _SAMPLE_BYTES = 1 << 20
@@ -83,7 +84,6 @@ _FREQUENT_KO = frozenset(
     "스개발분실음람때까히더또감무요런데저날좋함께친구받알할을진행통약관"
 )
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KANA = re.compile(r"[\u3041-\u30ff]")
@@ -368,7 +368,7 @@ def _char_value(ch: str, language: str | None) -> float:
     category = unicodedata.category(ch)
     if category in ("Cc", "Co", "Cn", "Cs"):
         return -1.0
-    if _HAN.match(ch):
+    if HAN.match(ch):
         if language is None:
             return -1.0
         value = 1.0 if ch in _frequent_han() else 0.6 if ch in _common_han() else 0.0
@@ -409,7 +409,7 @@ def _layout_penalty(sample: str, language: str | None, non_ascii: int, runs: int
             penalty += 0.8
         flips = len(_CASE_FLIP.findall(sample))
         return penalty + (len(_MIXED_SCRIPT.findall(sample)) + 2 * flips) / non_ascii
-    han = len(_HAN.findall(sample))
+    han = len(HAN.findall(sample))
     if language == "ko":
         # Korean puts spaces between words; Chinese bytes read as Korean make none.
         hangul = len(_HANGUL.findall(sample))

@@ -10,7 +10,8 @@ from typing import Protocol
 # Enough text to be sure of the script, small enough to cost nothing on a huge file.
 _SAMPLE_CHARS = 20_000
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Han ideographs: the CJK blocks and extensions (the encoding detector scores with it too).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _KANA = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
@@ -71,7 +72,7 @@ def detect_language(text: str) -> str | None:
     other languages are recognised by script or stop words.
     """
     sample = text[:_SAMPLE_CHARS]
-    han = _HAN.findall(sample)
+    han = HAN.findall(sample)
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
     cjk = len(han) + kana + hangul
