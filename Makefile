@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine with only Python 3.11+:
 #   make run    create .venv, install Reader, open it on the bundled sample library
 #   make test   create .venv, install Reader with its test tools, run every test
+#   make lint   ruff (check and format), mypy strict, the import contracts
 PYTHON ?= python3
 VENV ?= .venv
 ifeq ($(OS),Windows_NT)
@@ -11,7 +12,7 @@ endif
 STAMP := $(VENV)/.installed-stamp
 SAMPLE_LIBRARY ?= .sample-library
 
-.PHONY: run test check lint bench clean
+.PHONY: run test test-fast check lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Everything but the long scenarios (kill loops, big files): the loop while working.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.exporters import AnnotatedArticle, render, w3c
-from reader.indexer import Indexer, enqueue
+from reader.indexer import Indexer
 from reader.storage.annotations import AnnotationImportReport, AnnotationStore, HighlightFilter
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
@@ -26,8 +26,7 @@ class Annotating:
         self.indexer = indexer
 
     def _reindex(self, ids: Iterable[int]) -> None:
-        with self.db.transaction() as conn:
-            enqueue(conn, ids)
+        """The change is in the log already (same transaction): bring the index up to it."""
         self.indexer.flush_quietly()
 
     # -- highlights --------------------------------------------------------------------------

@@ -1,16 +1,18 @@
-"""Keeps the search index in step with the library: a queue in SQLite, flushed in batches."""
+"""Keeps the search index in step with the library by following the change log in batches."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.changes import SEARCHABLE
 from reader.errors import ReaderError, SearchError
+from reader.storage import changes
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
 
@@ -19,16 +21,19 @@ if TYPE_CHECKING:  # the search engine loads only when the index is first used
 
 log = logging.getLogger(__name__)
 
-# How many queued articles one index commit takes: bigger batches amortize Whoosh's segment
+# How many change-log rows one index commit takes: bigger batches amortize Whoosh's segment
 # writes, smaller ones bound the work lost to a crash.
 FLUSH_BATCH = 500
+
+# The index's name in change_cursors.
+CONSUMER = "search-index"
 
 DocumentExtras = Callable[[int], dict[str, object]]
 
 
-def enqueue(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
-    """Record, inside the caller's transaction, that these articles need re-indexing."""
-    conn.executemany("INSERT INTO search_queue (article_id) VALUES (?)", [(i,) for i in ids])
+def library_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
+    return str(row[0]) if row else ""
 
 
 class Indexer:
@@ -95,19 +100,92 @@ class Indexer:
     # -- keeping in step ---------------------------------------------------------------------
 
     def ensure_healthy(self) -> str | None:
-        """Check the index once per process; rebuild it from the library when it is unusable."""
+        """Check the index once per process: catch it up with the change log when it is
+        behind, rebuild it when it is unusable or another library's. Returns a message when
+        it had to be rebuilt."""
         if self._checked:
             return None
         self._checked = True
-        with self.db.reading() as conn:
-            # A rebuild covers everything queued so far.
-            last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
-        with self._disk_errors():
-            message = self.index.ensure_healthy(self.articles.count(), self.all_documents)
-        if message:
-            self._forget_queue(last)
+        library, _seq = self._origin()
+        if not self._adopt_live(library):
+            message: str | None = self._rebuild_now("it was not built from this library")
+        else:
+            self.flush_quietly()  # behind the log after a crash: catch up, no rebuild
+            library, seq = self._origin()
+            with self._disk_errors():
+                message = self.index.ensure_healthy(
+                    self.articles.count(),
+                    self.all_documents,
+                    origin={"library": library, "seq": seq},
+                )
+            if message:
+                self._follow_live(seq)
         self.message = message
         return message
+
+    def _origin(self) -> tuple[str, int]:
+        """What a build made now starts from: this library at the log's current end."""
+        with self.db.reading() as conn:
+            return library_id(conn), changes.last_seq(conn)
+
+    def _adopt_live(self, library: str) -> bool:
+        """Make sure the cursor belongs to the live index; False when it is another library's.
+
+        The cursor names the build it was recorded for. A different build of this library
+        (rebuilt by another process, or a copy put back) is followed from the log position it
+        was built at: every change since then is applied again, which is harmless.
+        """
+        live = self.index.live_origin()
+        if live is None:
+            return True
+        identity, origin = live
+        with self.db.reading() as conn:
+            _seq, token = changes.cursor(conn, CONSUMER)
+        if token == identity:
+            return True
+        if origin.get("library") == library:
+            seq = origin.get("seq")
+            self._set_cursor(seq if isinstance(seq, int) else 0, identity)
+            return True
+        if not origin and token is None:
+            # Built before the change log existed: what it missed was carried into the log.
+            self._set_cursor(0, identity)
+            return True
+        return False
+
+    def _follow_live(self, seq: int) -> None:
+        live = self.index.live_origin()
+        self._set_cursor(seq, live[0] if live else None)
+
+    def _set_cursor(self, seq: int, token: str | None) -> None:
+        with self.db.transaction() as conn:
+            changes.advance(conn, CONSUMER, seq, token)
+
+    def _rebuild_now(self, reason: str) -> str:
+        log.info("rebuilding the search index: %s", reason)
+        for _ in self.rebuild():
+            pass
+        return f"Search index rebuilt ({reason})."
+
+    def problem(self) -> str | None:
+        """Why the index needs a rebuild, or None; an index merely behind the change log is
+        caught up first (that needs no rebuild, however many changes it missed)."""
+        library, _seq = self._origin()
+        if not self._adopt_live(library):
+            return "it was not built from this library"
+        self.flush_quietly()
+        return self.index.check(self.articles.count())
+
+    def lag(self) -> int:
+        """How many change-log rows the index has not applied yet (0 when in step)."""
+        with self.db.reading() as conn:
+            seq, _token = changes.cursor(conn, CONSUMER)
+            row = conn.execute(
+                f"""SELECT count(*) FROM changes WHERE seq > ? AND article_id IS NOT NULL
+                    AND entity IN ({",".join("?" * len(SEARCHABLE))})""",
+                [seq, *SEARCHABLE],
+            ).fetchone()
+        return int(row[0])
 
     @contextmanager
     def _disk_errors(self) -> Iterator[None]:
@@ -122,53 +200,54 @@ class Indexer:
             ) from exc
 
     def pending(self) -> int:
-        with self.db.reading() as conn:
-            return int(conn.execute("SELECT count(*) FROM search_queue").fetchone()[0])
+        return self.lag()
 
     def flush(self) -> int:
-        """Apply queued changes to the index; returns how many articles were re-indexed."""
+        """Apply the log's new rows to the index; returns how many articles were re-indexed."""
         done = 0
         while True:
             with self.db.reading() as conn:
-                rows = conn.execute(
-                    "SELECT seq, article_id FROM search_queue ORDER BY seq LIMIT ?",
-                    (FLUSH_BATCH,),
-                ).fetchall()
+                seq, token = changes.cursor(conn, CONSUMER)
+                rows = changes.articles_after(conn, seq, SEARCHABLE, FLUSH_BATCH)
+                end = changes.last_seq(conn)
             if not rows:
+                if end > seq:  # only rows the index does not need: step over them
+                    self._set_cursor_keeping(end, token)
                 return done
-            ids = list(dict.fromkeys(int(r[1]) for r in rows))
+            ids = list(dict.fromkeys(article_id for _seq, article_id in rows))
             docs = [d for d in map(self.document, ids) if d is not None]
-            gone = [i for i in ids if i not in {d.id for d in docs}]
+            found = {d.id for d in docs}
+            gone = [i for i in ids if i not in found]
             with self._disk_errors():
                 if gone:
                     self.index.delete(gone)
                 if docs:
                     self.index.update(docs)
-            self._forget_queue(int(rows[-1][0]))
+            self._set_cursor_keeping(rows[-1][0], token)
             done += len(ids)
 
+    def _set_cursor_keeping(self, seq: int, token: str | None) -> None:
+        if token is None:
+            live = self.index.live_origin()
+            token = live[0] if live else None
+        self._set_cursor(seq, token)
+
     def flush_quietly(self) -> None:
-        """flush(), but a failing index only logs: the queue keeps the work for later."""
+        """flush(), but a failing index only logs: the log keeps the work for later."""
         try:
             self.flush()
         except ReaderError as exc:
             log.warning("search index not updated (will retry): %s", exc)
 
-    def _forget_queue(self, up_to_seq: int | None) -> None:
-        if up_to_seq is None:
-            return
-        with self.db.transaction() as conn:
-            conn.execute("DELETE FROM search_queue WHERE seq <= ?", (up_to_seq,))
-
     def rebuild(self, should_stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, int]]:
         """Rebuild the whole index from the library, yielding (done, total)."""
-        with self.db.reading() as conn:
-            last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
+        library, seq = self._origin()
         total = self.articles.count()
+        origin: dict[str, object] = {"library": library, "seq": seq}
         with self._disk_errors():
-            yield from self.index.rebuild(self.all_documents(), total, should_stop)
+            yield from self.index.rebuild(self.all_documents(), total, should_stop, origin=origin)
         if not should_stop():
-            self._forget_queue(last)
+            self._follow_live(seq)
             self._checked = True
 
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:

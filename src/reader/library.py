@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
@@ -13,14 +14,16 @@ from typing import TYPE_CHECKING
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
-from reader.importers import expand_paths, import_file
-from reader.indexer import Indexer, enqueue
+from reader.importers import expand_paths, import_bytes, read_file
+from reader.indexer import Indexer
 from reader.paths import DataPaths
+from reader.storage import sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.database import Database
+from reader.storage.sources import FileState, file_state
 
 if TYPE_CHECKING:
     from reader.search import SearchResult
@@ -135,15 +138,44 @@ class Library:
     def import_path(
         self, path: Path, *, section: str | None = None, replace_id: int | None = None
     ) -> ImportResult:
+        state = file_state(path)
+        if state is not None and replace_id is None:
+            known = self._unchanged(state, str(path))
+            if known is not None:
+                return known
         try:
-            article = import_file(path)
+            data = read_file(path)
+            if state is not None:
+                state = replace(state, source_hash=hashlib.sha256(data).hexdigest())
+                known = self._unchanged(state, str(path)) if replace_id is None else None
+                if known is not None:
+                    return known
+            article = replace(import_bytes(data, path.name), source_path=str(path.resolve()))
         except ImportFailed as exc:
             return ImportResult(str(path), ImportStatus.FAILED, reason=str(exc))
         except RecursionError:
             return ImportResult(str(path), ImportStatus.FAILED, reason="too deeply nested")
         except MemoryError:
             return ImportResult(str(path), ImportStatus.FAILED, reason="too large to import")
-        return self.add_article(article, section=section, path=str(path), replace_id=replace_id)
+        return self.add_article(
+            article, section=section, path=str(path), replace_id=replace_id, source=state
+        )
+
+    def _unchanged(self, state: FileState, shown: str) -> ImportResult | None:
+        """A file already imported as it is now: recognised by its size and modification
+        time, or by its bytes' hash, before anything is decoded or extracted."""
+        with self.db.reading() as conn:
+            if state.source_hash:
+                article_id = sources.article_for_bytes(conn, state.source_hash)
+            else:
+                article_id = sources.article_for_state(conn, state)
+            if article_id is None:
+                return None
+            title = self.articles.title_in(conn, article_id)
+        if state.source_hash:  # same bytes, new name or time: know it by those next time
+            with self.db.transaction() as conn:
+                sources.remember(conn, state, article_id)
+        return ImportResult(shown, ImportStatus.DUPLICATE, article_id, title)
 
     def add_article(
         self,
@@ -152,6 +184,7 @@ class Library:
         section: str | None = None,
         path: str = "",
         replace_id: int | None = None,
+        source: FileState | None = None,
     ) -> ImportResult:
         """Store one imported article: new, a duplicate, or a new version of a known one.
 
@@ -165,6 +198,8 @@ class Library:
             existing = self.articles.find_content_in(conn, article.content_hash)
             if existing is not None:
                 title = self.articles.title_in(conn, existing)
+                if source is not None and source.source_hash:
+                    sources.remember(conn, source, existing)
                 return ImportResult(path, ImportStatus.DUPLICATE, existing, title)
             same = replace_id or self.articles.find_source_in(
                 conn, article.source_path, article.url
@@ -178,7 +213,8 @@ class Library:
                     self.articles.insert(conn, article, section),
                     (ImportStatus.IMPORTED),
                 )
-            enqueue(conn, [article_id])
+            if source is not None and source.source_hash:
+                sources.remember(conn, source, article_id)
             staged = self.assets.stage(article_id, article.assets)
         self.assets.publish(article_id, staged)
         self._count_change()
@@ -251,7 +287,6 @@ class Library:
         with self.db.transaction() as conn:
             if not self.articles.delete(conn, article_id):
                 raise NotFound(f"no article with id {article_id}")
-            enqueue(conn, [article_id])
         self.assets.remove(article_id)
         self.update_search_index()
         return summary
@@ -268,14 +303,12 @@ class Library:
         self.articles.require(article_id)
         with self.db.transaction(durable=True) as conn:
             self.articles.set_bookmarked(conn, article_id, on)
-            enqueue(conn, [article_id])
         self.update_search_index()
 
     def rename_section(self, old: str, new: str) -> None:
         if not new.strip():
             raise ReaderError("a section needs a name")
         with self.db.transaction() as conn:
-            enqueue(conn, self.articles.ids_in_section(conn, old))
             self.articles.rename_section(conn, old, new)
         self.update_search_index()
 
@@ -283,7 +316,6 @@ class Library:
         ids = list(ids)
         with self.db.transaction() as conn:
             self.articles.move(conn, ids, section)
-            enqueue(conn, ids)
         self.update_search_index()
 
     # -- search ------------------------------------------------------------------------------
@@ -321,8 +353,9 @@ class Library:
         self.indexer.flush_quietly()
 
     def search_index_problem(self) -> str | None:
-        """Why the search index needs a rebuild (missing, damaged, stale), or None. Cheap."""
-        return self.indexer.index.check(self.count())
+        """Why the search index needs a rebuild (missing, damaged, another library's), or
+        None; an index behind the change log is brought up to date on the way."""
+        return self.indexer.problem()
 
     def rebuild_search_index(
         self, should_stop: Callable[[], bool] = lambda: False

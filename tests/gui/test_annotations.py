@@ -274,9 +274,7 @@ def test_toolbar_swatch_highlights_the_selection(
     assert (found.quote.exact, found.color) == ("painted warehouses", Color.PINK)
 
 
-def test_colour_meanings_dialog_saves(
-    qtbot: QtBot, window: MainWindow, library: Library
-) -> None:
+def test_colour_meanings_dialog_saves(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     dialog = window.annotations.edit_color_meanings()
     qtbot.addWidget(dialog)
     dialog.fields[Color.BLUE].setText("  question  ")

@@ -92,7 +92,10 @@ class SearchIndex:
         return None
 
     def ensure_healthy(
-        self, expected_count: int, documents: Callable[[], Iterable[SearchDocument]]
+        self,
+        expected_count: int,
+        documents: Callable[[], Iterable[SearchDocument]],
+        origin: dict[str, object] | None = None,
     ) -> str | None:
         """Check the index; rebuild it if it is missing, damaged, stale or outdated.
 
@@ -103,7 +106,7 @@ class SearchIndex:
             tidy(self._root)
             return None
         log.info("rebuilding the search index: %s", reason)
-        for _ in self.rebuild(documents(), expected_count):
+        for _ in self.rebuild(documents(), expected_count, origin=origin):
             pass
         return f"Search index rebuilt ({reason})."
 
@@ -119,16 +122,27 @@ class SearchIndex:
                 if reader.doc_count_all():
                     reader.stored_fields(0)
                     reader.stored_fields(reader.doc_count_all() - 1)
+                # A segment whose documents were all replaced has terms whose postings are
+                # all deleted, so an empty posting list means damage only without deletions.
+                strict = reader.doc_count() == reader.doc_count_all()
                 for fieldname in ("title", "body"):
                     for term in reader.lexicon(fieldname):
                         postings = reader.postings(fieldname, term)
-                        if not postings.is_active():
+                        if postings.is_active():
+                            postings.id()
+                        elif strict:
                             raise SearchError("it was damaged")
-                        postings.id()
                         probe = probe or (fieldname, term.decode("utf-8"))
                         break
             if probe is not None:
                 searcher.search(wq.Term(*probe), limit=1)
+
+    def live_origin(self) -> tuple[str, dict[str, object]] | None:
+        """The live build's identity and what it was built from; None without a live index."""
+        live = layout.current_dir(self._root)
+        if live is None or not live.is_dir():
+            return None
+        return layout.identity(live), layout.read_origin(live)
 
     # Searching ------------------------------------------------------------------------------
 
@@ -302,17 +316,22 @@ class SearchIndex:
         documents: Iterable[SearchDocument],
         total: int,
         should_stop: Callable[[], bool] = lambda: False,
+        *,
+        origin: dict[str, object] | None = None,
     ) -> Iterator[tuple[int, int]]:
         """Build a new index from `documents`, yielding (done, total) after each batch.
 
         When `should_stop()` turns true it stops after the current batch; the next rebuild
-        resumes from there. The new index replaces the live one only when complete.
+        resumes from there. The new index replaces the live one only when complete; `origin`
+        (what it was built from) is kept beside it, see `live_origin`.
         """
         rebuild = Rebuild(self._root, self._acquire, self._procs, self._batch_size)
         try:
             with rebuild.locked(self._timeout):
                 finished = yield from rebuild.run(documents, total, should_stop, self._write_lock)
                 if finished:
+                    stamp = {**(origin or {}), "built": time.time_ns()}
+                    layout.write_origin(rebuild.folder, stamp)
                     with self._write_lock, self._state_lock:
                         self._forget_live()
                         publish(self._root, rebuild.folder, self._timeout)

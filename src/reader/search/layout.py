@@ -2,7 +2,8 @@
 
     index_root/
         CURRENT               name of the live generation, replaced atomically
-        gen-000007/           the live Whoosh index (+ reader-index.json)
+        gen-000007/           the live Whoosh index (+ reader-index.json, reader-origin.json:
+                              the library and change-log position it was built from)
         build-000008/         a rebuild in progress, resumable (+ reader-index.json)
         REBUILD               lock file, held by the one process rebuilding
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 POINTER = "CURRENT"
 META = "reader-index.json"
+ORIGIN = "reader-origin.json"
 _GENERATION = re.compile(r"^(gen|build)-(\d{6})$")
 
 
@@ -76,6 +78,27 @@ def read_meta(path: Path) -> dict[str, object]:
 
 def write_meta(path: Path, index_format: str, *, complete: bool) -> None:
     _write_atomically(path / META, json.dumps({"format": index_format, "complete": complete}))
+
+
+def identity(path: Path) -> str:
+    """A name for one build of the index, kept across the swap from build-N to gen-N."""
+    match = _GENERATION.match(path.name)
+    origin = read_origin(path)
+    built = str(origin.get("built", "")) if origin else ""
+    return f"{match.group(2) if match else path.name}:{built}"
+
+
+def write_origin(path: Path, origin: dict[str, object]) -> None:
+    """Record what a build was made from (the library's id, its change-log position)."""
+    _write_atomically(path / ORIGIN, json.dumps(origin))
+
+
+def read_origin(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads((path / ORIGIN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def publish(root: Path, build: Path) -> Path:

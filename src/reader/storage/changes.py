@@ -1,0 +1,71 @@
+"""The change log's SQL: reading what changed since a position, and each consumer's cursor.
+
+The rows themselves are written by triggers (migration 0004) in the transaction of the change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+
+from reader.core.changes import Changes
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    """The newest position in the log (0 for an empty log)."""
+    row = conn.execute("SELECT max(seq) FROM changes").fetchone()
+    return int(row[0] or 0)
+
+
+def between(conn: sqlite3.Connection, after: int, upto: int | None = None) -> Changes:
+    """A summary of the rows with after < seq <= upto (to the end when upto is None)."""
+    sql = "SELECT seq, entity, article_id FROM changes WHERE seq > ?"
+    params: list[int] = [after]
+    if upto is not None:
+        sql += " AND seq <= ?"
+        params.append(upto)
+    rows = conn.execute(sql, params).fetchall()
+    if not rows:
+        return Changes()
+    return Changes(
+        first=min(int(r[0]) for r in rows),
+        last=max(int(r[0]) for r in rows),
+        entities=frozenset(str(r[1]) for r in rows),
+        article_ids=frozenset(int(r[2]) for r in rows if r[2] is not None),
+    )
+
+
+def articles_after(
+    conn: sqlite3.Connection, after: int, entities: Collection[str], limit: int
+) -> list[tuple[int, int]]:
+    """(seq, article_id) of the next `limit` rows of these entities after a position."""
+    marks = ",".join("?" * len(entities))
+    rows = conn.execute(
+        f"""SELECT seq, article_id FROM changes
+            WHERE seq > ? AND article_id IS NOT NULL AND entity IN ({marks})
+            ORDER BY seq LIMIT ?""",
+        [after, *entities, limit],
+    ).fetchall()
+    return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def cursor(conn: sqlite3.Connection, consumer: str) -> tuple[int, str | None]:
+    """How far `consumer` has applied the log, and the token it was recorded for."""
+    row = conn.execute(
+        "SELECT seq, token FROM change_cursors WHERE consumer = ?", (consumer,)
+    ).fetchone()
+    if row is None:
+        return 0, None
+    return int(row[0]), row[1]
+
+
+def advance(conn: sqlite3.Connection, consumer: str, seq: int, token: str | None) -> None:
+    """Move a cursor forward to `seq` (never back: two processes may apply the same rows)."""
+    conn.execute(
+        """INSERT INTO change_cursors (consumer, seq, token) VALUES (?, ?, ?)
+           ON CONFLICT(consumer) DO UPDATE SET
+               seq = CASE WHEN token IS excluded.token THEN max(seq, excluded.seq)
+                          ELSE excluded.seq END,
+               token = excluded.token""",
+        (consumer, seq, token),
+    )
