@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
+from reader.core.changes import Changes
 from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
 from reader.importers import expand_paths, import_bytes, read_file
 from reader.indexer import Indexer
 from reader.paths import DataPaths
-from reader.storage import sources
+from reader.storage import changes, sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
@@ -317,6 +318,19 @@ class Library:
         with self.db.transaction() as conn:
             self.articles.move(conn, ids, section)
         self.update_search_index()
+
+    # -- the change log ----------------------------------------------------------------------
+
+    def last_change(self) -> int:
+        """The change log's newest position: a front end remembers it and later asks
+        `changes_since` what happened meanwhile, in this process or any other."""
+        with self.db.reading() as conn:
+            return changes.last_seq(conn)
+
+    def changes_since(self, seq: int) -> Changes:
+        """One summary of every change after `seq`: the single event views refresh on."""
+        with self.db.reading() as conn:
+            return changes.between(conn, seq)
 
     # -- search ------------------------------------------------------------------------------
 

@@ -178,3 +178,16 @@ def test_the_health_check_catches_up_an_index_behind_the_log(
         assert lib.search_index_problem() is None
         assert lib.indexer.lag() == 0
         assert [h.id for h in lib.search("harbour").hits] == [article]
+
+
+def test_changes_made_by_another_process_are_seen(
+    data_dir: Path, tmp_path: Path, library: Library
+) -> None:
+    seen = library.last_change()
+    with Library(DataPaths(data_dir)) as other:  # as a CLI import beside the window
+        added = _import(other, tmp_path / "in", "harbour.txt", PLAIN_EN)
+        other.annotations.set_note(added, "from the command line")
+    news = library.changes_since(seen)
+    assert news.article_ids == {added}
+    assert news.touches("article", "note") and news.searchable
+    assert not library.changes_since(news.last)
