@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
+from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
 from reader.importers import expand_paths, import_bytes, read_file
 from reader.indexer import Indexer
@@ -45,6 +47,10 @@ class ImportStatus(Enum):
     DUPLICATE = "duplicate"
     UPDATED = "updated"
     FAILED = "failed"
+    # Nothing stored: the file shares a source with article `match.article_id` and the texts
+    # are neither clearly one story nor clearly two. The caller asks the user, then imports
+    # again with `replace_id` or `as_new`.
+    UNSURE = "unsure"
 
 
 class HasAnnotations(ReaderError):
@@ -60,6 +66,8 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     reason: str | None = None
+    # The stored article sharing this file or URL that the text was compared with, if any.
+    match: SourceMatch | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +80,7 @@ class ImportResult:
             "id": self.article_id,
             "title": self.title,
             "reason": self.reason,
+            "same_source": self.match.to_json() if self.match else None,
         }
 
 
@@ -120,6 +129,7 @@ class Library:
         *,
         section: str | None = None,
         should_stop: Callable[[], bool] = lambda: False,
+        ask_when_unsure: bool = False,
     ) -> Iterator[ImportResult]:
         """Import files and folders one by one, yielding a result per file.
 
@@ -130,14 +140,20 @@ class Library:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
                     return
-                yield self.import_path(path, section=section)
+                yield self.import_path(path, section=section, ask_when_unsure=ask_when_unsure)
                 if count % INDEX_EVERY == 0:
                     self.update_search_index()
         finally:
             self.update_search_index()
 
     def import_path(
-        self, path: Path, *, section: str | None = None, replace_id: int | None = None
+        self,
+        path: Path,
+        *,
+        section: str | None = None,
+        replace_id: int | None = None,
+        as_new: bool = False,
+        ask_when_unsure: bool = False,
     ) -> ImportResult:
         state = file_state(path)
         if state is not None and replace_id is None:
@@ -159,7 +175,13 @@ class Library:
         except MemoryError:
             return ImportResult(str(path), ImportStatus.FAILED, reason="too large to import")
         return self.add_article(
-            article, section=section, path=str(path), replace_id=replace_id, source=state
+            article,
+            section=section,
+            path=str(path),
+            replace_id=replace_id,
+            as_new=as_new,
+            ask_when_unsure=ask_when_unsure,
+            source=state,
         )
 
     def _unchanged(self, state: FileState, shown: str) -> ImportResult | None:
@@ -185,12 +207,17 @@ class Library:
         section: str | None = None,
         path: str = "",
         replace_id: int | None = None,
+        as_new: bool = False,
+        ask_when_unsure: bool = False,
         source: FileState | None = None,
     ) -> ImportResult:
         """Store one imported article: new, a duplicate, or a new version of a known one.
 
-        A new version (same source file or URL, or `replace_id`) keeps the article's id,
-        bookmarks and annotations; its highlights are re-anchored in the same transaction.
+        A new version (`replace_id`, or the same source file or URL with substantially the
+        same text: see reader.core.versions) keeps the article's id, bookmarks and annotations;
+        its highlights are re-anchored in the same transaction. A different text from the same
+        source is a new article, and so is an unsure one unless `ask_when_unsure` (then nothing
+        is stored and the result says UNSURE). `as_new` skips the comparison.
         """
         section = section or article.section
         if replace_id is not None:
@@ -202,9 +229,10 @@ class Library:
                 if source is not None and source.source_hash:
                     sources.remember(conn, source, existing)
                 return ImportResult(path, ImportStatus.DUPLICATE, existing, title)
-            same = replace_id or self.articles.find_source_in(
-                conn, article.source_path, article.url
-            )
+            match = None if replace_id is not None or as_new else self._version_of(conn, article)
+            if ask_when_unsure and match and match.verdict is Verdict.UNSURE:
+                return ImportResult(path, ImportStatus.UNSURE, None, article.title, match=match)
+            same = match.article_id if match and match.verdict is Verdict.SAME else replace_id
             if same is not None:
                 self.articles.replace_content(conn, same, article, section)
                 self.annotation_store.reanchor_article(conn, same, article.text)
@@ -219,7 +247,12 @@ class Library:
             staged = self.assets.stage(article_id, article.assets)
         self.assets.publish(article_id, staged)
         self._count_change()
-        return ImportResult(path, status, article_id, article.title)
+        return ImportResult(path, status, article_id, article.title, match=match)
+
+    def _version_of(self, conn: sqlite3.Connection, article: Article) -> SourceMatch | None:
+        """The stored article from the same file or URL whose text the new one keeps most of."""
+        stored = self.articles.same_source_in(conn, article.source_path, article.url)
+        return closest(article.text, stored)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -48,10 +48,12 @@ def test_add_duplicate_and_updated_versions(library: Library) -> None:
     # Whitespace and line-ending differences do not make a new article.
     crlf = library.add_article(article(text="Body one.\r\n\r\n\r\nBody two.  "))
     assert crlf.status is ImportStatus.DUPLICATE
-    changed = library.add_article(article(text="Body one, revised.", source_path="/a.txt"))
+    # An edit of the same file is a new version (a different text would be a new article).
+    revised = "Body one, revised.\n\nBody two."
+    changed = library.add_article(article(text=revised, source_path="/a.txt"))
     assert (changed.status, changed.article_id) == (ImportStatus.UPDATED, first.article_id)
     stored = library.get_article(first.article_id)
-    assert stored.text == "Body one, revised."
+    assert stored.text == revised
     assert stored.summary.section == "World"
     assert library.count() == 1
 

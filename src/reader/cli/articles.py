@@ -7,8 +7,9 @@ from pathlib import Path
 
 from reader.cli.output import one_line, print_json, print_table
 from reader.core.article import ArticleSummary
+from reader.core.versions import Verdict
 from reader.errors import ReaderError
-from reader.library import ImportStatus, Library
+from reader.library import ImportResult, ImportStatus, Library
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -74,6 +75,9 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
                     f"{one_line(result.title or '')}",
                     flush=True,
                 )
+                note = _version_note(result)
+                if note:
+                    print(f"           {note}", flush=True)
             else:
                 print(f"failed     {result.path}: {result.reason}", flush=True)
     failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
@@ -84,6 +88,23 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         print(summary or "nothing to import")
     return 1 if failed else 0
+
+
+def _version_note(result: ImportResult) -> str | None:
+    """What an import did with an article of the same file or URL, for the user."""
+    match, new = result.match, result.article_id
+    similarity = f"similarity {match.likeness.kept:.2f}" if match else ""
+    if result.status is ImportStatus.UPDATED:
+        return f"updated #{new} (new version{', ' + similarity if match else ''})"
+    if match is None or result.status is not ImportStatus.IMPORTED:
+        return None
+    old = match.article_id
+    if match.verdict is Verdict.DIFFERENT:
+        return f"imported #{new} (same {match.by} as #{old} but a different story, {similarity})"
+    return (
+        f"kept as a new article: the text differs a lot from #{old} ({similarity}); to make it "
+        f"a new version instead: reader remove {new}, then import it with --replace {old}"
+    )
 
 
 def cmd_list(lib: Library, args: argparse.Namespace) -> int:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
+from reader.errors import ReaderError
+from reader.gui.dialogs.new_version import ask_new_version
 from reader.gui.tasks import StopFlag, Task, TaskRunner
 from reader.library import ImportResult, ImportStatus, Library
+
+# Asked on the UI thread about a file whose text may or may not be a new version of the article
+# it shares a file or URL with: True makes it that article's new version.
+AskVersion = Callable[[ImportResult], bool]
+# A file the user decided about: True for a new version, False for a separate article.
+Choice = tuple[ImportResult, bool]
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,31 @@ def import_job(library: Library, paths: Sequence[Path], stop: StopFlag) -> Itera
     """The import as a generator: a first step with the total, then one step per file."""
     files = library.files_to_import(paths)
     yield ImportProgress(0, len(files))
-    for done, result in enumerate(library.import_paths(files, should_stop=stop), start=1):
+    steps = library.import_paths(files, should_stop=stop, ask_when_unsure=True)
+    for done, result in enumerate(steps, start=1):
         yield ImportProgress(done, len(files), result)
+
+
+def resolve_job(
+    library: Library, choices: list[Choice], stop: StopFlag
+) -> Iterator[ImportProgress]:
+    """Import again the files asked about, each as the version or the new article chosen."""
+    yield ImportProgress(0, len(choices))
+    try:
+        for done, (asked, as_version) in enumerate(choices, start=1):
+            if stop():
+                return
+            yield ImportProgress(done, len(choices), _import_as(library, asked, as_version))
+    finally:
+        library.update_search_index()
+
+
+def _import_as(library: Library, asked: ImportResult, as_version: bool) -> ImportResult:
+    target = asked.match.article_id if as_version and asked.match else None
+    try:
+        return library.import_path(Path(asked.path), replace_id=target, as_new=target is None)
+    except ReaderError as exc:  # e.g. the article was removed while the question was open
+        return ImportResult(asked.path, ImportStatus.FAILED, reason=str(exc))
 
 
 class ImportController(QObject):
@@ -64,12 +96,21 @@ class ImportController(QObject):
     import_progressed = Signal(object)  # ImportProgress
     import_finished = Signal(object)  # ImportSummary
 
-    def __init__(self, library: Library, lane: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        lane: TaskRunner,
+        parent: QObject | None = None,
+        ask: AskVersion | None = None,
+    ) -> None:
         super().__init__(parent)
         self._library = library
         self._lane = lane
+        self._ask = ask or self._ask_user
         self._task: Task | None = None
         self._summary = ImportSummary()
+        # Files stored nothing yet: the user is asked about them when the import ends.
+        self._unsure: list[ImportResult] = []
         self._waiting: list[list[Path]] = []
         self.last_summary: ImportSummary | None = None
 
@@ -100,12 +141,17 @@ class ImportController(QObject):
             self._task.cancel()
 
     def _on_task_progressed(self, step: ImportProgress) -> None:
-        if step.result is not None:
+        if step.result is not None and step.result.status is ImportStatus.UNSURE:
+            self._unsure.append(step.result)
+        elif step.result is not None:
             self._summary.results.append(step.result)
         self.import_progressed.emit(step)
 
     def _on_task_finished(self, _value: object) -> None:
-        self._end()
+        if self._unsure:
+            self._resolve_unsure()
+        else:
+            self._end()
 
     def _on_task_failed(self, message: str) -> None:
         self._summary.error = message
@@ -115,7 +161,35 @@ class ImportController(QObject):
         self._summary.cancelled = True
         self._end()
 
+    def _resolve_unsure(self) -> None:
+        """Ask about each unsure file (here, on the UI thread), then import it as chosen."""
+        pending, self._unsure = self._unsure, []
+        choices = [(result, self._ask(result)) for result in pending]
+        self._task = self._lane.start(
+            lambda stop: resolve_job(self._library, choices, stop),
+            progressed=self._on_task_progressed,
+            finished=self._on_task_finished,
+            failed=self._on_task_failed,
+            cancelled=self._on_task_cancelled,
+        )
+
+    def _ask_user(self, result: ImportResult) -> bool:
+        match = result.match
+        if match is None:
+            return False
+        existing = self._library.summaries([match.article_id]).get(match.article_id)
+        parent = self.parent()
+        return ask_new_version(
+            result.title or Path(result.path).name,
+            match,
+            existing.title if existing else "",
+            parent if isinstance(parent, QWidget) else None,
+        )
+
     def _end(self) -> None:
+        # Files left unasked (the import was stopped) are listed as not imported.
+        self._summary.results.extend(self._unsure)
+        self._unsure = []
         self._task = None
         self.last_summary = self._summary
         self.import_finished.emit(self._summary)

@@ -18,6 +18,9 @@ _SUMMARY_COLUMNS = """
 """
 _FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
 
+# How many articles sharing a file or URL a new import is compared with, newest first.
+SAME_SOURCE_LIMIT = 20
+
 SORT_COLUMNS = {
     "added": "a.added",
     "read": "a.read_at",
@@ -197,19 +200,31 @@ class ArticleStore:
 
     # -- reads ------------------------------------------------------------------------------
 
-    def find_source_in(
-        self, conn: sqlite3.Connection, source_path: str | None, url: str | None
-    ) -> int | None:
-        """The article last imported from this file (or URL), if any."""
-        for column, value in (("source_path", source_path), ("url", url)):
+    def same_source_in(
+        self,
+        conn: sqlite3.Connection,
+        source_path: str | None,
+        url: str | None,
+        limit: int = SAME_SOURCE_LIMIT,
+    ) -> list[tuple[int, str, str]]:
+        """Articles imported from this file or URL, newest first: (id, "file" or "URL", text).
+
+        Many pages can share a URL (a site's home page, a canonical link on every page of a
+        section), so there may be several; the newest `limit` are enough to find a version.
+        """
+        found: dict[int, tuple[int, str, str]] = {}
+        for column, by, value in (("source_path", "file", source_path), ("url", "URL", url)):
             if not value:
                 continue
-            row = conn.execute(
-                f"SELECT id FROM articles WHERE {column} = ? ORDER BY id DESC LIMIT 1", (value,)
-            ).fetchone()
-            if row:
-                return int(row[0])
-        return None
+            rows = conn.execute(
+                f"""SELECT a.id, c.text FROM articles a
+                    JOIN article_content c ON c.article_id = a.id
+                    WHERE a.{column} = ? ORDER BY a.id DESC LIMIT ?""",
+                (value, limit),
+            )
+            for article_id, text in rows:
+                found.setdefault(article_id, (article_id, by, text))
+        return sorted(found.values(), reverse=True)[:limit]
 
     def exists(self, article_id: int) -> bool:
         with self.db.reading() as conn:

@@ -58,6 +58,7 @@ class ImportSummaryDialog(QDialog):
             ImportStatus.UPDATED: self.tr("Updated"),
             ImportStatus.DUPLICATE: self.tr("Already in the library"),
             ImportStatus.FAILED: self.tr("Failed"),
+            ImportStatus.UNSURE: self.tr("Not imported (stopped before asking)"),
         }
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
