@@ -11,7 +11,7 @@ from reader.core.article import Article
 from reader.errors import StorageError
 from reader.library import Library, open_library
 from reader.paths import DataPaths
-from reader.storage.backups import BackupSet, restore, verify
+from reader.storage.backups import BackupSet, Retention, restore, verify
 
 
 def _add(lib: Library, title: str) -> int:
@@ -22,7 +22,7 @@ def _add(lib: Library, title: str) -> int:
 
 def test_backup_is_verified_and_rotated(library: Library) -> None:
     _add(library, "One")
-    library.backups.keep = 3
+    library.backups.retention = Retention(last=3, daily=1, weekly=1, monthly=1)
     made = [library.backup() for _ in range(5)]
     kept = library.backups.list()
     assert [b.path for b in kept] == [b.path for b in reversed(made[-3:])]
@@ -35,11 +35,16 @@ def test_failed_backup_never_replaces_a_good_one(
 ) -> None:
     _add(library, "One")
     good = library.backup()
-    monkeypatch.setattr("reader.storage.backups.verify", lambda path: False)
+
+    def refuse(path: Path) -> None:
+        raise StorageError(f"{path} is not a usable library backup (integrity check failed)")
+
+    monkeypatch.setattr("reader.storage.backups.check_backup", refuse)
     with pytest.raises(StorageError, match="failed verification"):
         library.backup()
     monkeypatch.undo()
     assert [b.path for b in library.backups.list()] == [good.path]
+    assert sorted(p.name for p in library.paths.backups.iterdir()) == [good.path.name]
 
 
 def test_restore_keeps_the_current_library_aside(data_dir: Path) -> None:
@@ -48,7 +53,7 @@ def test_restore_keeps_the_current_library_aside(data_dir: Path) -> None:
         _add(lib, "Before")
         backup = lib.backup()
         _add(lib, "After")
-    kept = restore(backup.path, paths.database)
+    kept = restore(backup.path, paths.database, paths.library_lock)
     assert kept is not None and kept.exists()
     with Library(paths) as lib:
         assert [a.title for a in lib.list_articles()] == ["Before"]
@@ -61,7 +66,8 @@ def test_restore_refuses_a_bad_file(data_dir: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StorageError, match="not a usable library backup"):
-        restore(bogus, DataPaths(data_dir).database)
+        paths = DataPaths(data_dir)
+        restore(bogus, paths.database, paths.library_lock)
 
 
 def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
@@ -80,7 +86,7 @@ def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
         assert recovery.backup is not None and recovery.backup.path == good.path
         assert lib.count() == 0
         assert "can be restored" in recovery.message()
-    restore(good.path, paths.database)
+    restore(good.path, paths.database, paths.library_lock)
     with Library(paths) as lib:
         assert [a.title for a in lib.list_articles()] == ["Precious"]
 
