@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,27 @@ def test_damaged_without_backup_starts_empty(data_dir: Path) -> None:
         assert recovery is not None and recovery.backup is None
         assert "starting with an empty library" in recovery.message()
     assert BackupSet(paths.backups).list() == []
+
+
+def test_a_backup_leaves_another_process_copy_in_progress_alone(library: Library) -> None:
+    """The cause of a "disk I/O error" in a backup made while another Reader also backed up:
+    its clean-up deleted the other's unfinished copy and that copy's rollback journal, and
+    SQLite could not finish the copy without it."""
+    _add(library, "One")
+    folder = library.paths.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    in_progress = [
+        folder / "library-20250101T000000000000Z.sqlite3.partial",
+        folder / "library-20250101T000000000000Z.sqlite3.partial-journal",
+        folder / "library-k2j4h5.partial",
+        folder / "library-k2j4h5.partial-journal",
+    ]
+    for path in in_progress:
+        path.write_bytes(b"being written")
+    library.backup()
+    assert all(p.exists() for p in in_progress)
+    abandoned = time.time() - 2 * 24 * 3600  # left by a crash two days ago
+    for path in in_progress:
+        os.utime(path, (abandoned, abandoned))
+    library.backup()
+    assert not any(p.exists() for p in in_progress)

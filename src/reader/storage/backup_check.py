@@ -43,8 +43,8 @@ def _problem(conn: sqlite3.Connection) -> str | None:
     if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         return "integrity check failed"
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version <= 0:
-        return "not a Reader library: it has no Reader schema"
+    if version <= 0 or not expected_schema(1).keys() & _columns(conn).keys():
+        return "not a Reader library: it has none of Reader's tables"
     if version > SCHEMA_VERSION:
         return f"written by a newer Reader: schema {version}, this version knows {SCHEMA_VERSION}"
     missing = _missing_columns(conn, version)
