@@ -301,8 +301,7 @@ class Library:
     def backup(self) -> Backup:
         """Take a verified backup now (kept in the rotating set)."""
         self._changes = 0
-        with self.db.reading() as conn:
-            return self.backups.create(conn)
+        return self.backups.create(self.db.reading)
 
     def backup_if_due(self) -> None:
         """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
