@@ -25,7 +25,9 @@ from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
+from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_contents
 from reader.storage.database import Database
+from reader.storage.locks import LibraryLock
 from reader.storage.sources import FileState, file_state
 
 if TYPE_CHECKING:
@@ -34,9 +36,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-# A backup is taken at start when the newest is older than this, and after this many changes.
+# A backup is taken at start when the newest is older than this, and after this many changes
+# (but not within an hour of the last: a bulk import makes one backup, not one per 500 files).
 BACKUP_EVERY = timedelta(hours=24)
 BACKUP_AFTER_CHANGES = 500
+BACKUP_AT_MOST_EVERY = timedelta(hours=1)
 
 # During a long import the search index catches up every this many files.
 INDEX_EVERY = 200
@@ -89,7 +93,7 @@ class Library:
 
     def __init__(self, paths: DataPaths) -> None:
         self.paths = paths
-        self.db = Database(paths.database)
+        self.db = Database(paths.database, lock=paths.library_lock)
         self.articles = ArticleStore(self.db)
         self.annotation_store = AnnotationStore(self.db)
         self.indexer = Indexer(self.db, self.articles, paths.index_root, self._index_extras)
@@ -376,8 +380,7 @@ class Library:
     def backup(self) -> Backup:
         """Take a verified backup now (kept in the rotating set)."""
         self._changes = 0
-        with self.db.reading() as conn:
-            return self.backups.create(conn)
+        return self.backups.create(self.db.reading)
 
     def backup_if_due(self) -> None:
         """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
@@ -386,8 +389,27 @@ class Library:
 
     def _count_change(self, n: int = 1) -> None:
         self._changes += n
-        if self._changes >= BACKUP_AFTER_CHANGES:
+        if self._changes >= BACKUP_AFTER_CHANGES and self.backups.due(BACKUP_AT_MOST_EVERY):
             self._safe_backup()
+
+    def check_articles(self, *, repair: bool = True) -> ArticleCheck:
+        """Check every article's title and text against its content hash; rewrite damaged
+        ones from the newest backup holding them intact (annotations are never touched)."""
+        if not self.db.integrity_ok():
+            raise DamagedDatabase(f"the library {self.paths.database} is damaged")
+        with self.db.reading() as conn:
+            checked, damaged = 0, []
+            for content in stored_contents(conn):
+                checked += 1
+                if not content.intact:
+                    damaged.append(content)
+        repaired: dict[int, Path] = {}
+        if repair and damaged:
+            with self.db.transaction(durable=True) as conn:
+                # The rewritten rows reach the change log (and so the index) by trigger.
+                repaired = repair_from_backups(conn, damaged, [b.path for b in self.backups.list()])
+            self.update_search_index()
+        return ArticleCheck(checked, tuple(c.article_id for c in damaged), repaired)
 
     def _safe_backup(self) -> None:
         try:
@@ -452,11 +474,20 @@ def recover_damaged(paths: DataPaths) -> Recovery | None:
 
     Called at open, and by a front end when a read later fails as "malformed": a large
     library is not checked page by page at open (see database.CHECK_AT_OPEN_BYTES).
-    The file is checked again first, so a passing error never moves a sound library.
+    The file is checked again first, so a passing error never moves a sound library; and it
+    stays where it is while another Reader has it open (that one would go on writing into the
+    file set aside).
     """
-    if not paths.database.exists() or verify(paths.database):
+    hold = LibraryLock(paths.library_lock)
+    if not hold.exclusive():
+        log.error("library %s is damaged but open in another Reader; left in place", paths.database)
         return None
-    damaged = set_aside(paths.database, "damaged")
+    try:
+        if not paths.database.exists() or verify(paths.database):
+            return None
+        damaged = set_aside(paths.database, "damaged")
+    finally:
+        hold.release()
     if damaged is None:
         return None
     log.error("library %s was damaged; set aside as %s", paths.database, damaged)

@@ -41,6 +41,15 @@ class DataPaths:
         return self.root / "reader.lock"
 
     @property
+    def library_lock(self) -> Path:
+        """Held shared by every open library and exclusively by a restore (storage/locks.py).
+
+        Apart from the window's `lock_file`: that one is one-window-per-library, this one
+        guards the database file itself, for the command line too.
+        """
+        return self.root / "library.lock"
+
+    @property
     def log_file(self) -> Path:
         return self.root / "reader.log"
 

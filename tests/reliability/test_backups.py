@@ -58,7 +58,6 @@ def test_backup_during_writes_is_a_consistent_prefix(paths: DataPaths) -> None:
             time.sleep(0.05)
         assert committed, child.stderr.read() if child.stderr else ""
         with Library(paths) as lib:
-            lib.backups.keep = 10
             for _ in range(4):
                 before = set(committed)
                 backup = lib.backup()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from reader.core.article import Article
 from reader.errors import StorageError
 from reader.library import Library, open_library
 from reader.paths import DataPaths
-from reader.storage.backups import BackupSet, restore, verify
+from reader.storage.backups import BackupSet, Retention, restore, verify
 
 
 def _add(lib: Library, title: str) -> int:
@@ -22,7 +24,7 @@ def _add(lib: Library, title: str) -> int:
 
 def test_backup_is_verified_and_rotated(library: Library) -> None:
     _add(library, "One")
-    library.backups.keep = 3
+    library.backups.retention = Retention(last=3, daily=1, weekly=1, monthly=1)
     made = [library.backup() for _ in range(5)]
     kept = library.backups.list()
     assert [b.path for b in kept] == [b.path for b in reversed(made[-3:])]
@@ -35,11 +37,16 @@ def test_failed_backup_never_replaces_a_good_one(
 ) -> None:
     _add(library, "One")
     good = library.backup()
-    monkeypatch.setattr("reader.storage.backups.verify", lambda path: False)
+
+    def refuse(path: Path) -> None:
+        raise StorageError(f"{path} is not a usable library backup (integrity check failed)")
+
+    monkeypatch.setattr("reader.storage.backups.check_backup", refuse)
     with pytest.raises(StorageError, match="failed verification"):
         library.backup()
     monkeypatch.undo()
     assert [b.path for b in library.backups.list()] == [good.path]
+    assert sorted(p.name for p in library.paths.backups.iterdir()) == [good.path.name]
 
 
 def test_restore_keeps_the_current_library_aside(data_dir: Path) -> None:
@@ -48,7 +55,7 @@ def test_restore_keeps_the_current_library_aside(data_dir: Path) -> None:
         _add(lib, "Before")
         backup = lib.backup()
         _add(lib, "After")
-    kept = restore(backup.path, paths.database)
+    kept = restore(backup.path, paths.database, paths.library_lock)
     assert kept is not None and kept.exists()
     with Library(paths) as lib:
         assert [a.title for a in lib.list_articles()] == ["Before"]
@@ -61,7 +68,8 @@ def test_restore_refuses_a_bad_file(data_dir: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StorageError, match="not a usable library backup"):
-        restore(bogus, DataPaths(data_dir).database)
+        paths = DataPaths(data_dir)
+        restore(bogus, paths.database, paths.library_lock)
 
 
 def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
@@ -80,7 +88,7 @@ def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
         assert recovery.backup is not None and recovery.backup.path == good.path
         assert lib.count() == 0
         assert "can be restored" in recovery.message()
-    restore(good.path, paths.database)
+    restore(good.path, paths.database, paths.library_lock)
     with Library(paths) as lib:
         assert [a.title for a in lib.list_articles()] == ["Precious"]
 
@@ -95,3 +103,27 @@ def test_damaged_without_backup_starts_empty(data_dir: Path) -> None:
         assert recovery is not None and recovery.backup is None
         assert "starting with an empty library" in recovery.message()
     assert BackupSet(paths.backups).list() == []
+
+
+def test_a_backup_leaves_another_process_copy_in_progress_alone(library: Library) -> None:
+    """The cause of a "disk I/O error" in a backup made while another Reader also backed up:
+    its clean-up deleted the other's unfinished copy and that copy's rollback journal, and
+    SQLite could not finish the copy without it."""
+    _add(library, "One")
+    folder = library.paths.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    in_progress = [
+        folder / "library-20250101T000000000000Z.sqlite3.partial",
+        folder / "library-20250101T000000000000Z.sqlite3.partial-journal",
+        folder / "library-k2j4h5.partial",
+        folder / "library-k2j4h5.partial-journal",
+    ]
+    for path in in_progress:
+        path.write_bytes(b"being written")
+    library.backup()
+    assert all(p.exists() for p in in_progress)
+    abandoned = time.time() - 2 * 24 * 3600  # left by a crash two days ago
+    for path in in_progress:
+        os.utime(path, (abandoned, abandoned))
+    library.backup()
+    assert not any(p.exists() for p in in_progress)

@@ -1,4 +1,4 @@
-"""Commands that look after the library itself: backup, restore."""
+"""Commands that look after the library itself: backup, restore, check."""
 
 from __future__ import annotations
 
@@ -25,6 +25,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=None, offline_handler=cmd_restore)
 
+    p = sub.add_parser(
+        "check",
+        help="check every article's text against its hash; repair damaged ones from a backup",
+    )
+    p.add_argument("--no-repair", action="store_true", help="only report damaged articles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
 
 def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
     if args.list:
@@ -50,7 +58,7 @@ def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
     """Runs without opening the library: the library may be the damaged thing."""
-    kept = restore(args.file, paths.database)
+    kept = restore(args.file, paths.database, paths.library_lock)
     if args.json:
         print_json({"restored": str(args.file), "previous": str(kept) if kept else None})
     else:
@@ -58,3 +66,24 @@ def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
         if kept:
             print(f"the previous library is kept as {kept}")
     return 0
+
+
+def cmd_check(lib: Library, args: argparse.Namespace) -> int:
+    """Exit status 1 while any damaged article is left unrepaired."""
+    found = lib.check_articles(repair=not args.no_repair)
+    if args.json:
+        print_json(found.to_json())
+        return 1 if found.unrepaired else 0
+    for article_id in found.damaged:
+        source = found.repaired.get(article_id)
+        if source is not None:
+            print(f"article #{article_id} was damaged; repaired from {source}")
+        elif args.no_repair:
+            print(f"article #{article_id} is damaged")
+        else:
+            print(f"article #{article_id} is damaged and no backup has it intact; left as it is")
+    print(
+        f"checked {found.checked} article(s): {len(found.damaged)} damaged, "
+        f"{len(found.repaired)} repaired"
+    )
+    return 1 if found.unrepaired else 0

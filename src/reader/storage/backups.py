@@ -1,21 +1,44 @@
-"""Rotating, verified backups of the library database, made with SQLite's backup API."""
+"""Verified backups of the library database, made with SQLite's backup API, thinned by age."""
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.errors import StorageError
+from reader.storage.backup_check import check_backup
+from reader.storage.locks import LibraryLock
+from reader.storage.retention import Retention, to_keep
+from reader.storage.sqlite_files import (
+    claim_unique,
+    move_back,
+    move_to_free_name,
+    open_read_only,
+    remove_with_sides,
+    set_aside,
+    verify,
+)
+
+__all__ = ["Backup", "BackupSet", "Retention", "restore", "set_aside", "verify"]
 
 log = logging.getLogger(__name__)
 
-KEEP = 5
 PREFIX = "library-"
 SUFFIX = ".sqlite3"
+PARTIAL = ".partial"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+# A copy in progress is left alone (another process may be writing it); one this old was
+# abandoned by a crash.
+STALE_PARTIAL_S = 24 * 3600
+IN_USE = "the library is open in another Reader (close it first)"
 
 
 @dataclass(frozen=True)
@@ -24,24 +47,12 @@ class Backup:
     taken: datetime
 
 
-def verify(path: Path) -> bool:
-    """True when the file is a SQLite database that passes `PRAGMA integrity_check`."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-
-
 class BackupSet:
-    """The backups folder of one library: newest first, at most KEEP good copies."""
+    """The backups folder of one library, newest first, thinned by `retention`."""
 
-    def __init__(self, folder: Path, keep: int = KEEP) -> None:
+    def __init__(self, folder: Path, retention: Retention | None = None) -> None:
         self.folder = folder
-        self.keep = keep
+        self.retention = retention or Retention()
 
     def list(self) -> list[Backup]:
         found = []
@@ -55,83 +66,126 @@ class BackupSet:
         return sorted(found, key=lambda b: b.taken, reverse=True)
 
     def newest_good(self) -> Backup | None:
-        return next((b for b in self.list() if verify(b.path)), None)
+        """The newest backup that `reader restore` would accept."""
+        for backup in self.list():
+            try:
+                check_backup(backup.path)
+            except StorageError:
+                continue
+            return backup
+        return None
 
     def due(self, every: timedelta) -> bool:
         backups = self.list()
         return not backups or datetime.now(UTC) - backups[0].taken >= every
 
-    def create(self, conn: sqlite3.Connection) -> Backup:
-        """Copy the live database; only a verified copy joins the set and retires an old one.
+    def create(self, reading: Callable[[], AbstractContextManager[sqlite3.Connection]]) -> Backup:
+        """Copy the live database; only a copy that passes `check_backup` joins the set.
 
-        The backup API copies a consistent snapshot even while other connections write.
+        The backup API copies a consistent snapshot even while other connections write. The
+        connection is held only for the copy: checking every article's hash (about 0.1 ms an
+        article) runs on the copy, with the library free for others.
         """
-        taken = datetime.now(UTC)
-        final = self.folder / f"{PREFIX}{taken.strftime(_STAMP)}{SUFFIX}"
-        partial = final.with_name(final.name + ".partial")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            target = sqlite3.connect(partial)
-            try:
-                conn.backup(target)
-                # A copy of a WAL library is in WAL mode too: make the backup one plain file.
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-            if not verify(partial):
-                raise StorageError(f"the backup {partial} failed verification")
-            partial.replace(final)
-        except (OSError, sqlite3.Error) as exc:
-            _remove_with_sides(partial)
+            handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=PARTIAL, dir=self.folder)
+            os.close(handle)
+        except OSError as exc:
             raise StorageError(f"could not back up the library: {exc}") from exc
-        self._rotate()
-        return Backup(final, taken)
-
-    def _rotate(self) -> None:
-        for old in self.list()[self.keep :]:
-            old.path.unlink(missing_ok=True)
-        for stale in self.folder.glob(f"{PREFIX}*{SUFFIX}.partial*"):
-            stale.unlink(missing_ok=True)
-
-
-def _remove_with_sides(database: Path) -> None:
-    """Delete a database file with its -wal and -shm (a copy of a WAL library has them)."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        database.with_name(database.name + suffix).unlink(missing_ok=True)
-
-
-def set_aside(database: Path, label: str) -> Path | None:
-    """Rename a database (and its WAL files) out of the way; never deletes it."""
-    if not database.exists():
-        return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = database.with_name(f"{database.name}.{label}-{stamp}")
-    for suffix in ("-wal", "-shm"):
-        side = database.with_name(database.name + suffix)
-        if side.exists():
-            side.replace(target.with_name(target.name + suffix))
-    database.replace(target)
-    return target
-
-
-def restore(source: Path, database: Path) -> Path | None:
-    """Make `source` (a verified backup) the library; the current file is kept aside."""
-    if not source.is_file():
-        raise StorageError(f"no backup file {source}")
-    if not verify(source):
-        raise StorageError(f"{source} is not a usable library backup (integrity check failed)")
-    incoming = database.with_name(database.name + ".restoring")
-    try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dst = sqlite3.connect(incoming)
+        partial = Path(name)
         try:
-            src.backup(dst)
+            with reading() as conn:
+                _copy(conn, partial)
+            check_backup(partial)
+            backup = self._publish(partial)
+        except (OSError, sqlite3.Error) as exc:
+            remove_with_sides(partial)
+            raise StorageError(f"could not back up the library: {exc}") from exc
+        except StorageError as exc:
+            remove_with_sides(partial)
+            raise StorageError(
+                f"the new backup failed verification and was dropped: {exc}"
+            ) from exc
+        self.thin()
+        return backup
+
+    def _publish(self, partial: Path) -> Backup:
+        """Give the copy its final name, never taking one another backup already has."""
+        taken = datetime.now(UTC)
+        while True:
+            final = self.folder / f"{PREFIX}{taken.strftime(_STAMP)}{SUFFIX}"
+            try:
+                move_to_free_name(partial, final)
+            except FileExistsError:
+                taken += timedelta(microseconds=1)
+                continue
+            return Backup(final, taken)
+
+    def thin(self) -> None:
+        """Delete the backups the retention rules no longer keep, and abandoned partial copies."""
+        backups = self.list()
+        keep = to_keep([b.taken for b in backups], self.retention)
+        for old in backups:
+            if old.taken not in keep:
+                old.path.unlink(missing_ok=True)
+        cutoff = time.time() - STALE_PARTIAL_S
+        for stale in self.folder.glob(f"{PREFIX}*{PARTIAL}*"):
+            try:
+                if stale.stat().st_mtime < cutoff:
+                    stale.unlink()
+            except OSError:
+                continue
+
+
+def _copy(conn: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(target_path)
+    try:
+        conn.backup(target)
+        # A copy of a WAL library is in WAL mode too: make the backup one plain file.
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def restore(source: Path, database: Path, lock: Path) -> Path | None:
+    """Make `source` (a Reader backup that checks out) the library; the current file is kept
+    aside under a new name. Refused while any Reader has the library open: a window would go
+    on writing into the file set aside, and its notes would be missing from the restored one.
+    """
+    check_backup(source)
+    hold = LibraryLock(lock)
+    if not hold.exclusive():
+        raise StorageError(IN_USE)
+    try:
+        return _swap_in(source, database)
+    finally:
+        hold.release()
+
+
+def _swap_in(source: Path, database: Path) -> Path | None:
+    try:
+        incoming = claim_unique(database.parent, f"{database.name}.restoring")
+    except OSError as exc:
+        raise StorageError(f"could not restore {source}: {exc}") from exc
+    try:
+        src = open_read_only(source)
+        try:
+            _copy(src, incoming)
         finally:
             src.close()
-            dst.close()
+        if not verify(incoming):
+            raise StorageError(f"could not restore {source}: the copy failed its integrity check")
         kept = set_aside(database, "replaced")
-        incoming.replace(database)
+        try:
+            move_to_free_name(incoming, database)
+        except OSError:
+            if kept is not None:
+                move_back(kept, database)  # the library as it was rather than none at all
+            raise
     except (OSError, sqlite3.Error) as exc:
-        incoming.unlink(missing_ok=True)
+        remove_with_sides(incoming)
         raise StorageError(f"could not restore {source}: {exc}") from exc
+    except StorageError:
+        remove_with_sides(incoming)
+        raise
     return kept

@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from reader.errors import DamagedDatabase, DataDirError, SchemaTooNew, StorageError
-from reader.storage.backups import verify
+from reader.storage.locks import LibraryLock
+from reader.storage.sqlite_files import claim_unique, set_aside_foreign_journal, verify
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +52,32 @@ SCHEMA_VERSION = len(migrations())
 
 
 class Database:
-    """One SQLite connection to the library, shared by threads under a lock."""
+    """One SQLite connection to the library, shared by threads under a lock.
 
-    def __init__(self, path: Path) -> None:
+    With a `lock` file it holds the library lock shared while open (see storage/locks.py),
+    taken before SQLite opens the file, so a restore never swaps the file away beneath it.
+    """
+
+    def __init__(self, path: Path, lock: Path | None = None) -> None:
         self.path = path
         self._lock = threading.RLock()
         _check_data_dir(path.parent)
+        self._hold = LibraryLock(lock) if lock is not None else None
+        if self._hold is not None:
+            self._hold.shared(BUSY_TIMEOUT_S)
+        try:
+            self._open()
+        except BaseException:
+            if self._hold is not None:
+                self._hold.release()
+            raise
+
+    def _open(self) -> None:
+        path = self.path
+        try:
+            set_aside_foreign_journal(path)
+        except OSError as exc:
+            raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
         try:
             self.conn = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -163,8 +184,10 @@ class Database:
         log.info("migrated %s to schema %d", self.path, pending[-1][0])
 
     def _backup_before_migration(self, version: int) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.stem}.before-v{version + 1}-{stamp}.sqlite3")
+        # A name of its own: the backup API would overwrite an earlier copy of the same name.
+        target = claim_unique(
+            self.path.parent, f"{self.path.stem}.before-v{version + 1}", ".sqlite3"
+        )
         dest = sqlite3.connect(target)
         try:
             self.conn.backup(dest)
@@ -205,6 +228,8 @@ class Database:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+            if self._hold is not None:
+                self._hold.release()
 
 
 def _statements(sql: str) -> list[str]:
