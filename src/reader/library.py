@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
-from reader.importers import expand_paths, import_file
+from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
+from reader.importers import display_path, expand_paths, import_file
 from reader.indexer import Indexer, enqueue
 from reader.paths import DataPaths
 from reader.storage.annotations import AnnotationStore
@@ -116,34 +117,49 @@ class Library:
         *,
         section: str | None = None,
         should_stop: Callable[[], bool] = lambda: False,
+        max_bytes: int = MAX_FILE_BYTES,
     ) -> Iterator[ImportResult]:
         """Import files and folders one by one, yielding a result per file.
 
         Each article is committed in its own transaction, so a failure or a stop keeps
-        everything imported before it.
+        everything imported before it; a file that fails, for whatever reason, fails alone.
         """
         try:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
                     return
-                yield self.import_path(path, section=section)
+                yield self.import_path(path, section=section, max_bytes=max_bytes)
                 if count % INDEX_EVERY == 0:
                     self.update_search_index()
         finally:
             self.update_search_index()
 
     def import_path(
-        self, path: Path, *, section: str | None = None, replace_id: int | None = None
+        self,
+        path: Path,
+        *,
+        section: str | None = None,
+        replace_id: int | None = None,
+        max_bytes: int = MAX_FILE_BYTES,
     ) -> ImportResult:
+        """Import one file. Its own failures become a FAILED result; the library's raise."""
+        shown = display_path(path)
         try:
-            article = import_file(path)
+            article = import_file(path, max_bytes)
+            return self.add_article(article, section=section, path=shown, replace_id=replace_id)
         except ImportFailed as exc:
-            return ImportResult(str(path), ImportStatus.FAILED, reason=str(exc))
+            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
         except RecursionError:
-            return ImportResult(str(path), ImportStatus.FAILED, reason="too deeply nested")
+            return ImportResult(shown, ImportStatus.FAILED, reason="too deeply nested")
         except MemoryError:
-            return ImportResult(str(path), ImportStatus.FAILED, reason="too large to import")
-        return self.add_article(article, section=section, path=str(path), replace_id=replace_id)
+            return ImportResult(shown, ImportStatus.FAILED, reason="too large to import")
+        except ReaderError:
+            raise  # the library cannot be written, or no such article: not this file's fault
+        except Exception as exc:
+            # A bug met by one file must not cost the user the rest of the batch.
+            log.exception("importing %s failed", shown)
+            reason = f"unexpected error ({type(exc).__name__}); details in the log"
+            return ImportResult(shown, ImportStatus.FAILED, reason=reason)
 
     def add_article(
         self,
