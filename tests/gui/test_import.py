@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -85,3 +86,21 @@ def test_an_import_can_be_cancelled(
     assert len(summary.results) < 30
     assert all(r.status is ImportStatus.IMPORTED for r in summary.results)
     assert library.count() == 3 + len(summary.results)
+
+
+def test_a_dropped_folder_with_odd_names_imports_every_file(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    write(folder / "harbour.txt", PLAIN_EN)
+    raw = os.fsencode(folder)
+    Path(os.fsdecode(raw + b"/caf\xe9.txt")).write_text("Cafe terraces\n\nChairs out by nine.")
+    Path(os.fsdecode(raw + b"/\x1b[31mred\n.txt")).write_text("Red sails\n\nBack at noon.")
+    before = library.count()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        drop_files(window, [folder])
+    summary = finished.args[0] if finished.args else None
+    assert isinstance(summary, ImportSummary)
+    assert summary.error is None and not summary.failures
+    assert summary.imported == 3 and library.count() == before + 3
+    assert any(r.path.endswith("caf\\xe9.txt") for r in summary.results)
