@@ -200,6 +200,25 @@ def test_json_output_with_odd_names_is_valid(tmp_path: Path, odd_names: Path) ->
     assert {"caf\\xe9.txt", "\x1b[31mred\n.txt", "\u202etxt.exe.txt"} <= paths
 
 
+def test_article_text_and_error_messages_print_safely(tmp_path: Path) -> None:
+    body = "Body with a \x9b2J CSI and a \u202eoverride, over\ntwo lines."
+    page = write(tmp_path / "csi.txt", f"Control characters\n\n{body}")
+    assert cli(tmp_path / "lib", "import", str(page)).returncode == 0
+    shown = cli(tmp_path / "lib", "show", "1").stdout.decode("utf-8")
+    assert "\x9b" not in shown and "\u202e" not in shown
+    assert "a \\x9b2J CSI and a \\u202eoverride, over\n" in shown  # lines stay lines
+    missing = tmp_path / "\x1b[2Jgone.json"
+    failed = cli(tmp_path / "lib", "annotations", "import", str(missing))
+    assert failed.returncode == 1
+    assert b"\x1b" not in failed.stderr and b"\\x1b[2Jgone.json" in failed.stderr
+
+
+def test_an_annotation_file_that_is_a_fifo_is_refused(tmp_path: Path, fifo: Path) -> None:
+    proc = cli(tmp_path / "lib", "annotations", "import", str(fifo))
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip().endswith(": not a regular file (a FIFO)")
+
+
 def test_an_unexpected_error_fails_only_its_file(
     library: Library,
     tmp_path: Path,
