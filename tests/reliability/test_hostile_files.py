@@ -115,6 +115,11 @@ def test_a_folder_named_as_a_file_gets_a_reason(library: Library, tmp_path: Path
     assert result.reason == "not a regular file (a folder)"
 
 
+def test_an_impossible_name_gets_a_reason(library: Library, tmp_path: Path) -> None:
+    [result] = library.import_paths([tmp_path / "nul\x00name.txt"])
+    assert result.reason == "not a valid file name"
+
+
 # -- size ------------------------------------------------------------------------------------
 
 

@@ -67,6 +67,8 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         raise ImportFailed("permission denied") from None
     except OSError as exc:
         raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise ImportFailed("not a valid file name") from None
     if len(data) > max_bytes:
         raise ImportFailed(_too_large(len(data), max_bytes))
     return data
@@ -107,10 +109,17 @@ def expand_paths(paths: Iterable[Path], suffixes: frozenset[str]) -> Iterator[Pa
     a folder a symbolic link is followed only when its target stays inside that folder.
     """
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
             yield from _walk(path, _Walk(path.resolve(), suffixes))
         else:
-            yield path
+            yield path  # read_file says what is wrong with it, if anything
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):  # unreachable or unnamable: reported when read
+        return False
 
 
 class _Walk:
