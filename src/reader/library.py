@@ -17,7 +17,8 @@ from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
 from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
-from reader.importers import expand_paths, import_bytes, read_file
+from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
+from reader.importers import display_path, expand_paths, import_bytes, read_file
 from reader.indexer import Indexer
 from reader.paths import DataPaths
 from reader.storage import changes, sources
@@ -88,6 +89,17 @@ class ImportResult:
         }
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How one file is imported (see Library.import_path)."""
+
+    section: str | None = None
+    replace_id: int | None = None
+    as_new: bool = False
+    ask_when_unsure: bool = False
+    max_bytes: int = MAX_FILE_BYTES
+
+
 class Library:
     """A library in one data directory: articles in SQLite, article assets beside it."""
 
@@ -134,17 +146,20 @@ class Library:
         section: str | None = None,
         should_stop: Callable[[], bool] = lambda: False,
         ask_when_unsure: bool = False,
+        max_bytes: int = MAX_FILE_BYTES,
     ) -> Iterator[ImportResult]:
         """Import files and folders one by one, yielding a result per file.
 
         Each article is committed in its own transaction, so a failure or a stop keeps
-        everything imported before it.
+        everything imported before it; a file that fails, for whatever reason, fails alone.
         """
         try:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
                     return
-                yield self.import_path(path, section=section, ask_when_unsure=ask_when_unsure)
+                yield self.import_path(
+                    path, section=section, ask_when_unsure=ask_when_unsure, max_bytes=max_bytes
+                )
                 if count % INDEX_EVERY == 0:
                     self.update_search_index()
         finally:
@@ -158,33 +173,52 @@ class Library:
         replace_id: int | None = None,
         as_new: bool = False,
         ask_when_unsure: bool = False,
+        max_bytes: int = MAX_FILE_BYTES,
     ) -> ImportResult:
+        """Import one file. Its own failures become a FAILED result; the library's raise."""
+        shown = display_path(path)
+        options = ImportOptions(section, replace_id, as_new, ask_when_unsure, max_bytes)
+        try:
+            return self._import_one(path, shown, options)
+        except ImportFailed as exc:
+            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
+        except RecursionError:
+            return ImportResult(shown, ImportStatus.FAILED, reason="too deeply nested")
+        except MemoryError:
+            return ImportResult(shown, ImportStatus.FAILED, reason="too large to import")
+        except ReaderError:
+            raise  # the library cannot be written, or no such article: not this file's fault
+        except Exception as exc:
+            # A bug met by one file must not cost the user the rest of the batch.
+            log.exception("importing %s failed", shown)
+            reason = f"unexpected error ({type(exc).__name__}); details in the log"
+            return ImportResult(shown, ImportStatus.FAILED, reason=reason)
+
+    def _import_one(self, path: Path, shown: str, options: ImportOptions) -> ImportResult:
+        """An unchanged file is known before it is decoded; anything else is imported."""
         state = file_state(path)
-        if state is not None and replace_id is None:
-            known = self._unchanged(state, str(path))
+        fresh = options.replace_id is None and not options.as_new
+        if state is not None and fresh:
+            known = self._unchanged(state, shown)
             if known is not None:
                 return known
-        try:
-            data = read_file(path)
-            if state is not None:
-                state = replace(state, source_hash=hashlib.sha256(data).hexdigest())
-                known = self._unchanged(state, str(path)) if replace_id is None else None
-                if known is not None:
-                    return known
-            article = replace(import_bytes(data, path.name), source_path=str(path.resolve()))
-        except ImportFailed as exc:
-            return ImportResult(str(path), ImportStatus.FAILED, reason=str(exc))
-        except RecursionError:
-            return ImportResult(str(path), ImportStatus.FAILED, reason="too deeply nested")
-        except MemoryError:
-            return ImportResult(str(path), ImportStatus.FAILED, reason="too large to import")
+        data = read_file(path, options.max_bytes)
+        if state is not None:
+            state = replace(state, source_hash=hashlib.sha256(data).hexdigest())
+            known = self._unchanged(state, shown) if fresh else None
+            if known is not None:
+                return known
+        # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
+        article = replace(
+            import_bytes(data, display_path(path.name)), source_path=display_path(path.resolve())
+        )
         return self.add_article(
             article,
-            section=section,
-            path=str(path),
-            replace_id=replace_id,
-            as_new=as_new,
-            ask_when_unsure=ask_when_unsure,
+            section=options.section,
+            path=shown,
+            replace_id=options.replace_id,
+            as_new=options.as_new,
+            ask_when_unsure=options.ask_when_unsure,
             source=state,
         )
 

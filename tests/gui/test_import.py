@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import quote_from_bytes
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -17,9 +19,13 @@ from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, write
 
 
 def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    drop_urls(window, [QUrl.fromLocalFile(str(p)) for p in paths])
+
+
+def drop_urls(window: MainWindow, urls: list[QUrl]) -> None:
     """What a drag from a file manager delivers: an accepted DragEnter, then the Drop."""
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    mime.setUrls(urls)
     where = QPointF(window.width() / 2, window.height() / 2)
     args = (
         where,
@@ -85,3 +91,36 @@ def test_an_import_can_be_cancelled(
     assert len(summary.results) < 30
     assert all(r.status is ImportStatus.IMPORTED for r in summary.results)
     assert library.count() == 3 + len(summary.results)
+
+
+def test_a_dropped_folder_with_odd_names_imports_every_file(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    write(folder / "harbour.txt", PLAIN_EN)
+    raw = os.fsencode(folder)
+    Path(os.fsdecode(raw + b"/caf\xe9.txt")).write_text("Cafe terraces\n\nChairs out by nine.")
+    Path(os.fsdecode(raw + b"/\x1b[31mred\n.txt")).write_text("Red sails\n\nBack at noon.")
+    before = library.count()
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        drop_files(window, [folder])
+    summary = finished.args[0] if finished.args else None
+    assert isinstance(summary, ImportSummary)
+    assert summary.error is None and not summary.failures
+    assert summary.imported == 3 and library.count() == before + 3
+    assert any(r.path.endswith("caf\\xe9.txt") for r in summary.results)
+
+
+def test_a_dropped_file_whose_name_is_not_utf8_is_found(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    Path(os.fsdecode(raw)).write_text("Cafe terraces\n\nChairs out by nine.")
+    # What a file manager puts on the clipboard: the name's own bytes, percent-encoded.
+    url = QUrl.fromEncoded(b"file://" + quote_from_bytes(raw).encode())
+    assert "\ufffd" in url.toLocalFile()  # what Qt alone would make of it
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        drop_urls(window, [url])
+    summary = finished.args[0] if finished.args else None
+    assert isinstance(summary, ImportSummary)
+    assert summary.imported == 1, summary.failures

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import DataDirError
-from reader.library import ImportStatus, Library
+from reader.library import MAX_FILE_BYTES, ImportStatus, Library
 from reader.paths import DataPaths
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 
@@ -68,7 +68,7 @@ def test_large_text_file_imports(library: Library, tmp_path: Path) -> None:
     paragraph = "一段很长的文字,用来测试大文件的导入。The quick brown fox jumps. {n}\n\n"
     with path.open("w", encoding="utf-8") as out:
         n = 0
-        while out.tell() < 50 * 1024 * 1024:
+        while out.tell() < MAX_FILE_BYTES - 1024 * 1024:  # as large as the limit allows
             out.write(paragraph.format(n=n))
             n += 1
     result = library.import_path(path)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.search import SearchDocument, SearchIndex
-from reader.search.compiler import compile_query
+from reader.search.compiler import MAX_TERMS, compile_query
 from reader.search.query import (
     MAX_CLAUSES,
     And,
@@ -126,6 +126,22 @@ def test_compiled_queries() -> None:
     assert compile_query(parse_query("😀")).query is None
     assert compile_query(parse_query("-draft")).query is not None  # everything but drafts
     assert compile_query(parse_query("经济")).query is not None
+
+
+def _terms_looked_up(query: object) -> int:
+    leaves = query.leaves()  # type: ignore[attr-defined]
+    return sum(len(getattr(leaf, "words", None) or [leaf]) for leaf in leaves)
+
+
+def test_terms_are_capped_like_lucenes_max_clause_count() -> None:
+    # 32 phrases of 23 bigrams in the four text fields would look up 2,944 terms.
+    phrase = '"湖畔小城举办国际风筝节三十多个国家的队伍同场竞技"'
+    compiled = compile_query(parse_query(" ".join([phrase] * 32)))
+    assert compiled.query is not None
+    assert _terms_looked_up(compiled.query) <= MAX_TERMS
+    assert f"query shortened: it had more than {MAX_TERMS} terms" in compiled.messages
+    small = compile_query(parse_query(" ".join([phrase] * 2)))
+    assert _terms_looked_up(small.query) == 2 * 23 * 4 and not small.messages
 
 
 # Query-like strings: pieces of our syntax, CJK, punctuation and control characters, joined.

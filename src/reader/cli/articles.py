@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
-from reader.cli.output import one_line, print_json, print_table
+from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
 from reader.errors import ReaderError
-from reader.library import ImportResult, ImportStatus, Library
+from reader.library import MAX_FILE_BYTES, ImportResult, ImportStatus, Library
+
+MB = 1024 * 1024
+ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,6 +25,13 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         type=int,
         metavar="ID",
         help="the file is a new version of article ID: keep its id, bookmarks and annotations",
+    )
+    p.add_argument(
+        "--max-size",
+        type=_megabytes,
+        metavar="MB",
+        help=f"refuse files larger than this (default: {ENV_MAX_SIZE}, "
+        f"then {MAX_FILE_BYTES // MB} MB)",
     )
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(handler=cmd_import)
@@ -56,30 +67,45 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=cmd_remove)
 
 
+def _megabytes(text: str) -> int:
+    """A size in MB (decimals allowed) as bytes; for argparse and the environment."""
+    try:
+        size = float(text)
+    except ValueError:
+        size = -1.0
+    if not 0 < size < 2**40:
+        raise argparse.ArgumentTypeError(f"not a size in MB: {text!r}")
+    return max(1, int(size * MB))
+
+
+def _max_size(args: argparse.Namespace) -> int:
+    if args.max_size is not None:
+        return int(args.max_size)
+    configured = os.environ.get(ENV_MAX_SIZE)
+    if not configured:
+        return MAX_FILE_BYTES
+    try:
+        return _megabytes(configured)
+    except argparse.ArgumentTypeError as exc:
+        raise ReaderError(f"{ENV_MAX_SIZE}: {exc}") from None
+
+
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    limit = _max_size(args)
     if args.replace is not None:
         if len(args.paths) != 1 or args.paths[0].is_dir():
             raise ReaderError("--replace takes exactly one file")
-        batch = iter(
-            [lib.import_path(args.paths[0], section=args.section, replace_id=args.replace)]
+        one = lib.import_path(
+            args.paths[0], section=args.section, replace_id=args.replace, max_bytes=limit
         )
+        batch = iter([one])
     else:
-        batch = lib.import_paths(args.paths, section=args.section)
+        batch = lib.import_paths(args.paths, section=args.section, max_bytes=limit)
     results = []
     for result in batch:
         results.append(result)
         if not args.json:
-            if result.ok:
-                print(
-                    f"{result.status.value:9}  {result.path}  → #{result.article_id} "
-                    f"{one_line(result.title or '')}",
-                    flush=True,
-                )
-                note = _version_note(result)
-                if note:
-                    print(f"           {note}", flush=True)
-            else:
-                print(f"failed     {result.path}: {result.reason}", flush=True)
+            _print_result(result)
     failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
     if args.json:
         print_json([r.to_json() for r in results])
@@ -105,6 +131,18 @@ def _version_note(result: ImportResult) -> str | None:
         f"kept as a new article: the text differs a lot from #{old} ({similarity}); to make it "
         f"a new version instead: reader remove {new}, then import it with --replace {old}"
     )
+
+
+def _print_result(result: ImportResult) -> None:
+    path = printable(result.path)
+    if result.ok:
+        title = one_line(result.title or "")
+        print(f"{result.status.value:9}  {path}  → #{result.article_id} {title}", flush=True)
+        note = _version_note(result)
+        if note:
+            print(f"           {note}", flush=True)
+    else:
+        print(f"failed     {path}: {one_line(result.reason or '')}", flush=True)
 
 
 def cmd_list(lib: Library, args: argparse.Namespace) -> int:
@@ -143,21 +181,21 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
         print_json(article.to_json())
         return 0
     if args.text:
-        print(article.text)
+        print(printable(article.text, keep_lines=True))
         return 0
     s = article.summary
-    print(s.title)
+    print(one_line(s.title))
     byline = " · ".join(
         x
         for x in (s.site, s.section, s.published.isoformat() if s.published else None, s.author)
         if x
     )
     if byline:
-        print(byline)
+        print(one_line(byline))
     if s.source:
-        print(s.source)
+        print(printable(s.source))
     print()
-    print(article.text)
+    print(printable(article.text, keep_lines=True))
     return 0
 
 

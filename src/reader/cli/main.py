@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.cli import articles, maintenance, notes, search
+from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
 from reader.library import open_library, recover_damaged
 from reader.paths import DataPaths, resolve_data_dir
@@ -54,20 +55,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(offline(paths, args))
         lib, recovery = open_library(paths)
         if recovery is not None:
-            print(f"reader: {recovery.message()}", file=sys.stderr)
+            print(f"reader: {printable(recovery.message())}", file=sys.stderr)
         with lib:
             status = int(args.handler(lib, args))
             lib.backup_if_due()
             return status
     except DamagedDatabase as exc:
         # Damage in a page the check at open did not cover: set the file aside now.
-        print(f"reader: error: {exc}", file=sys.stderr)
+        print(f"reader: error: {printable(exc)}", file=sys.stderr)
         late = recover_damaged(paths)
         if late is not None:
-            print(f"reader: {late.message()}", file=sys.stderr)
+            print(f"reader: {printable(late.message())}", file=sys.stderr)
         return 1
     except ReaderError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
+        print(f"reader: error: {printable(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
@@ -76,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         log.exception("unexpected error")
-        print(f"reader: internal error: {exc!r} (details in {paths.log_file})", file=sys.stderr)
+        print(
+            f"reader: internal error: {printable(repr(exc))} (details in {paths.log_file})",
+            file=sys.stderr,
+        )
         return 1
 
 

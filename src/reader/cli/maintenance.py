@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.cli.output import print_json, print_table
+from reader.cli.output import print_json, print_table, printable
 from reader.library import Library
 from reader.paths import DataPaths
 from reader.storage.backups import restore
@@ -52,7 +52,7 @@ def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(backup.path), "taken": backup.taken.isoformat()})
     else:
-        print(f"backed up to {backup.path}")
+        print(f"backed up to {printable(backup.path)}")
     return 0
 
 
@@ -62,9 +62,9 @@ def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"restored": str(args.file), "previous": str(kept) if kept else None})
     else:
-        print(f"restored {args.file}")
+        print(f"restored {printable(args.file)}")
         if kept:
-            print(f"the previous library is kept as {kept}")
+            print(f"the previous library is kept as {printable(kept)}")
     return 0
 
 

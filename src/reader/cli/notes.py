@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.output import one_line, print_json
+from reader.cli.output import one_line, print_json, printable
 from reader.core.anchoring import QuoteAmbiguous
 from reader.core.annotation import Color, Highlight
 from reader.errors import ReaderError
@@ -119,7 +119,7 @@ def cmd_tags(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": args.id, "tags": list(tags)})
     else:
-        print(f"#{args.id} tags: {', '.join(tags) if tags else '(none)'}")
+        print(f"#{args.id} tags: {one_line(', '.join(tags)) if tags else '(none)'}")
     return 0
 
 
@@ -132,7 +132,7 @@ def cmd_colors(lib: Library, args: argparse.Namespace) -> int:
         print_json({c.value: m for c, m in meanings.items()})
     else:
         for number, (c, m) in enumerate(meanings.items(), 1):
-            print(f"{number}  {c.value:7} {m or ''}".rstrip())
+            print(f"{number}  {c.value:7} {one_line(m or '')}".rstrip())
     return 0
 
 
@@ -175,7 +175,7 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     text = lib.annotations.export(args.format, ids)
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
-        print(f"exported {len(ids)} article(s) to {args.output}", file=sys.stderr)
+        print(f"exported {len(ids)} article(s) to {printable(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -45,7 +45,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
             continue
         rows.append((hit, s))
     if result.message:
-        print(f"reader: {result.message}", file=sys.stderr)
+        print(f"reader: {one_line(result.message)}", file=sys.stderr)
     if args.json:
         print_json(
             [
@@ -68,7 +68,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
     for hit, s in rows:
         date = s.published.isoformat() if s.published else ""
         meta = " · ".join(x for x in (s.site, s.section, date) if x)
-        print(f"#{s.id}  {one_line(s.title)}" + (f"  ({meta})" if meta else ""))
+        print(f"#{s.id}  {one_line(s.title)}" + (f"  ({one_line(meta)})" if meta else ""))
         print(f"     {_marked(hit.snippet, hit.snippet_spans)}")
     shown = len(rows)
     print(f"{shown} of {result.total} matches" if result.total > shown else f"{shown} matches")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.errors import ReaderError
@@ -56,6 +58,18 @@ class ImportSummary:
     @property
     def new_ids(self) -> list[int]:
         return [r.article_id for r in self.results if r.ok and r.article_id is not None]
+
+
+def local_path(url: QUrl) -> Path:
+    """The file a dropped file:// URL names, exactly, even when its name is not UTF-8.
+
+    toLocalFile() decodes the name as UTF-8 and turns other bytes into U+FFFD, naming a file
+    that does not exist; the encoded path keeps the bytes and os.fsdecode maps them back.
+    """
+    if os.name != "posix" or url.host():
+        return Path(url.toLocalFile())
+    encoded = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+    return Path(os.fsdecode(unquote_to_bytes(encoded)))
 
 
 def import_job(library: Library, paths: Sequence[Path], stop: StopFlag) -> Iterator[ImportProgress]:

@@ -20,7 +20,7 @@ from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files,
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
-from reader.gui.imports import ImportController, ImportProgress, ImportSummary
+from reader.gui.imports import ImportController, ImportProgress, ImportSummary, local_path
 from reader.gui.layout import (
     WindowParts,
     add_highlight_buttons,
@@ -412,4 +412,4 @@ def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) ->
 
 
 def _local_paths(urls: list[QUrl]) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [local_path(url) for url in urls if url.isLocalFile()]

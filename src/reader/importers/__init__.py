@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -10,11 +11,21 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
+from reader.importers import files
+from reader.importers.files import MAX_FILE_BYTES, display_path, read_file
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "clean_label",
+    "display_path",
+    "expand_paths",
+    "import_bytes",
+    "import_file",
+    "read_file",
+]
 
 Importer = Callable[[bytes, str], Article]
-
-# Larger files are refused before they are read: no saved article is this big.
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 def _importers() -> dict[str, Importer]:
@@ -40,6 +51,7 @@ SUPPORTED_SUFFIXES = frozenset(
 
 
 _JOINERS = "\u200c\u200d"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_label(text: str) -> str:
@@ -49,6 +61,8 @@ def clean_label(text: str) -> str:
     BOMs, soft hyphens) can reorder or hide what a title shows, as in "invoice\u202etxt.exe".
     Joiners shape Persian, Indic scripts and emoji, so they stay between two visible letters.
     """
+    # A lone surrogate (from an undecodable file name) cannot be stored: it shows as U+FFFD.
+    text = _SURROGATES.sub("\ufffd", text)
     kept = [c for c in text if c in _JOINERS or unicodedata.category(c) not in ("Cf", "Cc")]
     out = [
         c
@@ -91,53 +105,16 @@ def import_bytes(data: bytes, filename: str) -> Article:
     return replace(article, source_hash=hashlib.sha256(data).hexdigest())
 
 
-def read_file(path: Path) -> bytes:
-    """Read a file for import, with size limits and one-line errors."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(f"file too large ({size // (1024 * 1024)} MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed("the file no longer exists") from None
-    except PermissionError:
-        raise ImportFailed("permission denied") from None
-    except IsADirectoryError:
-        raise ImportFailed("is a directory") from None
-    except OSError as exc:
-        raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
+def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
+    """Read and import one file; the Article remembers where it came from.
 
-
-def import_file(path: Path) -> Article:
-    """Read and import one file; the Article remembers where it came from."""
-    article = import_bytes(read_file(path), path.name)
-    return replace(article, source_path=str(path.resolve()))
+    Names are passed on in their displayable form: a name with undecodable bytes must not
+    carry lone surrogates into titles or the database (SQLite refuses to store them).
+    """
+    article = import_bytes(read_file(path, max_bytes), display_path(path.name))
+    return replace(article, source_path=display_path(path.resolve()))
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to import: given files as they are, folders walked recursively in name order.
-
-    Hidden files and folders (a leading dot) are skipped inside folders, as are files whose
-    suffix no importer handles. A path given explicitly is always yielded, so that an
-    unsupported or missing file is reported rather than silently ignored.
-    """
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield path
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError:
-        yield folder  # reported as unreadable by the caller
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            yield from _walk(entry)
-        elif entry.suffix.lower() in SUPPORTED_SUFFIXES and entry.is_file():
-            yield entry
+    """Files to import from these files and folders (see `files.expand_paths`)."""
+    return files.expand_paths(paths, SUPPORTED_SUFFIXES)

@@ -15,6 +15,9 @@ from reader.search.schema import TEXT_FIELDS, fold_value, normalize_site
 # A phrase longer than this is cut: a pasted paragraph of Chinese would otherwise be a
 # phrase of hundreds of bigrams, and its first bigrams already pin the passage down.
 MAX_PHRASE_TERMS = 24
+# Terms looked up for one query, each field counted apart, as Lucene's max clause count
+# (1024) does: the parser's 32 clauses of 24-term phrases in 4 fields would be 3,072.
+MAX_TERMS = 1024
 
 
 class _Or(wq.Or):  # type: ignore[misc]
@@ -54,6 +57,7 @@ def compile_query(parsed: ParsedQuery) -> Compiled:
 class _Compiler:
     def __init__(self, messages: list[str]) -> None:
         self.messages = messages
+        self.terms_left = MAX_TERMS
 
     def note(self, message: str) -> None:
         if message not in self.messages:
@@ -98,14 +102,27 @@ class _Compiler:
             return None
         fields = (node.field,) if node.field else TEXT_FIELDS
         if node.prefix and len(parts) == 1 and not parts[0].cjk:
+            if not self.spend([parts[0].text], len(fields)):
+                return None
             return _any_field(wq.Prefix(name, parts[0].text) for name in fields)
         terms = [term for atom in parts for term in atom.terms]
         if len(terms) > MAX_PHRASE_TERMS:
             self.note(f"searched the first {MAX_PHRASE_TERMS} words of a long phrase")
             terms = terms[:MAX_PHRASE_TERMS]
+        terms = self.spend(terms, len(fields))
+        if not terms:
+            return None
         if len(terms) == 1:
             return _any_field(_single(name, terms[0], parts[0]) for name in fields)
         return _any_field(FastPhrase(name, terms) for name in fields)
+
+    def spend(self, terms: list[str], fields: int) -> list[str]:
+        """The terms that still fit in the query's budget (all, fewer, or none)."""
+        fit = min(len(terms), self.terms_left // fields)
+        if fit < len(terms):
+            self.note(f"query shortened: it had more than {MAX_TERMS} terms")
+        self.terms_left -= fit * fields
+        return terms[:fit]
 
     def filter(self, node: Filter) -> wq.Query | None:
         kind, value = node.kind, node.value

@@ -1,0 +1,173 @@
+"""The files an import is given: found inside the chosen folders, read only if regular, bounded."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reader.errors import ImportFailed
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+# Larger files are refused before they are read: no saved article is this big, and parsing
+# takes about 100 times a page's size in memory (a 195 MB page took 5 GB and 9 minutes).
+MAX_FILE_BYTES = 50 * MB
+
+# O_NONBLOCK: opening a FIFO must not wait for a writer (the fstat check then refuses it).
+# O_NOCTTY: a terminal device named by mistake must not become our controlling terminal.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_CHUNK = MB
+
+_SPECIAL_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def display_path(path: os.PathLike[str] | str) -> str:
+    """A path as text that can be stored, printed and shown: undecodable bytes as `\\xe9`.
+
+    Python keeps a file name's undecodable bytes as lone surrogates (surrogateescape); SQLite,
+    JSON and terminals reject those, so they become visible backslash escapes instead.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes for import, or ImportFailed: the one way importers read a file.
+
+    Only regular files are read (a FIFO would block forever, /dev/zero never ends), and never
+    more than `max_bytes` + 1 bytes, even when the file grows while it is read.
+    """
+    try:
+        # Refused from stat alone, so that a device is not even opened (opening can act).
+        _check(path.stat(), max_bytes)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            _check(os.fstat(fd), max_bytes)  # what was opened may not be what was looked at
+            data = _read_at_most(fd, max_bytes + 1)
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        raise ImportFailed("the file no longer exists") from None
+    except PermissionError:
+        raise ImportFailed("permission denied") from None
+    except OSError as exc:
+        raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise ImportFailed("not a valid file name") from None
+    if len(data) > max_bytes:
+        raise ImportFailed(_too_large(len(data), max_bytes))
+    return data
+
+
+def _check(info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), None)
+        raise ImportFailed(f"not a regular file ({kind or 'a special file'})")
+    if info.st_size > max_bytes:
+        raise ImportFailed(_too_large(info.st_size, max_bytes))
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    # The size rounded up and the limit down, so that a file just over never reads as equal.
+    over, limit = math.ceil(size * 10 / MB) / 10, math.floor(max_bytes * 10 / MB) / 10
+    return f"file too large ({over:g} MB; the limit is {limit:g} MB)"
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(fd, min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def expand_paths(paths: Iterable[Path], suffixes: frozenset[str]) -> Iterator[Path]:
+    """Files to import: given files as they are, folders walked recursively in name order.
+
+    Hidden files and folders (a leading dot) are skipped inside folders, as are files whose
+    suffix is not in `suffixes`. A path given explicitly is always yielded, so that an
+    unsupported, missing or special file is reported rather than silently ignored. Inside
+    a folder a symbolic link is followed only when its target stays inside that folder.
+    """
+    for path in paths:
+        if _is_dir(path):
+            yield from _walk(path, _Walk(path.resolve(), suffixes))
+        else:
+            yield path  # read_file says what is wrong with it, if anything
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except (OSError, ValueError):  # unreachable or unnamable: reported when read
+        return False
+
+
+class _Walk:
+    """One chosen folder being walked: its real location and the real folders already seen."""
+
+    def __init__(self, root: Path, suffixes: frozenset[str]) -> None:
+        self.root = root
+        self.suffixes = suffixes
+        self.seen: set[Path] = set()
+
+
+def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in walk.seen:  # a link back up, or to a folder walked already: no loops
+        return
+    walk.seen.add(real)
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        yield folder  # reported as unreadable by the caller
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        kind = _kind(entry, walk.root)
+        if kind == "folder":
+            yield from _walk(path, walk)
+        elif kind == "file" and path.suffix.lower() in walk.suffixes:
+            yield path
+
+
+def _kind(entry: os.DirEntry[str], root: Path) -> str | None:
+    """ "file", "folder" or None (skipped: special, unreadable, or a link leading out)."""
+    try:
+        if entry.is_symlink():
+            target = Path(entry.path).resolve(strict=True)
+            if not target.is_relative_to(root):
+                log.warning(
+                    "skipped %s: a link to outside the chosen folder", display_path(entry.path)
+                )
+                return None
+            if target.is_dir():
+                return "folder"
+            return "file" if target.is_file() else None
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        return "file" if entry.is_file(follow_symlinks=False) else None
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return None
