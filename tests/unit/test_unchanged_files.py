@@ -29,9 +29,9 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     real_read = library_module.read_file
 
-    def counting_read(path: Path) -> bytes:
+    def counting_read(path: Path, max_bytes: int) -> bytes:
         reads.append(path.name)
-        return real_read(path)
+        return real_read(path, max_bytes)
 
     monkeypatch.setattr(library_module, "import_bytes", forbidden)
     monkeypatch.setattr(library_module, "read_file", counting_read)

@@ -55,7 +55,7 @@ def file_state(path: Path) -> FileState | None:
     try:
         resolved = path.resolve()
         info = resolved.stat()
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop; a NUL in the name
         return None
     # A name that is not valid UTF-8 keeps its bytes as escapes: SQLite text must be UTF-8.
     key = os.fsencode(resolved).decode("utf-8", "backslashreplace")
