@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import ReaderError, SearchError
+from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage.articles import ArticleStore
-from reader.storage.database import Database
+from reader.storage.database import Database, read_only_message
 
 if TYPE_CHECKING:  # the search engine loads only when the index is first used
     from reader.search import SearchDocument, SearchIndex, SearchResult
@@ -40,8 +40,12 @@ class Indexer:
         articles: ArticleStore,
         index_root: Path,
         extras: DocumentExtras | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.db = db
+        # Read-only: the index is used as it is when healthy, never written or rebuilt.
+        self.read_only = read_only
         self.articles = articles
         self.index_root = index_root
         self._extras = extras or (lambda _id: {})
@@ -96,7 +100,7 @@ class Indexer:
 
     def ensure_healthy(self) -> str | None:
         """Check the index once per process; rebuild it from the library when it is unusable."""
-        if self._checked:
+        if self._checked or self.read_only:
             return None
         self._checked = True
         with self.db.reading() as conn:
@@ -127,6 +131,8 @@ class Indexer:
 
     def flush(self) -> int:
         """Apply queued changes to the index; returns how many articles were re-indexed."""
+        if self.read_only:
+            return 0
         done = 0
         while True:
             with self.db.reading() as conn:
@@ -162,6 +168,8 @@ class Indexer:
 
     def rebuild(self, should_stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, int]]:
         """Rebuild the whole index from the library, yielding (done, total)."""
+        if self.read_only:
+            raise ReadOnlyLibrary(read_only_message(self.db.path))
         with self.db.reading() as conn:
             last = conn.execute("SELECT max(seq) FROM search_queue").fetchone()[0]
         total = self.articles.count()
@@ -171,8 +179,21 @@ class Indexer:
             self._forget_queue(last)
             self._checked = True
 
+    def _require_usable(self) -> None:
+        """Read-only: the index is used as it is, checked once, or search is unavailable."""
+        if not self._checked:
+            self.message = self.index.check(self.articles.count())
+            self._checked = True
+        if self.message is not None:
+            raise SearchError(
+                "search is unavailable: the library is read-only and its search index "
+                f"cannot be rebuilt ({self.message})"
+            )
+
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
         """Search; the first search after the index had to be rebuilt says so in its message."""
+        if self.read_only:
+            self._require_usable()
         rebuilt = self.ensure_healthy()
         self.flush()
         result = self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)
