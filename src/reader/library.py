@@ -107,6 +107,11 @@ class Library:
         """True when changes are off (a read-only disk or folder, or opened to look only)."""
         return self.db.read_only
 
+    def _require_writable(self) -> None:
+        """Refuse a change before any of its work (every write also checks, in transaction())."""
+        if self.read_only:
+            raise ReadOnlyLibrary(read_only_message(self.paths.database))
+
     def _index_extras(self, article_id: int) -> dict[str, object]:
         found = self.annotation_store.for_article(article_id)
         return {
@@ -143,6 +148,7 @@ class Library:
         Each article is committed in its own transaction, so a failure or a stop keeps
         everything imported before it.
         """
+        self._require_writable()
         try:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
@@ -262,6 +268,7 @@ class Library:
 
     def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
+        self._require_writable()
         summary = self.articles.summary(article_id)
         count = self.annotation_store.annotation_count(article_id)
         if count and not with_annotations:
@@ -317,8 +324,7 @@ class Library:
 
     def backup(self) -> Backup:
         """Take a verified backup now (kept in the rotating set)."""
-        if self.read_only:
-            raise ReadOnlyLibrary(read_only_message(self.paths.database))
+        self._require_writable()
         self._changes = 0
         with self.db.reading() as conn:
             backup = self.backups.create(conn)
