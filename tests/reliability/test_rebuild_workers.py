@@ -58,8 +58,9 @@ def test_workers_exit_when_the_rebuild_is_killed(tmp_path: Path) -> None:
         _, alive = psutil.wait_procs(children, timeout=10)
         assert not alive, f"orphaned worker processes: {[p.pid for p in alive]}"
     finally:
-        rebuild.kill()
-        rebuild.communicate(timeout=10)
+        # Orphans first: they hold the rebuild's stdout open, so communicate() would wait.
         for child in children:
             with contextlib.suppress(psutil.NoSuchProcess):
                 child.kill()
+        rebuild.kill()
+        rebuild.communicate(timeout=10)
