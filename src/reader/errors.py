@@ -4,6 +4,8 @@
     ├── ImportFailed                 one file could not become an article (bad bytes, unknown type…)
     ├── StorageError                 the library database cannot be opened or written
     │   ├── DataDirError             the data directory is missing, read-only or not a directory
+    │   │   ├── ReadOnlyLibrary      the library can be read, not changed (a read-only disk)
+    │   │   └── NoLibrary            asked to open read-only a library that does not exist
     │   ├── SchemaTooNew             the database was written by a newer Reader
     │   └── DamagedDatabase          the database file is corrupt (set aside, never deleted)
     ├── NotFound                     no article (or annotation) with that id
@@ -28,6 +30,14 @@ class StorageError(ReaderError):
 
 class DataDirError(StorageError):
     """The data directory cannot be used (missing, read-only, not a directory)."""
+
+
+class ReadOnlyLibrary(DataDirError):
+    """The library was opened read-only (its folder or file cannot be written): changes are off."""
+
+
+class NoLibrary(DataDirError):
+    """There is no library to open read-only (opening it normally would create one)."""
 
 
 class SchemaTooNew(StorageError):

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.changes import SEARCHABLE
-from reader.errors import ReaderError, SearchError
+from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage import changes
 from reader.storage.articles import ArticleStore
-from reader.storage.database import Database
+from reader.storage.database import Database, read_only_message
 
 if TYPE_CHECKING:  # the search engine loads only when the index is first used
     from reader.search import SearchDocument, SearchIndex, SearchResult
@@ -45,8 +45,12 @@ class Indexer:
         articles: ArticleStore,
         index_root: Path,
         extras: DocumentExtras | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.db = db
+        # Read-only: the index is used as it is when healthy, never written or rebuilt.
+        self.read_only = read_only
         self.articles = articles
         self.index_root = index_root
         self._extras = extras or (lambda _id: {})
@@ -103,7 +107,7 @@ class Indexer:
         """Check the index once per process: catch it up with the change log when it is
         behind, rebuild it when it is unusable or another library's. Returns a message when
         it had to be rebuilt."""
-        if self._checked:
+        if self._checked or self.read_only:
             return None
         self._checked = True
         library, _seq = self._origin()
@@ -170,6 +174,8 @@ class Indexer:
     def problem(self) -> str | None:
         """Why the index needs a rebuild, or None; an index merely behind the change log is
         caught up first (that needs no rebuild, however many changes it missed)."""
+        if self.read_only:  # nothing can be written: the index is used as it is, or not at all
+            return self.index.check(self.articles.count())
         library, _seq = self._origin()
         if not self._adopt_live(library):
             return "it was not built from this library"
@@ -204,6 +210,8 @@ class Indexer:
 
     def flush(self) -> int:
         """Apply the log's new rows to the index; returns how many articles were re-indexed."""
+        if self.read_only:
+            return 0
         done = 0
         while True:
             with self.db.reading() as conn:
@@ -241,6 +249,8 @@ class Indexer:
 
     def rebuild(self, should_stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[int, int]]:
         """Rebuild the whole index from the library, yielding (done, total)."""
+        if self.read_only:
+            raise ReadOnlyLibrary(read_only_message(self.db.path))
         library, seq = self._origin()
         total = self.articles.count()
         origin: dict[str, object] = {"library": library, "seq": seq}
@@ -250,8 +260,21 @@ class Indexer:
             self._follow_live(seq)
             self._checked = True
 
+    def _require_usable(self) -> None:
+        """Read-only: the index is used as it is, checked once, or search is unavailable."""
+        if not self._checked:
+            self.message = self.index.check(self.articles.count())
+            self._checked = True
+        if self.message is not None:
+            raise SearchError(
+                "search is unavailable: the library is read-only and its search index "
+                f"cannot be rebuilt ({self.message})"
+            )
+
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
         """Search; the first search after the index had to be rebuilt says so in its message."""
+        if self.read_only:
+            self._require_usable()
         rebuilt = self.ensure_healthy()
         self.flush()
         result = self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)

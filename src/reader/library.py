@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -16,18 +17,25 @@ from reader.annotating import Annotating
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
 from reader.core.versions import SourceMatch, Verdict, closest
-from reader.errors import DamagedDatabase, ImportFailed, NotFound, ReaderError
+from reader.errors import (
+    DamagedDatabase,
+    DataDirError,
+    ImportFailed,
+    NotFound,
+    ReaderError,
+    ReadOnlyLibrary,
+)
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.importers import display_path, expand_paths, import_bytes, read_file
 from reader.indexer import Indexer
-from reader.paths import DataPaths
+from reader.paths import DataPaths, make_private, move_aside
 from reader.storage import changes, sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_contents
-from reader.storage.database import Database
+from reader.storage.database import Database, read_only_message
 from reader.storage.locks import LibraryLock
 from reader.storage.sources import FileState, file_state
 
@@ -103,17 +111,35 @@ class ImportOptions:
 class Library:
     """A library in one data directory: articles in SQLite, article assets beside it."""
 
-    def __init__(self, paths: DataPaths) -> None:
+    def __init__(self, paths: DataPaths, *, read_only: bool = False) -> None:
+        """Open the library; `read_only` (or a library that cannot be written) turns changes
+        off: every change then fails with ReadOnlyLibrary, and nothing is written."""
         self.paths = paths
-        self.db = Database(paths.database, lock=paths.library_lock)
+        self.db = Database(paths.database, lock=paths.library_lock, read_only=read_only)
         self.articles = ArticleStore(self.db)
         self.annotation_store = AnnotationStore(self.db)
-        self.indexer = Indexer(self.db, self.articles, paths.index_root, self._index_extras)
+        self.indexer = Indexer(
+            self.db, self.articles, paths.index_root, self._index_extras, read_only=self.read_only
+        )
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.backups = BackupSet(paths.backups)
         self._changes = 0
         self.assets = AssetStore(paths.assets)
-        self.assets.finish_staged(self.articles.exists)
+        if not self.read_only:
+            _make_room_for_folders(paths)
+            self.assets.finish_staged(self.articles.exists)
+            for entry in paths.private_entries():  # a library made before they were private
+                make_private(entry)
+
+    @property
+    def read_only(self) -> bool:
+        """True when changes are off (a read-only disk or folder, or opened to look only)."""
+        return self.db.read_only
+
+    def _require_writable(self) -> None:
+        """Refuse a change before any of its work (every write also checks, in transaction())."""
+        if self.read_only:
+            raise ReadOnlyLibrary(read_only_message(self.paths.database))
 
     def _index_extras(self, article_id: int) -> dict[str, object]:
         found = self.annotation_store.for_article(article_id)
@@ -153,6 +179,7 @@ class Library:
         Each article is committed in its own transaction, so a failure or a stop keeps
         everything imported before it; a file that fails, for whatever reason, fails alone.
         """
+        self._require_writable()
         try:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
@@ -349,6 +376,7 @@ class Library:
 
     def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
+        self._require_writable()
         summary = self.articles.summary(article_id)
         count = self.annotation_store.annotation_count(article_id)
         if count and not with_annotations:
@@ -413,12 +441,15 @@ class Library:
 
     def backup(self) -> Backup:
         """Take a verified backup now (kept in the rotating set)."""
+        self._require_writable()
         self._changes = 0
-        return self.backups.create(self.db.reading)
+        backup = self.backups.create(self.db.reading)
+        make_private(backup.path)
+        return backup
 
     def backup_if_due(self) -> None:
         """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
-        if self.articles.count() and self.backups.due(BACKUP_EVERY):
+        if not self.read_only and self.articles.count() and self.backups.due(BACKUP_EVERY):
             self._safe_backup()
 
     def _count_change(self, n: int = 1) -> None:
@@ -467,6 +498,21 @@ class Library:
         return self.indexer.rebuild(should_stop)
 
 
+def _make_room_for_folders(paths: DataPaths) -> None:
+    """A file (or FIFO…) where the backups or assets folder belongs is set aside, never
+    deleted, so backups and imports work again."""
+    for folder in (paths.backups, paths.assets):
+        if not os.path.lexists(folder) or folder.is_dir():
+            continue
+        try:
+            aside = move_aside(folder, "not-a-folder")
+        except OSError as exc:
+            raise DataDirError(
+                f"{folder} should be a folder and cannot be moved away: {exc.strerror}"
+            ) from exc
+        log.warning("%s was not a folder; set aside as %s", folder, aside)
+
+
 @dataclass(frozen=True)
 class Recovery:
     """A damaged library was set aside at start; `backup` is the newest good one, if any."""
@@ -484,16 +530,17 @@ class Recovery:
         return text
 
 
-def open_library(paths: DataPaths) -> tuple[Library, Recovery | None]:
+def open_library(paths: DataPaths, *, read_only: bool = False) -> tuple[Library, Recovery | None]:
     """Open (creating if needed) the library in a data directory, or raise ReaderError.
 
     A damaged database is renamed `<name>.damaged-<time>` (never deleted) and an empty
     library opened in its place; the Recovery says where it went and which backup to offer.
+    A library that cannot be written (or `read_only`) is opened with changes off.
     """
     try:
-        return Library(paths), None
+        return Library(paths, read_only=read_only), None
     except DamagedDatabase:
-        recovery = recover_damaged(paths)
+        recovery = None if read_only else recover_damaged(paths)
         if recovery is None:
             raise
         return Library(paths), recovery
@@ -520,6 +567,9 @@ def recover_damaged(paths: DataPaths) -> Recovery | None:
         if not paths.database.exists() or verify(paths.database):
             return None
         damaged = set_aside(paths.database, "damaged")
+    except OSError as exc:  # a read-only disk: the damage is reported, the file stays
+        log.error("damaged library %s cannot be set aside: %s", paths.database, exc)
+        return None
     finally:
         hold.release()
     if damaged is None:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "article-reader"
 ENV_DATA_DIR = "READER_DATA_DIR"
+# Owner-only, as browsers keep their profiles: the library holds what a person reads and writes.
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,77 @@ class DataPaths:
     @property
     def log_file(self) -> Path:
         return self.root / "reader.log"
+
+    def private_entries(self) -> Iterator[Path]:
+        """What holds the user's data, to be owner-only: the folder, the database and its
+        side files, the log, the backups, and the index and asset folders (whose contents
+        are then out of others' reach whatever their own modes)."""
+        yield self.root
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            yield self.database.with_name(self.database.name + suffix)
+        yield self.log_file
+        for folder in (self.backups, self.index_root):
+            yield folder
+            with contextlib.suppress(OSError):  # missing, or not a folder
+                yield from folder.iterdir()
+        yield self.assets
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off a file or folder (POSIX; a no-op elsewhere).
+
+    Symbolic links, special files and anything missing or not ours are left alone.
+    """
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        mode = path.lstat().st_mode
+        if (stat.S_ISDIR(mode) or stat.S_ISREG(mode)) and mode & 0o077:
+            path.chmod(stat.S_IMODE(mode) & ~0o077)
+
+
+def create_private_file(path: Path) -> bool:
+    """Make sure `path` is an owner-only regular file, creating it empty (0600 whatever the
+    umask) if needed; False when something else (a folder, a FIFO) is in the way."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        try:
+            is_file = stat.S_ISREG(path.stat().st_mode)
+        except OSError:
+            return False
+        if is_file:
+            make_private(path)
+        return is_file
+    except OSError:
+        return False
+    try:
+        if os.name == "posix":
+            os.fchmod(handle, PRIVATE_FILE)  # the umask may have taken owner bits off
+    finally:
+        os.close(handle)
+    return True
+
+
+def move_aside(path: Path, label: str) -> Path:
+    """Rename `path` to an unused `<name>.<label>-<UTC time>[-n]` beside it; never deleted,
+    never renamed over anything. Returns where it went; OSError when it cannot be moved."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in itertools.count(1):
+        target = path.with_name(f"{path.name}.{label}-{stamp}" + (f"-{n}" if n > 1 else ""))
+        try:
+            # A hard link fails when the name is taken, where a rename would replace it.
+            os.link(path, target, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except OSError:  # a folder, or a filesystem without hard links
+            if os.path.lexists(target):
+                continue
+            path.rename(target)
+            return target
+        path.unlink()
+        return target
+    raise AssertionError("unreachable")
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataPaths:

@@ -107,7 +107,14 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_read_only_data_dir_gives_a_clear_message(read_only_dir: Path, tmp_path: Path) -> None:
-    with pytest.raises(DataDirError) as info:
-        Library(DataPaths(read_only_dir))
+    # The library there opens with changes off (see tests/reliability/test_read_only.py)...
+    with Library(DataPaths(read_only_dir)) as lib:
+        assert lib.read_only
+        with pytest.raises(DataDirError) as info:
+            lib.mark_read([1])
     assert str(read_only_dir) in str(info.value)
-    assert "not writable" in str(info.value)
+    assert "read-only; changes are off" in str(info.value)
+    # ...and no new library can be made in it.
+    with pytest.raises(DataDirError) as info:
+        Library(DataPaths(read_only_dir / "new"))
+    assert str(read_only_dir / "new") in str(info.value)

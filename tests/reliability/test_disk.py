@@ -118,11 +118,19 @@ def test_a_read_only_data_dir_is_named_in_one_line(tmp_path: Path) -> None:
             notes = fill(lib, 3, notes_every=1)
         remount(small, "ro")
         try:
-            for args in (("list",), ("note", "1", "changed"), ("import", str(small))):
+            # An existing library can be browsed (see test_read_only.py); changes are refused.
+            assert reader(data, "list").returncode == 0
+            incoming = _random_article(tmp_path / "incoming.txt", 7, 1)
+            for args in (("note", "1", "changed"), ("import", str(incoming))):
                 done = reader(data, *args)
                 assert done.returncode == 1
                 line = _one_line_error(done.stderr)
-                assert str(data) in line and "not writable" in line
+                assert str(data) in line and "read-only; changes are off" in line
+            # Where there is no library yet, the folder itself is the problem.
+            done = reader(small / "new", "list")
+            assert done.returncode == 1
+            line = _one_line_error(done.stderr)
+            assert str(small / "new") in line and ("not writable" in line or "create" in line)
         finally:
             remount(small, "rw")
         with Library(DataPaths(data)) as lib:

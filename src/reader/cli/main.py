@@ -12,7 +12,7 @@ from reader.cli import articles, maintenance, notes, search
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
 from reader.library import open_library, recover_damaged
-from reader.paths import DataPaths, resolve_data_dir
+from reader.paths import PRIVATE_DIR, DataPaths, create_private_file, resolve_data_dir
 
 log = logging.getLogger("reader")
 
@@ -113,11 +113,14 @@ def _configure_logging(paths: DataPaths) -> None:
     if log.handlers:
         return
     log.setLevel(logging.INFO)
+    handler: logging.Handler = logging.NullHandler()
     try:
-        paths.root.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = _QuietFileHandler(paths.log_file, encoding="utf-8")
+        paths.root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        # Owner-only like the rest of the library; a FIFO in its place would block the open.
+        if create_private_file(paths.log_file):
+            handler = _QuietFileHandler(paths.log_file, encoding="utf-8")
     except OSError:
-        handler = logging.NullHandler()
+        pass
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
 

@@ -114,12 +114,13 @@ class AnnotationCommands(QObject):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        writable = not self._library.read_only
         has_article = self._article is not None
-        has_selection = has_article and self._pane.textCursor().hasSelection()
+        has_selection = writable and has_article and self._pane.textCursor().hasSelection()
         for action in self._actions.highlight_colors.values():
             action.setEnabled(has_selection)
         chosen = self._chosen()
-        self._actions.delete_highlight.setEnabled(chosen is not None)
+        self._actions.delete_highlight.setEnabled(writable and chosen is not None)
         self._actions.reattach.setEnabled(
             chosen is not None and chosen.status is not AnchorStatus.ANCHORED and has_selection
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.errors import ReaderError
+from reader.errors import NoLibrary, ReaderError
 from reader.gui.i18n import install_translators
 from reader.gui.instance import InstanceLock
 from reader.gui.main_window import MainWindow
@@ -82,7 +83,10 @@ def run(paths: DataPaths, argv: list[str]) -> int:
 
 def _open_and_run(app: QApplication, paths: DataPaths, options: GuiOptions) -> int:
     try:
-        library, recovery = open_library(paths)
+        if options.unattended:
+            library, recovery = _library_to_show(paths), None
+        else:
+            library, recovery = open_library(paths)
     except ReaderError as exc:
         report_error(str(exc), options)
         return 1
@@ -92,6 +96,25 @@ def _open_and_run(app: QApplication, paths: DataPaths, options: GuiOptions) -> i
         return _run_window(app, library, options)
     finally:
         library.close()
+        if library.paths != paths:  # the scratch library of samples
+            shutil.rmtree(library.paths.root, ignore_errors=True)
+
+
+def _library_to_show(paths: DataPaths) -> Library:
+    """Screenshots and probes never change the library, so it is opened read-only (nothing
+    imported, marked read or remembered); a missing or empty one is shown as a scratch
+    library holding the bundled samples."""
+    try:
+        library = Library(paths, read_only=True)
+    except NoLibrary:
+        pass
+    else:
+        if library.count() or not samples_dir().is_dir():
+            return library
+        library.close()
+    scratch = Library(DataPaths(Path(tempfile.mkdtemp(prefix="reader-samples-"))))
+    _import_samples_now(scratch)
+    return scratch
 
 
 def warn_if_pyside_drops_references() -> bool:
@@ -163,9 +186,9 @@ def report_error(message: str, options: GuiOptions, *, warning: bool = False) ->
 
 def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int:
     settings = _settings(options)
-    if options.unattended and library.count() == 0:
-        _import_samples_now(library)
-    window = MainWindow(library, settings, theme_override=options.theme)
+    window = MainWindow(
+        library, settings, theme_override=options.theme, announce_read_only=not options.unattended
+    )
     if options.unattended:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
@@ -174,7 +197,7 @@ def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int
         StartupProbe(window).start()
     elif options.screenshot is not None:
         ScreenshotTaker(window, options.screenshot, options.open_id).start(bool(options.search))
-    else:
+    elif not library.read_only:
         window.maintenance.start()
         if library.count() == 0:
             QTimer.singleShot(0, lambda: window.offer_samples(samples_dir()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         *,
         theme_override: str | None = None,
+        announce_read_only: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.parts.sidebar.choose("view", "all")
         self._show_placeholder()
+        if library.read_only:
+            self._turn_changes_off(announce_read_only)
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -216,9 +219,25 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
 
     def _update_article_actions(self) -> None:
-        has_selection = bool(self.selected_ids())
+        has_selection = bool(self.selected_ids()) and not self.library.read_only
         for action in self.menu_actions.article_actions:
             action.setEnabled(has_selection)
+
+    def _turn_changes_off(self, announce: bool) -> None:
+        """A read-only library: browsing and search only; commands that change it are off."""
+        a = self.menu_actions
+        changing = [a.import_files, a.import_folder, a.import_annotations, a.color_meanings]
+        changing += [*a.highlight_colors.values(), a.reattach, a.delete_highlight]
+        for action in changing:  # the article and highlight actions stay off once read-only
+            action.setEnabled(False)
+        self._update_article_actions()
+        self.setAcceptDrops(False)
+        if announce:
+            self.statusBar().addPermanentWidget(QLabel(self.read_only_message()))
+            self.statusBar().showMessage(self.read_only_message())
+
+    def read_only_message(self) -> str:
+        return self.tr("Read-only library: changes are off")
 
     def _on_commands_articles_changed(self, ids: list[int]) -> None:
         self.parts.article_model.refresh(ids)
@@ -243,7 +262,7 @@ class MainWindow(QMainWindow):
         self.parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
-        if not article.summary.read:
+        if not article.summary.read and not self.library.read_only:
             # Straight to the library: the row stays in an Unread view until the view is
             # chosen again, as readers expect while going down the list.
             self.library.mark_read([article_id])
@@ -269,6 +288,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_pane_position_changed(self, article_id: int, fraction: float) -> None:
+        if self.library.read_only:
+            return
         try:
             self.library.set_reading_position(article_id, fraction)
         except ReaderError as exc:
@@ -340,6 +361,9 @@ class MainWindow(QMainWindow):
     # -- import -----------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
+        if self.library.read_only:
+            self.statusBar().showMessage(self.read_only_message(), 5000)
+            return
         self.imports.start(paths)
 
     def offer_samples(self, samples: Path) -> None:

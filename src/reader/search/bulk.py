@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -131,7 +133,8 @@ class ParallelBuilder:
 
     The calling process indexes one share itself while workers index the others, each into
     its own segment. Workers are spawned, not forked: forking a process that runs Qt threads
-    can deadlock. The pool lives as long as the builder, so spawning is paid once.
+    can deadlock. The pool lives as long as the builder, so spawning is paid once. Workers
+    exit by themselves when this process dies, even by SIGKILL (see exit_with_parent).
     """
 
     def __init__(self, folder: str, procs: int) -> None:
@@ -170,8 +173,31 @@ class ParallelBuilder:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self._procs - 1, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self._procs - 1, mp_context=context, initializer=exit_with_parent
+            )
         return self._pool
+
+
+def exit_with_parent() -> None:
+    """Worker initializer: end this process as soon as the process that started it is gone.
+
+    A worker waits for tasks on a queue whose pipe it holds both ends of, so a parent killed
+    outright never sends the "stop" and the worker would wait for ever (about 90 MB each).
+    multiprocessing hands every spawned child a sentinel of its parent (the end of a pipe
+    only the parent holds open on POSIX, the parent's process handle on Windows): it becomes
+    ready when the parent dies, whatever killed it.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)  # no clean-up to do: the segment being written is never committed
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def split_by_size(docs: Sequence[SearchDocument], parts: int) -> list[list[SearchDocument]]:

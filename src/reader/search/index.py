@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from reader.errors import SearchError
+from reader.paths import move_aside
 from reader.search import layout
 from reader.search.bulk import BulkSegmentWriter, default_procs
 from reader.search.compiler import compile_query
@@ -101,7 +103,11 @@ class SearchIndex:
 
         Returns a message for the user when it was rebuilt, None when it was healthy.
         """
-        reason = self.check(expected_count)
+        if self._root_in_the_way():
+            self._set_root_aside()
+            reason: str | None = "its folder had been replaced by a file"
+        else:
+            reason = self.check(expected_count)
         if reason is None:
             tidy(self._root)
             return None
@@ -325,6 +331,8 @@ class SearchIndex:
         resumes from there. The new index replaces the live one only when complete; `origin`
         (what it was built from) is kept beside it, see `live_origin`.
         """
+        if self._root_in_the_way():
+            self._set_root_aside()
         rebuild = Rebuild(self._root, self._acquire, self._procs, self._batch_size)
         try:
             with rebuild.locked(self._timeout):
@@ -340,6 +348,23 @@ class SearchIndex:
         except _ANY as exc:  # see _ANY; also a crashed worker process, a full disk
             log.exception("rebuilding the search index failed")
             raise SearchError(f"Rebuilding the search index failed ({exc}).") from exc
+
+    def _root_in_the_way(self) -> bool:
+        """Something other than a folder (a file, a FIFO) where the index folder belongs."""
+        return os.path.lexists(self._root) and not self._root.is_dir()
+
+    def _set_root_aside(self) -> None:
+        """Treated like a damaged index: kept under a new name (never deleted), then rebuilt."""
+        with self._write_lock, self._state_lock:
+            self._forget_live()
+            try:
+                aside = move_aside(self._root, "not-an-index")
+            except OSError as exc:
+                raise SearchError(
+                    f"the search index folder {self._root} is not a folder and cannot be "
+                    f"moved away: {exc.strerror or exc}"
+                ) from exc
+        log.warning("the search index folder was not a folder; set aside as %s", aside)
 
     # Opening --------------------------------------------------------------------------------
 

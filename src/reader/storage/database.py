@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
@@ -15,7 +16,15 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from reader.errors import DamagedDatabase, DataDirError, SchemaTooNew, StorageError
+from reader.errors import (
+    DamagedDatabase,
+    DataDirError,
+    NoLibrary,
+    ReadOnlyLibrary,
+    SchemaTooNew,
+    StorageError,
+)
+from reader.paths import PRIVATE_DIR, create_private_file
 from reader.storage.locks import LibraryLock
 from reader.storage.sqlite_files import claim_unique, set_aside_foreign_journal, verify
 
@@ -58,10 +67,13 @@ class Database:
     taken before SQLite opens the file, so a restore never swaps the file away beneath it.
     """
 
-    def __init__(self, path: Path, lock: Path | None = None) -> None:
+    def __init__(self, path: Path, lock: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self._lock = threading.RLock()
-        _check_data_dir(path.parent)
+        check_database_path(path)
+        # An existing library on a read-only disk or folder is opened read-only: it can still
+        # be browsed, and every change is refused at once (see transaction()).
+        self.read_only = _opens_read_only(path, read_only)
         self._hold = LibraryLock(lock) if lock is not None else None
         if self._hold is not None:
             self._hold.shared(BUSY_TIMEOUT_S)
@@ -74,14 +86,13 @@ class Database:
 
     def _open(self) -> None:
         path = self.path
+        if not self.read_only:
+            try:
+                set_aside_foreign_journal(path)
+            except OSError as exc:
+                raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
+        self.conn = _connect_read_only(path) if self.read_only else _connect(path)
         try:
-            set_aside_foreign_journal(path)
-        except OSError as exc:
-            raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
-        try:
-            self.conn = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
             self.conn.row_factory = sqlite3.Row
             self._configure()
             self._check_pages()
@@ -95,6 +106,8 @@ class Database:
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            return
         mode = self._enable_wal()
         if str(mode).lower() != "wal":
             log.warning("database %s is in %s mode, not WAL", self.path, mode)
@@ -130,12 +143,12 @@ class Database:
         first = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if first != "ok":
             raise DamagedDatabase(f"the library {self.path} is damaged ({first})")
-        if suspect:
+        if suspect and not self.read_only:
             self.suspect_flag.unlink(missing_ok=True)
 
     def _failed(self, exc: sqlite3.DatabaseError) -> StorageError:
         error = _storage_error(exc, self.path)
-        if isinstance(error, DamagedDatabase):
+        if isinstance(error, DamagedDatabase) and not self.read_only:
             # A library too big to check at every open is checked at the next one.
             with suppress(OSError):
                 self.suspect_flag.touch()
@@ -159,6 +172,11 @@ class Database:
         pending = [(n, sql) for n, sql in migrations() if n > current]
         if not pending:
             return
+        if self.read_only:
+            raise ReadOnlyLibrary(
+                f"the library in {self.path.parent} is read-only and needs upgrading to "
+                f"schema {SCHEMA_VERSION}; open it once where it can be written"
+            )
         if current > 0:
             self._backup_before_migration(current)
         self._apply(pending)
@@ -199,6 +217,8 @@ class Database:
     @contextmanager
     def transaction(self, *, durable: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction; `durable` asks for a full fsync (annotations, notes)."""
+        if self.read_only:
+            raise ReadOnlyLibrary(read_only_message(self.path))
         with self._lock:
             if durable:
                 self.conn.execute("PRAGMA synchronous = FULL")
@@ -252,7 +272,10 @@ def _statements(sql: str) -> list[str]:
 
 def _check_data_dir(root: Path) -> None:
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        created = not root.is_dir()
+        root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        if created:
+            root.chmod(PRIVATE_DIR)  # the umask may have taken owner bits off
     except FileExistsError:
         raise DataDirError(f"data directory {root} is not a directory") from None
     except OSError as exc:
@@ -263,13 +286,13 @@ def _check_data_dir(root: Path) -> None:
         os.close(handle)
         Path(probe).unlink()
     except OSError as exc:
-        raise DataDirError(f"data directory {root} is not writable: {exc.strerror}") from None
+        raise _NotWritable(f"data directory {root} is not writable: {exc.strerror}") from None
 
 
 def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
     message = str(exc)
     if "readonly" in message or "read-only" in message:
-        return DataDirError(f"the library {path} is read-only")
+        return ReadOnlyLibrary(read_only_message(path))
     if "disk is full" in message or "database or disk is full" in message:
         return StorageError(f"the disk holding {path} is full; nothing was saved")
     if "not a database" in message or "malformed" in message:
@@ -277,3 +300,104 @@ def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
     if "locked" in message or "busy" in message:
         return StorageError(f"the library {path} is busy in another Reader; try again")
     return StorageError(f"library error in {path}: {message}")
+
+
+# -- opening: the path, the folder, read-only libraries -----------------------------------------
+
+# SQLite's Unix VFS refuses paths of this many bytes (with the terminating NUL), and it names
+# side files by appending to the database path ("-journal" the longest).
+SQLITE_MAX_PATH = 512
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class _NotWritable(DataDirError):
+    """The data directory exists but nothing can be created in it."""
+
+
+def read_only_message(path: Path) -> str:
+    return f"the library in {path.parent} is read-only; changes are off"
+
+
+def check_database_path(path: Path) -> None:
+    """Refuse a database path SQLite cannot use, before anything opens it.
+
+    Only stat(): opening a FIFO would hang, and SQLite opens a folder only to fail obscurely.
+    """
+    size = len(os.fsencode(path))
+    if size + len("-journal") >= SQLITE_MAX_PATH:
+        limit = SQLITE_MAX_PATH - len("-journal") - 1
+        raise DataDirError(
+            f"the library path is too long for SQLite ({size} bytes, at most {limit}); "
+            f"choose a data folder with a shorter path: {path}"
+        )
+    for candidate in (path, *(path.with_name(path.name + s) for s in _SIDE_FILES)):
+        try:
+            mode = candidate.stat().st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise DataDirError(f"cannot use the library {candidate}: {exc.strerror}") from None
+        if stat.S_ISDIR(mode):
+            raise DataDirError(f"the library file {candidate} is a folder; move it away")
+        if not stat.S_ISREG(mode):
+            raise DataDirError(
+                f"the library file {candidate} is not a regular file (a FIFO, socket or "
+                "device); move it away"
+            )
+
+
+def _opens_read_only(path: Path, asked: bool) -> bool:
+    """Whether to open read-only: when asked, or an existing library cannot be written."""
+    if asked:
+        return True
+    try:
+        _check_data_dir(path.parent)
+    except _NotWritable:
+        if path.is_file():
+            return True
+        raise
+    return path.is_file() and not os.access(path, os.W_OK)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Created owner-only first: SQLite gives the -wal and -shm files the database's mode.
+    if not create_private_file(path):
+        raise DataDirError(f"cannot create the library {path}")
+    try:
+        return sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.DatabaseError as exc:
+        raise _storage_error(exc, path) from exc
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, to a library that may sit on a read-only disk.
+
+    `mode=ro` reads a WAL library when its -shm exists or can be created; in a read-only
+    folder without one, only `immutable` opens it (nothing can write it there meanwhile:
+    a writer would need those files too). The -wal's content is then not seen.
+    """
+    if not path.is_file():
+        raise NoLibrary(f"there is no library in {path.parent}")
+    failure: sqlite3.DatabaseError | None = None
+    for flags in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(
+            f"{path.absolute().as_uri()}?{flags}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_CANTOPEN:
+                raise _storage_error(exc, path) from exc
+            failure = exc
+            continue
+        log.info("library %s opened read-only (%s)", path, flags)
+        return conn
+    assert failure is not None
+    raise _storage_error(failure, path)
