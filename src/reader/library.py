@@ -173,6 +173,7 @@ class Library:
         should_stop: Callable[[], bool] = lambda: False,
         ask_when_unsure: bool = False,
         max_bytes: int = MAX_FILE_BYTES,
+        started: Callable[[Path], None] = lambda _path: None,
     ) -> Iterator[ImportResult]:
         """Import files and folders one by one, yielding a result per file.
 
@@ -184,6 +185,7 @@ class Library:
             for count, path in enumerate(expand_paths(paths), start=1):
                 if should_stop():
                     return
+                started(path)  # a front end may say what it is working on
                 yield self.import_path(
                     path, section=section, ask_when_unsure=ask_when_unsure, max_bytes=max_bytes
                 )

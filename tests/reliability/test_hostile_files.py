@@ -313,3 +313,17 @@ def test_a_35k_character_query_is_shortened_and_quick(library: Library, query: s
     result = library.search(query)
     assert time.monotonic() - started < 2.0
     assert result.message is not None and "shortened" in result.message
+
+
+def test_a_big_file_is_announced_before_its_import(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Progress: a file that takes seconds says so before it starts; small ones stay quiet."""
+    from reader.cli.main import main
+
+    big = tmp_path / "good" / "big.txt"
+    paragraph = "A long paragraph about the harbour and its boats, repeated. " * 20 + "\n\n"
+    big.write_text(paragraph * (5 * 1024 * 1024 // len(paragraph) + 1), encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "lib"), "import", str(good.parent)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "big.txt" in err[0] and "MB" in err[0], err

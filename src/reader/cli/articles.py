@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from reader.cli.output import one_line, print_json, print_table, printable
@@ -100,7 +101,9 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         )
         batch = iter([one])
     else:
-        batch = lib.import_paths(args.paths, section=args.section, max_bytes=limit)
+        batch = lib.import_paths(
+            args.paths, section=args.section, max_bytes=limit, started=_say_when_big
+        )
     results = []
     for result in batch:
         results.append(result)
@@ -114,6 +117,20 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
         print(summary or "nothing to import")
     return 1 if failed else 0
+
+
+# A file this big takes a second or more to import: say so before starting it.
+BIG_FILE_BYTES = 4 * MB
+
+
+def _say_when_big(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return  # the import itself reports why the file cannot be read
+    if size >= BIG_FILE_BYTES and path.is_file():
+        name = printable(str(path))
+        print(f"importing  {name} ({size / MB:.1f} MB)…", file=sys.stderr, flush=True)
 
 
 def _version_note(result: ImportResult) -> str | None:
