@@ -25,6 +25,7 @@ from reader.errors import (
     ReaderError,
     ReadOnlyLibrary,
 )
+from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.importers import display_path, expand_paths, import_bytes, read_file
 from reader.indexer import Indexer
@@ -419,6 +420,16 @@ class Library:
         with self.db.transaction() as conn:
             self.articles.move(conn, ids, section)
         self.update_search_index()
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def export_to_file(
+        self, format: str, ids: Sequence[int], path: Path, *, overwrite: bool = False
+    ) -> Path:
+        """Export annotations to a file, atomically; never into the data folder, never over
+        an existing file unless `overwrite`. Returns where it was written."""
+        text = self.annotations.export(format, ids)
+        return write_export(path, text, data_root=self.paths.root, overwrite=overwrite)
 
     # -- the change log ----------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
     p.add_argument("--format", choices=list(FORMATS), default="markdown")
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("annotations", help="annotation exchange")
@@ -172,12 +173,11 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         ids = [h.id for h in lib.search(args.query, limit=10_000).hits]
     else:
         ids = lib.article_ids(sort="published")
-    text = lib.annotations.export(args.format, ids)
     if args.output:
-        args.output.write_text(text, encoding="utf-8", newline="")
-        print(f"exported {len(ids)} article(s) to {printable(args.output)}", file=sys.stderr)
+        written = lib.export_to_file(args.format, ids, args.output, overwrite=args.force)
+        print(f"exported {len(ids)} article(s) to {printable(str(written))}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(lib.annotations.export(args.format, ids))
     return 0
 
 

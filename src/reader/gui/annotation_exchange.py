@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.errors import ReaderError
 from reader.exporters import FORMATS, safe_filename
 from reader.gui.dialogs.export_annotations import CITATION_FORMATS, ExportChoice, ExportDialog
 from reader.gui.tasks import TaskRunner
@@ -81,7 +80,8 @@ class AnnotationExchange(QObject):
             self._status(self.tr("Nothing to export: no annotated articles there."))
             return
         self._read_lane.start(
-            lambda _stop: _write(path, self._library.annotations.export(choice.format, ids)),
+            # The dialog has asked before replacing a file.
+            lambda _stop: self._library.export_to_file(choice.format, ids, path, overwrite=True),
             finished=lambda _none: self._on_exported(path),
             failed=self._on_failed,
         )
@@ -118,10 +118,3 @@ class AnnotationExchange(QObject):
     def _on_failed(self, message: str) -> None:
         QMessageBox.warning(self._window, self.tr("Annotations"), message)
         self.failed.emit(message)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from None
