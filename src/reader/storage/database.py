@@ -26,6 +26,7 @@ from reader.errors import (
 )
 from reader.paths import PRIVATE_DIR, create_private_file
 from reader.storage.locks import LibraryLock
+from reader.storage.sqlite_errors import Failure, classify
 from reader.storage.sqlite_files import claim_unique, set_aside_foreign_journal, verify
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class Database:
             try:
                 return str(self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == WAL_ATTEMPTS - 1:
+                if classify(exc) is not Failure.BUSY or attempt == WAL_ATTEMPTS - 1:
                     raise
                 time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
@@ -290,16 +291,16 @@ def _check_data_dir(root: Path) -> None:
 
 
 def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
-    message = str(exc)
-    if "readonly" in message or "read-only" in message:
+    failure = classify(exc)
+    if failure is Failure.READ_ONLY:
         return ReadOnlyLibrary(read_only_message(path))
-    if "disk is full" in message or "database or disk is full" in message:
+    if failure is Failure.DISK_FULL:
         return StorageError(f"the disk holding {path} is full; nothing was saved")
-    if "not a database" in message or "malformed" in message:
-        return DamagedDatabase(f"the library {path} is damaged ({message})")
-    if "locked" in message or "busy" in message:
+    if failure is Failure.DAMAGED:
+        return DamagedDatabase(f"the library {path} is damaged ({exc})")
+    if failure is Failure.BUSY:
         return StorageError(f"the library {path} is busy in another Reader; try again")
-    return StorageError(f"library error in {path}: {message}")
+    return StorageError(f"library error in {path}: {exc}")
 
 
 # -- opening: the path, the folder, read-only libraries -----------------------------------------
