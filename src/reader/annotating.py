@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
-from reader.errors import ImportFailed
+from reader.errors import ImportFailed, InvalidAnnotations
 from reader.exporters import AnnotatedArticle, render, w3c
 from reader.importers.files import display_path, read_file
 from reader.indexer import Indexer
@@ -130,7 +130,7 @@ class Annotating:
         try:
             data = read_file(path)  # a FIFO or /dev/zero is refused, not read forever
         except ImportFailed as exc:
-            raise w3c.InvalidAnnotations(f"cannot read {display_path(path)}: {exc}") from None
+            raise InvalidAnnotations(f"cannot read {display_path(path)}: {exc}") from None
         loaded = w3c.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
         self._reindex(report.articles)

@@ -9,7 +9,15 @@
     │   ├── SchemaTooNew             the database was written by a newer Reader
     │   └── DamagedDatabase          the database file is corrupt (set aside, never deleted)
     ├── NotFound                     no article (or annotation) with that id
-    └── SearchError                  the search index failed in a way a rebuild did not fix
+    ├── SearchError                  the search index failed in a way a rebuild did not fix
+    ├── HasAnnotations               removing the article would delete the user's annotations
+    ├── AnnotationError              an annotation request that cannot be carried out as asked
+    │   ├── UnknownColor             a colour name outside the palette
+    │   ├── InvalidSpan              a highlight range that selects no text
+    │   ├── QuoteNotFound            a quote that does not occur in the article
+    │   └── QuoteAmbiguous           a quote that occurs several times, none chosen
+    ├── InvalidAnnotations           a file that is not an annotation document we can read
+    └── ExportRefused                an export destination we may not write (the library…)
 
 Anything else that escapes is a bug: the CLI and GUI log it with its traceback and still show
 a one-line message.
@@ -54,3 +62,43 @@ class NotFound(ReaderError):
 
 class SearchError(ReaderError):
     """The search index is unusable even after a rebuild."""
+
+
+class HasAnnotations(ReaderError):
+    """Removing this article would delete the user's annotations."""
+
+
+class AnnotationError(ReaderError):
+    """An annotation request that cannot be carried out as asked."""
+
+
+class UnknownColor(AnnotationError):
+    """A colour name outside the palette."""
+
+
+class InvalidSpan(AnnotationError):
+    """A highlight range that selects no text of the article."""
+
+
+class QuoteNotFound(AnnotationError):
+    """The quote given for a new highlight does not occur in the article."""
+
+
+class QuoteAmbiguous(AnnotationError):
+    """The quote occurs several times and no occurrence was chosen."""
+
+    def __init__(self, count: int, quote: str) -> None:
+        shown = quote if len(quote) <= 40 else quote[:39] + "…"
+        super().__init__(
+            f"the quote {shown!r} occurs {count} times in the article; "
+            f"choose one by its number (1–{count})"
+        )
+        self.count = count
+
+
+class InvalidAnnotations(ReaderError):
+    """A file that is not a W3C annotation document we can read."""
+
+
+class ExportRefused(ReaderError):
+    """The export's destination is not one we may write (the library, an existing file…)."""

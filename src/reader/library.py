@@ -20,6 +20,7 @@ from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import (
     DamagedDatabase,
     DataDirError,
+    HasAnnotations,
     ImportFailed,
     NotFound,
     ReaderError,
@@ -65,10 +66,6 @@ class ImportStatus(Enum):
     # are neither clearly one story nor clearly two. The caller asks the user, then imports
     # again with `replace_id` or `as_new`.
     UNSURE = "unsure"
-
-
-class HasAnnotations(ReaderError):
-    """Removing this article would delete the user's annotations."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.anchoring import QuoteAmbiguous, QuoteNotFound, locate_quote, reanchor
+from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import (
     AnchorStatus,
     InvalidSpan,
@@ -22,6 +22,7 @@ from reader.core.annotation import (
     trim_span,
     utf16_to_codepoint,
 )
+from reader.errors import QuoteAmbiguous, QuoteNotFound
 
 HARBOUR = (
     "The harbour wakes before the town does.\n\n"

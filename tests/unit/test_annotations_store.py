@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotation import AnchorStatus, Color, InvalidSpan, UnknownColor
+from reader.core.annotation import AnchorStatus, Color
 from reader.core.article import Article
-from reader.errors import NotFound
+from reader.errors import InvalidSpan, NotFound, UnknownColor
 from reader.storage.annotations import AnnotationStore, HighlightFilter
 from reader.storage.articles import ArticleStore
 from reader.storage.database import SCHEMA_VERSION, Database

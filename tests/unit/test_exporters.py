@@ -18,6 +18,7 @@ from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
 from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight
 from reader.core.article import Article
+from reader.errors import InvalidAnnotations
 from reader.exporters import (
     FORMATS,
     AnnotatedArticle,
@@ -260,9 +261,9 @@ def test_w3c_import_of_another_tools_annotation(db: Database) -> None:
 
 
 def test_w3c_import_refuses_what_is_not_an_annotation() -> None:
-    with pytest.raises(w3c.InvalidAnnotations):
+    with pytest.raises(InvalidAnnotations):
         w3c.loads("{not json")
-    with pytest.raises(w3c.InvalidAnnotations):
+    with pytest.raises(InvalidAnnotations):
         w3c.loads(json.dumps({"type": "Person"}))
 
 

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from reader.cli.output import one_line, print_json, printable
-from reader.core.anchoring import QuoteAmbiguous
 from reader.core.annotation import Color, Highlight
-from reader.errors import ReaderError
+from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
 from reader.library import Library
 

@@ -11,12 +11,11 @@ from itertools import pairwise
 
 from reader.core.annotation import (
     AnchorStatus,
-    AnnotationError,
-    InvalidSpan,
     TextPositionSelector,
     TextQuoteSelector,
     trim_span,
 )
+from reader.errors import InvalidSpan, QuoteAmbiguous, QuoteNotFound
 
 # A passage is accepted as the edited quote from this similarity up (difflib ratio, 0–1).
 FUZZY_THRESHOLD = 0.75
@@ -39,21 +38,6 @@ WORDWISE = 3_000  # fuzzy: longer passages are compared as bags of word pairs
 
 # Words of alphabetic scripts, or single characters of the rest (CJK has no spaces to split on).
 _TOKEN = re.compile(r"(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff])\w)+|\S")
-
-
-class QuoteNotFound(AnnotationError):
-    """The quote given for a new highlight does not occur in the article."""
-
-
-class QuoteAmbiguous(AnnotationError):
-    """The quote occurs several times and no occurrence was chosen."""
-
-    def __init__(self, count: int, quote: str) -> None:
-        super().__init__(
-            f"the quote {_short(quote)!r} occurs {count} times in the article; "
-            f"choose one by its number (1–{count})"
-        )
-        self.count = count
 
 
 @dataclass(frozen=True)

@@ -8,24 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from reader.errors import ReaderError
+from reader.errors import AnnotationError, InvalidSpan, UnknownColor
 
 # How much text around a highlight its quote selector keeps, on each side.
 CONTEXT_CHARS = 32
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class AnnotationError(ReaderError):
-    """An annotation request that cannot be carried out as asked."""
-
-
-class UnknownColor(AnnotationError):
-    """A colour name outside the palette."""
-
-
-class InvalidSpan(AnnotationError):
-    """A highlight range that selects no text of the article."""
 
 
 class Color(StrEnum):

@@ -7,11 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.errors import ReaderError
-
-
-class ExportRefused(ReaderError):
-    """The export's destination is not one we may write (the library, an existing file…)."""
+from reader.errors import ExportRefused
 
 
 def write_export(path: Path, text: str, *, data_root: Path, overwrite: bool = False) -> Path:

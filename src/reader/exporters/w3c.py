@@ -22,7 +22,7 @@ from reader.core.annotation import (
     normalize_tags,
 )
 from reader.core.article import StoredArticle
-from reader.errors import ReaderError
+from reader.errors import InvalidAnnotations, ReaderError
 from reader.exporters import AnnotatedArticle, Meanings
 
 # Colour uses the model's own styling: the target carries `styleClass` ("reader-yellow") and the
@@ -45,10 +45,6 @@ CSS_COLORS = {
 }
 
 Json = dict[str, Any]
-
-
-class InvalidAnnotations(ReaderError):
-    """A file that is not a W3C annotation document we can read."""
 
 
 @dataclass
