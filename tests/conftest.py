@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -48,3 +49,22 @@ def library(data_dir: Path) -> Iterator[Library]:
     lib = Library(DataPaths(data_dir))
     yield lib
     lib.close()
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_logs(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning or error logged by our package fails the test unless it says it expects one
+    (`@pytest.mark.logs`): such a log line is a user-visible problem or a hidden bug."""
+    yield
+    if request.node.get_closest_marker("logs") is not None:
+        return
+    unexpected = [
+        f"{r.levelname} {r.name}: {r.getMessage()}"
+        for when in ("setup", "call")
+        for r in caplog.get_records(when)  # type: ignore[arg-type]
+        if r.levelno >= logging.WARNING and r.name.split(".")[0] == "reader"
+    ]
+    if unexpected:
+        pytest.fail("unexpected log records:\n" + "\n".join(unexpected), pytrace=False)

@@ -131,6 +131,7 @@ def test_editing_a_note_saves_it(
     assert note is not None and note.text == "A calm piece."
 
 
+@pytest.mark.logs
 def test_a_failed_save_keeps_the_typed_text(
     qtbot: QtBot,
     window: MainWindow,

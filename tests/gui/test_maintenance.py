@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
@@ -38,6 +39,7 @@ def test_a_deleted_index_is_rebuilt_with_progress_in_the_status_line(
     edit_lane.shut_down()
 
 
+@pytest.mark.logs
 def test_a_damaged_index_says_why_it_was_rebuilt(qtbot: QtBot, library: Library) -> None:
     library.add_article(Article(title="Kites", text="Kites over the lake.", html="<p/>"))
     assert library.search("kites").hits

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.errors import ReaderError
@@ -44,6 +45,7 @@ def test_expected_errors_fail_with_their_message(qtbot: QtBot) -> None:
     assert failures == ["the disk is full"]
 
 
+@pytest.mark.logs
 def test_bugs_fail_without_killing_the_worker(qtbot: QtBot) -> None:
     runner = TaskRunner(1)
     failures: list[str] = []

@@ -71,6 +71,7 @@ def _assert_set_aside_with_backup(paths: DataPaths, damaged_bytes: bytes) -> Non
     conn.close()
 
 
+@pytest.mark.logs
 @pytest.mark.parametrize("table", ["articles", "article_content", "article_notes"])
 def test_flipped_bytes_in_a_data_page_are_noticed_at_open(
     paths: DataPaths, backed_up: dict[int, str], table: str
@@ -79,12 +80,14 @@ def test_flipped_bytes_in_a_data_page_are_noticed_at_open(
     _assert_set_aside_with_backup(paths, paths.database.read_bytes())
 
 
+@pytest.mark.logs
 def test_a_truncated_library_is_set_aside(paths: DataPaths, backed_up: dict[int, str]) -> None:
     with paths.database.open("r+b") as handle:
         handle.truncate(paths.database.stat().st_size // 2)
     _assert_set_aside_with_backup(paths, paths.database.read_bytes())
 
 
+@pytest.mark.logs
 def test_damage_found_after_open_is_set_aside_by_the_cli(
     paths: DataPaths,
     backed_up: dict[int, str],
@@ -165,6 +168,7 @@ def _delete_all(live: Path) -> None:
     shutil.rmtree(live.parent)
 
 
+@pytest.mark.logs
 @pytest.mark.parametrize("damage", [_truncate_toc, _remove_a_segment, _garbage, _delete_all])
 def test_a_damaged_index_is_rebuilt_through_library_search(
     paths: DataPaths, damage: Callable[[Path], None]
@@ -194,6 +198,7 @@ def test_cli_search_says_the_index_was_rebuilt(paths: DataPaths) -> None:
     assert len(json.loads(found.stdout)) == 10
 
 
+@pytest.mark.logs
 def test_damage_in_a_library_too_big_to_check_at_open_is_recovered_next_time(
     paths: DataPaths, backed_up: dict[int, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reader.library import Library, open_library
 from reader.paths import DataPaths
 from tests.reliability.conftest import article, fill, integrity
@@ -38,6 +40,7 @@ def _hot_journal_of_an_older_state(paths: DataPaths, folder: Path) -> bytes:
     return journal.read_bytes()
 
 
+@pytest.mark.logs
 def test_a_foreign_journal_is_moved_aside_not_replayed(paths: DataPaths, tmp_path: Path) -> None:
     with Library(paths) as lib:
         notes = fill(lib, 10, notes_every=1)

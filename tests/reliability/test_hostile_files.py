@@ -224,6 +224,7 @@ def test_an_annotation_file_that_is_a_fifo_is_refused(tmp_path: Path, fifo: Path
     assert proc.stderr.decode().strip().endswith(": not a regular file (a FIFO)")
 
 
+@pytest.mark.logs
 def test_an_unexpected_error_fails_only_its_file(
     library: Library,
     tmp_path: Path,
@@ -256,6 +257,7 @@ def test_an_unexpected_error_fails_only_its_file(
 # -- links -----------------------------------------------------------------------------------
 
 
+@pytest.mark.logs
 def test_links_out_of_the_chosen_folder_are_not_followed(library: Library, tmp_path: Path) -> None:
     secret = write(tmp_path / "private" / "secret.txt", "Secret\n\nThe private list of keys.")
     chosen = tmp_path / "chosen"

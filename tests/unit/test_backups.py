@@ -72,6 +72,7 @@ def test_restore_refuses_a_bad_file(data_dir: Path, tmp_path: Path) -> None:
         restore(bogus, paths.database, paths.library_lock)
 
 
+@pytest.mark.logs
 def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
     paths = DataPaths(data_dir)
     with Library(paths) as lib:
@@ -93,6 +94,7 @@ def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
         assert [a.title for a in lib.list_articles()] == ["Precious"]
 
 
+@pytest.mark.logs
 def test_damaged_without_backup_starts_empty(data_dir: Path) -> None:
     paths = DataPaths(data_dir)
     paths.root.mkdir(parents=True)

@@ -90,6 +90,7 @@ def test_deleted_index_root_is_rebuilt(index: SearchIndex, root: Path) -> None:
     assert_rebuilt_and_correct(index, root)
 
 
+@pytest.mark.logs
 @pytest.mark.parametrize("pattern", ["*.seg", "*.toc"])
 def test_truncated_index_files_are_rebuilt(index: SearchIndex, root: Path, pattern: str) -> None:
     for path in live_dir(root).glob(pattern):
@@ -98,6 +99,7 @@ def test_truncated_index_files_are_rebuilt(index: SearchIndex, root: Path, patte
     assert_rebuilt_and_correct(index, root)
 
 
+@pytest.mark.logs
 @pytest.mark.parametrize("pattern", ["*.seg", "*.toc"])
 def test_garbage_in_index_files_is_rebuilt(index: SearchIndex, root: Path, pattern: str) -> None:
     for path in live_dir(root).glob(pattern):
@@ -105,6 +107,7 @@ def test_garbage_in_index_files_is_rebuilt(index: SearchIndex, root: Path, patte
     assert_rebuilt_and_correct(index, root)
 
 
+@pytest.mark.logs
 def test_a_removed_segment_file_is_rebuilt(index: SearchIndex, root: Path) -> None:
     next(live_dir(root).glob("*.seg")).unlink()
     assert_rebuilt_and_correct(index, root)
