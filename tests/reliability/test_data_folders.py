@@ -21,6 +21,8 @@ from tests.reliability.conftest import fill
 
 # SQLite's Unix VFS refuses paths this long (with the terminating NUL).
 SQLITE_MAX_PATH = 512
+# Room the library leaves for the files kept beside it (see storage/database.py).
+LONGEST_BESIDE = 80
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
 
@@ -128,11 +130,20 @@ def test_a_data_folder_path_too_long(
 
 
 def test_a_library_path_just_short_enough_works(tmp_path: Path) -> None:
-    data = _long_folder(tmp_path, SQLITE_MAX_PATH - 20)
+    """Short enough for the library and for everything kept beside it (backups included)."""
+    data = _long_folder(tmp_path, SQLITE_MAX_PATH - LONGEST_BESIDE - 4)
     reader(data, "import", str(_article_file(tmp_path)), check=True)
     assert "Kites over the harbour" in reader(data, "list", check=True).stdout
+    assert "backed up" in reader(data, "backup", check=True).stdout
 
 
+def test_a_library_path_too_long_for_its_backups_is_refused(tmp_path: Path) -> None:
+    data = _long_folder(tmp_path, SQLITE_MAX_PATH - LONGEST_BESIDE + 4)
+    done = reader(data, "import", str(_article_file(tmp_path)))
+    assert done.returncode == 1 and "too long for SQLite" in done.stderr
+
+
+@pytest.mark.logs
 def test_backups_as_a_plain_file_is_set_aside(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     data.mkdir()
@@ -146,6 +157,7 @@ def test_backups_as_a_plain_file_is_set_aside(tmp_path: Path) -> None:
     reader(data, "list", check=True)
 
 
+@pytest.mark.logs
 def test_index_folder_replaced_by_a_file_is_set_aside_and_rebuilt(tmp_path: Path) -> None:
     data = tmp_path / "lib"
     reader(data, "import", str(_article_file(tmp_path)), check=True)

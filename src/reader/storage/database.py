@@ -76,7 +76,15 @@ class Database:
         # be browsed, and every change is refused at once (see transaction()).
         self.read_only = _opens_read_only(path, read_only)
         self._hold = LibraryLock(lock) if lock is not None else None
+        # A stray journal is only judged by a Reader alone with the library: while another
+        # connection switches a new file to WAL, its own live journal sits beside a WAL header.
         if self._hold is not None:
+            if self._hold.exclusive():
+                try:
+                    if not self.read_only:
+                        _move_stray_journal(path)
+                finally:
+                    self._hold.release()
             self._hold.shared(BUSY_TIMEOUT_S)
         try:
             self._open()
@@ -87,11 +95,6 @@ class Database:
 
     def _open(self) -> None:
         path = self.path
-        if not self.read_only:
-            try:
-                set_aside_foreign_journal(path)
-            except OSError as exc:
-                raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
         self.conn = _connect_read_only(path) if self.read_only else _connect(path)
         try:
             self.conn.row_factory = sqlite3.Row
@@ -290,6 +293,13 @@ def _check_data_dir(root: Path) -> None:
         raise _NotWritable(f"data directory {root} is not writable: {exc.strerror}") from None
 
 
+def _move_stray_journal(path: Path) -> None:
+    try:
+        set_aside_foreign_journal(path)
+    except OSError as exc:
+        raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
+
+
 def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
     failure = classify(exc)
     if failure is Failure.READ_ONLY:
@@ -309,6 +319,10 @@ def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
 # side files by appending to the database path ("-journal" the longest).
 SQLITE_MAX_PATH = 512
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+# Other databases live beside the library and must fit too: the longest is a backup copy in
+# progress, "backups/library-<stamp>-<n>.sqlite3.partial-journal" (about 60 bytes) in place of
+# "library.sqlite3"; with room to spare for set-aside names.
+_LONGEST_BESIDE = 80
 
 
 class _NotWritable(DataDirError):
@@ -325,8 +339,8 @@ def check_database_path(path: Path) -> None:
     Only stat(): opening a FIFO would hang, and SQLite opens a folder only to fail obscurely.
     """
     size = len(os.fsencode(path))
-    if size + len("-journal") >= SQLITE_MAX_PATH:
-        limit = SQLITE_MAX_PATH - len("-journal") - 1
+    if size + _LONGEST_BESIDE >= SQLITE_MAX_PATH:
+        limit = SQLITE_MAX_PATH - _LONGEST_BESIDE - 1
         raise DataDirError(
             f"the library path is too long for SQLite ({size} bytes, at most {limit}); "
             f"choose a data folder with a shorter path: {path}"
