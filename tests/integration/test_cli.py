@@ -1,4 +1,4 @@
-"""The `reader` command line, run as a real process on a temporary library."""
+"""The `reader` command line on a temporary library (in-process; see tests/cli.py)."""
 
 from __future__ import annotations
 
@@ -11,22 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, to_traditional, write
-
-
-def reader(data_dir: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("READER_DATA_DIR", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+from tests.cli import reader
 
 
 @pytest.fixture

@@ -70,6 +70,7 @@ def test_check_repairs_from_the_newest_backup_holding_the_article_intact(
     assert "checked 4 article(s): 0 damaged" in again
 
 
+@pytest.mark.logs
 def test_check_reports_damage_no_backup_can_repair(
     paths: DataPaths, annotated: dict[int, str]
 ) -> None:

@@ -120,6 +120,7 @@ def test_a_passing_error_never_moves_a_sound_library(
     assert paths.database.exists()
 
 
+@pytest.mark.logs
 def test_cli_reports_damage_and_restore_brings_the_notes_back(
     paths: DataPaths, backed_up: dict[int, str]
 ) -> None:
@@ -187,6 +188,7 @@ def test_a_damaged_index_is_rebuilt_through_library_search(
     assert integrity(paths.database) == "ok"
 
 
+@pytest.mark.logs
 def test_cli_search_says_the_index_was_rebuilt(paths: DataPaths) -> None:
     with Library(paths) as lib:
         fill(lib, 10)

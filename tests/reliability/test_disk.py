@@ -46,6 +46,7 @@ def _fill_disk(folder: Path) -> Path:
     return filler
 
 
+@pytest.mark.logs
 def test_importing_until_the_disk_is_full(tmp_path: Path) -> None:
     sources = tmp_path / "in"
     sources.mkdir()

@@ -110,8 +110,14 @@ def _prepare_streams() -> None:
 
 
 def _configure_logging(paths: DataPaths) -> None:
-    if log.handlers:
-        return
+    """Log to the data folder's reader.log (one handler; a later run in the same process on
+    another library, as in tests, moves it there)."""
+    for old in list(log.handlers):
+        if getattr(old, "reader_log", None) == paths.log_file:
+            return
+        if hasattr(old, "reader_log"):
+            log.removeHandler(old)
+            old.close()
     log.setLevel(logging.INFO)
     handler: logging.Handler = logging.NullHandler()
     try:
@@ -122,6 +128,7 @@ def _configure_logging(paths: DataPaths) -> None:
     except OSError:
         pass
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.reader_log = paths.log_file  # type: ignore[attr-defined]
     log.addHandler(handler)
 
 
