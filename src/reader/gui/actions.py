@@ -48,6 +48,7 @@ class WindowActions(QObject):
         self._make_view()
         self._make_article_and_help()
         self._make_annotations()
+        self._make_go()
 
     def _make_file_and_edit(self) -> None:
         self.import_files = self._make(self.tr("Import &Files…"), Key.Open)
@@ -122,6 +123,20 @@ class WindowActions(QObject):
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
 
+    def _make_go(self) -> None:
+        # Plain letters, as in mail and feed readers: a focused text field takes them as
+        # typing (Qt lets it override shortcuts), so they never fire while searching or noting.
+        self.next_article = self._make(self.tr("&Next Article"), "J")
+        self.previous_article = self._make(self.tr("&Previous Article"), "K")
+        self.next_unread = self._make(self.tr("Next &Unread"), "N")
+        self.previous_unread = self._make(self.tr("P&revious Unread"), "P")
+        self.go_actions = (
+            self.next_article,
+            self.previous_article,
+            self.next_unread,
+            self.previous_unread,
+        )
+
     def _make(
         self,
         text: str,
@@ -162,6 +177,8 @@ class WindowActions(QObject):
         if self.notes_panel is not None:
             view.addAction(self.notes_panel)
         view.addAction(self.all_annotations)
+        go = bar.addMenu(self.tr("&Go"))
+        go.addActions(list(self.go_actions))
         article = bar.addMenu(self.tr("&Article"))
         article.addActions([self.mark_read, self.mark_unread, self.bookmark])
         article.addSeparator()
