@@ -20,7 +20,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# The window needs Qt's X11 libraries on Linux: name the missing ones and how to install them.
 run: $(STAMP)
+	@$(BIN)/python -m reader.gui.system_libs
 	$(BIN)/reader --data-dir $(SAMPLE_LIBRARY) import resources/samples > /dev/null || true
 	$(BIN)/reader --data-dir $(SAMPLE_LIBRARY) gui
 

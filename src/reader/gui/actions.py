@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QWidget
@@ -11,6 +13,28 @@ from reader.gui.style import THEME_CHOICES
 from reader.gui.views.notes_panel import color_label, swatch_icon
 
 Key = QKeySequence.StandardKey
+# What an action's shortcuts are made of: a platform's standard key, an explicit key, or a
+# standard key with the explicit key to use where the platform has none.
+ShortcutPart = Key | str | tuple[Key, str]
+Bindings = Callable[[Key], list[QKeySequence]]
+
+
+def resolve_shortcuts(
+    parts: tuple[ShortcutPart, ...], bindings: Bindings = QKeySequence.keyBindings
+) -> list[QKeySequence]:
+    """The key sequences of an action on the platform whose standard keys `bindings` gives.
+
+    The window builds its actions with Qt's bindings; the shortcut test passes each platform's.
+    """
+    keys: list[QKeySequence] = []
+    for part in parts:
+        if isinstance(part, str):
+            keys.append(QKeySequence(part))
+        elif isinstance(part, tuple):
+            keys += bindings(part[0]) or [QKeySequence(part[1])]
+        else:
+            keys += bindings(part)
+    return keys
 
 
 class WindowActions(QObject):
@@ -19,10 +43,12 @@ class WindowActions(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self.shortcut_parts: list[tuple[QAction, tuple[ShortcutPart, ...]]] = []
         self._make_file_and_edit()
         self._make_view()
         self._make_article_and_help()
         self._make_annotations()
+        self._make_go()
 
     def _make_file_and_edit(self) -> None:
         self.import_files = self._make(self.tr("Import &Files…"), Key.Open)
@@ -32,18 +58,16 @@ class WindowActions(QObject):
         self.find = self._make(self.tr("&Find in Article…"), Key.Find)
         self.find_next = self._make(self.tr("Find &Next"), Key.FindNext)
         self.find_previous = self._make(self.tr("Find Pre&vious"), Key.FindPrevious)
-        self.search = self._make(self.tr("&Search Library"), "Ctrl+K")
-        self.search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
+        self.search = self._make(self.tr("&Search Library"), "Ctrl+K", "Ctrl+L")
         self.preferences = self._make(
-            self.tr("&Preferences…"), Key.Preferences, role=QAction.MenuRole.PreferencesRole
+            self.tr("&Preferences…"),
+            (Key.Preferences, "Ctrl+,"),  # macOS has one; Linux and Windows none
+            role=QAction.MenuRole.PreferencesRole,
         )
-        if not QKeySequence.keyBindings(Key.Preferences):  # none on Linux and Windows
-            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
 
     def _make_view(self) -> None:
-        self.zoom_in = self._make(self.tr("Zoom &In"), Key.ZoomIn)
         # Ctrl+= as well: on most keyboards "+" needs Shift.
-        self.zoom_in.setShortcuts([*QKeySequence.keyBindings(Key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_in = self._make(self.tr("Zoom &In"), Key.ZoomIn, "Ctrl+=")
         self.zoom_out = self._make(self.tr("Zoom &Out"), Key.ZoomOut)
         self.zoom_reset = self._make(self.tr("&Actual Size"), "Ctrl+0")
         self.themes = QActionGroup(self)
@@ -64,7 +88,9 @@ class WindowActions(QObject):
         self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
         self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
-        self.remove = self._make(self.tr("Re&move…"), Key.Delete)
+        # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
+        # Bookmark's Ctrl+D ambiguous there (neither action ran).
+        self.remove = self._make(self.tr("Re&move…"), "Del")
         self.search_help = self._make(self.tr("Search &Syntax"))
         self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
         self.article_actions = (
@@ -86,6 +112,7 @@ class WindowActions(QObject):
         for number, color in enumerate(Color, 1):
             action = QAction(swatch_icon(color.value), color_label(color), self._window)
             action.setShortcut(QKeySequence(str(number)))
+            self.shortcut_parts.append((action, (str(number),)))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setData(color.value)
             action.setToolTip(
@@ -96,17 +123,30 @@ class WindowActions(QObject):
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
 
+    def _make_go(self) -> None:
+        # Plain letters, as in mail and feed readers: a focused text field takes them as
+        # typing (Qt lets it override shortcuts), so they never fire while searching or noting.
+        self.next_article = self._make(self.tr("&Next Article"), "J")
+        self.previous_article = self._make(self.tr("&Previous Article"), "K")
+        self.next_unread = self._make(self.tr("Next &Unread"), "N")
+        self.previous_unread = self._make(self.tr("P&revious Unread"), "P")
+        self.go_actions = (
+            self.next_article,
+            self.previous_article,
+            self.next_unread,
+            self.previous_unread,
+        )
+
     def _make(
         self,
         text: str,
-        shortcut: Key | str | None = None,
+        *shortcut: ShortcutPart,
         role: QAction.MenuRole = QAction.MenuRole.NoRole,
     ) -> QAction:
         action = QAction(text, self._window)
-        if isinstance(shortcut, str):
-            action.setShortcut(QKeySequence(shortcut))
-        elif shortcut is not None:
-            action.setShortcuts(shortcut)
+        if shortcut:
+            action.setShortcuts(resolve_shortcuts(shortcut))
+            self.shortcut_parts.append((action, shortcut))
         action.setMenuRole(role)
         self._window.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
@@ -137,6 +177,8 @@ class WindowActions(QObject):
         if self.notes_panel is not None:
             view.addAction(self.notes_panel)
         view.addAction(self.all_annotations)
+        go = bar.addMenu(self.tr("&Go"))
+        go.addActions(list(self.go_actions))
         article = bar.addMenu(self.tr("&Article"))
         article.addActions([self.mark_read, self.mark_unread, self.bookmark])
         article.addSeparator()

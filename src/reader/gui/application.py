@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import NoLibrary, ReaderError
+from reader.gui import system_libs
 from reader.gui.i18n import install_translators
 from reader.gui.instance import InstanceLock
 from reader.gui.main_window import MainWindow
@@ -69,6 +70,11 @@ def run(paths: DataPaths, argv: list[str]) -> int:
     if options.unattended:
         # Screenshots and probes never flash a window on the user's desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    problem = None if QApplication.instance() else system_libs.check()
+    if problem is not None:
+        # Qt would abort naming none of the libraries; say which, and how to install them.
+        print(f"reader: error: {problem}", file=sys.stderr)
+        return 1
     app = create_application(options)
     warn_if_pyside_drops_references()
     instance = InstanceLock(paths.lock_file)

@@ -21,6 +21,7 @@ from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
 from reader.gui.imports import ImportController, ImportProgress, ImportSummary, local_path
+from reader.gui.keyboard import KeyboardNavigation
 from reader.gui.layout import (
     WindowParts,
     add_highlight_buttons,
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
         self._connect_parts()
+        self.keyboard = KeyboardNavigation(self)
         restore_layout(self, self.parts, settings)
         hints = QGuiApplication.styleHints()
         if hints is not None:

@@ -37,6 +37,8 @@ class ArticleListView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab moves to the next pane; cell by cell it opened (and marked read) every row.
+        self.setTabKeyNavigation(False)
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -135,6 +137,37 @@ class ArticleListView(QTableView):
         self.selectionModel().setCurrentIndex(index, flags.Select | flags.Rows)
         self.scrollTo(index)
         return True
+
+    # -- keyboard movement -----------------------------------------------------------------
+
+    def go_to_row(self, row: int) -> bool:
+        """Make a row current and the only one selected (which opens it); False if none."""
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return False
+        index = model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index)
+        return True
+
+    def step(self, offset: int) -> bool:
+        """The next (1) or previous (-1) row; with no current row, the first."""
+        row = self.currentIndex().row()
+        return self.go_to_row(0 if row < 0 else row + offset)
+
+    def step_to_unread(self, *, forward: bool) -> bool:
+        """The nearest unread row after (or before) the current one; False when there is none."""
+        model, row = self.model(), self.currentIndex().row()
+        summary_at = getattr(model, "summary_at", None)
+        if model is None or summary_at is None:
+            return False
+        rows = range(row + 1, model.rowCount()) if forward else range(row - 1, -1, -1)
+        for candidate in rows:
+            summary = summary_at(candidate)
+            if summary is not None and not summary.read:
+                return self.go_to_row(candidate)
+        return False
 
     def _on_model_about_to_be_reset(self) -> None:
         self._kept = (self.selected_ids(), self.current_id())

@@ -1,0 +1,97 @@
+"""Keyboard movement offscreen: j/k, n/p, Enter into the pane and the results, Esc, Tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+
+Key = Qt.Key
+
+
+def shown_id(window: MainWindow) -> int | None:
+    article = window.parts.pane.article
+    return article.summary.id if article is not None else None
+
+
+def focused_list(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.parts.article_list
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+
+def test_j_and_k_walk_the_list_and_enter_reads(window: MainWindow, qtbot: QtBot) -> None:
+    view, model = window.parts.article_list, window.parts.article_model
+    focused_list(window, qtbot)  # the keyboard arriving in the list makes row 0 current
+    assert shown_id(window) == model.article_id(0)
+    qtbot.keyClick(view, Key.Key_J)
+    qtbot.keyClick(view, Key.Key_J)
+    assert shown_id(window) == model.article_id(2)
+    qtbot.keyClick(view, Key.Key_J)  # the end: stays
+    assert shown_id(window) == model.article_id(2)
+    qtbot.keyClick(view, Key.Key_K)
+    assert shown_id(window) == model.article_id(1)
+    assert view.selected_ids() == [model.article_id(1)]
+    qtbot.keyClick(view, Key.Key_Return)
+    assert window.parts.pane.hasFocus()
+    qtbot.keyClick(window.parts.pane, Key.Key_Escape)
+    assert view.hasFocus()
+
+
+def test_n_and_p_skip_read_articles(window: MainWindow, qtbot: QtBot) -> None:
+    view, model = window.parts.article_list, window.parts.article_model
+    middle = model.article_id(1)
+    assert middle is not None
+    window.library.mark_read([middle])
+    model.refresh([middle])
+    focused_list(window, qtbot)  # row 0 opens, and so is read
+    qtbot.keyClick(view, Key.Key_N)
+    assert shown_id(window) == model.article_id(2)  # row 1 was read
+    qtbot.keyClick(view, Key.Key_P)
+    assert shown_id(window) == model.article_id(2)
+    assert "No more unread" in window.statusBar().currentMessage()
+    window.library.mark_read([middle], read=False)
+    model.refresh([middle])
+    qtbot.keyClick(view, Key.Key_P)
+    assert shown_id(window) == middle
+
+
+def test_tab_leaves_the_list_instead_of_walking_its_cells(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.parts.article_list
+    focused_list(window, qtbot)
+    view.go_to_row(0)
+    opened = shown_id(window)
+    qtbot.keyClick(view, Key.Key_Tab)
+    assert not view.hasFocus()
+    assert view.currentIndex().row() == 0
+    assert shown_id(window) == opened
+
+
+def test_enter_in_the_search_field_goes_into_the_results(
+    window: MainWindow, qtbot: QtBot, filled: dict[str, int]
+) -> None:
+    field = window.parts.search_field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "harbour")
+    with qtbot.waitSignal(window.search.search_finished, timeout=5000):
+        qtbot.keyClick(field, Key.Key_Return)  # before the debounce fired: runs it now
+    results = window.parts.search_list
+    qtbot.waitUntil(results.hasFocus)
+    assert shown_id(window) == filled["harbour"]
+    qtbot.keyClick(results, Key.Key_Return)
+    assert window.parts.pane.hasFocus()
+    qtbot.keyClick(window.parts.pane, Key.Key_Escape)
+    qtbot.keyClick(results, Key.Key_Escape)
+    assert QApplication.focusWidget() is field
+
+
+def test_letters_typed_in_the_search_field_are_text(window: MainWindow, qtbot: QtBot) -> None:
+    field = window.parts.search_field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "jknp")
+    assert field.text() == "jknp"
+    assert window.parts.pane.article is None
