@@ -119,18 +119,30 @@ def move_aside(path: Path, label: str) -> Path:
     for n in itertools.count(1):
         target = path.with_name(f"{path.name}.{label}-{stamp}" + (f"-{n}" if n > 1 else ""))
         try:
-            # A hard link fails when the name is taken, where a rename would replace it.
-            os.link(path, target, follow_symlinks=False)
+            move_to_free_name(path, target)
         except FileExistsError:
             continue
-        except OSError:  # a folder, or a filesystem without hard links
-            if os.path.lexists(target):
-                continue
-            path.rename(target)
-            return target
-        path.unlink()
         return target
     raise AssertionError("unreachable")
+
+
+def move_to_free_name(source: Path, target: Path) -> None:
+    """Rename source to target, refusing (FileExistsError) when target already exists.
+
+    A hard link fails when the name is taken, where a rename would silently replace it; a
+    folder, or a filesystem without hard links (FAT, some network shares), is checked first
+    and then renamed.
+    """
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(target):
+            raise FileExistsError(target) from None
+        source.rename(target)
+        return
+    source.unlink()
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> DataPaths:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
-from reader.paths import DataPaths
+from reader.paths import DataPaths, move_to_free_name
 from reader.storage.database import migrations
-from reader.storage.sqlite_files import claim_unique, move_to_free_name, set_aside
+from reader.storage.sqlite_files import claim_unique, set_aside
 
 
 def _database(path: Path, marker: str) -> None:

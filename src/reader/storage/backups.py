@@ -14,13 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reader.errors import StorageError
+from reader.paths import move_to_free_name
 from reader.storage.backup_check import check_backup
 from reader.storage.locks import LibraryLock
 from reader.storage.retention import Retention, to_keep
 from reader.storage.sqlite_files import (
     claim_unique,
     move_back,
-    move_to_free_name,
     open_read_only,
     remove_with_sides,
     set_aside,

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
+from reader.paths import move_to_free_name
+
 log = logging.getLogger(__name__)
 
 # A WAL database keeps these beside it; they belong to it and move with it.
@@ -81,21 +83,6 @@ def set_aside(database: Path, label: str) -> Path | None:
             placeholder.unlink(missing_ok=True)
     database.replace(target)
     return target
-
-
-def move_to_free_name(source: Path, target: Path) -> None:
-    """Rename source to target, refusing (FileExistsError) when target already exists."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        # No hard links here (FAT, some network shares): check, then rename.
-        if target.exists():
-            raise FileExistsError(target) from None
-        source.replace(target)
-        return
-    source.unlink()
 
 
 def move_back(kept: Path, database: Path) -> None:
