@@ -22,6 +22,8 @@ class Changes:
     last: int = 0
     entities: frozenset[str] = field(default_factory=frozenset)
     article_ids: frozenset[int] = field(default_factory=frozenset)
+    added: frozenset[int] = field(default_factory=frozenset)  # articles that appeared
+    removed: frozenset[int] = field(default_factory=frozenset)  # articles that went away
 
     def __bool__(self) -> bool:
         return self.last > 0
@@ -43,4 +45,6 @@ class Changes:
             max(self.last, other.last),
             self.entities | other.entities,
             self.article_ids | other.article_ids,
+            self.added | other.added,
+            self.removed | other.removed,
         )

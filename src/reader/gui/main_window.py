@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
+from reader.core.changes import Changes
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
+from reader.gui.change_feed import ChangeFeed
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.edit_lane = TaskRunner(1, self)
         self.search_lane = TaskRunner(1, self)
         self.count_lane = TaskRunner(1, self)
+        self.feed_lane = TaskRunner(1, self)
         self.menu_actions = WindowActions(self)
         self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
         self.commands = ArticleCommands(library, self.edit_lane, self)
@@ -89,6 +92,8 @@ class MainWindow(QMainWindow):
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
+        self.change_feed = ChangeFeed(library, self.feed_lane, self)
+        self.change_feed.changed.connect(self._on_change_feed_changed)
         self.setAcceptDrops(True)
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         self._show_placeholder()
         if library.read_only:
             self._turn_changes_off(announce_read_only)
+        self.change_feed.start()
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -240,6 +246,18 @@ class MainWindow(QMainWindow):
 
     def read_only_message(self) -> str:
         return self.tr("Read-only library: changes are off")
+
+    def _on_change_feed_changed(self, changes: Changes) -> None:
+        """Any process changed the library (this window's own changes included): refresh what
+        the change touched; reset the list only when articles came or went."""
+        model = self.parts.article_model
+        if any(model.row_of(i) is None for i in changes.added) or any(
+            model.row_of(i) is not None for i in changes.removed
+        ):
+            self._reload_timer.start()
+        else:
+            model.refresh(changes.article_ids)
+        self._counts_timer.start()
 
     def _on_commands_articles_changed(self, ids: list[int]) -> None:
         self.parts.article_model.refresh(ids)
@@ -424,7 +442,9 @@ class MainWindow(QMainWindow):
         self.maintenance.stop()
         save_layout(self, self.parts, self._settings)
         self.imports.cancel()
-        for lane in (self.search_lane, self.edit_lane, self.import_lane, self.count_lane):
+        self.change_feed.stop()
+        lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
+        for lane in (*lanes, self.feed_lane):
             lane.shut_down()
         super().closeEvent(event)
 

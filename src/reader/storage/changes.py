@@ -19,7 +19,7 @@ def last_seq(conn: sqlite3.Connection) -> int:
 
 def between(conn: sqlite3.Connection, after: int, upto: int | None = None) -> Changes:
     """A summary of the rows with after < seq <= upto (to the end when upto is None)."""
-    sql = "SELECT seq, entity, article_id FROM changes WHERE seq > ?"
+    sql = "SELECT seq, entity, article_id, op FROM changes WHERE seq > ?"
     params: list[int] = [after]
     if upto is not None:
         sql += " AND seq <= ?"
@@ -32,7 +32,13 @@ def between(conn: sqlite3.Connection, after: int, upto: int | None = None) -> Ch
         last=max(int(r[0]) for r in rows),
         entities=frozenset(str(r[1]) for r in rows),
         article_ids=frozenset(int(r[2]) for r in rows if r[2] is not None),
+        added=_articles(rows, "insert"),
+        removed=_articles(rows, "delete"),
     )
+
+
+def _articles(rows: list[sqlite3.Row], op: str) -> frozenset[int]:
+    return frozenset(int(r[2]) for r in rows if r[1] == "article" and r[3] == op)
 
 
 def articles_after(
