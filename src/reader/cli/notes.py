@@ -10,7 +10,9 @@ from reader.cli.output import one_line, print_json, printable
 from reader.core.annotation import Color, Highlight
 from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
+from reader.importers.annotations import LABELS, PARSERS
 from reader.library import Library
+from reader.storage.foreign import ForeignImportReport
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,8 +71,18 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     p = sub.add_parser("annotations", help="annotation exchange")
     inner = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = inner.add_parser("import", help="import a W3C Web Annotation JSON-LD file")
-    imp.add_argument("file", type=Path, metavar="FILE.jsonld")
+    imp = inner.add_parser(
+        "import",
+        help="import highlights: W3C Web Annotations, Hypothesis, Readwise, Kindle, KOReader, "
+        "Obsidian Web Clipper or Zotero",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--from",
+        dest="format",
+        choices=["w3c", *PARSERS],
+        help="the tool that wrote FILE (detected from its content when omitted)",
+    )
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_annotations_import)
 
@@ -181,12 +193,21 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
-    report = lib.annotations.import_w3c(args.file)
+    report = lib.annotations.import_annotations(args.file, args.format)
     if args.json:
         print_json(report.to_json())
+    elif isinstance(report, ForeignImportReport):
+        _print_foreign(report)
     else:
         print(
             f"{report.added} added, {report.already_present} already present, "
             f"{report.orphaned} orphaned, {len(report.unmatched)} without a matching article"
         )
     return 0
+
+
+def _print_foreign(report: ForeignImportReport) -> None:
+    if not report.sources:
+        print(f"no highlights in this {LABELS.get(report.format, report.format)} file")
+    for source, counts in report.sources.items():
+        print(f"{LABELS.get(source, source)}: {counts.summary()}")
