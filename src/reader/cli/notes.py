@@ -65,6 +65,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--section", metavar="NAME")
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
     p.add_argument("--format", choices=list(FORMATS), default="markdown")
+    p.add_argument(
+        "--bibtex",
+        choices=["biblatex", "bibtex"],
+        default="biblatex",
+        help="with --format bibtex: biblatex (@online, date, urldate) or classic BibTeX (@misc)",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
@@ -176,6 +182,8 @@ def _print_highlight(h: Highlight) -> None:
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    if args.format == "bibtex" and args.bibtex == "bibtex":
+        args.format = "bibtex-classic"
     if args.article:
         ids = list(args.article)
     elif args.section:
