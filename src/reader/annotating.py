@@ -9,6 +9,7 @@ from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.errors import ImportFailed, InvalidAnnotations, ReaderError
 from reader.exporters import AnnotatedArticle, render, w3c
+from reader.exporters.vault import Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
 from reader.indexer import Indexer
@@ -131,6 +132,25 @@ class Annotating:
     def export(self, format: str, ids: Sequence[int]) -> str:
         items = [AnnotatedArticle(self.articles.get(i), self.store.for_article(i)) for i in ids]
         return render(format, items, self.store.color_meanings())
+
+    def export_obsidian(
+        self, vault: Path, ids: Sequence[int], *, data_root: Path, recreate: bool = False
+    ) -> VaultReport:
+        """A note per annotated article in an Obsidian vault; only Reader's region of an
+        existing note is rewritten, and a note the user deleted comes back only if `recreate`."""
+        annotated = set(self.store.annotated_article_ids())
+        items = [
+            AnnotatedArticle(self.articles.get(i), self.store.for_article(i))
+            for i in ids
+            if i in annotated
+        ]
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
+        library = str(row[0])[:12] if row else "library"
+        reader_ids = {item.article.id: f"{library}-{item.article.id}" for item in items}
+        return Vault(vault, data_root).export(
+            items, self.store.color_meanings(), reader_ids, recreate=recreate
+        )
 
     def import_w3c(self, path: Path) -> AnnotationImportReport:
         return self._import_w3c_data(_read(path))

@@ -64,7 +64,15 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--article", type=int, action="append", metavar="ID")
     which.add_argument("--section", metavar="NAME")
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
-    p.add_argument("--format", choices=list(FORMATS), default="markdown")
+    p.add_argument("--format", choices=[*FORMATS, "obsidian"], default="markdown")
+    p.add_argument(
+        "--vault", type=Path, metavar="DIR", help="with --format obsidian: the vault folder"
+    )
+    p.add_argument(
+        "--recreate",
+        action="store_true",
+        help="with --format obsidian: write again the notes deleted in the vault",
+    )
     p.add_argument(
         "--bibtex",
         choices=["biblatex", "bibtex"],
@@ -192,11 +200,23 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         ids = [h.id for h in lib.search(args.query, limit=10_000).hits]
     else:
         ids = lib.article_ids(sort="published")
+    if args.format == "obsidian":
+        return _export_vault(lib, args, ids)
     if args.output:
         written = lib.export_to_file(args.format, ids, args.output, overwrite=args.force)
         print(f"exported {len(ids)} article(s) to {printable(str(written))}", file=sys.stderr)
     else:
         sys.stdout.write(lib.annotations.export(args.format, ids))
+    return 0
+
+
+def _export_vault(lib: Library, args: argparse.Namespace, ids: list[int]) -> int:
+    if args.vault is None:
+        raise ReaderError("--format obsidian needs --vault DIR (the vault folder)")
+    report = lib.annotations.export_obsidian(
+        args.vault, ids, data_root=lib.paths.root, recreate=args.recreate
+    )
+    print(f"Obsidian vault {printable(str(args.vault))}: {report.summary()}", file=sys.stderr)
     return 0
 
 
