@@ -7,13 +7,20 @@ from pathlib import Path
 
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
-from reader.errors import ImportFailed, InvalidAnnotations
+from reader.errors import ImportFailed, InvalidAnnotations, ReaderError
 from reader.exporters import AnnotatedArticle, render, w3c
+from reader.exporters.vault import Vault, VaultReport
+from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
 from reader.indexer import Indexer
 from reader.storage.annotations import AnnotationImportReport, AnnotationStore, HighlightFilter
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
+from reader.storage.foreign import ForeignImportReport, import_foreign, quotes_to_look_up
+
+# Words (or CJK characters) of a quote looked up as a phrase when searching the library for it.
+_PHRASE_WORDS = 8
+_PHRASE_CHARS = 12
 
 
 class Annotating:
@@ -126,12 +133,69 @@ class Annotating:
         items = [AnnotatedArticle(self.articles.get(i), self.store.for_article(i)) for i in ids]
         return render(format, items, self.store.color_meanings())
 
+    def export_obsidian(
+        self, vault: Path, ids: Sequence[int], *, data_root: Path, recreate: bool = False
+    ) -> VaultReport:
+        """A note per annotated article in an Obsidian vault; only Reader's region of an
+        existing note is rewritten, and a note the user deleted comes back only if `recreate`."""
+        annotated = set(self.store.annotated_article_ids())
+        items = [
+            AnnotatedArticle(self.articles.get(i), self.store.for_article(i))
+            for i in ids
+            if i in annotated
+        ]
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
+        library = str(row[0])[:12] if row else "library"
+        reader_ids = {item.article.id: f"{library}-{item.article.id}" for item in items}
+        return Vault(vault, data_root).export(
+            items, self.store.color_meanings(), reader_ids, recreate=recreate
+        )
+
     def import_w3c(self, path: Path) -> AnnotationImportReport:
-        try:
-            data = read_file(path)  # a FIFO or /dev/zero is refused, not read forever
-        except ImportFailed as exc:
-            raise InvalidAnnotations(f"cannot read {display_path(path)}: {exc}") from None
+        return self._import_w3c_data(_read(path))
+
+    def _import_w3c_data(self, data: bytes) -> AnnotationImportReport:
         loaded = w3c.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
         self._reindex(report.articles)
         return report
+
+    def import_annotations(
+        self, path: Path, format: str | None = None
+    ) -> ForeignImportReport | AnnotationImportReport:
+        """Highlights from a file another tool (or Reader) wrote; `format` is detected if None.
+
+        The whole file is parsed before anything is stored, and stored in one transaction: a
+        malformed file raises InvalidAnnotations and changes nothing.
+        """
+        data = _read(path)
+        chosen = format or detect(data, path.name)
+        if chosen == "w3c":
+            return self._import_w3c_data(data)
+        items = parse_foreign(data, chosen)
+        found = {q: self._articles_quoting(q) for q in quotes_to_look_up(self.db, items)}
+        report = import_foreign(self.db, self.articles, items, lambda q: found.get(q, []), LABELS)
+        report.format = chosen
+        self._reindex(report.articles)
+        return report
+
+    def _articles_quoting(self, quote: str) -> list[int]:
+        """Articles the search index finds the start of a quote in (a phrase query)."""
+        words = quote.replace('"', " ").split()[:_PHRASE_WORDS]
+        phrase = " ".join(words)
+        if len(words) == 1:  # CJK has no spaces: a run of characters is the phrase
+            phrase = phrase[:_PHRASE_CHARS]
+        if not phrase.strip():
+            return []
+        try:
+            return [hit.id for hit in self.indexer.search(f'"{phrase}"', limit=20).hits]
+        except ReaderError:  # the index is a cache: the texts are scanned instead
+            return []
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return read_file(path)  # a FIFO or /dev/zero is refused, not read forever
+    except ImportFailed as exc:
+        raise InvalidAnnotations(f"cannot read {display_path(path)}: {exc}") from None

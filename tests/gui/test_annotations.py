@@ -283,3 +283,18 @@ def test_colour_meanings_dialog_saves(qtbot: QtBot, window: MainWindow, library:
     meanings = library.annotations.color_meanings()
     assert meanings[Color.BLUE] == "question"
     assert meanings[Color.YELLOW] is None
+
+
+def test_import_annotations_accepts_other_tools_files(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    from reader.storage.foreign import ForeignImportReport
+    from tests.interop_library import FIXTURES
+
+    exchange = window.annotations.exchange
+    with qtbot.waitSignal(exchange.imported, timeout=10000) as signal:
+        exchange.import_file(FIXTURES / "koreader.json")
+    report = signal.args[0]
+    assert isinstance(report, ForeignImportReport) and report.format == "koreader"
+    assert sum(r.in_books for r in report.sources.values()) == 3
+    assert any(a.title == "Harbour Songs" for a in library.list_articles())

@@ -10,7 +10,9 @@ from reader.cli.output import one_line, print_json, printable
 from reader.core.annotation import Color, Highlight
 from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
+from reader.importers.annotations import LABELS, PARSERS
 from reader.library import Library
+from reader.storage.foreign import ForeignImportReport
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,15 +64,39 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--article", type=int, action="append", metavar="ID")
     which.add_argument("--section", metavar="NAME")
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
-    p.add_argument("--format", choices=list(FORMATS), default="markdown")
+    p.add_argument("--format", choices=[*FORMATS, "obsidian"], default="markdown")
+    p.add_argument(
+        "--vault", type=Path, metavar="DIR", help="with --format obsidian: the vault folder"
+    )
+    p.add_argument(
+        "--recreate",
+        action="store_true",
+        help="with --format obsidian: write again the notes deleted in the vault",
+    )
+    p.add_argument(
+        "--bibtex",
+        choices=["biblatex", "bibtex"],
+        default="biblatex",
+        help="with --format bibtex: biblatex (@online, date, urldate) or classic BibTeX (@misc)",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("annotations", help="annotation exchange")
     inner = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = inner.add_parser("import", help="import a W3C Web Annotation JSON-LD file")
-    imp.add_argument("file", type=Path, metavar="FILE.jsonld")
+    imp = inner.add_parser(
+        "import",
+        help="import highlights: W3C Web Annotations, Hypothesis, Readwise, Kindle, KOReader, "
+        "Obsidian Web Clipper or Zotero",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--from",
+        dest="format",
+        choices=["w3c", *PARSERS],
+        help="the tool that wrote FILE (detected from its content when omitted)",
+    )
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_annotations_import)
 
@@ -164,6 +190,8 @@ def _print_highlight(h: Highlight) -> None:
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    if args.format == "bibtex" and args.bibtex == "bibtex":
+        args.format = "bibtex-classic"
     if args.article:
         ids = list(args.article)
     elif args.section:
@@ -172,6 +200,8 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         ids = [h.id for h in lib.search(args.query, limit=10_000).hits]
     else:
         ids = lib.article_ids(sort="published")
+    if args.format == "obsidian":
+        return _export_vault(lib, args, ids)
     if args.output:
         written = lib.export_to_file(args.format, ids, args.output, overwrite=args.force)
         print(f"exported {len(ids)} article(s) to {printable(str(written))}", file=sys.stderr)
@@ -180,13 +210,32 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_vault(lib: Library, args: argparse.Namespace, ids: list[int]) -> int:
+    if args.vault is None:
+        raise ReaderError("--format obsidian needs --vault DIR (the vault folder)")
+    report = lib.annotations.export_obsidian(
+        args.vault, ids, data_root=lib.paths.root, recreate=args.recreate
+    )
+    print(f"Obsidian vault {printable(str(args.vault))}: {report.summary()}", file=sys.stderr)
+    return 0
+
+
 def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
-    report = lib.annotations.import_w3c(args.file)
+    report = lib.annotations.import_annotations(args.file, args.format)
     if args.json:
         print_json(report.to_json())
+    elif isinstance(report, ForeignImportReport):
+        _print_foreign(report)
     else:
         print(
             f"{report.added} added, {report.already_present} already present, "
             f"{report.orphaned} orphaned, {len(report.unmatched)} without a matching article"
         )
     return 0
+
+
+def _print_foreign(report: ForeignImportReport) -> None:
+    if not report.sources:
+        print(f"no highlights in this {LABELS.get(report.format, report.format)} file")
+    for source, counts in report.sources.items():
+        print(f"{LABELS.get(source, source)}: {counts.summary()}")

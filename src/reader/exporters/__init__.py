@@ -17,7 +17,8 @@ Meanings = Mapping[Color, str | None]
 FORMATS: dict[str, str] = {
     "markdown": ".md",
     "w3c": ".jsonld",
-    "bibtex": ".bib",
+    "bibtex": ".bib",  # biblatex
+    "bibtex-classic": ".bib",  # classic BibTeX: @misc, no date or urldate
     "ris": ".ris",
     "csl-json": ".json",
     "csv": ".csv",
@@ -51,6 +52,7 @@ def render(format: str, items: Sequence[AnnotatedArticle], meanings: Meanings) -
         "markdown": lambda: markdown.collection_markdown(items, meanings),
         "w3c": lambda: w3c.dumps(w3c.annotation_collection(items, meanings)),
         "bibtex": lambda: citations.bibtex(articles),
+        "bibtex-classic": lambda: citations.bibtex(articles, citations.CLASSIC),
         "ris": lambda: citations.ris(articles),
         "csl-json": lambda: citations.csl_json(articles),
         "csv": lambda: csv.annotations_csv(items, meanings),

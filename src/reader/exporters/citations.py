@@ -1,4 +1,4 @@
-"""Citations of saved articles: BibTeX (biblatex @online), RIS and CSL-JSON."""
+"""Citations of saved articles: BibTeX (biblatex @online, or classic @misc), RIS and CSL-JSON."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from reader.core.article import StoredArticle
+from reader.exporters.names import Name, split_authors
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|、|，|\band\b|&)\s*")
-_BYLINE_LEAD = re.compile(r"^(?:by|von|par|por|文/|记者|記者)\s*", re.IGNORECASE)
-_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
+__all__ = ["Name", "bibtex", "citation_keys", "csl_items", "csl_json", "ris", "split_authors"]
+
+# The two BibTeX dialects: biblatex (@online, date, urldate) and classic BibTeX (@misc only).
+BIBLATEX = "biblatex"
+CLASSIC = "bibtex"
+
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _BIBTEX_SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -27,30 +30,6 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-
-
-@dataclass(frozen=True)
-class Name:
-    """One author: family and given names, or a literal (CJK names, organisations, one word)."""
-
-    family: str = ""
-    given: str = ""
-    literal: str = ""
-
-
-def split_authors(byline: str | None) -> list[Name]:
-    """The authors in a byline such as "By Jane Doe and John Roe" or "记者 张三、李四"."""
-    if not byline:
-        return []
-    text = _BYLINE_LEAD.sub("", " ".join(byline.split()))
-    return [_name(part) for part in _AUTHOR_SPLIT.split(text) if part.strip(" .")]
-
-
-def _name(part: str) -> Name:
-    words = part.strip().split()
-    if len(words) >= 2 and _LATIN_NAME.match(part):
-        return Name(family=words[-1], given=" ".join(words[:-1]))
-    return Name(literal=part.strip())
 
 
 def citation_keys(articles: Iterable[StoredArticle]) -> dict[int, str]:
@@ -74,15 +53,17 @@ def _ascii_word(text: str) -> str:
 
 
 def _key_base(article: StoredArticle) -> str:
+    """author-year-word, ASCII; it always starts with a letter, so it is never a number."""
     summary = article.summary
     names = split_authors(summary.author)
     who = _ascii_word(names[0].family or names[0].literal) if names else ""
     who = who or _ascii_word((summary.site or "").split(".")[0])
     year = str(summary.published.year) if summary.published else ""
     words = [_ascii_word(w) for w in summary.title.split()]
-    word = next((w for w in words if len(w) > 3), "")
-    base = f"{who}{year}{word}"
-    return base if who or word else f"article{summary.id}"
+    word = next((w for w in words if len(w) > 3 and not w.isdigit()), "")
+    if not who or who[0].isdigit():  # "163.com", or a CJK byline with no ASCII to use
+        who = ("anon" + who) if who else ("anon" if word or year else "article")
+    return f"{who}{year}{word}"
 
 
 def _is_news(article: StoredArticle) -> bool:
@@ -92,11 +73,13 @@ def _is_news(article: StoredArticle) -> bool:
 # -- BibTeX -------------------------------------------------------------------------------------
 
 
-def bibtex(articles: Iterable[StoredArticle]) -> str:
-    """biblatex @online entries (@misc without a URL), one per article."""
+def bibtex(articles: Iterable[StoredArticle], dialect: str = BIBLATEX) -> str:
+    """One entry per article: biblatex @online (@misc without a URL), or for classic BibTeX
+    @misc with howpublished, note and year (it knows no @online, date or urldate)."""
     articles = list(articles)
     keys = citation_keys(articles)
-    return "\n".join(_bibtex_entry(a, keys[a.id]) for a in articles)
+    entry = _bibtex_entry if dialect == BIBLATEX else _classic_entry
+    return "\n".join(entry(a, keys[a.id]) for a in articles)
 
 
 def _bib(value: str) -> str:
@@ -104,10 +87,31 @@ def _bib(value: str) -> str:
 
 
 def _bib_name(name: Name) -> str:
-    # Braces keep a literal name whole: BibTeX would otherwise split it into first and last.
-    return (
-        f"{{{_bib(name.literal)}}}" if name.literal else f"{_bib(name.family)}, {_bib(name.given)}"
+    """BibTeX's "von Last, Jr, First"; a literal name braced, so it is never split."""
+    if name.literal:
+        return f"{{{_bib(name.literal)}}}"
+    family = _bib(name.family)
+    if " " in family:  # a two-word family name stays one
+        family = f"{{{family}}}"
+    head = f"{_bib(name.particle)} {family}".strip()
+    parts = [head, _bib(name.suffix), _bib(name.given)] if name.suffix else [head, _bib(name.given)]
+    return ", ".join(parts)
+
+
+def _bib_fields(fields: list[tuple[str, str]]) -> str:
+    return ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+        for name, value in fields
     )
+
+
+def _title_and_authors(article: StoredArticle) -> list[tuple[str, str]]:
+    # Double braces keep the title's capitals, which styles would otherwise lower-case.
+    fields = [("title", f"{{{_bib(article.summary.title)}}}")]
+    names = split_authors(article.summary.author)
+    if names:
+        fields.append(("author", " and ".join(_bib_name(n) for n in names)))
+    return fields
 
 
 def _bib_url(url: str) -> str:
@@ -116,11 +120,7 @@ def _bib_url(url: str) -> str:
 
 def _bibtex_entry(article: StoredArticle, key: str) -> str:
     summary = article.summary
-    # Double braces keep the title's capitals, which styles would otherwise lower-case.
-    fields: list[tuple[str, str]] = [("title", f"{{{_bib(summary.title)}}}")]
-    names = split_authors(summary.author)
-    if names:
-        fields.append(("author", " and ".join(_bib_name(n) for n in names)))
+    fields = _title_and_authors(article)
     if summary.site:
         fields.append(("organization" if article.url else "howpublished", _bib(summary.site)))
     if summary.published:
@@ -132,12 +132,23 @@ def _bibtex_entry(article: StoredArticle, key: str) -> str:
         fields.append(("urldate", summary.added.date().isoformat()))
     if summary.language:
         fields.append(("language", _bib(summary.language)))
-    body = ",\n".join(
-        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
-        for name, value in fields
-    )
     kind = "online" if article.url else "misc"
-    return f"@{kind}{{{key},\n{body}\n}}\n"
+    return f"@{kind}{{{key},\n{_bib_fields(fields)}\n}}\n"
+
+
+def _classic_entry(article: StoredArticle, key: str) -> str:
+    summary = article.summary
+    fields = _title_and_authors(article)
+    notes = [_bib(summary.site)] if summary.site else []
+    if article.url:
+        fields.append(("howpublished", f"\\url{{{_bib_url(article.url)}}}"))
+        notes.append(f"Accessed {summary.added.date().isoformat()}")
+    if notes:
+        fields.append(("note", ". ".join(notes)))
+    if summary.published:
+        fields.append(("year", str(summary.published.year)))
+        fields.append(("month", _MONTHS[summary.published.month - 1]))
+    return f"@misc{{{key},\n{_bib_fields(fields)}\n}}\n"
 
 
 # -- RIS ----------------------------------------------------------------------------------------
@@ -148,6 +159,13 @@ def ris(articles: Iterable[StoredArticle]) -> str:
     return "".join(_ris_record(a) for a in articles)
 
 
+def _ris_name(name: Name) -> str:
+    """RIS's "Last, First, Suffix"; a literal name as it is."""
+    if name.literal:
+        return name.literal
+    return ", ".join(p for p in (name.full_family, name.given, name.suffix) if p)
+
+
 def _ris_date(day: date) -> str:
     return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"
 
@@ -156,7 +174,7 @@ def _ris_record(article: StoredArticle) -> str:
     summary = article.summary
     lines = [("TY", "NEWS" if _is_news(article) else "ELEC"), ("TI", summary.title)]
     for name in split_authors(summary.author):
-        lines.append(("AU", name.literal or f"{name.family}, {name.given}"))
+        lines.append(("AU", _ris_name(name)))
     if summary.site:
         lines.append(("T2", summary.site))
     if summary.published:
@@ -198,10 +216,7 @@ def _csl_item(article: StoredArticle, key: str) -> dict[str, object]:
     }
     names = split_authors(summary.author)
     if names:
-        item["author"] = [
-            {"literal": n.literal} if n.literal else {"family": n.family, "given": n.given}
-            for n in names
-        ]
+        item["author"] = [_csl_name(n) for n in names]
     if summary.site:
         item["container-title"] = summary.site
     if summary.published:
@@ -212,3 +227,15 @@ def _csl_item(article: StoredArticle, key: str) -> dict[str, object]:
     if summary.language:
         item["language"] = summary.language
     return item
+
+
+def _csl_name(name: Name) -> dict[str, str]:
+    if name.literal:
+        return {"literal": name.literal}
+    found = {"family": name.family, "given": name.given}
+    if name.particle:
+        # Kept with the family name in sorting and display ("van der Berg", "de la Garza").
+        found["non-dropping-particle"] = name.particle
+    if name.suffix:
+        found["suffix"] = name.suffix
+    return found

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.exporters import FORMATS, safe_filename
 from reader.gui.dialogs.export_annotations import CITATION_FORMATS, ExportChoice, ExportDialog
 from reader.gui.tasks import TaskRunner
+from reader.importers.annotations import LABELS
 from reader.library import Library
 from reader.storage.annotations import AnnotationImportReport
 from reader.storage.articles import ArticleFilter
+from reader.storage.foreign import ForeignImportReport
 
 
 class AnnotationExchange(QObject):
@@ -95,24 +97,38 @@ class AnnotationExchange(QObject):
             self._window,
             self.tr("Import Annotations"),
             "",
-            self.tr("W3C Web Annotations (*.jsonld *.json)"),
+            ";;".join(
+                [
+                    self.tr("Annotations (*.jsonld *.json *.csv *.txt)"),
+                    self.tr("W3C Web Annotations (*.jsonld *.json)"),
+                    self.tr("Hypothesis, KOReader, Obsidian Web Clipper, Zotero (*.json)"),
+                    self.tr("Readwise (*.csv)"),
+                    self.tr("Kindle My Clippings (*.txt)"),
+                    self.tr("All files (*)"),
+                ]
+            ),
         )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         self._edit_lane.start(
-            lambda _stop: self._library.annotations.import_w3c(path),
+            # The format is told from the content: the same service as `annotations import`.
+            lambda _stop: self._library.annotations.import_annotations(path),
             finished=self._on_imported,
             failed=self._on_failed,
         )
 
-    def _on_imported(self, report: AnnotationImportReport) -> None:
-        self._status(
-            self.tr("Imported {added} annotation(s); {present} were already here.").format(
-                added=report.added, present=report.already_present
+    def _on_imported(self, report: AnnotationImportReport | ForeignImportReport) -> None:
+        if isinstance(report, ForeignImportReport):
+            lines = [f"{LABELS.get(s, s)}: {r.summary()}" for s, r in report.sources.items()]
+            self._status(" · ".join(lines) or self.tr("No highlights in that file."))
+        else:
+            self._status(
+                self.tr("Imported {added} annotation(s); {present} were already here.").format(
+                    added=report.added, present=report.already_present
+                )
             )
-        )
         self.imported.emit(report)
 
     def _on_failed(self, message: str) -> None:
