@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotating import Annotating
-from reader.capture.fetch import FetchLimits as FetchLimits  # the front ends' options
-from reader.capture.page import fetch_article, sent_article
+from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
 from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
@@ -354,6 +353,8 @@ class Library:
         """Fetch a web page (and its body's images) and import it like a saved file; a page
         from a URL already in the library goes through the same version logic as a file.
         A failure to fetch or import is a FAILED result with a one-line reason."""
+        from reader.capture.page import fetch_article  # httpx and the extractor: on first use
+
         self._require_writable()
         shown = url.strip()
         try:
@@ -372,6 +373,8 @@ class Library:
         Raises ImportFailed when the page cannot become an article; the highlight is best
         effort: `SavedPage.highlight` says whether the selection was found in the text.
         """
+        from reader.capture.page import sent_article  # the extractor: loaded on first use
+
         self._require_writable()
         result = self.add_article(sent_article(url, title, html), path=url)
         highlight = None

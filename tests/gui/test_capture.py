@@ -21,9 +21,11 @@ from tests.web import html, serving
 def test_import_from_url_runs_on_the_import_lane(
     qtbot: QtBot, window: MainWindow, library: Library
 ) -> None:
-    with serving({"/pier.html": html(article_page())}) as site:
-        with qtbot.waitSignal(window.capture.url_imported, timeout=20_000) as done:
-            window.capture.import_url(site.url("/pier.html"))
+    with (
+        serving({"/pier.html": html(article_page())}) as site,
+        qtbot.waitSignal(window.capture.url_imported, timeout=20_000) as done,
+    ):
+        window.capture.import_url(site.url("/pier.html"))
     result = done.args[0] if done.args else None
     assert isinstance(result, ImportResult) and result.ok, result
     assert window.parts.article_model.row_of(result.article_id or 0) is not None

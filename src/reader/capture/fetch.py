@@ -16,11 +16,11 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader import __version__
+from reader.capture.limits import MB, FetchLimits
 from reader.errors import ImportFailed
 
 log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 USER_AGENT = f"Reader/{__version__} (article reader; +saves one page on request)"
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 # Servers label many pages with these; the bytes then decide (see `looks_like_html`).
@@ -28,20 +28,6 @@ _GENERIC_TYPES = frozenset(
     {"", "application/octet-stream", "binary/octet-stream", "text/plain", "application/unknown"}
 )
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--")
-
-
-@dataclass(frozen=True)
-class FetchLimits:
-    """How much one capture may fetch, and how long it may wait."""
-
-    max_page_bytes: int = 20 * MB
-    max_image_bytes: int = 5 * MB  # the HTML importer keeps no larger image
-    max_images: int = 100
-    max_image_total: int = 50 * MB
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0  # the longest silence while a response arrives
-    total_timeout: float = 60.0  # one response, from request to last byte
-    max_redirects: int = 10
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urljoin
 
-from reader.capture.fetch import Fetcher, FetchLimits, Page, check_url
+from reader.capture.fetch import Fetcher, Page, check_url
+from reader.capture.limits import FetchLimits
 from reader.core.article import Article
 from reader.importers import clean_label
 from reader.importers.encoding import decode_html
