@@ -324,3 +324,21 @@ def test_reader_serve_saves_until_interrupted(data_dir: Path) -> None:
     listed = json.loads(reader(data_dir, "list", "--json", check=True).stdout)
     assert [a["title"] for a in listed] == ["Tide tables move online"]
     assert saved_in < 5
+
+
+def test_no_save_runs_once_the_connector_is_stopped(connector: Connector, library: Library) -> None:
+    # The window stops the connector before it closes the library: a request still arriving
+    # must not reach the library afterwards.
+    body = json.dumps(payload()).encode()
+    with socket.create_connection(("127.0.0.1", connector.port), timeout=5) as raw:
+        raw.sendall(
+            f"POST /api/save HTTP/1.1\r\nHost: 127.0.0.1:{connector.port}\r\n"
+            f"Authorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body[:100]
+        )
+        time.sleep(0.2)  # the handler is now waiting for the rest of the body
+        connector.stop()
+        raw.sendall(body[100:])
+        assert raw.recv(100).startswith(b"HTTP/1.1 409")
+    assert library.count() == 0

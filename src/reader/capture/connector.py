@@ -65,6 +65,7 @@ class Connector:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.save_lock = threading.Lock()  # one save at a time: the library has one writer
+        self.stopped = False  # set under save_lock: no save starts once stop() has returned
 
     @property
     def port(self) -> int:
@@ -76,6 +77,7 @@ class Connector:
 
     def start(self) -> None:
         """Listen (on loopback only); ReaderError when the port is taken."""
+        self.stopped = False
         try:
             self._server = _Server(("127.0.0.1", self._port), _Handler, self)
         except OSError as exc:
@@ -89,9 +91,13 @@ class Connector:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop listening; returns once no save is running, and none will start after (a
+        request still being read is refused), so the caller may close the library."""
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+        with self.save_lock:
+            self.stopped = True
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._server = self._thread = None
@@ -154,6 +160,8 @@ class _Handler(BaseHTTPRequestHandler):
         connector = self.server.connector
         try:
             with connector.save_lock:
+                if connector.stopped:
+                    raise Refused(409, "Reader is closing; try again when it runs")
                 return 200, connector.save(request)
         except ImportFailed as exc:
             raise Refused(422, f"the page cannot be saved: {exc}") from None
