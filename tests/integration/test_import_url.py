@@ -172,16 +172,22 @@ def test_other_schemes_are_refused_without_a_request(data_dir: Path, url: str, r
     assert reason in done.stdout
 
 
-def test_dns_and_refused_connections_are_named(data_dir: Path) -> None:
+def test_dns_tls_and_refused_connections_are_named(data_dir: Path) -> None:
     limits = FetchLimits(connect_timeout=2, read_timeout=2)
     with Library(DataPaths(data_dir)) as lib:
         unknown = lib.import_url("http://no-such-host.invalid/page", limits=limits)
-        with serving({}) as closed:
-            port = closed.base.rsplit(":", 1)[1]
+        with serving({"/page": html(article_page())}) as plain:
+            port = plain.base.rsplit(":", 1)[1]
+            # https to a server that speaks plain HTTP: the TLS handshake fails.
+            tls = lib.import_url(f"https://127.0.0.1:{port}/page", limits=limits)
         refused = lib.import_url(f"http://127.0.0.1:{port}/page", limits=limits)
+        count = lib.count()
     assert unknown.status is ImportStatus.FAILED
     assert unknown.reason == "cannot find the server no-such-host.invalid (DNS lookup failed)"
     assert refused.reason == f"127.0.0.1:{port} refused the connection"
+    assert tls.reason is not None
+    assert tls.reason.startswith(f"secure connection to 127.0.0.1:{port} failed (TLS: ")
+    assert count == 0
 
 
 def test_the_same_url_again_is_a_duplicate_then_a_new_version(site, data_dir: Path) -> None:
