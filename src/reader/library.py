@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotating import Annotating
+from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
+from reader.core.anchoring import locate_quote, reanchor
+from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
 from reader.core.versions import SourceMatch, Verdict, closest
@@ -23,6 +26,7 @@ from reader.errors import (
     HasAnnotations,
     ImportFailed,
     NotFound,
+    QuoteNotFound,
     ReaderError,
     ReadOnlyLibrary,
 )
@@ -92,6 +96,23 @@ class ImportResult:
             "title": self.title,
             "reason": self.reason,
             "same_source": self.match.to_json() if self.match else None,
+        }
+
+
+@dataclass(frozen=True)
+class SavedPage:
+    """What the connector did with a page: the import, and the selection's highlight
+    ("added", "exists", "not found"; None without a selection)."""
+
+    result: ImportResult
+    highlight: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.result.article_id,
+            "status": self.result.status.value,
+            "title": self.result.title,
+            "highlight": self.highlight,
         }
 
 
@@ -318,6 +339,66 @@ class Library:
         """The stored article from the same file or URL whose text the new one keeps most of."""
         stored = self.articles.same_source_in(conn, article.source_path, article.url)
         return closest(article.text, stored)
+
+    # -- capture from the web ----------------------------------------------------------------
+
+    def import_url(
+        self,
+        url: str,
+        *,
+        section: str | None = None,
+        ask_when_unsure: bool = False,
+        limits: FetchLimits | None = None,
+    ) -> ImportResult:
+        """Fetch a web page (and its body's images) and import it like a saved file; a page
+        from a URL already in the library goes through the same version logic as a file.
+        A failure to fetch or import is a FAILED result with a one-line reason."""
+        from reader.capture.page import fetch_article  # httpx and the extractor: on first use
+
+        self._require_writable()
+        shown = url.strip()
+        try:
+            article = fetch_article(shown, limits)
+            result = self.add_article(
+                article, section=section, path=shown, ask_when_unsure=ask_when_unsure
+            )
+        except ImportFailed as exc:
+            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
+        self.update_search_index()
+        return result
+
+    def save_page(self, url: str, title: str, html: str, selection: str = "") -> SavedPage:
+        """Store a page a browser sent (its rendered DOM), and highlight `selection` in it.
+
+        Raises ImportFailed when the page cannot become an article; the highlight is best
+        effort: `SavedPage.highlight` says whether the selection was found in the text.
+        """
+        from reader.capture.page import sent_article  # the extractor: loaded on first use
+
+        self._require_writable()
+        result = self.add_article(sent_article(url, title, html), path=url)
+        highlight = None
+        if selection.strip() and result.article_id is not None:
+            highlight = self._highlight_selection(result.article_id, selection)
+        self.update_search_index()
+        return SavedPage(result, highlight)
+
+    def _highlight_selection(self, article_id: int, selection: str) -> str:
+        """ "added", "exists", or "not found": the quote exactly (first of repeats), else a
+        fuzzy match (a selection spans text the extractor joined or dropped differently)."""
+        text = self.articles.get(article_id).text
+        try:
+            start, end = locate_quote(text, selection, 1)
+        except QuoteNotFound:
+            found = reanchor(TextQuoteSelector(" ".join(selection.split())), None, text)
+            if found.start is None or found.end is None:
+                return "not found"
+            start, end = found.start, found.end
+        known = self.annotation_store.highlights(article_id)
+        if any(h.start == start and h.end == end for h in known):
+            return "exists"  # the same selection saved twice is one highlight
+        self.annotations.highlight_span(article_id, start, end)
+        return "added"
 
     # -- reading -----------------------------------------------------------------------------
 

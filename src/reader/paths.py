@@ -61,6 +61,11 @@ class DataPaths:
     def log_file(self) -> Path:
         return self.root / "reader.log"
 
+    @property
+    def connector(self) -> Path:
+        """The browser connector's pairing: port, token and the extension's origin (secret)."""
+        return self.root / "connector.json"
+
     def private_entries(self) -> Iterator[Path]:
         """What holds the user's data, to be owner-only: the folder, the database and its
         side files, the log, the backups, and the index and asset folders (whose contents
@@ -69,6 +74,7 @@ class DataPaths:
         for suffix in ("", "-wal", "-shm", "-journal"):
             yield self.database.with_name(self.database.name + suffix)
         yield self.log_file
+        yield self.connector
         for folder in (self.backups, self.index_root):
             yield folder
             with contextlib.suppress(OSError):  # missing, or not a folder

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
 from reader.errors import ReaderError
-from reader.library import MAX_FILE_BYTES, ImportResult, ImportStatus, Library
+from reader.library import MAX_FILE_BYTES, FetchLimits, ImportResult, ImportStatus, Library
 
 MB = 1024 * 1024
 ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="import files or folders into the library")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p = sub.add_parser("import", help="import files, folders or web pages (URLs)")
+    # Kept as text: Path() would fold the "//" of a URL.
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument("--section", metavar="NAME", help="put the articles in this section")
     p.add_argument(
         "--replace",
@@ -33,6 +36,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="MB",
         help=f"refuse files larger than this (default: {ENV_MAX_SIZE}, "
         f"then {MAX_FILE_BYTES // MB} MB)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="S",
+        help="for URLs: give up on a server silent this long (default: 20 s)",
     )
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(handler=cmd_import)
@@ -91,7 +100,57 @@ def _max_size(args: argparse.Namespace) -> int:
         raise ReaderError(f"{ENV_MAX_SIZE}: {exc}") from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"not a time in seconds: {text!r}")
+    return value
+
+
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    urls = [arg for arg in args.paths if is_url(arg)]
+    args.paths = [Path(arg) for arg in args.paths if not is_url(arg)]
+    if urls and args.replace is not None:
+        raise ReaderError("--replace takes a file, not a URL")
+    results = [] if not args.paths else _import_files(lib, args)
+    for url in urls:
+        result = lib.import_url(url, section=args.section, limits=_fetch_limits(args))
+        results.append(result)
+        if not args.json:
+            _print_result(result)
+    failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
+    if args.json:
+        print_json([r.to_json() for r in results])
+    else:
+        counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
+        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        print(summary or "nothing to import")
+    return 1 if failed else 0
+
+
+def is_url(arg: str) -> bool:
+    """Whether an import argument names a URL (any scheme: the import refuses all but
+    http and https) rather than a file; a drive letter ("C:") is not a scheme."""
+    return _URL.match(arg.strip()) is not None and not Path(arg).exists()
+
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://|(?i:data|javascript|mailto|about|blob|file):")
+
+
+def _fetch_limits(args: argparse.Namespace) -> FetchLimits:
+    limits = FetchLimits()
+    if args.max_size is not None:
+        limits = replace(limits, max_page_bytes=int(args.max_size))
+    if args.timeout is not None:
+        timeout = float(args.timeout)
+        limits = replace(limits, connect_timeout=timeout, read_timeout=timeout)
+    return limits
+
+
+def _import_files(lib: Library, args: argparse.Namespace) -> list[ImportResult]:
     limit = _max_size(args)
     if args.replace is not None:
         if len(args.paths) != 1 or args.paths[0].is_dir():
@@ -109,14 +168,7 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         results.append(result)
         if not args.json:
             _print_result(result)
-    failed = sum(1 for r in results if r.status is ImportStatus.FAILED)
-    if args.json:
-        print_json([r.to_json() for r in results])
-    else:
-        counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
-        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
-        print(summary or "nothing to import")
-    return 1 if failed else 0
+    return results
 
 
 # A file this big takes a second or more to import: say so before starting it.

@@ -54,6 +54,7 @@ class WindowActions(QObject):
         self.import_files = self._make(self.tr("Import &Files…"), Key.Open)
         self.import_files.setIconText(self.tr("Import"))
         self.import_folder = self._make(self.tr("Import F&older…"), "Ctrl+Shift+O")
+        self.import_url = self._make(self.tr("Import from &URL…"))
         self.quit = self._make(self.tr("&Quit"), Key.Quit, role=QAction.MenuRole.QuitRole)
         self.find = self._make(self.tr("&Find in Article…"), Key.Find)
         self.find_next = self._make(self.tr("Find &Next"), Key.FindNext)
@@ -157,7 +158,7 @@ class WindowActions(QObject):
 
     def fill(self, bar: QMenuBar) -> None:
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.import_files, self.import_folder])
+        file_menu.addActions([self.import_files, self.import_folder, self.import_url])
         file_menu.addSeparator()
         file_menu.addActions([self.export_annotations, self.import_annotations])
         file_menu.addSeparator()

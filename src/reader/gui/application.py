@@ -197,6 +197,8 @@ def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int
     )
     if options.unattended:
         window.resize(*SCREENSHOT_SIZE)
+    else:
+        window.capture.start_connector()  # the browser extension saves through the window
     window.show()
     _show_requested_state(window, options)
     if options.startup_probe:

@@ -16,6 +16,7 @@ from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
+from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
@@ -39,7 +40,7 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.article_list import ArticleListView
-from reader.library import Library
+from reader.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
         self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
+        self.capture = WebCapture(library, self.import_lane, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article,
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
         self._connect_parts()
+        self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
         restore_layout(self, self.parts, settings)
         hints = QGuiApplication.styleHints()
@@ -161,6 +164,23 @@ class MainWindow(QMainWindow):
         self.search.search_failed.connect(self._on_search_search_failed)
         self.search.search_cleared.connect(self._on_search_search_cleared)
         self._update_article_actions()
+
+    def _connect_capture(self) -> None:
+        """Import from URL, and pages saved by the browser connector (started by the app)."""
+        self.menu_actions.import_url.triggered.connect(lambda: self.capture.ask_and_import(self))
+        self.capture.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.capture.url_imported.connect(self._on_capture_url_imported)
+        self.capture.page_saved.connect(self._on_capture_page_saved)
+
+    def _on_capture_url_imported(self, result: ImportResult) -> None:
+        self.reload()
+        if result.ok and result.article_id is not None:
+            self.select_article(result.article_id)
+
+    def _on_capture_page_saved(self, _article_id: int) -> None:
+        # Several saves in a burst make one reload.
+        if not self._reload_timer.isActive():
+            self._reload_timer.start()
 
     # -- the list ---------------------------------------------------------------------------
 
@@ -234,7 +254,8 @@ class MainWindow(QMainWindow):
     def _turn_changes_off(self, announce: bool) -> None:
         """A read-only library: browsing and search only; commands that change it are off."""
         a = self.menu_actions
-        changing = [a.import_files, a.import_folder, a.import_annotations, a.color_meanings]
+        changing = [a.import_files, a.import_folder, a.import_url, a.import_annotations]
+        changing.append(a.color_meanings)
         changing += [*a.highlight_colors.values(), a.reattach, a.delete_highlight]
         for action in changing:  # the article and highlight actions stay off once read-only
             action.setEnabled(False)
@@ -427,9 +448,16 @@ class MainWindow(QMainWindow):
     # -- dialogs, state ---------------------------------------------------------------------
 
     def _on_preferences_triggered(self) -> None:
-        dialog = PreferencesDialog(self._prefs, self)
+        dialog = PreferencesDialog(self._prefs, self, self._capture_preferences())
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
+
+    def _capture_preferences(self) -> list[QWidget]:
+        try:
+            return [ConnectorPanel(self.library)]
+        except ReaderError as exc:  # the pairing cannot be saved: the rest still opens
+            log.warning("connector pairing unavailable: %s", exc)
+            return []
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
@@ -442,6 +470,7 @@ class MainWindow(QMainWindow):
         self.maintenance.stop()
         save_layout(self, self.parts, self._settings)
         self.imports.cancel()
+        self.capture.stop_connector()
         self.change_feed.stop()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
         for lane in (*lanes, self.feed_lane):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -21,7 +22,13 @@ from reader.gui.style import THEME_CHOICES
 class PreferencesDialog(QDialog):
     """Edits a copy of the preferences; `chosen()` gives the result after exec()."""
 
-    def __init__(self, prefs: ReadingPreferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: ReadingPreferences,
+        parent: QWidget | None = None,
+        sections: Sequence[QWidget] = (),
+    ) -> None:
+        """`sections`: panels of other features (e.g. the browser connector), shown below."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(340)
@@ -50,6 +57,8 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        for section in sections:
+            layout.addWidget(section)
         layout.addWidget(buttons)
 
     def chosen(self) -> ReadingPreferences:

@@ -1,0 +1,1 @@
+"""Capture: articles from the web (a URL fetched, a page sent by the browser connector)."""

@@ -1,0 +1,246 @@
+"""Fetching a web page and its images over HTTP(S): bounded in time, size and redirects."""
+
+from __future__ import annotations
+
+import logging
+import math
+import socket
+import ssl
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email.message import Message
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from reader import __version__
+from reader.capture.limits import MB, FetchLimits
+from reader.errors import ImportFailed
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"Reader/{__version__} (article reader; +saves one page on request)"
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Servers label many pages with these; the bytes then decide (see `looks_like_html`).
+_GENERIC_TYPES = frozenset(
+    {"", "application/octet-stream", "binary/octet-stream", "text/plain", "application/unknown"}
+)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<!--")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched HTML page: where it ended up after redirects, its bytes and declared charset."""
+
+    url: str
+    data: bytes
+    charset: str | None
+
+
+def check_url(url: str) -> str:
+    """The URL, stripped, if it is an http(s) URL with a host; ImportFailed otherwise."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = f"{scheme}:" if scheme else "no scheme"
+        raise ImportFailed(f"only http and https URLs can be fetched (this one has {shown})")
+    if not host:
+        raise ImportFailed(f"not a valid URL (no host): {url[:80]!r}")
+    return url
+
+
+class Fetcher:
+    """One HTTP client for a capture: the page, then its images, over kept-alive connections."""
+
+    def __init__(self, limits: FetchLimits | None = None) -> None:
+        self.limits = limits or FetchLimits()
+        timeout = httpx.Timeout(
+            connect=self.limits.connect_timeout,
+            read=self.limits.read_timeout,
+            write=self.limits.read_timeout,
+            pool=self.limits.connect_timeout,
+        )
+        # Redirects are followed by hand, so that every hop is checked like the first URL.
+        self._client = httpx.Client(
+            timeout=timeout,
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT},
+            trust_env=False,  # no proxy or netrc credentials picked up behind the user's back
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def page(self, url: str) -> Page:
+        """Fetch an HTML page, or raise ImportFailed with a one-line reason."""
+        accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+        with _explained(url), self._stream(url, accept) as response:
+            content_type, charset = _content_type(response)
+            if content_type not in _HTML_TYPES and content_type not in _GENERIC_TYPES:
+                raise ImportFailed(f"not an HTML page (the server says {content_type})")
+            data = self._read(response, self.limits.max_page_bytes)
+            final = str(response.url)
+        if content_type not in _HTML_TYPES and not looks_like_html(data):
+            raise ImportFailed(f"not an HTML page ({content_type or 'no content type'})")
+        return Page(final, data, charset)
+
+    def image(self, url: str, max_bytes: int) -> bytes | None:
+        """An image's bytes, or None when it cannot be fetched within `max_bytes`; the caller
+        judges the bytes by their content, never by the declared type."""
+        try:
+            with _explained(url), self._stream(url, "image/*") as response:
+                return self._read(response, max_bytes)
+        except ImportFailed as exc:
+            log.debug("image %s not saved: %s", url, exc)
+            return None
+
+    @contextmanager
+    def _stream(self, url: str, accept: str) -> Iterator[httpx.Response]:
+        current = check_url(url)
+        for _hop in range(self.limits.max_redirects + 1):
+            with self._client.stream("GET", current, headers={"Accept": accept}) as response:
+                if response.is_redirect:
+                    location = response.headers.get("location", "")
+                    current = _redirect_target(str(response.url), location)
+                    continue
+                _check_status(response)
+                yield response
+                return
+        raise ImportFailed(f"too many redirects (more than {self.limits.max_redirects})")
+
+    def _read(self, response: httpx.Response, limit: int) -> bytes:
+        """The body, refused as soon as it is known to pass `limit` (declared or received)."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise ImportFailed(_too_large(int(declared), limit))
+        deadline = time.monotonic() + self.limits.total_timeout
+        chunks: list[bytes] = []
+        size = 0
+        # iter_bytes decompresses: the cap applies to what would be held in memory.
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise ImportFailed(_too_large(size, limit, at_least=True))
+            if time.monotonic() > deadline:
+                raise ImportFailed(
+                    f"the download took longer than {self.limits.total_timeout:g} s; stopped"
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether bytes served with no useful content type open like an HTML document."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(_HTML_STARTS) or b"<body" in head or b"<html" in head
+
+
+def _redirect_target(base: str, location: str) -> str:
+    if not location.strip():
+        raise ImportFailed("the server redirected without saying where")
+    try:
+        target = urljoin(base, location.strip())
+    except ValueError:
+        raise ImportFailed("the server redirected to an invalid URL") from None
+    try:
+        return check_url(target)
+    except ImportFailed as exc:
+        raise ImportFailed(f"redirected to a URL that is refused: {exc}") from None
+
+
+def _check_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if status >= 400 or status < 200:
+        phrase = response.reason_phrase or httpx.codes.get_reason_phrase(status)
+        raise ImportFailed(f"the server answered {status} {phrase}".rstrip())
+    if 300 <= status < 400:
+        raise ImportFailed(f"the server answered {status} without a usable redirect")
+
+
+def _content_type(response: httpx.Response) -> tuple[str, str | None]:
+    """The media type (lowercase, without parameters) and the charset parameter, if any."""
+    message = Message()
+    message["content-type"] = response.headers.get("content-type", "")
+    media = message.get_content_type() if response.headers.get("content-type") else ""
+    charset = message.get_param("charset")
+    return media.lower(), charset if isinstance(charset, str) and charset.strip() else None
+
+
+def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
+    over, cap = math.ceil(size * 10 / MB) / 10, math.floor(limit * 10 / MB) / 10
+    more = "more than " if at_least else ""
+    return f"too large ({more}{over:g} MB; the limit is {cap:g} MB)"
+
+
+@contextmanager
+def _explained(url: str) -> Iterator[None]:
+    """Turn every transport failure into ImportFailed with one line a user can act on."""
+    host = _host(url)
+    try:
+        yield
+    except httpx.ConnectTimeout:
+        raise ImportFailed(f"timed out connecting to {host}") from None
+    except httpx.TimeoutException:
+        raise ImportFailed(f"timed out waiting for {host} to answer") from None
+    except httpx.ConnectError as exc:
+        raise ImportFailed(_connect_failure(exc, host)) from None
+    except httpx.RemoteProtocolError:
+        raise ImportFailed(f"{host} sent a broken response or closed the connection") from None
+    except httpx.DecodingError:
+        raise ImportFailed(f"{host} sent a body that cannot be decompressed") from None
+    except httpx.UnsupportedProtocol:
+        raise ImportFailed("only http and https URLs can be fetched") from None
+    except httpx.InvalidURL:
+        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+    except httpx.HTTPError as exc:
+        raise ImportFailed(f"cannot fetch from {host} ({type(exc).__name__})") from None
+    except (UnicodeError, ValueError):  # an IDNA host that cannot be encoded, and the like
+        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+
+
+def _connect_failure(exc: BaseException, host: str) -> str:
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror):
+            return f"cannot find the server {host} (DNS lookup failed)"
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            reason = cause.verify_message or "certificate not trusted"
+            return f"secure connection to {host} failed (TLS: {reason})"
+        if isinstance(cause, ssl.SSLError):
+            return f"secure connection to {host} failed (TLS: {cause.reason or cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return f"{host} refused the connection"
+    text = str(exc)
+    if "getaddrinfo" in text or "Name or service not known" in text:
+        return f"cannot find the server {host} (DNS lookup failed)"
+    if "SSL" in text or "certificate" in text:
+        return f"secure connection to {host} failed (TLS)"
+    return f"cannot connect to {host}"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).netloc or url[:80]
+    except ValueError:
+        return url[:80]
