@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -36,7 +35,6 @@ def writer_held(library: Library) -> Iterator[threading.Event]:
         writer.join()
 
 
-@pytest.mark.slow
 def test_opening_and_scrolling_do_not_wait_for_an_import_transaction(
     qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
