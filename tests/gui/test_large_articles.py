@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.annotation import Color
 from reader.gui.main_window import MainWindow
 from reader.gui.text_mapping import TextMap
-from reader.gui.views import reading_pane
+from reader.gui.views import reading_pane, text_maps
 from reader.library import Library
 from tests.gui.conftest import html_article
 
@@ -33,9 +33,9 @@ class GatedBuilds:
 @pytest.fixture
 def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedBuilds]:
     builds = GatedBuilds()
-    monkeypatch.setattr(reading_pane, "SYNC_MAP_CHARS", 0)  # every article takes the long road
+    monkeypatch.setattr(text_maps, "SYNC_MAP_CHARS", 0)  # every article takes the long road
     gated_map = type("GatedTextMap", (), {"build": staticmethod(builds.build)})
-    monkeypatch.setattr(reading_pane, "TextMap", gated_map)
+    monkeypatch.setattr(text_maps, "TextMap", gated_map)
     yield builds
     builds.gate.set()
 

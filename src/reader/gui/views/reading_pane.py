@@ -27,11 +27,11 @@ from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
-from reader.gui.tasks import TaskRunner
 from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
 from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
 from reader.gui.views.resources import load_image
+from reader.gui.views.text_maps import PaneTextMap
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +39,6 @@ SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 POSITION_SAVE_DELAY_MS = 600
 COLUMN_EMS = 38  # the longest line, in em: about 38 CJK characters or 75 Latin letters
 SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
-# Documents up to this many characters are mapped to the text at once (about 10 ms); longer
-# ones on a worker (0.7 s for 800,000 characters), while the article is already shown.
-SYNC_MAP_CHARS = 20_000
 # Longer documents are laid out by Qt in steps after they are shown, not all at once (0.6 s
 # for 800,000 characters): the position is restored again as the scroll range grows.
 LAZY_LAYOUT_CHARS = 100_000
@@ -73,10 +70,8 @@ class ReadingPane(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
-        self._text_map: TextMap | None = None
-        self._mapped = ""  # the document text the map was built for
-        self._map_generation = 0  # a map built for an earlier document is dropped
-        self._map_lane = TaskRunner(1, self)
+        self._text_maps = PaneTextMap(self)
+        self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
         self._pending_fraction: float | None = None  # to restore while a long layout grows
         self._save_timer = QTimer(self)
@@ -115,7 +110,7 @@ class ReadingPane(QTextBrowser):
         self._article, self._assets_dir = None, None
         self._term_cursors, self._find_cursors = [], []
         self._highlights, self._marks = [], []
-        self._drop_text_map()
+        self._text_maps.clear()
         self._loading = True
         self.setHtml(message_html(heading, lines))
         self._loading = False
@@ -306,38 +301,18 @@ class ReadingPane(QTextBrowser):
     @property
     def text_map_ready(self) -> bool:
         """Whether the shown article can be highlighted (its text map is built)."""
-        return self._text_map is not None
+        return self._text_maps.current is not None
 
     @property
     def text_map(self) -> TextMap | None:
         """Where the article's text lies in the document; None while it is being built."""
-        return self._text_map
-
-    def _drop_text_map(self) -> None:
-        self._text_map, self._mapped = None, ""
-        self._map_generation += 1
+        return self._text_maps.current
 
     def _map_text(self) -> None:
-        """Map the article's text onto the document just rendered: at once when short, on a
-        worker when long (the article shows meanwhile; highlights appear when it is done)."""
-        document = self.toPlainText()
-        if self._text_map is not None and document == self._mapped:
-            return  # re-rendered with another look: the same text, the same map
-        self._drop_text_map()
         text = self._article.text if self._article is not None else ""
-        start, generation = self._body_start, self._map_generation
-        if len(document) <= SYNC_MAP_CHARS:
-            self._text_map, self._mapped = TextMap.build(text, document, start), document
-            return
-        self._map_lane.start(
-            lambda _stop: TextMap.build(text, document, start),
-            finished=lambda built: self._on_text_map_built(generation, document, built),
-        )
+        self._text_maps.update(text, self.toPlainText(), self._body_start)
 
-    def _on_text_map_built(self, generation: int, document: str, built: TextMap) -> None:
-        if generation != self._map_generation:
-            return  # another article (or message) is shown by now
-        self._text_map, self._mapped = built, document
+    def _on_text_maps_built(self) -> None:
         self._place_highlights()
         self._update_selections()
         self.text_map_built.emit()
@@ -358,7 +333,7 @@ class ReadingPane(QTextBrowser):
 
     def _place_highlights(self) -> None:
         self._marks = []
-        text_map = self._text_map
+        text_map = self._text_maps.current
         if text_map is None:
             return  # placed when the map is built
         for item in self._highlights:
@@ -373,10 +348,10 @@ class ReadingPane(QTextBrowser):
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text, if it covers any."""
-        cursor = self.textCursor()
-        if self._article is None or self._text_map is None or not cursor.hasSelection():
+        cursor, text_map = self.textCursor(), self._text_maps.current
+        if self._article is None or text_map is None or not cursor.hasSelection():
             return None
-        return self._text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
+        return text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
 
     def highlight_at(self, position: int) -> int:
         """The id of the highlight drawn at a document position (the last drawn wins), or 0."""
