@@ -47,9 +47,11 @@ def test_opening_renders_title_byline_and_subheadings(
     assert headings == [(1, KITE_TITLE), (2, "传统工艺与新材料相结合")]
 
 
-def test_opening_marks_read(window: MainWindow, library: Library, filled: dict[str, int]) -> None:
+def test_opening_marks_read(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
     window.select_article(filled["harbour"])
-    assert library.get_article(filled["harbour"]).summary.read
+    qtbot.waitUntil(lambda: library.get_article(filled["harbour"]).summary.read)
 
 
 def test_reading_position_is_restored_after_reopening(
@@ -62,7 +64,7 @@ def test_reading_position_is_restored_after_reopening(
     with qtbot.waitSignal(pane.position_changed, timeout=3000) as saved:
         bar.setValue(bar.maximum() // 2)
     assert saved.args is not None and saved.args[0] == filled["essay"]
-    assert abs(library.get_article(filled["essay"]).reading_position - 0.5) < 0.02
+    qtbot.waitUntil(lambda: abs(library.get_article(filled["essay"]).reading_position - 0.5) < 0.02)
     window.select_article(filled["kite"])
     assert bar.value() == 0 or pane.article is not None
     window.select_article(filled["essay"])
@@ -70,13 +72,13 @@ def test_reading_position_is_restored_after_reopening(
 
 
 def test_switching_articles_saves_the_pending_position(
-    window: MainWindow, library: Library, filled: dict[str, int]
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
     pane = window.parts.pane
     window.select_article(filled["essay"])
     pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
     window.select_article(filled["kite"])  # before the debounce fired
-    assert library.get_article(filled["essay"]).reading_position > 0.95
+    qtbot.waitUntil(lambda: library.get_article(filled["essay"]).reading_position > 0.95)
 
 
 def test_load_resource_refuses_local_files_and_the_network(

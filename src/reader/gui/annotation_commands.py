@@ -68,6 +68,7 @@ class AnnotationCommands(QObject):
         pane.highlight_clicked.connect(self._on_pane_highlight_clicked)
         pane.context_menu_opening.connect(self._on_pane_context_menu_opening)
         pane.selectionChanged.connect(self._update_actions)
+        pane.text_map_built.connect(self._update_actions)
         panel.highlight_chosen.connect(self._on_panel_highlight_chosen)
         panel.article_note_edited.connect(self._on_panel_article_note_edited)
         panel.highlight_note_edited.connect(lambda hid, text: self._update(hid, note=text))
@@ -116,7 +117,13 @@ class AnnotationCommands(QObject):
     def _update_actions(self) -> None:
         writable = not self._library.read_only
         has_article = self._article is not None
-        has_selection = writable and has_article and self._pane.textCursor().hasSelection()
+        # A long article can be highlighted once its text map is built (on a worker).
+        has_selection = (
+            writable
+            and has_article
+            and self._pane.text_map_ready
+            and self._pane.textCursor().hasSelection()
+        )
         for action in self._actions.highlight_colors.values():
             action.setEnabled(has_selection)
         chosen = self._chosen()
@@ -174,7 +181,10 @@ class AnnotationCommands(QObject):
         """Highlight the pane's selection; False when nothing of the article is selected."""
         span = self._pane.selected_span()
         if self._article is None or span is None:
-            self._status(self.tr("Select some text of the article to highlight it."))
+            if self._article is not None and not self._pane.text_map_ready:
+                self._status(self.tr("Still preparing this long article for highlighting…"))
+            else:
+                self._status(self.tr("Select some text of the article to highlight it."))
             return False
         article_id = self._article.id
         self._run(

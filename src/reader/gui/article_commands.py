@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from reader.errors import ReaderError
 from reader.gui.tasks import TaskRunner
 from reader.library import Library
 
@@ -15,10 +14,9 @@ from reader.library import Library
 class ArticleCommands(QObject):
     """Library changes started from menus, context menus and drops.
 
-    Marking read is one quick UPDATE and happens at once. Bookmarks, moves, renames and
-    removals also update the search index, so they run on the edit lane; the signals say
-    when they are done: `articles_changed` names rows to refresh, `library_reshaped` means the
-    list and the sidebar must be queried again.
+    Every change runs on the edit lane (the UI thread never writes: a write may wait behind
+    an import's transaction); the signals say when one is done: `articles_changed` names
+    rows to refresh, `library_reshaped` means the list and the sidebar must be queried again.
     """
 
     articles_changed = Signal(list)  # article ids
@@ -31,12 +29,8 @@ class ArticleCommands(QObject):
         self._window = window
 
     def mark_read(self, ids: Sequence[int], read: bool) -> None:
-        try:
-            self._library.mark_read(ids, read)
-        except ReaderError as exc:
-            self._on_task_failed(str(exc))
-            return
-        self.articles_changed.emit(list(ids))
+        chosen = list(ids)
+        self._run(lambda: self._library.mark_read(chosen, read), self.articles_changed, chosen)
 
     def toggle_bookmark(self, ids: Sequence[int]) -> None:
         """Bookmark the articles, or remove the bookmarks when all of them have one."""

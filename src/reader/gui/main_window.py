@@ -304,13 +304,23 @@ class MainWindow(QMainWindow):
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
         if not article.summary.read and not self.library.read_only:
-            # Straight to the library: the row stays in an Unread view until the view is
-            # chosen again, as readers expect while going down the list.
-            self.library.mark_read([article_id])
-            self.parts.article_model.refresh([article_id])
-            self._counts_timer.start()
+            self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
         return True
+
+    def _mark_opened_read(self, article_id: int) -> None:
+        # On the edit lane: the UI thread never writes (a write may wait behind an import's).
+        # The row stays in an Unread view until the view is chosen again, as readers expect
+        # while going down the list.
+        def marked(_none: object) -> None:
+            self.parts.article_model.refresh([article_id])
+            self._counts_timer.start()
+
+        self.edit_lane.start(
+            lambda _stop: self.library.mark_read([article_id]),
+            finished=marked,
+            failed=lambda message: log.warning("%s not marked read: %s", article_id, message),
+        )
 
     def _show_placeholder(self) -> None:
         if self.library.count() == 0:
@@ -331,10 +341,13 @@ class MainWindow(QMainWindow):
     def _on_pane_position_changed(self, article_id: int, fraction: float) -> None:
         if self.library.read_only:
             return
-        try:
-            self.library.set_reading_position(article_id, fraction)
-        except ReaderError as exc:
-            log.warning("reading position of %s not saved: %s", article_id, exc)
+        # On the edit lane, as every write; closing the window waits for the lane.
+        self.edit_lane.start(
+            lambda _stop: self.library.set_reading_position(article_id, fraction),
+            failed=lambda message: log.warning(
+                "reading position of %s not saved: %s", article_id, message
+            ),
+        )
 
     def zoom(self, steps: int) -> None:
         self.apply_preferences(self._prefs.zoomed(steps))

@@ -26,6 +26,7 @@ from reader.errors import (
 )
 from reader.paths import PRIVATE_DIR, create_private_file
 from reader.storage.locks import LibraryLock
+from reader.storage.readers import ReadConnections
 from reader.storage.sqlite_errors import Failure, classify
 from reader.storage.sqlite_files import claim_unique, set_aside_foreign_journal, verify
 
@@ -62,7 +63,12 @@ SCHEMA_VERSION = len(migrations())
 
 
 class Database:
-    """One SQLite connection to the library, shared by threads under a lock.
+    """The library database: one writer connection, and a read connection per reading thread.
+
+    Writes go through `transaction()`, one at a time on the writer connection. Reads go
+    through `reading()` on the calling thread's own connection (WAL: they see the last commit
+    and never wait for the writer); inside a transaction, on its thread, `reading()` hands out
+    the writer connection, so the transaction sees its own changes.
 
     With a `lock` file it holds the library lock shared while open (see storage/locks.py),
     taken before SQLite opens the file, so a restore never swaps the file away beneath it.
@@ -71,6 +77,8 @@ class Database:
     def __init__(self, path: Path, lock: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self._lock = threading.RLock()
+        self._writer_thread: int | None = None  # the thread inside transaction(), if any
+        self._ro_flags = ""  # how a read-only library was opened, for its read connections
         check_database_path(path)
         # An existing library on a read-only disk or folder is opened read-only: it can still
         # be browsed, and every change is refused at once (see transaction()).
@@ -95,12 +103,17 @@ class Database:
 
     def _open(self) -> None:
         path = self.path
-        self.conn = _connect_read_only(path) if self.read_only else _connect(path)
+        if self.read_only:
+            self.conn, self._ro_flags = _connect_read_only(path)
+        else:
+            self.conn = _connect(path)
         try:
             self.conn.row_factory = sqlite3.Row
             self._configure()
             self._check_pages()
             self._migrate()
+            # Read connections open lazily, once the writer has brought the schema up to date.
+            self._readers = ReadConnections(self._open_reader)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise _storage_error(exc, path) from exc
@@ -129,6 +142,27 @@ class Database:
                     raise
                 time.sleep(0.02 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    def _open_reader(self) -> sqlite3.Connection:
+        """A read connection with the writer's settings, unable to write (query_only)."""
+        try:
+            if self.read_only:
+                conn = _connect_uri(self.path, self._ro_flags)
+            else:
+                conn = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+                )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.DatabaseError as exc:
+            raise self._failed(exc) from exc
+        return conn
+
+    @property
+    def read_connections(self) -> int:
+        """How many read connections are open (one per thread that has read)."""
+        return self._readers.count
 
     @property
     def suspect_flag(self) -> Path:
@@ -223,7 +257,7 @@ class Database:
         """One write transaction; `durable` asks for a full fsync (annotations, notes)."""
         if self.read_only:
             raise ReadOnlyLibrary(read_only_message(self.path))
-        with self._lock:
+        with self._lock, self._writing():
             if durable:
                 self.conn.execute("PRAGMA synchronous = FULL")
             try:
@@ -241,15 +275,32 @@ class Database:
                     self.conn.execute("PRAGMA synchronous = NORMAL")
 
     @contextmanager
+    def _writing(self) -> Iterator[None]:
+        outer, self._writer_thread = self._writer_thread, threading.get_ident()
+        try:
+            yield
+        finally:
+            self._writer_thread = outer
+
+    @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """Serialized read access (the connection is shared between threads)."""
-        with self._lock:
+        """A connection to read from: this thread's own, in one consistent snapshot; inside
+        transaction() on this thread, the writer's (which sees the uncommitted changes)."""
+        if self._writer_thread == threading.get_ident():
             try:
                 yield self.conn
             except sqlite3.DatabaseError as exc:
                 raise self._failed(exc) from exc
+            return
+        try:
+            with self._readers.snapshot() as conn:
+                yield conn
+        except sqlite3.DatabaseError as exc:
+            raise self._failed(exc) from exc
 
     def close(self) -> None:
+        """Close every connection (the readers' after their reads end) and the library lock."""
+        self._readers.close()
         with self._lock:
             self.conn.close()
             if self._hold is not None:
@@ -386,24 +437,19 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise _storage_error(exc, path) from exc
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
     """A connection that cannot write, to a library that may sit on a read-only disk.
 
-    `mode=ro` reads a WAL library when its -shm exists or can be created; in a read-only
-    folder without one, only `immutable` opens it (nothing can write it there meanwhile:
-    a writer would need those files too). The -wal's content is then not seen.
+    Returns the connection and the URI flags that opened it. `mode=ro` reads a WAL library
+    when its -shm exists or can be created; in a read-only folder without one, only
+    `immutable` opens it (nothing can write it there meanwhile: a writer would need those
+    files too). The -wal's content is then not seen.
     """
     if not path.is_file():
         raise NoLibrary(f"there is no library in {path.parent}")
     failure: sqlite3.DatabaseError | None = None
     for flags in ("mode=ro", "immutable=1"):
-        conn = sqlite3.connect(
-            f"{path.absolute().as_uri()}?{flags}",
-            uri=True,
-            timeout=BUSY_TIMEOUT_S,
-            isolation_level=None,
-            check_same_thread=False,
-        )
+        conn = _connect_uri(path, flags)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -413,6 +459,16 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             failure = exc
             continue
         log.info("library %s opened read-only (%s)", path, flags)
-        return conn
+        return conn, flags
     assert failure is not None
     raise _storage_error(failure, path)
+
+
+def _connect_uri(path: Path, flags: str) -> sqlite3.Connection:
+    return sqlite3.connect(
+        f"{path.absolute().as_uri()}?{flags}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_S,
+        isolation_level=None,
+        check_same_thread=False,
+    )

@@ -31,6 +31,7 @@ from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
 from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
 from reader.gui.views.resources import load_image
+from reader.gui.views.text_maps import PaneTextMap
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 POSITION_SAVE_DELAY_MS = 600
 COLUMN_EMS = 38  # the longest line, in em: about 38 CJK characters or 75 Latin letters
 SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
+# Longer documents are laid out by Qt in steps after they are shown, not all at once (0.6 s
+# for 800,000 characters): the position is restored again as the scroll range grows.
+LAZY_LAYOUT_CHARS = 100_000
 
 
 class ReadingPane(QTextBrowser):
@@ -47,6 +51,7 @@ class ReadingPane(QTextBrowser):
     article_changed = Signal(object)  # the StoredArticle now shown, or None
     highlight_clicked = Signal(int)  # highlight id
     context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
+    text_map_built = Signal()  # the shown article's text can be highlighted now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +70,16 @@ class ReadingPane(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
-        self._text_map: TextMap | None = None
+        self._text_maps = PaneTextMap(self)
+        self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
+        self._pending_fraction: float | None = None  # to restore while a long layout grows
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._on_save_timer_timeout)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.apply_preferences(self._prefs)
 
@@ -101,7 +109,8 @@ class ReadingPane(QTextBrowser):
         self.flush_position()
         self._article, self._assets_dir = None, None
         self._term_cursors, self._find_cursors = [], []
-        self._highlights, self._marks, self._text_map = [], [], None
+        self._highlights, self._marks = [], []
+        self._text_maps.clear()
         self._loading = True
         self.setHtml(message_html(heading, lines))
         self._loading = False
@@ -126,12 +135,11 @@ class ReadingPane(QTextBrowser):
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
-            self._text_map = None
+            self._map_text()
             self._place_highlights()
             self._apply_column()
-            self._finish_layout()
             self._find_cursors, self._find_index = [], -1
-            self.set_fraction(fraction)
+            self._settle(fraction)
         finally:
             self._loading = False
 
@@ -173,8 +181,7 @@ class ReadingPane(QTextBrowser):
         super().resizeEvent(event)
         self._loading = True
         self._apply_column()
-        self._finish_layout()
-        self.set_fraction(fraction)
+        self._settle(fraction)
         self._loading = False
 
     def _apply_column(self) -> None:
@@ -191,6 +198,21 @@ class ReadingPane(QTextBrowser):
         fmt.setTopMargin(TOP_PADDING_PX)
         fmt.setBottomMargin(BOTTOM_PADDING_PX)
         root.setFrameFormat(fmt)
+
+    def _settle(self, fraction: float) -> None:
+        """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
+        self._pending_fraction = None
+        if self.document().characterCount() <= LAZY_LAYOUT_CHARS:
+            self._finish_layout()
+        elif fraction > 0:
+            self._pending_fraction = fraction
+        self.set_fraction(fraction)
+
+    def _on_scroll_bar_range_changed(self, _low: int, _high: int) -> None:
+        if self._pending_fraction is not None:
+            loading, self._loading = self._loading, True
+            self.set_fraction(self._pending_fraction)
+            self._loading = loading
 
     def _finish_layout(self) -> None:
         # Qt lays long documents out in steps and adjusts the scroll range later still, so
@@ -221,6 +243,7 @@ class ReadingPane(QTextBrowser):
 
     def _on_scroll_bar_value_changed(self, _value: int) -> None:
         if self._article is not None and not self._loading:
+            self._pending_fraction = None  # the reader moved: stop restoring
             self._save_timer.start()
 
     def _on_save_timer_timeout(self) -> None:
@@ -276,12 +299,23 @@ class ReadingPane(QTextBrowser):
     # -- highlights -------------------------------------------------------------------------
 
     @property
-    def text_map(self) -> TextMap:
-        """Where the article's text lies in the document; built when first needed."""
-        if self._text_map is None:
-            text = self._article.text if self._article is not None else ""
-            self._text_map = TextMap.build(text, self.toPlainText(), self._body_start)
-        return self._text_map
+    def text_map_ready(self) -> bool:
+        """Whether the shown article can be highlighted (its text map is built)."""
+        return self._text_maps.current is not None
+
+    @property
+    def text_map(self) -> TextMap | None:
+        """Where the article's text lies in the document; None while it is being built."""
+        return self._text_maps.current
+
+    def _map_text(self) -> None:
+        text = self._article.text if self._article is not None else ""
+        self._text_maps.update(text, self.toPlainText(), self._body_start)
+
+    def _on_text_maps_built(self) -> None:
+        self._place_highlights()
+        self._update_selections()
+        self.text_map_built.emit()
 
     def set_highlights(self, items: Sequence[Highlight], chosen: int = 0) -> None:
         """Draw these highlights of the shown article; `chosen` is drawn underlined."""
@@ -299,10 +333,13 @@ class ReadingPane(QTextBrowser):
 
     def _place_highlights(self) -> None:
         self._marks = []
+        text_map = self._text_maps.current
+        if text_map is None:
+            return  # placed when the map is built
         for item in self._highlights:
             span = None
             if item.status is not AnchorStatus.ORPHANED:
-                span = self.text_map.to_document(item.start, item.end)
+                span = text_map.to_document(item.start, item.end)
             if span is not None:
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(span[0])
@@ -311,10 +348,10 @@ class ReadingPane(QTextBrowser):
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text, if it covers any."""
-        cursor = self.textCursor()
-        if self._article is None or not cursor.hasSelection():
+        cursor, text_map = self.textCursor(), self._text_maps.current
+        if self._article is None or text_map is None or not cursor.hasSelection():
             return None
-        return self.text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
+        return text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
 
     def highlight_at(self, position: int) -> int:
         """The id of the highlight drawn at a document position (the last drawn wins), or 0."""

@@ -1,0 +1,71 @@
+"""The window never writes on the UI thread: reading goes on while an import holds the writer."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.library import Library
+
+HOLD_S = 3.0
+
+
+@contextmanager
+def writer_held(library: Library) -> Iterator[threading.Event]:
+    """Another thread inside a write transaction (as an import is) until the block ends."""
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with library.db.transaction():
+            inside.set()
+            release.wait(HOLD_S)
+
+    writer = threading.Thread(target=hold)
+    writer.start()
+    try:
+        assert inside.wait(5)
+        yield release
+    finally:
+        release.set()
+        writer.join()
+
+
+def test_opening_and_scrolling_do_not_wait_for_an_import_transaction(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    pane = window.parts.pane
+    with writer_held(library):
+        started = time.monotonic()
+        assert window.select_article(filled["essay"])
+        pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+        assert window.select_article(filled["harbour"])  # saves the essay's position
+        took = time.monotonic() - started
+        # Both writes wait on the edit lane for the writer, not on the UI thread.
+        assert not library.get_article(filled["essay"]).summary.read
+        assert library.get_article(filled["essay"]).reading_position == 0
+    assert took < 0.5, f"the UI thread waited {took:.2f} s behind the writer"
+    qtbot.waitUntil(lambda: library.get_article(filled["essay"]).summary.read)
+    qtbot.waitUntil(lambda: library.get_article(filled["harbour"]).summary.read)
+    qtbot.waitUntil(lambda: library.get_article(filled["essay"]).reading_position > 0.95)
+
+
+def test_marking_read_from_the_menu_runs_on_the_edit_lane(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    writers: list[threading.Thread] = []
+    mark_read = library.mark_read
+
+    def recording(*args: object, **kwargs: object) -> None:
+        writers.append(threading.current_thread())
+        mark_read(*args, **kwargs)  # type: ignore[arg-type]
+
+    library.mark_read = recording  # type: ignore[method-assign]
+    window.parts.article_list.select_ids([filled["kite"]], None)
+    window.menu_actions.mark_read.trigger()
+    qtbot.waitUntil(lambda: library.summaries([filled["kite"]])[filled["kite"]].read)
+    assert writers and threading.main_thread() not in writers
