@@ -46,7 +46,8 @@ def test_n_and_p_skip_read_articles(window: MainWindow, qtbot: QtBot) -> None:
     assert middle is not None
     window.library.mark_read([middle])
     model.refresh([middle])
-    focused_list(window, qtbot)  # row 0 opens, and so is read
+    focused_list(window, qtbot)  # row 0 opens, and so is read (written on the edit lane)
+    qtbot.waitUntil(lambda: not window.edit_lane.busy)
     qtbot.keyClick(view, Key.Key_N)
     assert shown_id(window) == model.article_id(2)  # row 1 was read
     qtbot.keyClick(view, Key.Key_P)
