@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,7 +13,8 @@ from reader.search.folding import t2s_table
 
 # Bump whenever a change here would give different terms for the same text: the index stores
 # this number, and an index built by another version is rebuilt at start.
-ANALYZER_VERSION = 1
+# 2: every distinct CJK character of a document is also a term of the `chars` field.
+ANALYZER_VERSION = 2
 
 # Longer "words" are base64, hashes or URLs run together: nobody searches for them.
 MAX_WORD_CHARS = 64
@@ -132,6 +134,19 @@ def index_terms(text: str) -> list[str]:
         else:
             add(stem(word) if word.isascii() else word)
     return terms
+
+
+def cjk_char_counts(text: str) -> Counter[str]:
+    """How often each folded CJK character occurs in `text`.
+
+    Bigrams find a lone character only where it starts a bigram, so a character ending a
+    run would be missed by a one-character query; this count (no positions) finds it always.
+    """
+    counts: Counter[str] = Counter()
+    for run, _word in _folded_tokens(text):
+        if run:
+            counts.update(run)
+    return counts
 
 
 def term_positions(text: str) -> dict[str, list[int]]:

@@ -17,7 +17,7 @@ from reader.errors import SearchError
 from reader.search import layout
 from reader.search.bulk import ParallelBuilder
 from reader.search.documents import SearchDocument
-from reader.search.schema import INDEX_FORMAT, make_schema
+from reader.search.schema import INDEX_FORMAT, annotation_key, make_schema
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,8 @@ class Rebuild:
             try:
                 ix = FileStorage(str(folder), supports_mmap=False).open_index()
                 with ix.reader() as reader:
-                    done = {int(fields["id"]) for _, fields in reader.iter_docs()}
+                    keys = (fields["id"] for _, fields in reader.iter_docs())
+                    done = {int(key) for key in keys if key.isdigit()}  # not annotations
                 self.folder = folder
                 self._generation = ix.latest_generation()
                 log.info("resuming the search index rebuild in %s (%d done)", folder, len(done))
@@ -158,6 +159,7 @@ class Rebuild:
             try:
                 for doc_id in stale:
                     writer.delete_by_term("id", str(doc_id))
+                    writer.delete_by_term("id", annotation_key(doc_id))
             except BaseException:
                 writer.cancel()
                 raise

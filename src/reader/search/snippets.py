@@ -9,10 +9,11 @@ are merged, so bigram matches show as one word: [俄罗斯], never [俄罗]斯.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.search.analysis import CJK_CLASS, Atom, atoms, fold_chars, join_cjk, stem
+from reader.search.documents import Snippet
 
 SNIPPET_CHARS = 120
 # How much text to show before the first marked word of the passage.
@@ -104,6 +105,22 @@ class Highlighter:
         shift = len(prefix) - start
         spans = tuple((s + shift, e + shift) for s, e in inside)
         return prefix + text + suffix, spans
+
+
+def make_snippets(
+    ids: Iterable[int],
+    terms: Sequence[str],
+    text_of: Callable[[int], tuple[str, str] | None],
+) -> dict[int, Snippet]:
+    """Snippets of these articles marking `terms`, by id; articles `text_of` does not know
+    are left out."""
+    highlighter = Highlighter(terms)
+    made: dict[int, Snippet] = {}
+    for doc_id in ids:
+        texts = text_of(doc_id)
+        if texts is not None:
+            made[doc_id] = Snippet(*highlighter.snippet(texts[1]))
+    return made
 
 
 def highlight_spans(text: str, terms: Sequence[str]) -> list[Span]:
