@@ -13,6 +13,7 @@ import reader.search.schema
 from reader.core.article import Article
 from reader.library import Library
 from reader.paths import DataPaths
+from reader.search import AnnotationDocument, SearchDocument, SearchIndex
 
 # About 800,000 characters: a long book in Chinese and English.
 LONG_TEXT = "".join(
@@ -118,3 +119,18 @@ def test_removing_an_article_removes_its_annotations_and_rebuilds_keep_them(
     assert found(lib, "quillwort") == {kept}
     assert found(lib, "text") == {kept}
     assert lib.indexer.index.check(lib.articles.count()) is None
+
+
+def test_a_note_saved_during_a_rebuild_is_kept_once_and_wins(tmp_path: Path) -> None:
+    docs = [SearchDocument(i, f"title {i}", f"body {i}", notes=f"old note {i}") for i in range(30)]
+    index = SearchIndex(tmp_path / "index", rebuild_procs=1, batch_size=7)
+    for _ in index.rebuild(iter(docs), len(docs)):
+        pass
+    steps = index.rebuild(iter(docs), len(docs))  # its list still has the old note of 20
+    assert next(steps) == (7, 30)
+    index.update_annotations([AnnotationDocument(20, notes="newer marmoset")])
+    list(steps)
+    assert {h.id for h in index.search("marmoset").hits} == {20}
+    assert {h.id for h in index.search('"old note"', limit=100).hits} == set(range(30)) - {20}
+    assert index.check(len(docs)) is None  # one annotation document per article, no more
+    index.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import threading
@@ -141,8 +142,7 @@ class Rebuild:
                     # skipped, since their copy is the newer one.
                     self._shared = True
                 if self._shared:
-                    searcher = writer.searcher()
-                    batch = [d for d in batch if searcher.document_number(id=str(d.id)) is None]
+                    batch = _not_yet_in(writer.searcher(), batch)
                 builder.add_batch(writer, batch)
             except BaseException:
                 if not writer.is_closed:
@@ -192,3 +192,16 @@ def tidy(root: Path) -> None:
             layout.remove_old(root, layout.current_dir(root), INDEX_FORMAT)
         finally:
             lock.release()
+
+
+def _not_yet_in(searcher: Any, batch: list[SearchDocument]) -> list[SearchDocument]:
+    """The documents of `batch` the build lacks; an annotation document a mirrored change
+    wrote already is newer than the batch's copy, so that copy is left out."""
+    kept: list[SearchDocument] = []
+    for doc in batch:
+        if searcher.document_number(id=str(doc.id)) is not None:
+            continue
+        if searcher.document_number(id=annotation_key(doc.id)) is not None:
+            doc = dataclasses.replace(doc, notes="", tags=(), colors=(), bookmarked=False)
+        kept.append(doc)
+    return kept
