@@ -48,7 +48,7 @@ _NOT_DOUBLED_ER = frozenset(
 
 
 @functools.cache
-def _fold_table() -> dict[int, str]:
+def fold_table() -> dict[int, str]:
     """Code point → its one-character folded form: NFKC, lower case, Simplified Chinese."""
     t2s = t2s_table()
     table: dict[int, str] = {}
@@ -69,7 +69,7 @@ def fold(text: str) -> str:
         return text.lower()
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(_fold_table())
+    return text.translate(fold_table())
 
 
 def fold_chars(text: str) -> str:
@@ -80,7 +80,7 @@ def fold_chars(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return text.translate(_fold_table())
+    return text.translate(fold_table())
 
 
 @functools.lru_cache(maxsize=1 << 17)
