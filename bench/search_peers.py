@@ -161,7 +161,8 @@ class Fts5:
 # tantivy ------------------------------------------------------------------------------------
 
 # Each CJK character a token (positions make words phrases), other words whole, lower case.
-CJK_TOKEN = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]|[\p{L}\p{N}]+"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+CJK_TOKEN = rf"[{_CJK}]|[[\p{{L}}\p{{N}}]--[{_CJK}]]+"  # "A国" is two tokens, A and 国
 
 
 def tantivy_available() -> bool:
