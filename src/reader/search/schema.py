@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator
-from itertools import pairwise
-from pickle import dumps
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh import fields, formats, system
+from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 
+from reader.search import positions
 from reader.search.analysis import (
     ANALYZER_VERSION,
     atom_spans,
@@ -20,12 +18,12 @@ from reader.search.analysis import (
     term_positions,
 )
 from reader.search.documents import AnnotationDocument, SearchDocument
-
-_pack_uint: Callable[[int], bytes] = system.pack_uint
+from reader.search.positions import CompactPositions
 
 # Bump when fields change; together with the analyzer version it names the index format.
 # 2: `chars`; annotations (notes, tags, colours, bookmark) in their own documents.
-SCHEMA_VERSION = 2
+# 3: positions packed by reader.search.positions.
+SCHEMA_VERSION = 3
 INDEX_FORMAT = f"analyzer-{ANALYZER_VERSION}.schema-{SCHEMA_VERSION}"
 
 # Fields a plain word is looked up in. Title matches weigh 3× through the title's field boost.
@@ -102,6 +100,7 @@ class CjkText(fields.TEXT):  # type: ignore[misc]
             field_boost=field_boost,
             multitoken_query="phrase",
         )
+        self.format = CompactPositions(field_boost=field_boost)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, str):
@@ -146,18 +145,11 @@ class CjkChars(fields.FieldType):  # type: ignore[misc]
 
 
 def encode_positions(poslist: list[int]) -> bytes:
-    """Exactly `formats.Positions.encode`: a count, then the pickled position deltas."""
-    if len(poslist) == 1:
-        return single_position(poslist[0])
-    deltas = [poslist[0]]
-    deltas.extend([b - a for a, b in pairwise(poslist)])
-    return _pack_uint(len(deltas)) + dumps(deltas, 2)
+    return positions.encode(poslist)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def single_position(pos: int) -> bytes:
-    # Most terms occur once in a document; pickling [pos] each time was a fifth of indexing.
-    return _pack_uint(1) + dumps([pos], 2)
+    return positions.single(pos)
 
 
 def make_schema() -> fields.Schema:
