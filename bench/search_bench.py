@@ -1,37 +1,37 @@
-"""Benchmark: our Whoosh SearchIndex against SQLite FTS5 (trigram) on the same articles.
+"""Benchmark: our search against SQLite FTS5 (trigram) and tantivy on the same articles.
 
-    python bench/search_bench.py CORPUS_DIR [-n 10000] [--queries FILE] [--procs 2]
+    python bench/search_bench.py CORPUS_DIR [-n 2000] [--runs 3] [--queries FILE]
 
 CORPUS_DIR is made by shared/corpus/make_corpus.py (docs/ and manifest.json). Articles are
-read with our importers before any timing starts; a file they refuse is skipped. Then, in
-one run: (a) a full rebuild of our index and (b) an FTS5 trigram table with the same texts,
-then 50+ mixed zh/en/ja/ko queries, top 20 with snippets, for both. Snippet text for our
-index is read from a SQLite table by id, as the library does.
+read with our importers before any timing starts; a file they refuse is skipped. Each run
+builds the three indexes of the same texts and measures, for each engine: build rate, size,
+query p50/p95 over 60+ mixed zh/en/ja/ko queries (top 20 and a snippet for each of the 20),
+the first query in a fresh process (opening the index included), and the recall of
+one-character CJK queries against a substring scan. Figures are min/median/max of the runs.
 
-FTS5's trigram tokenizer cannot use its index for terms under three characters (most
-Chinese words are two), so those terms become LIKE conditions, and a query made only of them
-takes its snippet with substr()/instr() instead of snippet(): what an application using FTS5
-would have to do.
+tantivy is a bench extra (`pip install article-reader[bench]`); without it, its column is
+left out. Snippet text for our index is read from a SQLite table by id, as the library does.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import shutil
-import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reader.errors import ReaderError
 from reader.importers import import_file
-from reader.search import SearchDocument, SearchIndex
+from reader.search import SearchDocument
+from reader.search.analysis import fold
+from search_peers import ENGINES, tantivy_available
 
 # Mixed queries, one a line: plain words, several words, quoted phrases, field filters. Written
 # for the shared corpus (People's Daily 1998, LibreOffice help, Python and PostgreSQL manuals,
@@ -129,103 +129,9 @@ def load_documents(corpus: Path, limit: int) -> tuple[list[SearchDocument], int]
     return docs, skipped
 
 
-def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
-def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
-
-
-# Our index ----------------------------------------------------------------------------------
-
-
-def build_ours(root: Path, docs: list[SearchDocument], procs: int, batch: int) -> SearchIndex:
-    index = SearchIndex(root, rebuild_procs=procs, batch_size=batch)
-    for _ in index.rebuild(iter(docs), len(docs)):
-        pass
-    return index
-
-
-def library_texts(path: Path, docs: list[SearchDocument]) -> Callable[[int], tuple[str, str]]:
-    """text_of backed by SQLite, like the library's article table."""
-    db = sqlite3.connect(path, check_same_thread=False)
-    db.execute("CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT, text TEXT)")
-    db.executemany("INSERT INTO article VALUES (?, ?, ?)", ((d.id, d.title, d.body) for d in docs))
-    db.commit()
-
-    def text_of(doc_id: int) -> tuple[str, str]:
-        row = db.execute("SELECT title, text FROM article WHERE id = ?", (doc_id,)).fetchone()
-        return row[0], row[1]
-
-    return text_of
-
-
-# FTS5 ---------------------------------------------------------------------------------------
-
-
-def build_fts(path: Path, docs: list[SearchDocument]) -> sqlite3.Connection:
-    db = sqlite3.connect(path)
-    db.execute("CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='trigram')")
-    db.execute("CREATE TABLE meta (rowid INTEGER PRIMARY KEY, language TEXT, site TEXT)")
-    with db:
-        db.executemany(
-            "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-            ((d.id, d.title, d.body) for d in docs),
-        )
-        db.executemany(
-            "INSERT INTO meta VALUES (?, ?, ?)",
-            ((d.id, (d.language or "").lower(), d.site) for d in docs),
-        )
-    return db
-
-
-_TERM = re.compile(r'(\w+:)?("[^"]*"|\S+)')
-
-
-def fts_search(db: sqlite3.Connection, query: str) -> list[tuple[int, str]]:
-    """The same query for FTS5: long terms in MATCH, short ones as LIKE, filters on meta."""
-    match: list[str] = []
-    where: list[str] = []
-    args: list[str] = []
-    short: list[str] = []
-    for prefix, raw in _TERM.findall(query):
-        text = raw.strip('"')
-        if prefix == "lang:":
-            where.append("meta.language LIKE ?")
-            args.append(text.lower() + "%")
-            continue
-        column = "title" if prefix == "title:" else None
-        if len(text.replace(" ", "")) >= 3:
-            quoted = '"' + text.replace('"', '""') + '"'
-            match.append(f"{column} : {quoted}" if column else quoted)
-        else:
-            like = f"%{text}%"
-            if column:
-                where.append("fts.title LIKE ?")
-                args.append(like)
-            else:
-                where.append("(fts.title LIKE ? OR fts.body LIKE ?)")
-                args += [like, like]
-            short.append(text)
-    joins = "FROM fts JOIN meta ON meta.rowid = fts.rowid"
-    if match:
-        sql = (
-            f"SELECT fts.rowid, snippet(fts, 1, '[', ']', '…', 24) {joins} "
-            f"WHERE fts MATCH ? {''.join(' AND ' + w for w in where)} ORDER BY rank LIMIT 20"
-        )
-        return db.execute(sql, [" AND ".join(match), *args]).fetchall()
-    first = short[0] if short else ""
-    sql = (
-        f"SELECT fts.rowid, substr(fts.body, max(instr(fts.body, ?) - 40, 1), 120) {joins} "
-        f"WHERE {' AND '.join(where) or '1'} LIMIT 20"
-    )
-    return db.execute(sql, [first, *args]).fetchall()
-
-
-# Reporting ----------------------------------------------------------------------------------
+# One-character queries: Han (both scripts for ours), hangul, Han, hiragana.
+ONE_CHARS = ("国", "한", "猫", "の")
+FIRST_QUERY = "经济 发展"
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -246,21 +152,106 @@ def time_queries(run: Callable[[str], object], queries: list[str], rounds: int) 
     return times
 
 
+def first_query(engine: str, folder: Path) -> float:
+    """Seconds from a fresh process's start of work to its first answer (with snippets)."""
+    args = [sys.executable, __file__, "--first-query", engine, str(folder)]
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def first_query_child(engine: str, folder: Path) -> None:
+    start = time.perf_counter()
+    peer = ENGINES[engine](folder)
+    peer.open()
+    peer.search(FIRST_QUERY)
+    print(f"{time.perf_counter() - start:.4f}")
+
+
+def recall(docs: list[SearchDocument], peer: Any, char: str) -> tuple[float, int]:
+    """Share of the documents holding `char` (a substring scan) that `peer` finds."""
+    scan = {d.id for d in docs if char in d.title or char in d.body}
+    found = peer.containing(char, len(docs) + 1)
+    return (len(found & scan) / len(scan) if scan else 1.0), len(scan)
+
+
+def measure(
+    name: str, folder: Path, docs: list[SearchDocument], queries: list[str], args: Any
+) -> dict[str, float]:
+    """One run of one engine: build, size, query times, first query in a new process."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    peer = ENGINES[name](folder)
+    if name == "ours":
+        from search_peers import library_texts
+
+        library_texts(folder / "library.sqlite", docs)
+    start = time.perf_counter()
+    peer.build(docs)
+    built = time.perf_counter() - start
+    peer.open()
+    p50, p95 = percentiles(time_queries(peer.search, queries, args.rounds))
+    figures = {
+        "build docs/s": len(docs) / built,
+        "index size MB": peer.size() / 1e6,
+        "query p50 ms": p50,
+        "query p95 ms": p95,
+        "hits shown": float(sum(len(peer.search(q)) for q in queries)),
+    }
+    peer.close()
+    figures["first query s"] = first_query(name, folder)
+    return figures
+
+
+def spread(values: list[float]) -> str:
+    low, mid, high = min(values), statistics.median(values), max(values)
+    digits = 0 if mid >= 100 else 1 if mid >= 10 else 2 if mid >= 0.1 else 3
+    return f"{low:.{digits}f}/{mid:.{digits}f}/{high:.{digits}f}"
+
+
+def report(results: dict[str, list[dict[str, float]]], recalls: dict[str, list[str]]) -> None:
+    names = list(results)
+    print(f"\n{'min/median/max':18}" + "".join(f"{ENGINES[n].name:>24}" for n in names))
+    for metric in results[names[0]][0]:
+        row = "".join(f"{spread([run[metric] for run in results[n]]):>24}" for n in names)
+        print(f"{metric:18}{row}")
+    print("\n1-char recall vs a substring scan (documents holding it)")
+    for index, char in enumerate(ONE_CHARS):
+        row = "".join(f"{recalls[n][index]:>24}" for n in names)
+        print(f"{char:18}{row}")
+    ours, fts = medians(results["ours"]), medians(results["fts5"])
+    checks = [
+        ("query p50 <= FTS5's", ours["query p50 ms"] <= fts["query p50 ms"]),
+        ("index size <= FTS5's", ours["index size MB"] <= fts["index size MB"]),
+    ]
+    if "tantivy" in results:
+        tan = medians(results["tantivy"])
+        checks.append(("query p95 <= tantivy's", ours["query p95 ms"] <= tan["query p95 ms"]))
+    checks.append(("first query < 0.2 s", ours["first query s"] < 0.2))
+    told = "; ".join(f"{target} {'met' if ok else 'MISSED'}" for target, ok in checks)
+    print(f"\ntargets (medians): {told}")
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {metric: statistics.median(run[metric] for run in runs) for metric in runs[0]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path, help="folder with docs/ and manifest.json")
-    parser.add_argument("-n", type=int, default=10000, help="articles to load (10000)")
+    parser.add_argument("-n", type=int, default=2000, help="articles to load (2000)")
     parser.add_argument("--queries", type=Path, help="file of queries, one a line")
-    parser.add_argument("--procs", type=int, default=2, help="processes for our rebuild (2)")
-    parser.add_argument("--batch", type=int, default=2500, help="documents per process per batch")
-    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--runs", type=int, default=3, help="runs of everything (3)")
+    parser.add_argument("--rounds", type=int, default=1, help="timed passes per run (1)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--first-query"]:  # the process first_query() starts
+        first_query_child(argv[1], Path(argv[2]))
+        return 0
     args = parser.parse_args(argv)
 
     queries = QUERIES
     if args.queries:
         queries = [q for q in args.queries.read_text(encoding="utf-8").splitlines() if q.strip()]
-
     started = time.perf_counter()
     docs, skipped = load_documents(args.corpus, args.n)
     chars = sum(len(d.body) + len(d.title) for d in docs)
@@ -268,73 +259,54 @@ def main(argv: list[str] | None = None) -> int:
         f"loaded {len(docs)} articles ({chars / 1e6:.1f} M characters, {skipped} skipped) "
         f"in {time.perf_counter() - started:.1f} s (not timed)"
     )
-
+    names = ["ours", "fts5"] + (["tantivy"] if tantivy_available() else [])
+    if "tantivy" not in names:
+        print("tantivy is not installed (pip install article-reader[bench]): left out")
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
     try:
-        return run(work, docs, queries, args)
+        run_all(work, docs, queries, names, args)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-
-
-def run(
-    work: Path, docs: list[SearchDocument], queries: list[str], args: argparse.Namespace
-) -> int:
-    ours_root = work / "whoosh"
-    fts_path = work / "fts.sqlite"
-    shutil.rmtree(ours_root, ignore_errors=True)
-    fts_path.unlink(missing_ok=True)
-
-    index: SearchIndex | None = None
-
-    def build() -> None:
-        nonlocal index
-        index = build_ours(ours_root, docs, args.procs, args.batch)
-
-    ours_time = timed(build)
-    assert index is not None
-    fts_db: sqlite3.Connection | None = None
-
-    def build_other() -> None:
-        nonlocal fts_db
-        fts_db = build_fts(fts_path, docs)
-
-    fts_time = timed(build_other)
-    assert fts_db is not None
-    ours_rate, fts_rate = len(docs) / ours_time, len(docs) / fts_time
-    ours_size, fts_size = folder_size(ours_root), fts_path.stat().st_size
-
-    text_of = library_texts(work / "library.sqlite", docs)
-    ours_hits = sum(len(index.search(q, limit=20, text_of=text_of).hits) for q in queries)
-    fts_hits = sum(len(fts_search(fts_db, q)) for q in queries)
-    ours_times = time_queries(
-        lambda q: index.search(q, limit=20, text_of=text_of), queries, args.rounds
-    )
-    fts_times = time_queries(lambda q: fts_search(fts_db, q), queries, args.rounds)
-    (ours_p50, ours_p95), (fts_p50, fts_p95) = percentiles(ours_times), percentiles(fts_times)
-    index.close()
-    fts_db.close()
-
-    print(
-        f"\n{len(docs)} articles, {len(queries)} queries x {args.rounds} rounds, top 20 "
-        f"with snippets; rebuild procs={args.procs}, batch={args.batch}, cpus={os.cpu_count()}"
-    )
-    print(f"{'':22}{'ours (Whoosh)':>16}{'SQLite FTS5':>16}{'ratio':>10}")
-    print(f"{'indexing docs/s':22}{ours_rate:16.0f}{fts_rate:16.0f}{ours_rate / fts_rate:10.2f}")
-    print(f"{'indexing seconds':22}{ours_time:16.1f}{fts_time:16.1f}")
-    print(
-        f"{'index size MB':22}{ours_size / 1e6:16.1f}{fts_size / 1e6:16.1f}"
-        f"{ours_size / fts_size:10.2f}"
-    )
-    print(f"{'search p50 ms':22}{ours_p50:16.2f}{fts_p50:16.2f}{ours_p50 / fts_p50:10.2f}")
-    print(f"{'search p95 ms':22}{ours_p95:16.2f}{fts_p95:16.2f}{ours_p95 / fts_p95:10.2f}")
-    print(f"{'hits shown (sum)':22}{ours_hits:16d}{fts_hits:16d}")
-    print(
-        f"\ntargets: indexing ratio >= 0.30 ({'met' if ours_rate / fts_rate >= 0.3 else 'MISSED'})"
-        f", search p95 <= FTS5's ({'met' if ours_p95 <= fts_p95 else 'MISSED'})"
-    )
     return 0
+
+
+def run_all(
+    work: Path, docs: list[SearchDocument], queries: list[str], names: list[str], args: Any
+) -> None:
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+    for number in range(1, args.runs + 1):
+        for name in names:
+            results[name].append(measure(name, work / name, docs, queries, args))
+        print(f"run {number} of {args.runs} done", flush=True)
+    recalls: dict[str, list[str]] = {}
+    for name in names:
+        peer = ENGINES[name](work / name)
+        peer.open()
+        recalls[name] = []
+        for char in ONE_CHARS:
+            share, held = recall(docs, peer, char)
+            recalls[name].append(f"{share:.3f} of {held}")
+        peer.close()
+    print(
+        f"\n{len(docs)} articles, {len(queries)} queries x {args.rounds} round(s) per run, "
+        f"{args.runs} runs; top 20 with a snippet each; first query: {FIRST_QUERY!r} in a new "
+        "process, opening included"
+    )
+    report(results, recalls)
+    both_scripts(work / "ours", docs)
+
+
+def both_scripts(folder: Path, docs: list[SearchDocument]) -> None:
+    """Ours folds Traditional to Simplified: 國 and 国 find the same articles."""
+    peer = ENGINES["ours"](folder)
+    peer.open()
+    for char in ("國", "貓"):
+        scan = {d.id for d in docs if fold(char) in fold(d.title + " " + d.body)}
+        found = peer.containing(char, len(docs) + 1)
+        share = len(found & scan) / len(scan) if scan else 1.0
+        print(f"ours, {char} vs a scan for {char} or {fold(char)}: {share:.3f} of {len(scan)}")
+    peer.close()
 
 
 if __name__ == "__main__":

@@ -5,19 +5,25 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.changes import SEARCHABLE
+from reader.core.changes import ANNOTATION_ENTITIES, SEARCHABLE
 from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage import changes
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database, read_only_message
 
 if TYPE_CHECKING:  # the search engine loads only when the index is first used
-    from reader.search import SearchDocument, SearchIndex, SearchResult
+    from reader.search import (
+        AnnotationDocument,
+        SearchDocument,
+        SearchIndex,
+        SearchResult,
+        Snippet,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +98,20 @@ class Indexer:
             language=s.language,
             published=s.published,
             bookmarked=s.bookmarked,
+            **extras,  # type: ignore[arg-type]
+        )
+
+    def annotation_document(self, article_id: int) -> AnnotationDocument | None:
+        """What the reader added to an article, read without its text; None when it is gone."""
+        from reader.search import AnnotationDocument
+
+        summary = self.articles.summaries([article_id]).get(article_id)
+        if summary is None:
+            return None
+        extras = self._extras(article_id)
+        return AnnotationDocument(
+            id=article_id,
+            bookmarked=summary.bookmarked,
             **extras,  # type: ignore[arg-type]
         )
 
@@ -209,30 +229,42 @@ class Indexer:
         return self.lag()
 
     def flush(self) -> int:
-        """Apply the log's new rows to the index; returns how many articles were re-indexed."""
+        """Apply the log's new rows to the index; returns how many articles were re-indexed.
+
+        An article whose new rows all concern annotations (a note, a tag, a bookmark) gets
+        only its small annotation document replaced: its text is not read again.
+        """
         if self.read_only:
             return 0
         done = 0
         while True:
             with self.db.reading() as conn:
                 seq, token = changes.cursor(conn, CONSUMER)
-                rows = changes.articles_after(conn, seq, SEARCHABLE, FLUSH_BATCH)
+                rows = changes.entities_after(conn, seq, SEARCHABLE, FLUSH_BATCH)
                 end = changes.last_seq(conn)
             if not rows:
                 if end > seq:  # only rows the index does not need: step over them
                     self._set_cursor_keeping(end, token)
                 return done
-            ids = list(dict.fromkeys(article_id for _seq, article_id in rows))
-            docs = [d for d in map(self.document, ids) if d is not None]
-            found = {d.id for d in docs}
-            gone = [i for i in ids if i not in found]
+            whole = {article_id for _s, article_id, e in rows if e not in ANNOTATION_ENTITIES}
+            ids = list(dict.fromkeys(article_id for _seq, article_id, _e in rows))
             with self._disk_errors():
-                if gone:
-                    self.index.delete(gone)
-                if docs:
-                    self.index.update(docs)
+                self._apply([i for i in ids if i in whole], [i for i in ids if i not in whole])
             self._set_cursor_keeping(rows[-1][0], token)
             done += len(ids)
+
+    def _apply(self, whole: list[int], annotated: list[int]) -> None:
+        """Re-index articles in `whole`, only the annotations of those in `annotated`."""
+        docs = [d for d in map(self.document, whole) if d is not None]
+        notes = [d for d in map(self.annotation_document, annotated) if d is not None]
+        found = {d.id for d in docs} | {d.id for d in notes}
+        gone = [i for i in (*whole, *annotated) if i not in found]
+        if gone:
+            self.index.delete(gone)
+        if docs:
+            self.index.update(docs)
+        if notes:
+            self.index.update_annotations(notes)
 
     def _set_cursor_keeping(self, seq: int, token: str | None) -> None:
         if token is None:
@@ -277,8 +309,12 @@ class Indexer:
             self._require_usable()
         rebuilt = self.ensure_healthy()
         self.flush()
-        result = self.index.search(query, limit=limit, sort=sort, text_of=self.articles.text_of)
+        result = self.index.search(query, limit=limit, sort=sort)
         if rebuilt:
             told = " ".join(m for m in (rebuilt, result.message) if m)
             result = dataclasses.replace(result, message=told)
         return result
+
+    def snippets(self, ids: Sequence[int], terms: Sequence[str]) -> dict[int, Snippet]:
+        """Snippets for the hits a front end shows, marking `terms` (SearchResult.terms)."""
+        return self.index.snippets(ids, terms, self.articles.text_of)

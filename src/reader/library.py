@@ -46,7 +46,7 @@ from reader.storage.locks import LibraryLock
 from reader.storage.sources import FileState, file_state
 
 if TYPE_CHECKING:
-    from reader.search import SearchResult
+    from reader.search import SearchResult, Snippet
 
 log = logging.getLogger(__name__)
 
@@ -525,8 +525,13 @@ class Library:
     # -- search ------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:
-        """Ranked (or newest-first) hits with snippets; never raises for a malformed query."""
+        """Ranked (or newest-first) hits, without snippets (see `snippets`); never raises for
+        a malformed query."""
         return self.indexer.search(query, limit=limit, sort=sort)
+
+    def snippets(self, ids: Sequence[int], terms: Sequence[str]) -> dict[int, Snippet]:
+        """Snippets for the hits on screen, marking `terms` (a SearchResult's terms)."""
+        return self.indexer.snippets(ids, terms)
 
     # -- backups -----------------------------------------------------------------------------
 

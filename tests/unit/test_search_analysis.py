@@ -7,7 +7,7 @@ import pytest
 from reader.search import analysis
 from reader.search.analysis import atoms, fold, fold_chars, index_terms, join_cjk, stem
 from reader.search.folding import t2s_table, to_simplified
-from reader.search.schema import BigramTokenizer, encode_positions, site_values
+from reader.search.schema import BigramTokenizer, encode_positions, make_schema, site_values
 
 
 def test_cjk_runs_become_overlapping_bigrams_in_order() -> None:
@@ -94,11 +94,18 @@ def test_join_cjk_removes_spaces_between_cjk_only() -> None:
     assert join_cjk("俄 罗斯  经济 in english 東 京") == "俄罗斯经济 in english 東京"
 
 
-def test_encode_positions_matches_whoosh() -> None:
+@pytest.mark.parametrize(
+    "positions",
+    [[0], [5], [255], [256], [70_000], [1, 5, 9], list(range(300)), [3, 300, 70_000, 70_001]],
+)
+def test_positions_read_back_through_whoosh_format_interface(positions: list[int]) -> None:
     from whoosh.formats import Positions
 
-    for positions in ([0], [5], [1, 5, 9], list(range(300))):
-        assert encode_positions(positions) == Positions().encode(positions)
+    fmt = make_schema()["body"].format
+    value = encode_positions(positions)
+    assert fmt.decode_as("positions", value) == positions
+    assert fmt.decode_as("frequency", value) == len(positions)
+    assert len(value) < len(Positions().encode(positions))  # what the packing is for
 
 
 def test_site_values_cover_the_host_its_parents_and_names() -> None:

@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from reader.search.bulk import BulkSegmentWriter, ParallelBuilder, split_by_size
 from reader.search.documents import SearchDocument
-from reader.search.schema import document_fields, make_schema
+from reader.search.schema import annotation_fields, document_fields, make_schema
 
 WORDS = ["alpha", "beta", "gamma", "delta", "common", "rare", "俄罗斯", "经济", "東京", "running"]
 
@@ -44,6 +44,9 @@ def stock_index(folder: Path, docs: list[SearchDocument]) -> Any:
     writer = ix.writer()
     for doc in docs:
         writer.add_document(**document_fields(doc))
+        annotations = annotation_fields(doc.annotations)
+        if annotations is not None:
+            writer.add_document(**annotations)
     writer.commit()
     return ix
 
@@ -85,7 +88,7 @@ def snapshot(ix: Any) -> dict[str, Any]:
         lengths = {
             (n, f): reader.doc_field_length(n, f)
             for n in range(reader.doc_count_all())
-            for f in ("title", "body", "notes", "author")
+            for f in ("title", "body", "notes", "author", "chars")
         }
         published = list(reader.column_reader("published"))
     return {"terms": terms, "stored": stored, "lengths": lengths, "published": published}
@@ -114,7 +117,9 @@ def test_bulk_index_reads_like_a_stock_one(tmp_path: Path, docs: list[SearchDocu
         wq.Term("body", "run"),
         wq.Phrase("body", ["俄罗", "罗斯"]),
         wq.Or([wq.Term("title", "经济"), wq.Term("body", "alpha")]),
-        wq.And([wq.Term("language", "en"), wq.Term("bookmarked", True)]),
+        wq.And([wq.Term("language", "en"), wq.Term("body", "alpha")]),
+        wq.And([wq.Term("kind", "notes"), wq.Term("bookmarked", True)]),
+        wq.Term("chars", "罗"),
         wq.NumericRange("published", 738886, 738900),
     ],
 )
@@ -135,6 +140,9 @@ def test_bulk_segments_merge_with_stock_writes(tmp_path: Path, docs: list[Search
     for doc in docs[150:]:  # many small commits: Whoosh merges them, bulk segment included
         writer = ix.writer()
         writer.update_document(**document_fields(doc))
+        annotations = annotation_fields(doc.annotations)
+        if annotations is not None:
+            writer.update_document(**annotations)
         writer.commit()
     writer = ix.writer()
     writer.commit(optimize=True)
@@ -153,10 +161,12 @@ def test_parallel_builder_adds_one_segment_per_process(
         builder.add_batch(BulkSegmentWriter(ix), docs[:100])
         builder.add_batch(BulkSegmentWriter(ix), docs[100:])
     with ix.searcher() as searcher:
-        assert searcher.doc_count() == len(docs)
+        annotated = [d.id for d in docs if d.annotations]
+        assert searcher.doc_count() == len(docs) + len(annotated)
         assert len(searcher.reader().leaf_readers()) == 4
-        stored = sorted(int(f["id"]) for f in searcher.all_stored_fields())
-        assert stored == [d.id for d in docs]
+        keys = [f["id"] for f in searcher.all_stored_fields()]
+        assert sorted(int(k) for k in keys if k.isdigit()) == [d.id for d in docs]
+        assert sorted(int(k[1:]) for k in keys if k.startswith("n")) == annotated
 
 
 def test_split_by_size_balances_text() -> None:

@@ -44,6 +44,8 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
         if s is None:
             continue
         rows.append((hit, s))
+    # Snippets only for what is printed (the index returns hits without them).
+    snippets = lib.snippets([hit.id for hit, _s in rows], result.terms)
     if result.message:
         print(f"reader: {one_line(result.message)}", file=sys.stderr)
     if args.json:
@@ -56,7 +58,7 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
                     "site": s.site,
                     "published": s.published.isoformat() if s.published else None,
                     "score": round(hit.score, 4),
-                    "snippet": hit.snippet,
+                    "snippet": snippets[hit.id].text if hit.id in snippets else "",
                 }
                 for hit, s in rows
             ]
@@ -69,7 +71,8 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
         date = s.published.isoformat() if s.published else ""
         meta = " · ".join(x for x in (s.site, s.section, date) if x)
         print(f"#{s.id}  {one_line(s.title)}" + (f"  ({one_line(meta)})" if meta else ""))
-        print(f"     {_marked(hit.snippet, hit.snippet_spans)}")
+        snippet = snippets.get(hit.id)
+        print(f"     {_marked(snippet.text, snippet.spans) if snippet else ''}")
     shown = len(rows)
     print(f"{shown} of {result.total} matches" if result.total > shown else f"{shown} matches")
     return 0

@@ -9,6 +9,10 @@ SEARCHABLE = frozenset(
     {"article", "content", "bookmark", "highlight", "highlight_tag", "note", "article_tag"}
 )
 
+# Of those, the ones that change only what the reader added (the article's annotation
+# document in the index), not the article's text or metadata.
+ANNOTATION_ENTITIES = frozenset({"bookmark", "highlight", "highlight_tag", "note", "article_tag"})
+
 
 @dataclass(frozen=True)
 class Changes:

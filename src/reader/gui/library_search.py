@@ -21,7 +21,9 @@ def search_job(library: Library, query: str, stop: StopFlag) -> SearchOutcome | 
     if stop():
         return None
     summaries = library.summaries([hit.id for hit in result.hits])
-    return SearchOutcome(query, result, summaries)
+    # Snippets are made when the view first paints a row (SNIPPET_ROLE), not for all hits.
+    snippets = functools.partial(library.snippets, terms=result.terms)
+    return SearchOutcome(query, result, summaries, snippets)
 
 
 class LibrarySearch(QObject):

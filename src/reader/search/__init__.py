@@ -4,15 +4,23 @@ Everything outside uses `SearchIndex` and the plain values below; no Whoosh obje
 """
 
 from reader.search.analysis import ANALYZER_VERSION
-from reader.search.documents import SearchDocument, SearchHit, SearchResult
+from reader.search.documents import (
+    AnnotationDocument,
+    SearchDocument,
+    SearchHit,
+    SearchResult,
+    Snippet,
+)
 from reader.search.index import SearchIndex
 from reader.search.snippets import highlight_spans
 
 __all__ = [
     "ANALYZER_VERSION",
+    "AnnotationDocument",
     "SearchDocument",
     "SearchHit",
     "SearchIndex",
     "SearchResult",
+    "Snippet",
     "highlight_spans",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,7 +13,8 @@ from reader.search.folding import t2s_table
 
 # Bump whenever a change here would give different terms for the same text: the index stores
 # this number, and an index built by another version is rebuilt at start.
-ANALYZER_VERSION = 1
+# 2: every distinct CJK character of a document is also a term of the `chars` field.
+ANALYZER_VERSION = 2
 
 # Longer "words" are base64, hashes or URLs run together: nobody searches for them.
 MAX_WORD_CHARS = 64
@@ -46,7 +48,7 @@ _NOT_DOUBLED_ER = frozenset(
 
 
 @functools.cache
-def _fold_table() -> dict[int, str]:
+def fold_table() -> dict[int, str]:
     """Code point → its one-character folded form: NFKC, lower case, Simplified Chinese."""
     t2s = t2s_table()
     table: dict[int, str] = {}
@@ -67,7 +69,7 @@ def fold(text: str) -> str:
         return text.lower()
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(_fold_table())
+    return text.translate(fold_table())
 
 
 def fold_chars(text: str) -> str:
@@ -78,7 +80,7 @@ def fold_chars(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return text.translate(_fold_table())
+    return text.translate(fold_table())
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -132,6 +134,19 @@ def index_terms(text: str) -> list[str]:
         else:
             add(stem(word) if word.isascii() else word)
     return terms
+
+
+def cjk_char_counts(text: str) -> Counter[str]:
+    """How often each folded CJK character occurs in `text`.
+
+    Bigrams find a lone character only where it starts a bigram, so a character ending a
+    run would be missed by a one-character query; this count (no positions) finds it always.
+    """
+    counts: Counter[str] = Counter()
+    for run, _word in _folded_tokens(text):
+        if run:
+            counts.update(run)
+    return counts
 
 
 def term_positions(text: str) -> dict[str, list[int]]:

@@ -18,7 +18,13 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 from reader.search.analysis import term_positions
 from reader.search.documents import SearchDocument
 from reader.search.postings import BulkCodec, Inverted
-from reader.search.schema import CjkText, document_fields, encode_positions, single_position
+from reader.search.schema import (
+    CjkText,
+    annotation_fields,
+    document_fields,
+    encode_positions,
+    single_position,
+)
 
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -36,6 +42,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
     def add_documents(self, docs: Sequence[SearchDocument]) -> None:
         for doc in docs:
             self.add_document(**document_fields(doc))
+            annotations = annotation_fields(doc.annotations)
+            if annotations is not None:
+                self.add_document(**annotations)
 
     def add_document(self, **values: Any) -> None:
         # SegmentWriter.add_document minus the posting pool, boosts, vectors and spelling,

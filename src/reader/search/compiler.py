@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from reader.search.analysis import Atom, atoms, join_cjk
+from reader.search.analysis import atoms, join_cjk
+from reader.search.annotations import OnAnnotations
 from reader.search.phrase import FastPhrase
 from reader.search.query import And, DateRange, Filter, Node, Not, Or, ParsedQuery, Text
-from reader.search.schema import TEXT_FIELDS, fold_value, normalize_site
+from reader.search.schema import (
+    ANNOTATION_FIELDS,
+    ARTICLE_TEXT_FIELDS,
+    TEXT_FIELDS,
+    fold_value,
+    normalize_site,
+)
 
 # A phrase longer than this is cut: a pasted paragraph of Chinese would otherwise be a
 # phrase of hundreds of bigrams, and its first bigrams already pin the passage down.
@@ -104,7 +111,7 @@ class _Compiler:
         if node.prefix and len(parts) == 1 and not parts[0].cjk:
             if not self.spend([parts[0].text], len(fields)):
                 return None
-            return _any_field(wq.Prefix(name, parts[0].text) for name in fields)
+            return _split(fields, lambda name: wq.Prefix(name, parts[0].text))
         terms = [term for atom in parts for term in atom.terms]
         if len(terms) > MAX_PHRASE_TERMS:
             self.note(f"searched the first {MAX_PHRASE_TERMS} words of a long phrase")
@@ -112,9 +119,11 @@ class _Compiler:
         terms = self.spend(terms, len(fields))
         if not terms:
             return None
+        if len(terms) == 1 and parts[0].cjk and len(terms[0]) == 1:
+            return _one_char(fields, terms[0])
         if len(terms) == 1:
-            return _any_field(_single(name, terms[0], parts[0]) for name in fields)
-        return _any_field(FastPhrase(name, terms) for name in fields)
+            return _split(fields, lambda name: wq.Term(name, terms[0]))
+        return _split(fields, lambda name: FastPhrase(name, terms))
 
     def spend(self, terms: list[str], fields: int) -> list[str]:
         """The terms that still fit in the query's budget (all, fewer, or none)."""
@@ -127,7 +136,7 @@ class _Compiler:
     def filter(self, node: Filter) -> wq.Query | None:
         kind, value = node.kind, node.value
         if kind in ("bookmarked", "has_notes"):
-            return wq.Term(kind, True)
+            return OnAnnotations(wq.Term(kind, True))
         if kind == "section":
             folded = fold_value(value)
             return wq.Prefix("section", folded) if folded else None
@@ -138,9 +147,9 @@ class _Compiler:
             lang = value.strip().lower().replace("_", "-")
             return _Or([wq.Term("language", lang), wq.Prefix("language", lang + "-")])
         if kind == "tag":
-            return wq.Term("tags", fold_value(value))
+            return OnAnnotations(wq.Term("tags", fold_value(value)))
         if kind == "color":
-            return wq.Term("colors", value.strip().lower())
+            return OnAnnotations(wq.Term("colors", value.strip().lower()))
         self.note(f"unknown filter {kind}:")
         return None
 
@@ -151,13 +160,30 @@ class _Compiler:
         return wq.NumericRange("published", start, end)
 
 
-def _single(fieldname: str, term: str, atom: Atom) -> wq.Query:
-    if atom.cjk and len(term) == 1:
-        # A lone CJK character is indexed as a unigram only where it stands alone; inside a
-        # run it is the first half of a bigram. (As the last character of a run it is missed:
-        # that needs a suffix scan of the whole vocabulary.)
-        return _Or([wq.Term(fieldname, term), wq.Prefix(fieldname, term)])
-    return wq.Term(fieldname, term)
+def _split(fields: Iterable[str], query: Callable[[str], wq.Query]) -> wq.Query:
+    """`query` in each field: article fields directly, annotation fields through a join."""
+    found = [
+        OnAnnotations(query(name)) if name in ANNOTATION_FIELDS else query(name) for name in fields
+    ]
+    return _any_field(found)
+
+
+def _one_char(fields: tuple[str, ...], char: str) -> wq.Query:
+    """A lone CJK character, found wherever it occurs.
+
+    Bigrams hold a character only where it starts one (its last place in a run is missed),
+    so the `chars` field, every distinct character of a document, answers instead. A query
+    limited to one article field has no such list: there the bigrams starting with it do.
+    """
+    found: list[wq.Query] = []
+    if "notes" in fields:
+        found.append(OnAnnotations(wq.Term("chars", char)))
+    article = [name for name in fields if name not in ANNOTATION_FIELDS]
+    if set(ARTICLE_TEXT_FIELDS) <= set(article):
+        found.append(wq.Term("chars", char))
+    else:
+        found += [_Or([wq.Term(name, char), wq.Prefix(name, char)]) for name in article]
+    return _any_field(found)
 
 
 def _any_field(queries: Iterable[wq.Query]) -> wq.Query:

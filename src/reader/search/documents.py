@@ -23,14 +23,45 @@ class SearchDocument:
     bookmarked: bool = False
     colors: tuple[str, ...] = ()  # highlight colours used in the article
 
+    @property
+    def annotations(self) -> AnnotationDocument:
+        return AnnotationDocument(self.id, self.notes, self.tags, self.bookmarked, self.colors)
+
+
+@dataclass(frozen=True)
+class AnnotationDocument:
+    """What the reader added to one article: indexed apart from it, so saving a note never
+    re-indexes the article's text."""
+
+    id: int  # the article's
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    bookmarked: bool = False
+    colors: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.notes.strip() or self.tags or self.bookmarked or self.colors)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A passage of an article's text; `spans` are code-point spans of the marked words."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One visible result. `snippet_spans` are code-point spans of marked words in `snippet`."""
+    """One result. `snippet_spans` are code-point spans of marked words in `snippet`.
+
+    The snippet is empty unless asked for (`SearchIndex.snippets`): front ends ask only for
+    the rows they show.
+    """
 
     id: int
     score: float
-    snippet: str
+    snippet: str = ""
     snippet_spans: tuple[tuple[int, int], ...] = ()
 
     def marked_snippet(self, start: str = "[", end: str = "]") -> str:

@@ -6,26 +6,33 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from reader.errors import SearchError
 from reader.paths import move_aside
-from reader.search import layout
+from reader.search import layout, writes
+from reader.search.annotations import articles_only, resolve
 from reader.search.bulk import BulkSegmentWriter, default_procs
 from reader.search.compiler import compile_query
-from reader.search.documents import SearchDocument, SearchHit, SearchResult
+from reader.search.documents import (
+    AnnotationDocument,
+    SearchDocument,
+    SearchHit,
+    SearchResult,
+    Snippet,
+)
+from reader.search.health import article_count, canary
 from reader.search.query import parse_query
 from reader.search.rebuild import BATCH_DOCS, Rebuild, publish, tidy
-from reader.search.schema import INDEX_FORMAT, document_fields
-from reader.search.snippets import Highlighter
+from reader.search.schema import INDEX_FORMAT, annotation_key
+from reader.search.snippets import make_snippets
 
 log = logging.getLogger(__name__)
 
@@ -81,10 +88,10 @@ class SearchIndex:
             ix = self._open_live()
             if ix is None:
                 return "it was missing"
-            count = ix.doc_count()
+            count = article_count(ix)
             if count != expected_count:
                 return f"it had {count} articles, the library has {expected_count}"
-            self._canary(ix)
+            canary(ix)
         except SearchError as exc:
             return str(exc)
         except _ANY:  # see _ANY
@@ -116,33 +123,6 @@ class SearchIndex:
             pass
         return f"Search index rebuilt ({reason})."
 
-    def _canary(self, ix: Any) -> None:
-        """Read a little of everything: each segment's stored fields and a term's postings.
-
-        Only the first posting of one term per field and segment is decoded: reading a whole
-        posting list (a common term in 100,000 articles) made this check take a minute.
-        """
-        with ix.searcher() as searcher:
-            probe: tuple[str, str] | None = None
-            for reader, _ in searcher.reader().leaf_readers():
-                if reader.doc_count_all():
-                    reader.stored_fields(0)
-                    reader.stored_fields(reader.doc_count_all() - 1)
-                # A segment whose documents were all replaced has terms whose postings are
-                # all deleted, so an empty posting list means damage only without deletions.
-                strict = reader.doc_count() == reader.doc_count_all()
-                for fieldname in ("title", "body"):
-                    for term in reader.lexicon(fieldname):
-                        postings = reader.postings(fieldname, term)
-                        if postings.is_active():
-                            postings.id()
-                        elif strict:
-                            raise SearchError("it was damaged")
-                        probe = probe or (fieldname, term.decode("utf-8"))
-                        break
-            if probe is not None:
-                searcher.search(wq.Term(*probe), limit=1)
-
     def live_origin(self) -> tuple[str, dict[str, object]] | None:
         """The live build's identity and what it was built from; None without a live index."""
         live = layout.current_dir(self._root)
@@ -158,9 +138,11 @@ class SearchIndex:
         *,
         limit: int = 20,
         sort: str = "rank",
-        text_of: Callable[[int], tuple[str, str] | None],
+        text_of: Callable[[int], tuple[str, str] | None] | None = None,
     ) -> SearchResult:
-        """Run a query in our syntax; snippets come from `text_of(id) -> (title, body)`."""
+        """Run a query in our syntax. Hits carry no snippet unless `text_of(id) -> (title,
+        body)` is given (then every hit gets one, and hits it does not know are dropped);
+        front ends ask `snippets` for the rows they show instead."""
         parsed = parse_query(query)
         compiled = compile_query(parsed)
         message = "; ".join(compiled.messages) or None
@@ -170,16 +152,26 @@ class SearchIndex:
         if found is None:
             return SearchResult([], 0, REBUILDING, parsed.highlights)
         ranked, total = found
-        highlighter = Highlighter(parsed.highlights)
-        hits: list[SearchHit] = []
-        for doc_id, score in ranked:
-            texts = text_of(doc_id)
-            if texts is None:  # gone from the library, not yet from the index
-                total -= 1
-                continue
-            snippet, spans = highlighter.snippet(texts[1])
-            hits.append(SearchHit(doc_id, score, snippet, spans))
+        hits = [SearchHit(doc_id, score) for doc_id, score in ranked]
+        if text_of is not None:
+            made = self.snippets([hit.id for hit in hits], parsed.highlights, text_of)
+            total -= len(hits) - len(made)  # gone from the library, not yet from the index
+            hits = [
+                SearchHit(hit.id, hit.score, made[hit.id].text, made[hit.id].spans)
+                for hit in hits
+                if hit.id in made
+            ]
         return SearchResult(hits, max(total, len(hits)), message, parsed.highlights)
+
+    @staticmethod
+    def snippets(
+        ids: Iterable[int],
+        terms: Sequence[str],
+        text_of: Callable[[int], tuple[str, str] | None],
+    ) -> dict[int, Snippet]:
+        """Snippets of these articles marking `terms` (SearchResult.terms), by id; articles
+        `text_of` does not know are left out."""
+        return make_snippets(ids, terms, text_of)
 
     def _run(self, q: Any, limit: int, by_date: bool) -> tuple[list[tuple[int, float]], int] | None:
         with self._state_lock:
@@ -188,6 +180,7 @@ class SearchIndex:
                     searcher = self._current_searcher()
                     if searcher is None:
                         return None
+                    q = articles_only(resolve(q, searcher))
                     if by_date:
                         results = searcher.search(
                             q, limit=limit, sortedby="published", reverse=True
@@ -230,34 +223,32 @@ class SearchIndex:
         with self._state_lock:
             try:
                 ix = self._open_live()
-                return int(ix.doc_count()) if ix is not None else 0
+                return article_count(ix) if ix is not None else 0
             except _ANY:  # see _ANY
                 return 0
 
     # Writing --------------------------------------------------------------------------------
 
     def update(self, documents: Iterable[SearchDocument]) -> None:
-        """Add or replace documents, all in one commit (also in a rebuild under way)."""
+        """Add or replace documents with their annotations, all in one commit (also in a
+        rebuild under way)."""
         docs = list({doc.id: doc for doc in documents}.values())  # the last copy of an id wins
-        if not docs:
-            return
-        if len(docs) < BULK_UPDATE_DOCS:
-            self._write(lambda writer: [writer.update_document(**document_fields(d)) for d in docs])
-            return
+        if docs:
+            bulk = len(docs) >= BULK_UPDATE_DOCS
+            self._write(writes.replace_bulk(docs) if bulk else writes.replace(docs), bulk=bulk)
 
-        def replace(writer: Any) -> None:
-            for doc in docs:
-                writer.delete_by_term("id", str(doc.id))
-            writer.add_documents(docs)
-
-        self._write(replace, bulk=True)
+    def update_annotations(self, documents: Iterable[AnnotationDocument]) -> None:
+        """Replace only the annotations of articles already indexed (their text is not read
+        or re-indexed), in one commit."""
+        docs = list({doc.id: doc for doc in documents}.values())
+        if docs:
+            self._write(writes.replace_annotations(docs))
 
     def delete(self, ids: Iterable[int]) -> None:
-        """Remove documents by id, in one commit."""
-        keys = [str(i) for i in ids]
-        if not keys:
-            return
-        self._write(lambda writer: [writer.delete_by_term("id", key) for key in keys])
+        """Remove documents (and their annotations) by id, in one commit."""
+        keys = [key for i in ids for key in (str(i), annotation_key(i))]
+        if keys:
+            self._write(writes.delete(keys))
 
     def _write(self, change: Callable[[Any], object], *, bulk: bool = False) -> None:
         # The build first: if a rebuild finishes meanwhile, the change is then in what it

@@ -9,15 +9,14 @@ the query most searches run.
 
 from __future__ import annotations
 
-from itertools import accumulate
-from pickle import loads
 from typing import Any
 
 from whoosh import matching
 from whoosh import query as wq
 from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
-from whoosh.system import _INT_SIZE
 from whoosh.util import make_binary_tree
+
+from reader.search.positions import decode
 
 
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
@@ -48,13 +47,6 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         return found
 
 
-def _positions(value: bytes) -> list[int]:
-    """formats.Positions.decode_positions, with the running sum done in C."""
-    if not value.endswith(b"."):  # as Whoosh does: some writers strip the pickle's STOP
-        value += b"."
-    return list(accumulate(loads(value[_INT_SIZE:])))
-
-
 class PhraseMatcher(WrappingMatcher):  # type: ignore[misc]
     """Documents where every term occurs, each at its offset from the first."""
 
@@ -67,7 +59,7 @@ class PhraseMatcher(WrappingMatcher):  # type: ignore[misc]
     def _aligned(self) -> bool:
         starts: set[int] | None = None
         for matcher, offset in zip(self._matchers, self._offsets, strict=True):
-            shifted = {pos - offset for pos in _positions(matcher.value())}
+            shifted = {pos - offset for pos in decode(matcher.value())}
             starts = shifted if starts is None else starts & shifted
             if not starts:
                 return False

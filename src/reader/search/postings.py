@@ -5,15 +5,16 @@ posting at a time through several layers of objects. Bigram-indexed text has abo
 thousand terms per thousand documents, and that per-posting and per-term overhead was 80% of
 indexing time. Here a batch arrives already grouped per term and each term is written in one
 call. The layout is Whoosh's own (`tests/unit/test_search_postings.py` compares what both
-writers produce), with two differences Whoosh's readers handle: terms found in a few
-documents are stored inline in their term record (Whoosh's writer means to, but calls a
-misspelled method), and posting data is pickled with protocol 3 instead of 2.
+writers produce), with differences Whoosh's readers handle: terms found in a few documents
+are stored inline in their term record (Whoosh's writer means to, but calls a misspelled
+method), posting data is pickled with protocol 3 instead of 2, and whole weights are ints.
 """
 
 from __future__ import annotations
 
 import functools
 import struct
+from collections.abc import Iterable
 from hashlib import md5
 from itertools import pairwise
 from pickle import dumps
@@ -153,14 +154,14 @@ def inlined_record(postings: list[Posting], doclengths: list[int] | None) -> byt
     if len(postings) == 1:  # most terms: spelled out, it is a third faster
         docnum, weight, value = postings[0]
         ids: tuple[int, ...] = (docnum,)
-        weights: tuple[float, ...] = (weight,)
+        weights: tuple[float, ...] = (int(weight) if weight.is_integer() else weight,)
         values: tuple[bytes, ...] = (value,)
         length = doclengths[docnum] if doclengths is not None else 0
         minbyte = _l2b(length) if length else 0
         maxbyte, maxweight = _l2b(length), max(weight, 0)
     else:
         ids = tuple([p[0] for p in postings])
-        weights = tuple([p[1] for p in postings])
+        weights = _whole(p[1] for p in postings)
         values = tuple([p[2] for p in postings])
         minlength, maxlength = _length_range(ids, doclengths)
         minbyte = 0 if minlength is None else _l2b(minlength)
@@ -203,7 +204,14 @@ def _mini_weights(weights: list[float]) -> float | tuple[float, ...] | None:
         return None
     if all(w == first for w in weights):
         return first
-    return tuple(weights)
+    return _whole(weights)
+
+
+def _whole(weights: Iterable[float]) -> tuple[float, ...]:
+    """Weights with whole values as ints: pickled, an int takes 2 bytes and a float 9, and
+    Whoosh's matchers read a tuple of weights as they come (a lone float must stay float).
+    Our weights are counts times whole boosts, so this is nearly all of them."""
+    return tuple([int(w) if w.is_integer() else w for w in weights])
 
 
 def _values(chunk: list[Posting], fixed: int | None) -> tuple[bytes, ...] | bytes | None:

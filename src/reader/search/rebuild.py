@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import threading
@@ -17,7 +18,7 @@ from reader.errors import SearchError
 from reader.search import layout
 from reader.search.bulk import ParallelBuilder
 from reader.search.documents import SearchDocument
-from reader.search.schema import INDEX_FORMAT, make_schema
+from reader.search.schema import INDEX_FORMAT, annotation_key, make_schema
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,8 @@ class Rebuild:
             try:
                 ix = FileStorage(str(folder), supports_mmap=False).open_index()
                 with ix.reader() as reader:
-                    done = {int(fields["id"]) for _, fields in reader.iter_docs()}
+                    keys = (fields["id"] for _, fields in reader.iter_docs())
+                    done = {int(key) for key in keys if key.isdigit()}  # not annotations
                 self.folder = folder
                 self._generation = ix.latest_generation()
                 log.info("resuming the search index rebuild in %s (%d done)", folder, len(done))
@@ -140,8 +142,7 @@ class Rebuild:
                     # skipped, since their copy is the newer one.
                     self._shared = True
                 if self._shared:
-                    searcher = writer.searcher()
-                    batch = [d for d in batch if searcher.document_number(id=str(d.id)) is None]
+                    batch = _not_yet_in(writer.searcher(), batch)
                 builder.add_batch(writer, batch)
             except BaseException:
                 if not writer.is_closed:
@@ -158,6 +159,7 @@ class Rebuild:
             try:
                 for doc_id in stale:
                     writer.delete_by_term("id", str(doc_id))
+                    writer.delete_by_term("id", annotation_key(doc_id))
             except BaseException:
                 writer.cancel()
                 raise
@@ -190,3 +192,16 @@ def tidy(root: Path) -> None:
             layout.remove_old(root, layout.current_dir(root), INDEX_FORMAT)
         finally:
             lock.release()
+
+
+def _not_yet_in(searcher: Any, batch: list[SearchDocument]) -> list[SearchDocument]:
+    """The documents of `batch` the build lacks; an annotation document a mirrored change
+    wrote already is newer than the batch's copy, so that copy is left out."""
+    kept: list[SearchDocument] = []
+    for doc in batch:
+        if searcher.document_number(id=str(doc.id)) is not None:
+            continue
+        if searcher.document_number(id=annotation_key(doc.id)) is not None:
+            doc = dataclasses.replace(doc, notes="", tags=(), colors=(), bookmarked=False)
+        kept.append(doc)
+    return kept

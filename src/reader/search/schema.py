@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator
-from itertools import pairwise
-from pickle import dumps
+from collections.abc import Iterator
 from typing import Any
 
-from whoosh import fields, system
+from whoosh import fields, formats
 from whoosh.analysis import Token, Tokenizer
 
-from reader.search.analysis import ANALYZER_VERSION, atom_spans, fold, term_positions
-from reader.search.documents import SearchDocument
-
-_pack_uint: Callable[[int], bytes] = system.pack_uint
+from reader.search import positions
+from reader.search.analysis import (
+    ANALYZER_VERSION,
+    atom_spans,
+    cjk_char_counts,
+    fold,
+    term_positions,
+)
+from reader.search.documents import AnnotationDocument, SearchDocument
+from reader.search.positions import CompactPositions
 
 # Bump when fields change; together with the analyzer version it names the index format.
-SCHEMA_VERSION = 1
+# 2: `chars`; annotations (notes, tags, colours, bookmark) in their own documents.
+# 3: positions packed by reader.search.positions.
+SCHEMA_VERSION = 3
 INDEX_FORMAT = f"analyzer-{ANALYZER_VERSION}.schema-{SCHEMA_VERSION}"
 
 # Fields a plain word is looked up in. Title matches weigh 3× through the title's field boost.
 TEXT_FIELDS = ("title", "body", "notes", "author")
+# The text fields of article documents; the `chars` field holds the characters of these.
+ARTICLE_TEXT_FIELDS = ("title", "body", "author")
 TITLE_BOOST = 3.0
+
+# The `kind` of the small document holding an article's annotations; its id is this prefix
+# and the article's id. Article documents have no `kind`.
+ANNOTATIONS = "notes"
+ANNOTATION_PREFIX = "n"
+# Fields that live in annotation documents, not in article documents.
+ANNOTATION_FIELDS = frozenset({"notes", "tags", "colors", "bookmarked", "has_notes"})
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
@@ -86,6 +100,7 @@ class CjkText(fields.TEXT):  # type: ignore[misc]
             field_boost=field_boost,
             multitoken_query="phrase",
         )
+        self.format = CompactPositions(field_boost=field_boost)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if not isinstance(value, str):
@@ -101,28 +116,51 @@ class CjkText(fields.TEXT):  # type: ignore[misc]
             )
 
 
+class CjkChars(fields.FieldType):  # type: ignore[misc]
+    """Each distinct CJK character of a document once, weighted by its count; no positions.
+
+    A one-character query looks here: bigrams hold a character only where it starts one.
+    The value is a sequence of (text, boost) pairs, so title characters weigh more. The
+    weight is the whole posting (Existence format): the count stored again as a value cost
+    a tenth of the field's size for nothing a query reads.
+    """
+
+    def __init__(self) -> None:
+        self.format = formats.Existence()
+        self.analyzer = BigramTokenizer()
+        self.scorable = True
+        self.stored = False
+        self.unique = False
+        self.vector = None
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        counts: dict[str, int] = {}
+        weights: dict[str, float] = {}
+        for text, boost in value:
+            for char, count in cjk_char_counts(text).items():
+                counts[char] = counts.get(char, 0) + count
+                weights[char] = weights.get(char, 0.0) + count * boost
+        for char, count in counts.items():
+            yield char.encode("utf-8"), count, weights[char], b""
+
+
 def encode_positions(poslist: list[int]) -> bytes:
-    """Exactly `formats.Positions.encode`: a count, then the pickled position deltas."""
-    if len(poslist) == 1:
-        return single_position(poslist[0])
-    deltas = [poslist[0]]
-    deltas.extend([b - a for a, b in pairwise(poslist)])
-    return _pack_uint(len(deltas)) + dumps(deltas, 2)
+    return positions.encode(poslist)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def single_position(pos: int) -> bytes:
-    # Most terms occur once in a document; pickling [pos] each time was a fifth of indexing.
-    return _pack_uint(1) + dumps([pos], 2)
+    return positions.single(pos)
 
 
 def make_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
+        kind=fields.ID(),
         title=CjkText(field_boost=TITLE_BOOST),
         body=CjkText(),
         notes=CjkText(),
         author=CjkText(),
+        chars=CjkChars(),
         section=fields.ID(),
         site=fields.ID(),
         language=fields.ID(),
@@ -167,17 +205,14 @@ def normalize_site(site: str) -> str:
 
 
 def document_fields(doc: SearchDocument) -> dict[str, Any]:
-    """The keyword arguments `writer.add_document` takes for one document."""
+    """The keyword arguments `writer.add_document` takes for an article's own document."""
     values: dict[str, Any] = {
         "id": str(doc.id),
         "title": doc.title,
         "body": doc.body,
-        "bookmarked": doc.bookmarked,
-        "has_notes": bool(doc.notes.strip()),
+        "chars": ((doc.title, TITLE_BOOST), (doc.body, 1.0), (doc.author or "", 1.0)),
         "published": doc.published.toordinal() if doc.published else 0,
     }
-    if doc.notes:
-        values["notes"] = doc.notes
     if doc.author:
         values["author"] = doc.author
     if doc.section and (section := fold_value(doc.section)):
@@ -186,6 +221,26 @@ def document_fields(doc: SearchDocument) -> dict[str, Any]:
         values["site"] = sites
     if doc.language:
         values["language"] = doc.language.strip().lower()
+    return values
+
+
+def annotation_key(article_id: int) -> str:
+    return f"{ANNOTATION_PREFIX}{article_id}"
+
+
+def annotation_fields(doc: AnnotationDocument) -> dict[str, Any] | None:
+    """The fields of an article's annotation document; None when it has no annotations."""
+    if not doc:
+        return None
+    values: dict[str, Any] = {
+        "id": annotation_key(doc.id),
+        "kind": ANNOTATIONS,
+        "bookmarked": doc.bookmarked,
+        "has_notes": bool(doc.notes.strip()),
+    }
+    if doc.notes:
+        values["notes"] = doc.notes
+        values["chars"] = ((doc.notes, 1.0),)
     tags = [tag for tag in (fold_value(t) for t in doc.tags) if tag]
     if tags:
         values["tags"] = tags

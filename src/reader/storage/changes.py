@@ -55,6 +55,20 @@ def articles_after(
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
+def entities_after(
+    conn: sqlite3.Connection, after: int, entities: Collection[str], limit: int
+) -> list[tuple[int, int, str]]:
+    """(seq, article_id, entity) of the next `limit` rows of these entities after a position."""
+    marks = ",".join("?" * len(entities))
+    rows = conn.execute(
+        f"""SELECT seq, article_id, entity FROM changes
+            WHERE seq > ? AND article_id IS NOT NULL AND entity IN ({marks})
+            ORDER BY seq LIMIT ?""",
+        [after, *entities, limit],
+    ).fetchall()
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
 def cursor(conn: sqlite3.Connection, consumer: str) -> tuple[int, str | None]:
     """How far `consumer` has applied the log, and the token it was recorded for."""
     row = conn.execute(

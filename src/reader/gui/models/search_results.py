@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +12,10 @@ from reader.core.article import ArticleSummary
 from reader.gui.models.articles import COLUMN_SORTS, ArticleColumns, Index
 
 if TYPE_CHECKING:  # the search engine loads on the first search, not with the window
-    from reader.search import SearchHit, SearchResult
+    from reader.search import SearchHit, SearchResult, Snippet
+
+# Snippets of some hits, by id; given the ids of the rows being painted.
+SnippetSource = Callable[[Sequence[int]], dict[int, "Snippet"]]
 
 
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -21,11 +24,13 @@ TERMS_ROLE = Qt.ItemDataRole.UserRole + 11
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """A finished search: the query, the engine's answer and the rows to show for it."""
+    """A finished search: the query, the engine's answer, the rows to show for it and where
+    to get a row's snippet when it is first shown."""
 
     query: str
     result: SearchResult
     summaries: dict[int, ArticleSummary] = field(default_factory=dict)
+    snippets: SnippetSource | None = None
 
     def rows(self) -> list[tuple[SearchHit, ArticleSummary]]:
         """Hits in rank order whose article still exists."""
@@ -39,12 +44,30 @@ class SearchResultsModel(ArticleColumns):
         super().__init__(parent)
         self._rows: list[tuple[SearchHit, ArticleSummary]] = []
         self._terms: tuple[str, ...] = ()
+        self._source: SnippetSource | None = None
+        # Snippets made so far, by article id: only rows that were painted (or opened) ask.
+        self._snippets: dict[int, tuple[str, tuple[tuple[int, int], ...]]] = {}
 
     def set_outcome(self, outcome: SearchOutcome | None) -> None:
         self.beginResetModel()
         self._rows = outcome.rows() if outcome else []
         self._terms = tuple(outcome.result.terms) if outcome else ()
+        self._source = outcome.snippets if outcome else None
+        self._snippets = {}
         self.endResetModel()
+
+    def snippet_at(self, row: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The row's snippet and its marked spans, made the first time it is asked for."""
+        hit = self.hit_at(row)
+        if hit is None:
+            return "", ()
+        if hit.id not in self._snippets:
+            if hit.snippet or self._source is None:
+                self._snippets[hit.id] = hit.snippet, tuple(hit.snippet_spans)
+            else:
+                made = self._source([hit.id]).get(hit.id)
+                self._snippets[hit.id] = (made.text, made.spans) if made else ("", ())
+        return self._snippets[hit.id]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
         return 0 if parent.isValid() else len(self._rows)
@@ -66,17 +89,16 @@ class SearchResultsModel(ArticleColumns):
 
     def terms_for(self, row: int) -> tuple[str, ...]:
         """Words to mark in the pane: the query's terms and what this hit's snippet matched."""
-        hit = self.hit_at(row)
-        if hit is None:
+        if self.hit_at(row) is None:
             return self._terms
-        matched = (hit.snippet[start:end] for start, end in hit.snippet_spans)
+        snippet, spans = self.snippet_at(row)
+        matched = (snippet[start:end] for start, end in spans)
         return tuple(dict.fromkeys((*self._terms, *matched)))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < len(self._rows):
             if role == SNIPPET_ROLE:
-                hit = self._rows[index.row()][0]
-                return hit.snippet, tuple(hit.snippet_spans)
+                return self.snippet_at(index.row())
             if role == TERMS_ROLE:
                 return self.terms_for(index.row())
         return super().data(index, role)
