@@ -44,7 +44,7 @@ import trafilatura
 from reader.errors import ImportFailed
 from reader.importers import SUPPORTED_SUFFIXES, read_file
 from reader.importers.encoding import decode_html, decode_text
-from reader.library import ImportStatus, Library
+from reader.library import BATCH_FILES, BATCH_S, ImportStatus, Library, extraction_processes
 from reader.paths import DataPaths
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -241,6 +241,10 @@ def report_header(label: str, files: list[Path], paths: list[Path], runs: int) -
     print(f"files: {len(files)} ({megabytes:.1f} MB) {dict(Counter(p.suffix for p in files))}")
     what = "the folder" if len(paths) == 1 and paths[0].is_dir() else "the files by name"
     print(f"import_paths is given {what}; {runs} runs; figures are min / median / max")
+    print(
+        f"Reader extracts in {extraction_processes()} worker processes and commits every "
+        f"{BATCH_FILES} files or {BATCH_S} s; the floor uses this one process"
+    )
 
 
 def report_runs(files: list[Path], runs: list[Run]) -> None:

@@ -246,7 +246,7 @@ class Library:
         processes: int,
     ) -> Iterator[ImportResult]:
         """Extract the files in order and store them in batches of BATCH_FILES files or
-        BATCH_SECONDS, whichever comes first; yield each batch's results once committed."""
+        BATCH_S seconds, whichever comes first; yield each batch's results once committed."""
         batch: list[tuple[_File, Outcome[Any] | None]] = []
         since, stored = time.monotonic(), 0
         with closing(in_order(jobs, processes)) as steps:  # closing: no worker outlives it

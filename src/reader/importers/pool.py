@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 import traceback
 from collections.abc import Callable
@@ -43,8 +44,8 @@ class Outcome(Generic[T]):
     def get(self) -> T:
         """The value; or the task's exception, raised here as if the task had run here."""
         if self.error is not None:
-            if self.details:
-                log.debug("task failed in a worker process:\n%s", self.details)
+            if self.details and self.details not in getattr(self.error, "__notes__", ()):
+                self.error.add_note(self.details)  # where it happened, for the log
             raise self.error
         return self.value  # type: ignore[return-value]
 
@@ -195,6 +196,8 @@ def _how(exitcode: int | None) -> str:
 def _serve(conn: Connection) -> None:
     """A worker's life: run tasks from the pipe until told to stop or the parent is gone."""
     exit_with_parent()
+    # Ctrl-C reaches the whole process group: the parent decides, and ends its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn.send(_READY)
     while True:
         try:
