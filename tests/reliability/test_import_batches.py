@@ -3,6 +3,7 @@ a crash of the process extracting it, costs only that file; a stop ends within a
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from reader import library as library_module
+from reader.errors import StorageError
 from reader.library import BATCH_FILES, ImportStatus, Library
 from tests.reliability import crashing_import
 
@@ -128,3 +130,54 @@ def test_a_stop_ends_the_import_within_a_batch(
     assert {r.status for r in results} <= {ImportStatus.IMPORTED}
     # Every file stored was reported, and every file reported was stored.
     assert library.count() == len(results)
+
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def pages_with_images(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True)
+    image = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    for n in range(count):
+        body = f"<p>Page {n} about lighthouses on the long winter coast, night after night.</p>"
+        (folder / f"{n:02}.html").write_text(
+            f"<html><head><title>Page {n}</title></head><body><article><h1>Page {n}</h1>"
+            f"{body * 8}<img src='{image}' alt='lamp {n}'></article></body></html>",
+            encoding="utf-8",
+        )
+
+
+def test_a_batch_publishes_the_assets_of_every_file_it_reports(
+    library: Library, tmp_path: Path
+) -> None:
+    pages_with_images(tmp_path / "in", 5)
+    results = list(library.import_paths([tmp_path / "in"]))
+    assert {r.status for r in results} == {ImportStatus.IMPORTED}
+    for result in results:
+        assert result.article_id is not None
+        assert [p.read_bytes() for p in library.assets_dir(result.article_id).iterdir()] == [PNG]
+    assert not list(library.paths.assets.glob("*.partial"))
+
+
+def test_a_batch_undone_by_a_library_error_leaves_no_assets(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages_with_images(tmp_path / "in", 5)
+    real_stage = library.assets.stage
+
+    def stage(article_id: int, files: dict[str, bytes]) -> Path | None:
+        if library.articles.title_in(library.db.conn, article_id) == "Page 3":
+            raise StorageError("the disk is full; nothing was saved")
+        return real_stage(article_id, files)
+
+    monkeypatch.setattr(library.assets, "stage", stage)
+    reported = []
+    with pytest.raises(StorageError):
+        reported.extend(library.import_paths([tmp_path / "in"]))
+    # The whole batch was undone, and none of it had been reported: no article, no images,
+    # nothing left staged.
+    assert reported == []
+    assert library.count() == 0
+    assert not library.paths.assets.exists() or not list(library.paths.assets.iterdir())
