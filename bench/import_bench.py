@@ -44,7 +44,8 @@ import trafilatura
 from reader.errors import ImportFailed
 from reader.importers import SUPPORTED_SUFFIXES, read_file
 from reader.importers.encoding import decode_html, decode_text
-from reader.library import BATCH_FILES, BATCH_S, ImportStatus, Library, extraction_processes
+from reader.importing import BATCH_FILES, BATCH_S, extraction_processes
+from reader.library import ImportStatus, Library
 from reader.paths import DataPaths
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

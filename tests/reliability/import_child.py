@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader import library as library_module
+from reader import importing
 from reader.library import Library
 from reader.paths import DataPaths
 from tests.reliability import crashing_import
@@ -19,7 +19,7 @@ from tests.reliability import crashing_import
 
 def main(data_dir: str, folder: str, mode: str) -> None:
     if mode == "slow":
-        library_module.import_bytes = crashing_import.slow_import_bytes  # type: ignore[assignment]
+        importing.import_bytes = crashing_import.slow_import_bytes  # type: ignore[assignment]
     with Library(DataPaths(Path(data_dir))) as lib:
         results = lib.import_paths(
             [Path(folder)], started=lambda path: print(f"STARTED {path.name}", flush=True)

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from reader import library as library_module
+from reader import importing
 from reader.errors import StorageError
-from reader.library import BATCH_FILES, ImportStatus, Library
+from reader.importing import BATCH_FILES
+from reader.library import ImportStatus, Library
 from tests.reliability import crashing_import
 
 
@@ -103,7 +104,7 @@ def test_a_file_that_crashes_its_worker_fails_alone(
     count = 16  # enough for worker processes; the crashing file is one of theirs
     stories(tmp_path / "in", count)
     monkeypatch.setenv(crashing_import.CRASH_NAME, f"{count - 2:04}.txt")
-    monkeypatch.setattr(library_module, "import_bytes", crashing_import.import_bytes)
+    monkeypatch.setattr(importing, "import_bytes", crashing_import.import_bytes)
     results = list(library.import_paths([tmp_path / "in"]))
     assert len(results) == count
     crashed = results[count - 2]
