@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +16,6 @@ from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
-from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import (
     DamagedDatabase,
     DataDirError,
@@ -32,10 +28,13 @@ from reader.errors import (
 )
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.importers import display_path, expand_paths, import_bytes, read_file
+from reader.importers import expand_paths
+from reader.importing import Importing, ImportOptions
+from reader.importing import ImportResult as ImportResult  # what the front ends are handed
+from reader.importing import ImportStatus as ImportStatus
 from reader.indexer import Indexer
 from reader.paths import DataPaths, make_private, move_aside
-from reader.storage import changes, sources
+from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
@@ -43,7 +42,7 @@ from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_contents
 from reader.storage.database import Database, read_only_message
 from reader.storage.locks import LibraryLock
-from reader.storage.sources import FileState, file_state
+from reader.storage.sources import FileState
 
 if TYPE_CHECKING:
     from reader.search import SearchResult, Snippet
@@ -56,47 +55,6 @@ log = logging.getLogger(__name__)
 BACKUP_EVERY = timedelta(hours=24)
 BACKUP_AFTER_CHANGES = 500
 BACKUP_AT_MOST_EVERY = timedelta(hours=1)
-
-# During a long import the search index catches up every this many files.
-INDEX_EVERY = 200
-
-
-class ImportStatus(Enum):
-    IMPORTED = "imported"
-    DUPLICATE = "duplicate"
-    UPDATED = "updated"
-    FAILED = "failed"
-    # Nothing stored: the file shares a source with article `match.article_id` and the texts
-    # are neither clearly one story nor clearly two. The caller asks the user, then imports
-    # again with `replace_id` or `as_new`.
-    UNSURE = "unsure"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What happened to one file of an import."""
-
-    path: str
-    status: ImportStatus
-    article_id: int | None = None
-    title: str | None = None
-    reason: str | None = None
-    # The stored article sharing this file or URL that the text was compared with, if any.
-    match: SourceMatch | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status is not ImportStatus.FAILED
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "status": self.status.value,
-            "id": self.article_id,
-            "title": self.title,
-            "reason": self.reason,
-            "same_source": self.match.to_json() if self.match else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -116,17 +74,6 @@ class SavedPage:
         }
 
 
-@dataclass(frozen=True)
-class ImportOptions:
-    """How one file is imported (see Library.import_path)."""
-
-    section: str | None = None
-    replace_id: int | None = None
-    as_new: bool = False
-    ask_when_unsure: bool = False
-    max_bytes: int = MAX_FILE_BYTES
-
-
 class Library:
     """A library in one data directory: articles in SQLite, article assets beside it."""
 
@@ -144,6 +91,14 @@ class Library:
         self.backups = BackupSet(paths.backups)
         self._changes = 0
         self.assets = AssetStore(paths.assets)
+        self.importing = Importing(
+            self.db,
+            self.articles,
+            self.annotation_store,
+            self.assets,
+            changed=self._count_change,
+            index=self.update_search_index,
+        )
         if not self.read_only:
             _make_room_for_folders(paths)
             self.assets.finish_staged(self.articles.exists)
@@ -194,22 +149,18 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
         started: Callable[[Path], None] = lambda _path: None,
     ) -> Iterator[ImportResult]:
-        """Import files and folders one by one, yielding a result per file.
+        """Import files and folders, yielding a result per file, in order.
 
-        Each article is committed in its own transaction, so a failure or a stop keeps
-        everything imported before it; a file that fails, for whatever reason, fails alone.
+        Files are extracted on all cores and stored in batches, one durable transaction
+        each; a file's result is yielded only once its batch has committed, so whatever was
+        reported imported stays imported, after a crash too. A file that fails, for
+        whatever reason (its worker process crashing included), fails alone. When
+        `should_stop()` turns true the import ends soon after, keeping what was stored.
         """
         self._require_writable()
+        options = ImportOptions(section, None, False, ask_when_unsure, max_bytes)
         try:
-            for count, path in enumerate(expand_paths(paths), start=1):
-                if should_stop():
-                    return
-                started(path)  # a front end may say what it is working on
-                yield self.import_path(
-                    path, section=section, ask_when_unsure=ask_when_unsure, max_bytes=max_bytes
-                )
-                if count % INDEX_EVERY == 0:
-                    self.update_search_index()
+            yield from self.importing.files(paths, options, should_stop, started)
         finally:
             self.update_search_index()
 
@@ -224,67 +175,10 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
     ) -> ImportResult:
         """Import one file. Its own failures become a FAILED result; the library's raise."""
-        shown = display_path(path)
+        if replace_id is not None:
+            self.articles.require(replace_id)
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure, max_bytes)
-        try:
-            return self._import_one(path, shown, options)
-        except ImportFailed as exc:
-            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
-        except RecursionError:
-            return ImportResult(shown, ImportStatus.FAILED, reason="too deeply nested")
-        except MemoryError:
-            return ImportResult(shown, ImportStatus.FAILED, reason="too large to import")
-        except ReaderError:
-            raise  # the library cannot be written, or no such article: not this file's fault
-        except Exception as exc:
-            # A bug met by one file must not cost the user the rest of the batch.
-            log.exception("importing %s failed", shown)
-            reason = f"unexpected error ({type(exc).__name__}); details in the log"
-            return ImportResult(shown, ImportStatus.FAILED, reason=reason)
-
-    def _import_one(self, path: Path, shown: str, options: ImportOptions) -> ImportResult:
-        """An unchanged file is known before it is decoded; anything else is imported."""
-        state = file_state(path)
-        fresh = options.replace_id is None and not options.as_new
-        if state is not None and fresh:
-            known = self._unchanged(state, shown)
-            if known is not None:
-                return known
-        data = read_file(path, options.max_bytes)
-        if state is not None:
-            state = replace(state, source_hash=hashlib.sha256(data).hexdigest())
-            known = self._unchanged(state, shown) if fresh else None
-            if known is not None:
-                return known
-        # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
-        article = replace(
-            import_bytes(data, display_path(path.name)), source_path=display_path(path.resolve())
-        )
-        return self.add_article(
-            article,
-            section=options.section,
-            path=shown,
-            replace_id=options.replace_id,
-            as_new=options.as_new,
-            ask_when_unsure=options.ask_when_unsure,
-            source=state,
-        )
-
-    def _unchanged(self, state: FileState, shown: str) -> ImportResult | None:
-        """A file already imported as it is now: recognised by its size and modification
-        time, or by its bytes' hash, before anything is decoded or extracted."""
-        with self.db.reading() as conn:
-            if state.source_hash:
-                article_id = sources.article_for_bytes(conn, state.source_hash)
-            else:
-                article_id = sources.article_for_state(conn, state)
-            if article_id is None:
-                return None
-            title = self.articles.title_in(conn, article_id)
-        if state.source_hash:  # same bytes, new name or time: know it by those next time
-            with self.db.transaction() as conn:
-                sources.remember(conn, state, article_id)
-        return ImportResult(shown, ImportStatus.DUPLICATE, article_id, title)
+        return self.importing.file(path, options)
 
     def add_article(
         self,
@@ -305,40 +199,10 @@ class Library:
         source is a new article, and so is an unsure one unless `ask_when_unsure` (then nothing
         is stored and the result says UNSURE). `as_new` skips the comparison.
         """
-        section = section or article.section
         if replace_id is not None:
             self.articles.require(replace_id)
-        with self.db.transaction(durable=True) as conn:
-            existing = self.articles.find_content_in(conn, article.content_hash)
-            if existing is not None:
-                title = self.articles.title_in(conn, existing)
-                if source is not None and source.source_hash:
-                    sources.remember(conn, source, existing)
-                return ImportResult(path, ImportStatus.DUPLICATE, existing, title)
-            match = None if replace_id is not None or as_new else self._version_of(conn, article)
-            if ask_when_unsure and match and match.verdict is Verdict.UNSURE:
-                return ImportResult(path, ImportStatus.UNSURE, None, article.title, match=match)
-            same = match.article_id if match and match.verdict is Verdict.SAME else replace_id
-            if same is not None:
-                self.articles.replace_content(conn, same, article, section)
-                self.annotation_store.reanchor_article(conn, same, article.text)
-                article_id, status = same, ImportStatus.UPDATED
-            else:
-                article_id, status = (
-                    self.articles.insert(conn, article, section),
-                    (ImportStatus.IMPORTED),
-                )
-            if source is not None and source.source_hash:
-                sources.remember(conn, source, article_id)
-            staged = self.assets.stage(article_id, article.assets)
-        self.assets.publish(article_id, staged)
-        self._count_change()
-        return ImportResult(path, status, article_id, article.title, match=match)
-
-    def _version_of(self, conn: sqlite3.Connection, article: Article) -> SourceMatch | None:
-        """The stored article from the same file or URL whose text the new one keeps most of."""
-        stored = self.articles.same_source_in(conn, article.source_path, article.url)
-        return closest(article.text, stored)
+        options = ImportOptions(section, replace_id, as_new, ask_when_unsure)
+        return self.importing.add(article, options, path, source)
 
     # -- capture from the web ----------------------------------------------------------------
 

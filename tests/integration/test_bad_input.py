@@ -46,11 +46,12 @@ def test_file_vanishing_mid_batch(library: Library, tmp_path: Path) -> None:
     second = write(tmp_path / "b.txt", SAVED_PAGE_ZH)
     dangling = tmp_path / "c.txt"
     dangling.symlink_to(tmp_path / "gone.txt")
-    results = []
-    for result in library.import_paths([first, second, dangling]):
-        results.append(result)
-        if len(results) == 1:
-            second.unlink()  # removed after the batch started
+
+    def started(path: Path) -> None:
+        if path == first:
+            second.unlink()  # removed after the import started, before it was read
+
+    results = list(library.import_paths([first, second, dangling], started=started))
     assert [r.status for r in results] == [
         ImportStatus.IMPORTED,
         ImportStatus.FAILED,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import library as library_module
+from reader import importing
 from reader.library import ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 
@@ -27,14 +27,14 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def forbidden(data: bytes, name: str) -> object:
         raise AssertionError(f"{name} was extracted again")
 
-    real_read = library_module.read_file
+    real_read = importing.read_file
 
     def counting_read(path: Path, max_bytes: int) -> bytes:
         reads.append(path.name)
         return real_read(path, max_bytes)
 
-    monkeypatch.setattr(library_module, "import_bytes", forbidden)
-    monkeypatch.setattr(library_module, "read_file", counting_read)
+    monkeypatch.setattr(importing, "import_bytes", forbidden)
+    monkeypatch.setattr(importing, "read_file", counting_read)
     return reads
 
 

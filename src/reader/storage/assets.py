@@ -57,6 +57,11 @@ class AssetStore:
         except OSError:  # committed: the next start publishes it (finish_staged)
             log.warning("could not publish %s yet", staged, exc_info=True)
 
+    def discard(self, staged: Path | None) -> None:
+        """Drop staged files whose article did not commit."""
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
+
     def remove(self, article_id: int) -> None:
         shutil.rmtree(self.folder(article_id), ignore_errors=True)
 

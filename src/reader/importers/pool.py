@@ -1,0 +1,259 @@
+"""Worker processes for imports: one task each at a time, so a crash costs only its own task."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+import traceback
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+from reader.errors import ImportFailed
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+# A worker's first-generation garbage threshold (Python's default: 700 allocations).
+_GC_YOUNG = 50_000
+# How long a worker asked to stop may take before it is killed.
+_STOP_GRACE_S = 2.0
+
+
+# A worker's first message, once it can take tasks.
+_READY = "ready"
+
+
+class WorkersUnavailable(Exception):
+    """Worker processes cannot start here: the task was not run, and can be run in-process."""
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """What one task came to: its value, or the exception it raised (in whichever process)."""
+
+    value: T | None = None
+    error: BaseException | None = None
+    details: str = ""  # the worker's traceback, for the log
+
+    def get(self) -> T:
+        """The value; or the task's exception, raised here as if the task had run here."""
+        if self.error is not None:
+            if self.details and self.details not in getattr(self.error, "__notes__", ()):
+                self.error.add_note(self.details)  # where it happened, for the log
+            raise self.error
+        return self.value  # type: ignore[return-value]
+
+
+def run_here(fn: Callable[..., T], args: tuple[Any, ...]) -> Outcome[T]:
+    """Run a task in this process, catching what it raises just as a worker would."""
+    try:
+        return Outcome(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - judged by the caller, as a worker's would be
+        return Outcome(error=exc)
+
+
+class _Worker:
+    """One spawned process and the pipe it takes tasks from."""
+
+    def __init__(self, context: Any) -> None:
+        self.conn, child = context.Pipe()
+        self.process: BaseProcess = context.Process(
+            target=_serve, args=(child,), name="reader-import-worker", daemon=True
+        )
+        self.process.start()
+        child.close()  # only the worker holds its end: its death shows as EOF here
+        self.task: int | None = None
+        self.ready = False  # it said so: a death from now on is its task's doing
+
+    def stop(self, *, kill: bool) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            with suppress(OSError):
+                self.conn.send(None)
+        self.process.join(_STOP_GRACE_S)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """Runs tasks (top-level functions and their arguments) in spawned worker processes.
+
+    Each worker takes one task at a time, so when one dies (a segfault, the kernel's
+    out-of-memory killer) exactly its task fails, with ImportFailed, and a new worker takes
+    its place. Workers are spawned, not forked (forking a process that runs Qt threads can
+    deadlock), and end by themselves when this process dies, even by SIGKILL. Leaving the
+    pool kills workers still busy: a cancelled import does not wait for them.
+    """
+
+    def __init__(self, processes: int) -> None:
+        self._size = max(1, processes)
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.stop(kill=worker.task is not None)
+        self._workers = []
+
+    def idle(self) -> bool:
+        """Whether a task started now would run at once."""
+        return len(self._workers) < self._size or any(w.task is None for w in self._workers)
+
+    def start(
+        self, task: int, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> Outcome[Any] | None:
+        """Hand task number `task` to an idle worker (see idle()); an Outcome when it could
+        not be handed over (its arguments cannot be sent), else None: see finished()."""
+        worker = next((w for w in self._workers if w.task is None), None)
+        if worker is None:
+            worker = _Worker(self._context)
+            self._workers.append(worker)
+        try:
+            worker.conn.send((fn, args))
+        except BrokenPipeError:  # the idle worker died: the task goes to a new one
+            self._replace(worker)
+            return self.start(task, fn, args)
+        except Exception as exc:  # noqa: BLE001 - a task that cannot be pickled fails alone
+            return Outcome(error=exc)
+        worker.task = task
+        return None
+
+    def finished(self, timeout: float) -> list[tuple[int, Outcome[Any]]]:
+        """Tasks that ended within `timeout` seconds, by number; [] when none did.
+
+        A task whose worker could not even start (it died before saying it was ready: the
+        program cannot be re-run in a new process, say) ends with WorkersUnavailable, for the
+        caller to run it itself.
+        """
+        busy = [w for w in self._workers if w.task is not None]
+        if not busy:
+            return []
+        ready = multiprocessing.connection.wait(
+            [w.conn for w in busy] + [w.process.sentinel for w in busy], timeout
+        )
+        done = []
+        for worker in busy:
+            if worker.conn in ready or worker.process.sentinel in ready:
+                task, outcome = worker.task, self._collect(worker)
+                if task is not None and outcome is not None:
+                    done.append((task, outcome))
+        return done
+
+    def _collect(self, worker: _Worker) -> Outcome[Any] | None:
+        try:
+            message = worker.conn.recv()
+            if message == _READY:
+                worker.ready = True
+                if not worker.conn.poll():
+                    return None
+                message = worker.conn.recv()
+        except (EOFError, OSError):  # it died before answering
+            return self._died(worker)
+        ok, payload, details = message
+        worker.task = None
+        return Outcome(payload) if ok else Outcome(error=payload, details=details)
+
+    def _died(self, worker: _Worker) -> Outcome[Any]:
+        worker.process.join(_STOP_GRACE_S)
+        code, started = worker.process.exitcode, worker.ready
+        self._replace(worker)
+        if not started:
+            log.warning("an import worker could not start (%s); working in-process", _how(code))
+            return Outcome(error=WorkersUnavailable(f"a worker could not start ({_how(code)})"))
+        log.error("an import worker died (%s)", _how(code))
+        return Outcome(error=ImportFailed(f"the importer crashed on this file ({_how(code)})"))
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.task = None
+        worker.stop(kill=True)
+        self._workers.remove(worker)  # a new one is spawned when a task needs it
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        return f"signal {-exitcode}"
+    return f"exit code {exitcode}"
+
+
+# --- the worker side ---------------------------------------------------------------------------
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's life: run tasks from the pipe until told to stop or the parent is gone."""
+    exit_with_parent()
+    # Ctrl-C reaches the whole process group: the parent decides, and ends its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Extraction makes many short-lived objects: collecting young ones less often, and never
+    # scanning the modules loaded by the first task again, saves about a tenth of its time.
+    gc.set_threshold(_GC_YOUNG, 20, 100)
+    conn.send(_READY)
+    for done in itertools.count():
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        fn, args = task
+        try:
+            reply: tuple[bool, Any, str] = (True, fn(*args), "")
+        except Exception as exc:  # noqa: BLE001 - sent back, judged by the parent
+            reply = (False, exc, traceback.format_exc())
+        _answer(conn, reply)
+        del task, fn, args, reply
+        if done == 0:
+            gc.collect()
+            gc.freeze()
+
+
+def _answer(conn: Connection, reply: tuple[bool, Any, str]) -> None:
+    try:
+        conn.send(reply)
+    except (EOFError, OSError):
+        os._exit(1)  # the parent is gone
+    except Exception as exc:  # noqa: BLE001 - a value or exception that cannot be pickled
+        text = f"{type(exc).__name__} sending a result of {type(reply[1]).__name__}: {exc}"
+        conn.send((False, RuntimeError(text), reply[2]))
+
+
+def exit_with_parent() -> None:
+    """End this process as soon as the process that started it is gone.
+
+    A worker busy with a long file would otherwise go on for minutes after its parent was
+    killed. multiprocessing hands every spawned child a sentinel of its parent (the end of a
+    pipe only the parent holds open on POSIX, the parent's process handle on Windows): it
+    becomes ready when the parent dies, whatever killed it.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)  # nothing to clean up: results are only ever sent to the parent
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def cores() -> int:
+    return os.cpu_count() or 1

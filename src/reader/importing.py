@@ -1,0 +1,326 @@
+"""Importing files into the library: read, extracted on all cores, stored in batches."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from reader.core.article import Article
+from reader.core.versions import SourceMatch, Verdict, closest
+from reader.errors import ImportFailed, ReaderError
+from reader.importers import MAX_FILE_BYTES, display_path, expand_paths, import_bytes, read_file
+from reader.importers.pipeline import Job, in_order
+from reader.importers.pool import Outcome
+from reader.storage import sources
+from reader.storage.annotations import AnnotationStore
+from reader.storage.articles import ArticleStore
+from reader.storage.assets import AssetStore
+from reader.storage.database import Database
+from reader.storage.sources import FileState, file_state
+
+log = logging.getLogger(__name__)
+
+# During a long import the search index catches up every this many files.
+INDEX_EVERY = 200
+# Imported files are committed together, one durable sync for up to this many files or
+# files ready for this long: a sync per file kept imports waiting on the disk most of the time.
+BATCH_FILES = 50
+BATCH_S = 0.5
+
+
+class ImportStatus(Enum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    UPDATED = "updated"
+    FAILED = "failed"
+    # Nothing stored: the file shares a source with article `match.article_id` and the texts
+    # are neither clearly one story nor clearly two. The caller asks the user, then imports
+    # again with `replace_id` or `as_new`.
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one file of an import."""
+
+    path: str
+    status: ImportStatus
+    article_id: int | None = None
+    title: str | None = None
+    reason: str | None = None
+    # The stored article sharing this file or URL that the text was compared with, if any.
+    match: SourceMatch | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not ImportStatus.FAILED
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "status": self.status.value,
+            "id": self.article_id,
+            "title": self.title,
+            "reason": self.reason,
+            "same_source": self.match.to_json() if self.match else None,
+        }
+
+
+@dataclass
+class _File:
+    """One file of an import on its way to the library."""
+
+    path: Path
+    shown: str
+    state: FileState | None
+    known: int | None = None  # the article it already is (unchanged since its import)
+
+
+def _failed(file: _File, reason: str) -> ImportResult:
+    return ImportResult(file.shown, ImportStatus.FAILED, reason=reason)
+
+
+def extraction_processes() -> int:
+    """Worker processes for a large import's extraction: one per core (this process mostly
+    waits for them and writes)."""
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How one file is imported (see Library.import_path)."""
+
+    section: str | None = None
+    replace_id: int | None = None
+    as_new: bool = False
+    ask_when_unsure: bool = False
+    max_bytes: int = MAX_FILE_BYTES
+
+
+class Importing:
+    """The import operations: files (read, extracted, stored in batches) and articles.
+
+    Changes are counted through `changed` (for the backup counter); `index` brings the
+    search index up to date during a long import.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        articles: ArticleStore,
+        annotation_store: AnnotationStore,
+        assets: AssetStore,
+        *,
+        changed: Callable[[int], None],
+        index: Callable[[], None],
+    ) -> None:
+        self.db = db
+        self.articles = articles
+        self.annotation_store = annotation_store
+        self.assets = assets
+        self._changed = changed
+        self._index = index
+
+    def files(
+        self,
+        paths: Iterable[Path],
+        options: ImportOptions,
+        should_stop: Callable[[], bool],
+        started: Callable[[Path], None],
+    ) -> Iterator[ImportResult]:
+        """Import files and folders (see Library.import_paths)."""
+        jobs = (self._prepare(path, options, started) for path in expand_paths(paths))
+        return self._import(jobs, options, should_stop, extraction_processes())
+
+    def file(self, path: Path, options: ImportOptions) -> ImportResult:
+        """Import one file, in this process (see Library.import_path)."""
+        jobs = [self._prepare(path, options, lambda _path: None)]
+        (result,) = self._import(jobs, options, lambda: False, processes=0)
+        return result
+
+    def _import(
+        self,
+        jobs: Iterable[Job[_File]],
+        options: ImportOptions,
+        should_stop: Callable[[], bool],
+        processes: int,
+    ) -> Iterator[ImportResult]:
+        """Extract the files in order and store them in batches of BATCH_FILES files or
+        BATCH_S seconds, whichever comes first; yield each batch's results once committed."""
+        batch: list[tuple[_File, Outcome[Any] | None]] = []
+        since, stored = time.monotonic(), 0
+        with closing(in_order(jobs, processes)) as steps:  # closing: no worker outlives it
+            for step in steps:
+                if should_stop():
+                    break
+                if step is not None:
+                    since = since if batch else time.monotonic()
+                    batch.append(step)
+                if batch and (len(batch) >= BATCH_FILES or time.monotonic() - since >= BATCH_S):
+                    yield from self._store_batch(batch, options)
+                    before, stored, batch = stored, stored + len(batch), []
+                    if stored // INDEX_EVERY > before // INDEX_EVERY:
+                        self._index()
+        yield from self._store_batch(batch, options)
+
+    def _prepare(
+        self, path: Path, options: ImportOptions, started: Callable[[Path], None]
+    ) -> Job[_File]:
+        """Read one file for import, unless it is known unchanged: then nothing is read (by
+        size and modification time) or nothing is extracted (by its bytes' hash)."""
+        started(path)  # a front end may say what it is working on
+        file = _File(path, display_path(path), file_state(path))
+        fresh = options.replace_id is None and not options.as_new
+        try:
+            if file.state is not None and fresh:
+                file.known = self._unchanged(file.state)
+                if file.known is not None:
+                    return Job(file)
+            data = read_file(path, options.max_bytes)
+            if file.state is not None:
+                file.state = replace(file.state, source_hash=hashlib.sha256(data).hexdigest())
+                file.known = self._unchanged(file.state) if fresh else None
+                if file.known is not None:
+                    return Job(file)
+        except Exception as exc:  # noqa: BLE001 - judged with the file's other failures
+            return Job(file, ready=Outcome(error=exc))
+        # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
+        return Job(file, (import_bytes, (data, display_path(path.name))), size=len(data))
+
+    def _unchanged(self, state: FileState) -> int | None:
+        """The article made from this file as it is now: known by its size and modification
+        time, or by its bytes' hash."""
+        with self.db.reading() as conn:
+            if state.source_hash:
+                return sources.article_for_bytes(conn, state.source_hash)
+            return sources.article_for_state(conn, state)
+
+    def _store_batch(
+        self, batch: list[tuple[_File, Outcome[Any] | None]], options: ImportOptions
+    ) -> list[ImportResult]:
+        """Store a batch in one durable transaction, each file under a savepoint of its own
+        so that one file's failure undoes only that file; its assets are published after."""
+        if not batch:
+            return []
+        staged: list[tuple[int, Path | None]] = []
+        try:
+            with self.db.transaction(durable=True) as conn:
+                results = [self._store_one(conn, f, out, options, staged) for f, out in batch]
+        except BaseException:
+            for _article_id, folder in staged:
+                self.assets.discard(folder)
+            raise
+        for article_id, folder in staged:
+            self.assets.publish(article_id, folder)
+        self._changed(len(staged))
+        return results
+
+    def _store_one(
+        self,
+        conn: sqlite3.Connection,
+        file: _File,
+        outcome: Outcome[Any] | None,
+        options: ImportOptions,
+        staged: list[tuple[int, Path | None]],
+    ) -> ImportResult:
+        """One file's part of a batch. Its own failures, in whichever process they
+        happened, become a FAILED result; the library's raise (and undo the batch)."""
+        conn.execute("SAVEPOINT import_file")
+        try:
+            result = self._store_file(conn, file, outcome, options, staged)
+        except ImportFailed as exc:
+            result = _failed(file, str(exc))
+        except RecursionError:
+            result = _failed(file, "too deeply nested")
+        except MemoryError:
+            result = _failed(file, "too large to import")
+        except (ReaderError, sqlite3.Error):
+            raise  # the library cannot be written, or no such article: not this file's fault
+        except Exception as exc:
+            # A bug met by one file must not cost the user the rest of the import.
+            log.exception("importing %s failed", file.shown)
+            result = _failed(file, f"unexpected error ({type(exc).__name__}); details in the log")
+        if result.status is ImportStatus.FAILED:
+            conn.execute("ROLLBACK TO import_file")
+        conn.execute("RELEASE import_file")
+        return result
+
+    def _store_file(
+        self,
+        conn: sqlite3.Connection,
+        file: _File,
+        outcome: Outcome[Any] | None,
+        options: ImportOptions,
+        staged: list[tuple[int, Path | None]],
+    ) -> ImportResult:
+        if outcome is None:  # known unchanged
+            assert file.known is not None
+            if file.state is not None and file.state.source_hash:
+                # Same bytes, new name or time: know it by those next time.
+                sources.remember(conn, file.state, file.known)
+            title = self.articles.title_in(conn, file.known)
+            return ImportResult(file.shown, ImportStatus.DUPLICATE, file.known, title)
+        article = replace(outcome.get(), source_path=display_path(file.path.resolve()))
+        result, folder = self._add_in(conn, article, options, file.shown, file.state)
+        if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
+            staged.append((result.article_id, folder))
+        return result
+
+    def add(
+        self, article: Article, options: ImportOptions, path: str, source: FileState | None
+    ) -> ImportResult:
+        """Store one article in a transaction of its own (see Library.add_article)."""
+        with self.db.transaction(durable=True) as conn:
+            result, staged = self._add_in(conn, article, options, path, source)
+        if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
+            self.assets.publish(result.article_id, staged)
+            self._changed(1)
+        return result
+
+    def _add_in(
+        self,
+        conn: sqlite3.Connection,
+        article: Article,
+        options: ImportOptions,
+        path: str,
+        source: FileState | None,
+    ) -> tuple[ImportResult, Path | None]:
+        """Store one article inside a transaction: new, a duplicate, or a new version of a
+        known one; its assets are staged, to publish once the transaction commits."""
+        section = options.section or article.section
+        replace_id = options.replace_id
+        existing = self.articles.find_content_in(conn, article.content_hash)
+        if existing is not None:
+            title = self.articles.title_in(conn, existing)
+            if source is not None and source.source_hash:
+                sources.remember(conn, source, existing)
+            return ImportResult(path, ImportStatus.DUPLICATE, existing, title), None
+        unsure_ok = replace_id is not None or options.as_new
+        match = None if unsure_ok else self._version_of(conn, article)
+        if options.ask_when_unsure and match and match.verdict is Verdict.UNSURE:
+            return ImportResult(path, ImportStatus.UNSURE, None, article.title, match=match), None
+        same = match.article_id if match and match.verdict is Verdict.SAME else replace_id
+        if same is not None:
+            self.articles.replace_content(conn, same, article, section)
+            self.annotation_store.reanchor_article(conn, same, article.text)
+            article_id, status = same, ImportStatus.UPDATED
+        else:
+            article_id, status = self.articles.insert(conn, article, section), ImportStatus.IMPORTED
+        if source is not None and source.source_hash:
+            sources.remember(conn, source, article_id)
+        staged = self.assets.stage(article_id, article.assets)
+        return ImportResult(path, status, article_id, article.title, match=match), staged
+
+    def _version_of(self, conn: sqlite3.Connection, article: Article) -> SourceMatch | None:
+        """The stored article from the same file or URL whose text the new one keeps most of."""
+        stored = self.articles.same_source_in(conn, article.source_path, article.url)
+        return closest(article.text, stored)

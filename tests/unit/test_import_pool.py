@@ -1,0 +1,96 @@
+"""Import workers: outcomes in order, small imports in-process, a crash fails only its task."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import psutil
+import pytest
+
+from reader.errors import ImportFailed
+from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
+from reader.importers.pool import Outcome
+
+# Task functions are top level: a spawned worker finds them by module and name.
+
+
+def pid_of(n: int) -> tuple[int, int]:
+    return n, os.getpid()
+
+
+def exit_on_nine(n: int) -> int:
+    if n == 9:
+        os._exit(70)  # as a worker dies when the kernel's out-of-memory killer takes it
+    return 2 * n
+
+
+def segfault_on_nine(n: int) -> int:
+    if n == 9:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return 2 * n
+
+
+def raise_on_nine(n: int) -> int:
+    if n == 9:
+        raise ValueError("nine is not welcome")
+    return 2 * n
+
+
+def sleep_from_eight(n: int) -> int:
+    if n >= SMALL_IMPORT:
+        time.sleep(120)
+    return n
+
+
+def _outcomes(fn: object, count: int, processes: int = 2) -> dict[int, Outcome[object]]:
+    jobs = [Job(n, (fn, (n,))) for n in range(count)]  # type: ignore[arg-type]
+    found = {}
+    for step in in_order(jobs, processes):
+        if step is not None:
+            key, outcome = step
+            assert outcome is not None
+            found[key] = outcome
+    assert list(found) == list(range(count)), "outcomes come back in the jobs' order"
+    return found
+
+
+def test_a_large_import_runs_in_workers_a_small_one_here() -> None:
+    large = _outcomes(pid_of, 16)
+    pids = [large[n].get()[1] for n in range(16)]  # type: ignore[index]
+    assert set(pids[: SMALL_IMPORT - 1]) == {os.getpid()}, "the first files wait for no worker"
+    assert os.getpid() not in pids[SMALL_IMPORT:], "the rest ran in worker processes"
+    small = _outcomes(pid_of, SMALL_IMPORT - 1)
+    assert {small[n].get()[1] for n in small} == {os.getpid()}  # type: ignore[index]
+
+
+@pytest.mark.parametrize("crash", [exit_on_nine, segfault_on_nine], ids=["exit", "segfault"])
+def test_a_task_that_kills_its_worker_fails_alone(crash: object) -> None:
+    found = _outcomes(crash, 16)
+    with pytest.raises(ImportFailed, match="the importer crashed on this file"):
+        found[9].get()
+    assert [found[n].get() for n in range(16) if n != 9] == [2 * n for n in range(16) if n != 9]
+
+
+def test_an_exception_in_a_worker_is_raised_by_get() -> None:
+    found = _outcomes(raise_on_nine, 12)
+    with pytest.raises(ValueError, match="nine is not welcome"):
+        found[9].get()
+    assert found[9].details and "raise_on_nine" in found[9].details  # the worker's traceback
+    assert found[10].get() == 20
+
+
+def test_closing_kills_busy_workers() -> None:
+    jobs = [Job(n, (sleep_from_eight, (n,))) for n in range(12)]
+    steps = in_order(jobs, 2, poll=0.05)
+    for step in steps:
+        if step is None:  # waiting for the sleeping workers
+            break
+    workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+    assert workers
+    began = time.monotonic()
+    steps.close()
+    assert time.monotonic() - began < 10
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive
