@@ -74,6 +74,7 @@ def test_files_are_committed_in_batches_and_reported_once_committed(
     assert 3 <= len(transactions) <= count // 10
 
 
+@pytest.mark.logs
 def test_a_failure_inside_a_batch_undoes_only_that_file(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -97,6 +98,7 @@ def test_a_failure_inside_a_batch_undoes_only_that_file(
     assert titles == {f"Story {n}" for n in (0, 1, 2, 4, 5)}  # nothing of story 3 kept
 
 
+@pytest.mark.logs
 @pytest.mark.slow
 def test_a_file_that_crashes_its_worker_fails_alone(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

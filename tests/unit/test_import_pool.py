@@ -65,6 +65,7 @@ def test_a_large_import_runs_in_workers_a_small_one_here() -> None:
     assert {small[n].get()[1] for n in small} == {os.getpid()}  # type: ignore[index]
 
 
+@pytest.mark.logs
 @pytest.mark.parametrize("crash", [exit_on_nine, segfault_on_nine], ids=["exit", "segfault"])
 def test_a_task_that_kills_its_worker_fails_alone(crash: object) -> None:
     found = _outcomes(crash, 16)
