@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import articles, maintenance, notes, search
+from reader.cli import articles, maintenance, notes, search, sync
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
 from reader.library import open_library, recover_damaged
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_parsers(sub)
     notes.add_parsers(sub)
     maintenance.add_parsers(sub)
+    sync.add_parsers(sub)
     return parser
 
 

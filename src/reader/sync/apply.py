@@ -1,0 +1,129 @@
+"""Other devices' records into this library: merge into the state, then write the tables.
+
+One file is applied in one transaction. The entities it touched (with the articles of touched
+highlights and the highlights of touched articles, whose liveness depends on each other) are
+then written into the library's tables: living articles first, then highlights, then the
+articles that are gone. An entity whose article or content has not arrived yet waits,
+marked pending, and is tried again after every file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from reader.sync import identity, state
+from reader.sync.entities import FetchObject, write_article, write_highlight
+from reader.sync.records import Record
+from reader.sync.state import Entity
+
+log = logging.getLogger(__name__)
+
+
+def apply_records(conn: sqlite3.Connection, records: list[Record], fetch: FetchObject) -> int:
+    """Merge records and bring the tables up to date; returns how many changed the state."""
+    touched: set[str] = set()
+    changed = 0
+    for record in records:
+        identity.observe(conn, record.lamport)
+        entity = state.load(conn, record.uid) or state.create(conn, record.uid, record.kind, None)
+        if entity.kind != record.kind:
+            log.warning("sync record for %s names the wrong kind; ignored", record.uid)
+            continue
+        if state.merge(conn, entity, record):
+            changed += 1
+            touched.add(record.uid)
+    pending = conn.execute("SELECT uid FROM sync_entities WHERE pending = 1").fetchall()
+    touched.update(str(r[0]) for r in pending)
+    materialize(conn, touched, fetch)
+    return changed
+
+
+def _expand(conn: sqlite3.Connection, uids: set[str]) -> tuple[list[Entity], list[Entity]]:
+    """The articles and highlights to write: the touched ones and those they depend on."""
+    entities = {uid: e for uid in uids if (e := state.load(conn, uid)) is not None}
+    for entity in list(entities.values()):
+        related = (
+            state.highlights_of(conn, entity.uid)
+            if entity.kind == "article"
+            else [str(entity.values.get("article"))]
+        )
+        for uid in related:
+            if uid not in entities and (other := state.load(conn, uid)) is not None:
+                entities[uid] = other
+    articles = sorted((e for e in entities.values() if e.kind == "article"), key=lambda e: e.uid)
+    highlights = sorted(
+        (e for e in entities.values() if e.kind == "highlight"), key=lambda e: e.uid
+    )
+    return articles, highlights
+
+
+def materialize(conn: sqlite3.Connection, uids: set[str], fetch: FetchObject) -> None:
+    articles, highlights = _expand(conn, uids)
+    living = {a.uid: state.article_alive(conn, a) for a in articles}
+    for article in articles:
+        if living[article.uid]:
+            _write_article(conn, article, fetch)
+    for highlight in highlights:
+        _write_highlight(conn, highlight)
+    for article in articles:
+        if not living[article.uid]:
+            _remove(conn, article, "articles")
+
+
+def _say_if_kept(conn: sqlite3.Connection, entity: Entity) -> None:
+    """An edit beat a removal it had not seen: kept, and recorded so the user is told."""
+    if not entity.removal_overridden():
+        return
+    version = entity.versions["deleted"]
+    winner = max(v for k, v in entity.versions.items() if k != "deleted")
+    state.record_conflict(
+        conn, entity.uid, "deleted", entity.values["deleted"], version,
+        entity.authors.get("deleted", ""), winner,
+    )  # fmt: skip
+    log.info("%s %s was removed on another device but edited since; kept", entity.kind, entity.uid)
+
+
+def _write_article(conn: sqlite3.Connection, article: Entity, fetch: FetchObject) -> None:
+    _say_if_kept(conn, article)
+    conn.execute("SAVEPOINT sync_article")
+    try:
+        local_id = write_article(conn, article.uid, article.target(), article.local_id, fetch)
+    except sqlite3.IntegrityError as exc:
+        # Another article here holds the same text under another uid (two devices each
+        # made a new version of one text): it waits rather than failing the whole file.
+        conn.execute("ROLLBACK TO sync_article")
+        log.info("article %s cannot be written yet: %s", article.uid, exc)
+        local_id = None
+    conn.execute("RELEASE sync_article")
+    if local_id is None:
+        state.set_local(conn, article, article.local_id, pending=True)
+        return
+    state.set_local(conn, article, local_id, pending=False)
+
+
+def _write_highlight(conn: sqlite3.Connection, highlight: Entity) -> None:
+    if not highlight.alive():
+        _remove(conn, highlight, "highlights")
+        return
+    _say_if_kept(conn, highlight)
+    article = state.load(conn, str(highlight.values.get("article")))
+    complete = all(k in highlight.values for k in ("color", "exact", "start", "end"))
+    if article is None or article.local_id is None or not complete or _is_pending(conn, article):
+        state.set_local(conn, highlight, highlight.local_id, pending=True)
+        return
+    local_id = write_highlight(
+        conn, highlight.uid, highlight.target(), highlight.local_id, article.local_id
+    )
+    state.set_local(conn, highlight, local_id, pending=False)
+
+
+def _is_pending(conn: sqlite3.Connection, entity: Entity) -> bool:
+    row = conn.execute("SELECT pending FROM sync_entities WHERE uid = ?", (entity.uid,)).fetchone()
+    return bool(row and row[0])
+
+
+def _remove(conn: sqlite3.Connection, entity: Entity, table: str) -> None:
+    if entity.local_id is not None:
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (entity.local_id,))
+    state.set_local(conn, entity, entity.local_id, pending=False)
