@@ -23,6 +23,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     join = inner.add_parser("join", help="join the library LIBRARY-ID found in the sync folder")
     join.add_argument("library", metavar="LIBRARY-ID")
     join.add_argument("folder", type=Path, nargs="?", metavar="FOLDER")
+    join.add_argument("--author", metavar="NAME", help="your name on your annotations")
     join.add_argument("--json", action="store_true")
     join.set_defaults(handler=cmd_join)
 
@@ -63,7 +64,7 @@ def cmd_setup(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_join(lib: Library, args: argparse.Namespace) -> int:
-    return _show(lib.sync.join(args.library, args.folder), args.json)
+    return _show(lib.sync.join(args.library, args.folder, args.author), args.json)
 
 
 def cmd_status(lib: Library, args: argparse.Namespace) -> int:

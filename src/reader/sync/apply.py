@@ -33,10 +33,13 @@ def apply_records(conn: sqlite3.Connection, records: list[Record], fetch: FetchO
         if state.merge(conn, entity, record):
             changed += 1
             touched.add(record.uid)
-    pending = conn.execute("SELECT uid FROM sync_entities WHERE pending = 1").fetchall()
-    touched.update(str(r[0]) for r in pending)
-    materialize(conn, touched, fetch)
+    materialize(conn, touched | pending(conn), fetch)
     return changed
+
+
+def pending(conn: sqlite3.Connection) -> set[str]:
+    """Entities waiting for their article or its content to arrive."""
+    return {str(r[0]) for r in conn.execute("SELECT uid FROM sync_entities WHERE pending = 1")}
 
 
 def _expand(conn: sqlite3.Connection, uids: set[str]) -> tuple[list[Entity], list[Entity]]:

@@ -22,7 +22,7 @@ from reader.errors import SyncError
 from reader.storage import changes
 from reader.storage.database import Database
 from reader.sync import identity
-from reader.sync.apply import apply_records
+from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
 from reader.sync.records import Record, Torn, content_object, decode_file, encode_file, read_object
 from reader.sync.transport import FolderTransport, Transport
@@ -30,6 +30,7 @@ from reader.sync.transport import FolderTransport, Transport
 log = logging.getLogger(__name__)
 
 RECORDS_PER_FILE = 5000
+DEVICE_FILE = "device.json"
 LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
 TransportFor = Callable[[str, str], Transport]
 
@@ -100,6 +101,11 @@ class SyncService:
 
     def setup(self, location: Path, author: str | None = None) -> SyncStatus:
         """Sync this library through `location` (created if missing)."""
+        who = self._configure(location, author)
+        self._announce(self._transport(), who)
+        return self.status()
+
+    def _configure(self, location: Path, author: str | None) -> Author:
         try:
             location.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -107,16 +113,17 @@ class SyncService:
         with self.db.transaction(durable=True) as conn:
             identity.put(conn, "folder", str(location.resolve()))
             identity.put(conn, "author", author or identity.get(conn, "author") or _user())
-            self._who(conn)
-        return self.status()
+            return self._who(conn)
 
-    def join(self, library: str, location: Path | None = None) -> SyncStatus:
+    def join(
+        self, library: str, location: Path | None = None, author: str | None = None
+    ) -> SyncStatus:
         """Become a device of the library `library` found in the sync folder."""
         library = library.strip().lower()
         if not LIBRARY_ID.match(library):
             raise SyncError(f"{library!r} is not a library id (32 hexadecimal digits)")
         if location is not None:
-            self.setup(location)
+            self._configure(location, author)  # announced below, in the library joined
         with self.db.reading() as conn:
             folder = identity.get(conn, "folder")
         if not folder:
@@ -127,6 +134,8 @@ class SyncService:
             if identity.library_id(conn) != library:
                 _forget_sync_state(conn)
                 identity.put(conn, "library", library)
+            who = self._who(conn)
+        self._announce(self._transport(), who)
         return self.status()
 
     # -- sync --------------------------------------------------------------------------------
@@ -138,11 +147,12 @@ class SyncService:
             who = self._who(conn)
             first = not identity.get(conn, "captured_seq")
             captured = capture(conn, who, everything=first)
+        self._announce(transport, who)
         files = self._publish(transport)
         applied = self._apply(transport)
         files += self._publish(transport)
         with self.db.transaction() as conn:
-            identity.put(conn, "last_sync", datetime.now(UTC).isoformat(timespec="seconds"))
+            identity.put(conn, "last_sync", _now())
             identity.put(conn, "waiting_files", str(applied.waiting_files))
         return SyncReport(
             captured, files, applied.applied_files, applied.applied_records,
@@ -160,6 +170,13 @@ class SyncService:
     def _who(self, conn: sqlite3.Connection) -> Author:
         device = identity.device_id(conn, self.db.path, self.nonce_file)
         return Author(device, identity.get(conn, "author") or _user())
+
+    def _announce(self, transport: Transport, who: Author) -> None:
+        """The device's folder, with who writes in it (a group shows authors by it)."""
+        name = f"devices/{who.device}/{DEVICE_FILE}"
+        if not transport.exists(name):
+            about = {"device": who.device, "author": who.name, "since": _now()}
+            transport.put(name, json.dumps(about, ensure_ascii=False).encode())
 
     # -- publishing --------------------------------------------------------------------------
 
@@ -230,7 +247,19 @@ class SyncService:
                 else:
                     files += 1
                     records += outcome
+        self._retry_pending(fetch)
         return SyncReport(0, 0, files, records, waiting, refused)
+
+    def _retry_pending(self, fetch: _ObjectCache) -> None:
+        """Entities whose article body arrived after their records are written now."""
+        with self.db.reading() as conn:
+            waiting = pending(conn)
+        if not waiting:
+            return
+        with self.db.transaction(durable=True) as conn:
+            capture(conn, self._who(conn))
+            materialize(conn, pending(conn), fetch)
+            identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
 
     def _apply_file(
         self, transport: Transport, library: str, device: str, name: str, fetch: _ObjectCache
@@ -256,7 +285,7 @@ class SyncService:
             conn.execute(
                 "INSERT OR IGNORE INTO sync_files (device, name, last_seq, applied) "
                 "VALUES (?, ?, ?, ?)",
-                (device, name, last, datetime.now(UTC).isoformat(timespec="seconds")),
+                (device, name, last, _now()),
             )
         return changed
 
@@ -341,3 +370,7 @@ def _user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "reader"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

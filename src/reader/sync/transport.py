@@ -117,6 +117,6 @@ def _publish(temp: Path, target: Path) -> None:
     except OSError:
         # Filesystems without hard links (FAT, some network mounts): rename, after a check.
         if not target.exists():
-            os.replace(temp, target)
+            temp.replace(target)
             return
     temp.unlink(missing_ok=True)
