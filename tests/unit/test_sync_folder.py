@@ -189,6 +189,44 @@ def test_a_removal_after_the_edit_was_seen_removes(libs: list[Library], tmp_path
     assert a.annotations.highlights(article) == b.annotations.highlights(only_id(b)) == []
 
 
+def test_a_removed_article_goes_everywhere_unless_annotated_meanwhile(
+    libs: list[Library], tmp_path: Path
+) -> None:
+    a, b, c = libs
+    first = add(a, tmp_path)
+    second = add(a, tmp_path, SECOND, "river.txt")
+    sync_all(libs)
+    river = next(s.id for s in c.list_articles() if s.title.startswith("A walk"))
+    a.remove(first)
+    a.remove(second)
+    c.annotations.highlight_quote(river, "Herons", note="made while it was removed")
+    sync_all(libs)
+    for lib in libs:
+        (kept,) = lib.list_articles()
+        assert kept.title.startswith("A walk")
+        assert [h.note for h in lib.annotations.highlights(kept.id)] == [
+            "made while it was removed"
+        ]
+        assert [c.field for c in lib.sync.conflicts()] == ["deleted"]  # and the user is told
+    assert snapshot(a) == snapshot(b) == snapshot(c)
+
+
+def test_a_new_version_of_an_article_reaches_the_other_library(
+    libs: list[Library], tmp_path: Path
+) -> None:
+    a, b, _ = libs
+    source = write(tmp_path / "in" / "harbour.txt", PLAIN_EN)
+    article = a.import_path(source).article_id
+    assert article is not None
+    a.annotations.highlight_quote(article, "fishing boats")
+    sync_all([a, b])
+    write(source, PLAIN_EN.replace("by seven", "by eight"))
+    assert a.import_path(source).status.value == "updated"
+    sync_all([a, b])
+    assert "by eight" in b.get_article(only_id(b)).text
+    assert snapshot(a) == snapshot(b)
+
+
 def test_tags_added_at_once_on_two_devices_are_both_kept(
     libs: list[Library], tmp_path: Path
 ) -> None:

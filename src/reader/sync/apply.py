@@ -76,10 +76,15 @@ def materialize(conn: sqlite3.Connection, uids: set[str], fetch: FetchObject) ->
 
 def _say_if_kept(conn: sqlite3.Connection, entity: Entity) -> None:
     """An edit beat a removal it had not seen: kept, and recorded so the user is told."""
-    if not entity.removal_overridden():
+    if entity.values.get("deleted") is None:
+        return
+    if entity.removal_overridden():
+        winner = max(v for k, v in entity.versions.items() if k != "deleted")
+    elif entity.kind == "article" and (kept_by := state.keeper(conn, entity)) is not None:
+        winner = max(kept_by.versions.values())
+    else:
         return
     version = entity.versions["deleted"]
-    winner = max(v for k, v in entity.versions.items() if k != "deleted")
     state.record_conflict(
         conn, entity.uid, "deleted", entity.values["deleted"], version,
         entity.authors.get("deleted", ""), winner,

@@ -294,20 +294,28 @@ class SyncService:
     def status(self) -> SyncStatus:
         with self.db.reading() as conn:
             captured = int(identity.get(conn, "captured_seq", "0"))
-            pending = int(
-                conn.execute("SELECT count(*) FROM sync_outbox WHERE published = 0").fetchone()[0]
-            ) + int(
-                conn.execute(
-                    "SELECT count(DISTINCT entity || entity_id) FROM changes WHERE seq > ?",
-                    (captured,),
-                ).fetchone()[0]
+            configured = bool(identity.get(conn, "folder"))
+            pending = (
+                0
+                if not configured
+                else int(
+                    conn.execute("SELECT count(*) FROM sync_outbox WHERE published = 0").fetchone()[
+                        0
+                    ]
+                )
+                + int(
+                    conn.execute(
+                        "SELECT count(DISTINCT entity || entity_id) FROM changes WHERE seq > ?",
+                        (captured,),
+                    ).fetchone()[0]
+                )
             )
             devices = {
                 str(d): int(s)
                 for d, s in conn.execute("SELECT device, max(last_seq) FROM sync_files GROUP BY 1")
             }
             return SyncStatus(
-                configured=bool(identity.get(conn, "folder")),
+                configured=configured,
                 folder=identity.get(conn, "folder") or None,
                 library=identity.library_id(conn),
                 device=identity.get(conn, "device"),

@@ -165,12 +165,16 @@ def highlights_of(conn: sqlite3.Connection, article_uid: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def article_alive(conn: sqlite3.Connection, article: Entity) -> bool:
-    """An article lives while its own fields say so or a living highlight is on it."""
-    if article.alive():
-        return True
+def keeper(conn: sqlite3.Connection, article: Entity) -> Entity | None:
+    """A living highlight on a removed article: it keeps the article (the removal had not
+    seen it)."""
     for uid in highlights_of(conn, article.uid):
         highlight = load(conn, uid)
         if highlight is not None and highlight.alive():
-            return True
-    return False
+            return highlight
+    return None
+
+
+def article_alive(conn: sqlite3.Connection, article: Entity) -> bool:
+    """An article lives while its own fields say so or a living highlight is on it."""
+    return article.alive() or keeper(conn, article) is not None
