@@ -10,6 +10,7 @@ import pytest
 
 from reader.library import Library
 from reader.paths import DataPaths
+from reader.sync.records import Record, encode_file
 from tests.articles import PLAIN_EN, write
 
 
@@ -130,3 +131,35 @@ def test_copies_and_partial_files_of_sync_tools_are_not_read(
     assert report.applied_files == 1 and report.refused_files == 0
     assert highlights(b) == []
     assert len(b.list_articles()) == 1
+
+
+def _highlight_record(seq: int, article_uid: str, **fields: object) -> Record:
+    values = {"article": article_uid, "color": "yellow", "exact": "fishing", "start": 4,
+              "end": 11, "note": f"from a newer Reader {seq}", **fields}  # fmt: skip
+    return Record(seq, "highlight", f"uid-{seq}", 100 + seq, "f" * 32, "dora", "", values)
+
+
+@pytest.mark.logs
+def test_records_this_version_cannot_store_wait_and_spare_the_rest(
+    pair: tuple[Library, Library, Path], tmp_path: Path
+) -> None:
+    a, b, folder = pair
+    article = two_files(a, tmp_path)
+    with a.db.reading() as conn:
+        uid = str(conn.execute("SELECT uid FROM articles WHERE id = ?", (article,)).fetchone()[0])
+    records = [
+        _highlight_record(1, uid, color="orange"),  # a colour added by a later version
+        _highlight_record(2, uid, start="four"),  # malformed
+        _highlight_record(3, uid),
+    ]
+    library = a.sync.status().library
+    newer = folder.parent / ("f" * 32)
+    newer.mkdir()
+    (newer / "1-3.jsonl.gz").write_bytes(encode_file(library, "f" * 32, records))
+    report = b.sync_now()
+    assert report.applied_files == 3
+    assert sorted(highlights(b)) == ["first light", "from a newer Reader 3"]
+    with b.db.reading() as conn:
+        waiting = conn.execute("SELECT count(*) FROM sync_entities WHERE pending = 1")
+        assert waiting.fetchone()[0] == 2
+    assert b.sync_now().applied_files == 0  # and the next sync does not fail either

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 from reader.sync import identity, state
 from reader.sync.entities import FetchObject, write_article, write_highlight
@@ -94,16 +95,10 @@ def _say_if_kept(conn: sqlite3.Connection, entity: Entity) -> None:
 
 def _write_article(conn: sqlite3.Connection, article: Entity, fetch: FetchObject) -> None:
     _say_if_kept(conn, article)
-    conn.execute("SAVEPOINT sync_article")
-    try:
-        local_id = write_article(conn, article.uid, article.target(), article.local_id, fetch)
-    except sqlite3.IntegrityError as exc:
-        # Another article here holds the same text under another uid (two devices each
-        # made a new version of one text): it waits rather than failing the whole file.
-        conn.execute("ROLLBACK TO sync_article")
-        log.info("article %s cannot be written yet: %s", article.uid, exc)
-        local_id = None
-    conn.execute("RELEASE sync_article")
+    local_id = _guarded(
+        conn, article, lambda: write_article(conn, article.uid, article.target(),
+                                             article.local_id, fetch)
+    )  # fmt: skip
     if local_id is None:
         state.set_local(conn, article, article.local_id, pending=True)
         return
@@ -120,10 +115,30 @@ def _write_highlight(conn: sqlite3.Connection, highlight: Entity) -> None:
     if article is None or article.local_id is None or not complete or _is_pending(conn, article):
         state.set_local(conn, highlight, highlight.local_id, pending=True)
         return
-    local_id = write_highlight(
-        conn, highlight.uid, highlight.target(), highlight.local_id, article.local_id
-    )
-    state.set_local(conn, highlight, local_id, pending=False)
+    article_id = article.local_id
+    local_id = _guarded(
+        conn, highlight, lambda: write_highlight(conn, highlight.uid, highlight.target(),
+                                                 highlight.local_id, article_id)
+    )  # fmt: skip
+    state.set_local(conn, highlight, local_id or highlight.local_id, pending=local_id is None)
+
+
+def _guarded(
+    conn: sqlite3.Connection, entity: Entity, write: Callable[[], int | None]
+) -> int | None:
+    """Write one entity, or leave it waiting when its values do not fit this library: a
+    colour this version does not know, a malformed record, the same text held by another
+    article under another uid (two devices each made a new version of one text). One such
+    entity never fails the rest of its file; it is tried again at every sync."""
+    conn.execute("SAVEPOINT sync_entity")
+    try:
+        return write()
+    except (sqlite3.IntegrityError, ValueError, TypeError, KeyError, IndexError) as exc:
+        conn.execute("ROLLBACK TO sync_entity")
+        log.warning("%s %s from sync cannot be written yet: %s", entity.kind, entity.uid, exc)
+        return None
+    finally:
+        conn.execute("RELEASE sync_entity")
 
 
 def _is_pending(conn: sqlite3.Connection, entity: Entity) -> bool:
