@@ -17,7 +17,8 @@
     │   ├── QuoteNotFound            a quote that does not occur in the article
     │   └── QuoteAmbiguous           a quote that occurs several times, none chosen
     ├── InvalidAnnotations           a file that is not an annotation document we can read
-    └── ExportRefused                an export destination we may not write (the library…)
+    ├── ExportRefused                an export destination we may not write (the library…)
+    └── SyncError                    sync is not set up, or its folder cannot be used
 
 Anything else that escapes is a bug: the CLI and GUI log it with its traceback and still show
 a one-line message.
@@ -102,3 +103,7 @@ class InvalidAnnotations(ReaderError):
 
 class ExportRefused(ReaderError):
     """The export's destination is not one we may write (the library, an existing file…)."""
+
+
+class SyncError(ReaderError):
+    """Sync cannot go on as asked: not set up, an unusable folder, another library's files."""

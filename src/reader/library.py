@@ -43,6 +43,8 @@ from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_c
 from reader.storage.database import Database, read_only_message
 from reader.storage.locks import LibraryLock
 from reader.storage.sources import FileState
+from reader.sync import SyncService
+from reader.sync.service import SyncReport
 
 if TYPE_CHECKING:
     from reader.search import SearchResult, Snippet
@@ -99,6 +101,8 @@ class Library:
             changed=self._count_change,
             index=self.update_search_index,
         )
+        # The device id is tied to this database file through a nonce kept beside it.
+        self.sync = SyncService(self.db, paths.database.with_name(paths.database.name + ".device"))
         if not self.read_only:
             _make_room_for_folders(paths)
             self.assets.finish_staged(self.articles.exists)
@@ -385,6 +389,12 @@ class Library:
         """One summary of every change after `seq`: the single event views refresh on."""
         with self.db.reading() as conn:
             return changes.between(conn, seq)
+
+    def sync_now(self) -> SyncReport:
+        """Sync through the configured folder; what arrived reaches the search index too."""
+        report = self.sync.now()
+        self.update_search_index()
+        return report
 
     # -- search ------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import articles, maintenance, notes, search, serve
+from reader.cli import articles, maintenance, notes, search, serve, sync
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
 from reader.library import open_library, recover_damaged
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_parsers(sub)
     maintenance.add_parsers(sub)
     serve.add_parsers(sub)
+    sync.add_parsers(sub)
     return parser
 
 

@@ -1,0 +1,384 @@
+"""The sync service: set up, join, sync now, status; composed by the Library.
+
+A sync run captures local changes into records, publishes them as a new immutable file (and
+article bodies as content-addressed objects), then applies other devices' whole files, one
+transaction each, and publishes what that run captured. Nothing here knows how the files
+travel: a Transport (transport.py) carries them.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.errors import SyncError
+from reader.storage import changes
+from reader.storage.database import Database
+from reader.sync import identity
+from reader.sync.apply import apply_records, materialize, pending
+from reader.sync.capture import Author, capture
+from reader.sync.records import Record, Torn, content_object, decode_file, encode_file, read_object
+from reader.sync.transport import FolderTransport, Transport
+
+log = logging.getLogger(__name__)
+
+RECORDS_PER_FILE = 5000
+DEVICE_FILE = "device.json"
+LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
+TransportFor = Callable[[str, str], Transport]
+
+
+def folder_transport(location: str, library: str) -> Transport:
+    """The sync root of one library inside a shared folder."""
+    return FolderTransport(Path(location) / "reader-sync" / "v1" / library)
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync run did."""
+
+    captured: int = 0
+    published_files: int = 0
+    applied_files: int = 0
+    applied_records: int = 0
+    waiting_files: int = 0  # incomplete (still arriving): tried again next time
+    refused_files: int = 0  # not sync files of this library: skipped for good
+
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    folder: str | None
+    library: str
+    device: str
+    author: str
+    last_sync: str | None
+    pending: int
+    conflicts: int
+    waiting_files: int
+    devices: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A value that lost to another device's, kept for the user to look at."""
+
+    uid: str
+    field: str
+    value: object
+    device: str
+    author: str
+    recorded: str
+
+    def to_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+class SyncService:
+    """Sync of one library through a transport; every call is one short operation."""
+
+    def __init__(
+        self, db: Database, nonce_file: Path, transport_for: TransportFor = folder_transport
+    ) -> None:
+        self.db = db
+        self.nonce_file = nonce_file
+        self.transport_for = transport_for
+
+    # -- set up ------------------------------------------------------------------------------
+
+    def setup(self, location: Path, author: str | None = None) -> SyncStatus:
+        """Sync this library through `location` (created if missing)."""
+        who = self._configure(location, author)
+        self._announce(self._transport(), who)
+        return self.status()
+
+    def _configure(self, location: Path, author: str | None) -> Author:
+        try:
+            location.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SyncError(f"cannot use {location} as the sync folder: {exc.strerror}") from exc
+        with self.db.transaction(durable=True) as conn:
+            identity.put(conn, "folder", str(location.resolve()))
+            identity.put(conn, "author", author or identity.get(conn, "author") or _user())
+            return self._who(conn)
+
+    def join(
+        self, library: str, location: Path | None = None, author: str | None = None
+    ) -> SyncStatus:
+        """Become a device of the library `library` found in the sync folder."""
+        library = library.strip().lower()
+        if not LIBRARY_ID.match(library):
+            raise SyncError(f"{library!r} is not a library id (32 hexadecimal digits)")
+        if location is not None:
+            self._configure(location, author)  # announced below, in the library joined
+        with self.db.reading() as conn:
+            folder = identity.get(conn, "folder")
+        if not folder:
+            raise SyncError("sync is not set up; give the sync folder too")
+        if not self.transport_for(folder, library).devices():
+            raise SyncError(f"there is no library {library} in the sync folder {folder}")
+        with self.db.transaction(durable=True) as conn:
+            if identity.library_id(conn) != library:
+                _forget_sync_state(conn)
+                identity.put(conn, "library", library)
+            who = self._who(conn)
+        self._announce(self._transport(), who)
+        return self.status()
+
+    # -- sync --------------------------------------------------------------------------------
+
+    def now(self) -> SyncReport:
+        """Publish local changes, apply other devices' files, publish again."""
+        transport = self._transport()
+        with self.db.transaction(durable=True) as conn:
+            who = self._who(conn)
+            first = not identity.get(conn, "captured_seq")
+            captured = capture(conn, who, everything=first)
+        self._announce(transport, who)
+        files = self._publish(transport)
+        applied = self._apply(transport)
+        files += self._publish(transport)
+        with self.db.transaction() as conn:
+            identity.put(conn, "last_sync", _now())
+            identity.put(conn, "waiting_files", str(applied.waiting_files))
+        return SyncReport(
+            captured, files, applied.applied_files, applied.applied_records,
+            applied.waiting_files, applied.refused_files,
+        )  # fmt: skip
+
+    def _transport(self) -> Transport:
+        with self.db.reading() as conn:
+            folder = identity.get(conn, "folder")
+            library = identity.library_id(conn)
+        if not folder:
+            raise SyncError("sync is not set up; run `reader sync setup FOLDER` first")
+        return self.transport_for(folder, library)
+
+    def _who(self, conn: sqlite3.Connection) -> Author:
+        device = identity.device_id(conn, self.db.path, self.nonce_file)
+        return Author(device, identity.get(conn, "author") or _user())
+
+    def _announce(self, transport: Transport, who: Author) -> None:
+        """The device's folder, with who writes in it (a group shows authors by it)."""
+        name = f"devices/{who.device}/{DEVICE_FILE}"
+        if not transport.exists(name):
+            about = {"device": who.device, "author": who.name, "since": _now()}
+            transport.put(name, json.dumps(about, ensure_ascii=False).encode())
+
+    # -- publishing --------------------------------------------------------------------------
+
+    def _publish(self, transport: Transport) -> int:
+        """Write the unpublished records, a file per RECORDS_PER_FILE; returns files written."""
+        written = 0
+        while True:
+            with self.db.reading() as conn:
+                library = identity.library_id(conn)
+                rows = conn.execute(
+                    "SELECT seq, device, record FROM sync_outbox WHERE published = 0 "
+                    "ORDER BY seq LIMIT ?",
+                    (RECORDS_PER_FILE,),
+                ).fetchall()
+            if not rows:
+                return written
+            device = str(rows[0][1])
+            batch = [_outbox_record(r) for r in rows if str(r[1]) == device]
+            self._publish_objects(transport, batch)
+            name = f"devices/{device}/{batch[0].seq}-{batch[-1].seq}.jsonl.gz"
+            transport.put(name, encode_file(library, device, batch))
+            with self.db.transaction() as conn:
+                conn.execute(
+                    "UPDATE sync_outbox SET published = 1 WHERE seq BETWEEN ? AND ? AND device = ?",
+                    (batch[0].seq, batch[-1].seq, device),
+                )
+            written += 1
+
+    def _publish_objects(self, transport: Transport, batch: list[Record]) -> None:
+        """Article bodies first, so a file never names an object that is not there."""
+        for record in batch:
+            sha = record.fields.get("content")
+            if record.kind != "article" or not sha or transport.exists(f"objects/{sha}"):
+                continue
+            with self.db.reading() as conn:
+                row = conn.execute(
+                    "SELECT id FROM articles WHERE uid = ?", (record.uid,)
+                ).fetchone()
+                body = None if row is None else _body(conn, int(row[0]))
+            if body is None:
+                continue  # changed since: a later record names the newer body
+            found, data = content_object(*body)
+            if found == sha:
+                transport.put(f"objects/{sha}", data)
+
+    # -- applying ----------------------------------------------------------------------------
+
+    def _apply(self, transport: Transport) -> SyncReport:
+        with self.db.reading() as conn:
+            me = identity.get(conn, "device")
+            library = identity.library_id(conn)
+            done = {
+                (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
+            }
+        fetch = _ObjectCache(transport)
+        files = records = waiting = refused = 0
+        for device in transport.devices():
+            if device == me:
+                continue
+            for name in transport.record_files(device):
+                if (device, name) in done:
+                    continue
+                outcome = self._apply_file(transport, library, device, name, fetch)
+                if outcome is None:
+                    waiting += 1
+                elif outcome < 0:
+                    refused += 1
+                else:
+                    files += 1
+                    records += outcome
+        self._retry_pending(fetch)
+        return SyncReport(0, 0, files, records, waiting, refused)
+
+    def _retry_pending(self, fetch: _ObjectCache) -> None:
+        """Entities whose article body arrived after their records are written now."""
+        with self.db.reading() as conn:
+            waiting = pending(conn)
+        if not waiting:
+            return
+        with self.db.transaction(durable=True) as conn:
+            capture(conn, self._who(conn))
+            materialize(conn, pending(conn), fetch)
+            identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
+
+    def _apply_file(
+        self, transport: Transport, library: str, device: str, name: str, fetch: _ObjectCache
+    ) -> int | None:
+        """Apply one file: records changed, None while torn, -1 when refused for good."""
+        data = transport.read(f"devices/{device}/{name}")
+        if data is None:
+            return None
+        try:
+            batch = decode_file(data, library, device)
+        except Torn:
+            return None
+        except ValueError as exc:
+            log.warning("sync file %s of device %s skipped: %s", name, device, exc)
+            batch, changed = [], -1
+        with self.db.transaction(durable=True) as conn:
+            if batch:
+                capture(conn, self._who(conn))  # local edits get their versions first
+                changed = apply_records(conn, batch, fetch)
+                # Rows the apply wrote to the change log are not local changes.
+                identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
+            last = batch[-1].seq if batch else -1
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_files (device, name, last_seq, applied) "
+                "VALUES (?, ?, ?, ?)",
+                (device, name, last, _now()),
+            )
+        return changed
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self.db.reading() as conn:
+            captured = int(identity.get(conn, "captured_seq", "0"))
+            configured = bool(identity.get(conn, "folder"))
+            pending = (
+                0
+                if not configured
+                else int(
+                    conn.execute("SELECT count(*) FROM sync_outbox WHERE published = 0").fetchone()[
+                        0
+                    ]
+                )
+                + int(
+                    conn.execute(
+                        "SELECT count(DISTINCT entity || entity_id) FROM changes WHERE seq > ?",
+                        (captured,),
+                    ).fetchone()[0]
+                )
+            )
+            devices = {
+                str(d): int(s)
+                for d, s in conn.execute("SELECT device, max(last_seq) FROM sync_files GROUP BY 1")
+            }
+            return SyncStatus(
+                configured=configured,
+                folder=identity.get(conn, "folder") or None,
+                library=identity.library_id(conn),
+                device=identity.get(conn, "device"),
+                author=identity.get(conn, "author"),
+                last_sync=identity.get(conn, "last_sync") or None,
+                pending=pending,
+                conflicts=int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]),
+                waiting_files=int(identity.get(conn, "waiting_files", "0")),
+                devices=devices,
+            )
+
+    def conflicts(self) -> list[Conflict]:
+        """Every value that lost to another device's, newest first."""
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                "SELECT uid, field, value, device, author, recorded FROM sync_conflicts "
+                "ORDER BY id DESC"
+            ).fetchall()
+        return [
+            Conflict(str(r[0]), str(r[1]), json.loads(r[2]), str(r[3]), str(r[4]), str(r[5]))
+            for r in rows
+        ]
+
+
+class _ObjectCache:
+    """Article bodies read from the transport, each once per run."""
+
+    def __init__(self, transport: Transport) -> None:
+        self.transport = transport
+        self.found: dict[str, tuple[str, str] | None] = {}
+
+    def __call__(self, sha: str) -> tuple[str, str] | None:
+        if self.found.get(sha) is None:
+            data = self.transport.read(f"objects/{sha}")
+            self.found[sha] = None if data is None else read_object(sha, data)
+        return self.found[sha]
+
+
+def _outbox_record(row: sqlite3.Row) -> Record:
+    data = json.loads(row[2])
+    return Record.from_json({**data, "seq": int(row[0]), "device": str(row[1])})
+
+
+def _body(conn: sqlite3.Connection, article_id: int) -> tuple[str, str] | None:
+    row = conn.execute(
+        "SELECT text, html FROM article_content WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
+
+
+def _forget_sync_state(conn: sqlite3.Connection) -> None:
+    """Joining another library: this library's contents are offered to it afresh."""
+    for table in ("sync_fields", "sync_entities", "sync_outbox", "sync_files", "sync_conflicts"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM sync_meta WHERE key = 'captured_seq'")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "reader"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
