@@ -11,6 +11,7 @@ from reader.core.anchoring import QuoteAmbiguous
 from reader.core.annotation import Color, Highlight
 from reader.errors import ReaderError
 from reader.exporters import FORMATS
+from reader.exporters.files import write_export
 from reader.library import Library
 
 
@@ -65,6 +66,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
     p.add_argument("--format", choices=list(FORMATS), default="markdown")
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("annotations", help="annotation exchange")
@@ -174,8 +176,8 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         ids = lib.article_ids(sort="published")
     text = lib.annotations.export(args.format, ids)
     if args.output:
-        args.output.write_text(text, encoding="utf-8", newline="")
-        print(f"exported {len(ids)} article(s) to {args.output}", file=sys.stderr)
+        written = write_export(args.output, text, data_dir=lib.paths.root, force=args.force)
+        print(f"exported {len(ids)} article(s) to {written}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.errors import ReaderError
 from reader.exporters import FORMATS, safe_filename
+from reader.exporters.files import write_export
 from reader.gui.dialogs.export_annotations import CITATION_FORMATS, ExportChoice, ExportDialog
 from reader.gui.tasks import TaskRunner
 from reader.library import Library
@@ -81,7 +81,7 @@ class AnnotationExchange(QObject):
             self._status(self.tr("Nothing to export: no annotated articles there."))
             return
         self._read_lane.start(
-            lambda _stop: _write(path, self._library.annotations.export(choice.format, ids)),
+            lambda _stop: _write(path, self._library, choice.format, ids),
             finished=lambda _none: self._on_exported(path),
             failed=self._on_failed,
         )
@@ -120,8 +120,7 @@ class AnnotationExchange(QObject):
         self.failed.emit(message)
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from None
+def _write(path: Path, library: Library, format: str, ids: list[int]) -> None:
+    # The save dialog has already asked before replacing a file, hence force.
+    text = library.annotations.export(format, ids)
+    write_export(path, text, data_dir=library.paths.root, force=True)
