@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,101 @@ def test_export_replaces_the_file_atomically(
         assert run(capsys, library_dir, "export", "-o", str(target), "--force")[0] == 0
         assert held.read() == "old"
     assert "keep me" in target.read_text(encoding="utf-8")
+
+
+# -- numbers SQLite cannot hold, text that is not UTF-8 ----------------------------------------
+
+HUGE = str(2**63)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", HUGE],
+        ["bookmark", HUGE],
+        ["note", str(2**64 + 5), "x"],
+        ["tags", HUGE, "a"],
+        ["highlight", HUGE, "--quote", "kites"],
+        ["remove", HUGE],
+        ["export", "--article", HUGE],
+    ],
+)
+def test_ids_beyond_sqlite_integers_are_not_found(
+    capsys: pytest.CaptureFixture[str], library_dir: Path, argv: list[str]
+) -> None:
+    status, _, err = run(capsys, library_dir, *argv)
+    assert status == 1
+    assert "no article with id" in one_error(err)
+
+
+@pytest.mark.parametrize("command", [["search", "kites"], ["list"]])
+def test_a_huge_limit_is_one_line(
+    capsys: pytest.CaptureFixture[str], library_dir: Path, command: list[str]
+) -> None:
+    status, _, err = run(capsys, library_dir, *command, "--limit", HUGE)
+    assert status == 1
+    assert "--limit must be between 1 and" in one_error(err)
+
+
+SURROGATE = "caf\udce9"  # b"caf\xe9" (Latin-1) as POSIX hands it to Python
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tags", "1", SURROGATE],
+        ["note", "1", SURROGATE],
+        ["highlight", "1", "--quote", "filler", "--tag", SURROGATE],
+        ["highlight", "1", "--quote", "filler", "--note", SURROGATE],
+        ["colors", "--set", "green", SURROGATE],
+        ["search", SURROGATE],
+    ],
+)
+def test_text_that_is_not_utf8_is_one_line_and_stores_nothing(
+    capsys: pytest.CaptureFixture[str], library_dir: Path, paths: DataPaths, argv: list[str]
+) -> None:
+    status, _, err = run(capsys, library_dir, *argv)
+    assert status == 1
+    assert "not valid UTF-8" in one_error(err)
+    with Library(paths) as lib:
+        group = lib.annotations.for_article(1)
+        assert group.note is not None and group.note.text == "keep me"
+        assert group.tags == () and group.highlights == ()
+
+
+def test_raw_non_utf8_bytes_in_a_real_process(library_dir: Path) -> None:
+    command = [sys.executable, "-m", "reader", "--data-dir", str(library_dir).encode()]
+    argv = [*(a if isinstance(a, bytes) else a.encode() for a in command)]
+    argv += [b"tags", b"1", b"caf\xe9"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "LC_ALL": "C.UTF-8"}
+    done = subprocess.run(argv, capture_output=True, env=env, timeout=60)
+    assert done.returncode == 1
+    err = done.stderr.decode("utf-8", "replace").strip()
+    assert "not valid UTF-8" in err and len(err.splitlines()) == 1, err
+
+
+# -- search words with a leading minus ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["-harbour"], False),  # every article mentions the harbour
+        (["kites", "-harbour"], False),
+        (["-nothinglikethis", "kites"], True),
+        (["kites", "-nothinglikethis", "--limit", "5"], True),
+    ],
+)
+def test_search_accepts_a_leading_minus_as_not(
+    capsys: pytest.CaptureFixture[str], library_dir: Path, words: list[str], found: bool
+) -> None:
+    status, out, err = run(capsys, library_dir, "search", *words)
+    assert status == 0, err
+    assert ("#1" in out) is found, out
+
+
+def test_search_still_rejects_a_mistyped_long_option(
+    capsys: pytest.CaptureFixture[str], library_dir: Path
+) -> None:
+    with pytest.raises(SystemExit):
+        run(capsys, library_dir, "search", "kites", "--limt", "5")
