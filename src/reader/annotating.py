@@ -132,5 +132,6 @@ class Annotating:
             raise w3c.InvalidAnnotations(f"cannot read {path}: {exc.strerror}") from None
         loaded = w3c.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
+        report.skipped = loaded.skipped
         self._reindex(report.articles)
         return report

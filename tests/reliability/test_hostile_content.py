@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import struct
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
+from pathlib import Path
 
 import pytest
 
+from reader.cli.main import main
+from reader.core.article import Article
 from reader.core.images import MAX_PIXELS, allowed_image, sniff_image
 from reader.importers import import_bytes
+from reader.library import Library
+from reader.paths import DataPaths
 from tests.hostile_images import data_uri, gif, png, svg_naming
 
 SVG = svg_naming("/etc/passwd", "fifo")
@@ -145,3 +151,160 @@ def test_mhtml_image_parts_are_judged_by_their_bytes() -> None:
         archive.attach(part)
     article = import_bytes(archive.as_bytes(), "ferry.mhtml")
     assert list(article.assets.values()) == [parts["c.png"]]
+
+
+# -- hostile W3C annotation files ---------------------------------------------------------------
+
+W3C_TEXT = "The ferry turned towards the pier while the harbour lights came on one by one."
+
+
+def annotation(**changes: object) -> dict[str, object]:
+    """A good highlight on the test article; `changes` replace its fields."""
+    good: dict[str, object] = {
+        "type": "Annotation",
+        "id": "urn:uuid:7f0c2a48-0000-4000-8000-000000000001",
+        "target": {
+            "source": "https://example.org/ferry",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "harbour lights"},
+                {"type": "TextPositionSelector", "start": 49, "end": 63},
+            ],
+        },
+    }
+    return {**good, **changes}
+
+
+def target(*selectors: object) -> dict[str, object]:
+    return {"source": "https://example.org/ferry", "selector": list(selectors)}
+
+
+QUOTE = {"type": "TextQuoteSelector", "exact": "harbour lights"}
+BIG = 10**30
+
+
+def _whole_file_refusals() -> dict[str, str]:
+    deep = "[" * 100_000 + "]" * 100_000
+    return {
+        "not json": "{",
+        "empty": "",
+        "a number": "42",
+        "a string": '"Annotation"',
+        "nan": '{"type": "Annotation", "x": NaN}',
+        "infinity": '[{"type": "Annotation", "x": -Infinity}]',
+        "1e400": '{"type": "Annotation", "target": 1e400}',
+        "deep nesting": deep,
+        "deep objects": '{"a":' * 100_000 + "1" + "}" * 100_000,
+        "lone surrogate": '{"type": "Annotation", "bodyValue": "\\ud800"}',
+        "lone surrogate key": '{"\\udfff": 1, "type": "Annotation"}',
+        "huge integer literal": '{"type": "Annotation", "x": ' + "9" * 5000 + "}",
+        "no annotation types": '{"type": "Collection"}',
+        "type is an object": '{"type": {"a": 1}}',
+    }
+
+
+def _partial_imports() -> dict[str, object]:
+    """Files whose good annotation is imported and whose bad ones are skipped."""
+    bad = [
+        annotation(type=[{"unhashable": 1}]),
+        annotation(target=[[]]),
+        annotation(target={"source": ["a", "b"]}),
+        annotation(target={"source": {"id": {"nested": 1}}}),
+        annotation(target=target({"type": "TextQuoteSelector", "exact": ["x"]})),
+        annotation(target=target({"type": "TextQuoteSelector", "exact": {"a": 1}})),
+        annotation(target=target({"type": "TextPositionSelector", "start": 1, "end": 3})),
+        annotation(target=target()),
+        annotation(target={"source": 12}),
+        annotation(target=None),
+        annotation(body=[{"value": "x", "purpose": {"a": 1}}], id=7),
+        annotation(**{"reader:status": {"a": 1}}, id="urn:uuid:3"),
+        5,
+        "text",
+        None,
+        [],
+    ]
+    positions = [
+        (-5, 3),
+        (30, 2),
+        (0, BIG),
+        (BIG, BIG + 1),
+        (1.5, 3),
+        ("1", "3"),
+        (True, False),
+    ]
+    odd = [
+        annotation(
+            id=f"urn:uuid:pos-{n}",
+            target=target(QUOTE, {"type": "TextPositionSelector", "start": s, "end": e}),
+        )
+        for n, (s, e) in enumerate(positions)
+    ]
+    odd.append(annotation(id="urn:uuid:dup", target=target(QUOTE, QUOTE, {"type": "Nope"})))
+    odd.append(annotation(id="urn:uuid:long", bodyValue="note " * 200_000, created=BIG))
+    odd.append(annotation(id="urn:uuid:types", type=["Annotation", 3, None], modified=[1]))
+    return {"bad shapes": [annotation(), *bad], "odd positions": [annotation(), *odd]}
+
+
+@pytest.fixture
+def w3c_library(paths: DataPaths) -> DataPaths:
+    with Library(paths) as lib:
+        lib.add_article(Article(title="Ferry", text=W3C_TEXT, html=f"<p>{W3C_TEXT}</p>",
+                                url="https://example.org/ferry"))  # fmt: skip
+    return paths
+
+
+def import_file(
+    capsys: pytest.CaptureFixture[str], paths: DataPaths, file: Path
+) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(paths.root), "annotations", "import", str(file)])
+    out, err = capsys.readouterr()
+    assert "internal error" not in err and "Traceback" not in err, err
+    return status, out, err
+
+
+def highlight_count(paths: DataPaths) -> int:
+    with Library(paths) as lib:
+        return len(lib.annotations.for_article(1).highlights)
+
+
+@pytest.mark.parametrize("name", list(_whole_file_refusals()))
+def test_a_hostile_w3c_file_is_refused_whole_in_one_line(
+    capsys: pytest.CaptureFixture[str], w3c_library: DataPaths, tmp_path: Path, name: str
+) -> None:
+    file = tmp_path / "hostile.jsonld"
+    file.write_text(_whole_file_refusals()[name], encoding="utf-8", errors="surrogatepass")
+    status, _, err = import_file(capsys, w3c_library, file)
+    assert status == 1
+    assert len(err.strip().splitlines()) == 1 and err.startswith("reader: error: "), err
+    assert highlight_count(w3c_library) == 0
+
+
+@pytest.mark.parametrize("name", list(_partial_imports()))
+def test_bad_annotations_are_skipped_and_reported(
+    capsys: pytest.CaptureFixture[str], w3c_library: DataPaths, tmp_path: Path, name: str
+) -> None:
+    file = tmp_path / "partial.jsonld"
+    file.write_text(json.dumps(_partial_imports()[name]), encoding="utf-8")
+    status, out, err = import_file(capsys, w3c_library, file)
+    assert status == 0, err
+    assert len(out.strip().splitlines()) == 1, out
+    # Bad shapes are skipped and said so; odd positions only lose the position (the quote
+    # places the highlight).
+    assert ("skipped" in out) is (name == "bad shapes"), out
+    count = highlight_count(w3c_library)
+    assert count >= 1
+    with Library(w3c_library) as lib:  # the article still opens, every highlight placed
+        for h in lib.annotations.for_article(1).highlights:
+            assert W3C_TEXT[h.position.start : h.position.end] == h.quote.exact
+
+
+@pytest.mark.slow
+def test_an_import_is_capped_per_file_and_per_article(
+    capsys: pytest.CaptureFixture[str], w3c_library: DataPaths, tmp_path: Path
+) -> None:
+    many = [annotation(id=f"urn:uuid:many-{n}") for n in range(25_000)]
+    file = tmp_path / "many.jsonld"
+    file.write_text(json.dumps(many), encoding="utf-8")
+    status, out, err = import_file(capsys, w3c_library, file)
+    assert status == 0, err
+    assert highlight_count(w3c_library) == 5_000
+    assert "20000 skipped" in out, out
