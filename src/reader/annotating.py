@@ -158,6 +158,7 @@ class Annotating:
     def _import_w3c_data(self, data: bytes) -> AnnotationImportReport:
         loaded = w3c.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
+        report.skipped = loaded.skipped
         self._reindex(report.articles)
         return report
 

@@ -375,7 +375,7 @@ class Library:
         """Export annotations to a file, atomically; never into the data folder, never over
         an existing file unless `overwrite`. Returns where it was written."""
         text = self.annotations.export(format, ids)
-        return write_export(path, text, data_root=self.paths.root, overwrite=overwrite)
+        return write_export(path, text, data_dir=self.paths.root, force=overwrite)
 
     # -- the change log ----------------------------------------------------------------------
 

@@ -14,9 +14,10 @@ import trafilatura
 from reader.errors import ImportFailed
 from reader.importers.html import import_html
 from reader.importers.html_metadata import normalize_language, parse_date, strip_site_name
+from tests.hostile_images import png
 
 DATA = Path(__file__).parent.parent / "data" / "html"
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+PNG = png(4, 3) + bytes(range(64))
 
 
 def load(name: str) -> bytes:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.importers.markdown import import_markdown, split_front_matter
+from tests.hostile_images import data_uri, png
 
 DATA = Path(__file__).parent.parent / "data" / "markdown"
 
@@ -90,13 +91,14 @@ def test_gbk_markdown() -> None:
 
 
 def test_images_are_kept_only_when_embedded() -> None:
+    inline = data_uri(png(4, 3))
     source = (
         b"Text.\n\n![local](../secret.png) ![remote](https://x.example/a.png) "
-        b"![inline](data:image/png;base64,iVBORw0KGgo=)\n"
+        + f"![inline]({inline})\n".encode()
     )
     html = import_markdown(source, "a.md").html
     assert html.count("<img") == 1
-    assert 'src="data:image/png;base64,iVBORw0KGgo="' in html
+    assert f'src="{inline}"' in html
 
 
 @pytest.mark.parametrize(

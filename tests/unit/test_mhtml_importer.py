@@ -15,11 +15,13 @@ from reader.errors import ImportFailed
 from reader.importers import html as html_importer
 from reader.importers import mhtml as mhtml_importer
 from reader.importers.mhtml import import_mhtml
+from tests.hostile_images import gif, png
 
 PAGE_URL = "https://example.org/news/2024/page.html"
-PNG = b"\x89PNG\r\n\x1a\n" + b"photo" * 40
-GIF = b"GIF89a" + b"logo" * 20
-EVIL = b"\x89PNG\r\n\x1a\n" + b"evil" * 30
+# Real headers (images are judged by their bytes), distinct trailing bytes.
+PNG = png(4, 3) + b"photo" * 40
+GIF = gif() + b"logo" * 20
+EVIL = png(4, 3) + b"evil" * 60
 ASSET_NAME = re.compile(r"[0-9a-f]{32}\.(?:png|jpg|gif|webp)")
 
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.cli import articles, maintenance, notes, search, serve, sync
+from reader.cli.arguments import check_arguments
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
 from reader.library import open_library, recover_damaged
@@ -44,9 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _prepare_streams()
     parser = build_parser()
-    args, extra = parser.parse_known_args(argv)
+    args, extra = parser.parse_known_args(_arranged(sys.argv[1:] if argv is None else argv))
     if args.command not in (None, "gui") and extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    try:
+        check_arguments(args)
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return 1
     paths = resolve_data_dir(args.data_dir)
     offline = getattr(args, "offline_handler", None)
     if getattr(args, "handler", None) is None and offline is None:
@@ -84,6 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _arranged(argv: Sequence[str]) -> list[str]:
+    """argv with the words of a `search` placed after `--`, so `-word` is the query's NOT."""
+    argv = list(argv)
+    position = 0
+    while position < len(argv) and argv[position].startswith("-"):
+        position += 2 if argv[position] == "--data-dir" else 1
+    if position < len(argv) and argv[position] == "search":
+        return argv[: position + 1] + search.words_after_options(argv[position + 1 :])
+    return argv
 
 
 def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:

@@ -230,6 +230,11 @@ def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
         print(
             f"{report.added} added, {report.already_present} already present, "
             f"{report.orphaned} orphaned, {len(report.unmatched)} without a matching article"
+            + (
+                f", {report.skipped} skipped (unreadable or over the limits)"
+                if report.skipped
+                else ""
+            )
         )
     return 0
 

@@ -28,6 +28,31 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=cmd_reindex)
 
 
+_VALUED_OPTIONS = ("--limit", "--sort")
+
+
+def words_after_options(argv: list[str]) -> list[str]:
+    """The arguments of `search`, options first and then `--` before the query words.
+
+    argparse reads `-harbour` as `-h arbour` and `-word` as an unknown option; in a query a
+    leading minus means NOT, so every single-dash word is a query word. Real options (and
+    mistyped `--long` ones, still errors) keep their meaning wherever they stand.
+    """
+    options: list[str] = []
+    words: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--":
+            words += tokens
+        elif token in ("-h", "--help") or token.startswith("--"):
+            options.append(token)
+            if token in _VALUED_OPTIONS:
+                options += [next(tokens, "")]
+        else:
+            words.append(token)
+    return [*options, "--", *words] if words else options
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:

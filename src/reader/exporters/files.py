@@ -1,5 +1,5 @@
-"""Writing an export to a file the user named: never into the library, never over a file
-without leave, never half-written."""
+"""Writing an export to a file: never inside the library's folder, never over a file unasked,
+and atomically (a temporary file beside the target, synced, then renamed over it)."""
 
 from __future__ import annotations
 
@@ -10,42 +10,33 @@ from pathlib import Path
 from reader.errors import ExportRefused
 
 
-def write_export(path: Path, text: str, *, data_root: Path, overwrite: bool = False) -> Path:
-    """Write `text` to `path` atomically (a temporary file beside it, fsynced, renamed)."""
-    target = _checked_target(path, data_root, overwrite)
+def write_export(path: Path, text: str, *, data_dir: Path, force: bool = False) -> Path:
+    """Write text (UTF-8) to path; returns the path written. Every export to a file comes here."""
+    # Absolute but not resolved: replacing a link replaces the link, not what it points at.
+    target = Path.cwd() / path
+    _check_target(target, data_dir, force=force)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportRefused(f"cannot write in {target.parent}: {exc.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        Path(temp).replace(target)
+        Path(temporary).replace(target)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise ExportRefused(f"cannot write {target}: {exc.strerror}") from None
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportRefused(f"cannot write {path}: {exc.strerror or exc}") from None
     return target
 
 
-def _checked_target(path: Path, data_root: Path, overwrite: bool) -> Path:
-    try:
-        target = path.expanduser().absolute()
-        resolved = target.resolve()
-        root = data_root.resolve()
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise ExportRefused(f"cannot write {path}: {exc}") from None
-    if resolved == root or root in resolved.parents:
-        raise ExportRefused(
-            f"{path} is inside the library's data folder; choose a file outside {data_root}"
-        )
-    if not resolved.parent.is_dir():
-        raise ExportRefused(f"the folder {target.parent} does not exist")
-    if resolved.is_dir():
-        raise ExportRefused(f"{path} is a folder; name a file to export to")
-    if resolved.exists() and not overwrite:
-        raise ExportRefused(f"{path} already exists; add --force to replace it")
-    if resolved.exists() and not resolved.is_file():
-        raise ExportRefused(f"{path} is not a regular file")
-    return resolved
+def _check_target(target: Path, data_dir: Path, *, force: bool) -> None:
+    parent = target.parent
+    if not parent.is_dir():
+        raise ExportRefused(f"cannot write {target}: the folder {parent} does not exist")
+    # Resolved, so that a link or a relative path cannot reach the library another way.
+    real, library = parent.resolve() / target.name, data_dir.resolve()
+    if real.is_relative_to(library) or target.resolve().is_relative_to(library):
+        raise ExportRefused(f"cannot write {target}: it is inside the library folder {library}")
+    if target.is_dir():
+        raise ExportRefused(f"cannot write {target}: it is a folder")
+    if os.path.lexists(target) and not force:
+        raise ExportRefused(f"{target} exists already (use --force to replace it)")

@@ -100,7 +100,7 @@ class Vault:
         return path
 
     def _put(self, path: Path, text: str) -> None:
-        write_export(path, text, data_root=self.data_root, overwrite=True)
+        write_export(path, text, data_dir=self.data_root, force=True)
 
     def _free_path(self, relative: str) -> Path:
         """The note's usual place, or "<title> 2.md" when a note of the user's is there."""

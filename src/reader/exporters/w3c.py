@@ -46,6 +46,13 @@ CSS_COLORS = {
 
 Json = dict[str, Any]
 
+# Limits of one import: far above any real reader's annotations, far below what makes an
+# article slow to open (10^6 highlights on one article took 181 s and 7.4 GB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ANNOTATIONS = 20_000
+MAX_HIGHLIGHTS_PER_ARTICLE = 5_000
+MAX_POSITION = 2**31  # far beyond any article's length; SQLite's integers end at 2**63
+
 
 @dataclass
 class AnnotationImport:
@@ -53,7 +60,7 @@ class AnnotationImport:
 
     groups: list[ImportedAnnotations] = field(default_factory=list)
     meanings: dict[Color, str] = field(default_factory=dict)
-    skipped: int = 0  # annotations without a text quote, which we cannot place
+    skipped: int = 0  # annotations we could not read or place, or over the limits
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -182,27 +189,66 @@ def _stamp(moment: datetime) -> str:
 
 
 def loads(text: str | bytes) -> AnnotationImport:
-    """Read a JSON-LD document: a collection, a page, one annotation or a list of them."""
+    """Read a JSON-LD document: a collection, a page, one annotation or a list of them.
+
+    A file that is not JSON we can hold (NaN, 1e400, nesting deeper than Python's stack,
+    text with lone surrogates, more than MAX_FILE_BYTES) is refused whole, before anything is
+    imported; single annotations we cannot read are skipped and counted.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidAnnotations(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
     try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidAnnotations(f"not a JSON document: {exc}") from None
+        document = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        # Lone surrogates ("\ud800") decode fine but cannot be stored: refuse them here.
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeError:
+        raise InvalidAnnotations("the file holds text that is not valid Unicode") from None
+    except RecursionError:
+        raise InvalidAnnotations("the JSON is nested too deeply") from None
+    except ValueError as exc:
+        raise InvalidAnnotations(f"not a JSON document we can read: {_first_line(exc)}") from None
     return read_collection(document)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(literal: str) -> float:
+    number = float(literal)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {literal[:40]} is too large")
+    return number
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
 def read_collection(document: object) -> AnnotationImport:
     result = AnnotationImport()
     groups: dict[ArticleKey, _Group] = {}
-    for annotation in _annotations(document):
-        key = _key(annotation.get("target"))
-        if key is None:
-            result.skipped += 1
-            continue
-        group = groups.setdefault(key, _Group())
-        if not group.add(annotation, result.meanings):
+    for count, annotation in enumerate(_annotations(document)):
+        if count >= MAX_ANNOTATIONS or not _add(annotation, groups, result):
             result.skipped += 1
     result.groups = [ImportedAnnotations(key, g.build()) for key, g in groups.items()]
     return result
+
+
+def _add(annotation: Json, groups: dict[ArticleKey, _Group], result: AnnotationImport) -> bool:
+    """Add one annotation to its article's group; False when it is skipped."""
+    try:
+        key = _key(annotation.get("target"))
+        if key is None:
+            return False
+        group = groups.setdefault(key, _Group())
+        if len(group.highlights) >= MAX_HIGHLIGHTS_PER_ARTICLE:
+            return False
+        return group.add(annotation, result.meanings)
+    except (TypeError, ValueError, OverflowError, AttributeError, KeyError):
+        # A value of the wrong shape somewhere inside this annotation (a list where text
+        # belongs, an object as a type name): this one annotation is skipped, not the file.
+        return False
 
 
 @dataclass
@@ -269,7 +315,8 @@ def _pages(collection: Json) -> list[Json]:
 
 def _types(node: Json) -> set[str]:
     kind = node.get("type", node.get("@type"))
-    return set(kind) if isinstance(kind, list) else {str(kind)}
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k for k in kinds if isinstance(k, str)}
 
 
 def _first(value: object) -> Json:
@@ -288,6 +335,8 @@ def _key(target: object) -> ArticleKey | None:
     if not isinstance(source, str) or not source:
         return None
     content_hash = node.get(CONTENT_HASH)
+    if not isinstance(content_hash, str):
+        content_hash = None
     if source.startswith(ARTICLE_URN):
         content_hash, source = source.removeprefix(ARTICLE_URN), None
     title = node.get(TITLE)
@@ -305,17 +354,26 @@ def _selectors(target: Json) -> tuple[TextQuoteSelector | None, TextPositionSele
         if not isinstance(selector, dict):
             continue
         kinds = _types(selector)
-        if "TextQuoteSelector" in kinds and selector.get("exact"):
+        if "TextQuoteSelector" in kinds and _text(selector.get("exact")):
             quote = TextQuoteSelector(
-                str(selector["exact"]), str(selector.get("prefix", "")),
-                str(selector.get("suffix", "")),
+                _text(selector["exact"]), _text(selector.get("prefix")),
+                _text(selector.get("suffix")),
             )  # fmt: skip
         elif "TextPositionSelector" in kinds:
-            try:
-                position = TextPositionSelector(int(selector["start"]), int(selector["end"]))
-            except (KeyError, TypeError, ValueError):
-                position = None
+            position = _position(selector.get("start"), selector.get("end"))
     return quote, position
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _position(start: object, end: object) -> TextPositionSelector | None:
+    """A position to try first; negative, reversed or absurd ones are dropped (the quote
+    still places the highlight)."""
+    if type(start) is not int or type(end) is not int:
+        return None
+    return TextPositionSelector(start, end) if 0 <= start <= end <= MAX_POSITION else None
 
 
 def _color(target: Json) -> Color:

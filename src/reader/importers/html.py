@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import hashlib
 import logging
@@ -19,6 +17,7 @@ from lxml import etree
 from trafilatura.settings import Document, set_date_params
 
 from reader.core.article import Article
+from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.html_metadata import PageMetadata, read_metadata
@@ -38,7 +37,6 @@ MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
 
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
-_DATA_URI = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.IGNORECASE)
 _ACTIVE_CONTENT = (
     *("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"),
     *("template", "svg", "canvas", "audio", "video", "button", "select", "textarea"),
@@ -193,27 +191,15 @@ def _is_pixel(image: lxml.html.HtmlElement) -> bool:
 
 
 def image_extension(data: bytes) -> str | None:
-    """The file extension for PNG, JPEG, GIF or WebP bytes, judged by content, else None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
+    """The file extension for PNG, JPEG, GIF or WebP bytes of a sane size, judged by content
+    (never by a declared type), else None: SVG and pixel bombs are never stored."""
+    info = allowed_image(data)
+    return info.extension if info is not None else None
 
 
 def data_uri_image(source: str) -> bytes | None:
-    """The bytes of a base64 `data:image/...` URI, or None."""
-    match = _DATA_URI.match(source)
-    if match is None or len(source) > MAX_IMAGE_BYTES * 2:
-        return None
-    try:
-        return base64.b64decode(source[match.end() :])
-    except (binascii.Error, ValueError):
-        return None
+    """The bytes of a base64 `data:image/...` URI, or None; image_extension judges them."""
+    return data_uri_bytes(source, MAX_IMAGE_BYTES)
 
 
 # --- main content -----------------------------------------------------------------------------

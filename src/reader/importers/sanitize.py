@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import nh3
 
+from reader.core.images import allowed_image, data_uri, data_uri_bytes
+
 ALLOWED_TAGS = frozenset(
     {
         *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code"),
@@ -40,7 +42,9 @@ _ATTRIBUTES: dict[str, set[str]] = {
 }
 
 _LINK = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
-_DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+# An embedded image larger than this is not an illustration (the HTML importer stores images
+# as files and caps each at 5 MB; an inline one in Markdown gets the same room).
+MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024
 # The only relative image path we accept: a flat name inside the article's own asset folder,
 # as written by our importers. Anything else could make the reading pane open a local file.
 _ASSET = re.compile(r"assets/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")
@@ -61,7 +65,7 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "href":
         return value.strip() if _is_safe_link(value) else None
     if name == "src":
-        return value.strip() if _is_safe_image(value) else None
+        return _safe_image_source(value)
     if name in {"width", "height", "colspan", "rowspan", "start"}:
         return value if _NUMBER.fullmatch(value.strip()) else None
     return value
@@ -72,11 +76,18 @@ def _is_safe_link(value: str) -> bool:
     return bool(_LINK.match(value)) and not _UNSAFE_IN_URL.search(value)
 
 
-def _is_safe_image(value: str) -> bool:
+def _safe_image_source(value: str) -> str | None:
+    """An asset path, or a data: URI rewritten to the type its bytes really have.
+
+    A data: image is judged by its bytes, never by the type it declares: SVG declared as PNG
+    would otherwise reach the pane's decoder and open the files it names.
+    """
     value = value.strip()
-    if _DATA_IMAGE.match(value):
-        return True
-    return bool(_ASSET.fullmatch(value)) and ".." not in value
+    if value[:5].lower() == "data:":
+        data = data_uri_bytes(value, MAX_INLINE_IMAGE_BYTES)
+        info = allowed_image(data) if data is not None else None
+        return data_uri(data, info) if data is not None and info is not None else None
+    return value if _ASSET.fullmatch(value) and ".." not in value else None
 
 
 _CLEANER = nh3.Cleaner(

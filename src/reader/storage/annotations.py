@@ -80,9 +80,11 @@ class AnnotationImportReport:
     already_present: int = 0
     orphaned: int = 0
     unmatched: list[ArticleKey] = field(default_factory=list)
+    skipped: int = 0  # annotations the file held that could not be read or were over a limit
 
     def to_json(self) -> dict[str, object]:
         return {
+            "skipped": self.skipped,
             "articles": self.articles,
             "added": self.added,
             "already_present": self.already_present,

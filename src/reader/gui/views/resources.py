@@ -1,20 +1,28 @@
-"""What the reading pane may load: images from the article's own asset folder or data: URLs."""
+"""What the reading pane may load: checked raster images from the article's assets or data: URLs.
+
+Qt is only ever handed a QImage decoded here, from bytes our own sniffer recognised as PNG,
+JPEG, GIF or WebP, with the decoder fixed to that format: never bytes or a URL it could read
+as SVG (which opens the files it names) or any other format it happens to support.
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
+import os
+import stat
 from pathlib import Path
 from urllib.parse import unquote
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+from PySide6.QtGui import QImage, QImageReader
+
+from reader.core.images import MAX_PIXELS, allowed_image, data_uri_bytes
 
 log = logging.getLogger(__name__)
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
-_DATA_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+# Decoded at 4 bytes a pixel, plus room for the decoder's own buffers; in megabytes.
+_ALLOCATION_LIMIT_MB = MAX_PIXELS * 4 // (1024 * 1024) + 16
 
 
 def load_image(url: QUrl, assets_dir: Path | None) -> QImage | None:
@@ -26,21 +34,55 @@ def load_image(url: QUrl, assets_dir: Path | None) -> QImage | None:
     """
     scheme = url.scheme().lower()
     if scheme == "data":
-        return _data_image(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        data = data_uri_bytes(
+            url.toString(QUrl.ComponentFormattingOption.FullyEncoded), MAX_IMAGE_BYTES
+        )
+        return decode_image(data) if data is not None else None
     if scheme not in ("", "file") or url.host() or assets_dir is None:
         return None
     path = asset_path(url, assets_dir)
-    if path is None:
+    data = _read_asset(path) if path is not None else None
+    return decode_image(data) if data is not None else None
+
+
+def decode_image(data: bytes) -> QImage | None:
+    """Decode PNG, JPEG, GIF or WebP bytes of a sane size; None for anything else."""
+    info = allowed_image(data)
+    if info is None:
         return None
+    array = QByteArray(data)
+    buffer = QBuffer(array)
+    if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
+        return None
+    reader = QImageReader(buffer, info.format.encode("ascii"))
+    # The format is the one our sniffer found; Qt must not guess another from the content.
+    reader.setAutoDetectImageFormat(False)
+    reader.setDecideFormatFromContent(False)
+    reader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_PIXELS:
+        return None
+    image = reader.read()
+    buffer.close()
+    return None if image.isNull() else image
+
+
+def _read_asset(path: Path) -> bytes | None:
+    """At most MAX_IMAGE_BYTES of a regular file; never blocks on a FIFO or a device."""
     try:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         log.info("cannot read asset %s: %s", path, exc)
         return None
-    image = QImage.fromData(data)
-    return None if image.isNull() else image
+    with os.fdopen(fd, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = file.read(MAX_IMAGE_BYTES + 1)
+        except OSError as exc:
+            log.info("cannot read asset %s: %s", path, exc)
+            return None
+    return data if len(data) <= MAX_IMAGE_BYTES else None
 
 
 def asset_path(url: QUrl, assets_dir: Path) -> Path | None:
@@ -63,20 +105,3 @@ def asset_path(url: QUrl, assets_dir: Path) -> Path | None:
     if not resolved.is_relative_to(root) or not resolved.is_file():
         return None
     return resolved
-
-
-def _data_image(url: str) -> QImage | None:
-    header, sep, payload = url.partition(",")
-    if not sep:
-        return None
-    media = header[len("data:") :].lower()
-    if not media.startswith(_DATA_TYPES) or not media.endswith(";base64"):
-        return None
-    if len(payload) > MAX_IMAGE_BYTES * 4 // 3 + 4:
-        return None
-    try:
-        data = base64.b64decode(unquote(payload), validate=False)
-    except (binascii.Error, ValueError):
-        return None
-    image = QImage.fromData(data)
-    return None if image.isNull() else image

@@ -50,11 +50,13 @@ def detect(data: bytes, filename: str = "") -> str:
 
 
 def _detect_json(data: bytes) -> str:
+    """A JSON file of another tool when its shape says so; otherwise W3C, the format this
+    command always read, whose own loader then says in one line what is wrong."""
     try:
         loaded = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise InvalidAnnotations("the file starts like JSON but is not valid JSON") from None
-    if isinstance(loaded, dict) and ("@context" in loaded or loaded.get("type") in _W3C_TYPES):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # incl. 5,000-digit numbers
+        return "w3c"
+    if _looks_w3c(loaded):
         return "w3c"
     for name, looks_like in (
         (koreader.NAME, koreader.looks_like),
@@ -64,7 +66,15 @@ def _detect_json(data: bytes) -> str:
     ):
         if looks_like(loaded):
             return name
-    raise InvalidAnnotations("a JSON file of no annotation format Reader knows; try --from")
+    return "w3c"
+
+
+def _looks_w3c(loaded: object) -> bool:
+    items = loaded[:50] if isinstance(loaded, list) else [loaded]
+    return any(
+        isinstance(item, dict) and ("@context" in item or item.get("type") in _W3C_TYPES)
+        for item in items
+    )
 
 
 _W3C_TYPES = ("Annotation", "AnnotationCollection", "AnnotationPage")
