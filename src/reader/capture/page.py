@@ -23,7 +23,13 @@ _WEAK_CHARSETS = frozenset(
     {"iso-8859-1", "latin-1", "latin1", "iso8859-1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 )
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_PLACEHOLDER = b"\x89PNG\r\n\x1a\n"  # a PNG signature: enough for the importer to keep the image
+# A PNG signature and header of a 1×1 image: enough for the importer, which judges images by
+# their bytes, to keep the stand-in where the page's image was.
+_PLACEHOLDER = (
+    b"\x89PNG\r\n\x1a\n"
+    + b"\x00\x00\x00\rIHDR"
+    + b"\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00"
+)
 
 ImageFetch = Callable[[str, int], bytes | None]
 
