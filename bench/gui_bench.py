@@ -148,8 +148,8 @@ def build_library(root: Path, count: int) -> None:
 
 def build_index(root: Path) -> None:
     """Index every article through the library's own rebuild (what a first start would do)."""
-    from reader.library import Library
     from reader.paths import DataPaths
+    from reader.services.library import Library
 
     with Library(DataPaths(root)) as lib:
         for _done, _total in lib.rebuild_search_index():
@@ -196,8 +196,8 @@ def in_process(root: Path, scenarios: set[str], import_files: Path | None) -> di
 
     from reader.gui.application import GuiOptions, create_application
     from reader.gui.main_window import MainWindow
-    from reader.library import open_library
     from reader.paths import DataPaths
+    from reader.services.library import open_library
 
     _app = create_application(GuiOptions())  # the QApplication must live until the end
     library, _recovery = open_library(DataPaths(root))

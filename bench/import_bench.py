@@ -44,9 +44,9 @@ import trafilatura
 from reader.errors import ImportFailed
 from reader.importers import SUPPORTED_SUFFIXES, read_file
 from reader.importers.encoding import decode_html, decode_text
-from reader.importing import BATCH_FILES, BATCH_S, extraction_processes
-from reader.library import ImportStatus, Library
 from reader.paths import DataPaths
+from reader.services.importing import BATCH_FILES, BATCH_S, extraction_processes
+from reader.services.library import ImportStatus, Library
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})

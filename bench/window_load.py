@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLineEdit
 
     from reader.gui.main_window import MainWindow
-    from reader.library import Library
+    from reader.services.library import Library
 
 LARGE_CHARS = 800_000
 ZH = "湖畔小城举办国际风筝节来自三十多个国家和地区的队伍带着各自作品参加比赛传统工艺新材料"

@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's real library.
 os.environ.pop("READER_DATA_DIR", None)
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 
 DATA = Path(__file__).parent / "data"
 

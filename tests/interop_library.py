@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.article import Article
-from reader.library import Library
+from reader.services.library import Library
 from tests.articles import SAVED_PAGE_ZH, write
 
 FIXTURES = Path(__file__).parent / "data" / "annotations"

@@ -17,8 +17,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.library import Library
 from reader.paths import DataPaths, samples_dir
+from reader.services.library import Library
 
 pytestmark = [
     pytest.mark.display,

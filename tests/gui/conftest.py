@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
 from reader.gui.main_window import MainWindow
-from reader.library import Library
+from reader.services.library import Library
 
 KITE_TITLE = "湖畔小城举办国际风筝节"
 KITE_HTML = (

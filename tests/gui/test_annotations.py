@@ -15,8 +15,8 @@ from reader.gui.dialogs.export_annotations import ExportChoice
 from reader.gui.main_window import MainWindow
 from reader.gui.style import THEMES, highlight_colour
 from reader.gui.views.notes_panel import ID_ROLE
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.gui.conftest import html_article
 
 EMOJI_HTML = "<p>😀😀 Start 𠀋 with emoji 🎉.</p><p>The target sentence sits here.</p>"

@@ -17,7 +17,7 @@ from reader.gui.models import articles
 from reader.gui.models.articles import DATE_COLUMN, ArticleTableModel
 from reader.gui.models.sidebar import COUNT_ROLE
 from reader.gui.views.article_list import ArticleListView
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 from tests.gui.conftest import HARBOUR_TITLE
 

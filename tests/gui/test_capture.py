@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.capture.pairing import Pairing, load_pairing, save_pairing
 from reader.gui.capture import ConnectorPanel
 from reader.gui.main_window import MainWindow
-from reader.library import ImportResult, Library
+from reader.services.library import ImportResult, Library
 from tests.integration.test_connector import ORIGIN, PAGE, TOKEN
 from tests.integration.test_import_url import article_page
 from tests.web import html, serving

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.library import Library
+from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
 
 # The feed polls every 1.5 s: a change must show within a few polls.

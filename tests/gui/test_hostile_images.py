@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.gui.views.reading_pane import ReadingPane
-from reader.library import Library
+from reader.services.library import Library
 from tests.hostile_images import WatchedFifo, data_uri, gif, png, svg_naming, svgz_bomb
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.dialogs.import_summary import ImportSummaryDialog
 from reader.gui.imports import ImportProgress, ImportSummary
 from reader.gui.main_window import MainWindow
-from reader.library import ImportStatus, Library
+from reader.services.library import ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, write
 
 

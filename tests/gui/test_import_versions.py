@@ -14,7 +14,7 @@ from reader.core.versions import Verdict
 from reader.gui.dialogs.import_summary import ImportSummaryDialog
 from reader.gui.imports import ImportSummary
 from reader.gui.main_window import MainWindow
-from reader.library import ImportStatus, Library
+from reader.services.library import ImportStatus, Library
 from tests.integration.test_same_url import QUOTE, html_page, story
 
 

@@ -13,7 +13,7 @@ from reader.core.annotation import Color
 from reader.gui.main_window import MainWindow
 from reader.gui.text_mapping import TextMap
 from reader.gui.views import reading_pane, text_maps
-from reader.library import Library
+from reader.services.library import Library
 from tests.gui.conftest import html_article
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.article import Article
 from reader.gui.maintenance import Maintenance
 from reader.gui.tasks import TaskRunner
-from reader.library import Library
+from reader.services.library import Library
 
 
 def test_a_deleted_index_is_rebuilt_with_progress_in_the_status_line(

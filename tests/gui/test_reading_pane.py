@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.gui.views.reading_pane import ReadingPane
-from reader.library import Library
+from reader.services.library import Library
 from tests.gui.conftest import KITE_TITLE
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.gui.models.search_results import SNIPPET_ROLE, SearchOutcome
-from reader.library import Library
+from reader.services.library import Library
 
 pytestmark = pytest.mark.skipif(
     not hasattr(Library, "search"), reason="Library.search is not there yet"

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.main_window import MainWindow
 from reader.gui.models.articles import ARTICLE_IDS_MIME
 from reader.gui.models.sidebar import COUNT_ROLE, KEY_ROLE, SECTION, SITE, VIEW, SidebarModel
-from reader.library import Library
+from reader.services.library import Library
 
 
 def rows(model: SidebarModel, group: int) -> dict[str, int]:

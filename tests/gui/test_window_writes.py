@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.library import Library
+from reader.services.library import Library
 
 HOLD_S = 3.0
 

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.annotation import AnchorStatus, Color
 from reader.core.article import Article
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage import annotation_rows
 from reader.storage.foreign import ForeignImportReport
 from tests.articles import PLAIN_EN, write

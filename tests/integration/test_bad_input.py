@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import DataDirError
-from reader.library import MAX_FILE_BYTES, ImportStatus, Library
 from reader.paths import DataPaths
+from reader.services.library import MAX_FILE_BYTES, ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from reader.capture.connector import Connector, SaveRequest
 from reader.capture.pairing import DEFAULT_PORT, Pairing, load_pairing, save_pairing
-from reader.library import Library
+from reader.services.library import Library
 from tests.cli import reader
 
 ORIGIN = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"

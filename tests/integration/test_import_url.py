@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import FetchLimits, ImportStatus, Library
 from reader.paths import DataPaths
+from reader.services.library import FetchLimits, ImportStatus, Library
 from tests.cli import reader
 from tests.web import Reply, html, png, redirect, serving
 

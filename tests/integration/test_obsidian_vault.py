@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.exporters.vault import VaultReport
-from reader.library import Library
+from reader.services.library import Library
 from tests.cli import reader
 from tests.interop_library import HARBOUR, LONG_WALK
 

@@ -10,8 +10,8 @@ import pytest
 
 from reader.cli.main import main
 from reader.core.annotation import AnchorStatus
-from reader.library import ImportStatus, Library
 from reader.paths import DataPaths
+from reader.services.library import ImportStatus, Library
 
 VERSIONS = Path(__file__).parent.parent / "data" / "versions"
 HOME = "https://courier.example.org/"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.article import Article
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 
 
 def article(n: int, words: int = 40) -> Article:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from reader.core.article import Article
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 
 
 def main(data_dir: str, start: int) -> None:

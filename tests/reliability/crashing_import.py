@@ -1,7 +1,8 @@
 """Test helper: an import_bytes that kills the process running it for one file name.
 
 The name comes from the environment (READER_TEST_CRASH_NAME), which worker processes
-inherit; a test puts this function in place of the import_bytes that reader.importing calls.
+inherit; a test puts this function in place of the import_bytes that
+reader.services.importing calls.
 """
 
 from __future__ import annotations

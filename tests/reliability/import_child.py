@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader import importing
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services import importing
+from reader.services.library import Library
 from tests.reliability import crashing_import
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from reader.core.annotation import Highlight
 from reader.errors import StorageError
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill
 

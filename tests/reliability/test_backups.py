@@ -11,8 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.backups import verify
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
 
 # The child saves a note and is SIGKILLed right after the first transaction commits: before
@@ -22,7 +22,7 @@ CHILD = textwrap.dedent(
     import os, signal, sys
     from contextlib import contextmanager
     from pathlib import Path
-    from reader.library import Library
+    from reader.services.library import Library
     from reader.paths import DataPaths
 
     lib = Library(DataPaths(Path(sys.argv[1])))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 
 KILLS = int(os.environ.get("READER_CRASH_KILLS", "20"))
 CHILD = Path(__file__).with_name("crash_child.py")

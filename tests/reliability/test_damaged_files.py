@@ -14,8 +14,8 @@ import pytest
 
 from reader.cli.main import main as cli_main
 from reader.errors import DamagedDatabase
-from reader.library import Library, open_library
 from reader.paths import DataPaths
+from reader.services.library import Library, open_library
 from reader.storage import database
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill, integrity
@@ -114,7 +114,7 @@ def test_damage_found_after_open_is_set_aside_by_the_cli(
 def test_a_passing_error_never_moves_a_sound_library(
     paths: DataPaths, backed_up: dict[int, str]
 ) -> None:
-    from reader.library import recover_damaged
+    from reader.services.library import recover_damaged
 
     assert recover_damaged(paths) is None
     assert paths.database.exists()

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli.main import main
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library, open_library
 from reader.paths import DataPaths
+from reader.services.library import Library, open_library
 from tests.reliability.conftest import article, fill, integrity
 
 # Leaves a hot journal: a small page cache makes SQLite spill changed pages into the database

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from reader.errors import ImportFailed
 from reader.importers import SUPPORTED_SUFFIXES, import_bytes
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.reliability.conftest import fill
 
 EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "100"))

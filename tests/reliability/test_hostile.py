@@ -22,7 +22,7 @@ from reader.errors import ImportFailed
 from reader.gui.views import reading_pane
 from reader.gui.views.reading_pane import ReadingPane
 from reader.importers import import_bytes
-from reader.library import ImportStatus, Library
+from reader.services.library import ImportStatus, Library
 from tests.integration.test_cli import reader
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

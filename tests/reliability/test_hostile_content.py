@@ -17,8 +17,8 @@ from reader.cli.main import main
 from reader.core.article import Article
 from reader.core.images import MAX_PIXELS, allowed_image, sniff_image
 from reader.importers import import_bytes
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.hostile_images import data_uri, gif, png, svg_naming
 
 SVG = svg_naming("/etc/passwd", "fifo")

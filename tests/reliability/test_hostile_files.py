@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.article import Article
-from reader.library import MAX_FILE_BYTES, ImportStatus, Library
+from reader.services.library import MAX_FILE_BYTES, ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 from tests.reliability.conftest import fill
 
@@ -27,7 +27,7 @@ CHILD_MEMORY = 2048 * MB
 IMPORT_IN_CHILD = """
 import json, sys
 from pathlib import Path
-from reader.library import Library
+from reader.services.library import Library
 from reader.paths import DataPaths
 with Library(DataPaths(Path(sys.argv[1]))) as lib:
     print(json.dumps([r.to_json() for r in lib.import_paths(Path(p) for p in sys.argv[2:])]))

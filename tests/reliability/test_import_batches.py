@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from reader import importing
 from reader.errors import StorageError
-from reader.importing import BATCH_FILES
-from reader.library import ImportStatus, Library
+from reader.services import importing
+from reader.services.importing import BATCH_FILES
+from reader.services.library import ImportStatus, Library
 from tests.reliability import crashing_import
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import psutil
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.reliability import crashing_import
 from tests.reliability.test_import_batches import story
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.reliability.conftest import article, fill, integrity
 
 KILLS = int(os.environ.get("READER_INDEX_KILLS", "6"))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.database import Database
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import article, fill, integrity
@@ -80,7 +80,7 @@ def test_second_window_is_refused_and_a_stale_lock_taken_over(tmp_path: Path) ->
 _NOTE_WRITER = """
 import sys
 from pathlib import Path
-from reader.library import Library
+from reader.services.library import Library
 from reader.paths import DataPaths
 from reader.storage.database import Database
 with Library(DataPaths(Path(sys.argv[1]))) as lib:

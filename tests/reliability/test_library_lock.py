@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import StorageError
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.locks import LibraryLock
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill, saved_notes

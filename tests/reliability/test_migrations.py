@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import StorageError
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage import database
 from reader.storage.backups import verify
 from tests.integration.test_cli import reader

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.integration.test_cli import reader
 from tests.reliability.conftest import fill, remount, tiny_filesystem
 
@@ -136,7 +136,7 @@ def test_search_says_it_is_unavailable_without_an_index(folder: Folder) -> None:
 _KILLED_WRITER = """
 import sys, time
 from pathlib import Path
-from reader.library import Library
+from reader.services.library import Library
 from reader.paths import DataPaths
 lib = Library(DataPaths(Path(sys.argv[1])))
 lib.annotations.set_note(1, "last words before the crash")

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from reader.errors import AnnotationError
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.articles import write
 
 TEXTS = [

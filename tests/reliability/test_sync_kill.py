@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
 
 # Applies the folder's files in a real process that is SIGKILLed inside the apply transaction,
@@ -18,7 +18,7 @@ CHILD = """
 import os, signal, sys
 from pathlib import Path
 import reader.sync.service as service
-from reader.library import Library
+from reader.services.library import Library
 from reader.paths import DataPaths
 
 real = service.apply_records

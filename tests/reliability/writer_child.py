@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.reliability.conftest import article
 
 

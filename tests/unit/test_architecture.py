@@ -17,7 +17,7 @@ def _loaded_after(statement: str) -> set[str]:
 
 
 def test_library_and_cli_do_not_load_qt() -> None:
-    loaded = _loaded_after("import reader.library, reader.cli.main")
+    loaded = _loaded_after("import reader.services.library, reader.cli.main")
     assert "PySide6" not in loaded
     # Whoosh is loaded only when the index is first used, so `reader list` starts fast.
     assert "whoosh" not in loaded

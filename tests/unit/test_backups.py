@@ -11,8 +11,8 @@ import pytest
 
 from reader.core.article import Article
 from reader.errors import StorageError
-from reader.library import Library, open_library
 from reader.paths import DataPaths
+from reader.services.library import Library, open_library
 from reader.storage.backups import BackupSet, Retention, restore, verify
 
 

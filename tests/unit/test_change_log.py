@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage import changes, database
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 

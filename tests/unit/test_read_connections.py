@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReadOnlyLibrary, StorageError
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.database import Database
 
 HOLD_S = 3.0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.article import Article
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.backups import BackupSet
 from reader.storage.retention import Retention, to_keep
 
@@ -66,7 +66,7 @@ def test_a_library_left_alone_keeps_its_last_backups() -> None:
 def test_a_bulk_import_makes_one_backup_not_one_per_500_files(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.library.BACKUP_AFTER_CHANGES", 5)
+    monkeypatch.setattr("reader.services.library.BACKUP_AFTER_CHANGES", 5)
     for n in range(30):
         library.add_article(Article(title=f"Bulk {n}", text=f"text {n}", html="<p>x</p>"))
     assert len(library.backups.list()) == 1

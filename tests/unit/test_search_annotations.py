@@ -11,9 +11,9 @@ import pytest
 
 import reader.search.schema
 from reader.core.article import Article
-from reader.library import Library
 from reader.paths import DataPaths
 from reader.search import AnnotationDocument, SearchDocument, SearchIndex
+from reader.services.library import Library
 
 # About 800,000 characters: a long book in Chinese and English.
 LONG_TEXT = "".join(

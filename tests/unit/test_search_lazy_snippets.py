@@ -10,10 +10,10 @@ import pytest
 
 from reader.cli.main import main as cli_main
 from reader.core.article import Article
-from reader.library import Library
 from reader.paths import DataPaths
 from reader.search import SearchDocument, SearchIndex
 from reader.search.snippets import Highlighter
+from reader.services.library import Library
 
 DOCS = [
     SearchDocument(i, f"标题 {i}", f"第{i}篇文章讲经济发展。Economy report number {i}.")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths, move_to_free_name
+from reader.services.library import Library
 from reader.storage.database import migrations
 from reader.storage.sqlite_files import claim_unique, set_aside
 

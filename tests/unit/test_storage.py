@@ -10,8 +10,8 @@ import pytest
 
 from reader.core.article import Article
 from reader.errors import NotFound, SchemaTooNew
-from reader.library import ImportStatus, Library
 from reader.paths import DataPaths
+from reader.services.library import ImportStatus, Library
 from reader.storage.database import SCHEMA_VERSION, Database
 
 
@@ -170,7 +170,7 @@ def test_processes_creating_one_library_at_once(data_dir: Path) -> None:
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from reader.library import Library;"
+        "import sys; from pathlib import Path; from reader.services.library import Library;"
         "from reader.paths import DataPaths; Library(DataPaths(Path(sys.argv[1]))).close()"
     )
     procs = [

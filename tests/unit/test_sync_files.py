@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.sync.records import Record, encode_file
 from tests.articles import PLAIN_EN, write
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.database import _statements, migrations
 from reader.sync.transport import FolderTransport
 

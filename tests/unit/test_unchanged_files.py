@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import importing
-from reader.library import ImportStatus, Library
+from reader.services import importing
+from reader.services.library import ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 
 

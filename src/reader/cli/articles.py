@@ -13,7 +13,7 @@ from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
 from reader.errors import ReaderError
-from reader.library import MAX_FILE_BYTES, FetchLimits, ImportResult, ImportStatus, Library
+from reader.services.library import MAX_FILE_BYTES, FetchLimits, ImportResult, ImportStatus, Library
 
 MB = 1024 * 1024
 ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"

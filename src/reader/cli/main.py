@@ -12,8 +12,8 @@ from reader.cli import articles, maintenance, notes, search, serve, sync
 from reader.cli.arguments import check_arguments
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
-from reader.library import open_library, recover_damaged
 from reader.paths import PRIVATE_DIR, DataPaths, create_private_file, resolve_data_dir
+from reader.services.library import open_library, recover_damaged
 
 log = logging.getLogger("reader")
 

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from reader.cli.output import print_json, print_table, printable
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 from reader.storage.backups import restore
 
 

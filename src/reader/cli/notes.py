@@ -11,7 +11,7 @@ from reader.core.annotation import Color, Highlight
 from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
 from reader.importers.annotations import LABELS, PARSERS
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.foreign import ForeignImportReport
 
 

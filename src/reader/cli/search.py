@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader.cli.output import one_line, print_json
-from reader.library import Library
+from reader.services.library import Library
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

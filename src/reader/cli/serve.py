@@ -8,8 +8,8 @@ import sys
 from reader.capture.connector import Connector, SaveFunction, SaveRequest
 from reader.capture.pairing import Pairing, load_pairing, rotate_token, update_pairing
 from reader.cli.output import print_json
-from reader.library import Library
 from reader.paths import DataPaths
+from reader.services.library import Library
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

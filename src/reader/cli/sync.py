@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.cli.output import print_json, printable
-from reader.library import Library
+from reader.services.library import Library
 from reader.sync import SyncStatus
 
 

@@ -17,7 +17,7 @@ from reader.gui.actions import WindowActions
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
-from reader.library import Library
+from reader.services.library import Library
 
 log = logging.getLogger(__name__)
 

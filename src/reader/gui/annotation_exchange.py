@@ -12,7 +12,7 @@ from reader.exporters import FORMATS, safe_filename
 from reader.gui.dialogs.export_annotations import CITATION_FORMATS, ExportChoice, ExportDialog
 from reader.gui.tasks import TaskRunner
 from reader.importers.annotations import LABELS
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.annotations import AnnotationImportReport
 from reader.storage.articles import ArticleFilter
 from reader.storage.foreign import ForeignImportReport

@@ -16,7 +16,7 @@ from reader.gui.dialogs.color_meanings import ColorMeaningsDialog
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
-from reader.library import Library
+from reader.services.library import Library
 
 NOTES_DOCK_WIDTH = 300
 

@@ -22,8 +22,8 @@ from reader.gui.instance import InstanceLock
 from reader.gui.main_window import MainWindow
 from reader.gui.screenshot import ScreenshotTaker, StartupProbe
 from reader.gui.style import THEME_CHOICES
-from reader.library import Library, open_library
 from reader.paths import DataPaths, resources_dir, samples_dir
+from reader.services.library import Library, open_library
 
 SCREENSHOT_SIZE = (1280, 800)
 

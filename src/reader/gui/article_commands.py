@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from reader.gui.tasks import TaskRunner
-from reader.library import Library
+from reader.services.library import Library
 
 
 class ArticleCommands(QObject):

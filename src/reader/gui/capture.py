@@ -20,7 +20,7 @@ from reader.capture.connector import Connector, SaveRequest
 from reader.capture.pairing import load_pairing, rotate_token
 from reader.errors import ReaderError
 from reader.gui.tasks import TaskRunner
-from reader.library import ImportResult, Library
+from reader.services.library import ImportResult, Library
 
 log = logging.getLogger(__name__)
 

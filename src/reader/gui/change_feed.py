@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.changes import Changes
 from reader.gui.tasks import StopFlag, TaskRunner
-from reader.library import Library
+from reader.services.library import Library
 
 POLL_MS = 1500
 

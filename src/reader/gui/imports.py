@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from reader.errors import ReaderError
 from reader.gui.dialogs.new_version import ask_new_version
 from reader.gui.tasks import StopFlag, Task, TaskRunner
-from reader.library import ImportResult, ImportStatus, Library
+from reader.services.library import ImportResult, ImportStatus, Library
 
 # Asked on the UI thread about a file whose text may or may not be a new version of the article
 # it shares a file or URL with: True makes it that article's new version.

@@ -28,7 +28,7 @@ from reader.gui.views.sidebar import SidebarView
 from reader.gui.widgets.find_bar import FindBar
 from reader.gui.widgets.import_strip import ImportStrip
 from reader.gui.widgets.search_field import SearchField
-from reader.library import Library
+from reader.services.library import Library
 
 SPLITTER_SIZES = (190, 480, 610)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.gui.models.search_results import SearchOutcome
 from reader.gui.tasks import StopFlag, Task, TaskRunner
-from reader.library import Library
+from reader.services.library import Library
 
 RESULT_LIMIT = 100
 

@@ -40,7 +40,7 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.article_list import ArticleListView
-from reader.library import ImportResult, Library
+from reader.services.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Generator
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.gui.tasks import TaskRunner
-from reader.library import Library
+from reader.services.library import Library
 
 BACKUP_CHECK_MS = 15 * 60 * 1000
 FIRST_BACKUP_CHECK_MS = 30 * 1000

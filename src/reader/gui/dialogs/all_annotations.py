@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotation import Color
 from reader.gui.models.highlights import ARTICLE_ID_ROLE, HIGHLIGHT_ID_ROLE, HighlightTableModel
 from reader.gui.views.notes_panel import color_label, swatch_icon
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.annotations import HighlightFilter
 
 FILTER_DELAY_MS = 200

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.imports import ImportSummary
-from reader.library import ImportStatus
+from reader.services.library import ImportStatus
 
 
 def summary_line(summary: ImportSummary) -> str:

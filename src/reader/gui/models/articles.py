@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.article import ArticleSummary
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 
 ARTICLE_IDS_MIME = "application/x-reader-article-ids"

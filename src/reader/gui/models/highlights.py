@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from reader.core.annotation import AnchorStatus, Highlight
 from reader.gui.models.articles import Index
 from reader.gui.views.notes_panel import color_label, swatch_icon
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.annotations import HighlightFilter
 
 HIGHLIGHT_ID_ROLE = Qt.ItemDataRole.UserRole + 30

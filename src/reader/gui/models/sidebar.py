@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.gui.models.articles import ARTICLE_IDS_MIME, Index, ids_from_mime
-from reader.library import Library
+from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20

@@ -10,7 +10,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.annotating import Annotating
 from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
 from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
@@ -29,11 +28,12 @@ from reader.errors import (
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.importers import expand_paths
-from reader.importing import Importing, ImportOptions
-from reader.importing import ImportResult as ImportResult  # what the front ends are handed
-from reader.importing import ImportStatus as ImportStatus
-from reader.indexer import Indexer
 from reader.paths import DataPaths, make_private, move_aside
+from reader.services.annotating import Annotating
+from reader.services.importing import Importing, ImportOptions
+from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
+from reader.services.importing import ImportStatus as ImportStatus
+from reader.services.indexer import Indexer
 from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore

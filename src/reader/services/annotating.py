@@ -12,7 +12,7 @@ from reader.exporters import AnnotatedArticle, render, w3c
 from reader.exporters.vault import Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
-from reader.indexer import Indexer
+from reader.services.indexer import Indexer
 from reader.storage.annotations import AnnotationImportReport, AnnotationStore, HighlightFilter
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
