@@ -7,6 +7,8 @@ import gzip
 import hashlib
 import random
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -254,6 +256,48 @@ def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:
     assert transport().read(name) == b"one"
     for t in (first, late, other):
         t.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "user", "message"),
+    [
+        ("https://cloud.example.org/dav", None, "give the WebDAV user name"),
+        ("http://cloud.example.org/dav", "ana", "use https://"),
+        ("https://ana:pw@cloud.example.org/dav", None, "without a password"),
+        ("https:///dav", "ana", "not a WebDAV address"),
+    ],
+)
+def test_an_unusable_address_is_refused_before_any_request(
+    tmp_path: Path, url: str, user: str | None, message: str
+) -> None:
+    args = ["sync", "setup", url] + (["--user", user] if user else [])
+    refused = reader(tmp_path / "a", *args)
+    assert refused.returncode == 1 and message in refused.stderr
+    assert refused.stderr.count("\n") == 1
+
+
+def test_a_user_name_in_the_address_is_kept_and_the_password_is_not(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENVIRONMENT, PASSWORD)
+    at = server.url.replace("http://", f"http://{USER}@")
+    shown = reader(tmp_path / "a", "sync", "setup", at, "--json", check=True)
+    assert f"{USER}@127.0.0.1" in shown.stdout and PASSWORD not in shown.stdout
+
+
+def test_without_a_terminal_the_password_question_is_a_one_line_error(
+    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    # A new session has no terminal to ask on, and stdin is empty: as under cron or systemd.
+    asked = subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "a"), "sync", "setup",
+         server.url, "--user", USER],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, start_new_session=True,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert asked.returncode == 1 and ENVIRONMENT in asked.stderr
+    assert "internal error" not in asked.stderr and "Traceback" not in asked.stderr
 
 
 def _syllables() -> Iterator[str]:

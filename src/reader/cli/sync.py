@@ -11,7 +11,7 @@ from reader.errors import SyncError
 from reader.library import Library
 from reader.sync import SyncStatus
 from reader.sync.credentials import ENVIRONMENT, from_environment
-from reader.sync.locations import is_url
+from reader.sync.locations import is_url, webdav_location
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,14 +60,17 @@ def _location(given: str | None) -> Path | str | None:
     return given if is_url(given) else Path(given)
 
 
-def _password(location: Path | str | None) -> str | None:
+def _password(location: Path | str | None, user: str | None) -> str | None:
     """Asked for a WebDAV URL, unless given in the environment (then never stored)."""
-    if not isinstance(location, str) or from_environment() is not None:
+    if not isinstance(location, str):
+        return None
+    webdav_location(location, user)  # a bad address is refused before the question
+    if from_environment() is not None:
         return None
     try:
         password = getpass.getpass("WebDAV password: ")
-    except (EOFError, KeyboardInterrupt) as exc:
-        raise SyncError(f"no password given (for headless use set {ENVIRONMENT})") from exc
+    except (EOFError, KeyboardInterrupt, OSError) as exc:
+        raise SyncError(f"no password given (without a terminal, set {ENVIRONMENT})") from exc
     if not password:
         raise SyncError("no password given")
     return password
@@ -97,14 +100,15 @@ def _show(status: SyncStatus, as_json: bool) -> int:
 def cmd_setup(lib: Library, args: argparse.Namespace) -> int:
     where = _location(args.folder)
     assert where is not None  # a required argument
-    status = lib.sync.setup(where, args.author, user=args.user, password=_password(where))
+    password = _password(where, args.user)
+    status = lib.sync.setup(where, args.author, user=args.user, password=password)
     return _show(status, args.json)
 
 
 def cmd_join(lib: Library, args: argparse.Namespace) -> int:
     where = _location(args.folder)
     status = lib.sync.join(
-        args.library, where, args.author, user=args.user, password=_password(where)
+        args.library, where, args.author, user=args.user, password=_password(where, args.user)
     )
     return _show(status, args.json)
 

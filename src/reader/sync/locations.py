@@ -18,6 +18,7 @@ from reader.sync.transport import FolderTransport, Transport
 from reader.sync.webdav import WebDAVTransport
 
 ROOT = "reader-sync/v1"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 T = TypeVar("T", bound=Transport)
 R = TypeVar("R")
 
@@ -33,6 +34,8 @@ def webdav_location(url: str, user: str | None) -> str:
         raise SyncError(f"{url!r} is not a WebDAV address (https://host/path)")
     if parts.password or parts.query or parts.fragment:
         raise SyncError("give the WebDAV address without a password, query or fragment")
+    if parts.scheme.lower() == "http" and parts.hostname not in LOOPBACK:
+        raise SyncError("use https:// for WebDAV: over http the password would travel in clear")
     name = user or (unquote(parts.username) if parts.username else "")
     if not name:
         raise SyncError("give the WebDAV user name (--user NAME)")
