@@ -254,6 +254,8 @@ def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:
     with pytest.raises(SyncError, match="other content"):
         other.put(name, b"two")
     assert transport().read(name) == b"one"
+    folder = server.root / "reader-sync" / "v1" / ("a" * 32) / "devices" / ("b" * 32)
+    assert [p.name for p in folder.iterdir()] == ["1-1.jsonl.gz"]  # no temporary file left
     for t in (first, late, other):
         t.close()
 

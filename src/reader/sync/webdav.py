@@ -103,8 +103,9 @@ class WebDAVTransport:
         try:
             self._upload(temp, data)
             self._move(temp, name, data)
-        finally:
+        except SyncError:
             self._forget(temp)
+            raise
         self._list(folder)[leaf] = Entry(leaf, False, len(data), None)
 
     def probe(self) -> None:
@@ -135,6 +136,7 @@ class WebDAVTransport:
         # 412: the name exists. 404: our temporary file is gone, so an earlier MOVE whose
         # answer was lost went through. Either way the file there must be what we wrote.
         if response.status_code in (404, 412):
+            self._forget(temp)
             there = self.read(name)
             if there is not None and _sha(there) == _sha(data):
                 return
