@@ -23,6 +23,7 @@ from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files,
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
+from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.imports import ImportController, ImportProgress, ImportSummary, local_path
 from reader.gui.keyboard import KeyboardNavigation
 from reader.gui.layout import (
@@ -38,6 +39,7 @@ from reader.gui.models.search_results import SearchOutcome
 from reader.gui.models.sidebar import LibraryCounts
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
+from reader.gui.sync import SyncController, SyncIndicator
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.article_list import ArticleListView
 from reader.services.library import ImportResult, Library
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
         self.change_feed = ChangeFeed(library, self.feed_lane, self)
         self.change_feed.changed.connect(self._on_change_feed_changed)
+        self.sync = SyncController(library, self)
+        self.change_feed.changed.connect(self.sync.on_local_changes)
+        self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
         self.setAcceptDrops(True)
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         if library.read_only:
             self._turn_changes_off(announce_read_only)
         self.change_feed.start()
+        self.sync.start()
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -461,7 +467,8 @@ class MainWindow(QMainWindow):
     # -- dialogs, state ---------------------------------------------------------------------
 
     def _on_preferences_triggered(self) -> None:
-        dialog = PreferencesDialog(self._prefs, self, self._capture_preferences())
+        sync = SyncPanel(self.sync, self.library.read_only)
+        dialog = PreferencesDialog(self._prefs, self, [*self._capture_preferences(), sync])
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
 
@@ -485,6 +492,7 @@ class MainWindow(QMainWindow):
         self.imports.cancel()
         self.capture.stop_connector()
         self.change_feed.stop()
+        self.sync.stop()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
         for lane in (*lanes, self.feed_lane):
             lane.shut_down()

@@ -24,8 +24,9 @@ from reader.storage.database import Database
 from reader.sync import identity
 from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
+from reader.sync.locations import close_after, open_transport, prepare, shown
 from reader.sync.records import Record, Torn, content_object, decode_file, encode_file, read_object
-from reader.sync.transport import FolderTransport, Transport
+from reader.sync.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,6 @@ RECORDS_PER_FILE = 5000
 DEVICE_FILE = "device.json"
 LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
 TransportFor = Callable[[str, str], Transport]
-
-
-def folder_transport(location: str, library: str) -> Transport:
-    """The sync root of one library inside a shared folder."""
-    return FolderTransport(Path(location) / "reader-sync" / "v1" / library)
 
 
 @dataclass(frozen=True)
@@ -91,7 +87,7 @@ class SyncService:
     """Sync of one library through a transport; every call is one short operation."""
 
     def __init__(
-        self, db: Database, nonce_file: Path, transport_for: TransportFor = folder_transport
+        self, db: Database, nonce_file: Path, transport_for: TransportFor = open_transport
     ) -> None:
         self.db = db
         self.nonce_file = nonce_file
@@ -99,43 +95,48 @@ class SyncService:
 
     # -- set up ------------------------------------------------------------------------------
 
-    def setup(self, location: Path, author: str | None = None) -> SyncStatus:
-        """Sync this library through `location` (created if missing)."""
-        who = self._configure(location, author)
-        self._announce(self._transport(), who)
+    def setup(
+        self, location: Path | str, author: str | None = None, *, user: str | None = None,
+        password: str | None = None,
+    ) -> SyncStatus:  # fmt: skip
+        """Sync this library through `location`: a folder (created if missing) or a WebDAV
+        URL (checked first; a password given is kept in the OS keyring)."""
+        who = self._configure(location, author, user, password)
+        close_after(self._transport(), lambda t: self._announce(t, who))
         return self.status()
 
-    def _configure(self, location: Path, author: str | None) -> Author:
-        try:
-            location.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise SyncError(f"cannot use {location} as the sync folder: {exc.strerror}") from exc
+    def _configure(
+        self, location: Path | str, author: str | None, user: str | None, password: str | None
+    ) -> Author:
+        where = prepare(location, user, password)
         with self.db.transaction(durable=True) as conn:
-            identity.put(conn, "folder", str(location.resolve()))
+            identity.put(conn, "folder", where)
             identity.put(conn, "author", author or identity.get(conn, "author") or _user())
             return self._who(conn)
 
     def join(
-        self, library: str, location: Path | None = None, author: str | None = None
-    ) -> SyncStatus:
+        self, library: str, location: Path | str | None = None, author: str | None = None,
+        *, user: str | None = None, password: str | None = None,
+    ) -> SyncStatus:  # fmt: skip
         """Become a device of the library `library` found in the sync folder."""
         library = library.strip().lower()
         if not LIBRARY_ID.match(library):
             raise SyncError(f"{library!r} is not a library id (32 hexadecimal digits)")
         if location is not None:
-            self._configure(location, author)  # announced below, in the library joined
+            # Announced below, in the library joined.
+            self._configure(location, author, user, password)
         with self.db.reading() as conn:
             folder = identity.get(conn, "folder")
         if not folder:
             raise SyncError("sync is not set up; give the sync folder too")
-        if not self.transport_for(folder, library).devices():
-            raise SyncError(f"there is no library {library} in the sync folder {folder}")
+        if not close_after(self.transport_for(folder, library), lambda t: t.devices()):
+            raise SyncError(f"there is no library {library} in the sync folder {shown(folder)}")
         with self.db.transaction(durable=True) as conn:
             if identity.library_id(conn) != library:
                 _forget_sync_state(conn)
                 identity.put(conn, "library", library)
             who = self._who(conn)
-        self._announce(self._transport(), who)
+        close_after(self._transport(), lambda t: self._announce(t, who))
         return self.status()
 
     # -- sync --------------------------------------------------------------------------------
@@ -147,10 +148,13 @@ class SyncService:
             who = self._who(conn)
             first = not identity.get(conn, "captured_seq")
             captured = capture(conn, who, everything=first)
-        self._announce(transport, who)
-        files = self._publish(transport)
-        applied = self._apply(transport)
-        files += self._publish(transport)
+        try:
+            self._announce(transport, who)
+            files = self._publish(transport)
+            applied = self._apply(transport)
+            files += self._publish(transport)
+        finally:
+            transport.close()
         with self.db.transaction() as conn:
             identity.put(conn, "last_sync", _now())
             identity.put(conn, "waiting_files", str(applied.waiting_files))

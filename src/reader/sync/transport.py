@@ -3,7 +3,7 @@
 A transport stores immutable files under names relative to one library's sync root
 (`devices/<device>/<first>-<last>.jsonl.gz`, `objects/<sha256>`). It never modifies a file:
 `put` writes a new name once, atomically, or does nothing when the name exists. A WebDAV
-transport implements the same four methods (PUT to a temporary name, then MOVE without
+transport (webdav.py) implements the same methods (PUT to a temporary name, then MOVE without
 overwrite).
 """
 
@@ -45,6 +45,10 @@ class Transport(Protocol):
 
     def put(self, name: str, data: bytes) -> None:
         """Write a new file atomically; a name that exists is left as it is."""
+        ...
+
+    def close(self) -> None:
+        """Let go of connections (a folder holds none)."""
         ...
 
 
@@ -91,6 +95,9 @@ class FolderTransport:
 
     def exists(self, name: str) -> bool:
         return self._path(name).is_file()
+
+    def close(self) -> None:
+        pass
 
     def put(self, name: str, data: bytes) -> None:
         target = self._path(name)
