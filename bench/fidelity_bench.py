@@ -52,6 +52,8 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
     "images": ("img",),
 }
 FIELDS = ("title", "byline", "site", "date")
+# The expected titles often keep the site's name ("Title - Site"), which Reader removes.
+_SITE_SUFFIX = re.compile(r"\s*(?:\s[-|–—·_:]+|_| ::|\[)\s*[^-|–—·_]{1,60}$")
 
 
 @dataclass
@@ -140,6 +142,14 @@ def score_page(folder: Path) -> PageScore:
     date = article.published.isoformat() if article.published else None
     expected_date = (meta.get("publishedTime") or "")[:10] or None
     score.fields = {
+        "title, suffix aside": field_right(
+            article.title, _SITE_SUFFIX.sub("", meta.get("title") or "")
+        )
+        or field_right(article.title, meta.get("title")),
+        # Expected bylines are often a whole byline box ("By A\n March 25, 2015").
+        "byline, contained": None
+        if not meta.get("byline")
+        else bool(article.author) and normalized(article.author) in normalized(meta["byline"]),
         "title": field_right(article.title, meta.get("title")),
         "byline": field_right(article.author, meta.get("byline")),
         "site": field_right(article.site, meta.get("siteName")),
@@ -200,7 +210,7 @@ def print_summary(scores: list[PageScore]) -> None:
     for kind in STRUCTURE:
         hits = sum(within(*s.counts[kind]) for s in imported)
         print(f"  {kind:12} within 10%: {hits / max(len(scores), 1):.1%}")
-    for name in FIELDS:
+    for name in (*FIELDS, "title, suffix aside", "byline, contained"):
         scored = [s.fields[name] for s in imported if s.fields.get(name) is not None]
         right = sum(1 for value in scored if value)
         print(f"{name:6} right: {right}/{len(scored)} ({right / max(len(scored), 1):.1%})")

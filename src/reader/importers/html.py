@@ -66,7 +66,7 @@ def article_from_markup(
     """Build an Article from decoded HTML; `image_source` supplies images stored beside it."""
     tree = parse_document(markup)
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
-    meta = read_metadata(tree)
+    meta = read_metadata(tree, markup)
     _drop_active_content(tree)
     _resolve_links(tree, meta.url)
     assets = embed_images(tree, image_source or data_uri_image)
