@@ -61,3 +61,22 @@ class TestTablePage:
     def test_each_row_is_one_line_of_cells(self) -> None:
         assert "1\t06:12\t412345" in self.text
         assert "Day\tHigh water\tHeight (cm)" in self.text
+
+
+def test_what_the_page_never_shows_is_not_imported() -> None:
+    visible = (
+        "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "
+        "of the pier twice each evening to check every wick.</p>"
+    )
+    hidden = (
+        "<div hidden><p>Template text that a script would fill in later.</p></div>"
+        '<p style="display: none">A paragraph the page keeps out of sight.</p>'
+        '<p style="visibility:hidden">Another paragraph nobody sees.</p>'
+        '<p aria-hidden="true">Screen readers skip this line of text.</p>'
+    )
+    page = f'<html><head><meta charset="utf-8"></head><body><article>{visible}{hidden}'
+    page += f"{visible.replace('north', 'south')}</article></body></html>"
+    text = import_html(page.encode(), "page.html").text
+    assert "north pier" in text and "south pier" in text
+    for gone in ("Template text", "out of sight", "nobody sees", "Screen readers"):
+        assert gone not in text

@@ -25,6 +25,7 @@ _INLINE = (
     *("span", "a", "code", "kbd", "samp", "var", "tt", "em", "strong", "b", "i", "u", "s"),
     *("abbr", "cite", "q", "small", "mark", "sub", "sup", "time", "font", "strike", "dfn"),
 )
+_STYLE_SPACE = re.compile(r"\s+")
 _CODE = ("code", "kbd", "samp", "tt")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
@@ -40,10 +41,39 @@ _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "ta
 
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
+    _drop_hidden(tree)
     _drop_permalinks(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+
+
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """What the page never shows its reader (`hidden`, `display: none`, `visibility: hidden`,
+    `aria-hidden`) is not part of the article: templates, duplicates, screen-reader chrome.
+
+    Formulas are the exception: MathJax hides its source markup but renders it visibly.
+    """
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
+            continue
+        if _is_hidden(element) and not _is_math(element) and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _is_hidden(element: lxml.html.HtmlElement) -> bool:
+    style = _STYLE_SPACE.sub("", (element.get("style") or "").lower())
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _is_math(element: lxml.html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return element.tag == "math" or "math" in names or element.find(".//math") is not None
 
 
 def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
