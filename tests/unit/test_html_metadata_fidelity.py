@@ -113,7 +113,17 @@ def test_json_ld_organization_is_never_the_author() -> None:
         ("Mozilla - Wikipedia", "en.wikipedia.org", "Mozilla"),
         ("How to Build a Terrarium | eHow", "ehow.com", "How to Build a Terrarium"),
         ("Lamps - a history", "harbour.example", "Lamps - a history"),
+        ("Lamps, chapter 2 [Pier Tales]", "piertales.example", "Lamps, chapter 2"),
     ],
 )
 def test_site_suffix_named_by_the_host(title: str, host: str, expected: str) -> None:
     assert strip_site_name(title, host, domain=True) == expected
+
+
+def test_author_name_as_title_suffix() -> None:
+    head = (
+        '<meta name="author" content="Ines Harrow">'
+        "<title>Lamps of the north pier | Notes | Ines Harrow</title>"
+    )
+    body = "<article><p>" + "The keeper lit the lamps at dusk. " * 12 + "</p></article>"
+    assert import_html(page(head, body), "a.html").title == "Lamps of the north pier | Notes"

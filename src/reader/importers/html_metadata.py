@@ -80,6 +80,8 @@ class PageMetadata:
             self.title = strip_site_name(self.title, self.site)
             if self.url is not None:
                 self.title = strip_site_name(self.title, _host(self.url), domain=True)
+            # A blog's "Title | Author Name" names the author where others name the site.
+            self.title = strip_site_name(self.title, self.author)
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
@@ -201,7 +203,8 @@ def strip_site_name(title: str, site: str | None, *, domain: bool = False) -> st
     """`Title - Site` (or `Site | Title`) becomes `Title` when `Site` is the site's name.
 
     With `domain`, `site` is a host name and the suffix matches when it names the host's
-    main label, however written: "Mozilla - Wikipedia" on en.wikipedia.org, "… | eHow".
+    main label, however written: "Mozilla - Wikipedia" on en.wikipedia.org, "… | eHow",
+    "… [Archive of Our Own]" on archiveofourown.org.
     """
     if domain and site:
         return _strip_domain_suffix(title, site)
@@ -217,6 +220,7 @@ def strip_site_name(title: str, site: str | None, *, domain: bool = False) -> st
 def _strip_domain_suffix(title: str, host: str) -> str:
     labels = [_squash(label) for label in host.split(".") if label not in _GENERIC_LABELS]
     match = re.fullmatch(r"(.+?)\s+(?:[-|–—·»]|::)\s+([^-|–—·»]+)", title.strip())
+    match = match or re.fullmatch(r"(.+?)\s*\[([^\[\]]+)\]", title.strip())
     if match and any(label and label in _squash(match.group(2)) for label in labels):
         return match.group(1).strip()
     return title
