@@ -25,6 +25,7 @@ class Theme:
     term: str  # search terms found in the article
     find: str  # find-in-article matches
     find_current: str
+    code_background: str  # inline code and code blocks: a tint just off the page colour
 
 
 THEMES = {
@@ -39,6 +40,7 @@ THEMES = {
         term="#ffe58f",
         find="#cfe3ff",
         find_current="#ffb347",
+        code_background="#f3f4f6",
     ),
     "sepia": Theme(
         name="sepia",
@@ -51,6 +53,7 @@ THEMES = {
         term="#f5d67a",
         find="#e3d3b0",
         find_current="#f0a046",
+        code_background="#ede3cf",
     ),
     "dark": Theme(
         name="dark",
@@ -63,6 +66,7 @@ THEMES = {
         term="#6b5714",
         find="#274673",
         find_current="#a15c12",
+        code_background="#26282d",
     ),
 }
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any
 from urllib.parse import urljoin
 
 import lxml.html
@@ -22,7 +20,8 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
-from reader.importers.sanitize import ALLOWED_TAGS, html_to_text, sanitize_html
+from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.structure import document_html, prepare_source
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +63,8 @@ def article_from_markup(
 ) -> Article:
     """Build an Article from decoded HTML; `image_source` supplies images stored beside it."""
     tree = parse_document(markup)
-    meta = read_metadata(tree)
+    prepare_source(tree)  # first: a heading's "¶" must not reach the title either
+    meta = read_metadata(tree, markup)
     _drop_active_content(tree)
     _resolve_links(tree, meta.url)
     assets = embed_images(tree, image_source or data_uri_image)
@@ -226,54 +226,11 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
     return result if isinstance(result, Document) else None
 
 
-_HTML_TAGS = {
-    "p": "p",
-    "quote": "blockquote",
-    "code": "pre",
-    "lb": "br",
-    "graphic": "img",
-    "ref": "a",
-    "del": "s",
-    "table": "table",
-    "row": "tr",
-}
-_RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
-
-
 def _document_html(document: Document | None) -> str | None:
-    """trafilatura's XML body as HTML (its own element names mapped back to HTML)."""
+    """The extracted article as HTML, or None when the extraction holds no text."""
     if document is None or document.body is None or not (document.text or "").strip():
         return None
-    body = copy.deepcopy(document.body)
-    for element in body.iter():
-        if isinstance(element.tag, str):
-            _to_html_element(element)
-    body.tag = "div"
-    return str(etree.tostring(body, encoding="unicode", method="html"))
-
-
-def _to_html_element(element: Any) -> None:
-    tag, rend = element.tag, element.get("rend") or ""
-    if tag == "head":
-        html_tag = rend if rend in {"h1", "h2", "h3", "h4", "h5", "h6"} else "h3"
-    elif tag == "hi":
-        html_tag = _RENDITIONS.get(rend, "span")
-    elif tag == "list":
-        html_tag = rend if rend in {"ul", "ol", "dl"} else "ul"
-    elif tag == "item":
-        html_tag = rend[:2] if rend.startswith(("dt-", "dd-")) else "li"
-    elif tag == "cell":
-        html_tag = "th" if element.get("role") == "head" else "td"
-    else:
-        # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
-        # where the sanitizer knows it, so the text keeps its breaks.
-        html_tag = _HTML_TAGS.get(tag, tag if tag in ALLOWED_TAGS else "span")
-    kept = {"a": ("target",), "img": ("src", "alt", "title")}.get(html_tag, ())
-    attributes = {name: element.get(name) for name in kept if element.get(name)}
-    element.attrib.clear()
-    element.tag = html_tag
-    for name, value in attributes.items():
-        element.set("href" if name == "target" else name, value)
+    return document_html(document.body)
 
 
 def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> str:

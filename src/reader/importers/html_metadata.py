@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from trafilatura.settings import Document
 
+from reader.importers.page_kinds import is_name_heading, manual_title, word_properties
+
 # JSON-LD blocks bigger than this are data dumps, not article metadata.
 _MAX_JSON_LD = 512 * 1024
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|SocialMediaPosting)$")
@@ -20,6 +22,14 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
+# Values some sites put in article:section that name no section at all.
+_JUNK_SECTIONS = frozenset(
+    {"tags", "tag", "uncategorized", "uncategorised", "home", "index", "article", "articles"}
+    | {"post", "posts", "page", "default", "none", "null", "undefined", "misc", "general"}
+)
+_ORGANIZATION = re.compile(r"Organi[sz]ation|Corporation|NewsMediaOrganization|WebSite|Brand")
+# Host labels that say nothing about whose site it is.
+_GENERIC_LABELS = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "m", "en"})
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -48,54 +58,63 @@ class PageMetadata:
     section: str | None = None
     language: str | None = None
     heading: str | None = None  # the first <h1>: often the title without the site's name
+    page_title: str | None = None  # the <title>: often the heading and the site's name
 
     def complete(self, document: Document | None) -> None:
         """Fill the gaps from trafilatura's metadata, then from the URL; tidy the title."""
         if document is not None:
             self.site = self.site or _clean(document.sitename)
             self.title = self.title or _clean(document.title)
-            self.author = self.author or _clean((document.author or "").replace("; ", ", "))
+            guessed = _clean((document.author or "").replace("; ", ", "))
+            if guessed and self.site and guessed.casefold() == self.site.casefold():
+                guessed = None  # the site's name in a byline slot: the publisher
+            self.author = self.author or guessed
             self.published = self.published or parse_date(document.date or "")
             self.url = self.url or _web_url(document.url)
         if self.title is not None and self.heading is not None:
-            self._split_title_at_heading(self.title, self.heading)
+            self._split_title_at_heading(self.page_title or self.title, self.heading)
         if self.site is None and self.url is not None:
-            self.site = (urlsplit(self.url).hostname or "").removeprefix("www.") or None
+            self.site = _host(self.url)
+        self.site = _readable_site(self.site, self.url)
         if self.title is not None:
             self.title = strip_site_name(self.title, self.site)
+            if self.url is not None:
+                self.title = strip_site_name(self.title, _host(self.url), domain=True)
+            # A blog's "Title | Author Name" names the author where others name the site.
+            self.title = strip_site_name(self.title, self.author)
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
         match = re.fullmatch(rf"{re.escape(heading)}\s*[-|–—_｜－]+\s*(.+)", title)
         if match:
-            self.title = heading
+            if self.title == title:
+                self.title = heading
             self.site = self.site or match.group(1).strip()
 
 
-def read_metadata(tree: lxml.html.HtmlElement) -> PageMetadata:
+def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata:
     """The page's own metadata, in the order of trust: OpenGraph and article:*, then JSON-LD,
-    then plain meta tags and markup."""
+    then plain meta tags and markup. `markup` (the raw page) holds what the parser drops:
+    Word's document properties."""
     meta = _meta_tags(tree)
     ld = _json_ld_article(tree)
+    word = word_properties(markup)
     publisher = ld.get("publisher")
+    site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
     return PageMetadata(
-        title=_first(meta.get("og:title"), _text(ld.get("headline")), _title(tree), _h1(tree)),
+        title=manual_title(tree) or _headline(meta, ld, tree),
         heading=_h1(tree),
-        site=_first(meta.get("og:site_name"), _name(publisher), meta.get("application-name")),
-        author=_first(
-            _not_url(meta.get("author")),
-            _not_url(meta.get("article:author")),
-            _name(ld.get("author")),
-            _not_url(meta.get("dc.creator")),
-        ),
-        published=_first_date(meta, ld, tree),
+        page_title=_title(tree),
+        site=site,
+        author=_author(meta, ld, word, not_named=(site, _name(publisher))),
+        published=_first_date(meta, ld, tree, word),
         url=_first(
             _web_url(_canonical(tree)),
             _web_url(meta.get("og:url")),
             _web_url(_text(ld.get("url"))),
             _web_url(_entity_id(ld.get("mainEntityOfPage"))),
         ),
-        section=_first(meta.get("article:section"), _text(ld.get("articleSection"))),
+        section=_section(meta, ld, tree),
         language=_first(
             normalize_language(tree.get("lang") or tree.get("xml:lang") or ""),
             normalize_language(meta.get("content-language") or ""),
@@ -105,14 +124,105 @@ def read_metadata(tree: lxml.html.HtmlElement) -> PageMetadata:
     )
 
 
-def strip_site_name(title: str, site: str | None) -> str:
-    """`Title - Site` (or `Site | Title`) becomes `Title` when `Site` is the site's name."""
+def _position(crumb: dict[str, Any]) -> int:
+    position = crumb.get("position")
+    return position if isinstance(position, int) else 0
+
+
+def _headline(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement) -> str | None:
+    """og:title, JSON-LD headline or the <h1>: the first one the <title> confirms, else the
+    first there is (the <title> before the <h1>). A generic og:title ("News from …") or a
+    JSON-LD "headline" that is really a description is what the <title> does not contain."""
+    title = _title(tree)
+    heading = _h1(tree)
+    if heading and is_name_heading(heading):
+        heading = None
+    candidates = [_clean(meta.get("og:title")), _clean(_text(ld.get("headline")))]
+    folded = (title or "").casefold()
+    for candidate in candidates:
+        if candidate and candidate.casefold() in folded:
+            return candidate
+    # A heading is often the site's name ("V8" in "Outside the web · V8"): it confirms only
+    # as the start of the <title>.
+    if heading and folded.startswith(heading.casefold()):
+        return heading
+    return _first(candidates[0], candidates[1], title, heading)
+
+
+def _author(
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    word: dict[str, str],
+    not_named: tuple[str | None, ...],
+) -> str | None:
+    """A person: never the publisher or the site, never an organisation in JSON-LD."""
+    publishers = {name.casefold() for name in not_named if name}
+    candidates = (
+        _not_url(meta.get("author")),
+        _not_url(meta.get("article:author")),
+        _person(ld.get("author")),
+        _not_url(meta.get("dc.creator")),
+        word.get("Author"),
+        word.get("LastAuthor"),
+    )
+    for candidate in map(_clean, candidates):
+        if candidate and candidate.casefold() not in publishers:
+            return candidate
+    return None
+
+
+def _section(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement) -> str | None:
+    candidates = (
+        meta.get("article:section"),
+        meta.get("section"),
+        _text(ld.get("articleSection")),
+        _breadcrumb_section(tree),
+    )
+    for candidate in map(_clean, candidates):
+        if candidate and candidate.casefold() not in _JUNK_SECTIONS and len(candidate) <= 60:
+            return candidate
+    return None
+
+
+def _breadcrumb_section(tree: lxml.html.HtmlElement) -> str | None:
+    """The crumb after the home page in a JSON-LD BreadcrumbList."""
+    for item in _json_ld_all(tree):
+        if "BreadcrumbList" not in _types(item):
+            continue
+        elements = item.get("itemListElement")
+        crumbs = [e for e in elements if isinstance(e, dict)] if isinstance(elements, list) else []
+        crumbs.sort(key=_position)
+        if len(crumbs) >= 3:  # home, section, …, the article itself
+            crumb = crumbs[1]
+            named = crumb.get("item") if isinstance(crumb.get("item"), dict) else crumb
+            return _text(named.get("name")) if isinstance(named, dict) else None
+    return None
+
+
+def strip_site_name(title: str, site: str | None, *, domain: bool = False) -> str:
+    """`Title - Site` (or `Site | Title`) becomes `Title` when `Site` is the site's name.
+
+    With `domain`, `site` is a host name and the suffix matches when it names the host's
+    main label, however written: "Mozilla - Wikipedia" on en.wikipedia.org, "… | eHow",
+    "… [Archive of Our Own]" on archiveofourown.org.
+    """
+    if domain and site:
+        return _strip_domain_suffix(title, site)
     if site:
         name = re.escape(site.strip())
         for pattern in (rf"(.+?){_TITLE_SEPARATOR}{name}", rf"{name}{_TITLE_SEPARATOR}(.+)"):
             match = re.fullmatch(pattern, title.strip(), re.IGNORECASE)
             if match:
                 return match.group(1).strip()
+    return title
+
+
+def _strip_domain_suffix(title: str, host: str) -> str:
+    labels = [_squash(label) for label in host.split(".") if label not in _GENERIC_LABELS]
+    match = re.fullmatch(r"(.+?)\s+(?:[-|–—·»]|::)\s+([^-|–—·»]+)", title.strip())
+    match = match or re.fullmatch(r"(.+?)\s*\[([^\[\]]+)\]", title.strip())
+    if match and any(label and label in _squash(match.group(2)) for label in labels):
+        return match.group(1).strip()
     return title
 
 
@@ -155,13 +265,21 @@ def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = key or (element.get(attribute) or "").strip().lower()
         content = _clean(element.get("content"))
-        if key and content:
-            found.setdefault(key, content)
+        for name in key.split() if content else ():  # `property="og:title twitter:title"`
+            found.setdefault(name, content or "")
     return found
 
 
 def _json_ld_article(tree: lxml.html.HtmlElement) -> dict[str, Any]:
     """The first article-like object in the page's JSON-LD blocks, or {}."""
+    for item in _json_ld_all(tree):
+        if "headline" in item or any(_ARTICLE_TYPE.search(t) for t in _types(item)):
+            return item
+    return {}
+
+
+def _json_ld_all(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD blocks."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -172,10 +290,7 @@ def _json_ld_article(tree: lxml.html.HtmlElement) -> dict[str, Any]:
             data = json.loads(raw, strict=False)
         except (ValueError, RecursionError):
             continue
-        for item in _json_ld_items(data):
-            if "headline" in item or any(_ARTICLE_TYPE.search(t) for t in _types(item)):
-                return item
-    return {}
+        yield from _json_ld_items(data)
 
 
 def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
@@ -199,10 +314,11 @@ def _types(item: dict[str, Any]) -> list[str]:
 
 
 def _first_date(
-    meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement
+    meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement, word: dict[str, str]
 ) -> date | None:
     candidates = [meta.get("article:published_time"), _text(ld.get("datePublished"))]
     candidates += [meta.get(name) for name in _DATE_META[1:]]
+    candidates += [_text(ld.get("dateCreated")), word.get("Created"), word.get("LastSaved")]
     candidates += [element.get("datetime") for element in tree.iter("time")]
     for candidate in candidates:
         found = parse_date(candidate or "")
@@ -255,6 +371,35 @@ def _name(value: Any) -> str | None:
     items = value if isinstance(value, list) else [value]
     names = [_text(item.get("name")) if isinstance(item, dict) else _text(item) for item in items]
     return _clean(", ".join(n for n in names if n and not _is_url(n)))
+
+
+def _person(value: Any) -> str | None:
+    """JSON-LD authors, leaving out organisations (a publisher named as the author)."""
+    items = value if isinstance(value, list) else [value]
+    people = [i for i in items if not (isinstance(i, dict) and _is_organization(i))]
+    return _name(people) if people else None
+
+
+def _is_organization(item: dict[str, Any]) -> bool:
+    return any(_ORGANIZATION.search(t) for t in _types(item))
+
+
+def _host(url: str) -> str | None:
+    return (urlsplit(url).hostname or "").removeprefix("www.") or None
+
+
+def _squash(value: str) -> str:
+    return "".join(c for c in value.casefold() if c.isalnum())
+
+
+def _readable_site(name: str | None, url: str | None) -> str | None:
+    """trafilatura makes a name from the host when a page names no site ("Afpbbcom"); the
+    host itself reads better."""
+    host = _host(url) if url else None
+    squashed = name is not None and name.isalnum()  # no space, no dot: a host run together
+    if squashed and host and _squash(name or "") == _squash(host):
+        return host
+    return name
 
 
 def _entity_id(value: Any) -> str | None:

@@ -43,10 +43,14 @@ h3, h4, h5, h6 {{ font-size: {pt(1.05)}; font-weight: 700;
                   margin-top: {px(1.2)}; margin-bottom: {px(0.5)}; }}
 a {{ color: {theme.link}; text-decoration: none; }}
 blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {px(1.2)}; }}
-pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)}; }}
+pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)};
+             background-color: {theme.code_background}; }}
+pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(0.8)}; padding: 6px; }}
+table {{ border-collapse: collapse; margin-bottom: {px(0.8)}; }}
+th {{ font-weight: 700; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
-td, th {{ padding: 4px; }}
+td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
 p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
                  margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}
 p.empty {{ color: {theme.secondary}; font-size: {pt(0.95)}; }}

@@ -1,0 +1,252 @@
+"""Article structure: a saved page prepared for extraction, and the extractor's XML as HTML.
+
+trafilatura describes the article in its own XML (`head`, `p`, `list`/`item`, `table`/`row`/
+`cell`, `quote`, `code`, `hi`, `ref`, `graphic`, `lb`). `document_html` turns that tree into
+the small HTML vocabulary the sanitizer allows, once, for every page: the pane shows that HTML
+and the stored text is read from it, so the two never disagree. `prepare_source` fixes the
+few ways the page's own markup makes the extractor lose words, before it runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from reader.importers.sanitize import ALLOWED_TAGS
+
+# Elements that sit inside running text. Their class names say how they look ("menuitem",
+# "guilabel", "nav-link"), never that they are page furniture, yet the extractor judges them by
+# those names and deletes words mid-sentence.
+_INLINE = (
+    *("span", "a", "code", "kbd", "samp", "var", "tt", "em", "strong", "b", "i", "u", "s"),
+    *("abbr", "cite", "q", "small", "mark", "sub", "sup", "time", "font", "strike", "dfn"),
+)
+_STYLE_SPACE = re.compile(r"\s+")
+_CODE = ("code", "kbd", "samp", "tt")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A link whose whole text is one of these marks is a permalink or a header-link icon.
+_PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
+# Where a trafilatura <code> stands on its own as a block rather than inside a sentence.
+_BLOCK_PARENTS = frozenset({"body", "div", "quote", "list", "table", "row"})
+_RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+_SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
+
+
+# --- before extraction ------------------------------------------------------------------------
+
+
+def prepare_source(tree: lxml.html.HtmlElement) -> None:
+    """Rewrite the markup the extractor would mangle; the text itself never changes."""
+    _drop_hidden(tree)
+    _drop_permalinks(tree)
+    _lift_links_out_of_code(tree)
+    _mark_preformatted_as_code(tree)
+    _declassify_inline_text(tree)
+
+
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """What the page never shows its reader (`hidden`, `display: none`, `visibility: hidden`,
+    `aria-hidden`) is not part of the article: templates, duplicates, screen-reader chrome.
+
+    Formulas are the exception: MathJax hides its source markup but renders it visibly.
+    """
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
+            continue
+        if _is_hidden(element) and not _is_math(element) and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _is_hidden(element: lxml.html.HtmlElement) -> bool:
+    style = _STYLE_SPACE.sub("", (element.get("style") or "").lower())
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").strip().lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _is_math(element: lxml.html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return element.tag == "math" or "math" in names or element.find(".//math") is not None
+
+
+def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
+    """ "¶" and icon links beside headings point at the heading itself; they are not text."""
+    for anchor in list(tree.iter("a")):
+        href = (anchor.get("href") or "").strip()
+        text = anchor.text_content()
+        in_heading = any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
+        symbol_only = _PERMALINK_TEXT.fullmatch(text) is not None
+        if symbol_only and (href.startswith("#") or in_heading) and anchor.getparent() is not None:
+            anchor.drop_tree()  # lxml.html keeps the tail text in place
+
+
+def _lift_links_out_of_code(tree: lxml.html.HtmlElement) -> None:
+    """`<code><a>name</a></code>` becomes `<a><code>name</code></a>`.
+
+    The extractor moves a link inside code to the end of the paragraph, which moves words;
+    a link around code it keeps in place. Links among other code text only lose their tag.
+    """
+    for code in list(tree.iter(*_CODE)):
+        links = list(code.iter("a"))
+        if not links:
+            continue
+        only = links[0]
+        alone = len(links) == 1 and only.getparent() is code
+        if alone and not (code.text or "").strip() and not (only.tail or "").strip():
+            parent = code.getparent()
+            if parent is not None:
+                code.text, only.tail = only.text_content(), None
+                for child in list(code):
+                    code.remove(child)
+                link = lxml.html.Element("a", href=only.get("href") or "")
+                link.tail, code.tail = code.tail, None
+                parent.replace(code, link)
+                link.append(code)
+                continue
+        for link in links:
+            link.drop_tag()
+
+
+def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
+    """A bare <pre> reaches the extractor's output as a quote; wrapped in <code> it stays code."""
+    for pre in list(tree.iter("pre")):
+        if not any(child.tag == "code" for child in pre):
+            code = lxml.html.Element("code")
+            code.text, pre.text = pre.text, None
+            for child in list(pre):
+                code.append(child)
+            pre.append(code)
+
+
+def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
+    """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
+    for element in tree.iter(*_INLINE):
+        if _in_running_text(element):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+
+
+def _in_running_text(element: lxml.html.HtmlElement) -> bool:
+    parent = element.getparent()
+    if parent is None:
+        return False
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    return bool(before.strip()) or bool((element.tail or "").strip())
+
+
+# --- after extraction -------------------------------------------------------------------------
+
+
+def document_html(body: Any) -> str:
+    """trafilatura's XML body as HTML in our vocabulary (sanitize it before display)."""
+    body = copy.deepcopy(body)
+    _split_baseline_paragraph(body)
+    for code in list(body.iter("code")):
+        _place_code(code)
+    for graphic in list(body.iter("graphic")):
+        _empty_image(graphic)
+    for element in body.iter():
+        if isinstance(element.tag, str):
+            _to_html_element(element)
+    body.tag = "div"
+    return str(etree.tostring(body, encoding="unicode", method="html"))
+
+
+def _split_baseline_paragraph(body: Any) -> None:
+    """On a page too short for its scoring, trafilatura gives all the text as one <p> with a
+    line per element (heading, paragraph); those lines are the paragraphs."""
+    if len(body) != 1 or body[0].tag != "p" or len(body[0]) or (body.text or "").strip():
+        return
+    lines = [" ".join(line.split()) for line in (body[0].text or "").split("\n")]
+    if sum(1 for line in lines if line) < 2:
+        return
+    body.remove(body[0])
+    for line in filter(None, lines):
+        etree.SubElement(body, "p").text = line
+
+
+def _place_code(code: Any) -> None:
+    """Code on its own becomes `<pre><code>`; code inside a sentence stays inline."""
+    parent = code.getparent()
+    if parent is None or code.get("_placed"):
+        return
+    for inner in list(code.iter("code"))[1:]:  # the extractor nests code in code
+        inner.set("_placed", "1")
+        _unwrap(inner)
+    alone = not (parent.text or "").strip() and len(parent) == 1 and not (code.tail or "").strip()
+    multiline = "\n" in "".join(code.itertext())
+    if parent.tag in _BLOCK_PARENTS or (alone and multiline):
+        code.tag, code.attrib["_block"] = "pre", "1"
+        inner = etree.SubElement(code, "code")
+        inner.text, code.text = code.text, None
+        for child in list(code)[:-1]:
+            inner.append(child)
+    code.set("_placed", "1")
+
+
+def _empty_image(graphic: Any) -> None:
+    """An image is void: any text the extractor put inside it follows it."""
+    text = "".join(graphic.itertext())
+    for child in list(graphic):
+        graphic.remove(child)
+    graphic.text = None
+    graphic.tail = text + (graphic.tail or "")
+
+
+def _unwrap(element: Any) -> None:
+    """Replace an element by its content, keeping text order."""
+    parent = element.getparent()
+    index = parent.index(element)
+    previous = element.getprevious()
+    text = element.text or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    children = list(element)
+    tail = element.tail or ""
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+
+
+def _to_html_element(element: Any) -> None:
+    tag, rend = element.tag, element.get("rend") or ""
+    if tag == "head":
+        html_tag = rend if rend in _HEADINGS else "h3"
+    elif tag == "hi":
+        html_tag = _RENDITIONS.get(rend, "span")
+    elif tag == "list":
+        html_tag = rend if rend in {"ul", "ol", "dl"} else "ul"
+    elif tag == "item":
+        html_tag = rend[:2] if rend.startswith(("dt-", "dd-")) else "li"
+    elif tag == "cell":
+        html_tag = "th" if element.get("role") == "head" else "td"
+    elif tag == "ref":
+        html_tag = "a"
+    elif tag == "graphic":
+        html_tag = "img"
+    else:
+        # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
+        # where the sanitizer knows it, so the text keeps its breaks.
+        html_tag = _SIMPLE.get(tag, tag if tag in ALLOWED_TAGS else "span")
+    kept = {"a": ("target",), "img": ("src", "alt", "title")}.get(html_tag, ())
+    attributes = {name: element.get(name) for name in kept if element.get(name)}
+    element.attrib.clear()
+    element.tag = html_tag
+    for name, value in attributes.items():
+        element.set("href" if name == "target" else name, value)

@@ -1,0 +1,129 @@
+"""Metadata of real-world kinds of page: manual pages, site suffixes, publishers, Word HTML."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reader.core.article import Article
+from reader.importers.html import import_html
+from reader.importers.html_metadata import strip_site_name
+
+DATA = Path(__file__).parent.parent / "data" / "html"
+
+
+def imported(name: str) -> Article:
+    return import_html((DATA / name).read_bytes(), name)
+
+
+def page(head: str, body: str = "") -> bytes:
+    text = (
+        "<article><h1>Lamps of the north pier</h1><p>The lamps on the north pier were lit at "
+        "dusk by the keeper, who walked the length of the pier twice each evening.</p><p>In "
+        "winter the walk was made with a lantern, since the wind put out the matches.</p>"
+        "</article>"
+    )
+    markup = f'<html><head><meta charset="utf-8">{head}</head><body>{body or text}</body></html>'
+    return markup.encode()
+
+
+def test_man_page_is_titled_by_its_name_line() -> None:
+    article = imported("manpage.html")
+    assert article.title == "lampctl — light, dim and put out the harbour lamps"
+
+
+def test_docbook_page_in_japanese_is_titled_by_its_name_line() -> None:
+    article = imported("docbook-ja.html")
+    assert article.title == "lampctl — 港の灯台を点灯・消灯する"
+    assert "説明\n\nコマンドラインで" in article.text  # headings stay paragraphs of their own
+
+
+def test_site_suffix_publisher_breadcrumb_and_junk_section() -> None:
+    article = imported("suffix-publisher.html")
+    assert article.title == "Ferry timetable changes for the winter season"
+    assert article.author == "Mara Quist"  # not the publisher named in meta and JSON-LD
+    assert article.site == "Harbour Gazette"
+    assert article.section == "Transport"  # from the breadcrumbs, not the junk "tags"
+    assert article.published == date(2024, 11, 2)
+
+
+def test_word_html_author_and_date() -> None:
+    article = imported("word.html")
+    assert article.author == "Ines Harrow"
+    assert article.published == date(2023, 3, 14)
+    assert article.title == "Minutes of the lamp keepers' meeting"
+
+
+def test_site_without_a_name_is_the_readable_host() -> None:
+    article = imported("afpbb-like.html")
+    assert article.site == "minatoshinbun.example"
+    assert article.title == "港の灯台、来月から新しい灯に"
+
+
+def test_site_name_from_open_graph() -> None:
+    head = (
+        '<meta property="og:site_name" content="AFPBB News">'
+        "<title>Lamps of the north pier - AFPBB News</title>"
+    )
+    article = import_html(page(head), "a.html")
+    assert (article.site, article.title) == ("AFPBB News", "Lamps of the north pier")
+
+
+def test_meta_section_is_read() -> None:
+    article = import_html(page('<meta name="section" content="Harbour life">'), "a.html")
+    assert article.section == "Harbour life"
+
+
+def test_generic_og_title_gives_way_to_the_headline_the_title_confirms() -> None:
+    head = (
+        '<meta property="og:title" content="News from the Harbour Press">'
+        "<title>Lamps of the north pier | Harbour Press</title>"
+    )
+    assert import_html(page(head), "a.html").title == "Lamps of the north pier"
+
+
+def test_json_ld_description_as_headline_gives_way_to_the_h1() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", "headline": "Wikimedia list '
+        'article"}</script><title>Lamps of the north pier - Piers wiki</title>'
+    )
+    assert import_html(page(head), "a.html").title == "Lamps of the north pier"
+
+
+def test_space_separated_meta_properties() -> None:
+    head = '<meta property="og:title twitter:title" content="Lamps of the north pier">'
+    assert import_html(page(head, "<p>" + "Words of the article. " * 20 + "</p>"), "a").title == (
+        "Lamps of the north pier"
+    )
+
+
+def test_json_ld_organization_is_never_the_author() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Lamps", '
+        '"author": {"@type": "Organization", "name": "Pier Media"}}</script>'
+    )
+    assert import_html(page(head), "a.html").author != "Pier Media"
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "expected"),
+    [
+        ("Mozilla - Wikipedia", "en.wikipedia.org", "Mozilla"),
+        ("How to Build a Terrarium | eHow", "ehow.com", "How to Build a Terrarium"),
+        ("Lamps - a history", "harbour.example", "Lamps - a history"),
+        ("Lamps, chapter 2 [Pier Tales]", "piertales.example", "Lamps, chapter 2"),
+    ],
+)
+def test_site_suffix_named_by_the_host(title: str, host: str, expected: str) -> None:
+    assert strip_site_name(title, host, domain=True) == expected
+
+
+def test_author_name_as_title_suffix() -> None:
+    head = (
+        '<meta name="author" content="Ines Harrow">'
+        "<title>Lamps of the north pier | Notes | Ines Harrow</title>"
+    )
+    body = "<article><p>" + "The keeper lit the lamps at dusk. " * 12 + "</p></article>"
+    assert import_html(page(head, body), "a.html").title == "Lamps of the north pier | Notes"

@@ -1,0 +1,82 @@
+"""Article structure kept by the HTML importer: inline code, code blocks, tables, lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.importers.html import import_html
+from reader.importers.sanitize import html_to_text
+
+DATA = Path(__file__).parent.parent / "data" / "html"
+
+
+def imported(name: str) -> tuple[str, str, str]:
+    article = import_html((DATA / name).read_bytes(), name)
+    return article.title, article.html, article.text
+
+
+class TestDocsPage:
+    title, html, text = imported("docs-inline-code.html")
+
+    def test_inline_code_stays_in_its_sentence(self) -> None:
+        assert "The daemon reads lantern.conf at start-up and writes a lock file" in self.text
+        assert "<code>lantern.conf</code>" in self.html
+        assert "<pre><code>lantern.conf" not in self.html
+
+    def test_a_link_inside_code_keeps_its_place(self) -> None:
+        assert "can be inspected via mod_glow when the lamp is lit at dusk." in self.text
+        assert "mod_glow</code></a> when the lamp" in self.html
+
+    def test_menu_spans_keep_their_text(self) -> None:
+        assert "choose Tools - Options, and then click the Lamp icon" in self.text
+
+    def test_code_block_is_pre_code_and_keeps_its_lines(self) -> None:
+        assert "<pre><code>[lamp]\ncolour = amber\nlight_at = 19:00" in self.html
+        assert "[lamp]\ncolour = amber\n" in self.text
+
+    def test_permalink_marks_go_and_the_title_is_not_repeated(self) -> None:
+        assert "¶" not in self.text
+        assert self.title == "Configuring the lantern daemon"
+        assert not self.text.startswith("Configuring the lantern daemon")
+        assert "<h2>Example</h2>" in self.html
+
+    def test_headings_lists_blockquote_and_definitions(self) -> None:
+        assert "<h3>Options</h3>" in self.html and "<h4>Notes on colours</h4>" in self.html
+        assert "<dt><code>colour</code></dt><dd>The colour of the glass" in self.html
+        assert "<li>Amber is the default.<ul><li>It was chosen" in self.html
+        assert "<blockquote><p>Light the lamp before the fog" in self.html
+
+    def test_text_is_the_text_of_the_html(self) -> None:
+        assert self.text == html_to_text(self.html)
+
+
+class TestTablePage:
+    title, html, text = imported("table.html")
+
+    def test_table_is_kept_as_a_table(self) -> None:
+        assert self.html.count("<tr>") == 4
+        assert "<th>Height (cm)</th>" in self.html
+        assert "<td>412345</td>" in self.html
+
+    def test_each_row_is_one_line_of_cells(self) -> None:
+        assert "1\t06:12\t412345" in self.text
+        assert "Day\tHigh water\tHeight (cm)" in self.text
+
+
+def test_what_the_page_never_shows_is_not_imported() -> None:
+    visible = (
+        "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "
+        "of the pier twice each evening to check every wick.</p>"
+    )
+    hidden = (
+        "<div hidden><p>Template text that a script would fill in later.</p></div>"
+        '<p style="display: none">A paragraph the page keeps out of sight.</p>'
+        '<p style="visibility:hidden">Another paragraph nobody sees.</p>'
+        '<p aria-hidden="true">Screen readers skip this line of text.</p>'
+    )
+    page = f'<html><head><meta charset="utf-8"></head><body><article>{visible}{hidden}'
+    page += f"{visible.replace('north', 'south')}</article></body></html>"
+    text = import_html(page.encode(), "page.html").text
+    assert "north pier" in text and "south pier" in text
+    for gone in ("Template text", "out of sight", "nobody sees", "Screen readers"):
+        assert gone not in text
