@@ -18,6 +18,7 @@ from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
+from reader.gui.current_article import CurrentArticle, ListSync
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self._prefs = ReadingPreferences.load(settings)
         if theme_override is not None:
             self._prefs = replace(self._prefs, theme=theme_override)
-        self._open_id: int | None = None
+        self.current = CurrentArticle()  # the pane's article; commands act on it
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._palette = WindowPalette(app)
@@ -130,11 +131,11 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.zoom(0))
         a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
-        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), True))
-        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), False))
-        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.selected_ids()))
-        a.move.triggered.connect(lambda: self.commands.move(self.selected_ids()))
-        a.remove.triggered.connect(lambda: self.commands.remove(self.selected_ids()))
+        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
+        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
+        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
+        a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
+        a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
         a.search_help.triggered.connect(self._on_search_help_triggered)
         a.about.triggered.connect(lambda: show_about(self))
 
@@ -147,7 +148,8 @@ class MainWindow(QMainWindow):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions(list(a.article_actions))
             view.current_article_changed.connect(self._on_list_current_article_changed)
-            view.selectionModel().selectionChanged.connect(self._update_article_actions)
+            view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
+        p.article_model.modelReset.connect(self._on_article_model_reset)
         p.pane.position_changed.connect(self._on_pane_position_changed)
         p.search_field.query_changed.connect(self.search.run)
         p.search_field.help_requested.connect(self._on_search_field_help_requested)
@@ -199,7 +201,12 @@ class MainWindow(QMainWindow):
         return self.parts.list_stack.currentWidget() is self.parts.search_list
 
     def selected_ids(self) -> list[int]:
+        """The rows selected in the visible list (see target_ids for what commands act on)."""
         return self.current_list().selected_ids()
+
+    def target_ids(self) -> list[int]:
+        """What an article command acts on: several selected rows, else the current article."""
+        return self.current.targets()
 
     def select_article(self, article_id: int) -> bool:
         """Select (and so open) an article in the visible list; False if it is not there."""
@@ -209,8 +216,13 @@ class MainWindow(QMainWindow):
         """Query the list and the counts again after the library changed shape."""
         self.parts.article_model.reload()
         self._count_in_background()
-        if self._open_id is not None and not self.library.summaries([self._open_id]):
-            self._open_id = None  # the open article was removed
+        shown = self.current.article_id
+        if shown is None:
+            return
+        summary = self.library.summaries([shown]).get(shown)
+        in_trash_view = self.parts.article_model.view_filter.trashed
+        if summary is None or (summary.trashed is not None and not in_trash_view):
+            self.current.removed([shown])  # removed, here or by another process
             self._show_placeholder()
 
     def refresh_counts(self) -> None:
@@ -239,17 +251,50 @@ class MainWindow(QMainWindow):
 
     def _on_sidebar_view_chosen(self, view: ArticleFilter, _label: str) -> None:
         self.parts.search_field.clear_query()
-        self.parts.article_model.set_filter(view)
-        self._update_article_actions()
+        model = self.parts.article_model
+        model.set_filter(view)
+        had_article = self.current.article_id is not None
+        self._follow_current(self.current.view_chosen(lambda i: model.row_of(i) is not None))
+        if had_article and self.current.article_id is None:
+            self._show_placeholder()  # the chosen view does not hold the article shown
 
     def _on_list_current_article_changed(self, article_id: int) -> None:
-        if article_id and article_id != self._open_id:
+        if not article_id:
+            return
+        to_open, sync = self.current.row_made_current(article_id)
+        if to_open:
             self.open_article(article_id)
+        else:
+            self._follow_current(sync)
+
+    def _on_list_selection_changed(self) -> None:
+        self.current.selection_changed(self.current_list().selected_ids())
+        self._update_article_actions()
+
+    def _on_article_model_reset(self) -> None:
+        if not self.searching:
+            self._sync_list(reset=True)
+
+    def _sync_list(self, *, reset: bool = False) -> None:
+        """The visible list selects the current article's row, or none when it lacks it."""
+        row_of = getattr(self.current_list().model(), "row_of", None)
+        if row_of is not None:
+            contains = lambda i: row_of(i) is not None  # noqa: E731 - a one-line predicate
+            self._follow_current(self.current.list_shown(contains, reset=reset))
+
+    def _follow_current(self, sync: ListSync) -> None:
+        view = self.current_list()
+        if sync is not ListSync.KEEP:
+            view.follow(self.current.article_id if sync is ListSync.SELECT_CURRENT else None)
+        self.current.selection_changed(view.selected_ids())
+        for each in (self.parts.article_list, self.parts.search_list):
+            each.pick_on_focus = self.current.article_id is None
+        self._update_article_actions()
 
     def _update_article_actions(self) -> None:
-        has_selection = bool(self.selected_ids()) and not self.library.read_only
+        has_target = bool(self.target_ids()) and not self.library.read_only
         for action in self.menu_actions.article_actions:
-            action.setEnabled(has_selection)
+            action.setEnabled(has_target)
 
     def _turn_changes_off(self, announce: bool) -> None:
         """A read-only library: browsing and search only; commands that change it are off."""
@@ -297,12 +342,13 @@ class MainWindow(QMainWindow):
             return False
         if terms is None and self.searching:
             terms = self.parts.search_model.terms_for(self.current_list().currentIndex().row())
-        self._open_id = article_id
+        self.current.open(article_id)
         pane = self.parts.pane
         pane.show_article(article, self.library.assets_dir(article_id), terms or ())
         self.parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
+        self._sync_list(reset=True)
         if not article.summary.read and not self.library.read_only:
             self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
@@ -323,6 +369,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_placeholder(self) -> None:
+        self.current.close()
+        self.setWindowTitle("")  # the platform shows the application's name alone
+        self._update_article_actions()
         if self.library.count() == 0:
             self.parts.pane.show_message(
                 self.tr("Your library is empty"),
@@ -393,9 +442,11 @@ class MainWindow(QMainWindow):
         status, placeholder = self.search.describe(outcome)
         self.statusBar().showMessage(status)
         p.search_list.set_placeholder(placeholder)
-        row = p.search_model.row_of(self._open_id) if self._open_id is not None else None
+        shown = self.current.article_id
+        row = p.search_model.row_of(shown) if shown is not None else None
         if row is not None:  # the open article is still a hit: mark this query's words
             p.pane.set_terms(p.search_model.terms_for(row), reveal=False)
+        self._sync_list(reset=True)
 
     def _on_search_search_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Search failed: {error}").format(error=message))
@@ -405,6 +456,7 @@ class MainWindow(QMainWindow):
         self.parts.list_stack.setCurrentWidget(self.parts.article_list)
         self.parts.pane.set_terms(())
         self.statusBar().clearMessage()
+        self._sync_list()  # the list selects the article read from the results, or none
 
     def _on_search_field_help_requested(self) -> None:
         SearchHelpPopup(self).show_below(self.parts.search_field)
@@ -436,9 +488,7 @@ class MainWindow(QMainWindow):
 
     def _on_imports_import_finished(self, summary: ImportSummary) -> None:
         self.parts.import_strip.show_finished(summary_line(summary))
-        self.reload()
-        if self._open_id is None and summary.new_ids:
-            self.select_article(summary.new_ids[0])
+        self.reload()  # nothing opens by itself: opening marks read what nobody chose
 
     def _on_import_strip_details_clicked(self) -> None:
         if self.imports.last_summary is not None:
