@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -117,13 +116,8 @@ def test_a_stale_list_row_is_not_reopened_when_the_list_reloads(
 
 
 def test_removing_the_shown_article_clears_the_window_title(
-    qtbot: QtBot,
-    window: MainWindow,
-    library: Library,
-    filled: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
-    monkeypatch.setattr(window.commands, "confirm_removal", lambda *_args: True)
     kite = filled["kite"]
     assert window.select_article(kite)
     title = library.summaries([kite])[kite].title

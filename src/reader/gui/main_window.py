@@ -40,6 +40,7 @@ from reader.gui.models.sidebar import LibraryCounts
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.tasks import TaskRunner
+from reader.gui.undo import UndoHistory
 from reader.gui.views.article_list import ArticleListView
 from reader.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
@@ -82,7 +83,8 @@ class MainWindow(QMainWindow):
         self.feed_lane = TaskRunner(1, self)
         self.menu_actions = WindowActions(self)
         self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
-        self.commands = ArticleCommands(library, self.edit_lane, self)
+        self.history = UndoHistory(self)
+        self.commands = ArticleCommands(library, self.edit_lane, self, self.history)
         self.imports = ImportController(library, self.import_lane, self)
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         self.capture = WebCapture(library, self.import_lane, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
-            self.menu_actions, self.open_article,
+            self.menu_actions, self.open_article, self.history,
         )  # fmt: skip
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.change_feed = ChangeFeed(library, self.feed_lane, self)
         self.change_feed.changed.connect(self._on_change_feed_changed)
         self.setAcceptDrops(True)
+        self._add_undo_actions()
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
         self._connect_parts()
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         if library.read_only:
             self._turn_changes_off(announce_read_only)
         self.change_feed.start()
+        self._empty_expired_trash()
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -136,6 +140,8 @@ class MainWindow(QMainWindow):
         a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
         a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
         a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
+        a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
+        a.empty_trash.triggered.connect(self.commands.empty_trash)
         a.search_help.triggered.connect(self._on_search_help_triggered)
         a.about.triggered.connect(lambda: show_about(self))
 
@@ -292,9 +298,31 @@ class MainWindow(QMainWindow):
         self._update_article_actions()
 
     def _update_article_actions(self) -> None:
-        has_target = bool(self.target_ids()) and not self.library.read_only
-        for action in self.menu_actions.article_actions:
+        a, writable = self.menu_actions, not self.library.read_only
+        has_target = bool(self.target_ids()) and writable
+        for action in a.article_actions:
             action.setEnabled(has_target)
+        in_trash = self.parts.article_model.view_filter.trashed and not self.searching
+        a.remove.setEnabled(has_target and not in_trash)
+        a.restore.setEnabled(has_target and in_trash)
+        a.empty_trash.setEnabled(writable)
+
+    def _add_undo_actions(self) -> None:
+        """Edit → Undo and Redo, with their shortcuts listed beside the other actions'."""
+        history, a = self.history, self.menu_actions
+        a.undo_redo = [history.undo, history.redo]
+        a.shortcut_parts += history.shortcut_parts
+        self.addActions(a.undo_redo)  # shortcuts work even with the menu bar hidden
+
+    def _empty_expired_trash(self) -> None:
+        """At start, on the edit lane: what went to the Trash over 30 days ago goes for good."""
+        if self.library.read_only:
+            return
+        self.edit_lane.start(
+            lambda _stop: self.library.empty_expired_trash(),
+            finished=lambda gone: self.reload() if gone else None,
+            failed=lambda message: log.warning("the Trash was not emptied: %s", message),
+        )
 
     def _turn_changes_off(self, announce: bool) -> None:
         """A read-only library: browsing and search only; commands that change it are off."""
@@ -317,13 +345,30 @@ class MainWindow(QMainWindow):
         """Any process changed the library (this window's own changes included): refresh what
         the change touched; reset the list only when articles came or went."""
         model = self.parts.article_model
-        if any(model.row_of(i) is None for i in changes.added) or any(
-            model.row_of(i) is not None for i in changes.removed
+        if (
+            any(model.row_of(i) is None for i in changes.added)
+            or any(model.row_of(i) is not None for i in changes.removed)
+            or (changes.touches("article") and self._trash_moved(changes.article_ids))
         ):
             self._reload_timer.start()
         else:
             model.refresh(changes.article_ids)
         self._counts_timer.start()
+
+    def _trash_moved(self, ids: frozenset[int]) -> bool:
+        """Did an article of the list go to the Trash or come back (here or elsewhere)?
+
+        In All Articles and the Trash, being listed depends on that alone, so an article not
+        listed that now belongs is noticed too; other views are queried again when chosen.
+        """
+        model = self.parts.article_model
+        in_trash = model.view_filter.trashed
+        whole = model.view_filter in (ArticleFilter(), ArticleFilter(trashed=True))
+        for article_id, summary in self.library.summaries(list(ids)).items():
+            belongs = (summary.trashed is not None) == in_trash
+            if belongs != (model.row_of(article_id) is not None) and (whole or not belongs):
+                return True
+        return False
 
     def _on_commands_articles_changed(self, ids: list[int]) -> None:
         self.parts.article_model.refresh(ids)
