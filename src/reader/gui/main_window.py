@@ -18,7 +18,7 @@ from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
-from reader.gui.current_article import CurrentArticle, ListSync
+from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
@@ -70,7 +70,6 @@ class MainWindow(QMainWindow):
         self._prefs = ReadingPreferences.load(settings)
         if theme_override is not None:
             self._prefs = replace(self._prefs, theme=theme_override)
-        self.current = CurrentArticle()  # the pane's article; commands act on it
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._palette = WindowPalette(app)
@@ -83,6 +82,9 @@ class MainWindow(QMainWindow):
         self.feed_lane = TaskRunner(1, self)
         self.menu_actions = WindowActions(self)
         self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
+        # The pane's article is the current one: commands act on it, the lists follow it.
+        self.lists = CurrentLists(self.parts, self.menu_actions, library, self.open_article)
+        self.current = self.lists.state
         self.history = UndoHistory(self)
         self.commands = ArticleCommands(library, self.edit_lane, self, self.history)
         self.imports = ImportController(library, self.import_lane, self)
@@ -153,9 +155,6 @@ class MainWindow(QMainWindow):
         for view in (p.article_list, p.search_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions(list(a.article_actions))
-            view.current_article_changed.connect(self._on_list_current_article_changed)
-            view.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
-        p.article_model.modelReset.connect(self._on_article_model_reset)
         p.pane.position_changed.connect(self._on_pane_position_changed)
         p.search_field.query_changed.connect(self.search.run)
         p.search_field.help_requested.connect(self._on_search_field_help_requested)
@@ -171,7 +170,7 @@ class MainWindow(QMainWindow):
         self.search.search_finished.connect(self._on_search_search_finished)
         self.search.search_failed.connect(self._on_search_search_failed)
         self.search.search_cleared.connect(self._on_search_search_cleared)
-        self._update_article_actions()
+        self.lists.update_actions()
 
     def _connect_capture(self) -> None:
         """Import from URL, and pages saved by the browser connector (started by the app)."""
@@ -212,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def target_ids(self) -> list[int]:
         """What an article command acts on: several selected rows, else the current article."""
-        return self.current.targets()
+        return self.lists.target_ids()
 
     def select_article(self, article_id: int) -> bool:
         """Select (and so open) an article in the visible list; False if it is not there."""
@@ -257,55 +256,9 @@ class MainWindow(QMainWindow):
 
     def _on_sidebar_view_chosen(self, view: ArticleFilter, _label: str) -> None:
         self.parts.search_field.clear_query()
-        model = self.parts.article_model
-        model.set_filter(view)
-        had_article = self.current.article_id is not None
-        self._follow_current(self.current.view_chosen(lambda i: model.row_of(i) is not None))
-        if had_article and self.current.article_id is None:
+        self.parts.article_model.set_filter(view)
+        if not self.lists.view_chosen():
             self._show_placeholder()  # the chosen view does not hold the article shown
-
-    def _on_list_current_article_changed(self, article_id: int) -> None:
-        if not article_id:
-            return
-        to_open, sync = self.current.row_made_current(article_id)
-        if to_open:
-            self.open_article(article_id)
-        else:
-            self._follow_current(sync)
-
-    def _on_list_selection_changed(self) -> None:
-        self.current.selection_changed(self.current_list().selected_ids())
-        self._update_article_actions()
-
-    def _on_article_model_reset(self) -> None:
-        if not self.searching:
-            self._sync_list(reset=True)
-
-    def _sync_list(self, *, reset: bool = False) -> None:
-        """The visible list selects the current article's row, or none when it lacks it."""
-        row_of = getattr(self.current_list().model(), "row_of", None)
-        if row_of is not None:
-            contains = lambda i: row_of(i) is not None  # noqa: E731 - a one-line predicate
-            self._follow_current(self.current.list_shown(contains, reset=reset))
-
-    def _follow_current(self, sync: ListSync) -> None:
-        view = self.current_list()
-        if sync is not ListSync.KEEP:
-            view.follow(self.current.article_id if sync is ListSync.SELECT_CURRENT else None)
-        self.current.selection_changed(view.selected_ids())
-        for each in (self.parts.article_list, self.parts.search_list):
-            each.pick_on_focus = self.current.article_id is None
-        self._update_article_actions()
-
-    def _update_article_actions(self) -> None:
-        a, writable = self.menu_actions, not self.library.read_only
-        has_target = bool(self.target_ids()) and writable
-        for action in a.article_actions:
-            action.setEnabled(has_target)
-        in_trash = self.parts.article_model.view_filter.trashed and not self.searching
-        a.remove.setEnabled(has_target and not in_trash)
-        a.restore.setEnabled(has_target and in_trash)
-        a.empty_trash.setEnabled(writable)
 
     def _add_undo_actions(self) -> None:
         """Edit → Undo and Redo, with their shortcuts listed beside the other actions'."""
@@ -332,7 +285,7 @@ class MainWindow(QMainWindow):
         changing += [*a.highlight_colors.values(), a.reattach, a.delete_highlight]
         for action in changing:  # the article and highlight actions stay off once read-only
             action.setEnabled(False)
-        self._update_article_actions()
+        self.lists.update_actions()
         self.setAcceptDrops(False)
         if announce:
             self.statusBar().addPermanentWidget(QLabel(self.read_only_message()))
@@ -348,27 +301,12 @@ class MainWindow(QMainWindow):
         if (
             any(model.row_of(i) is None for i in changes.added)
             or any(model.row_of(i) is not None for i in changes.removed)
-            or (changes.touches("article") and self._trash_moved(changes.article_ids))
+            or (changes.touches("article") and self.lists.trash_moved(changes.article_ids))
         ):
             self._reload_timer.start()
         else:
             model.refresh(changes.article_ids)
         self._counts_timer.start()
-
-    def _trash_moved(self, ids: frozenset[int]) -> bool:
-        """Did an article of the list go to the Trash or come back (here or elsewhere)?
-
-        In All Articles and the Trash, being listed depends on that alone, so an article not
-        listed that now belongs is noticed too; other views are queried again when chosen.
-        """
-        model = self.parts.article_model
-        in_trash = model.view_filter.trashed
-        whole = model.view_filter in (ArticleFilter(), ArticleFilter(trashed=True))
-        for article_id, summary in self.library.summaries(list(ids)).items():
-            belongs = (summary.trashed is not None) == in_trash
-            if belongs != (model.row_of(article_id) is not None) and (whole or not belongs):
-                return True
-        return False
 
     def _on_commands_articles_changed(self, ids: list[int]) -> None:
         self.parts.article_model.refresh(ids)
@@ -393,7 +331,7 @@ class MainWindow(QMainWindow):
         self.parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
-        self._sync_list(reset=True)
+        self.lists.sync(reset=True)
         if not article.summary.read and not self.library.read_only:
             self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
@@ -416,7 +354,7 @@ class MainWindow(QMainWindow):
     def _show_placeholder(self) -> None:
         self.current.close()
         self.setWindowTitle("")  # the platform shows the application's name alone
-        self._update_article_actions()
+        self.lists.update_actions()
         if self.library.count() == 0:
             self.parts.pane.show_message(
                 self.tr("Your library is empty"),
@@ -491,7 +429,7 @@ class MainWindow(QMainWindow):
         row = p.search_model.row_of(shown) if shown is not None else None
         if row is not None:  # the open article is still a hit: mark this query's words
             p.pane.set_terms(p.search_model.terms_for(row), reveal=False)
-        self._sync_list(reset=True)
+        self.lists.sync(reset=True)
 
     def _on_search_search_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Search failed: {error}").format(error=message))
@@ -501,7 +439,7 @@ class MainWindow(QMainWindow):
         self.parts.list_stack.setCurrentWidget(self.parts.article_list)
         self.parts.pane.set_terms(())
         self.statusBar().clearMessage()
-        self._sync_list()  # the list selects the article read from the results, or none
+        self.lists.sync()  # the list selects the article read from the results, or none
 
     def _on_search_field_help_requested(self) -> None:
         SearchHelpPopup(self).show_below(self.parts.search_field)
