@@ -218,25 +218,21 @@ def test_bookmark_shortcut_and_the_annotated_view(
     assert window.parts.article_model.rowCount() == 1
 
 
-def test_removing_an_annotated_article_says_its_notes_go_too(
-    qtbot: QtBot,
-    window: MainWindow,
-    library: Library,
-    filled: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_removed_annotated_article_waits_in_the_trash_with_its_notes(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
-    library.annotations.highlight_quote(filled["harbour"], "smell of bread", note="Lovely")
-    told: list[int] = []
-
-    def confirm(titles: list[str], annotated: int = 0) -> bool:
-        told.append(annotated)
-        return True
-
-    monkeypatch.setattr(window.commands, "confirm_removal", confirm)
-    window.parts.article_list.select_ids([filled["harbour"]], filled["harbour"])
-    window.menu_actions.remove.trigger()
+    harbour = filled["harbour"]
+    library.annotations.highlight_quote(harbour, "smell of bread", note="Lovely")
+    assert window.select_article(harbour)
+    window.menu_actions.remove.trigger()  # no question: the Trash keeps it, and undo works
     qtbot.waitUntil(lambda: library.count() == 2)
-    assert told == [1]
+    assert window.parts.sidebar.choose("view", "trash")
+    assert window.select_article(harbour)
+    assert window.menu_actions.restore.isEnabled()
+    assert not window.menu_actions.remove.isEnabled()
+    window.menu_actions.restore.trigger()
+    qtbot.waitUntil(lambda: library.count() == 3)
+    assert [h.note for h in library.annotations.highlights(harbour)] == ["Lovely"]
 
 
 def test_digit_keys_highlight_while_the_pane_has_focus(

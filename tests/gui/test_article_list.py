@@ -134,29 +134,20 @@ def test_multi_select_actions(
     qtbot.waitUntil(lambda: bookmarked.data(COUNT_ROLE) == 2)
 
 
-def test_remove_asks_first(
-    qtbot: QtBot,
-    window: MainWindow,
-    library: Library,
-    filled: dict[str, int],
-    monkeypatch: pytest.MonkeyPatch,
+def test_remove_moves_to_the_trash_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
-    answers = iter([False, True])
-    asked: list[list[str]] = []
-
-    def confirm(titles: list[str], annotated: int = 0) -> bool:
-        asked.append(titles)
-        return next(answers)
-
-    monkeypatch.setattr(window.commands, "confirm_removal", confirm)
-    window.parts.article_list.select_ids([filled["harbour"]], filled["harbour"])
-    window.menu_actions.remove.trigger()
-    assert library.count() == 3
+    assert window.select_article(filled["harbour"])
     window.menu_actions.remove.trigger()
     qtbot.waitUntil(lambda: library.count() == 2)
     qtbot.waitUntil(lambda: window.parts.article_model.rowCount() == 2)
-    assert asked == [[HARBOUR_TITLE], [HARBOUR_TITLE]]
     assert window.parts.pane.article is None  # the pane no longer shows what was removed
+    assert [s.title for s in library.trashed()] == [HARBOUR_TITLE]
+    assert window.history.undo.text().endswith(f"Move “{HARBOUR_TITLE}” to the Trash")
+    window.history.undo.trigger()
+    qtbot.waitUntil(lambda: library.count() == 3)
+    qtbot.waitUntil(lambda: window.parts.article_model.rowCount() == 3)
+    assert library.trashed() == []
 
 
 def test_an_undated_article_shows_its_added_date_greyed(qtbot: QtBot, library: Library) -> None:

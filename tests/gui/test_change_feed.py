@@ -48,3 +48,18 @@ def test_a_bookmark_by_another_process_refreshes_its_row(
     with Library(library.paths) as cli:
         cli.set_bookmarked(kite, True)
     qtbot.waitUntil(lambda: kite in seen, timeout=WITHIN_MS)
+
+
+def test_trashing_by_another_process_leaves_the_list_and_the_pane(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    model = window.parts.article_model
+    gone = filled["harbour"]
+    assert window.select_article(gone)
+    with Library(library.paths) as cli:  # as `reader remove` run beside the window
+        cli.trash([gone])
+    qtbot.waitUntil(lambda: model.row_of(gone) is None, timeout=WITHIN_MS)
+    assert window.parts.pane.article is None
+    with Library(library.paths) as cli:
+        cli.restore_from_trash([gone])
+    qtbot.waitUntil(lambda: model.row_of(gone) is not None, timeout=WITHIN_MS)

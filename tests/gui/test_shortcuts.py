@@ -40,14 +40,25 @@ def test_no_two_actions_share_a_key(window: MainWindow, platform: str) -> None:
 def test_no_action_takes_a_reserved_standard_key(window: MainWindow, platform: str) -> None:
     table = STANDARD_KEYS[platform]
     reserved = {text: key.name for key in RESERVED for text in table[key]}
-    taken = {key: reserved[key] for key in shortcuts_on(window, platform) if key in reserved}
+    # Edit → Undo and Redo are the window's own use of those keys (a text field with the
+    # focus still takes them first, through Qt's shortcut override).
+    history = window.history
+    own = {
+        name: [a.text().replace("&", "")]
+        for name, a in (("Undo", history.undo), ("Redo", history.redo))
+    }
+    taken = {
+        key: reserved[key]
+        for key, names in shortcuts_on(window, platform).items()
+        if key in reserved and names != own.get(reserved[key])
+    }
     assert taken == {}
 
 
 def test_bookmark_and_remove_keys_on_x11(window: MainWindow) -> None:
     keys = shortcuts_on(window, "xcb")
     assert keys["Ctrl+D"] == ["Bookmark"]
-    assert keys["Del"] == ["Remove…"]
+    assert keys["Del"] == ["Move to Trash"]
 
 
 def test_the_windows_table_is_what_qt_says_offscreen(qapp: object) -> None:

@@ -29,7 +29,7 @@ def listed_ids(window: MainWindow) -> set[int]:
 
 def test_counts_of_views_sections_and_sites(window: MainWindow, library: Library) -> None:
     model = window.parts.sidebar_model
-    views = {"all": 3, "unread": 3, "bookmarked": 0, "recent": 0}
+    views = {"all": 3, "unread": 3, "bookmarked": 0, "recent": 0, "trash": 0}
     if "annotated" in library.view_counts():  # the view appears once annotations exist
         views["annotated"] = 0
     assert rows(model, 0) == views

@@ -65,7 +65,9 @@ def test_marking_read_from_the_menu_runs_on_the_edit_lane(
         mark_read(*args, **kwargs)  # type: ignore[arg-type]
 
     library.mark_read = recording  # type: ignore[method-assign]
-    window.parts.article_list.select_ids([filled["kite"]], None)
+    # Two rows selected, none opened: the command acts on the selection (opening would mark
+    # an article read by itself).
+    window.parts.article_list.select_ids([filled["kite"], filled["harbour"]], None)
     window.menu_actions.mark_read.trigger()
     qtbot.waitUntil(lambda: library.summaries([filled["kite"]])[filled["kite"]].read)
     assert writers and threading.main_thread() not in writers

@@ -101,8 +101,10 @@ def test_show_sections_remove(tmp_path: Path, files: dict[str, Path]) -> None:
     human = reader(lib, "show", str(article["id"]), check=True).stdout
     assert human.splitlines()[0] == TITLE_ZH
     assert "华文天下 · 国际 · 2024-10-26" in human
-    reader(lib, "remove", str(article["id"]), check=True)
+    reader(lib, "remove", str(article["id"]), check=True)  # to the Trash
     assert [s["name"] for s in json.loads(reader(lib, "sections", "--json").stdout)] == ["Travel"]
+    assert reader(lib, "show", str(article["id"])).returncode == 0  # still in the Trash
+    reader(lib, "trash", "empty", check=True)
     missing = reader(lib, "show", str(article["id"]))
     assert missing.returncode == 1
     assert missing.stderr.strip() == f"reader: error: no article with id {article['id']}"

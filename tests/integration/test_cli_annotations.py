@@ -80,10 +80,10 @@ def test_exports(lib: Path, tmp_path: Path) -> None:
 
 def test_remove_refuses_annotated_article(lib: Path) -> None:
     reader(lib, "highlight", "1", "--quote", "碳纤维", check=True)
-    refused = reader(lib, "remove", "1")
+    refused = reader(lib, "remove", "--for-good", "1")
     assert refused.returncode == 1 and "annotation" in refused.stderr
     assert json.loads(reader(lib, "list", "--json").stdout), "nothing was removed"
-    reader(lib, "remove", "1", "--with-annotations", check=True)
+    reader(lib, "remove", "--for-good", "1", "--with-annotations", check=True)
     assert json.loads(reader(lib, "list", "--json").stdout) == []
 
 

@@ -130,12 +130,12 @@ def test_an_unsure_page_is_kept_apart_and_replace_still_makes_it_a_version(
     second = result["id"]
 
     # The advice the plain output gives, followed: remove the copy, import as a version.
-    assert reader(data_dir, "remove", str(second)) == 0
+    assert reader(data_dir, "remove", "--for-good", str(second)) == 0
     assert reader(data_dir, "import", str(mixed)) == 0
-    assert f"reader remove {second + 1}, then import it with --replace {first}" in (
+    assert f"reader remove --for-good {second + 1}, then import it with --replace {first}" in (
         capsys.readouterr().out
     )
-    assert reader(data_dir, "remove", str(second + 1)) == 0
+    assert reader(data_dir, "remove", "--for-good", str(second + 1)) == 0
     capsys.readouterr()
     assert reader(data_dir, "import", "--replace", str(first), str(mixed)) == 0
     assert f"updated #{first} (new version)" in capsys.readouterr().out

@@ -157,6 +157,7 @@ def test_bookmarks_and_view_counts(library: Library) -> None:
         "bookmarked": 1,
         "recent": 1,
         "annotated": 0,
+        "trash": 0,
     }
     assert [s.title for s in library.list_articles(bookmarked=True)] == ["A"]
     library.set_bookmarked(a, False)

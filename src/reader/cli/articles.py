@@ -1,4 +1,4 @@
-"""Commands on articles: import, list, show, sections, remove."""
+"""Commands on articles: import, list, show, sections, remove, trash."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import os
 import re
 import sys
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
-from reader.errors import ReaderError
+from reader.errors import NotFound, ReaderError
 from reader.services.library import MAX_FILE_BYTES, FetchLimits, ImportResult, ImportStatus, Library
 
 MB = 1024 * 1024
@@ -66,15 +67,31 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sections)
 
-    p = sub.add_parser("remove", help="remove an article from the library")
+    p = sub.add_parser(
+        "remove", help="move articles to the Trash (notes and highlights stay with them)"
+    )
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.add_argument(
         "--with-annotations",
         action="store_true",
-        help="also delete the article's highlights and notes (refused otherwise)",
+        help="with --for-good: delete the highlights and notes too (refused otherwise)",
+    )
+    p.add_argument(
+        "--for-good", action="store_true", help="delete at once instead of moving to the Trash"
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_remove)
+
+    p = sub.add_parser("trash", help="list, restore or empty the Trash")
+    trash = p.add_subparsers(dest="trash_command", required=True, metavar="COMMAND")
+    q = trash.add_parser("list", help="articles in the Trash")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_trash_list)
+    q = trash.add_parser("restore", help="bring articles back from the Trash")
+    q.add_argument("ids", nargs="+", type=int, metavar="ID")
+    q.set_defaults(handler=cmd_trash_restore)
+    q = trash.add_parser("empty", help="delete everything in the Trash for good")
+    q.set_defaults(handler=cmd_trash_empty)
 
 
 def _megabytes(text: str) -> int:
@@ -198,7 +215,8 @@ def _version_note(result: ImportResult) -> str | None:
         return f"imported #{new} (same {match.by} as #{old} but a different story, {similarity})"
     return (
         f"kept as a new article: the text differs a lot from #{old} ({similarity}); to make it "
-        f"a new version instead: reader remove {new}, then import it with --replace {old}"
+        f"a new version instead: reader remove --for-good {new}, "
+        f"then import it with --replace {old}"
     )
 
 
@@ -280,10 +298,57 @@ def cmd_sections(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(lib: Library, args: argparse.Namespace) -> int:
+    if args.for_good:
+        return _remove_for_good(lib, args)
+    lib.trash(args.ids)
+    removed = lib.summaries(args.ids)
+    if args.json:
+        print_json([removed[i].to_json() for i in args.ids if i in removed])
+    else:
+        for i in args.ids:
+            print(f"moved to the Trash: #{i} {one_line(removed[i].title)}")
+        print("restore with: reader trash restore ID; delete for good: reader trash empty")
+    return 0
+
+
+def _remove_for_good(lib: Library, args: argparse.Namespace) -> int:
     removed = [lib.remove(i, with_annotations=args.with_annotations) for i in args.ids]
     if args.json:
         print_json([a.to_json() for a in removed])
     else:
         for a in removed:
             print(f"removed #{a.id} {one_line(a.title)}")
+    return 0
+
+
+def cmd_trash_list(lib: Library, args: argparse.Namespace) -> int:
+    trashed = lib.trashed()
+    if args.json:
+        print_json([a.to_json() for a in trashed])
+    elif trashed:
+        rows = [[str(a.id), _day(a.trashed), one_line(a.title)] for a in trashed]
+        print_table(["ID", "TRASHED", "TITLE"], rows)
+    else:
+        print("the Trash is empty")
+    return 0
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def cmd_trash_restore(lib: Library, args: argparse.Namespace) -> int:
+    restored = set(lib.restore_from_trash(args.ids))
+    titles = lib.summaries(args.ids)
+    for i in args.ids:
+        if i not in titles:
+            raise NotFound(f"no article with id {i}")
+        state = "restored" if i in restored else "was not in the Trash"
+        print(f"{state}: #{i} {one_line(titles[i].title)}")
+    return 0
+
+
+def cmd_trash_empty(lib: Library, _args: argparse.Namespace) -> int:
+    gone = lib.empty_trash()
+    print(f"deleted {len(gone)} article(s) for good")
     return 0

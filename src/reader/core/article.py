@@ -64,6 +64,7 @@ class ArticleSummary:
     added: datetime
     read: bool
     bookmarked: bool
+    trashed: datetime | None = None  # when it went to the Trash; None while in the library
 
     def to_json(self) -> dict[str, object]:
         return {

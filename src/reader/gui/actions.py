@@ -91,7 +91,9 @@ class WindowActions(QObject):
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
         # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
         # Bookmark's Ctrl+D ambiguous there (neither action ran).
-        self.remove = self._make(self.tr("Re&move…"), "Del")
+        self.remove = self._make(self.tr("Move to &Trash"), "Del")
+        self.restore = self._make(self.tr("Restore from T&rash"))
+        self.empty_trash = self._make(self.tr("&Empty Trash…"))
         self.search_help = self._make(self.tr("Search &Syntax"))
         self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
         self.article_actions = (
@@ -123,6 +125,7 @@ class WindowActions(QObject):
         self.reattach = QAction(self.tr("&Re-attach to Selection"), self._window)
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
+        self.undo_redo: list[QAction] = []  # Edit → Undo and Redo, set by the undo history
 
     def _make_go(self) -> None:
         # Plain letters, as in mail and feed readers: a focused text field takes them as
@@ -164,6 +167,9 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))
+        if self.undo_redo:
+            edit.addActions(self.undo_redo)
+            edit.addSeparator()
         edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
         edit.addAction(self.search)
@@ -187,6 +193,6 @@ class WindowActions(QObject):
         highlight.addActions(list(self.highlight_colors.values()))
         article.addActions([self.reattach, self.delete_highlight])
         article.addSeparator()
-        article.addActions([self.move, self.remove])
+        article.addActions([self.move, self.remove, self.restore, self.empty_trash])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.search_help, self.about])

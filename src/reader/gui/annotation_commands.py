@@ -6,15 +6,16 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight
 from reader.core.article import StoredArticle
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.tasks import TaskRunner
+from reader.gui.undo import DeleteHighlight, UndoHistory
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
@@ -43,8 +44,10 @@ class AnnotationCommands(QObject):
         actions: WindowActions,
         window: QWidget,
         status: Callable[[str], None],
+        history: UndoHistory,
     ) -> None:
         super().__init__(window)
+        self._history = history
         self._library = library
         self._annotating = library.annotations
         self._lane = lane
@@ -75,6 +78,7 @@ class AnnotationCommands(QObject):
         panel.highlight_tags_edited.connect(lambda hid, tags: self._update(hid, tags=tags))
         panel.highlight_color_chosen.connect(lambda hid, color: self._update(hid, color=color))
         panel.delete_requested.connect(self.delete)
+        panel.list.installEventFilter(self)  # Delete in the highlights list deletes one
         panel.reattach_requested.connect(self.reattach)
         self._update_actions()
 
@@ -235,27 +239,36 @@ class AnnotationCommands(QObject):
         self._run(lambda: self._annotating.set_note(article_id, text), article_id)
 
     def delete(self, highlight_id: int) -> None:
-        """Delete a highlight; one carrying a note or tags only after a confirmation."""
+        """Delete a highlight, note and tags with it; Edit → Undo puts it all back."""
         highlight = next((h for h in self.highlights if h.id == highlight_id), None)
-        if highlight is None:
+        if highlight is None or self._library.read_only:
             return
-        if (highlight.note.strip() or highlight.tags) and not self._confirm_delete():
-            return
-        self._run(
-            lambda: self._annotating.delete_highlight(highlight_id),
-            highlight.article_id,
-            lambda _deleted: self.reload(chosen=0),
-        )
 
-    def _confirm_delete(self) -> bool:
-        answer = QMessageBox.question(
-            self._window,
-            self.tr("Delete Highlight"),
-            self.tr("Delete this highlight and its note?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        def run(change: Callable[[], object]) -> None:
+            self._run(change, highlight.article_id, lambda _value: self.reload(chosen=0))
+
+        command = DeleteHighlight(self.tr("Delete Highlight"), run, self._library, highlight)
+        self._history.push(command)
+        self._status(self.tr("Highlight deleted. Undo with {key}.").format(key=self._undo_key()))
+
+    def _undo_key(self) -> str:
+        return self._history.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete (or Backspace) in the highlights list deletes the chosen highlight, before
+        the window's Delete shortcut (Move to Trash) can take the key."""
+        if watched is not self._panel.list or not isinstance(event, QKeyEvent):
+            return False
+        if event.key() not in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or event.modifiers():
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if self._panel.chosen:
+                self.delete(self._panel.chosen)
+            return True
+        return False
 
     def reattach(self, highlight_id: int) -> bool:
         """Attach a highlight (orphaned or approximate) to the pane's selection."""

@@ -14,6 +14,7 @@ from reader.gui.annotation_exchange import AnnotationExchange
 from reader.gui.dialogs.all_annotations import AllAnnotationsDialog
 from reader.gui.dialogs.color_meanings import ColorMeaningsDialog
 from reader.gui.tasks import TaskRunner
+from reader.gui.undo import UndoHistory
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
@@ -35,6 +36,7 @@ class AnnotationFeatures(QObject):
         pane: ReadingPane,
         actions: WindowActions,
         open_article: Callable[[int], bool],
+        history: UndoHistory,
     ) -> None:
         super().__init__(window)
         read_lane, edit_lane = lanes
@@ -45,7 +47,7 @@ class AnnotationFeatures(QObject):
         self.dock = _notes_dock(window, self.panel)
         status = self._show_status
         self.commands = AnnotationCommands(
-            library, edit_lane, pane, self.panel, actions, window, status
+            library, edit_lane, pane, self.panel, actions, window, status, history
         )
         self.exchange = AnnotationExchange(library, read_lane, edit_lane, window, status)
         self.dialog: AllAnnotationsDialog | None = None

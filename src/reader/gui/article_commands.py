@@ -1,4 +1,4 @@
-"""What the Article menu does to the selected articles, asking the user where it must."""
+"""What the Article menu does to the current or selected articles: undoable, on the edit lane."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from reader.gui.tasks import TaskRunner
+from reader.gui.undo import LaneCommand, UndoHistory
 from reader.services.library import Library
 
 
@@ -15,97 +16,153 @@ class ArticleCommands(QObject):
     """Library changes started from menus, context menus and drops.
 
     Every change runs on the edit lane (the UI thread never writes: a write may wait behind
-    an import's transaction); the signals say when one is done: `articles_changed` names
-    rows to refresh, `library_reshaped` means the list and the sidebar must be queried again.
+    an import's transaction) and goes on the undo stack with its reverse; the signals say when
+    one is done: `articles_changed` names rows to refresh, `library_reshaped` means the list
+    and the sidebar must be queried again.
     """
 
     articles_changed = Signal(list)  # article ids
     library_reshaped = Signal()
 
-    def __init__(self, library: Library, lane: TaskRunner, window: QWidget) -> None:
+    def __init__(
+        self, library: Library, lane: TaskRunner, window: QWidget, history: UndoHistory
+    ) -> None:
         super().__init__(window)
         self._library = library
         self._lane = lane
         self._window = window
+        self._history = history
 
     def mark_read(self, ids: Sequence[int], read: bool) -> None:
-        chosen = list(ids)
-        self._run(lambda: self._library.mark_read(chosen, read), self.articles_changed, chosen)
+        before = self._library.summaries(ids)
+        chosen = list(before)
+        was_read = [i for i, s in before.items() if s.read]
+        was_unread = [i for i, s in before.items() if not s.read]
+
+        def back() -> None:
+            self._library.mark_read(was_read, True)
+            self._library.mark_read(was_unread, False)
+
+        text = self.tr("Mark as Read") if read else self.tr("Mark as Unread")
+        forward = lambda: self._library.mark_read(chosen, read)  # noqa: E731
+        self._push(text, forward, back, self.articles_changed, chosen)
 
     def toggle_bookmark(self, ids: Sequence[int]) -> None:
         """Bookmark the articles, or remove the bookmarks when all of them have one."""
-        summaries = self._library.summaries(ids)
-        if not summaries:
+        before = self._library.summaries(ids)
+        if not before:
             return
-        turn_on = not all(s.bookmarked for s in summaries.values())
+        turn_on = not all(s.bookmarked for s in before.values())
 
-        def apply() -> None:
-            for article_id in summaries:
-                self._library.set_bookmarked(article_id, turn_on)
+        def apply(states: dict[int, bool]) -> None:
+            for article_id, on in states.items():
+                self._library.set_bookmarked(article_id, on)
 
-        self._run(apply, self.articles_changed, list(summaries))
+        text = self.tr("Bookmark") if turn_on else self.tr("Remove Bookmark")
+        self._push(
+            text,
+            lambda: apply(dict.fromkeys(before, turn_on)),
+            lambda: apply({i: s.bookmarked for i, s in before.items()}),
+            self.articles_changed,
+            list(before),
+        )
+
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
+        """Give an article these tags (undo gives back the ones it had)."""
+        old = self._library.annotations.for_article(article_id).tags
+        new = list(tags)
+        self._push(
+            self.tr("Edit Tags"),
+            lambda: self._library.annotations.set_tags(article_id, new),
+            lambda: self._library.annotations.set_tags(article_id, old),
+            self.articles_changed,
+            [article_id],
+        )
 
     def move(self, ids: Sequence[int], section: str | None = None) -> None:
         """Move to a section, asking for it (existing or new) when not given."""
         if not ids:
             return
         if section is None:
-            names = [name for name, _count in self._library.sections()]
-            section, ok = QInputDialog.getItem(
-                self._window,
-                self.tr("Move to Section"),
-                self.tr("Move {n} article(s) to the section:").format(n=len(ids)),
-                names,
-                0,
-                True,
-            )
-            if not ok or not section.strip():
+            section = self._ask_section(len(ids))
+            if section is None:
                 return
-        target, chosen = section.strip(), list(ids)
-        self._run(
-            lambda: self._library.move_to_section(chosen, target),
-            self.library_reshaped,
+        target, before = section.strip(), self._library.summaries(ids)
+        chosen = list(before)
+
+        def back() -> None:
+            for old in {s.section for s in before.values()}:
+                self._library.move_to_section(
+                    [i for i, s in before.items() if s.section == old], old
+                )
+
+        forward = lambda: self._library.move_to_section(chosen, target)  # noqa: E731
+        self._push(self.tr("Move to Section"), forward, back, self.library_reshaped)
+
+    def _ask_section(self, count: int) -> str | None:
+        names = [name for name, _count in self._library.sections()]
+        section, ok = QInputDialog.getItem(
+            self._window,
+            self.tr("Move to Section"),
+            self.tr("Move {n} article(s) to the section:").format(n=count),
+            names,
+            0,
+            True,
         )
+        return section if ok and section.strip() else None
 
     def remove(self, ids: Sequence[int]) -> bool:
-        """Remove after a confirmation naming what goes; True when the removal started.
-
-        Highlights and notes are the reader's own work: the confirmation says when some go
-        with the articles, and only then are they removed too.
-        """
+        """Move articles to the Trash (undoable; notes and highlights stay with them); True
+        when there was something to move."""
         summaries = self._library.summaries(ids)
-        annotated = len(set(summaries) & set(self._library.annotations.annotated_ids()))
-        titles = [s.title for s in summaries.values()]
-        if not summaries or not self.confirm_removal(titles, annotated):
+        chosen = [i for i, s in summaries.items() if s.trashed is None]
+        if not chosen:
             return False
-
-        def apply() -> None:
-            for article_id in summaries:
-                self._library.remove(article_id, with_annotations=True)
-
-        self._run(apply, self.library_reshaped)
+        if len(chosen) == 1:
+            text = self.tr("Move “{title}” to the Trash").format(title=summaries[chosen[0]].title)
+        else:
+            text = self.tr("Move {n} articles to the Trash").format(n=len(chosen))
+        self._push(
+            text,
+            lambda: self._library.trash(chosen),
+            lambda: self._library.restore_from_trash(chosen),
+            self.library_reshaped,
+        )
         return True
 
-    def confirm_removal(self, titles: list[str], annotated: int = 0) -> bool:
-        if len(titles) == 1:
-            question = self.tr("Remove “{title}” from the library?").format(title=titles[0])
-        else:
-            question = self.tr("Remove {n} articles from the library?").format(n=len(titles))
+    def restore(self, ids: Sequence[int]) -> bool:
+        """Bring articles back from the Trash (undo sends them back)."""
+        chosen = [i for i, s in self._library.summaries(ids).items() if s.trashed is not None]
+        if not chosen:
+            return False
+        self._push(
+            self.tr("Restore from Trash"),
+            lambda: self._library.restore_from_trash(chosen),
+            lambda: self._library.trash(chosen),
+            self.library_reshaped,
+        )
+        return True
+
+    def empty_trash(self) -> bool:
+        """Delete what the Trash holds for good, after a confirmation (this cannot be undone)."""
+        count = len(self._library.trashed())
+        if not count or not self.confirm_empty_trash(count):
+            return False
+        self._run(self._library.empty_trash, self.library_reshaped)
+        return True
+
+    def confirm_empty_trash(self, count: int) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Remove"),
-            question,
+            self.tr("Empty Trash"),
+            self.tr("Delete the {n} article(s) in the Trash for good?").format(n=count),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )
-        details = self.tr("Their reading positions and bookmarks go with them.")
-        if annotated:
-            details += "\n\n" + self.tr(
-                "{n} of them carry highlights or notes, which are deleted too. To keep them, "
-                "export them first (File → Export Annotations…)."
-            ).format(n=annotated)
-        box.setInformativeText(details)
-        confirm = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            self.tr("Their highlights and notes are deleted too. This cannot be undone.")
+        )
+        confirm = box.addButton(self.tr("Empty Trash"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is confirm
@@ -125,7 +182,19 @@ class ArticleCommands(QObject):
                 self.library_reshaped,
             )
 
-    def _run(self, change: Callable[[], None], done: SignalInstance, *args: object) -> None:
+    def _push(
+        self,
+        text: str,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+        done: SignalInstance,
+        *args: object,
+    ) -> None:
+        """Make a change undoable: its reverse runs on the same lane, and `done` follows both."""
+        run = lambda change: self._run(change, done, *args)  # noqa: E731
+        self._history.push(LaneCommand(text, run, forward, backward))
+
+    def _run(self, change: Callable[[], object], done: SignalInstance, *args: object) -> None:
         """Run a change on the edit lane; emit `done` with args once it has happened."""
         self._lane.start(
             lambda _stop: change(),

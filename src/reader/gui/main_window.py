@@ -18,6 +18,7 @@ from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
+from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
@@ -41,6 +42,7 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.sync import SyncController, SyncIndicator
 from reader.gui.tasks import TaskRunner
+from reader.gui.undo import UndoHistory
 from reader.gui.views.article_list import ArticleListView
 from reader.services.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
@@ -70,7 +72,6 @@ class MainWindow(QMainWindow):
         self._prefs = ReadingPreferences.load(settings)
         if theme_override is not None:
             self._prefs = replace(self._prefs, theme=theme_override)
-        self._open_id: int | None = None
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._palette = WindowPalette(app)
@@ -83,7 +84,11 @@ class MainWindow(QMainWindow):
         self.feed_lane = TaskRunner(1, self)
         self.menu_actions = WindowActions(self)
         self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
-        self.commands = ArticleCommands(library, self.edit_lane, self)
+        # The pane's article is the current one: commands act on it, the lists follow it.
+        self.lists = CurrentLists(self.parts, self.menu_actions, library, self.open_article)
+        self.current = self.lists.state
+        self.history = UndoHistory(self)
+        self.commands = ArticleCommands(library, self.edit_lane, self, self.history)
         self.imports = ImportController(library, self.import_lane, self)
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
@@ -91,7 +96,7 @@ class MainWindow(QMainWindow):
         self.capture = WebCapture(library, self.import_lane, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
-            self.menu_actions, self.open_article,
+            self.menu_actions, self.open_article, self.history,
         )  # fmt: skip
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self._count_in_background)
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         self.change_feed.changed.connect(self.sync.on_local_changes)
         self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
         self.setAcceptDrops(True)
+        self._add_undo_actions()
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
         self._connect_parts()
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
             self._turn_changes_off(announce_read_only)
         self.change_feed.start()
         self.sync.start()
+        self._empty_expired_trash()
 
     # -- wiring -----------------------------------------------------------------------------
 
@@ -136,11 +143,13 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.zoom(0))
         a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
-        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), True))
-        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.selected_ids(), False))
-        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.selected_ids()))
-        a.move.triggered.connect(lambda: self.commands.move(self.selected_ids()))
-        a.remove.triggered.connect(lambda: self.commands.remove(self.selected_ids()))
+        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
+        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
+        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
+        a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
+        a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
+        a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
+        a.empty_trash.triggered.connect(self.commands.empty_trash)
         a.search_help.triggered.connect(self._on_search_help_triggered)
         a.about.triggered.connect(lambda: show_about(self))
 
@@ -152,8 +161,6 @@ class MainWindow(QMainWindow):
         for view in (p.article_list, p.search_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions(list(a.article_actions))
-            view.current_article_changed.connect(self._on_list_current_article_changed)
-            view.selectionModel().selectionChanged.connect(self._update_article_actions)
         p.pane.position_changed.connect(self._on_pane_position_changed)
         p.search_field.query_changed.connect(self.search.run)
         p.search_field.help_requested.connect(self._on_search_field_help_requested)
@@ -169,7 +176,7 @@ class MainWindow(QMainWindow):
         self.search.search_finished.connect(self._on_search_search_finished)
         self.search.search_failed.connect(self._on_search_search_failed)
         self.search.search_cleared.connect(self._on_search_search_cleared)
-        self._update_article_actions()
+        self.lists.update_actions()
 
     def _connect_capture(self) -> None:
         """Import from URL, and pages saved by the browser connector (started by the app)."""
@@ -205,7 +212,12 @@ class MainWindow(QMainWindow):
         return self.parts.list_stack.currentWidget() is self.parts.search_list
 
     def selected_ids(self) -> list[int]:
+        """The rows selected in the visible list (see target_ids for what commands act on)."""
         return self.current_list().selected_ids()
+
+    def target_ids(self) -> list[int]:
+        """What an article command acts on: several selected rows, else the current article."""
+        return self.lists.target_ids()
 
     def select_article(self, article_id: int) -> bool:
         """Select (and so open) an article in the visible list; False if it is not there."""
@@ -215,8 +227,13 @@ class MainWindow(QMainWindow):
         """Query the list and the counts again after the library changed shape."""
         self.parts.article_model.reload()
         self._count_in_background()
-        if self._open_id is not None and not self.library.summaries([self._open_id]):
-            self._open_id = None  # the open article was removed
+        shown = self.current.article_id
+        if shown is None:
+            return
+        summary = self.library.summaries([shown]).get(shown)
+        in_trash_view = self.parts.article_model.view_filter.trashed
+        if summary is None or (summary.trashed is not None and not in_trash_view):
+            self.current.removed([shown])  # removed, here or by another process
             self._show_placeholder()
 
     def refresh_counts(self) -> None:
@@ -246,16 +263,25 @@ class MainWindow(QMainWindow):
     def _on_sidebar_view_chosen(self, view: ArticleFilter, _label: str) -> None:
         self.parts.search_field.clear_query()
         self.parts.article_model.set_filter(view)
-        self._update_article_actions()
+        if not self.lists.view_chosen():
+            self._show_placeholder()  # the chosen view does not hold the article shown
 
-    def _on_list_current_article_changed(self, article_id: int) -> None:
-        if article_id and article_id != self._open_id:
-            self.open_article(article_id)
+    def _add_undo_actions(self) -> None:
+        """Edit → Undo and Redo, with their shortcuts listed beside the other actions'."""
+        history, a = self.history, self.menu_actions
+        a.undo_redo = [history.undo, history.redo]
+        a.shortcut_parts += history.shortcut_parts
+        self.addActions(a.undo_redo)  # shortcuts work even with the menu bar hidden
 
-    def _update_article_actions(self) -> None:
-        has_selection = bool(self.selected_ids()) and not self.library.read_only
-        for action in self.menu_actions.article_actions:
-            action.setEnabled(has_selection)
+    def _empty_expired_trash(self) -> None:
+        """At start, on the edit lane: what went to the Trash over 30 days ago goes for good."""
+        if self.library.read_only:
+            return
+        self.edit_lane.start(
+            lambda _stop: self.library.empty_expired_trash(),
+            finished=lambda gone: self.reload() if gone else None,
+            failed=lambda message: log.warning("the Trash was not emptied: %s", message),
+        )
 
     def _turn_changes_off(self, announce: bool) -> None:
         """A read-only library: browsing and search only; commands that change it are off."""
@@ -265,7 +291,7 @@ class MainWindow(QMainWindow):
         changing += [*a.highlight_colors.values(), a.reattach, a.delete_highlight]
         for action in changing:  # the article and highlight actions stay off once read-only
             action.setEnabled(False)
-        self._update_article_actions()
+        self.lists.update_actions()
         self.setAcceptDrops(False)
         if announce:
             self.statusBar().addPermanentWidget(QLabel(self.read_only_message()))
@@ -278,8 +304,10 @@ class MainWindow(QMainWindow):
         """Any process changed the library (this window's own changes included): refresh what
         the change touched; reset the list only when articles came or went."""
         model = self.parts.article_model
-        if any(model.row_of(i) is None for i in changes.added) or any(
-            model.row_of(i) is not None for i in changes.removed
+        if (
+            any(model.row_of(i) is None for i in changes.added)
+            or any(model.row_of(i) is not None for i in changes.removed)
+            or (changes.touches("article") and self.lists.trash_moved(changes.article_ids))
         ):
             self._reload_timer.start()
         else:
@@ -303,12 +331,13 @@ class MainWindow(QMainWindow):
             return False
         if terms is None and self.searching:
             terms = self.parts.search_model.terms_for(self.current_list().currentIndex().row())
-        self._open_id = article_id
+        self.current.open(article_id)
         pane = self.parts.pane
         pane.show_article(article, self.library.assets_dir(article_id), terms or ())
         self.parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
+        self.lists.sync(reset=True)
         if not article.summary.read and not self.library.read_only:
             self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
@@ -329,6 +358,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_placeholder(self) -> None:
+        self.current.close()
+        self.setWindowTitle("")  # the platform shows the application's name alone
+        self.lists.update_actions()
         if self.library.count() == 0:
             self.parts.pane.show_message(
                 self.tr("Your library is empty"),
@@ -399,9 +431,11 @@ class MainWindow(QMainWindow):
         status, placeholder = self.search.describe(outcome)
         self.statusBar().showMessage(status)
         p.search_list.set_placeholder(placeholder)
-        row = p.search_model.row_of(self._open_id) if self._open_id is not None else None
+        shown = self.current.article_id
+        row = p.search_model.row_of(shown) if shown is not None else None
         if row is not None:  # the open article is still a hit: mark this query's words
             p.pane.set_terms(p.search_model.terms_for(row), reveal=False)
+        self.lists.sync(reset=True)
 
     def _on_search_search_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Search failed: {error}").format(error=message))
@@ -411,6 +445,7 @@ class MainWindow(QMainWindow):
         self.parts.list_stack.setCurrentWidget(self.parts.article_list)
         self.parts.pane.set_terms(())
         self.statusBar().clearMessage()
+        self.lists.sync()  # the list selects the article read from the results, or none
 
     def _on_search_field_help_requested(self) -> None:
         SearchHelpPopup(self).show_below(self.parts.search_field)
@@ -442,9 +477,7 @@ class MainWindow(QMainWindow):
 
     def _on_imports_import_finished(self, summary: ImportSummary) -> None:
         self.parts.import_strip.show_finished(summary_line(summary))
-        self.reload()
-        if self._open_id is None and summary.new_ids:
-            self.select_article(summary.new_ids[0])
+        self.reload()  # nothing opens by itself: opening marks read what nobody chose
 
     def _on_import_strip_details_clicked(self) -> None:
         if self.imports.last_summary is not None:

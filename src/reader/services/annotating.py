@@ -87,6 +87,12 @@ class Annotating:
         self._reindex([highlight.article_id])
         return highlight
 
+    def restore_highlight(self, deleted: Highlight) -> Highlight:
+        """Undo a deletion: the highlight comes back as it was (with a new id)."""
+        highlight = self.store.restore_highlight(deleted)
+        self._reindex([highlight.article_id])
+        return highlight
+
     def reattach(self, highlight_id: int, start: int, end: int) -> Highlight:
         highlight = self.store.reattach(highlight_id, start, end)
         self._reindex([highlight.article_id])

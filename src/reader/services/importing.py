@@ -300,6 +300,8 @@ class Importing:
         replace_id = options.replace_id
         existing = self.articles.find_content_in(conn, article.content_hash)
         if existing is not None:
+            # The same text in the Trash comes back, with its notes: the reader wants it again.
+            self.articles.set_trashed(conn, [existing], False)
             title = self.articles.title_in(conn, existing)
             if source is not None and source.source_hash:
                 sources.remember(conn, source, existing)

@@ -87,6 +87,8 @@ class Indexer:
         except ReaderError:
             return None
         s = stored.summary
+        if s.trashed is not None:  # the Trash is never searched: its article leaves the index
+            return None
         extras = self._extras(article_id)
         return SearchDocument(
             id=s.id,
@@ -106,7 +108,7 @@ class Indexer:
         from reader.search import AnnotationDocument
 
         summary = self.articles.summaries([article_id]).get(article_id)
-        if summary is None:
+        if summary is None or summary.trashed is not None:
             return None
         extras = self._extras(article_id)
         return AnnotationDocument(

@@ -34,6 +34,7 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.indexer import Indexer
+from reader.services.trash import TRASH_KEPT, Trash
 from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
@@ -101,6 +102,7 @@ class Library:
             changed=self._count_change,
             index=self.update_search_index,
         )
+        self.trash_can = Trash(self.db, self.articles, self.assets, self.update_search_index)
         # The device id is tied to this database file through a nonce kept beside it.
         self.sync = SyncService(self.db, paths.database.with_name(paths.database.name + ".device"))
         if not self.read_only:
@@ -304,6 +306,7 @@ class Library:
             "bookmarked": self.articles.count(ArticleFilter(bookmarked=True)),
             "recent": self.articles.count(ArticleFilter(recently_read=True)),
             "annotated": self.articles.count(ArticleFilter(annotated=True)),
+            "trash": self.articles.count(ArticleFilter(trashed=True)),
         }
 
     def get_article(self, article_id: int) -> StoredArticle:
@@ -339,6 +342,29 @@ class Library:
         self.assets.remove(article_id)
         self.update_search_index()
         return summary
+
+    def trash(self, ids: Iterable[int]) -> list[int]:
+        """Move articles to the Trash (notes and highlights stay with them); returns the ids
+        that went there."""
+        self._require_writable()
+        return self.trash_can.put(ids)
+
+    def trashed(self) -> list[ArticleSummary]:
+        """What the Trash holds, most recently trashed first."""
+        return self.articles.query(ArticleFilter(trashed=True), sort="trashed")
+
+    def restore_from_trash(self, ids: Iterable[int]) -> list[int]:
+        self._require_writable()
+        return self.trash_can.restore(ids)
+
+    def empty_trash(self, older_than: timedelta | None = None) -> list[int]:
+        """Delete trashed articles for good; `older_than` keeps the recently trashed."""
+        self._require_writable()
+        return self.trash_can.empty(older_than)
+
+    def empty_expired_trash(self) -> list[int]:
+        """At start: articles trashed more than 30 days ago go for good."""
+        return [] if self.read_only else self.trash_can.empty(TRASH_KEPT)
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
         with self.db.transaction() as conn:

@@ -151,6 +151,14 @@ class AnnotationStore:
             rows.prune_tags(conn)
             return gone
 
+    def restore_highlight(self, deleted: Highlight) -> Highlight:
+        """Put back a highlight deleted a moment ago (undo), anchors, note and tags as they
+        were; under a new uid, as sync may already have published the deletion of the old."""
+        with self.db.transaction(durable=True) as conn:
+            rows.article_text(conn, deleted.article_id)  # NotFound once the article is gone
+            again = replace(deleted, uid=str(uuid.uuid4()))
+            return rows.get_highlight(conn, rows.insert_highlight(conn, again))
+
     def reattach(self, highlight_id: int, start: int, end: int) -> Highlight:
         """Anchor a highlight (orphaned, or fuzzy and wrong) to a range the user selected."""
         with self.db.transaction(durable=True) as conn:

@@ -14,7 +14,7 @@ from reader.storage.database import Database, utc_now
 _SUMMARY_COLUMNS = """
     a.id, a.title, s.name AS section, a.site, a.author, a.published, a.language,
     COALESCE(a.url, a.source_path) AS source, a.added, a.read_at,
-    EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked
+    EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked, a.trashed
 """
 _FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
 
@@ -23,6 +23,7 @@ SAME_SOURCE_LIMIT = 20
 
 SORT_COLUMNS = {
     "added": "a.added",
+    "trashed": "a.trashed",
     "read": "a.read_at",
     "published": "a.published",
     "title": "a.title COLLATE NOCASE",
@@ -42,9 +43,10 @@ class ArticleFilter:
     recently_read: bool = False
     annotated: bool = False
     ids: Sequence[int] | None = None
+    trashed: bool = False  # the Trash view; every other view leaves trashed articles out
 
     def where(self) -> tuple[str, list[object]]:
-        clauses: list[str] = []
+        clauses = ["a.trashed IS NOT NULL" if self.trashed else "a.trashed IS NULL"]
         params: list[object] = []
         if self.section is not None:
             clauses.append("s.name = ? COLLATE NOCASE")
@@ -66,7 +68,7 @@ class ArticleFilter:
         if self.ids is not None:
             clauses.append(f"a.id IN ({','.join('?' * len(self.ids))})")
             params.extend(self.ids)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return " WHERE " + " AND ".join(clauses), params
 
 
 class ArticleStore:
@@ -141,6 +143,28 @@ class ArticleStore:
         cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self._drop_empty_sections(conn)
         return cur.rowcount > 0
+
+    def set_trashed(self, conn: sqlite3.Connection, ids: Iterable[int], trashed: bool) -> list[int]:
+        """Move articles to the Trash (or back); returns the ids whose state changed."""
+        value = utc_now() if trashed else None
+        changed = []
+        for article_id in ids:
+            cur = conn.execute(
+                "UPDATE articles SET trashed = ? WHERE id = ? AND (trashed IS NULL) = ?",
+                (value, article_id, trashed),
+            )
+            if cur.rowcount:
+                changed.append(article_id)
+        return changed
+
+    def trashed_before(self, conn: sqlite3.Connection, cutoff: str | None) -> list[int]:
+        """Ids in the Trash, all of them or those trashed before `cutoff` (ISO time)."""
+        sql = "SELECT id FROM articles WHERE trashed IS NOT NULL"
+        params: list[object] = []
+        if cutoff is not None:
+            sql += " AND trashed < ?"
+            params.append(cutoff)
+        return [int(r[0]) for r in conn.execute(sql, params)]
 
     def set_read(self, conn: sqlite3.Connection, ids: Iterable[int], read: bool) -> None:
         value = utc_now() if read else None
@@ -219,7 +243,8 @@ class ArticleStore:
             rows = conn.execute(
                 f"""SELECT a.id, c.text FROM articles a
                     JOIN article_content c ON c.article_id = a.id
-                    WHERE a.{column} = ? ORDER BY a.id DESC LIMIT ?""",
+                    WHERE a.{column} = ? AND a.trashed IS NULL
+                    ORDER BY a.id DESC LIMIT ?""",
                 (value, limit),
             )
             for article_id, text in rows:
@@ -333,7 +358,7 @@ class ArticleStore:
         with self.db.reading() as conn:
             rows = conn.execute(
                 """SELECT s.name, count(a.id) FROM sections s
-                   JOIN articles a ON a.section_id = s.id
+                   JOIN articles a ON a.section_id = s.id AND a.trashed IS NULL
                    GROUP BY s.id ORDER BY count(a.id) DESC, s.name"""
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
@@ -341,7 +366,8 @@ class ArticleStore:
     def sites(self) -> list[tuple[str, int]]:
         with self.db.reading() as conn:
             rows = conn.execute(
-                """SELECT site, count(*) FROM articles WHERE site IS NOT NULL AND site != ''
+                """SELECT site, count(*) FROM articles
+                   WHERE site IS NOT NULL AND site != '' AND trashed IS NULL
                    GROUP BY site ORDER BY count(*) DESC, site"""
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
@@ -367,4 +393,5 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         added=datetime.fromisoformat(row["added"]),
         read=row["read_at"] is not None,
         bookmarked=bool(row["bookmarked"]),
+        trashed=datetime.fromisoformat(row["trashed"]) if row["trashed"] else None,
     )

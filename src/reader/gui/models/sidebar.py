@@ -54,6 +54,7 @@ SMART_VIEWS = (
     SmartView(
         "recent", QCoreApplication.translate("Sidebar", "Recently Read"), {"recently_read": True}
     ),
+    SmartView("trash", QCoreApplication.translate("Sidebar", "Trash"), {"trashed": True}),
 )
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from reader.gui.models.articles import ID_ROLE
@@ -33,6 +33,10 @@ class ArticleListView(QTableView):
     def __init__(self, parent: QWidget | None = None, *, snippets: bool = False) -> None:
         super().__init__(parent)
         self._kept: tuple[list[int], int | None] = ([], None)
+        # While set, a change of the current row is the window's own doing (following the
+        # current article, restoring after a reset) and does not open anything.
+        self._quiet = False
+        self.pick_on_focus = True  # focus with no current row opens the first one
         self.setObjectName("searchResults" if snippets else "articleList")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -138,6 +142,38 @@ class ArticleListView(QTableView):
         self.scrollTo(index)
         return True
 
+    def follow(self, article_id: int | None) -> bool:
+        """Select only this article's row and make it current, without reporting it (the
+        pane shows it already); no article, or one not in the list, clears the selection."""
+        row_of = getattr(self.model(), "row_of", None)
+        row = row_of(article_id) if row_of is not None and article_id is not None else None
+        self._quiet = True
+        try:
+            if row is None:
+                self.selectionModel().clear()
+                return False
+            index = self.model().index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self.scrollTo(index)
+            return True
+        finally:
+            self._quiet = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Qt makes the first row current when a list without one gets the focus (Tab), which
+        # opens it: right when the pane is empty, wrong when it shows an article this list
+        # lacks (the window says which through `pick_on_focus`).
+        if self.pick_on_focus or self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        self._quiet = True
+        try:
+            super().focusInEvent(event)
+            self.selectionModel().clearCurrentIndex()
+        finally:
+            self._quiet = False
+
     # -- keyboard movement -----------------------------------------------------------------
 
     def go_to_row(self, row: int) -> bool:
@@ -175,10 +211,16 @@ class ArticleListView(QTableView):
     def _on_model_reset(self) -> None:
         ids, current = self._kept
         if ids or current is not None:
-            self.select_ids(ids, current)
+            self._quiet = True  # the window decides what the list shows once reset
+            try:
+                self.select_ids(ids, current)
+            finally:
+                self._quiet = False
 
     def _on_selection_current_row_changed(
         self, current: QModelIndex, _previous: QModelIndex
     ) -> None:
+        if self._quiet:
+            return
         value = current.data(ID_ROLE) if current.isValid() else None
         self.current_article_changed.emit(int(value) if value is not None else 0)

@@ -1,0 +1,63 @@
+"""The Trash: removed articles wait here, notes and highlights included, until emptied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+
+from reader.storage.articles import ArticleStore
+from reader.storage.assets import AssetStore
+from reader.storage.database import Database
+
+# Articles trashed longer ago than this are deleted for good when the app starts.
+TRASH_KEPT = timedelta(days=30)
+
+
+class Trash:
+    """Moves articles in and out of the Trash, and empties it.
+
+    Trashing only stamps the article: every view, count and the search index (through the
+    change log) leave it out, and restoring brings it back exactly as it was.
+    """
+
+    def __init__(
+        self, db: Database, articles: ArticleStore, assets: AssetStore, index: Callable[[], None]
+    ) -> None:
+        self._db = db
+        self._articles = articles
+        self._assets = assets
+        self._index = index
+
+    def put(self, ids: Iterable[int]) -> list[int]:
+        """Trash articles; returns those that were not in the Trash already."""
+        chosen = list(ids)
+        for article_id in chosen:
+            self._articles.require(article_id)
+        with self._db.transaction(durable=True) as conn:
+            changed = self._articles.set_trashed(conn, chosen, True)
+        self._index()
+        return changed
+
+    def restore(self, ids: Iterable[int]) -> list[int]:
+        """Bring trashed articles back; returns those that were in the Trash."""
+        chosen = list(ids)
+        with self._db.transaction(durable=True) as conn:
+            changed = self._articles.set_trashed(conn, chosen, False)
+        self._index()
+        return changed
+
+    def empty(self, older_than: timedelta | None = None, now: datetime | None = None) -> list[int]:
+        """Delete trashed articles for good (all, or those trashed before `older_than` ago)."""
+        cutoff = None
+        if older_than is not None:
+            moment = (now or datetime.now(UTC)) - older_than
+            cutoff = moment.isoformat(timespec="seconds")
+        with self._db.transaction(durable=True) as conn:
+            gone = self._articles.trashed_before(conn, cutoff)
+            for article_id in gone:
+                self._articles.delete(conn, article_id)
+        for article_id in gone:
+            self._assets.remove(article_id)
+        if gone:
+            self._index()
+        return gone
