@@ -18,6 +18,7 @@ from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
+from reader.gui.clipboard import PastedImports, web_urls
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
         self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
         self.capture = WebCapture(library, self.import_lane, self)
+        self.pasting = PastedImports(library, self.import_lane, self.capture, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article,
@@ -171,6 +173,9 @@ class MainWindow(QMainWindow):
         self.capture.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.capture.url_imported.connect(self._on_capture_url_imported)
         self.capture.page_saved.connect(self._on_capture_page_saved)
+        self.pasting.watch_paste(self.parts.article_list, self.parts.search_list)
+        self.pasting.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.pasting.imported.connect(self._on_capture_url_imported)
 
     def _on_capture_url_imported(self, result: ImportResult) -> None:
         self.reload()
@@ -445,11 +450,11 @@ class MainWindow(QMainWindow):
             ImportSummaryDialog(self.imports.last_summary, self).exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if _local_paths(event.mimeData().urls()) or web_urls(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if _local_paths(event.mimeData().urls()) or web_urls(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -457,6 +462,8 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif self.pasting.drop(event.mimeData()):  # links dragged from a browser
+            event.acceptProposedAction()
 
     # -- dialogs, state ---------------------------------------------------------------------
 
