@@ -41,6 +41,7 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.tasks import TaskRunner
 from reader.gui.views.article_list import ArticleListView
+from reader.gui.watched_folder import WatchedFolder, WatchedFolderPanel
 from reader.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
         self.capture = WebCapture(library, self.import_lane, self)
         self.pasting = PastedImports(library, self.import_lane, self.capture, self)
+        self.watched = WatchedFolder(library, self.import_lane, settings, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article,
@@ -176,6 +178,9 @@ class MainWindow(QMainWindow):
         self.pasting.watch_paste(self.parts.article_list, self.parts.search_list)
         self.pasting.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pasting.imported.connect(self._on_capture_url_imported)
+        self.watched.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.watched.imported.connect(lambda r: self._on_capture_page_saved(r.article_id or 0))
+        self.watched.start()
 
     def _on_capture_url_imported(self, result: ImportResult) -> None:
         self.reload()
@@ -473,11 +478,13 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.chosen())
 
     def _capture_preferences(self) -> list[QWidget]:
+        read_only = self.library.read_only
+        watched: list[QWidget] = [] if read_only else [WatchedFolderPanel(self.watched)]
         try:
-            return [ConnectorPanel(self.library)]
+            return [ConnectorPanel(self.library), *watched]
         except ReaderError as exc:  # the pairing cannot be saved: the rest still opens
             log.warning("connector pairing unavailable: %s", exc)
-            return []
+            return watched
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
@@ -491,6 +498,7 @@ class MainWindow(QMainWindow):
         save_layout(self, self.parts, self._settings)
         self.imports.cancel()
         self.capture.stop_connector()
+        self.watched.close()
         self.change_feed.stop()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
         for lane in (*lanes, self.feed_lane):
