@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.capture import WebCapture
@@ -80,12 +80,21 @@ class PastedImports(QObject):
         self._capture = capture
 
     def watch_paste(self, *lists: QWidget) -> None:
-        """Give each article list a Ctrl+V (the platform's Paste keys) that imports."""
+        """Make the platform's Paste keys (Ctrl+V, Shift+Ins; Cmd+V) import in these lists.
+
+        A key filter, not a window action: Paste stays free for the text fields."""
         for widget in lists:
-            action = widget.addAction(self.tr("Paste as new article"))
-            action.setShortcuts(QKeySequence.StandardKey.Paste)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(self.paste_clipboard)
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Paste)
+        ):
+            self.paste_clipboard()
+            return True
+        return super().eventFilter(watched, event)
 
     def paste_clipboard(self) -> None:
         clipboard = QGuiApplication.clipboard()
