@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -36,6 +39,16 @@ def mime(*, text: str = "", html_text: str = "", urls: tuple[str, ...] = ()) -> 
     if urls:
         data.setUrls([QUrl(u) for u in urls])
     return data
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard() -> Iterator[None]:
+    yield
+    # The clipboard owns the mime data it was given; left there, it is freed at exit after
+    # Python's wrapper is gone, which crashes the interpreter on the way out.
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.clear()
 
 
 def paste_in_list(qtbot: QtBot, window: MainWindow, data: QMimeData) -> None:
