@@ -5,6 +5,11 @@ a Host naming the loopback address and our port (a DNS-rebinding page names its 
 either no Origin (a command-line client) or exactly the paired extension's. A web page can send
 none of that: it cannot read the token, and its Origin is its own. GET changes nothing; bodies
 are capped before they are read; every refusal is a 4xx with a one-line JSON message.
+
+Pairing is one step: the extension, given the token, posts to /api/pair and its Origin (which
+only an extension can send: chrome-extension:// or moz-extension://) becomes the paired one,
+when none is yet. Another extension later is refused, whatever token it holds, until the user
+names it with `reader serve --pair-origin` (the refusal says the exact command).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.capture.pairing import Pairing, read_pairing
+from reader.capture.pairing import Pairing, check_origin, read_pairing, update_pairing
 from reader.errors import ImportFailed, ReaderError
 
 log = logging.getLogger(__name__)
@@ -29,6 +34,7 @@ MB = 1024 * 1024
 MAX_BODY = 50 * MB  # a page with its images inlined; the importer's own file limit
 SAVE_PATH = "/api/save"
 PING_PATH = "/api/ping"
+PAIR_PATH = "/api/pair"
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class Connector:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.save_lock = threading.Lock()  # one save at a time: the library has one writer
+        self.pair_lock = threading.Lock()  # two first requests must not both pair
         self.stopped = False  # set under save_lock: no save starts once stop() has returned
 
     @property
@@ -130,7 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- methods ------------------------------------------------------------------------------
 
     def do_POST(self) -> None:
-        self._answer(self._save)
+        self._answer(self._pair if self.path == PAIR_PATH else self._save)
 
     def do_GET(self) -> None:
         self._answer(self._ping)
@@ -168,6 +175,32 @@ class _Handler(BaseHTTPRequestHandler):
         except ReaderError as exc:
             raise Refused(409, str(exc)) from None
 
+    def _pair(self) -> tuple[int, dict[str, object]]:
+        """Pair the calling extension (its Origin) when none is paired; the token is required."""
+        self._check_host()
+        self._check_token(self._pairing())
+        self._body()  # read, so the connection stays usable; its content does not matter
+        try:
+            origin = check_origin(self.headers.get("Origin") or "")
+        except ReaderError:
+            raise Refused(403, "only a browser extension can pair (no extension Origin)") from None
+        connector = self.server.connector
+        with connector.pair_lock:
+            paired = self._pairing().origin  # read again under the lock
+            if paired is None:
+                try:
+                    update_pairing(connector.pairing_file, origin=origin)
+                except ReaderError as exc:
+                    raise Refused(409, str(exc)) from None
+                log.info("connector: paired with %s", origin)
+            elif paired != origin:
+                raise Refused(
+                    403,
+                    f"another extension is paired ({paired}); to pair this one instead, run: "
+                    f"reader serve --pair-origin {origin}",
+                )
+        return 200, {"paired": origin, "port": _port_of(self.server)}
+
     def _ping(self) -> tuple[int, dict[str, object]]:
         self._admit()
         if self.path != PING_PATH:
@@ -178,8 +211,11 @@ class _Handler(BaseHTTPRequestHandler):
         """CORS preflight: only the paired extension's origin, only POST to the save path."""
         self._check_host()
         pairing = self._pairing()
-        origin = self.headers.get("Origin")
-        if origin is None or pairing.origin is None or origin.lower() != pairing.origin:
+        origin = (self.headers.get("Origin") or "").lower()
+        if self.path == PAIR_PATH and pairing.origin is None and _is_extension(origin):
+            # Harmless: the pairing request itself still needs the token.
+            return 204, {}
+        if pairing.origin is None or origin != pairing.origin:
             raise Refused(403, "origin not paired with this library")
         if self.path != SAVE_PATH or self.headers.get("Access-Control-Request-Method") != "POST":
             raise Refused(403, "only POST /api/save is allowed")
@@ -192,8 +228,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._check_host()
         pairing = self._pairing()
         origin = self.headers.get("Origin")
-        if origin is not None and (pairing.origin is None or origin.lower() != pairing.origin):
+        if origin is not None and pairing.origin is None:
+            raise Refused(403, "no extension is paired yet: save the token in its options")
+        if origin is not None and origin.lower() != pairing.origin:
             raise Refused(403, "origin not paired with this library")
+        self._check_token(pairing)
+        return pairing
+
+    def _check_token(self, pairing: Pairing) -> None:
         given = self.headers.get("Authorization", "")
         scheme, _, token = given.partition(" ")
         expected = pairing.token.encode("utf-8")
@@ -201,7 +243,6 @@ class _Handler(BaseHTTPRequestHandler):
             token.strip().encode("utf-8", "replace"), expected
         ):
             raise Refused(403, "missing or wrong pairing token")
-        return pairing
 
     def _check_host(self) -> None:
         port = _port_of(self.server)
@@ -287,6 +328,14 @@ def _parse_save(body: bytes) -> SaveRequest:
     if not fields["html"].strip():
         raise Refused(400, "'html' is empty")
     return SaveRequest(**fields)
+
+
+def _is_extension(origin: str) -> bool:
+    try:
+        check_origin(origin)
+    except ReaderError:
+        return False
+    return True
 
 
 def _port_of(server: ThreadingHTTPServer) -> int:

@@ -18,6 +18,7 @@ from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import ChangeFeed
+from reader.gui.clipboard import PastedImports, web_urls
 from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
@@ -44,6 +45,7 @@ from reader.gui.sync import SyncController, SyncIndicator
 from reader.gui.tasks import TaskRunner
 from reader.gui.undo import UndoHistory
 from reader.gui.views.article_list import ArticleListView
+from reader.gui.watched_folder import WatchedFolder, WatchedFolderPanel
 from reader.services.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
 
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
         self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
         self.capture = WebCapture(library, self.import_lane, self)
+        self.pasting = PastedImports(library, self.import_lane, self.capture, self)
+        self.watched = WatchedFolder(library, self.import_lane, settings, self)
         self.annotations = AnnotationFeatures(
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article, self.history,
@@ -184,6 +188,12 @@ class MainWindow(QMainWindow):
         self.capture.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.capture.url_imported.connect(self._on_capture_url_imported)
         self.capture.page_saved.connect(self._on_capture_page_saved)
+        self.pasting.watch_paste(self.parts.article_list, self.parts.search_list)
+        self.pasting.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.pasting.imported.connect(self._on_capture_url_imported)
+        self.watched.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.watched.imported.connect(lambda r: self._on_capture_page_saved(r.article_id or 0))
+        self.watched.start()
 
     def _on_capture_url_imported(self, result: ImportResult) -> None:
         self.reload()
@@ -484,11 +494,11 @@ class MainWindow(QMainWindow):
             ImportSummaryDialog(self.imports.last_summary, self).exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if _local_paths(event.mimeData().urls()) or web_urls(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if _local_paths(event.mimeData().urls()) or web_urls(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -496,6 +506,8 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+        elif self.pasting.drop(event.mimeData()):  # links dragged from a browser
+            event.acceptProposedAction()
 
     # -- dialogs, state ---------------------------------------------------------------------
 
@@ -506,11 +518,13 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.chosen())
 
     def _capture_preferences(self) -> list[QWidget]:
+        read_only = self.library.read_only
+        watched: list[QWidget] = [] if read_only else [WatchedFolderPanel(self.watched)]
         try:
-            return [ConnectorPanel(self.library)]
+            return [ConnectorPanel(self.library), *watched]
         except ReaderError as exc:  # the pairing cannot be saved: the rest still opens
             log.warning("connector pairing unavailable: %s", exc)
-            return []
+            return watched
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
@@ -524,6 +538,7 @@ class MainWindow(QMainWindow):
         save_layout(self, self.parts, self._settings)
         self.imports.cancel()
         self.capture.stop_connector()
+        self.watched.close()
         self.change_feed.stop()
         self.sync.stop()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)

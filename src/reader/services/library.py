@@ -27,7 +27,7 @@ from reader.errors import (
 )
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.importers import expand_paths
+from reader.importers import expand_paths, import_bytes
 from reader.paths import DataPaths, make_private, move_aside
 from reader.services.annotating import Annotating
 from reader.services.importing import Importing, ImportOptions
@@ -209,6 +209,24 @@ class Library:
             self.articles.require(replace_id)
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure)
         return self.importing.add(article, options, path, source)
+
+    def import_text(
+        self, data: bytes, name: str, *, section: str | None = None, max_bytes: int = MAX_FILE_BYTES
+    ) -> ImportResult:
+        """Import bytes that come from no file (pasted HTML or text): `name`, such as
+        "pasted.html" or "pasted.txt", picks the importer by its suffix, and an untitled text
+        is named after it. A failure is a FAILED result with a one-line reason."""
+        self._require_writable()
+        if len(data) > max_bytes:
+            limit = max_bytes / (1024 * 1024)
+            return ImportResult(name, ImportStatus.FAILED, reason=f"larger than {limit:g} MB")
+        try:
+            article = import_bytes(data, name)
+        except ImportFailed as exc:
+            return ImportResult(name, ImportStatus.FAILED, reason=str(exc))
+        result = self.add_article(article, section=section, path=name)
+        self.update_search_index()
+        return result
 
     # -- capture from the web ----------------------------------------------------------------
 
