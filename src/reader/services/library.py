@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +93,7 @@ class Library:
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.backups = BackupSet(paths.backups)
         self._changes = 0
+        self._last_attempt: datetime | None = None  # of a change-triggered backup
         self.assets = AssetStore(paths.assets)
         self.importing = Importing(
             self.db,
@@ -468,8 +469,15 @@ class Library:
 
     def _count_change(self, n: int = 1) -> None:
         self._changes += n
-        if self._changes >= BACKUP_AFTER_CHANGES and self.backups.due(BACKUP_AT_MOST_EVERY):
-            self._safe_backup()
+        if self._changes < BACKUP_AFTER_CHANGES or not self.backups.due(BACKUP_AT_MOST_EVERY):
+            return
+        # A failed attempt waits as long as a success would: a library whose backups fail
+        # (a full disk, a damaged article) must not pay for a full copy every 500 changes.
+        now = datetime.now(UTC)
+        if self._last_attempt is not None and now - self._last_attempt < BACKUP_AT_MOST_EVERY:
+            return
+        self._last_attempt = now
+        self._safe_backup()
 
     def check_articles(self, *, repair: bool = True) -> ArticleCheck:
         """Check every article's title and text against its content hash; rewrite damaged
