@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from reader.capture.fetch import Fetcher, Page, check_url
 from reader.capture.limits import FetchLimits
 from reader.core.article import Article
-from reader.importers import clean_label
+from reader.importers import clean_labels
 from reader.importers.encoding import decode_html
 from reader.importers.html import article_from_markup, data_uri_image, image_extension
 
@@ -69,19 +69,13 @@ def capture_page(page: Page, fetch_image: ImageFetch | None, limits: FetchLimits
 
 def finish(article: Article, data: bytes, url: str) -> Article:
     """Labels cleaned as for an imported file; the page's URL kept when it names none."""
+    cleaned = clean_labels(article)
     return replace(
-        article,
-        title=clean_label(article.title) or url,
-        section=_clean(article.section),
-        site=_clean(article.site),
-        author=_clean(article.author),
+        cleaned,
+        title=cleaned.title or url,
         url=article.url or url,
         source_hash=hashlib.sha256(data).hexdigest(),
     )
-
-
-def _clean(label: str | None) -> str | None:
-    return None if label is None else clean_label(label) or None
 
 
 def _body_images(markup: str, base: str) -> list[str]:

@@ -77,7 +77,8 @@ def _visible(c: str) -> bool:
     return not c.isspace() and c not in _JOINERS
 
 
-def _clean_labels(article: Article) -> Article:
+def clean_labels(article: Article) -> Article:
+    """The article with its title, section, site and author cleaned by `clean_label`."""
     return replace(
         article,
         title=clean_label(article.title),
@@ -99,7 +100,7 @@ def import_bytes(data: bytes, filename: str) -> Article:
         raise ImportFailed(f"unsupported file type {suffix or '(no suffix)'!r}")
     if not data.strip():
         raise ImportFailed("the file is empty")
-    article = _clean_labels(importer(data, filename))
+    article = clean_labels(importer(data, filename))
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
     return replace(article, source_hash=hashlib.sha256(data).hexdigest())
