@@ -9,7 +9,6 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
-import threading
 import traceback
 from collections.abc import Callable
 from contextlib import suppress
@@ -19,6 +18,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
 from reader.errors import ImportFailed
+from reader.workers import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -233,26 +233,6 @@ def _answer(conn: Connection, reply: tuple[bool, Any, str]) -> None:
     except Exception as exc:  # noqa: BLE001 - a value or exception that cannot be pickled
         text = f"{type(exc).__name__} sending a result of {type(reply[1]).__name__}: {exc}"
         conn.send((False, RuntimeError(text), reply[2]))
-
-
-def exit_with_parent() -> None:
-    """End this process as soon as the process that started it is gone.
-
-    A worker busy with a long file would otherwise go on for minutes after its parent was
-    killed. multiprocessing hands every spawned child a sentinel of its parent (the end of a
-    pipe only the parent holds open on POSIX, the parent's process handle on Windows): it
-    becomes ready when the parent dies, whatever killed it.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-    sentinel = parent.sentinel
-
-    def watch() -> None:
-        multiprocessing.connection.wait([sentinel])
-        os._exit(1)  # nothing to clean up: results are only ever sent to the parent
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def cores() -> int:

@@ -7,7 +7,6 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
-import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -25,6 +24,7 @@ from reader.search.schema import (
     encode_positions,
     single_position,
 )
+from reader.workers import exit_with_parent
 
 
 class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]
@@ -186,27 +186,6 @@ class ParallelBuilder:
                 self._procs - 1, mp_context=context, initializer=exit_with_parent
             )
         return self._pool
-
-
-def exit_with_parent() -> None:
-    """Worker initializer: end this process as soon as the process that started it is gone.
-
-    A worker waits for tasks on a queue whose pipe it holds both ends of, so a parent killed
-    outright never sends the "stop" and the worker would wait for ever (about 90 MB each).
-    multiprocessing hands every spawned child a sentinel of its parent (the end of a pipe
-    only the parent holds open on POSIX, the parent's process handle on Windows): it becomes
-    ready when the parent dies, whatever killed it.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-    sentinel = parent.sentinel
-
-    def watch() -> None:
-        multiprocessing.connection.wait([sentinel])
-        os._exit(1)  # no clean-up to do: the segment being written is never committed
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def split_by_size(docs: Sequence[SearchDocument], parts: int) -> list[list[SearchDocument]]:

@@ -1,0 +1,31 @@
+"""What every worker process Reader spawns shares: it ends when the process that started it
+is gone (the search index's rebuild workers and the importers' extraction workers alike)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+
+
+def exit_with_parent() -> None:
+    """End this process as soon as the process that started it is gone.
+
+    A worker waiting for tasks, or busy with a long file, would otherwise go on for ever (or
+    for minutes) after its parent was killed outright. multiprocessing hands every spawned
+    child a sentinel of its parent (the end of a pipe only the parent holds open on POSIX, the
+    parent's process handle on Windows): it becomes ready when the parent dies, whatever
+    killed it. Nothing is cleaned up on the way out: a worker's results only ever go to the
+    parent, and a segment being written is never committed.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
