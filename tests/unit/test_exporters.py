@@ -16,7 +16,13 @@ import pytest
 import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 
-from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight
+from reader.core.annotation import (
+    AnchorStatus,
+    ArticleAnnotations,
+    Color,
+    Highlight,
+    TextPositionSelector,
+)
 from reader.core.article import Article
 from reader.errors import InvalidAnnotations
 from reader.exporters import (
@@ -140,7 +146,7 @@ TERMS = {
     "@context", "id", "type", "label", "total", "first", "items", "startIndex", "generator",
     "generated", "name", "motivation", "created", "modified", "body", "target", "source",
     "selector", "exact", "prefix", "suffix", "start", "end", "value", "format", "purpose",
-    "stylesheet", "styleClass",
+    "stylesheet", "styleClass", "partOf", "last", "creator",
 }  # fmt: skip
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
@@ -169,10 +175,13 @@ def check_annotation(item: dict[str, object]) -> None:
         assert body["purpose"] in MOTIVATIONS
     if "selector" not in target:
         return
-    quote, position = target["selector"]
+    quote, *position_given = target["selector"]
     assert quote["type"] == "TextQuoteSelector" and quote["exact"]
-    assert position["type"] == "TextPositionSelector"
-    assert 0 <= position["start"] < position["end"]
+    # An orphan carries no position: it would belong to a version of the text that is gone.
+    assert bool(position_given) is (item.get("reader:status") != "orphaned")
+    for position in position_given:
+        assert position["type"] == "TextPositionSelector"
+        assert 0 <= position["start"] < position["end"]
     assert target["styleClass"] in item["stylesheet"]["value"]  # type: ignore[index]
 
 
@@ -185,6 +194,8 @@ def test_w3c_export_is_an_annotation_collection(
     assert document["type"] == "AnnotationCollection" and document["id"].startswith("urn:uuid:")
     page = document["first"]
     assert page["type"] == "AnnotationPage" and page["startIndex"] == 0
+    assert page["partOf"] == document["id"] and document["last"] == page["id"]
+    assert all("creator" not in item for item in page["items"])  # no name set: none claimed
     assert document["total"] == len(page["items"]) == 5  # 4 highlights, 1 article note
     for item in page["items"]:
         check_annotation(item)
@@ -198,8 +209,20 @@ def test_w3c_export_is_an_annotation_collection(
     assert page["items"][-1]["target"]["source"].startswith("urn:reader:article:")
 
 
+def test_w3c_annotations_name_their_creator(
+    items: list[AnnotatedArticle], meanings: Meanings
+) -> None:
+    document = w3c.annotation_collection(items, meanings, creator=" Ana Lima ")
+    assert {json.dumps(item["creator"]) for item in document["first"]["items"]} == {
+        json.dumps({"type": "Person", "name": "Ana Lima"})
+    }
+    assert {k for k in keys_everywhere(document) if not k.startswith("reader:")} <= TERMS
+
+
 def comparable(annotations: ArticleAnnotations) -> tuple[object, ...]:
     def plain(h: Highlight) -> Highlight:
+        if h.status is AnchorStatus.ORPHANED:  # exported without its stale position
+            h = replace(h, position=TextPositionSelector(0, 0))
         return replace(h, id=0, article_id=0)
 
     note = annotations.note and replace(annotations.note, article_id=0)
@@ -348,7 +371,8 @@ def test_markdown_has_each_quote_note_and_meaning(
     assert "no longer found" in text
     whole = render("markdown", items, meanings)
     assert "> 一条发光的长龙" in whole and "很美的画面" in whole and "Yellow: 美" in whole
-    assert whole.startswith("# Annotations\n\n## Morning")
+    head = '---\ntitle: "Annotations"\narticles: 2\n---\n\n# Annotations\n\n## Morning'
+    assert whole.startswith(head)
 
 
 def test_markdown_files_with_front_matter(

@@ -221,11 +221,16 @@ def _export_vault(lib: Library, args: argparse.Namespace, ids: list[int]) -> int
 
 
 def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
+    """Exit 1 when the import was partial: annotations skipped, or pages only linked."""
     report = lib.annotations.import_annotations(args.file, args.format)
+    if isinstance(report, ForeignImportReport):
+        if args.json:
+            print_json(report.to_json())
+        else:
+            _print_foreign(report)
+        return 0
     if args.json:
         print_json(report.to_json())
-    elif isinstance(report, ForeignImportReport):
-        _print_foreign(report)
     else:
         print(
             f"{report.added} added, {report.already_present} already present, "
@@ -236,7 +241,13 @@ def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
                 else ""
             )
         )
-    return 0
+    for page in report.linked_pages:
+        print(
+            f"reader: the collection's page {printable(page)} is only linked, not in the "
+            "file; its annotations were not imported (Reader does not fetch it)",
+            file=sys.stderr,
+        )
+    return 1 if report.partial else 0
 
 
 def _print_foreign(report: ForeignImportReport) -> None:

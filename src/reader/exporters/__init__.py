@@ -42,15 +42,21 @@ class AnnotatedArticle:
     annotations: ArticleAnnotations
 
 
-def render(format: str, items: Sequence[AnnotatedArticle], meanings: Meanings) -> str:
-    """All items in one document of the given format."""
+def render(
+    format: str,
+    items: Sequence[AnnotatedArticle],
+    meanings: Meanings,
+    *,
+    creator: str | None = None,
+) -> str:
+    """All items in one document of the given format; `creator` names who annotated them."""
     # Imported here: the format modules import this package for the shared types above.
     from reader.exporters import citations, csv, markdown, w3c
 
     articles = [item.article for item in items]
     renderers = {
         "markdown": lambda: markdown.collection_markdown(items, meanings),
-        "w3c": lambda: w3c.dumps(w3c.annotation_collection(items, meanings)),
+        "w3c": lambda: w3c.dumps(w3c.annotation_collection(items, meanings, creator=creator)),
         "bibtex": lambda: citations.bibtex(articles),
         "bibtex-classic": lambda: citations.bibtex(articles, citations.CLASSIC),
         "ris": lambda: citations.ris(articles),

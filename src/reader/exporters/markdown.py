@@ -17,6 +17,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
 # A backslash before a digit is no escape: "1." is made literal by escaping the dot.
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+# An ATX heading's hashes (up to three spaces of indent), and a code fence's opening.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def escape(text: str) -> str:
@@ -36,7 +39,7 @@ def article_markdown(
     if annotations.tags:
         parts.append("Tags: " + ", ".join(escape(t) for t in annotations.tags))
     if annotations.note is not None:
-        parts += [f"{'#' * (level + 1)} Note", annotations.note.text]
+        parts += [f"{'#' * (level + 1)} Note", _nested(annotations.note.text, level + 1)]
     if annotations.highlights:
         parts.append(f"{'#' * (level + 1)} Highlights")
         parts += [highlight_markdown(h, meanings) for h in annotations.highlights]
@@ -66,9 +69,28 @@ def highlight_markdown(highlight: Highlight, meanings: Meanings) -> str:
 def collection_markdown(
     items: Sequence[AnnotatedArticle], meanings: Meanings, title: str = "Annotations"
 ) -> str:
-    """Many articles in one file (the library, a section, a search result)."""
+    """One article as a note with front matter; many (the library, a section, a search
+    result) in one file under a heading of their own."""
+    if len(items) == 1:
+        return article_markdown(items[0], meanings, front_matter=True)
     body = [article_markdown(item, meanings, level=2).rstrip("\n") for item in items]
-    return "\n\n".join([f"# {escape(title)}", *body]) + "\n"
+    head = "\n".join(["---", f"title: {json.dumps(title)}", f"articles: {len(items)}", "---"])
+    return "\n\n".join([head, f"# {escape(title)}", *body]) + "\n"
+
+
+def _nested(text: str, level: int) -> str:
+    """A note's own headings moved below `level`, so a note starting with "# " does not
+    make a second top-level heading (code blocks are left alone)."""
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        found = _FENCE.match(line)
+        if found and (not fence or found[1].startswith(fence)):
+            fence = "" if fence else found[1][:3]
+        elif not fence and (heading := _ATX.match(line)):
+            depth = min(6, len(heading[1]) + level)
+            line = "#" * depth + line[len(heading[1]) :]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def write_markdown_files(
@@ -102,7 +124,8 @@ def front_matter_block(item: AnnotatedArticle) -> str:
         ("title", summary.title),
         ("author", summary.author),
         ("site", summary.site),
-        ("source", article.url or summary.source),
+        # A web address only: where a file was imported from is the user's own business.
+        ("source", _web_url(article)),
         ("published", summary.published.isoformat() if summary.published else None),
         ("saved", summary.added.date().isoformat()),
         ("section", summary.section),
@@ -127,7 +150,12 @@ def _byline(article: StoredArticle) -> str:
 
 
 def _source(article: StoredArticle) -> str:
-    if article.url and re.match(r"https?://", article.url):
-        return f"Source: <{article.url}>"
-    source = article.url or article.summary.source
-    return f"Source: {escape(source)}" if source else ""
+    url = _web_url(article)
+    return f"Source: <{url}>" if url else ""
+
+
+def _web_url(article: StoredArticle) -> str | None:
+    """The article's web address; never a local file path (that would leak a folder name
+    into a shared note)."""
+    url = article.url or ""
+    return url if re.match(r"https?://", url, re.IGNORECASE) else None

@@ -61,15 +61,25 @@ class AnnotationImport:
     groups: list[ImportedAnnotations] = field(default_factory=list)
     meanings: dict[Color, str] = field(default_factory=dict)
     skipped: int = 0  # annotations we could not read or place, or over the limits
+    # Pages a collection names by IRI that the file does not hold (reading them would need
+    # the network): their annotations are not imported.
+    linked_pages: list[str] = field(default_factory=list)
 
 
 # -- export -------------------------------------------------------------------------------------
 
 
 def annotation_collection(
-    items: Iterable[AnnotatedArticle], meanings: Meanings, *, label: str = "Reader annotations"
+    items: Iterable[AnnotatedArticle],
+    meanings: Meanings,
+    *,
+    label: str = "Reader annotations",
+    creator: str | None = None,
 ) -> Json:
-    """An AnnotationCollection whose first (and only) page holds every annotation."""
+    """An AnnotationCollection whose first (and only) page holds every annotation.
+
+    `creator` is the name the user goes by (Preferences); each annotation carries it.
+    """
     annotations: list[Json] = []
     for item in items:
         article_level = article_annotation(item.article, item.annotations)
@@ -78,20 +88,26 @@ def annotation_collection(
         annotations += [
             highlight_annotation(item.article, h, meanings) for h in item.annotations.highlights
         ]
+    if creator and creator.strip():
+        person = {"type": "Person", "name": creator.strip()}
+        annotations = [{**a, "creator": person} for a in annotations]
+    collection_id, page_id = f"urn:uuid:{uuid.uuid4()}", f"urn:uuid:{uuid.uuid4()}"
     return {
         "@context": CONTEXT,
-        "id": f"urn:uuid:{uuid.uuid4()}",
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(annotations),
         "generator": {"type": "Software", "name": "Reader"},
         "generated": _stamp(datetime.now(UTC)),
         "first": {
-            "id": f"urn:uuid:{uuid.uuid4()}",
+            "id": page_id,
             "type": "AnnotationPage",
+            "partOf": collection_id,
             "startIndex": 0,
             "items": annotations,
         },
+        "last": page_id,
     }
 
 
@@ -106,11 +122,16 @@ def source_of(article: StoredArticle) -> str:
 
 def highlight_annotation(article: StoredArticle, highlight: Highlight, meanings: Meanings) -> Json:
     quote, position = highlight.quote, highlight.position
-    selectors = [
+    selectors: list[Json] = [
         {"type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix,
          "suffix": quote.suffix},
-        {"type": "TextPositionSelector", "start": position.start, "end": position.end},
     ]  # fmt: skip
+    if highlight.status is not AnchorStatus.ORPHANED:
+        # An orphan's position belongs to a version of the text that is gone: it would
+        # point a client at the wrong words in this one.
+        selectors.append(
+            {"type": "TextPositionSelector", "start": position.start, "end": position.end}
+        )
     style = STYLE_PREFIX + highlight.color.value
     target = {**_target(article), "styleClass": style, "selector": selectors}
     bodies = _note_body(highlight.note) + _tag_bodies(highlight.tags)
@@ -228,7 +249,7 @@ def _first_line(exc: Exception) -> str:
 def read_collection(document: object) -> AnnotationImport:
     result = AnnotationImport()
     groups: dict[ArticleKey, _Group] = {}
-    for count, annotation in enumerate(_annotations(document)):
+    for count, annotation in enumerate(_annotations(document, result)):
         if count >= MAX_ANNOTATIONS or not _add(annotation, groups, result):
             result.skipped += 1
     result.groups = [ImportedAnnotations(key, g.build()) for key, g in groups.items()]
@@ -287,30 +308,61 @@ class _Group:
         return ArticleAnnotations(0, note, normalize_tags(self.tags), tuple(self.highlights))
 
 
-def _annotations(document: object) -> Iterable[Json]:
-    if isinstance(document, list):
-        return [a for a in document if isinstance(a, dict)]
-    if not isinstance(document, dict):
-        raise InvalidAnnotations("expected a JSON object or a list of annotations")
-    kinds = _types(document)
-    if "Annotation" in kinds:
-        return [document]
-    if "AnnotationPage" in kinds:
-        return [a for a in document.get("items", []) if isinstance(a, dict)]
-    if "AnnotationCollection" in kinds:
-        return _pages(document)
-    raise InvalidAnnotations("not a W3C Web Annotation document (no Annotation types found)")
-
-
-def _pages(collection: Json) -> list[Json]:
-    found: list[Json] = []
-    page = collection.get("first")
-    seen = 0
-    # Only embedded pages can be read: a page given by IRI would need the network.
-    while isinstance(page, dict) and seen < 100_000:
-        found += [a for a in page.get("items", []) if isinstance(a, dict)]
-        page, seen = page.get("next"), seen + 1
+def _annotations(document: object, result: AnnotationImport) -> Iterable[Json]:
+    """Every annotation the document holds, following a collection's pages within the file."""
+    nodes = _nodes(document)
+    by_id = {n["id"]: n for n in nodes if isinstance(n.get("id"), str)}
+    collections = [n for n in nodes if "AnnotationCollection" in _types(n)]
+    if collections:
+        found: list[Json] = []
+        for collection in collections:
+            found += _pages(collection, by_id, result.linked_pages)
+        return found
+    pages = [n for n in nodes if "AnnotationPage" in _types(n)]
+    found = [a for page in pages for a in _items(page)]
+    found += [n for n in nodes if "Annotation" in _types(n)]
+    if not pages and not found:
+        raise InvalidAnnotations("not a W3C Web Annotation document (no Annotation types found)")
     return found
+
+
+def _nodes(document: object) -> list[Json]:
+    """The top-level objects: a list's items, a JSON-LD @graph's, or the one object."""
+    if isinstance(document, dict) and isinstance(document.get("@graph"), list):
+        document = document["@graph"]
+    if isinstance(document, list):
+        return [n for n in document if isinstance(n, dict)]
+    if isinstance(document, dict):
+        return [document]
+    raise InvalidAnnotations("expected a JSON object or a list of annotations")
+
+
+def _pages(collection: Json, by_id: dict[str, Json], linked: list[str]) -> list[Json]:
+    """The annotations of a collection's pages, from `first` along `next`; a page that is
+    only named by IRI is read from the file when it holds it, else reported as linked."""
+    found: list[Json] = []
+    page: object = collection.get("first")
+    seen: set[str] = set()
+    while page is not None and len(seen) < 100_000:
+        if isinstance(page, str):
+            if page in seen:
+                break  # a cycle of `next` links
+            seen.add(page)
+            if page not in by_id:
+                linked.append(page)
+                break
+            page = by_id[page]
+        if not isinstance(page, dict):
+            break
+        found += _items(page)
+        seen.add(str(page.get("id", len(seen))))
+        page = page.get("next")
+    return found
+
+
+def _items(page: Json) -> list[Json]:
+    items = page.get("items", [])
+    return [a for a in items if isinstance(a, dict)] if isinstance(items, list) else []
 
 
 def _types(node: Json) -> set[str]:

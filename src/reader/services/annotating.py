@@ -137,7 +137,13 @@ class Annotating:
 
     def export(self, format: str, ids: Sequence[int]) -> str:
         items = [AnnotatedArticle(self.articles.get(i), self.store.for_article(i)) for i in ids]
-        return render(format, items, self.store.color_meanings())
+        return render(format, items, self.store.color_meanings(), creator=self.author_name())
+
+    def author_name(self) -> str | None:
+        """The name the user goes by in a shared library (set with sync), if any."""
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT value FROM sync_meta WHERE key = 'author'").fetchone()
+        return str(row[0]) if row and str(row[0]).strip() else None
 
     def export_obsidian(
         self, vault: Path, ids: Sequence[int], *, data_root: Path, recreate: bool = False
@@ -165,6 +171,7 @@ class Annotating:
         loaded = w3c.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
         report.skipped = loaded.skipped
+        report.linked_pages = loaded.linked_pages
         self._reindex(report.articles)
         return report
 

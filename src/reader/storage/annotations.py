@@ -81,10 +81,17 @@ class AnnotationImportReport:
     orphaned: int = 0
     unmatched: list[ArticleKey] = field(default_factory=list)
     skipped: int = 0  # annotations the file held that could not be read or were over a limit
+    linked_pages: list[str] = field(default_factory=list)  # pages named but not in the file
+
+    @property
+    def partial(self) -> bool:
+        """Some of what the file holds or names was not imported."""
+        return bool(self.skipped or self.linked_pages)
 
     def to_json(self) -> dict[str, object]:
         return {
             "skipped": self.skipped,
+            "linked_pages": self.linked_pages,
             "articles": self.articles,
             "added": self.added,
             "already_present": self.already_present,
