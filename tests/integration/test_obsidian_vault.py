@@ -37,7 +37,7 @@ def annotated(library: Library) -> dict[str, int]:
 
 def export(library: Library, vault: Path, *, recreate: bool = False) -> VaultReport:
     ids = library.article_ids()
-    return library.annotations.export_obsidian(
+    return library.annotations.export_vault(
         vault, ids, data_root=library.paths.root, recreate=recreate
     )
 

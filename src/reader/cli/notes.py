@@ -64,14 +64,18 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     which.add_argument("--article", type=int, action="append", metavar="ID")
     which.add_argument("--section", metavar="NAME")
     which.add_argument("--query", metavar="QUERY", help="the articles a search finds")
-    p.add_argument("--format", choices=[*FORMATS, "obsidian"], default="markdown")
+    p.add_argument("--format", choices=[*FORMATS, *NOTES_KINDS], default="markdown")
     p.add_argument(
-        "--vault", type=Path, metavar="DIR", help="with --format obsidian: the vault folder"
+        "--vault",
+        "--graph",
+        type=Path,
+        metavar="DIR",
+        help="with --format obsidian or logseq: the vault (graph) folder, kept in step",
     )
     p.add_argument(
         "--recreate",
         action="store_true",
-        help="with --format obsidian: write again the notes deleted in the vault",
+        help="with --format obsidian or logseq: write again the notes deleted in the folder",
     )
     p.add_argument(
         "--bibtex",
@@ -189,6 +193,10 @@ def _print_highlight(h: Highlight) -> None:
         print(f"      {one_line(h.note)}")
 
 
+# Notes folders kept in step (`--vault DIR`), by format name.
+NOTES_KINDS = {"obsidian": "Obsidian vault", "logseq": "Logseq graph"}
+
+
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     if args.format == "bibtex" and args.bibtex == "bibtex":
         args.format = "bibtex-classic"
@@ -200,7 +208,7 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
         ids = [h.id for h in lib.search(args.query, limit=10_000).hits]
     else:
         ids = lib.article_ids(sort="published")
-    if args.format == "obsidian":
+    if args.format in NOTES_KINDS:
         return _export_vault(lib, args, ids)
     if args.output:
         written = lib.export_to_file(args.format, ids, args.output, overwrite=args.force)
@@ -211,12 +219,13 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _export_vault(lib: Library, args: argparse.Namespace, ids: list[int]) -> int:
+    kind = NOTES_KINDS[args.format]
     if args.vault is None:
-        raise ReaderError("--format obsidian needs --vault DIR (the vault folder)")
-    report = lib.annotations.export_obsidian(
-        args.vault, ids, data_root=lib.paths.root, recreate=args.recreate
+        raise ReaderError(f"--format {args.format} needs --vault DIR (the {kind} folder)")
+    report = lib.annotations.export_vault(
+        args.vault, ids, kind=args.format, data_root=lib.paths.root, recreate=args.recreate
     )
-    print(f"Obsidian vault {printable(str(args.vault))}: {report.summary()}", file=sys.stderr)
+    print(f"{kind} {printable(str(args.vault))}: {report.summary()}", file=sys.stderr)
     return 0
 
 

@@ -24,6 +24,9 @@ CALLOUTS = {
     Color.PURPLE: "example",
 }
 FOLDER = "Reader"
+NAME = "Obsidian vault"
+NOTES_FOLDER = ""  # notes live anywhere in the vault
+STATE = ".reader/obsidian-export.json"
 
 
 def note_path(item: AnnotatedArticle) -> str:

@@ -1,5 +1,6 @@
-"""Keeping an Obsidian vault in step: find each article's note (by reader-id), rewrite Reader's
-region only, never bring back a note the user deleted unless asked."""
+"""Keeping an Obsidian vault or a Logseq graph in step: find each article's note (by
+reader-id), rewrite Reader's region only, never bring back a note the user deleted unless
+asked."""
 
 from __future__ import annotations
 
@@ -8,14 +9,29 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from reader.errors import ExportRefused
-from reader.exporters import AnnotatedArticle, Meanings, obsidian
+from reader.exporters import AnnotatedArticle, Meanings, logseq, obsidian
 from reader.exporters.files import write_export
 
-# Which articles this vault has had a note for: a note gone from the vault was deleted by the
-# user, and stays deleted. Kept in the vault (a dot folder Obsidian does not show).
-STATE = ".reader/obsidian-export.json"
+
+class NotesKind(Protocol):
+    """What one kind of notes folder (a module: obsidian, logseq) provides."""
+
+    NAME: str  # "Obsidian vault"
+    NOTES_FOLDER: str  # where its notes live, relative to the folder ("" for anywhere)
+    # Which articles this folder has had a note for: a note gone from it was deleted by the
+    # user and stays deleted. Kept in a dot folder the apps do not show.
+    STATE: str
+
+    def note_path(self, item: AnnotatedArticle) -> str: ...
+    def reader_id_of(self, text: str) -> str | None: ...
+    def new_note(self, item: AnnotatedArticle, meanings: Meanings, reader_id: str) -> str: ...
+    def merged(self, existing: str, item: AnnotatedArticle, meanings: Meanings) -> str: ...
+
+
+KINDS: dict[str, NotesKind] = {"obsidian": obsidian, "logseq": logseq}
 # Enough of a note to read its front matter.
 _HEAD_BYTES = 8192
 
@@ -47,10 +63,11 @@ class VaultReport:
 
 @dataclass(frozen=True)
 class Vault:
-    """A vault folder and the library folder it must never write into."""
+    """A vault (or graph) folder and the library folder it must never write into."""
 
     root: Path
     data_root: Path
+    kind: NotesKind = obsidian
 
     def export(
         self,
@@ -61,7 +78,7 @@ class Vault:
         recreate: bool = False,
     ) -> VaultReport:
         if not self.root.is_dir():
-            raise ExportRefused(f"the vault folder {self.root} does not exist")
+            raise ExportRefused(f"the {self.kind.NAME} folder {self.root} does not exist")
         report = VaultReport()
         found = self._notes_by_id()
         exported = self._load_state()
@@ -85,13 +102,13 @@ class Vault:
         report: VaultReport,
     ) -> Path:
         if path is None:
-            path = self._free_path(obsidian.note_path(item))
+            path = self._free_path(self.kind.note_path(item))
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._put(path, obsidian.new_note(item, meanings, reader_id))
+            self._put(path, self.kind.new_note(item, meanings, reader_id))
             report.created.append(path.relative_to(self.root).as_posix())
             return path
         old = _read(path)
-        new = obsidian.merged(old, item, meanings)
+        new = self.kind.merged(old, item, meanings)
         if new == old:
             report.unchanged += 1
         else:
@@ -114,15 +131,15 @@ class Vault:
     def _notes_by_id(self) -> dict[str, Path]:
         """Every note that says which article it is (wherever the user moved or renamed it)."""
         found: dict[str, Path] = {}
-        for path in _markdown_files(self.root):
-            reader_id = obsidian.reader_id_of(_head(path))
+        for path in _markdown_files(self.root / self.kind.NOTES_FOLDER):
+            reader_id = self.kind.reader_id_of(_head(path))
             if reader_id:
                 found.setdefault(reader_id, path)
         return found
 
     def _load_state(self) -> dict[str, str]:
         try:
-            loaded = json.loads((self.root / STATE).read_text(encoding="utf-8"))
+            loaded = json.loads((self.root / self.kind.STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}  # a lost or damaged state file costs only the deleted-note memory
         notes = loaded.get("notes") if isinstance(loaded, dict) else None
@@ -131,7 +148,7 @@ class Vault:
         return {str(k): str(v) for k, v in notes.items()}
 
     def _save_state(self, exported: dict[str, str]) -> None:
-        path = self.root / STATE
+        path = self.root / self.kind.STATE
         path.parent.mkdir(exist_ok=True)
         text = json.dumps({"version": 1, "notes": exported}, ensure_ascii=False, indent=1)
         self._put(path, text + "\n")

@@ -9,7 +9,7 @@ from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.errors import ImportFailed, InvalidAnnotations, ReaderError
 from reader.exporters import AnnotatedArticle, render, w3c
-from reader.exporters.vault import Vault, VaultReport
+from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
 from reader.services.indexer import Indexer
@@ -145,11 +145,18 @@ class Annotating:
             row = conn.execute("SELECT value FROM sync_meta WHERE key = 'author'").fetchone()
         return str(row[0]) if row and str(row[0]).strip() else None
 
-    def export_obsidian(
-        self, vault: Path, ids: Sequence[int], *, data_root: Path, recreate: bool = False
+    def export_vault(
+        self,
+        vault: Path,
+        ids: Sequence[int],
+        *,
+        data_root: Path,
+        kind: str = "obsidian",
+        recreate: bool = False,
     ) -> VaultReport:
-        """A note per annotated article in an Obsidian vault; only Reader's region of an
-        existing note is rewritten, and a note the user deleted comes back only if `recreate`."""
+        """A note per annotated article in an Obsidian vault or a Logseq graph (`kind`); only
+        Reader's region of an existing note is rewritten, and a note the user deleted comes
+        back only if `recreate`."""
         annotated = set(self.store.annotated_article_ids())
         items = [
             AnnotatedArticle(self.articles.get(i), self.store.for_article(i))
@@ -160,7 +167,7 @@ class Annotating:
             row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
         library = str(row[0])[:12] if row else "library"
         reader_ids = {item.article.id: f"{library}-{item.article.id}" for item in items}
-        return Vault(vault, data_root).export(
+        return Vault(vault, data_root, KINDS[kind]).export(
             items, self.store.color_meanings(), reader_ids, recreate=recreate
         )
 
