@@ -121,15 +121,25 @@ def create_private_file(path: Path) -> bool:
 def move_aside(path: Path, label: str) -> Path:
     """Rename `path` to an unused `<name>.<label>-<UTC time>[-n]` beside it; never deleted,
     never renamed over anything. Returns where it went; OSError when it cannot be moved."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for n in itertools.count(1):
-        target = path.with_name(f"{path.name}.{label}-{stamp}" + (f"-{n}" if n > 1 else ""))
+    for target in set_aside_names(path.parent, f"{path.name}.{label}"):
         try:
             move_to_free_name(path, target)
         except FileExistsError:
             continue
         return target
     raise AssertionError("unreachable")
+
+
+def set_aside_names(folder: Path, stem: str, suffix: str = "") -> Iterator[Path]:
+    """Candidate names for something set aside: `<stem>-<UTC time in µs>[-n]<suffix>`.
+
+    The one naming scheme of every set-aside file (damaged libraries, replaced indexes,
+    pre-migration copies, restores): sorted by time, and the caller claims a name without
+    replacing anything (O_EXCL or a hard link), moving on to the next when it is taken.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    for n in itertools.count():
+        yield folder / (f"{stem}-{stamp}" + (f"-{n}" if n else "") + suffix)
 
 
 def move_to_free_name(source: Path, target: Path) -> None:

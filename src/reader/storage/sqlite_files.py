@@ -5,17 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from datetime import UTC, datetime
-from itertools import count
 from pathlib import Path
 
-from reader.paths import move_to_free_name
+from reader.paths import move_to_free_name, set_aside_names
 
 log = logging.getLogger(__name__)
 
 # A WAL database keeps these beside it; they belong to it and move with it.
 SIDE_SUFFIXES = ("-wal", "-shm")
-_STAMP = "%Y%m%dT%H%M%S%fZ"
 # Header bytes 18 and 19 (file format write and read versions) are 2 in WAL mode.
 _WAL_HEADER = b"\x02\x02"
 
@@ -44,9 +41,7 @@ def claim_unique(folder: Path, stem: str, suffix: str = "", sides: tuple[str, ..
     The name (and the `sides` suffixed to it) is claimed with O_EXCL, so no other thread or
     process, and no earlier set-aside in the same microsecond, ever gets the same one.
     """
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    for n in count():
-        candidate = folder / (f"{stem}-{stamp}" + (f"-{n}" if n else "") + suffix)
+    for candidate in set_aside_names(folder, stem, suffix):
         claimed: list[Path] = []
         try:
             for name in (candidate, *(candidate.with_name(candidate.name + s) for s in sides)):
