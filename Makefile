@@ -12,7 +12,7 @@ endif
 STAMP := $(VENV)/.installed-stamp
 SAMPLE_LIBRARY ?= .sample-library
 
-.PHONY: run test test-fast check lint bench clean
+.PHONY: run test test-fast check lint bench dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,21 @@ check: lint test
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py $(BENCH_ARGS)
+
+# A standalone application for this platform (PyInstaller, one folder): dist/reader/, and on
+# Linux a tarball with the desktop file, AppStream metadata and icon. PyInstaller cannot
+# cross-build: run it on Windows and macOS for their bundles.
+DIST_NAME := reader-$(shell $(PYTHON) -c "import tomllib;print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,dist]"
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller resources/packaging/reader.spec
+ifeq ($(shell uname -s),Linux)
+	mkdir -p dist/reader/share/applications dist/reader/share/metainfo dist/reader/share/icons/hicolor/256x256/apps
+	cp resources/linux/article-reader.desktop dist/reader/share/applications/
+	cp resources/linux/article-reader.metainfo.xml dist/reader/share/metainfo/
+	cp resources/icons/reader.png dist/reader/share/icons/hicolor/256x256/apps/article-reader.png
+	tar -C dist -czf dist/$(DIST_NAME)-linux-$(shell uname -m).tar.gz reader
+endif
 
 clean:
 	rm -rf $(VENV) $(SAMPLE_LIBRARY) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
