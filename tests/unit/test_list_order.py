@@ -52,3 +52,17 @@ def test_opening_again_moves_an_article_to_the_top_of_recently_read(library: Lib
     library.mark_read([first])  # opened again, within the same second
     view = ArticleFilter(recently_read=True)
     assert library.article_ids(view, sort="read") == [first, second]
+
+
+def test_list_rows_know_the_text_length_without_reading_bodies(library: Library) -> None:
+    article_id = add(library, "Lengthy")
+    text = library.get_article(article_id).text
+    assert library.summaries([article_id])[article_id].chars == len(text)
+    # Every writer of the text keeps it (a trigger, not the importer's care).
+    with library.db.transaction() as conn:
+        conn.execute(
+            "UPDATE article_content SET text = ? WHERE article_id = ?", ("x" * 5000, article_id)
+        )
+    summary = library.summaries([article_id])[article_id]
+    assert summary.chars == 5000
+    assert summary.reading_minutes == 5

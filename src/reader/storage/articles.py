@@ -18,13 +18,11 @@ _SUMMARY_COLUMNS = """
     EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked, a.trashed
 """
 _FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
-# What a list row shows besides the summary: read a page of rows at a time, never for a whole
-# view (the text length reads each body).
+# What a list row shows besides the summary, read a page of rows at a time.
 _ROW_EXTRAS = """,
-    a.reading_position,
+    a.reading_position, a.chars,
     EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
-        OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id) AS annotated,
-    (SELECT length(c.text) FROM article_content c WHERE c.article_id = a.id) AS chars
+        OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id) AS annotated
 """
 
 # How many articles sharing a file or URL a new import is compared with, newest first.
