@@ -126,6 +126,8 @@ class WindowActions(QObject):
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
         self.undo_redo: list[QAction] = []  # Edit → Undo and Redo, set by the undo history
+        self.list_layout: list[QAction] = []  # View → Compact List, set by the list's options
+        self.sort_by: list[QAction] = []  # View → Sort By, likewise
 
     def _make_go(self) -> None:
         # Plain letters, as in mail and feed readers: a focused text field takes them as
@@ -181,6 +183,10 @@ class WindowActions(QObject):
         theme = view.addMenu(self.tr("&Theme"))
         theme.addActions(self.themes.actions())
         view.addSeparator()
+        view.addActions(self.list_layout)
+        if self.sort_by:
+            view.addMenu(self.tr("&Sort By")).addActions(self.sort_by)
+            view.addSeparator()
         if self.notes_panel is not None:
             view.addAction(self.notes_panel)
         view.addAction(self.all_annotations)

@@ -36,6 +36,7 @@ from reader.gui.layout import (
     save_layout,
 )
 from reader.gui.library_search import LibrarySearch
+from reader.gui.list_options import ListOptions
 from reader.gui.maintenance import Maintenance
 from reader.gui.models.search_results import SearchOutcome
 from reader.gui.models.sidebar import LibraryCounts
@@ -112,12 +113,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
         self.setAcceptDrops(True)
         self._add_undo_actions()
+        self.list_options = ListOptions(self.parts.article_list, settings, self)
+        self.menu_actions.list_layout = [self.list_options.compact]
+        self.menu_actions.sort_by = self.list_options.sort_actions
         self.menu_actions.fill(self.menuBar())
         self._connect_menus()
         self._connect_parts()
         self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
         restore_layout(self, self.parts, settings)
+        self.list_options.restore()
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
@@ -348,7 +353,7 @@ class MainWindow(QMainWindow):
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
         self.lists.sync(reset=True)
-        if not article.summary.read and not self.library.read_only:
+        if not self.library.read_only:  # read ones too: Recently Read is by last opened
             self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
         return True

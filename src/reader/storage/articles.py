@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from reader.core.article import Article, ArticleSummary, StoredArticle
+from reader.core.ordering import natural_key
 from reader.errors import NotFound
 from reader.storage.database import Database, utc_now
 
@@ -17,6 +18,12 @@ _SUMMARY_COLUMNS = """
     EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id) AS bookmarked, a.trashed
 """
 _FROM = "FROM articles a LEFT JOIN sections s ON s.id = a.section_id"
+# What a list row shows besides the summary, read a page of rows at a time.
+_ROW_EXTRAS = """,
+    a.reading_position, a.chars,
+    EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
+        OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id) AS annotated
+"""
 
 # How many articles sharing a file or URL a new import is compared with, newest first.
 SAME_SOURCE_LIMIT = 20
@@ -25,8 +32,10 @@ SORT_COLUMNS = {
     "added": "a.added",
     "trashed": "a.trashed",
     "read": "a.read_at",
-    "published": "a.published",
-    "title": "a.title COLLATE NOCASE",
+    # An undated article sorts by the day it was added, the date the list shows for it: a page
+    # saved today without a date belongs among today's, not after 100,000 older articles.
+    "published": "COALESCE(a.published, substr(a.added, 1, 10))",
+    "title": "a.title COLLATE NOCASE",  # refined in Python: natural order (see ids)
     "site": "a.site COLLATE NOCASE",
     "section": "s.name COLLATE NOCASE",
 }
@@ -167,7 +176,9 @@ class ArticleStore:
         return [int(r[0]) for r in conn.execute(sql, params)]
 
     def set_read(self, conn: sqlite3.Connection, ids: Iterable[int], read: bool) -> None:
-        value = utc_now() if read else None
+        # Also "when last opened" (every opening writes it): Recently Read is ordered by it,
+        # and a reader going down the list opens several articles within one second.
+        value = datetime.now(UTC).isoformat(timespec="microseconds") if read else None
         conn.executemany("UPDATE articles SET read_at = ? WHERE id = ?", [(value, i) for i in ids])
 
     def set_position(self, conn: sqlite3.Connection, article_id: int, position: float) -> None:
@@ -336,6 +347,11 @@ class ArticleStore:
     ) -> list[int]:
         """Ordered ids only: what a list view holds before it pages rows in."""
         where, params = (view or ArticleFilter()).where()
+        if sort == "title":  # natural order needs Python: "2.1" before "10.3"
+            with self.db.reading() as conn:
+                rows = conn.execute(f"SELECT a.id, a.title {_FROM}{where}", params).fetchall()
+            rows.sort(key=lambda r: (natural_key(r[1]), r[0]), reverse=descending)
+            return [int(r[0]) for r in rows]
         sql = f"SELECT a.id {_FROM}{where} {_order_by(sort, descending)}"
         with self.db.reading() as conn:
             return [int(r[0]) for r in conn.execute(sql, params)]
@@ -346,7 +362,9 @@ class ArticleStore:
             return {}
         marks = ",".join("?" * len(ids))
         with self.db.reading() as conn:
-            rows = conn.execute(f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE a.id IN ({marks})", ids)
+            rows = conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS}{_ROW_EXTRAS} {_FROM} WHERE a.id IN ({marks})", ids
+            )
             return {int(r["id"]): _summary(r) for r in rows}
 
     def count(self, view: ArticleFilter | None = None) -> int:
@@ -381,6 +399,7 @@ def _order_by(sort: str, descending: bool) -> str:
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
+    listed = "chars" in row.keys()  # noqa: SIM118 - `in row` looks at values; a list row
     return ArticleSummary(
         id=int(row["id"]),
         title=row["title"],
@@ -394,4 +413,7 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         read=row["read_at"] is not None,
         bookmarked=bool(row["bookmarked"]),
         trashed=datetime.fromisoformat(row["trashed"]) if row["trashed"] else None,
+        reading_position=float(row["reading_position"]) if listed else 0.0,
+        annotated=bool(row["annotated"]) if listed else False,
+        chars=int(row["chars"] or 0) if listed else 0,
     )

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.article import ArticleSummary
+from reader.gui.style import read_text
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 
@@ -79,6 +80,10 @@ class ArticleColumns(QAbstractTableModel):
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and not summary.read:
             return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and summary.read and index.column() == 0:
+            # Weight alone did not tell read from unread (CJK fonts have no true bold, and
+            # on dark themes a light regular stroke looks heavy): read titles are dimmed too.
+            return read_text(QGuiApplication.palette())
         if role == SUMMARY_ROLE:
             return summary
         return None
@@ -140,6 +145,8 @@ class ArticleTableModel(ArticleColumns):
         self._filter = ArticleFilter()
         self._sort = "published"
         self._descending = True
+        # A view's own order until a column is chosen: Recently Read, last opened first.
+        self._view_sort: tuple[str, bool] | None = None
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -153,11 +160,13 @@ class ArticleTableModel(ArticleColumns):
 
     def set_filter(self, view: ArticleFilter) -> None:
         self._filter = view
+        self._view_sort = ("read", True) if view.recently_read else None
         self.reload()
 
     def reload(self) -> None:
         """Query the ids again (after a change in the library) and drop the cached rows."""
-        ids = self._library.article_ids(self._filter, sort=self._sort, descending=self._descending)
+        sort, descending = self._view_sort or (self._sort, self._descending)
+        ids = self._library.article_ids(self._filter, sort=sort, descending=descending)
         self.beginResetModel()
         self._ids, self._rows = ids, None
         self._cache.clear()
@@ -167,9 +176,9 @@ class ArticleTableModel(ArticleColumns):
         if not 0 <= column < len(COLUMN_SORTS):
             return
         key, descending = COLUMN_SORTS[column], order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending):
+        if (key, descending) == (self._sort, self._descending) and self._view_sort is None:
             return
-        self._sort, self._descending = key, descending
+        self._sort, self._descending, self._view_sort = key, descending, None
         self.reload()
 
     def refresh(self, ids: Iterable[int]) -> None:

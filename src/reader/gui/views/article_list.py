@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from reader.gui.models.articles import ID_ROLE
 from reader.gui.style import secondary_text
+from reader.gui.views.article_rows import ArticleRowDelegate
 from reader.gui.views.snippet_delegate import SnippetDelegate
 
-DEFAULT_WIDTHS = (
-    0,
-    100,
-    76,
-    0,
-)  # title stretches; the date fits its text  # the title column stretches
+DEFAULT_WIDTHS = (0, 100, 76, 0)  # the title stretches; the date fits its text
+TITLE_CHARS = 20  # a title always shows at least this many characters
+# Columns the compact table gives up, in this order, before the title gets too narrow.
+COLUMNS_GIVEN_UP = (2, 1, 3)
 
 
 class ArticleListView(QTableView):
@@ -63,7 +63,10 @@ class ArticleListView(QTableView):
             self.setItemDelegateForColumn(0, SnippetDelegate(self))
             rows.setDefaultSectionSize(SnippetDelegate.row_height(self.fontMetrics()))
             self.horizontalHeader().hide()
-        else:
+        self._two_lines = ArticleRowDelegate(self)
+        self._compact = True
+        self._widths = list(DEFAULT_WIDTHS)
+        if not snippets:
             rows.setDefaultSectionSize(round(line * 1.3) + 8)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -84,13 +87,69 @@ class ArticleListView(QTableView):
         bold = QFont(self.font())
         bold.setBold(True)
         date_width = QFontMetrics(bold).horizontalAdvance("0000-00-00") + 24
-        for column, width in enumerate(DEFAULT_WIDTHS[1:], start=1):
+        self._widths[3] = date_width
+        for column, width in enumerate(self._widths[1:], start=1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, date_width if column == 3 else width)
+            header.resizeSection(column, width)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
         selection = self.selectionModel()
         selection.currentRowChanged.connect(self._on_selection_current_row_changed)
+
+    # -- two-line rows or the compact table ----------------------------------------------------
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """The compact table (title, site, section, date columns) or two-line rows."""
+        if self._snippets:
+            return
+        self._compact = compact
+        header, rows = self.horizontalHeader(), self.verticalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setVisible(compact)
+        if compact:
+            self.setItemDelegateForColumn(0, None)  # type: ignore[arg-type]
+            rows.setDefaultSectionSize(round(self.fontMetrics().height() * 1.3) + 8)
+        else:
+            self.setItemDelegateForColumn(0, self._two_lines)
+            rows.setDefaultSectionSize(self._two_lines.row_height())
+        self._fit_columns()
+
+    def row_delegate(self) -> ArticleRowDelegate:
+        return self._two_lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and not self._snippets:
+            self._two_lines.set_font(self.font())
+            self.set_compact(self._compact)
+
+    def _fit_columns(self) -> None:
+        """Two-line rows show the title alone; the compact table gives up section, site and
+        date (in that order) rather than squeeze the title below TITLE_CHARS characters."""
+        model = self.model()
+        if self._snippets or model is None:
+            return
+        if not self._compact:
+            for column in range(1, model.columnCount()):
+                self.setColumnHidden(column, True)
+            return
+        bold = QFont(self.font())
+        bold.setBold(True)
+        needed = QFontMetrics(bold).averageCharWidth() * TITLE_CHARS + 12
+        room = self.viewport().width() - sum(self._widths[1:])
+        for column in COLUMNS_GIVEN_UP:
+            hide = room < needed
+            self.setColumnHidden(column, hide)
+            if hide:
+                room += self._widths[column]
 
     def set_placeholder(self, text: str) -> None:
         """What an empty list says (no articles in the view, no search hits)."""
