@@ -98,6 +98,10 @@ class Annotating:
         self._reindex([highlight.article_id])
         return highlight
 
+    def confirm(self, highlight_id: int) -> Highlight:
+        """Accept the position a fuzzy highlight was found at after the article changed."""
+        return self.store.confirm(highlight_id)
+
     def highlights(self, article_id: int) -> list[Highlight]:
         return self.store.highlights(article_id)
 
