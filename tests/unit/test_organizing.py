@@ -12,6 +12,7 @@ from reader.paths import DataPaths
 from reader.services.library import Library
 from reader.storage import changes
 from reader.storage.articles import ArticleFilter
+from tests.cli import reader
 
 TEXTS = {
     "Harbour": ("World", "The fishing boats leave before sunrise; by seven the quay is quiet."),
@@ -129,3 +130,20 @@ def test_confirming_a_fuzzy_highlight_anchors_it_in_one_logged_change(
     confirmed = library.annotations.confirm(made.id)
     assert confirmed.status is AnchorStatus.ANCHORED
     assert _log(library, before) == [("highlight", "update")]
+
+
+def test_the_command_line_saves_runs_renames_and_deletes_a_search(
+    library: Library, ids: dict[str, int]
+) -> None:
+    root = library.paths.root
+    library.close()
+    assert reader(root, "saved", "add", "Tea", "green tea", check=True).stdout.strip() == (
+        "saved 'Tea'"
+    )
+    assert "Tea: green tea" in reader(root, "saved", "list", check=True).stdout
+    assert f"#{ids['Tea']}" in reader(root, "saved", "run", "tea", check=True).stdout
+    reader(root, "saved", "rename", "Tea", "Drinks", check=True)
+    reader(root, "saved", "delete", "Drinks", check=True)
+    gone = reader(root, "saved", "run", "Drinks")
+    assert gone.returncode == 1
+    assert gone.stderr.strip() == "reader: error: no saved search named 'Drinks'"
