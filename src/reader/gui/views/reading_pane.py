@@ -344,7 +344,8 @@ class ReadingPane(QTextBrowser):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                self._marks.append(highlights.Mark(item.id, item.color.value, cursor))
+                fuzzy = item.status is AnchorStatus.FUZZY
+                self._marks.append(highlights.Mark(item.id, item.color.value, cursor, fuzzy))
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text, if it covers any."""
