@@ -3,7 +3,7 @@ moving from highlight to highlight in the pane."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
@@ -123,3 +123,28 @@ def test_next_and_previous_highlight_step_through_the_text_and_wrap(
     assert window.parts.pane.marks  # drawn, and the chosen one revealed in the pane
     assert [k.toString() for k in a.next_highlight.shortcuts()] == ["]"]
     assert [k.toString() for k in a.previous_highlight.shortcuts()] == ["["]
+
+
+def test_delete_removes_every_selected_highlight_and_one_undo_restores_them(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    harbour = filled["harbour"]
+    for quote in ("fishing boats", "quay is quiet", "smell of bread"):
+        library.annotations.highlight_quote(harbour, quote)
+    window.select_article(harbour)
+    panel = window.annotations.panel
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    panel.list.item(0).setSelected(True)
+    panel.list.item(2).setSelected(True)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    settled(window, qtbot)
+    left = library.annotations.highlights(harbour)
+    assert [h.quote.exact for h in left] == ["quay is quiet"]
+    assert library.count() == 3  # not the window's Delete (Move to Trash)
+    assert panel.list.count() == 1
+    window.history.undo.trigger()
+    settled(window, qtbot)
+    back = library.annotations.highlights(harbour)
+    assert [h.quote.exact for h in back] == ["fishing boats", "quay is quiet", "smell of bread"]
+    qtbot.waitUntil(lambda: panel.list.count() == 3)

@@ -278,11 +278,23 @@ class AnnotationCommands(QObject):
         self._history.push(command)
         self._status(self.tr("Highlight deleted. Undo with {key}.").format(key=self._undo_key()))
 
+    def delete_many(self, ids: Sequence[int]) -> None:
+        """Delete several highlights as one step of Edit → Undo."""
+        if len(ids) <= 1:
+            for highlight_id in ids:
+                self.delete(highlight_id)
+            return
+        stack = self._history.stack
+        stack.beginMacro(self.tr("Delete %n Highlight(s)", "", len(ids)))
+        for highlight_id in ids:
+            self.delete(highlight_id)
+        stack.endMacro()
+
     def _undo_key(self) -> str:
         return self._history.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete (or Backspace) in the highlights list deletes the chosen highlight, before
+        """Delete (or Backspace) in the highlights list deletes the selected highlights, before
         the window's Delete shortcut (Move to Trash) can take the key."""
         if watched is not self._panel.list or not isinstance(event, QKeyEvent):
             return False
@@ -292,8 +304,7 @@ class AnnotationCommands(QObject):
             event.accept()
             return True
         if event.type() == QEvent.Type.KeyPress:
-            if self._panel.chosen:
-                self.delete(self._panel.chosen)
+            self.delete_many(self._panel.selected_ids)
             return True
         return False
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -123,6 +124,8 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(12, 12))
         self.list.setSpacing(2)
+        # Several at once for Delete; the editor shows one, so it follows single choices only.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         self.editor = QWidget()
@@ -357,9 +360,16 @@ class NotesPanel(QWidget):
         if highlight is not None and list(Color)[number - 1] != highlight.color:
             self.highlight_color_chosen.emit(highlight.id, list(Color)[number - 1].value)
 
+    @property
+    def selected_ids(self) -> list[int]:
+        """The highlights selected in the list, in its order (the chosen one when none)."""
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        ids = [int(self.list.item(row).data(ID_ROLE)) for row in rows]
+        return ids or ([self._chosen] if self._chosen else [])
+
     def _on_list_item_selection_changed(self) -> None:
         selected = self.list.selectedItems()
-        if selected:
+        if len(selected) == 1:
             self.choose(int(selected[0].data(ID_ROLE)))
             self.highlight_chosen.emit(self._chosen)
 
