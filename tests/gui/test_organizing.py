@@ -4,7 +4,8 @@ editor, Save Search; every change made on the edit lane, undoable, and kept in t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -141,3 +142,16 @@ def test_a_saved_search_is_made_run_renamed_and_deleted(
     assert rows(model, SEARCHES) == {}
     undo(window, qtbot)  # the deletion
     assert [s.name for s in library.organizing.saved_searches()] == ["Harbour boats"]
+
+
+def test_the_pane_header_links_to_the_tag_editor(
+    qtbot: QtBot, window: MainWindow, filled: dict[str, int]
+) -> None:
+    assert window.select_article(filled["kite"])
+    pane = window.parts.pane
+    assert "李明 · Tags…" in pane.toPlainText()
+    pane.anchorClicked.emit(QUrl("#reader-edit-tags"))
+    editor = window.organizing.editor
+    assert editor is not None and editor.isVisible()
+    assert "湖畔小城举办国际风筝节" in editor.findChild(QLabel).text()
+    editor.reject()

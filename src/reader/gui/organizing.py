@@ -65,6 +65,8 @@ class OrganizingCommands(QObject):
         parts.pane.context_menu_opening.connect(
             lambda menu, _hid: self._add_to_pane_menu(menu, actions)
         )
+        parts.pane.tags_requested.connect(self.edit_tags)
+        parts.pane.offer_tags = self._writable  # the byline's Tags… link
         if not self._writable:
             actions.edit_tags.setEnabled(False)
 
