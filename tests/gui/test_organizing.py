@@ -57,6 +57,8 @@ def test_the_tag_editor_completes_from_known_tags_and_saves_undoably(
     assert completer.currentIndex().data() == "lanterns"
     assert completer.pathFromIndex(completer.currentIndex()) == "sea, lanterns, "
     editor.field.setText(completer.pathFromIndex(completer.currentIndex()))
+    editor.field.textEdited.emit(editor.field.text())
+    assert completer.model().stringList() == ["festival"]  # lanterns is typed already
     editor.accept()
     settled(window, qtbot)
     harbour = filled["harbour"]

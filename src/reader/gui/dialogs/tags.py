@@ -49,9 +49,12 @@ class TagEditorDialog(QDialog):
         label.setWordWrap(True)
         self.field = QLineEdit(", ".join(tags))
         self.field.setPlaceholderText(self.tr("e.g. climate, to read again"))
-        self.completer = TagCompleter(QStringListModel(list(known), self), self)
+        self._known = list(known)
+        self._choices = QStringListModel(self._known, self)
+        self.completer = TagCompleter(self._choices, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.field.setCompleter(self.completer)
+        self.field.textEdited.connect(self._on_field_text_edited)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -62,6 +65,13 @@ class TagEditorDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
+
+    def _on_field_text_edited(self, text: str) -> None:
+        # A tag typed already is not offered again.
+        done = {t.casefold() for t in split_tags(text.rpartition(",")[0])}
+        offered = [t for t in self._known if t.casefold() not in done]
+        if offered != self._choices.stringList():
+            self._choices.setStringList(offered)
 
     def tags(self) -> list[str]:
         return split_tags(self.field.text())
