@@ -275,7 +275,8 @@ def test_colour_meanings_dialog_saves(qtbot: QtBot, window: MainWindow, library:
     dialog = window.annotations.edit_color_meanings()
     qtbot.addWidget(dialog)
     dialog.fields[Color.BLUE].setText("  question  ")
-    dialog.accept()
+    dialog.accept()  # saved on the edit lane
+    qtbot.waitUntil(lambda: window.settled)
     meanings = library.annotations.color_meanings()
     assert meanings[Color.BLUE] == "question"
     assert meanings[Color.YELLOW] is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -123,7 +123,13 @@ class WindowActions(QObject):
             )
             self.highlight_colors[color] = action
         self.reattach = QAction(self.tr("&Re-attach to Selection"), self._window)
+        self.confirm_highlight = QAction(self.tr("&Confirm Highlight Position"), self._window)
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
+        # Brackets, like the plain-letter moves: a text field with the focus types them.
+        self.next_highlight = self._make(self.tr("Next &Highlight"), "]")
+        self.previous_highlight = self._make(self.tr("Previous Hi&ghlight"), "[")
+        self.edit_tags = self._make(self.tr("Edit &Tags…"), "Ctrl+Shift+T")
+        self.save_search = self._make(self.tr("Save &Search…"))
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
         self.undo_redo: list[QAction] = []  # Edit → Undo and Redo, set by the undo history
         self.list_layout: list[QAction] = []  # View → Compact List, set by the list's options
@@ -157,6 +163,15 @@ class WindowActions(QObject):
         self._window.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
 
+    def set_color_meanings(self, meanings: Mapping[Color, str | None]) -> None:
+        """Name each highlight colour with its meaning ("Yellow — Key claim")."""
+        for number, (color, action) in enumerate(self.highlight_colors.items(), 1):
+            label = color_label(color, meanings.get(color))
+            action.setText(label)
+            action.setToolTip(
+                self.tr("Highlight in {color} ({key})").format(color=label, key=number)
+            )
+
     def choose_theme(self, key: str) -> None:
         for action in self.themes.actions():
             action.setChecked(action.data() == key)
@@ -174,7 +189,7 @@ class WindowActions(QObject):
             edit.addSeparator()
         edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
-        edit.addAction(self.search)
+        edit.addActions([self.search, self.save_search])
         edit.addSeparator()
         edit.addActions([self.color_meanings, self.preferences])
         view = bar.addMenu(self.tr("&View"))
@@ -192,12 +207,14 @@ class WindowActions(QObject):
         view.addAction(self.all_annotations)
         go = bar.addMenu(self.tr("&Go"))
         go.addActions(list(self.go_actions))
+        go.addSeparator()
+        go.addActions([self.next_highlight, self.previous_highlight])
         article = bar.addMenu(self.tr("&Article"))
-        article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addActions([self.mark_read, self.mark_unread, self.bookmark, self.edit_tags])
         article.addSeparator()
         highlight = article.addMenu(self.tr("&Highlight Selection"))
         highlight.addActions(list(self.highlight_colors.values()))
-        article.addActions([self.reattach, self.delete_highlight])
+        article.addActions([self.reattach, self.confirm_highlight, self.delete_highlight])
         article.addSeparator()
         article.addActions([self.move, self.remove, self.restore, self.empty_trash])
         help_menu = bar.addMenu(self.tr("&Help"))

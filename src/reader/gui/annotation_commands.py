@@ -15,7 +15,7 @@ from reader.core.article import StoredArticle
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.tasks import TaskRunner
-from reader.gui.undo import DeleteHighlight, UndoHistory
+from reader.gui.undo import DeleteHighlight, LaneCommand, UndoHistory
 from reader.gui.views.notes_panel import NotesPanel
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
@@ -67,6 +67,9 @@ class AnnotationCommands(QObject):
             action.triggered.connect(self._on_color_action_triggered)
         a.reattach.triggered.connect(lambda: self.reattach(panel.chosen))
         a.delete_highlight.triggered.connect(lambda: self.delete(panel.chosen))
+        a.confirm_highlight.triggered.connect(lambda: self.confirm(panel.chosen))
+        a.next_highlight.triggered.connect(lambda: self.step_highlight(forward=True))
+        a.previous_highlight.triggered.connect(lambda: self.step_highlight(forward=False))
         pane.article_changed.connect(self._on_pane_article_changed)
         pane.highlight_clicked.connect(self._on_pane_highlight_clicked)
         pane.context_menu_opening.connect(self._on_pane_context_menu_opening)
@@ -80,6 +83,7 @@ class AnnotationCommands(QObject):
         panel.delete_requested.connect(self.delete)
         panel.list.installEventFilter(self)  # Delete in the highlights list deletes one
         panel.reattach_requested.connect(self.reattach)
+        panel.confirm_requested.connect(self.confirm)
         self._update_actions()
 
     @property
@@ -135,6 +139,11 @@ class AnnotationCommands(QObject):
         self._actions.reattach.setEnabled(
             chosen is not None and chosen.status is not AnchorStatus.ANCHORED and has_selection
         )
+        self._actions.confirm_highlight.setEnabled(
+            writable and chosen is not None and chosen.status is AnchorStatus.FUZZY
+        )
+        for action in (self._actions.next_highlight, self._actions.previous_highlight):
+            action.setEnabled(any(h.status is not AnchorStatus.ORPHANED for h in self.highlights))
 
     def _chosen(self) -> Highlight | None:
         return next((h for h in self.highlights if h.id == self._panel.chosen), None)
@@ -146,6 +155,24 @@ class AnnotationCommands(QObject):
         if reveal:
             self._pane.reveal_highlight(highlight_id)
         self._update_actions()
+
+    def step_highlight(self, *, forward: bool) -> bool:
+        """Choose and show the next (or previous) highlight in the text, wrapping around;
+        from the pane's cursor when none is chosen. False when the article has none."""
+        marks = sorted(self._pane.marks, key=lambda m: m.cursor.selectionStart())
+        if not marks:
+            self._status(self.tr("This article has no highlights."))
+            return False
+        current = next((m for m in marks if m.highlight_id == self._panel.chosen), None)
+        here = current.cursor.selectionStart() if current else self._pane.textCursor().position()
+        if forward:
+            later = [m for m in marks if m.cursor.selectionStart() > here]
+            target = later[0] if later else marks[0]
+        else:
+            earlier = [m for m in marks if m.cursor.selectionStart() < here]
+            target = earlier[-1] if earlier else marks[-1]
+        self.choose(target.highlight_id, reveal=True)
+        return True
 
     def _on_pane_highlight_clicked(self, highlight_id: int) -> None:
         self.choose(highlight_id)
@@ -251,11 +278,23 @@ class AnnotationCommands(QObject):
         self._history.push(command)
         self._status(self.tr("Highlight deleted. Undo with {key}.").format(key=self._undo_key()))
 
+    def delete_many(self, ids: Sequence[int]) -> None:
+        """Delete several highlights as one step of Edit → Undo."""
+        if len(ids) <= 1:
+            for highlight_id in ids:
+                self.delete(highlight_id)
+            return
+        stack = self._history.stack
+        stack.beginMacro(self.tr("Delete %n Highlight(s)", "", len(ids)))
+        for highlight_id in ids:
+            self.delete(highlight_id)
+        stack.endMacro()
+
     def _undo_key(self) -> str:
         return self._history.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete (or Backspace) in the highlights list deletes the chosen highlight, before
+        """Delete (or Backspace) in the highlights list deletes the selected highlights, before
         the window's Delete shortcut (Move to Trash) can take the key."""
         if watched is not self._panel.list or not isinstance(event, QKeyEvent):
             return False
@@ -265,23 +304,38 @@ class AnnotationCommands(QObject):
             event.accept()
             return True
         if event.type() == QEvent.Type.KeyPress:
-            if self._panel.chosen:
-                self.delete(self._panel.chosen)
+            self.delete_many(self._panel.selected_ids)
             return True
         return False
 
     def reattach(self, highlight_id: int) -> bool:
-        """Attach a highlight (orphaned or approximate) to the pane's selection."""
+        """Attach a highlight (orphaned or approximate) to the pane's selection; undoable."""
         span = self._pane.selected_span()
-        if not highlight_id or span is None:
+        before = next((h for h in self.highlights if h.id == highlight_id), None)
+        if before is None or span is None:
             self._status(self.tr("Select the passage in the article, then re-attach."))
             return False
-        self._run(
-            lambda: self._annotating.reattach(highlight_id, *span),
-            self.article_id,
-            self._on_highlight_created,
-        )
+        change = lambda: self._annotating.reattach(before.id, *span)  # noqa: E731
+        self._push_anchor(self.tr("Re-attach Highlight"), before, change)
         return True
+
+    def confirm(self, highlight_id: int) -> bool:
+        """Accept where a fuzzy highlight was found after the article changed; undoable."""
+        before = next((h for h in self.highlights if h.id == highlight_id), None)
+        if before is None or before.status is not AnchorStatus.FUZZY or self._library.read_only:
+            return False
+        change = lambda: self._annotating.confirm(before.id)  # noqa: E731
+        self._push_anchor(self.tr("Confirm Highlight Position"), before, change)
+        return True
+
+    def _push_anchor(self, text: str, before: Highlight, change: Callable[[], Highlight]) -> None:
+        """A change of where a highlight is anchored; undo puts the old anchor back."""
+
+        def run(step: Callable[[], object]) -> None:
+            self._run(step, before.article_id, self._on_highlight_created)
+
+        back = lambda: self._annotating.restore_anchor(before)  # noqa: E731
+        self._history.push(LaneCommand(text, run, change, back))
 
     def _run(
         self,

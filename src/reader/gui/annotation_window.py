@@ -40,6 +40,8 @@ class AnnotationFeatures(QObject):
     ) -> None:
         super().__init__(window)
         read_lane, edit_lane = lanes
+        self._edit_lane = edit_lane
+        self._actions = actions
         self._window = window
         self._library = library
         self._open_article = open_article
@@ -63,6 +65,7 @@ class AnnotationFeatures(QObject):
         actions.color_meanings.triggered.connect(self.edit_color_meanings)
         self.commands.annotations_changed.connect(self._on_commands_annotations_changed)
         self.exchange.imported.connect(self._on_exchange_imported)
+        self.show_color_meanings()
 
     def _show_status(self, message: str) -> None:
         self._window.statusBar().showMessage(message, 6000)
@@ -86,13 +89,29 @@ class AnnotationFeatures(QObject):
         return dialog
 
     def _save_color_meanings(self, dialog: ColorMeaningsDialog) -> None:
-        try:
-            for color, meaning in dialog.meanings().items():
+        meanings = dialog.meanings()
+
+        def save() -> None:
+            for color, meaning in meanings.items():
                 self._library.annotations.set_color_meaning(color, meaning)
+
+        self._edit_lane.start(
+            lambda _stop: save(),
+            finished=lambda _none: self.show_color_meanings(),
+            failed=self._show_status,
+        )
+
+    def show_color_meanings(self) -> None:
+        """Name the colours with their meanings wherever one is chosen."""
+        try:
+            meanings = self._library.annotations.color_meanings()
         except ReaderError as exc:
             self._show_status(str(exc))
             return
-        self.commands.reload()
+        self._actions.set_color_meanings(meanings)
+        self.panel.set_color_meanings(meanings)
+        if self.dialog is not None:
+            self.dialog.refresh()
 
     def open_highlight(self, article_id: int, highlight_id: int) -> bool:
         """Open an article and scroll to one of its highlights, ready to edit its note."""

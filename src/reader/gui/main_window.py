@@ -40,6 +40,7 @@ from reader.gui.list_options import ListOptions
 from reader.gui.maintenance import Maintenance
 from reader.gui.models.search_results import SearchOutcome
 from reader.gui.models.sidebar import LibraryCounts
+from reader.gui.organizing import OrganizingCommands
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.sync import SyncController, SyncIndicator
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.current = self.lists.state
         self.history = UndoHistory(self)
         self.commands = ArticleCommands(library, self.edit_lane, self, self.history)
+        self.organizing = OrganizingCommands(
+            library, self.edit_lane, self, self.history, lambda: self.current.article_id
+        )
         self.imports = ImportController(library, self.import_lane, self)
         self.search = LibrarySearch(library, self.search_lane, self)
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
         a, p = self.menu_actions, self.parts
         p.sidebar.view_chosen.connect(self._on_sidebar_view_chosen)
         p.sidebar.rename_requested.connect(self.commands.rename_section)
+        self.organizing.connect_window(p, a, self.commands)
+        self.organizing.library_reshaped.connect(self.reload)
         p.sidebar_model.articles_dropped.connect(self.commands.move)
         for view in (p.article_list, p.search_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -98,6 +98,16 @@ class Annotating:
         self._reindex([highlight.article_id])
         return highlight
 
+    def confirm(self, highlight_id: int) -> Highlight:
+        """Accept the position a fuzzy highlight was found at after the article changed."""
+        return self.store.confirm(highlight_id)
+
+    def restore_anchor(self, before: Highlight) -> Highlight:
+        """Undo a Confirm or a Re-attach: the highlight is anchored as it was before."""
+        highlight = self.store.put_anchor(before)
+        self._reindex([highlight.article_id])
+        return highlight
+
     def highlights(self, article_id: int) -> list[Highlight]:
         return self.store.highlights(article_id)
 

@@ -34,6 +34,7 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.indexer import Indexer
+from reader.services.organizing import Organizing
 from reader.services.trash import TRASH_KEPT, Trash
 from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
@@ -103,6 +104,7 @@ class Library:
             changed=self._count_change,
             index=self.update_search_index,
         )
+        self.organizing = Organizing(self.db, self.articles, self.update_search_index)
         self.trash_can = Trash(self.db, self.articles, self.assets, self.update_search_index)
         # The device id is tied to this database file through a nonce kept beside it.
         self.sync = SyncService(self.db, paths.database.with_name(paths.database.name + ".device"))

@@ -187,6 +187,12 @@ class AnnotationStore:
             )
             return rows.get_highlight(conn, highlight_id)
 
+    def put_anchor(self, before: Highlight) -> Highlight:
+        """Give a highlight back the anchor it had (undo of a Confirm or a Re-attach)."""
+        with self.db.transaction(durable=True) as conn:
+            rows.write_anchor(conn, before.id, before.quote, before.position, before.status)
+            return rows.get_highlight(conn, before.id)
+
     def get_highlight(self, highlight_id: int) -> Highlight:
         with self.db.reading() as conn:
             return rows.get_highlight(conn, highlight_id)

@@ -41,6 +41,13 @@ SORT_COLUMNS = {
 }
 
 
+# The articles carrying a tag (bound twice): on the article, or on one of its highlights.
+_TAGGED = """SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id
+    WHERE t.name = ? COLLATE NOCASE
+    UNION SELECT h.article_id FROM highlights h JOIN highlight_tags y ON y.highlight_id = h.id
+    JOIN tags t ON t.id = y.tag_id WHERE t.name = ? COLLATE NOCASE"""
+
+
 @dataclass(frozen=True)
 class ArticleFilter:
     """Which articles a list shows; None means no restriction on that field."""
@@ -53,6 +60,7 @@ class ArticleFilter:
     annotated: bool = False
     ids: Sequence[int] | None = None
     trashed: bool = False  # the Trash view; every other view leaves trashed articles out
+    tag: str | None = None  # on the article itself or on one of its highlights
 
     def where(self) -> tuple[str, list[object]]:
         clauses = ["a.trashed IS NOT NULL" if self.trashed else "a.trashed IS NULL"]
@@ -74,6 +82,9 @@ class ArticleFilter:
                 "(EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)"
                 " OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id))"
             )
+        if self.tag is not None:
+            clauses.append(f"a.id IN ({_TAGGED})")
+            params += [self.tag, self.tag]
         if self.ids is not None:
             clauses.append(f"a.id IN ({','.join('?' * len(self.ids))})")
             params.extend(self.ids)
@@ -387,6 +398,19 @@ class ArticleStore:
                 """SELECT site, count(*) FROM articles
                    WHERE site IS NOT NULL AND site != '' AND trashed IS NULL
                    GROUP BY site ORDER BY count(*) DESC, site"""
+            ).fetchall()
+        return [(r[0], int(r[1])) for r in rows]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with the number of articles (out of the Trash) that carry it."""
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                """SELECT t.name, count(DISTINCT a.id) FROM tags t
+                   JOIN (SELECT tag_id, article_id FROM article_tags
+                         UNION SELECT y.tag_id, h.article_id FROM highlight_tags y
+                         JOIN highlights h ON h.id = y.highlight_id) x ON x.tag_id = t.id
+                   JOIN articles a ON a.id = x.article_id AND a.trashed IS NULL
+                   GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
 

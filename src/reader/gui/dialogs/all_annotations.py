@@ -87,8 +87,10 @@ class AllAnnotationsDialog(QDialog):
         chosen = (self.color.currentData(), self.tag.currentData(), self.section.currentData())
         self.color.clear()
         self.color.addItem(self.tr("Any"), None)
+        meanings = self._library.annotations.color_meanings()
         for color in Color:
-            self.color.addItem(swatch_icon(color.value), color_label(color), color.value)
+            label = color_label(color, meanings.get(color))
+            self.color.addItem(swatch_icon(color.value), label, color.value)
         self.tag.clear()
         self.tag.addItem(self.tr("Any"), None)
         for name, _count in self._library.annotation_store.tag_counts():

@@ -1,9 +1,10 @@
-"""The sidebar model: smart views, sections and sites, each with its article count."""
+"""The sidebar model: smart views, sections, sites and tags with their article counts, and
+saved searches."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, Qt, Signal
@@ -16,8 +17,9 @@ from reader.storage.articles import ArticleFilter
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20
 KEY_ROLE = Qt.ItemDataRole.UserRole + 21
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 22
+QUERY_ROLE = Qt.ItemDataRole.UserRole + 23  # a saved search's query
 
-HEADER, VIEW, SECTION, SITE = "header", "view", "section", "site"
+HEADER, VIEW, SECTION, SITE, TAG, SEARCH = "header", "view", "section", "site", "tag", "search"
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,16 @@ class LibraryCounts:
     views: dict[str, int]
     sections: list[tuple[str, int]]
     sites: list[tuple[str, int]]
+    tags: list[tuple[str, int]] = field(default_factory=list)
+    searches: list[tuple[str, str]] = field(default_factory=list)  # name, query
 
     @classmethod
     def read(cls, library: Library) -> LibraryCounts:
-        return cls(library.view_counts(), library.sections(), library.sites())
+        organizing = library.organizing
+        searches = [(s.name, s.query) for s in organizing.saved_searches()]
+        return cls(
+            library.view_counts(), library.sections(), library.sites(), organizing.tags(), searches
+        )
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ SMART_VIEWS = (
 
 
 class SidebarModel(QStandardItemModel):
-    """Three groups of rows; dropping articles on a section reports a move."""
+    """Five groups of rows; dropping articles on a section reports a move."""
 
     articles_dropped = Signal(list, str)  # article ids, section name
     rebuilt = Signal()  # the rows were replaced (not just their counts)
@@ -76,45 +84,51 @@ class SidebarModel(QStandardItemModel):
             library_counts.sites,
         )
         views = [(v.key, v) for v in SMART_VIEWS if v.key in counts]
+        tags, searches = library_counts.tags, library_counts.searches
         shape = (
             tuple(key for key, _v in views),
             tuple(name for name, _n in sections),
             tuple(name for name, _n in sites),
+            tuple(name for name, _n in tags),
+            tuple(f"{name}\n{query}" for name, query in searches),
         )
         if shape != self._shape:
-            self._rebuild(views, sections, sites)
+            self._rebuild(views, library_counts)
             self._shape = shape
         self._set_counts(0, [counts[key] for key, _v in views])
         self._set_counts(1, [n for _name, n in sections])
         self._set_counts(2, [n for _name, n in sites])
+        self._set_counts(3, [n for _name, n in tags])
 
     def _rebuild(
-        self,
-        views: Sequence[tuple[str, SmartView]],
-        sections: Sequence[tuple[str, int]],
-        sites: Sequence[tuple[str, int]],
+        self, views: Sequence[tuple[str, SmartView]], library_counts: LibraryCounts
     ) -> None:
         self.clear()
+        tr = QCoreApplication.translate
         groups = (
             (
-                QCoreApplication.translate("Sidebar", "Library"),
-                [(VIEW, key, QCoreApplication.translate("Sidebar", v.label)) for key, v in views],
+                tr("Sidebar", "Library"),
+                [(VIEW, key, tr("Sidebar", v.label)) for key, v in views],
             ),
+            (tr("Sidebar", "Sections"), [(SECTION, n, n) for n, _c in library_counts.sections]),
+            (tr("Sidebar", "Sites"), [(SITE, n, n) for n, _c in library_counts.sites]),
+            (tr("Sidebar", "Tags"), [(TAG, n, n) for n, _c in library_counts.tags]),
             (
-                QCoreApplication.translate("Sidebar", "Sections"),
-                [(SECTION, name, name) for name, _n in sections],
-            ),
-            (
-                QCoreApplication.translate("Sidebar", "Sites"),
-                [(SITE, name, name) for name, _n in sites],
+                tr("Sidebar", "Saved Searches"),
+                [(SEARCH, n, n) for n, _q in library_counts.searches],
             ),
         )
+        queries = dict(library_counts.searches)
         for title, rows in groups:
             header = QStandardItem(title)
             header.setData(HEADER, KIND_ROLE)
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for kind, key, text in rows:
-                header.appendRow(_row_item(kind, key, text))
+                item = _row_item(kind, key, text)
+                if kind == SEARCH:
+                    item.setData(queries[key], QUERY_ROLE)
+                    item.setData(f"{key}\n{queries[key]}", Qt.ItemDataRole.ToolTipRole)
+                header.appendRow(item)
             self.appendRow(header)
         self.rebuilt.emit()
 
@@ -138,7 +152,9 @@ class SidebarModel(QStandardItemModel):
             return ArticleFilter(section=key)
         if kind == SITE:
             return ArticleFilter(site=key)
-        return None
+        if kind == TAG:
+            return ArticleFilter(tag=key)
+        return None  # a heading, or a saved search (run as a search, not a filter)
 
     def index_of(self, kind: str, key: str) -> QModelIndex:
         for group in range(self.rowCount()):

@@ -63,10 +63,18 @@ def byline_parts(article: StoredArticle, date_text: str | None) -> list[str]:
     return [part for part in parts if part]
 
 
-def article_html(article: StoredArticle, date_text: str | None) -> str:
-    """The document for one article: title, byline (site · section · date · author), body."""
+# The byline's link to the article's tag editor (a fragment: it never leaves the pane).
+TAGS_LINK = "#reader-edit-tags"
+
+
+def article_html(article: StoredArticle, date_text: str | None, tags_label: str = "") -> str:
+    """The document for one article: title, byline (site · section · date · author, and the
+    tag editor's link when `tags_label` is given), body."""
     title = html.escape(article.summary.title)
-    byline = " · ".join(html.escape(part) for part in byline_parts(article, date_text))
+    parts = [html.escape(part) for part in byline_parts(article, date_text)]
+    if tags_label:
+        parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
+    byline = " · ".join(parts)
     body = strip_repeated_title(article.html, article.summary.title)
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))

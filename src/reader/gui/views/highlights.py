@@ -62,18 +62,23 @@ class Mark:
     highlight_id: int
     color: str
     cursor: QTextCursor
+    fuzzy: bool = False  # found only approximately after the article changed: worth a look
 
 
 def mark_selections(
     marks: Iterable[Mark], theme: Theme, chosen: int = 0
 ) -> list[QTextEdit.ExtraSelection]:
-    """Translucent backgrounds in each mark's colour; the chosen one is underlined too."""
+    """Translucent backgrounds in each mark's colour; the chosen one is underlined too, and
+    a fuzzy one has a dotted underline until the reader confirms or re-attaches it."""
     result = []
     for mark in marks:
         fmt = QTextCharFormat()
         fmt.setBackground(highlight_colour(theme, mark.color))
         if mark.highlight_id == chosen:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(theme.text))
+        elif mark.fuzzy:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(QColor(theme.text))
         selection = QTextEdit.ExtraSelection()
         selection.cursor = mark.cursor

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -27,22 +28,41 @@ from reader.gui.style import swatch_colour
 AUTOSAVE_DELAY_MS = 800
 QUOTE_CHARS = 160
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DISABLED_SWATCH_ALPHA = 70  # of 255: a disabled swatch is a faint disc on any background
 
 
 def swatch_icon(name: str, size: int = 14) -> QIcon:
-    """A round swatch of a palette colour, for menus, buttons and the list."""
+    """A round swatch of a palette colour, for menus, buttons and the list.
+
+    Its disabled look is drawn here too: the style's own greys a pixmap towards the palette's
+    light colour, which on the dark theme made every disabled swatch a white disc.
+    """
+    icon = QIcon(_swatch_pixmap(swatch_colour(name), size))
+    faded = swatch_colour(name)
+    faded.setAlpha(DISABLED_SWATCH_ALPHA)
+    icon.addPixmap(_swatch_pixmap(faded, size, outline=40), QIcon.Mode.Disabled)
+    return icon
+
+
+def _swatch_pixmap(colour: QColor, size: int, outline: int = 70) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(0, 0, 0, 70))
-    painter.setBrush(swatch_colour(name))
+    painter.setPen(QColor(128, 128, 128, outline))
+    painter.setBrush(colour)
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
-def color_label(color: Color | str) -> str:
+def color_label(color: Color | str, meaning: str | None = None) -> str:
+    """A colour's name, with what it means to the reader when they said ("Yellow — Key claim")."""
+    name = _color_name(color)
+    return f"{name} — {meaning.strip()}" if meaning and meaning.strip() else name
+
+
+def _color_name(color: Color | str) -> str:
     labels = {
         Color.YELLOW: QCoreApplication.translate("Colors", "Yellow"),
         Color.GREEN: QCoreApplication.translate("Colors", "Green"),
@@ -67,11 +87,13 @@ class NotesPanel(QWidget):
     highlight_color_chosen = Signal(int, str)
     delete_requested = Signal(int)
     reattach_requested = Signal(int)
+    confirm_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self._highlights: dict[int, Highlight] = {}
+        self._meanings: Mapping[Color, str | None] = {}
         self._chosen = 0
         self._filling = False
         self._build()
@@ -102,6 +124,8 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(12, 12))
         self.list.setSpacing(2)
+        # Several at once for Delete; the editor shows one, so it follows single choices only.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         self.editor = QWidget()
@@ -137,6 +161,10 @@ class NotesPanel(QWidget):
             colours.addWidget(button)
         self.colour_buttons.idClicked.connect(self._on_colour_buttons_id_clicked)
         colours.addStretch(1)
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.confirm_button.setToolTip(self.tr("The passage shown is the right one: keep it."))
+        self.confirm_button.clicked.connect(lambda: self.confirm_requested.emit(self._chosen))
+        colours.addWidget(self.confirm_button)
         self.reattach_button = QPushButton(self.tr("Re-attach to Selection"))
         self.reattach_button.clicked.connect(lambda: self.reattach_requested.emit(self._chosen))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -172,6 +200,15 @@ class NotesPanel(QWidget):
         self.status.clear()
         self.set_highlights(annotations.highlights if annotations else ())
 
+    def set_color_meanings(self, meanings: Mapping[Color, str | None]) -> None:
+        """Name each colour with its meaning in the swatches' tooltips and the list."""
+        self._meanings = dict(meanings)
+        for number, color in enumerate(Color, 1):
+            button = self.colour_buttons.button(number)
+            button.setToolTip(color_label(color, self._meanings.get(color)))
+        for highlight in list(self._highlights.values()):
+            self.update_highlight(highlight)
+
     def set_highlights(self, items: Sequence[Highlight], chosen: int | None = None) -> None:
         """Replace the list; the editors keep their text when the chosen highlight stays."""
         ordered = sorted(items, key=lambda h: (h.status is AnchorStatus.ORPHANED, h.start))
@@ -185,6 +222,7 @@ class NotesPanel(QWidget):
         if keep not in self._highlights:
             keep = 0
         self.choose(keep, refill=keep != self._chosen or not keep)
+        self._show_anchor_buttons()
 
     def update_highlight(self, highlight: Highlight) -> None:
         """A saved highlight: its row shows the new values; the editors are left alone."""
@@ -198,6 +236,7 @@ class NotesPanel(QWidget):
                 item.setText(fresh.text())
                 item.setIcon(fresh.icon())
                 item.setToolTip(fresh.toolTip())
+                item.setFont(fresh.font())
 
     def _item(self, highlight: Highlight) -> QListWidgetItem:
         quote = " ".join(highlight.quote.exact.split())
@@ -208,14 +247,29 @@ class NotesPanel(QWidget):
             lines.append(highlight.note.strip().splitlines()[0])
         item = QListWidgetItem(swatch_icon(highlight.color.value), "\n".join(lines))
         item.setData(ID_ROLE, highlight.id)
-        if highlight.status is AnchorStatus.ORPHANED:
-            item.setText(self.tr("⚠ Not found in the text — re-attach it") + "\n" + item.text())
-            item.setToolTip(self.tr("The article changed and this passage was not found again."))
+        colour = color_label(highlight.color, self._meanings.get(highlight.color))
+        if highlight.status is not AnchorStatus.ANCHORED:
+            orphaned = highlight.status is AnchorStatus.ORPHANED
+            item.setText(
+                (
+                    self.tr("⚠ Not found in the text — re-attach it")
+                    if orphaned
+                    else self.tr("≈ Found approximately — confirm or re-attach")
+                )
+                + "\n"
+                + item.text()
+            )
+            explanation = (
+                self.tr("The article changed and this passage was not found again.")
+                if orphaned
+                else self.tr("Found again approximately after the article changed.")
+            )
+            item.setToolTip(f"{colour}\n{explanation}")
             font = QFont(item.font())
             font.setItalic(True)
             item.setFont(font)
-        elif highlight.status is AnchorStatus.FUZZY:
-            item.setToolTip(self.tr("Found again approximately after the article changed."))
+        else:
+            item.setToolTip(colour)
         return item
 
     def choose(self, highlight_id: int, *, refill: bool = True) -> None:
@@ -247,9 +301,14 @@ class NotesPanel(QWidget):
         self.colour_buttons.setExclusive(highlight is not None)
         for other in self.colour_buttons.buttons():
             other.setChecked(highlight is not None and other is button)
-        self.reattach_button.setVisible(
-            highlight is not None and highlight.status is not AnchorStatus.ANCHORED
-        )
+        self._show_anchor_buttons()
+
+    def _show_anchor_buttons(self) -> None:
+        """Re-attach for a highlight not exactly anchored; Confirm for a fuzzy one."""
+        highlight = self._highlights.get(self._chosen)
+        status = highlight.status if highlight else AnchorStatus.ANCHORED
+        self.reattach_button.setVisible(status is not AnchorStatus.ANCHORED)
+        self.confirm_button.setVisible(status is AnchorStatus.FUZZY)
 
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #c0392b;")
@@ -301,9 +360,16 @@ class NotesPanel(QWidget):
         if highlight is not None and list(Color)[number - 1] != highlight.color:
             self.highlight_color_chosen.emit(highlight.id, list(Color)[number - 1].value)
 
+    @property
+    def selected_ids(self) -> list[int]:
+        """The highlights selected in the list, in its order (the chosen one when none)."""
+        rows = sorted(self.list.row(item) for item in self.list.selectedItems())
+        ids = [int(self.list.item(row).data(ID_ROLE)) for row in rows]
+        return ids or ([self._chosen] if self._chosen else [])
+
     def _on_list_item_selection_changed(self) -> None:
         selected = self.list.selectedItems()
-        if selected:
+        if len(selected) == 1:
             self.choose(int(selected[0].data(ID_ROLE)))
             self.highlight_chosen.emit(self._chosen)
 

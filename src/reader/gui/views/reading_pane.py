@@ -29,7 +29,13 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
 from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
-from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
+from reader.gui.views.article_html import (
+    TAGS_LINK,
+    article_html,
+    byline_parts,
+    message_html,
+    reading_css,
+)
 from reader.gui.views.resources import load_image
 from reader.gui.views.text_maps import PaneTextMap
 
@@ -52,10 +58,12 @@ class ReadingPane(QTextBrowser):
     highlight_clicked = Signal(int)  # highlight id
     context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
     text_map_built = Signal()  # the shown article's text can be highlighted now
+    tags_requested = Signal()  # the byline's Tags… link was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.offer_tags = False  # whether the byline links to the tag editor (tags_requested)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("readingPane")
@@ -131,9 +139,10 @@ class ReadingPane(QTextBrowser):
                 return
             self.document().clear()  # drops cached images of the previous article
             date_text = self._date_text(self._article)
-            self.setHtml(article_html(self._article, date_text))
+            tags = self.tr("Tags…") if self.offer_tags else ""
+            self.setHtml(article_html(self._article, date_text, tags))
             # The title block, and the byline block when there is one, come before the body.
-            header = 2 if byline_parts(self._article, date_text) else 1
+            header = 2 if tags or byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
             self._map_text()
             self._place_highlights()
@@ -344,7 +353,8 @@ class ReadingPane(QTextBrowser):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                self._marks.append(highlights.Mark(item.id, item.color.value, cursor))
+                fuzzy = item.status is AnchorStatus.FUZZY
+                self._marks.append(highlights.Mark(item.id, item.color.value, cursor, fuzzy))
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text, if it covers any."""
@@ -406,6 +416,9 @@ class ReadingPane(QTextBrowser):
         return image
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == TAGS_LINK:
+            self.tags_requested.emit()
+            return
         if not url.scheme() and url.hasFragment():
             self.scrollToAnchor(url.fragment())
             return

@@ -28,6 +28,8 @@ from reader.gui.models.sidebar import (
     HEADER,
     KEY_ROLE,
     KIND_ROLE,
+    QUERY_ROLE,
+    SEARCH,
     SECTION,
     VIEW,
     SidebarModel,
@@ -90,7 +92,12 @@ class SidebarView(QTreeView):
     """Emits the filter of the chosen row; keeps the choice across count refreshes."""
 
     view_chosen = Signal(object, str)  # ArticleFilter, label
+    search_chosen = Signal(str)  # a saved search's query
     rename_requested = Signal(str)  # section name
+    delete_requested = Signal(str)  # section name
+    merge_requested = Signal(str)  # section name
+    search_rename_requested = Signal(str)  # saved search name
+    search_delete_requested = Signal(str)  # saved search name
 
     def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +121,9 @@ class SidebarView(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_self_context_menu_requested)
         model.rebuilt.connect(self._on_model_rebuilt)
+        # A click on the saved search already chosen runs it again (after the search was
+        # cleared, say); the window ignores a query the field already holds.
+        self.clicked.connect(self._emit_search)
 
     def choose(self, kind: str, key: str) -> bool:
         """Select a row by kind and key; False when there is no such row."""
@@ -133,6 +143,8 @@ class SidebarView(QTreeView):
         if not indexes:
             return
         index = indexes[0]
+        if self._emit_search(index):
+            return
         view = self._model.filter_for(index)
         if view is not None:
             self._chosen = (str(index.data(KIND_ROLE)), str(index.data(KEY_ROLE)))
@@ -145,11 +157,29 @@ class SidebarView(QTreeView):
         if not self.choose(kind, key):
             self.choose(VIEW, "all")
 
+    def _emit_search(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        if index.data(KIND_ROLE) != SEARCH:
+            return False
+        self.search_chosen.emit(str(index.data(QUERY_ROLE)))
+        return True
+
     def _on_self_context_menu_requested(self, point: QPoint) -> None:
         index = self.indexAt(point)
-        if index.data(KIND_ROLE) != SECTION:
-            return
+        kind, key = index.data(KIND_ROLE), str(index.data(KEY_ROLE))
         menu = QMenu(self)
-        rename = menu.addAction(self.tr("Rename Section…"))
-        if menu.exec(self.viewport().mapToGlobal(point)) is rename:
-            self.rename_requested.emit(str(index.data(KEY_ROLE)))
+        if kind == SECTION:
+            choices = {
+                menu.addAction(self.tr("Rename Section…")): self.rename_requested,
+                menu.addAction(self.tr("Merge Into…")): self.merge_requested,
+                menu.addAction(self.tr("Delete Section")): self.delete_requested,
+            }
+        elif kind == SEARCH:
+            choices = {
+                menu.addAction(self.tr("Rename Saved Search…")): self.search_rename_requested,
+                menu.addAction(self.tr("Delete Saved Search")): self.search_delete_requested,
+            }
+        else:
+            return
+        chosen = menu.exec(self.viewport().mapToGlobal(point))
+        if chosen in choices:
+            choices[chosen].emit(key)
