@@ -1,4 +1,4 @@
-"""Saved searches: named queries kept in the library (logged by the triggers of schema 8)."""
+"""Saved searches: named queries kept in the library (logged by the triggers of schema 9)."""
 
 from __future__ import annotations
 

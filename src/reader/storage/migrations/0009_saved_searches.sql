@@ -1,4 +1,4 @@
--- Schema 8: saved searches. A named query the reader runs again from the sidebar; logged like
+-- Schema 9: saved searches. A named query the reader runs again from the sidebar; logged like
 -- every other piece of user data so that sync can carry it.
 CREATE TABLE saved_searches (
     id INTEGER PRIMARY KEY,
