@@ -32,7 +32,7 @@ def cmd_download(lib: Library, args: argparse.Namespace) -> int:
             progress = stop.value
             break
         if not args.json:  # progress on stderr, so that stdout stays the result
-            print(f"{progress.done}/{progress.total}", file=sys.stderr, flush=True)
+            print(f"image {progress.done} of {progress.total}", file=sys.stderr, flush=True)
     if args.json:
         print_json(progress.to_json())
         return 0 if not progress.failed else 1

@@ -46,7 +46,7 @@ def placeholder_image(alt: str, width: int, font: QFont, text: QColor, line: QCo
         painter.setFont(font)
         metrics = QFontMetrics(font)
         shown = alt.strip() or QCoreApplication.translate("ReadingPane", "Image")
-        first = metrics.elidedText(f"\U0001f5bc {shown}", Qt.TextElideMode.ElideRight, width - 24)
+        first = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width - 24)
         hint = QCoreApplication.translate(
             "ReadingPane", "Not downloaded (Article \u25b8 Download Images)"
         )
