@@ -118,3 +118,28 @@ def test_percent_encoded_and_literal_names(tmp_path: Path, name: str) -> None:
     assert source(encoded) == data
     if "%" not in name:  # a literal name is found as written too
         assert source(f"x_files/{name}") == data
+
+
+def test_a_page_inside_a_vault_reads_only_its_own_folder(tmp_path: Path) -> None:
+    (tmp_path / ".obsidian").mkdir()
+    (tmp_path / "photo.png").write_bytes(png(3, 3))
+    page = tmp_path / "saved" / "page.html"
+    page.parent.mkdir()
+    assert LocalImages.beside(page).source()("../photo.png") is None
+    note = tmp_path / "saved" / "note.md"
+    assert LocalImages.beside(note).source()("../photo.png") == png(3, 3)
+
+
+@pytest.mark.slow
+def test_many_saved_pages_in_worker_processes(tmp_path: Path, data_dir: Path) -> None:
+    # More files than the small-import threshold: extraction runs in worker processes, which
+    # are handed where each page is and read its folder themselves.
+    for number in range(12):
+        shutil.copytree(SAVED / "firefox", tmp_path / "pages" / f"{number:02}")
+        page = tmp_path / "pages" / f"{number:02}" / "Ferry timetable changes.htm"
+        page.write_text(page.read_text().replace("Ferry timetable", f"Ferry {number} timetable"))
+    results = imported(data_dir, tmp_path / "pages")
+    assert len(results) == 12 and all(r["status"] == "imported" for r in results)
+    image = (SAVED / "firefox" / "Ferry timetable changes_files" / "ferry.png").read_bytes()
+    for result in results:
+        assert images_in(data_dir / "assets" / str(result["id"])) == [image]

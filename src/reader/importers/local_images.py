@@ -32,6 +32,8 @@ MAX_SCANNED = 5_000
 # Where note-taking apps put attachments, looked in before the rest of the vault.
 _ATTACHMENT_FOLDERS = ("attachments", "Attachments", "assets", "images", "img", "media", "files")
 
+_NOTE_SUFFIXES = (".md", ".markdown")
+
 LocalSource = Callable[[str], bytes | None]
 
 
@@ -61,9 +63,11 @@ class LocalImages:
 
     @classmethod
     def beside(cls, path: Path) -> LocalImages:
-        """For a file: its own folder, widened to the vault root for a note inside a vault."""
+        """For a file: its own folder, widened to the vault root for a note inside a vault
+        (a saved page's images are only ever in its own folder)."""
         base = path.resolve().parent
-        return cls(str(base), str(_vault_root(base) or base))
+        vault = _vault_root(base) if path.suffix.lower() in _NOTE_SUFFIXES else None
+        return cls(str(base), str(vault or base))
 
     def source(self) -> LocalSource:
         """An image source for relative references, reading at most MAX_READS files."""
