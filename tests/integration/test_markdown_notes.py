@@ -92,6 +92,17 @@ def test_embeds_and_links_never_leave_the_vault(tmp_path: Path) -> None:
     assert list(article.assets.values()) == [png(3, 3)]
 
 
+def test_an_embed_by_path_is_found_from_the_vault_root(tmp_path: Path) -> None:
+    (tmp_path / ".obsidian").mkdir()
+    (tmp_path / "media" / "maps").mkdir(parents=True)
+    (tmp_path / "media" / "maps" / "bay.png").write_bytes(png(6, 6))
+    note = tmp_path / "trips" / "2024" / "bay.md"
+    note.parent.mkdir(parents=True)
+    note.write_text("A walk round the bay.\n\n![[media/maps/bay.png]]\n")
+    article = import_markdown(note.read_bytes(), "bay.md", LocalImages.beside(note))
+    assert list(article.assets.values()) == [png(6, 6)]
+
+
 def test_embed_of_a_note_keeps_its_name_and_code_keeps_the_syntax() -> None:
     source = b"See ![[Other note#Part]] here.\n\n`![[code.png]]` stays.\n"
     article = import_markdown(source, "n.md")

@@ -100,11 +100,14 @@ class LocalImages:
         return None
 
     def find(self, name: str) -> Path | None:
-        """A file embedded by bare name (`![[x.png]]`): beside the note, in its attachment
-        folders, then anywhere in the vault, within MAX_SCANNED entries."""
+        """A file embedded by name (`![[x.png]]`): beside the note, in its attachment
+        folders, then anywhere in the vault, within MAX_SCANNED entries; by path
+        (`![[media/x.png]]`): beside the note or from the vault's root."""
         direct = self.resolve(name)
-        if direct is not None or "/" in name:  # a path is looked for only where it says
+        if direct is not None:
             return direct
+        if "/" in name:  # a path is looked for only where it says: from the vault's root
+            return self._inside(Path(self.root) / name.lstrip("/"))
         leaf = Path(name).name
         for folder in _attachment_folders(Path(self.base), Path(self.root)):
             found = self._inside(folder / leaf)
