@@ -81,10 +81,12 @@ def test_a_failure_inside_a_batch_undoes_only_that_file(
     stories(tmp_path / "in", 6)
     real_stage = library.assets.stage
 
-    def stage(article_id: int, files: dict[str, bytes]) -> Path | None:
+    def stage(
+        article_id: int, files: dict[str, bytes], web: dict[str, str] | None = None
+    ) -> Path | None:
         if library.articles.title_in(library.db.conn, article_id) == "Story 3":
             raise RuntimeError("a bug met after the article's rows were written")
-        return real_stage(article_id, files)
+        return real_stage(article_id, files, web)
 
     monkeypatch.setattr(library.assets, "stage", stage)
     results = list(library.import_paths([tmp_path / "in"]))
@@ -170,10 +172,12 @@ def test_a_batch_undone_by_a_library_error_leaves_no_assets(
     pages_with_images(tmp_path / "in", 5)
     real_stage = library.assets.stage
 
-    def stage(article_id: int, files: dict[str, bytes]) -> Path | None:
+    def stage(
+        article_id: int, files: dict[str, bytes], web: dict[str, str] | None = None
+    ) -> Path | None:
         if library.articles.title_in(library.db.conn, article_id) == "Page 3":
             raise StorageError("the disk is full; nothing was saved")
-        return real_stage(article_id, files)
+        return real_stage(article_id, files, web)
 
     monkeypatch.setattr(library.assets, "stage", stage)
     reported = []

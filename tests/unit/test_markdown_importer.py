@@ -90,15 +90,19 @@ def test_gbk_markdown() -> None:
     assert "桂花树" in article.text
 
 
-def test_images_are_kept_only_when_embedded() -> None:
+def test_images_are_embedded_or_web_placeholders() -> None:
     inline = data_uri(png(4, 3))
     source = (
         b"Text.\n\n![local](../secret.png) ![remote](https://x.example/a.png) "
         + f"![inline]({inline})\n".encode()
     )
-    html = import_markdown(source, "a.md").html
-    assert html.count("<img") == 1
+    article = import_markdown(source, "a.md")
+    html = article.html
+    # Without a place on disk no local file is read; the web image waits to be downloaded.
+    assert html.count("<img") == 2
     assert f'src="{inline}"' in html
+    (name,) = article.remote_images
+    assert f'<img src="assets/{name}" alt="remote">' in html and "x.example" not in html
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Make any decoding/extraction fail loudly, and count reads of file contents."""
     reads: list[str] = []
 
-    def forbidden(data: bytes, name: str) -> object:
+    def forbidden(data: bytes, name: str, *_local: object) -> object:
         raise AssertionError(f"{name} was extracted again")
 
     real_read = importing.read_file

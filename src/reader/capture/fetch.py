@@ -16,6 +16,12 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from reader import __version__
+from reader.capture.addresses import (
+    GuardedBackend,
+    GuardedTransport,
+    PrivateAddressRefused,
+    is_private,
+)
 from reader.capture.limits import MB, FetchLimits
 from reader.errors import ImportFailed
 
@@ -57,10 +63,20 @@ def check_url(url: str) -> str:
 
 
 class Fetcher:
-    """One HTTP client for a capture: the page, then its images, over kept-alive connections."""
+    """One HTTP client for a capture: the page, then its images, over kept-alive connections.
+
+    Images may reach a private address (this machine, the LAN) only when the page came from
+    one (see capture/addresses.py): after `page`, as that page's address says; otherwise as
+    `images_for` was told.
+    """
 
     def __init__(self, limits: FetchLimits | None = None) -> None:
         self.limits = limits or FetchLimits()
+        self._backend = GuardedBackend()
+        self._backend.allow_private = False
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.Client:
         timeout = httpx.Timeout(
             connect=self.limits.connect_timeout,
             read=self.limits.read_timeout,
@@ -68,11 +84,12 @@ class Fetcher:
             pool=self.limits.connect_timeout,
         )
         # Redirects are followed by hand, so that every hop is checked like the first URL.
-        self._client = httpx.Client(
+        return httpx.Client(
             timeout=timeout,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
             trust_env=False,  # no proxy or netrc credentials picked up behind the user's back
+            transport=GuardedTransport(self._backend),
         )
 
     def close(self) -> None:
@@ -84,9 +101,31 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def images_for(self, page_is_private: bool) -> None:
+        """Whether the images fetched next may come from private addresses."""
+        self._backend.allow_private = page_is_private
+
     def page(self, url: str) -> Page:
-        """Fetch an HTML page, or raise ImportFailed with a one-line reason."""
+        """Fetch an HTML page, or raise ImportFailed with a one-line reason.
+
+        The page itself may be anywhere the user points; its images then follow the rule for
+        the address the page came from.
+        """
         accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+        self._backend.allow_private = True
+        try:
+            page = self._page(url, accept)
+        finally:
+            self._backend.allow_private = False
+        host = (urlsplit(page.url).hostname or "").lower()
+        reached = self._backend.reached.get(host)
+        # Connections the page's redirects opened must not carry images past the check.
+        self._client.close()
+        self._client = self._new_client()
+        self.images_for(reached is not None and is_private(reached))
+        return page
+
+    def _page(self, url: str, accept: str) -> Page:
         with _explained(url), self._stream(url, accept) as response:
             content_type, charset = _content_type(response)
             if content_type not in _HTML_TYPES and content_type not in _GENERIC_TYPES:
@@ -101,11 +140,15 @@ class Fetcher:
         """An image's bytes, or None when it cannot be fetched within `max_bytes`; the caller
         judges the bytes by their content, never by the declared type."""
         try:
-            with _explained(url), self._stream(url, "image/*") as response:
-                return self._read(response, max_bytes)
+            return self.image_or_fail(url, max_bytes)
         except ImportFailed as exc:
             log.debug("image %s not saved: %s", url, exc)
             return None
+
+    def image_or_fail(self, url: str, max_bytes: int) -> bytes:
+        """An image's bytes, or ImportFailed saying why not."""
+        with _explained(url), self._stream(url, "image/*") as response:
+            return self._read(response, max_bytes)
 
     @contextmanager
     def _stream(self, url: str, accept: str) -> Iterator[httpx.Response]:
@@ -213,6 +256,8 @@ def _explained(url: str) -> Iterator[None]:
 
 def _connect_failure(exc: BaseException, host: str) -> str:
     for cause in _causes(exc):
+        if isinstance(cause, PrivateAddressRefused):
+            return f"refused: {host} is on this machine or its local network, the page is not"
         if isinstance(cause, socket.gaierror):
             return f"cannot find the server {host} (DNS lookup failed)"
         if isinstance(cause, ssl.SSLCertVerificationError):

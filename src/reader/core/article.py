@@ -29,7 +29,10 @@ class Article:
     encoding: str | None = None
     source_hash: str = ""
     source_path: str | None = None
+    tags: tuple[str, ...] = ()  # given by the file itself (a note's front matter)
     assets: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # Web images the body shows as placeholders (asset name -> address), until downloaded.
+    remote_images: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", normalize_text(self.text))

@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 # 40 megapixels is more than any photograph in an article needs (8K video is 33 MP) and
@@ -44,6 +44,25 @@ class ImageInfo:
     @property
     def extension(self) -> str:
         return _EXTENSIONS[self.format]
+
+
+@dataclass
+class ImageDownload:
+    """Where a download of an article's web images stands: what was saved, what failed."""
+
+    article_id: int
+    total: int
+    done: int = 0
+    saved: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (address, reason)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.article_id,
+            "images": self.total,
+            "saved": self.saved,
+            "failed": [{"url": url, "reason": reason} for url, reason in self.failed],
+        }
 
 
 def sniff_image(data: bytes) -> ImageInfo | None:

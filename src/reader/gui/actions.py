@@ -94,6 +94,10 @@ class WindowActions(QObject):
         self.remove = self._make(self.tr("Move to &Trash"), "Del")
         self.restore = self._make(self.tr("Restore from T&rash"))
         self.empty_trash = self._make(self.tr("&Empty Trash…"))
+        self.download_images = self._make(self.tr("&Download Images for This Article"))
+        self.download_images.setToolTip(
+            self.tr("Fetch the web images this article shows as placeholders")
+        )
         self.search_help = self._make(self.tr("Search &Syntax"))
         self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
         self.article_actions = (
@@ -217,5 +221,7 @@ class WindowActions(QObject):
         article.addActions([self.reattach, self.confirm_highlight, self.delete_highlight])
         article.addSeparator()
         article.addActions([self.move, self.remove, self.restore, self.empty_trash])
+        article.addSeparator()
+        article.addAction(self.download_images)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.search_help, self.about])

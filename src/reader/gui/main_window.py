@@ -48,6 +48,7 @@ from reader.gui.tasks import TaskRunner
 from reader.gui.undo import UndoHistory
 from reader.gui.views.article_list import ArticleListView
 from reader.gui.watched_folder import WatchedFolder, WatchedFolderPanel
+from reader.gui.web_images import WebImageDownloads
 from reader.services.library import ImportResult, Library
 from reader.storage.articles import ArticleFilter
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.maintenance = Maintenance(library, self.search_lane, self.edit_lane, self)
         self.maintenance.status_changed.connect(lambda text: self.statusBar().showMessage(text))
         self.capture = WebCapture(library, self.import_lane, self)
+        self.web_images = WebImageDownloads(library, self.import_lane, self)
         self.pasting = PastedImports(library, self.import_lane, self.capture, self)
         self.watched = WatchedFolder(library, self.import_lane, settings, self)
         self.annotations = AnnotationFeatures(
@@ -205,6 +207,17 @@ class MainWindow(QMainWindow):
         self.watched.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.watched.imported.connect(lambda r: self._on_capture_page_saved(r.article_id or 0))
         self.watched.start()
+        self.menu_actions.download_images.triggered.connect(self._on_download_images_triggered)
+        self.web_images.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.web_images.downloaded.connect(self._on_web_images_downloaded)
+
+    def _on_download_images_triggered(self) -> None:
+        if self.current.article_id is not None:
+            self.web_images.download(self.current.article_id)
+
+    def _on_web_images_downloaded(self, article_id: int) -> None:
+        if self.current.article_id == article_id:
+            self.open_article(article_id)  # shown again: the images are loaded now
 
     def _on_capture_url_imported(self, result: ImportResult) -> None:
         self.reload()
@@ -308,6 +321,7 @@ class MainWindow(QMainWindow):
         """A read-only library: browsing and search only; commands that change it are off."""
         a = self.menu_actions
         changing = [a.import_files, a.import_folder, a.import_url, a.import_annotations]
+        changing.append(a.download_images)
         changing.append(a.color_meanings)
         changing += [*a.highlight_colors.values(), a.reattach, a.delete_highlight]
         for action in changing:  # the article and highlight actions stay off once read-only

@@ -13,10 +13,12 @@ from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers import files
 from reader.importers.files import MAX_FILE_BYTES, display_path, read_file
+from reader.importers.local_images import LocalImages
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
+    "LocalImages",
     "clean_label",
     "display_path",
     "expand_paths",
@@ -26,6 +28,7 @@ __all__ = [
 ]
 
 Importer = Callable[[bytes, str], Article]
+FilesImporter = Callable[[bytes, str, LocalImages | None], Article]
 
 
 def _importers() -> dict[str, Importer]:
@@ -40,6 +43,19 @@ def _importers() -> dict[str, Importer]:
         ".xhtml": html.import_html,
         ".mhtml": mhtml.import_mhtml,
         ".mht": mhtml.import_mhtml,
+        ".md": markdown.import_markdown,
+        ".markdown": markdown.import_markdown,
+    }
+
+
+def _with_files() -> dict[str, FilesImporter]:
+    """The importers that also read the images a file names beside it."""
+    from reader.importers import html, markdown
+
+    return {
+        ".html": html.import_html,
+        ".htm": html.import_html,
+        ".xhtml": html.import_html,
         ".md": markdown.import_markdown,
         ".markdown": markdown.import_markdown,
     }
@@ -92,15 +108,22 @@ def _clean_optional(label: str | None) -> str | None:
     return None if label is None else clean_label(label) or None
 
 
-def import_bytes(data: bytes, filename: str) -> Article:
-    """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason."""
+def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
+    """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason.
+
+    With `local` (where the file was), images it names beside it are read too (see
+    LocalImages: never anything outside the file's own folder).
+    """
     suffix = Path(filename).suffix.lower()
     importer = _importers().get(suffix)
     if importer is None:
         raise ImportFailed(f"unsupported file type {suffix or '(no suffix)'!r}")
     if not data.strip():
         raise ImportFailed("the file is empty")
-    article = clean_labels(importer(data, filename))
+    with_files = _with_files().get(suffix) if local is not None else None
+    article = clean_labels(
+        with_files(data, filename, local) if with_files else importer(data, filename)
+    )
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
     return replace(article, source_hash=hashlib.sha256(data).hexdigest())
@@ -112,7 +135,8 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
     Names are passed on in their displayable form: a name with undecodable bytes must not
     carry lone surrogates into titles or the database (SQLite refuses to store them).
     """
-    article = import_bytes(read_file(path, max_bytes), display_path(path.name))
+    data = read_file(path, max_bytes)
+    article = import_bytes(data, display_path(path.name), LocalImages.beside(path))
     return replace(article, source_path=display_path(path.resolve()))
 
 

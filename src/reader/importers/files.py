@@ -28,6 +28,12 @@ _OPEN_FLAGS = (
 )
 _CHUNK = MB
 
+# The folder a browser's "save complete" writes beside `page.html`: `page_files` (Chrome, Edge,
+# Firefox), or a localized name from older browsers. Its HTML files are saved frames and ads,
+# never articles; its images are read by the page's import (see local_images).
+_RESOURCE_FOLDER_SUFFIXES = ("_files", "_archivos", "-Dateien", "_fichiers", "_arquivos", "_file")
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
 _SPECIAL_KINDS = (
     (stat.S_ISDIR, "a folder"),
     (stat.S_ISFIFO, "a FIFO"),
@@ -142,15 +148,29 @@ def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
     except OSError:
         yield folder  # reported as unreadable by the caller
         return
+    pages = {
+        entry.name[: -len(Path(entry.name).suffix)]
+        for entry in entries
+        if Path(entry.name).suffix.lower() in _PAGE_SUFFIXES
+    }
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         kind = _kind(entry, walk.root)
-        if kind == "folder":
+        if kind == "folder" and _is_page_resources(entry.name, pages):
+            log.debug("skipped %s: the saved page's own files", display_path(entry.path))
+        elif kind == "folder":
             yield from _walk(path, walk)
         elif kind == "file" and path.suffix.lower() in walk.suffixes:
             yield path
+
+
+def _is_page_resources(name: str, pages: set[str]) -> bool:
+    return any(
+        name.endswith(suffix) and name[: -len(suffix)] in pages
+        for suffix in _RESOURCE_FOLDER_SUFFIXES
+    )
 
 
 def _kind(entry: os.DirEntry[str], root: Path) -> str | None:

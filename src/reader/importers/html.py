@@ -20,6 +20,7 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
+from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import document_html, prepare_source
 
@@ -48,10 +49,17 @@ _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
 
 
-def import_html(data: bytes, filename: str) -> Article:
-    """Import a saved web page: its main text, metadata and sanitized HTML."""
+def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
+    """Import a saved web page: its main text, metadata and sanitized HTML; with `local`, the
+    images a "save complete" stored beside it (`page_files/`) are kept too."""
     markup, encoding = decode_html(data)
-    return article_from_markup(markup, filename, encoding=encoding)
+    read_local = local.source() if local is not None else None
+
+    def source(value: str) -> bytes | None:
+        data = data_uri_image(value)
+        return data if data is not None or read_local is None else read_local(value)
+
+    return article_from_markup(markup, filename, encoding=encoding, image_source=source)
 
 
 def article_from_markup(
@@ -67,7 +75,7 @@ def article_from_markup(
     meta = read_metadata(tree, markup)
     _drop_active_content(tree)
     _resolve_links(tree, meta.url)
-    assets = embed_images(tree, image_source or data_uri_image)
+    assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
     document = _extract(tree)
     meta.complete(document)
     html = _sanitized_body(document, tree)
@@ -88,6 +96,7 @@ def article_from_markup(
         language=_language(meta, text),
         encoding=encoding,
         assets={name: data for name, data in assets.items() if f"assets/{name}" in html},
+        remote_images={name: url for name, url in remote.items() if f"assets/{name}" in html},
     )
 
 
@@ -122,7 +131,7 @@ def _drop_active_content(tree: lxml.html.HtmlElement) -> None:
 
 def _resolve_links(tree: lxml.html.HtmlElement, page_url: str | None) -> None:
     """Make relative links absolute, so they still lead somewhere outside the saved page."""
-    base = _base_href(tree) or page_url
+    base = _base_url(tree, page_url)
     if base is None:
         return
     for anchor in tree.iter("a"):
@@ -132,6 +141,10 @@ def _resolve_links(tree: lxml.html.HtmlElement, page_url: str | None) -> None:
                 anchor.set("href", urljoin(base, href))
             except ValueError:  # a malformed URL: the sanitizer drops the link
                 continue
+
+
+def _base_url(tree: lxml.html.HtmlElement, page_url: str | None) -> str | None:
+    return _base_href(tree) or page_url
 
 
 def _base_href(tree: lxml.html.HtmlElement) -> str | None:
@@ -145,14 +158,19 @@ def _base_href(tree: lxml.html.HtmlElement) -> str | None:
 # --- images ---------------------------------------------------------------------------------
 
 
-def embed_images(tree: lxml.html.HtmlElement, image_source: ImageSource) -> dict[str, bytes]:
-    """Point every <img> that `image_source` can supply at `assets/<hash>.<ext>`.
+def embed_images(
+    tree: lxml.html.HtmlElement, image_source: ImageSource, base_url: str | None = None
+) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Point every <img> that `image_source` can supply at `assets/<hash>.<ext>`, and every
+    other web image at a placeholder `assets/web-<hash>.png` that stays empty until the user
+    downloads the images.
 
-    Returns the assets by file name. The name comes from the bytes, never from the page, so
-    no path a page names can reach the file system. Remote images are left for the sanitizer
-    to remove.
+    Returns the assets by file name and the placeholders' web addresses by file name. Names
+    come from the bytes or the address, never from the page, so no path a page names can reach
+    the file system; nothing is fetched here.
     """
     assets: dict[str, bytes] = {}
+    remote: dict[str, str] = {}
     total = 0
     for image in list(tree.iter("img")):
         if _is_pixel(image):
@@ -161,6 +179,7 @@ def embed_images(tree: lxml.html.HtmlElement, image_source: ImageSource) -> dict
         data = _image_bytes(image, image_source)
         extension = image_extension(data) if data else None
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
+            _point_at_web_image(image, base_url, remote)
             continue
         name = f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
         if name not in assets:
@@ -168,10 +187,42 @@ def embed_images(tree: lxml.html.HtmlElement, image_source: ImageSource) -> dict
                 continue
             assets[name] = data
             total += len(data)
-        for attribute in _IMAGE_ATTRIBUTES:
-            image.attrib.pop(attribute, None)
-        image.set("src", f"assets/{name}")
-    return assets
+        _set_source(image, f"assets/{name}")
+    return assets, remote
+
+
+def _point_at_web_image(
+    image: lxml.html.HtmlElement, base_url: str | None, remote: dict[str, str]
+) -> None:
+    """A web image not saved with the page: a placeholder named after its address."""
+    url = _web_address(image, base_url)
+    if url is None:
+        return  # nothing to download it from: the sanitizer drops the image
+    name = web_image_name(url)
+    remote[name] = url
+    _set_source(image, f"assets/{name}")
+
+
+def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | None:
+    for attribute in _IMAGE_ATTRIBUTES:
+        value = (image.get(attribute) or "").strip()
+        if attribute == "srcset":
+            value = value.split(",")[0].strip().split(" ")[0]
+        if not value or value[:5].lower() == "data:":
+            continue
+        try:
+            url = urljoin(base_url, value) if base_url else value
+        except ValueError:
+            continue
+        if url.lower().startswith(("http://", "https://")) and len(url) <= 4096:
+            return url
+    return None
+
+
+def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
+    for attribute in _IMAGE_ATTRIBUTES:
+        image.attrib.pop(attribute, None)
+    image.set("src", source)
 
 
 def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> bytes | None:

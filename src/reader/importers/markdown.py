@@ -1,4 +1,5 @@
-"""Markdown importer: simple front matter, a CommonMark body (raw HTML off), sanitized HTML."""
+"""Markdown importer: simple front matter, a CommonMark body (raw HTML off) with tables,
+footnotes and Obsidian's embeds and callouts, its images stored as assets, sanitized HTML."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from reader.core.article import Article
 from reader.importers.encoding import decode_text
 from reader.importers.html_metadata import normalize_language, parse_date
 from reader.importers.language import detect_language
+from reader.importers.local_images import (
+    MAX_READS,
+    MAX_TOTAL_IMAGE_BYTES,
+    LocalImages,
+    asset_name,
+    web_image_name,
+)
+from reader.importers.markdown_rules import EMBED_META, use_note_rules
 from reader.importers.sanitize import html_to_text, sanitize_html
 
 # A front matter block: `---` on the first line, up to a closing `---` (or YAML's `...`).
@@ -35,17 +45,25 @@ _FIELDS = {
 @cache
 def _markdown() -> MarkdownIt:
     # Raw HTML stays text: a Markdown file must not smuggle markup past the allow-list.
-    return MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    use_note_rules(md)
+    return md
 
 
-def import_markdown(data: bytes, filename: str) -> Article:
-    """Import a Markdown file: front matter metadata, body as sanitized HTML and plain text."""
+def import_markdown(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
+    """Import a Markdown file: front matter metadata, body as sanitized HTML and plain text;
+    with `local`, the images it names beside it (or in its vault) are kept as assets."""
     source, encoding = decode_text(data)
     front, body = split_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
     md = _markdown()
-    tokens = md.parse(body)
+    env: dict[str, object] = {}
+    tokens = md.parse(body, env)
     heading = _take_title_heading(tokens, front.get("title"))
-    html = sanitize_html(md.renderer.render(tokens, md.options, {}))
+    images = _Images(local)
+    for token in _images(tokens):
+        images.place(token)
+    html = sanitize_html(md.renderer.render(tokens, md.options, env))
     text = html_to_text(html)
     url = front.get("url", "")
     return Article(
@@ -59,7 +77,66 @@ def import_markdown(data: bytes, filename: str) -> Article:
         url=url if url.lower().startswith(("http://", "https://")) else None,
         language=normalize_language(front.get("language", "")) or detect_language(text),
         encoding=encoding,
+        tags=_tags(front.get("tags", "")),
+        assets={k: v for k, v in images.assets.items() if f"assets/{k}" in html},
+        remote_images={k: v for k, v in images.remote.items() if f"assets/{k}" in html},
     )
+
+
+def _tags(value: str) -> tuple[str, ...]:
+    """Front matter tags (`[a, b]`, `- a` lines or `a, b`), without Obsidian's leading "#"."""
+    names = (" ".join(part.split()).lstrip("#") for part in value.split(","))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _images(tokens: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "image":
+                found.append(child)
+            found.extend(_images([child]) if child.children else ())
+    return found
+
+
+class _Images:
+    """The note's images: local files become assets, web images placeholders (see html)."""
+
+    def __init__(self, local: LocalImages | None) -> None:
+        self.local = local
+        self.read = local.source() if local is not None else None
+        self.assets: dict[str, bytes] = {}
+        self.remote: dict[str, str] = {}
+        self.total = self.reads = 0
+
+    def place(self, token: Token) -> None:
+        source = str(token.attrGet("src") or "").strip()
+        if source[:5].lower() == "data:":
+            return  # the sanitizer judges embedded images by their bytes
+        if source.lower().startswith(("http://", "https://")):
+            web = web_image_name(source)
+            self.remote[web] = source
+            token.attrSet("src", f"assets/{web}")
+            return
+        data = self._local_bytes(source, embed=bool(token.meta.get(EMBED_META)))
+        name = asset_name(data) if data is not None else None
+        if data is None or name is None:
+            return  # left as it is: the sanitizer drops a source that is not ours
+        if name not in self.assets:
+            if self.total + len(data) > MAX_TOTAL_IMAGE_BYTES:
+                return
+            self.assets[name] = data
+            self.total += len(data)
+        token.attrSet("src", f"assets/{name}")
+
+    def _local_bytes(self, source: str, *, embed: bool) -> bytes | None:
+        if self.local is None or self.read is None or not source or self.reads >= MAX_READS:
+            return None
+        self.reads += 1
+        if not embed:
+            return self.read(source)
+        found = self.local.find(source)
+        return self.local.read(found) if found is not None else None
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:

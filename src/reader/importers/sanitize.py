@@ -32,7 +32,9 @@ _DROPPED_WITH_CONTENT = frozenset(
 )
 
 _ATTRIBUTES: dict[str, set[str]] = {
-    "a": {"href", "title"},
+    "a": {"href", "title", "id"},
+    "sup": {"id"},
+    "li": {"id"},
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
     "time": {"datetime"},
@@ -50,6 +52,8 @@ MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024
 _ASSET = re.compile(r"assets/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x1f\x7f\\]")  # controls, and backslashes (UNC paths)
 _NUMBER = re.compile(r"[0-9]{1,4}")
+# Targets inside the article (footnotes and their way back): `id="fn1"`, `href="#fn1"`.
+_FRAGMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
 
 # Deeper nesting than this is never real article structure; flattening it keeps the reading
 # pane (and anything else that walks the markup recursively) safe from hostile pages.
@@ -63,7 +67,11 @@ _VOID = frozenset({"br", "hr", "img"})
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "href":
-        return value.strip() if _is_safe_link(value) else None
+        value = value.strip()
+        inside = value.startswith("#") and _FRAGMENT_ID.fullmatch(value[1:])
+        return value if inside or _is_safe_link(value) else None
+    if name == "id":
+        return value if _FRAGMENT_ID.fullmatch(value) else None
     if name == "src":
         return _safe_image_source(value)
     if name in {"width", "height", "colspan", "rowspan", "start"}:
@@ -167,7 +175,7 @@ def html_to_text(fragment: str) -> str:
                 pre_depth += 1 if kind == "open" else -1 if pre_depth else 0
         elif tag == "br":
             parts.append("\n")
-        elif tag in _CELLS and kind == "open" and parts:
+        elif tag in _CELLS and kind == "open" and "".join(parts).strip():
             parts.append("\t")
         elif tag in _HIDDEN:
             hidden_depth += 1 if kind == "open" else -1 if hidden_depth else 0

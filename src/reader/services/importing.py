@@ -14,13 +14,21 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from reader.core.annotation import normalize_tags
 from reader.core.article import Article
 from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import ImportFailed, ReaderError
-from reader.importers import MAX_FILE_BYTES, display_path, expand_paths, import_bytes, read_file
+from reader.importers import (
+    MAX_FILE_BYTES,
+    LocalImages,
+    display_path,
+    expand_paths,
+    import_bytes,
+    read_file,
+)
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
-from reader.storage import sources
+from reader.storage import annotation_rows, sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.assets import AssetStore
@@ -186,6 +194,8 @@ class Importing:
                 if file.known is not None:
                     return Job(file)
             data = read_file(path, options.max_bytes)
+            # The images a saved page or note names beside it are read where it is extracted.
+            local = LocalImages.beside(path)
             if file.state is not None:
                 file.state = replace(file.state, source_hash=hashlib.sha256(data).hexdigest())
                 file.known = self._unchanged(file.state) if fresh else None
@@ -194,7 +204,7 @@ class Importing:
         except Exception as exc:  # noqa: BLE001 - judged with the file's other failures
             return Job(file, ready=Outcome(error=exc))
         # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
-        return Job(file, (import_bytes, (data, display_path(path.name))), size=len(data))
+        return Job(file, (import_bytes, (data, display_path(path.name), local)), size=len(data))
 
     def _unchanged(self, state: FileState) -> int | None:
         """The article made from this file as it is now: known by its size and modification
@@ -319,7 +329,11 @@ class Importing:
             article_id, status = self.articles.insert(conn, article, section), ImportStatus.IMPORTED
         if source is not None and source.source_hash:
             sources.remember(conn, source, article_id)
-        staged = self.assets.stage(article_id, article.assets)
+        if article.tags:  # added to the article's own tags, never replacing them
+            annotation_rows.link_tags(
+                conn, "article_tags", "article_id", article_id, normalize_tags(list(article.tags))
+            )
+        staged = self.assets.stage(article_id, article.assets, article.remote_images)
         return ImportResult(path, status, article_id, article.title, match=match), staged
 
     def _version_of(self, conn: sqlite3.Connection, article: Article) -> SourceMatch | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
+from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
 from reader.errors import (
     DamagedDatabase,
     DataDirError,
@@ -257,6 +259,26 @@ class Library:
             return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
         self.update_search_index()
         return result
+
+    def download_images(
+        self, article_id: int, limits: FetchLimits | None = None
+    ) -> Generator[ImageDownload, None, ImageDownload]:
+        """Download the article's web images not saved yet into its asset folder, on request
+        (never automatically); yields after each image and returns the final count. The pane
+        shows them once it reloads the article; the text does not change."""
+        from reader.capture.images import download_images  # httpx: on first use
+
+        self._require_writable()
+        article = self.get_article(article_id)  # NotFound for an unknown id
+        wanted = {
+            name: url
+            for name, url in self.assets.web_images(article_id).items()
+            if f"assets/{name}" in article.html and not self.assets.has(article_id, name)
+        }
+        progress = ImageDownload(article_id, len(wanted))
+        store = functools.partial(self.assets.add, article_id)
+        yield from download_images(progress, article.url, wanted, store, limits or FetchLimits())
+        return progress
 
     def save_page(self, url: str, title: str, html: str, selection: str = "") -> SavedPage:
         """Store a page a browser sent (its rendered DOM), and highlight `selection` in it.

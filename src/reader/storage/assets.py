@@ -7,7 +7,9 @@ are published and the others removed.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -17,6 +19,8 @@ from reader.errors import StorageError
 log = logging.getLogger(__name__)
 
 PARTIAL = ".partial"
+# The web images an article shows as placeholders: {asset name: address}, written on import.
+WEB_IMAGES = "web-images.json"
 
 
 class AssetStore:
@@ -28,8 +32,13 @@ class AssetStore:
     def folder(self, article_id: int) -> Path:
         return self.root / str(article_id)
 
-    def stage(self, article_id: int, files: Mapping[str, bytes]) -> Path | None:
-        """Write the files to a temporary folder; StorageError (so the caller rolls back)."""
+    def stage(
+        self, article_id: int, files: Mapping[str, bytes], web: Mapping[str, str] | None = None
+    ) -> Path | None:
+        """Write the files (and the list of `web` images not downloaded) to a temporary
+        folder; StorageError (so the caller rolls back)."""
+        if web:
+            files = {**files, WEB_IMAGES: json.dumps(dict(web), indent=0).encode("utf-8")}
         if not files:
             return None
         staging = self.root / f"{article_id}{PARTIAL}"
@@ -61,6 +70,34 @@ class AssetStore:
         """Drop staged files whose article did not commit."""
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
+
+    def web_images(self, article_id: int) -> dict[str, str]:
+        """The article's web images by asset name (downloaded or not); {} when unreadable."""
+        try:
+            data = json.loads((self.folder(article_id) / WEB_IMAGES).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def has(self, article_id: int, name: str) -> bool:
+        return (self.folder(article_id) / Path(name).name).is_file()
+
+    def add(self, article_id: int, name: str, data: bytes) -> None:
+        """One more file in a published folder, complete or not at all (written, then renamed)."""
+        folder = self.folder(article_id)
+        target = folder / Path(name).name
+        temporary = folder / f".{target.name}.part"
+        try:
+            with temporary.open("wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            temporary.replace(target)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise StorageError(f"cannot save the image in {folder}: {exc.strerror or exc}") from exc
 
     def remove(self, article_id: int) -> None:
         shutil.rmtree(self.folder(article_id), ignore_errors=True)

@@ -36,6 +36,7 @@ from reader.gui.views.article_html import (
     message_html,
     reading_css,
 )
+from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
 from reader.gui.views.resources import load_image
 from reader.gui.views.text_maps import PaneTextMap
 
@@ -69,6 +70,7 @@ class ReadingPane(QTextBrowser):
         self.setObjectName("readingPane")
         self._article: StoredArticle | None = None
         self._assets_dir: Path | None = None
+        self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name
         self._loading = False
         self._prefs = ReadingPreferences()
         self._theme = resolve_theme(self._prefs.theme)
@@ -107,6 +109,7 @@ class ReadingPane(QTextBrowser):
         """Render an article; with search terms, mark them and scroll to the first one."""
         self.flush_position()
         self._article, self._assets_dir = article, assets_dir
+        self._web_alts = web_image_alts(article.html)
         self._highlights, self._chosen_highlight = [], 0
         self._render(article.reading_position)
         self.set_terms(terms)
@@ -406,7 +409,11 @@ class ReadingPane(QTextBrowser):
         # image it cannot decode. An invisible 1x1 image and empty bytes stop both.
         if type != QTextDocument.ResourceType.ImageResource.value:
             return QByteArray()
-        image = load_image(QUrl(name), self._assets_dir)
+        url = QUrl(name)
+        image = load_image(url, self._assets_dir)
+        placeholder = WEB_IMAGE.fullmatch(url.path()) if image is None else None
+        if placeholder is not None and placeholder.group(1) in self._web_alts:
+            return self._placeholder(self._web_alts[placeholder.group(1)])
         if image is None:
             blank = QImage(1, 1, QImage.Format.Format_ARGB32)
             blank.fill(Qt.GlobalColor.transparent)
@@ -414,6 +421,12 @@ class ReadingPane(QTextBrowser):
         if image.width() > self.column_width():
             image = image.scaledToWidth(self.column_width())
         return image
+
+    def _placeholder(self, alt: str) -> QImage:
+        """A web image never downloaded: nothing is fetched, its alt text is shown."""
+        # The theme's colours: the pane's palette does not follow sepia or dark.
+        text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
+        return placeholder_image(alt, self.column_width(), self.font(), text, line)
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:
