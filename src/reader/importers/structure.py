@@ -16,6 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
 from reader.importers.sanitize import ALLOWED_TAGS
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
@@ -42,6 +43,8 @@ _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "ta
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
     _drop_hidden(tree)
+    drop_furniture(tree)
+    boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
@@ -52,12 +55,20 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     """What the page never shows its reader (`hidden`, `display: none`, `visibility: hidden`,
     `aria-hidden`) is not part of the article: templates, duplicates, screen-reader chrome.
 
-    Formulas are the exception: MathJax hides its source markup but renders it visibly.
+    Formulas are the exception: MathJax hides its source markup but renders it visibly. So is
+    a box holding most of the page's text: that is the article, hidden until a script reveals
+    it (WeChat's `#js_content` is saved with `visibility: hidden`).
     """
+    body = tree.find("body")
+    page_text = len((body if body is not None else tree).text_content())
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
             continue
-        if _is_hidden(element) and not _is_math(element) and element.getparent() is not None:
+        if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
+            continue
+        if 2 * len(element.text_content()) > page_text:
+            element.attrib.pop("style", None)
+        else:
             element.drop_tree()
 
 
