@@ -71,3 +71,30 @@ def test_labels_inside_a_sentence_are_words_not_furniture() -> None:
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     assert [p.text_content() for p in tree.iter("p")] == ["我们在看电影", "孩子们在看风筝。"]
+
+
+class TestRubyPage:
+    article = import_html((DATA / "ruby-ja.html").read_bytes(), "ruby-ja.html")
+
+    def test_the_base_text_is_the_article_text(self) -> None:
+        text = self.article.text
+        assert "一面の銀世界になっていた。祖母はもう起きていて、縁側の雪" in text
+        assert "子どもたちは雪合戦を始め" in text and "夕方、囲炉裏の火を囲んで" in text
+        assert "ぎんせかい" not in text and "そぼ" not in text and "(" not in text
+        assert text.count("\n\n") == 3  # four paragraphs, not one
+
+    def test_the_reading_is_kept_for_the_pane(self) -> None:
+        html = self.article.html
+        assert "<ruby>銀世界<rt>ぎんせかい</rt></ruby>になっていた" in html
+        assert "<ruby>雪<rt>ゆき</rt></ruby><ruby>合<rt>がっ</rt></ruby>" in html
+        assert "<rp>" not in html and "\ufdd0" not in html
+
+    def test_a_title_with_ruby_reads_as_its_base(self) -> None:
+        assert self.article.title == "雪の朝"
+
+    def test_search_finds_the_base_text_followed_by_its_sentence(self) -> None:
+        from reader.search.analysis import index_terms
+
+        terms = index_terms(self.article.text)
+        assert all(term in terms for term in index_terms("銀世界に"))
+        assert all(term in terms for term in index_terms("今日きょうりゅう"))

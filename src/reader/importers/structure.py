@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
@@ -49,6 +50,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -30,6 +30,7 @@ from reader.gui.style import Theme, resolve_theme
 from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
 from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
+from reader.gui.views.readings import reading_ranges, text_without_readings
 from reader.gui.views.resources import load_image
 from reader.gui.views.text_maps import PaneTextMap
 
@@ -71,6 +72,7 @@ class ReadingPane(QTextBrowser):
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
         self._text_maps = PaneTextMap(self)
+        self._readings: list[tuple[int, int]] = []
         self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
         self._pending_fraction: float | None = None  # to restore while a long layout grows
@@ -109,7 +111,7 @@ class ReadingPane(QTextBrowser):
         self.flush_position()
         self._article, self._assets_dir = None, None
         self._term_cursors, self._find_cursors = [], []
-        self._highlights, self._marks = [], []
+        self._highlights, self._marks, self._readings = [], [], []
         self._text_maps.clear()
         self._loading = True
         self.setHtml(message_html(heading, lines))
@@ -310,7 +312,19 @@ class ReadingPane(QTextBrowser):
 
     def _map_text(self) -> None:
         text = self._article.text if self._article is not None else ""
-        self._text_maps.update(text, self.toPlainText(), self._body_start)
+        has_ruby = self._article is not None and "<rt>" in self._article.html
+        self._readings = reading_ranges(self.document()) if has_ruby else []
+        self._text_maps.update(text, self.toPlainText(), self._body_start, self._readings)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copying gives the article's text: ruby readings drawn in the pane stay out."""
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        if self._readings and cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            data = QMimeData()
+            data.setText(text_without_readings(self.document(), start, end, self._readings))
+        return data
 
     def _on_text_maps_built(self) -> None:
         self._place_highlights()
