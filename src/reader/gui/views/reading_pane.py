@@ -133,6 +133,7 @@ class ReadingPane(QTextBrowser):
                 return
             self.document().clear()  # drops cached images of the previous article
             date_text = self._date_text(self._article)
+            self._apply_faces(self._prefs.families_for(self._article.summary.language))
             self.setHtml(article_html(self._article, date_text))
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if byline_parts(self._article, date_text) else 1
@@ -154,17 +155,22 @@ class ReadingPane(QTextBrowser):
 
     # -- look -------------------------------------------------------------------------------
 
+    def _apply_faces(self, families: list[str] | None) -> None:
+        """The document's font and stylesheet: the preferred faces, or an article's own."""
+        families = families or self._prefs.families
+        font = QFont()
+        font.setFamilies(families)
+        font.setPointSizeF(self._prefs.effective_size)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(
+            reading_css(self._theme, families, self._prefs.effective_size)
+        )
+
     def apply_preferences(self, prefs: ReadingPreferences, theme: Theme | None = None) -> None:
         """Font, size, zoom and colours; the article is re-rendered at the same place."""
         fraction = self.fraction()
         self._prefs, self._theme = prefs, theme or resolve_theme(prefs.theme)
-        font = QFont()
-        font.setFamilies(prefs.families)
-        font.setPointSizeF(prefs.effective_size)
-        self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(
-            reading_css(self._theme, prefs.families, prefs.effective_size)
-        )
+        self._apply_faces(None)
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, QPalette.ColorRole.Base, QColor(self._theme.background))
