@@ -98,3 +98,15 @@ class TestRubyPage:
         terms = index_terms(self.article.text)
         assert all(term in terms for term in index_terms("銀世界に"))
         assert all(term in terms for term in index_terms("今日きょうりゅう"))
+
+
+def test_a_hidden_box_beside_as_much_visible_text_is_still_dropped() -> None:
+    hidden = "".join(f"<p>藏起来的第{n}段文字，读者看不到它，不该进入文章。</p>" for n in range(3))
+    shown = "".join(f"<p>看得见的第{n}段文字，这才是读者眼前的正文内容。</p>" for n in range(3))
+    page = (
+        f'<html><body><article><div style="visibility: hidden">{hidden}</div>'
+        f"<div>{shown}</div></article></body></html>"
+    )
+    article = article_from_markup(page, "page.html")
+    assert "看得见的第2段文字" in article.text
+    assert "藏起来" not in article.text

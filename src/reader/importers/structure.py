@@ -61,17 +61,25 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     a box holding most of the page's text: that is the article, hidden until a script reveals
     it (WeChat's `#js_content` is saved with `visibility: hidden`).
     """
-    body = tree.find("body")
-    page_text = len((body if body is not None else tree).text_content())
+    page_text = _visible_length(tree)
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
             continue
         if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
             continue
-        if 2 * len(element.text_content()) > page_text:
+        if _visible_length(element) * 3 >= page_text * 2:
             element.attrib.pop("style", None)
         else:
             element.drop_tree()
+
+
+def _visible_length(element: lxml.html.HtmlElement) -> int:
+    """Characters of text in element, without white space and the code of scripts."""
+    code = sum(
+        len("".join(inner.text_content().split()))
+        for inner in element.iter("script", "style", "noscript", "template")
+    )
+    return len("".join(element.text_content().split())) - code
 
 
 def _is_hidden(element: lxml.html.HtmlElement) -> bool:
