@@ -5,9 +5,13 @@ Generated Simplified Chinese articles (our own vocabulary, fixed seed) carry hig
 highlight is re-anchored in the new text:
 
 - s2t: converted to Traditional Chinese with OpenCC (s2t);
+- s2twp: the same with Taiwan's own words as well (网络 → 網路): the words, not only the
+  characters, change, so only fuzzy matching can follow them;
 - width: full-width punctuation turned half-width, with a space after commas and colons;
 - moved: the sentence holding a short highlight is rewritten without it, while the quote
-  still occurs elsewhere; the only right outcomes are fuzzy or orphaned, never anchored.
+  still occurs elsewhere; the only right outcomes are fuzzy or orphaned, never anchored;
+- typo: one character just before a short highlight is fixed (the quote stays where it was);
+  the right outcome is exact, and "fuzzy" here is caution that costs the reader a check.
 
 "exact" means anchored on exactly the converted characters; "wrong" means anchored (not fuzzy)
 somewhere else, the one outcome that misleads the reader.
@@ -53,6 +57,15 @@ def to_traditional(text: str) -> tuple[str, list[int]]:
     if len(converted) != len(text):
         raise SystemExit("s2t changed the length: the generated vocabulary needs a fix")
     return converted, list(range(len(text) + 1))
+
+
+def to_taiwan_phrases(text: str) -> tuple[str, list[int]]:
+    """OpenCC s2twp: Traditional with Taiwan's words (网络 → 網路, 数据 → 資料); where each
+    old offset went is read from the converted length of the text before it."""
+    converter = opencc.OpenCC("s2twp")
+    converted = converter.convert(text)
+    where = [len(converter.convert(text[:offset])) for offset in range(len(text) + 1)]
+    return converted, where
 
 
 _HALF = {"，": ", ", "：": ": ", "；": "; ", "！": "!", "？": "?", "（": "(", "）": ")"}
@@ -131,6 +144,28 @@ def moved_cases(args: argparse.Namespace) -> Counter[str]:
     return outcomes
 
 
+def typo_cases(args: argparse.Namespace) -> Counter[str]:
+    """A short highlight whose sentence had a typo fixed a few characters before it."""
+    rng = random.Random(args.seed)
+    outcomes: Counter[str] = Counter()
+    for _ in range(args.articles):
+        old = article(rng)
+        for start, end in spans(rng, old, args.highlights):
+            end = min(end, start + 6)
+            fix = start - rng.randrange(2, 10)
+            if fix < 0 or old[fix] in "\n":
+                continue
+            new = old[:fix] + "错" + old[fix:]  # a character that was missing
+            quote, position = selectors(old, start, end)
+            result = reanchor(quote, position, new)
+            if result.status is AnchorStatus.ANCHORED:
+                right = (result.start, result.end) == (start + 1, end + 1)
+                outcomes["exact" if right else "wrong"] += 1
+            else:
+                outcomes[result.status.value] += 1
+    return outcomes
+
+
 def show(name: str, outcomes: Counter[str]) -> None:
     total = sum(outcomes.values()) or 1
     cells = "  ".join(
@@ -147,8 +182,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     show("s2t", run_change("s2t", to_traditional, args))
+    show("s2twp", run_change("s2twp", to_taiwan_phrases, args))
     show("width", run_change("width", to_half_width, args))
     show("moved", moved_cases(args))
+    show("typo", typo_cases(args))
 
 
 if __name__ == "__main__":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import opencc
 import pytest
 
 from reader.core.anchoring import reanchor
 from reader.core.annotation import AnchorStatus, selectors
 from reader.core.folding import fold, fold_text
+from reader.services.library import Library
 
 ZH = (
     "国际风筝节在湖畔小城开幕，来自三十多个国家和地区的队伍参加了比赛。\n\n"
@@ -87,3 +90,24 @@ def test_folded_offsets_lead_back_to_the_original_characters() -> None:
     start = folded.text.index("...")
     assert folded.to_original(start + 1, start + 2) == (text.index("…"), text.index("…") + 1)
     assert fold("Ｐｙｔｈｏｎ 與") == "python与"
+
+
+def test_reimporting_a_traditional_version_keeps_every_highlight(
+    library: Library, tmp_path: Path
+) -> None:
+    page = tmp_path / "kites.txt"
+    page.write_text("湖畔小城的风筝节\n\n" + ZH, encoding="utf-8")
+    first = library.import_path(page)
+    assert first.article_id is not None
+    quotes = ["国际风筝节", "我们准备了新的发展计划", "经济学家认为", "学生们"]
+    for quote in quotes:
+        library.annotations.highlight_quote(first.article_id, quote)
+    page.write_text(opencc.OpenCC("s2t").convert(page.read_text("utf-8")), encoding="utf-8")
+    again = library.import_path(page, replace_id=first.article_id)
+    assert again.article_id == first.article_id
+    text = library.get_article(first.article_id).text
+    converted = opencc.OpenCC("s2t")
+    found = {
+        text[h.start : h.end]: h.status for h in library.annotations.highlights(first.article_id)
+    }
+    assert found == {converted.convert(q): AnchorStatus.ANCHORED for q in quotes}
