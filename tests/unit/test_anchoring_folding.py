@@ -6,6 +6,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.anchoring import reanchor
 from reader.core.annotation import AnchorStatus, selectors
@@ -111,3 +113,12 @@ def test_reimporting_a_traditional_version_keeps_every_highlight(
         text[h.start : h.end]: h.status for h in library.annotations.highlights(first.article_id)
     }
     assert found == {converted.convert(q): AnchorStatus.ANCHORED for q in quotes}
+
+
+@given(st.text(alphabet="ab 國际，。「」…㍻Ｐ\n😀", max_size=40))
+def test_every_folded_character_leads_back_to_the_one_it_came_from(text: str) -> None:
+    folded = fold_text(text)
+    assert folded.text == fold(text)
+    assert list(folded.origin) == sorted(folded.origin)
+    for index, char in enumerate(folded.text):
+        assert char in fold(text[folded.origin[index]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -64,7 +65,9 @@ class FoldedText:
     """A text folded for comparison, and where each folded character came from."""
 
     text: str
-    origin: tuple[int, ...]  # origin[i]: offset in the original of folded character i
+    # origin[i]: offset in the original of folded character i (an array: a list of a
+    # million ints would hold 36 MB, this 8 MB).
+    origin: array[int]
     length: int  # of the original
 
     def to_folded(self, offset: int) -> int:
@@ -90,14 +93,15 @@ def fold_char(char: str) -> str:
 
 def fold_text(text: str) -> FoldedText:
     """`text` folded character by character, with the offset map back into it."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold_char(char) if not ("a" <= char <= "z") else char
-        if folded:
-            pieces.append(folded)
+    table = {char: fold_char(char) for char in set(text)}
+    pieces = [table[char] for char in text]
+    if all(len(folded) <= 1 for folded in table.values()):  # the common case, kept quick
+        origin = array("q", [index for index, folded in enumerate(pieces) if folded])
+    else:
+        origin = array("q")
+        for index, folded in enumerate(pieces):
             origin.extend([index] * len(folded))
-    return FoldedText("".join(pieces), tuple(origin), len(text))
+    return FoldedText("".join(pieces), origin, len(text))
 
 
 def fold(text: str) -> str:
