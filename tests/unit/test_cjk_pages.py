@@ -66,11 +66,16 @@ def test_script_variables_alone_give_title_author_and_date() -> None:
 def test_labels_inside_a_sentence_are_words_not_furniture() -> None:
     tree = lxml.html.fromstring(
         "<div><section><span>我们</span><span>在看</span><span>电影</span></section>"
-        "<section>孩子们<b>在看</b>风筝。</section><section><span>在看</span></section></div>"
+        "<section>孩子们<b>在看</b>风筝。</section><section><span>在看</span></section>"
+        "<section>扫码支付越来越普遍。</section><section>长按识别二维码</section></div>"
     )
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
-    assert [p.text_content() for p in tree.iter("p")] == ["我们在看电影", "孩子们在看风筝。"]
+    assert [p.text_content() for p in tree.iter("p")] == [
+        "我们在看电影",
+        "孩子们在看风筝。",
+        "扫码支付越来越普遍。",
+    ]
 
 
 class TestRubyPage:

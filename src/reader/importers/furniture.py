@@ -24,9 +24,11 @@ _LABELS = re.compile(rf"(?:{_LABEL}[\s·|/]*)+", re.IGNORECASE)
 _LABELS_MAX = 80
 # Prompts that ask the reader to act on the app, not to read: scan or long-press a QR code,
 # follow the account, tap "在看", swipe on. Only short blocks are judged by these.
+# Only imperatives: "扫码支付越来越普遍" (QR payment is spreading) is a sentence, not a prompt.
 _PROMPT = re.compile(
-    r"二维码|扫一扫|扫码|掃碼|長按識別|预览时标签不可点|滑动看下一个|轻点两下|点击上方|点击蓝字|"
-    r"关注该公众号|点[个亮下]?\s*[“\"「]?在看|使用小程序"
+    r"长按(?:识别|扫描|二维码)|長按(?:識別|掃描)|(?:识别|扫描|掃描)(?:图中|下方|上方)?二维码|"
+    r"扫码(?:关注|添加|加入|进群|阅读|报名|领取)|扫一扫|掃一掃|预览时标签不可点|滑动看下一个|"
+    r"轻点两下|点击(?:上方|下方)?蓝字|关注该公众号|点[个亮下]?\s*[“\"「]?在看|使用小程序"
 )
 _PROMPT_MAX = 40
 # Headings of the lists of links to other articles that platforms append.
