@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import pytest
 from PySide6.QtGui import QTextCursor
@@ -24,10 +24,13 @@ class GatedBuilds:
         self.gate = threading.Event()
         self.threads: list[threading.Thread] = []
 
-    def build(self, text: str, document: str, body_start: int = 0) -> TextMap:
+    def build(
+        self, text: str, document: str, body_start: int = 0, hidden: Sequence[tuple[int, int]] = ()
+    ) -> TextMap:
         self.threads.append(threading.current_thread())
         assert self.gate.wait(10)
-        return TextMap.build(text, document, body_start)  # the real one: only the pane's is gated
+        # The real one: only the pane's is gated.
+        return TextMap.build(text, document, body_start, hidden)
 
 
 @pytest.fixture

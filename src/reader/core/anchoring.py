@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -15,6 +16,7 @@ from reader.core.annotation import (
     TextQuoteSelector,
     trim_span,
 )
+from reader.core.folding import FoldedText, fold, fold_text
 from reader.errors import InvalidSpan, QuoteAmbiguous, QuoteNotFound
 
 # A passage is accepted as the edited quote from this similarity up (difflib ratio, 0–1).
@@ -23,6 +25,8 @@ FUZZY_THRESHOLD = 0.75
 SHORT_QUOTE = 16
 # Characters of surrounding context that must still agree for a repeated quote to count as found.
 CONTEXT_MIN = 8
+# A short quote found away from its old place keeps its anchor from this context similarity up.
+MOVED_CONTEXT = 0.75
 # Bounds that keep a search on a 1 MB article well under a second.
 MAX_OCCURRENCES = 20_000  # exact hits looked at
 SCORED_OCCURRENCES = 500  # of those, the ones nearest the old position scored on context
@@ -59,23 +63,73 @@ ORPHANED = AnchorResult(None, None, AnchorStatus.ORPHANED)
 def reanchor(
     quote: TextQuoteSelector, position: TextPositionSelector | None, text: str
 ) -> AnchorResult:
-    """Attach a highlight to `text`, trying each step in turn; never raises for odd input."""
+    """Attach a highlight to `text`, trying each step in turn; never raises for odd input.
+
+    The text is first compared as it is; when that does not settle the place, it is compared
+    folded the way search folds it (Traditional/Simplified, full/half width, quotes, spacing),
+    and the match is mapped back to exact positions in `text`.
+    """
     if not quote.exact or not text:
         return ORPHANED
+    direct = _exact_match(text, quote, position)
+    if direct is not None and direct.status is AnchorStatus.ANCHORED:
+        return direct
+    folded = _folded_match(text, quote, position, fuzzy=direct is None)
+    if folded is not None and (direct is None or folded.status is AnchorStatus.ANCHORED):
+        return folded
+    return direct or ORPHANED
+
+
+def _exact_match(
+    text: str, quote: TextQuoteSelector, position: TextPositionSelector | None
+) -> AnchorResult | None:
+    """The quote where it stands unchanged, judged by its context; None when it is gone."""
     hint = position.start if position is not None else 0
     places = _occurrences(text, quote.exact)
     scored = _scored(text, quote, places, hint)
+    unique = len(places) == 1
     if position is not None and _holds(text, quote, position.start):
         score = _context_score(text, quote, position.start)
         # The old place wins unless another copy of the quote has more of the old context.
         if score >= scored[0][0]:
-            status = _status(quote, score, unique=len(places) == 1)
+            status = _status(quote, score, unique=unique)
             return AnchorResult(position.start, position.start + len(quote.exact), status)
     if scored:
         score, _, best = scored[0]
-        status = _status(quote, score, unique=len(places) == 1)
+        if position is not None:
+            status = _moved_status(text, quote, score, best, unique=unique)
+        else:
+            status = _status(quote, score, unique=unique)
         return AnchorResult(best, best + len(quote.exact), status)
-    return _fuzzy_match(text, quote, hint) or ORPHANED
+    return None
+
+
+def _folded_match(
+    text: str, quote: TextQuoteSelector, position: TextPositionSelector | None, *, fuzzy: bool
+) -> AnchorResult | None:
+    """`_exact_match` (then the fuzzy search) on folded text, mapped back to `text`."""
+    folded = _folded(text)
+    exact = fold(quote.exact)
+    if not exact or not folded.text:
+        return None
+    fquote = TextQuoteSelector(exact, fold(quote.prefix), fold(quote.suffix))
+    fposition = None
+    if position is not None:
+        start = folded.to_folded(position.start)
+        fposition = TextPositionSelector(start, start + len(exact))
+    found = _exact_match(folded.text, fquote, fposition)
+    if found is None and fuzzy:
+        found = _fuzzy_match(folded.text, fquote, fposition.start if fposition else 0)
+    if found is None or found.start is None or found.end is None:
+        return None
+    start, end = folded.to_original(found.start, found.end)
+    return AnchorResult(start, end, found.status)
+
+
+@functools.lru_cache(maxsize=2)
+def _folded(text: str) -> FoldedText:
+    """Cached: re-anchoring an article's highlights folds its new text once, not per highlight."""
+    return fold_text(text)
 
 
 def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
@@ -169,6 +223,24 @@ def _status(quote: TextQuoteSelector, score: int, *, unique: bool) -> AnchorStat
     quote is repeated, or too short to tell by itself."""
     needed = min(CONTEXT_MIN, len(quote.prefix) + len(quote.suffix))
     if score >= needed or (unique and len(quote.exact) >= SHORT_QUOTE):
+        return AnchorStatus.ANCHORED
+    return AnchorStatus.FUZZY
+
+
+def _moved_status(
+    text: str, quote: TextQuoteSelector, score: int, start: int, *, unique: bool
+) -> AnchorStatus:
+    """`_status` for a quote found away from its old place.
+
+    A short quote there needs most of its old context around it: a few common words either
+    side ("approved the", "的") would otherwise carry it, silently, onto another occurrence
+    when the sentence it stood in has changed.
+    """
+    status = _status(quote, score, unique=unique)
+    if status is AnchorStatus.FUZZY or len(quote.exact) >= SHORT_QUOTE:
+        return status
+    end = start + len(quote.exact)
+    if _context_similarity(text, quote, start, end) >= MOVED_CONTEXT:
         return AnchorStatus.ANCHORED
     return AnchorStatus.FUZZY
 

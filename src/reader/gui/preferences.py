@@ -48,6 +48,38 @@ FONT_FAMILIES = {
 }
 
 
+# The CJK faces of each script, put first for an article in that language: quotes and marks
+# that Latin faces also have (“ ” ‘ ’ … — ·) are then drawn full width by the CJK face, as
+# CJK typography wants, and characters take their own region's forms (Japanese 直, not
+# Chinese). Latin words in such an article use the CJK face's Latin letters.
+CJK_FAMILIES = {
+    "serif": {
+        "zh-Hans": ["Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun"],
+        "zh-Hant": ["Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", "PMingLiU"],
+        "ja": ["Noto Serif CJK JP", "Source Han Serif JP", "Hiragino Mincho ProN", "Yu Mincho"],
+        "ko": ["Noto Serif CJK KR", "Source Han Serif K", "AppleMyungjo", "Batang"],
+    },
+    "sans": {
+        "zh-Hans": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"],
+        "zh-Hant": ["Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei"],
+        "ja": ["Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo"],
+        "ko": ["Noto Sans CJK KR", "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic"],
+    },
+}
+_TRADITIONAL_REGIONS = ("-tw", "-hk", "-mo", "-hant")
+
+
+def cjk_script(language: str | None) -> str | None:
+    """The CJK_FAMILIES key for a language tag (zh-Hant, zh-TW → zh-Hant), or None."""
+    tag = (language or "").lower()
+    if tag == "zh" or tag.startswith("zh-"):
+        return "zh-Hant" if tag.endswith(_TRADITIONAL_REGIONS) else "zh-Hans"
+    for script in ("ja", "ko"):
+        if tag == script or tag.startswith(f"{script}-"):
+            return script
+    return None
+
+
 @dataclass(frozen=True)
 class ReadingPreferences:
     """How the reading pane shows an article."""
@@ -60,6 +92,15 @@ class ReadingPreferences:
     @property
     def families(self) -> list[str]:
         return FONT_FAMILIES.get(self.font, FONT_FAMILIES["serif"])
+
+    def families_for(self, language: str | None) -> list[str] | None:
+        """The faces for an article in `language` when they differ from `families`: its
+        script's CJK faces first; None for other languages."""
+        script = cjk_script(language)
+        if script is None:
+            return None
+        first = CJK_FAMILIES.get(self.font, CJK_FAMILIES["serif"])[script]
+        return first + [name for name in self.families if name not in first]
 
     @property
     def effective_size(self) -> float:

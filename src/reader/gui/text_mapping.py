@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.annotation import Utf16Offsets
@@ -39,12 +40,19 @@ class TextMap:
     doc_units: Utf16Offsets = field(default_factory=lambda: Utf16Offsets(""))
 
     @classmethod
-    def build(cls, text: str, document: str, body_start: int = 0) -> TextMap:
-        """Align text with document; body_start (UTF-16) skips the pane's own header."""
+    def build(
+        cls,
+        text: str,
+        document: str,
+        body_start: int = 0,
+        hidden: Sequence[tuple[int, int]] = (),
+    ) -> TextMap:
+        """Align text with document; body_start (UTF-16) skips the pane's own header, and
+        `hidden` (UTF-16 ranges) what the pane draws that is not text (ruby readings)."""
         units = Utf16Offsets(document)
         start = units.to_codepoint(min(max(0, body_start), units.utf16_length))
         a_at, a_chars = _significant(text, 0)
-        b_at, b_chars = _significant(document, start)
+        b_at, b_chars = _significant(document, start, _codepoint_ranges(units, hidden))
         pairs = align(a_chars, b_chars)
         return cls([a_at[i] for i, _ in pairs], [b_at[j] for _, j in pairs], units)
 
@@ -65,10 +73,32 @@ class TextMap:
         return _covered(self.doc_points, self.text_points, cp_start, cp_end)
 
 
-def _significant(text: str, start: int) -> tuple[list[int], str]:
-    """Offsets and characters of text[start:] without white space."""
+def _significant(
+    text: str, start: int, hidden: Sequence[tuple[int, int]] = ()
+) -> tuple[list[int], str]:
+    """Offsets and characters of text[start:] without white space and the hidden ranges
+    (sorted and disjoint)."""
     at = [i for i in range(start, len(text)) if not text[i].isspace()]
+    if hidden:
+        starts = [first for first, _ in hidden]
+
+        def shown(i: int) -> bool:
+            k = bisect.bisect_right(starts, i) - 1
+            return k < 0 or i >= hidden[k][1]
+
+        at = [i for i in at if shown(i)]
     return at, "".join(text[i] for i in at)
+
+
+def _codepoint_ranges(
+    units: Utf16Offsets, ranges: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    length = units.utf16_length
+    converted = [
+        (units.to_codepoint(min(max(0, a), length)), units.to_codepoint(min(max(0, b), length)))
+        for a, b in ranges
+    ]
+    return sorted((a, b) for a, b in converted if b > a)
 
 
 def _covered(source: list[int], target: list[int], start: int, end: int) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from reader.importers.encoding import decode_html
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import document_html, prepare_source
 
@@ -78,6 +79,7 @@ def article_from_markup(
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
     document = _extract(tree)
     meta.complete(document)
+    _drop_readings(meta)
     html = _sanitized_body(document, tree)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html = _drop_repeated_title(html, title)
@@ -288,10 +290,10 @@ def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> s
     """The extracted article, or the whole body when the extraction holds no text."""
     extracted = _document_html(document)
     if extracted is not None:
-        html = sanitize_html(extracted)
+        html = sanitize_html(restore_readings(extracted))
         if html_to_text(html).strip():
             return html
-    return sanitize_html(_fallback_html(tree))
+    return sanitize_html(restore_readings(_fallback_html(tree)))
 
 
 def _fallback_html(tree: lxml.html.HtmlElement) -> str:
@@ -301,6 +303,12 @@ def _fallback_html(tree: lxml.html.HtmlElement) -> str:
     for element in list(root.iter(*_CONTAINERS)):
         element.tag = "p"
     return str(lxml.html.tostring(root, encoding="unicode"))
+
+
+def _drop_readings(meta: PageMetadata) -> None:
+    """A title or byline written with ruby reads as its base text."""
+    for name in ("title", "heading", "page_title", "author", "site", "section"):
+        setattr(meta, name, without_readings(getattr(meta, name)))
 
 
 def _first_heading(html: str) -> str | None:

@@ -13,7 +13,12 @@ from urllib.parse import urlsplit
 import lxml.html
 from trafilatura.settings import Document
 
-from reader.importers.page_kinds import is_name_heading, manual_title, word_properties
+from reader.importers.page_kinds import (
+    is_name_heading,
+    manual_title,
+    script_properties,
+    word_properties,
+)
 
 # JSON-LD blocks bigger than this are data dumps, not article metadata.
 _MAX_JSON_LD = 512 * 1024
@@ -95,19 +100,21 @@ class PageMetadata:
 def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata:
     """The page's own metadata, in the order of trust: OpenGraph and article:*, then JSON-LD,
     then plain meta tags and markup. `markup` (the raw page) holds what the parser drops:
-    Word's document properties."""
+    Word's document properties, a content platform's script variables."""
     meta = _meta_tags(tree)
     ld = _json_ld_article(tree)
     word = word_properties(markup)
+    platform = script_properties(markup)
     publisher = ld.get("publisher")
     site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
     return PageMetadata(
-        title=manual_title(tree) or _headline(meta, ld, tree),
+        title=manual_title(tree) or _headline(meta, ld, tree) or _clean(platform.get("title")),
         heading=_h1(tree),
         page_title=_title(tree),
         site=site,
-        author=_author(meta, ld, word, not_named=(site, _name(publisher))),
-        published=_first_date(meta, ld, tree, word),
+        author=_author(meta, ld, word, not_named=(site, _name(publisher)))
+        or _clean(platform.get("author")),
+        published=_first_date(meta, ld, tree, word) or parse_date(platform.get("date", "")),
         url=_first(
             _web_url(_canonical(tree)),
             _web_url(meta.get("og:url")),

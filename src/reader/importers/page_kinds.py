@@ -1,8 +1,10 @@
-"""Metadata some kinds of page keep in their body: a manual page's NAME line, Word's properties."""
+"""Metadata some kinds of page keep in their body: man NAME lines, Word and platform properties."""
 
 from __future__ import annotations
 
+import html
 import re
+from datetime import datetime, timedelta, timezone
 
 import lxml.html
 
@@ -69,4 +71,35 @@ def word_properties(markup: str) -> dict[str, str]:
     for name, value in _WORD_PROPERTY.findall(markup):
         if value.strip():
             found.setdefault(name, " ".join(value.split()))
+    return found
+
+
+# Content platforms keep an article's metadata in script variables that their pages fill in
+# at run time, so a saved page holds them only there: `var msg_title = '…'`,
+# `var nickname = htmlDecode("…")`, `var ct = "1710460800"` (WeChat and its imitators).
+_SCRIPT_VARIABLES = {
+    "msg_title": "title",
+    "nickname": "author",
+    "publish_time": "date",
+    "ct": "timestamp",
+}
+_SCRIPT_VARIABLE = re.compile(
+    r"\bvar\s+(msg_title|nickname|publish_time|ct)\s*=\s*(?:htmlDecode\(\s*)?"
+    r"(?:\"([^\"\\\n]{1,300})\"|'([^'\\\n]{1,300})')"
+)
+# The platform shows its timestamps in China Standard Time: that is the page's date.
+_PLATFORM_ZONE = timezone(timedelta(hours=8))
+
+
+def script_properties(markup: str) -> dict[str, str]:
+    """Title, author and date from a platform page's script variables (see above); the date
+    as YYYY-MM-DD, from `publish_time`, else from the `ct` timestamp."""
+    found: dict[str, str] = {}
+    for name, double, single in _SCRIPT_VARIABLE.findall(markup[:500_000]):
+        value = html.unescape(" ".join((double or single).split()))
+        if value:
+            found.setdefault(_SCRIPT_VARIABLES[name], value)
+    stamp = found.pop("timestamp", "")
+    if "date" not in found and stamp.isdigit() and 9 <= len(stamp) <= 10:
+        found["date"] = datetime.fromtimestamp(int(stamp), _PLATFORM_ZONE).date().isoformat()
     return found

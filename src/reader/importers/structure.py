@@ -16,6 +16,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
@@ -42,23 +44,42 @@ _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "ta
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
     _drop_hidden(tree)
+    drop_furniture(tree)
+    boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     """What the page never shows its reader (`hidden`, `display: none`, `visibility: hidden`,
     `aria-hidden`) is not part of the article: templates, duplicates, screen-reader chrome.
 
-    Formulas are the exception: MathJax hides its source markup but renders it visibly.
+    Formulas are the exception: MathJax hides its source markup but renders it visibly. So is
+    a box holding most of the page's text: that is the article, hidden until a script reveals
+    it (WeChat's `#js_content` is saved with `visibility: hidden`).
     """
+    page_text = _visible_length(tree)
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
             continue
-        if _is_hidden(element) and not _is_math(element) and element.getparent() is not None:
+        if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
+            continue
+        if _visible_length(element) * 3 >= page_text * 2:
+            element.attrib.pop("style", None)
+        else:
             element.drop_tree()
+
+
+def _visible_length(element: lxml.html.HtmlElement) -> int:
+    """Characters of text in element, without white space and the code of scripts."""
+    code = sum(
+        len("".join(inner.text_content().split()))
+        for inner in element.iter("script", "style", "noscript", "template")
+    )
+    return len("".join(element.text_content().split())) - code
 
 
 def _is_hidden(element: lxml.html.HtmlElement) -> bool:

@@ -12,6 +12,9 @@ from reader.gui.style import Theme
 # that repeats it is dropped.
 _LEADING_H1 = re.compile(r"^\s*<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+# Ruby in sanitized HTML (nh3 output: lower-case tags without attributes).
+_RUBY_PARENTHESIS = re.compile(r"<rp>.*?</rp>", re.DOTALL)
+_RUBY_TEXT = re.compile(r"<rt>(.*?)</rt>", re.DOTALL)
 
 
 def reading_css(theme: Theme, families: list[str], size_pt: float) -> str:
@@ -48,6 +51,7 @@ pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-s
 pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(0.8)}; padding: 6px; }}
 table {{ border-collapse: collapse; margin-bottom: {px(0.8)}; }}
 th {{ font-weight: 700; }}
+span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
 td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
@@ -75,13 +79,28 @@ def article_html(article: StoredArticle, date_text: str | None, tags_label: str 
     if tags_label:
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)
-    body = strip_repeated_title(article.html, article.summary.title)
+    body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
     header = f'<h1 class="title">{title}</h1>'
     if byline:
         header += f'<p class="byline">{byline}</p>'
     return f"<html><body>{header}{body}</body></html>"
+
+
+def readings_for_pane(body: str) -> str:
+    """Ruby readings as a small "(reading)" after the base: Qt's rich text cannot set them
+    above it. The reading is its own tooltip, which marks it for `readings.reading_ranges`;
+    the page's `<rp>` fallback parentheses give way to ours."""
+    if "<rt>" not in body:
+        return body
+    body = _RUBY_PARENTHESIS.sub("", body)
+
+    def reading(match: re.Match[str]) -> str:
+        text = " ".join(_TAGS.sub("", match.group(1)).split())
+        return f'<span class="reading" title="{text}">({text})</span>' if text else ""
+
+    return _RUBY_TEXT.sub(reading, body)
 
 
 def strip_repeated_title(body: str, title: str) -> str:

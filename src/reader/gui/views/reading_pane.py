@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -37,6 +37,7 @@ from reader.gui.views.article_html import (
     reading_css,
 )
 from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
+from reader.gui.views.readings import reading_ranges, text_without_readings
 from reader.gui.views.resources import load_image
 from reader.gui.views.text_maps import PaneTextMap
 
@@ -81,6 +82,7 @@ class ReadingPane(QTextBrowser):
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
         self._text_maps = PaneTextMap(self)
+        self._readings: list[tuple[int, int]] = []
         self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
         self._pending_fraction: float | None = None  # to restore while a long layout grows
@@ -120,7 +122,7 @@ class ReadingPane(QTextBrowser):
         self.flush_position()
         self._article, self._assets_dir = None, None
         self._term_cursors, self._find_cursors = [], []
-        self._highlights, self._marks = [], []
+        self._highlights, self._marks, self._readings = [], [], []
         self._text_maps.clear()
         self._loading = True
         self.setHtml(message_html(heading, lines))
@@ -143,6 +145,7 @@ class ReadingPane(QTextBrowser):
             self.document().clear()  # drops cached images of the previous article
             date_text = self._date_text(self._article)
             tags = self.tr("Tags…") if self.offer_tags else ""
+            self._apply_faces(self._prefs.families_for(self._article.summary.language))
             self.setHtml(article_html(self._article, date_text, tags))
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or byline_parts(self._article, date_text) else 1
@@ -164,17 +167,22 @@ class ReadingPane(QTextBrowser):
 
     # -- look -------------------------------------------------------------------------------
 
+    def _apply_faces(self, families: list[str] | None) -> None:
+        """The document's font and stylesheet: the preferred faces, or an article's own."""
+        families = families or self._prefs.families
+        font = QFont()
+        font.setFamilies(families)
+        font.setPointSizeF(self._prefs.effective_size)
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(
+            reading_css(self._theme, families, self._prefs.effective_size)
+        )
+
     def apply_preferences(self, prefs: ReadingPreferences, theme: Theme | None = None) -> None:
         """Font, size, zoom and colours; the article is re-rendered at the same place."""
         fraction = self.fraction()
         self._prefs, self._theme = prefs, theme or resolve_theme(prefs.theme)
-        font = QFont()
-        font.setFamilies(prefs.families)
-        font.setPointSizeF(prefs.effective_size)
-        self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(
-            reading_css(self._theme, prefs.families, prefs.effective_size)
-        )
+        self._apply_faces(None)
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, QPalette.ColorRole.Base, QColor(self._theme.background))
@@ -322,7 +330,19 @@ class ReadingPane(QTextBrowser):
 
     def _map_text(self) -> None:
         text = self._article.text if self._article is not None else ""
-        self._text_maps.update(text, self.toPlainText(), self._body_start)
+        has_ruby = self._article is not None and "<rt>" in self._article.html
+        self._readings = reading_ranges(self.document()) if has_ruby else []
+        self._text_maps.update(text, self.toPlainText(), self._body_start, self._readings)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copying gives the article's text: ruby readings drawn in the pane stay out."""
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        if self._readings and cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            data = QMimeData()
+            data.setText(text_without_readings(self.document(), start, end, self._readings))
+        return data
 
     def _on_text_maps_built(self) -> None:
         self._place_highlights()

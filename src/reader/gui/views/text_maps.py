@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject, Signal
 
 from reader.gui.tasks import TaskRunner
@@ -36,17 +38,21 @@ class PaneTextMap(QObject):
         self._map, self._mapped = None, ""
         self._generation += 1
 
-    def update(self, text: str, document: str, body_start: int) -> None:
-        """Map `text` onto `document` (a re-render of the same document keeps its map)."""
+    def update(
+        self, text: str, document: str, body_start: int, hidden: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """Map `text` onto `document` (a re-render of the same document keeps its map);
+        `hidden` document ranges are drawn but are not text (ruby readings)."""
         if self._map is not None and document == self._mapped:
             return
         self.clear()
         if len(document) <= SYNC_MAP_CHARS:
-            self._map, self._mapped = TextMap.build(text, document, body_start), document
+            self._map = TextMap.build(text, document, body_start, hidden)
+            self._mapped = document
             return
         generation = self._generation
         self._lane.start(
-            lambda _stop: TextMap.build(text, document, body_start),
+            lambda _stop: TextMap.build(text, document, body_start, hidden),
             finished=lambda built: self._arrived(generation, document, built),
         )
 
