@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.core.article import content_hash
+from reader.core.edits import edited_names, stored_names
 from reader.sync.records import content_object
 
 Fields = dict[str, Any]
@@ -43,7 +45,7 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
     """(uid, fields) of an article as stored now, or None when it is gone."""
     row = conn.execute(
         f"""SELECT a.uid, {", ".join("a." + c for c in ARTICLE_COLUMNS)}, s.name, a.read_at,
-                   a.reading_position, b.article_id, b.position, n.text, c.text, c.html
+                   a.reading_position, b.article_id, b.position, n.text, c.text, c.html, a.edited
             FROM articles a LEFT JOIN sections s ON s.id = a.section_id
             LEFT JOIN bookmarks b ON b.article_id = a.id
             LEFT JOIN article_notes n ON n.article_id = a.id
@@ -55,7 +57,9 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
         return None
     values = tuple(row)
     fields: Fields = dict(zip(ARTICLE_COLUMNS, values[1:11], strict=True))
-    section, read_at, position, marked, mark_at, note, text, html = values[11:]
+    section, read_at, position, marked, mark_at, note, text, html, edited = values[11:]
+    if edited:  # only once the user corrected something: older devices never see the field
+        fields["edited"] = edited
     fields.update(
         section=section,
         read=read_at,
@@ -125,6 +129,7 @@ def write_article(
         assert current is not None
     assert local_id is not None
     old = current[1]
+    text = None
     if target.get("content") != old["content"]:
         body = fetch(str(target.get("content")))
         if body is None:
@@ -133,8 +138,36 @@ def write_article(
             "UPDATE article_content SET text = ?, html = ? WHERE article_id = ?",
             (*body, local_id),
         )
-    _update_article(conn, local_id, target, old)
+        text = body[0]
+    kept = _keep_edited(conn, local_id, target, old, text)
+    _update_article(conn, local_id, kept, old)
+    if kept != target:
+        # The tables now differ from the merged state: a change-log row makes the next
+        # capture send the user's values out, even when no column changed here.
+        conn.execute("UPDATE articles SET edited = edited, title = title WHERE id = ?", (local_id,))
     return local_id
+
+
+def _keep_edited(
+    conn: sqlite3.Connection, local_id: int, target: Fields, old: Fields, text: str | None
+) -> Fields:
+    """The target, except that fields the user edited here and the other device did not
+    keep the user's values (capture then sends them back out as this device's change), and
+    the edited marks of both sides are kept."""
+    mine, theirs = edited_names(old.get("edited")), edited_names(target.get("edited"))
+    if not mine:
+        return target
+    kept = {**target, "edited": stored_names(mine | theirs)}
+    for name in mine - theirs:
+        kept[name] = old.get(name)
+    if kept.get("title") != target.get("title") and kept.get("title"):
+        if text is None:
+            row = conn.execute(
+                "SELECT text FROM article_content WHERE article_id = ?", (local_id,)
+            ).fetchone()
+            text = str(row[0]) if row else ""
+        kept["content_hash"] = content_hash(str(kept["title"]), text)
+    return kept
 
 
 def _insert_article(
@@ -156,7 +189,8 @@ def _insert_article(
 
 
 def _update_article(conn: sqlite3.Connection, article_id: int, target: Fields, old: Fields) -> None:
-    changed = [c for c in ARTICLE_COLUMNS if target.get(c) != old.get(c) and c in target]
+    columns = (*ARTICLE_COLUMNS, "edited")
+    changed = [c for c in columns if target.get(c) != old.get(c) and c in target]
     if changed or target.get("section") != old.get("section"):
         sets = ", ".join(f"{c} = ?" for c in changed)
         conn.execute(
