@@ -66,9 +66,7 @@ def test_each_field_can_be_edited(
     data_dir: Path, article: Path, option: str, value: str, key: str, expected: str | None
 ) -> None:
     result = reader(data_dir, "edit", "1", option, value, "--json", check=True)
-    assert json.loads(result.stdout)["edited"] == [
-        {"--date": "published"}.get(option, option[2:])
-    ]
+    assert json.loads(result.stdout)["edited"] == [{"--date": "published"}.get(option, option[2:])]
     assert shown(data_dir)[key] == (expected or value)
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.article import content_hash
-from reader.core.edits import edited_names, stored_names
+from reader.core.edits import EDITABLE, edited_names, stored_names
 from reader.sync.records import content_object
 
 Fields = dict[str, Any]
@@ -58,8 +58,6 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
     values = tuple(row)
     fields: Fields = dict(zip(ARTICLE_COLUMNS, values[1:11], strict=True))
     section, read_at, position, marked, mark_at, note, text, html, edited = values[11:]
-    if edited:  # only once the user corrected something: older devices never see the field
-        fields["edited"] = edited
     fields.update(
         section=section,
         read=read_at,
@@ -69,6 +67,11 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
         content=content_object(text or "", html or "")[0],
     )
     fields.update(_tags(conn, "article_tags", "article_id", article_id))
+    # A field the user edited travels twice: as itself, and as "edit:<field>" → [value]. An
+    # import elsewhere sets only the first, so the edit wins whichever is newer; edits on two
+    # devices settle like any field. [None] is an edit that cleared the field.
+    for name in edited_names(edited):
+        fields[f"edit:{name}"] = [fields[name]]
     return str(values[0]), fields
 
 
@@ -139,28 +142,30 @@ def write_article(
             (*body, local_id),
         )
         text = body[0]
-    kept = _keep_edited(conn, local_id, target, old, text)
-    _update_article(conn, local_id, kept, old)
-    if kept != target:
+    kept = _settled(conn, local_id, target, text)
+    marks = stored_names(key[5:] for key in old if key.startswith("edit:"))
+    _update_article(conn, local_id, kept, {**old, "edited": marks})
+    if kept.get("content_hash") != target.get("content_hash"):
         # The tables now differ from the merged state: a change-log row makes the next
-        # capture send the user's values out, even when no column changed here.
-        conn.execute("UPDATE articles SET edited = edited, title = title WHERE id = ?", (local_id,))
+        # capture send the hash out, even when no column changed here.
+        conn.execute("UPDATE articles SET content_hash = content_hash WHERE id = ?", (local_id,))
     return local_id
 
 
-def _keep_edited(
-    conn: sqlite3.Connection, local_id: int, target: Fields, old: Fields, text: str | None
-) -> Fields:
-    """The target, except that fields the user edited here and the other device did not
-    keep the user's values (capture then sends them back out as this device's change), and
-    the edited marks of both sides are kept."""
-    mine, theirs = edited_names(old.get("edited")), edited_names(target.get("edited"))
-    if not mine:
-        return target
-    kept = {**target, "edited": stored_names(mine | theirs)}
-    for name in mine - theirs:
-        kept[name] = old.get(name)
-    if kept.get("title") != target.get("title") and kept.get("title"):
+def _settled(conn: sqlite3.Connection, local_id: int, target: Fields, text: str | None) -> Fields:
+    """The target as this library stores it: the user's edits ("edit:<field>") over the
+    imported values, and a content hash made again from the title and text it ends up with.
+    Merged field by field, those may come from two devices (a title edited here, a new
+    version's text from there), and a stale hash would read as damage."""
+    kept = dict(target)
+    edits = {
+        key[5:]: value[0]
+        for key, value in target.items()
+        if key.startswith("edit:") and isinstance(value, list) and value
+    }
+    kept.update((name, value) for name, value in edits.items() if name in EDITABLE)
+    kept["edited"] = stored_names(edits)
+    if kept.get("title"):
         if text is None:
             row = conn.execute(
                 "SELECT text FROM article_content WHERE article_id = ?", (local_id,)
