@@ -66,7 +66,11 @@ def test_an_import_elsewhere_does_not_undo_an_edit_it_had_not_seen(
     assert mine is not None
     sync_all(a, b)
     a.edit_details(mine, {"title": "Harbour at dawn", "site": "My notes"})
-    # Meanwhile b, not yet told of the edit, takes a new version with a new headline.
+    # Meanwhile b, not yet told of the edit, takes a new version with a new headline, its
+    # clock ahead of a's (two changes synced first): by version alone, b's headline wins.
+    for read in (False, True):
+        b.mark_read([only(b)], read)
+        b.sync_now()
     newer = PLAIN_EN.replace("Morning light", "Evening light") + "\nThe ferry leaves at noon.\n"
     b.import_path(write(tmp_path / "b" / "harbour.txt", newer), replace_id=only(b))
     a.sync_now()
