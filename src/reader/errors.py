@@ -11,6 +11,7 @@
     ├── NotFound                     no article (or annotation) with that id
     ├── SearchError                  the search index failed in a way a rebuild did not fix
     ├── HasAnnotations               removing the article would delete the user's annotations
+    ├── InvalidEdit                  a corrected title, date, URL… that a field cannot take
     ├── AnnotationError              an annotation request that cannot be carried out as asked
     │   ├── UnknownColor             a colour name outside the palette
     │   ├── InvalidSpan              a highlight range that selects no text
@@ -67,6 +68,11 @@ class SearchError(ReaderError):
 
 class HasAnnotations(ReaderError):
     """Removing this article would delete the user's annotations."""
+
+
+class InvalidEdit(ReaderError):
+    """A value a metadata field cannot take (an empty title, a date that is no day, a URL
+    that is not http or https); the message names the field."""
 
 
 class AnnotationError(ReaderError):

@@ -8,7 +8,17 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import articles, images, maintenance, notes, saved_searches, search, serve, sync
+from reader.cli import (
+    articles,
+    edit,
+    images,
+    maintenance,
+    notes,
+    saved_searches,
+    search,
+    serve,
+    sync,
+)
 from reader.cli.arguments import check_arguments
 from reader.cli.output import printable
 from reader.errors import DamagedDatabase, ReaderError
@@ -34,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.set_defaults(handler=None)
     articles.add_parsers(sub)
+    edit.add_parsers(sub)
     images.add_parsers(sub)
     search.add_parsers(sub)
     saved_searches.add_parsers(sub)

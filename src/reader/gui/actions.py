@@ -89,6 +89,7 @@ class WindowActions(QObject):
         self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
         self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
+        self.edit_details = self._make(self.tr("&Edit Details…"), "Ctrl+E")
         # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
         # Bookmark's Ctrl+D ambiguous there (neither action ran).
         self.remove = self._make(self.tr("Move to &Trash"), "Del")
@@ -104,6 +105,7 @@ class WindowActions(QObject):
             self.mark_read,
             self.mark_unread,
             self.bookmark,
+            self.edit_details,
             self.move,
             self.remove,
         )
@@ -214,7 +216,8 @@ class WindowActions(QObject):
         go.addSeparator()
         go.addActions([self.next_highlight, self.previous_highlight])
         article = bar.addMenu(self.tr("&Article"))
-        article.addActions([self.mark_read, self.mark_unread, self.bookmark, self.edit_tags])
+        article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addActions([self.edit_details, self.edit_tags])
         article.addSeparator()
         highlight = article.addMenu(self.tr("&Highlight Selection"))
         highlight.addActions(list(self.highlight_colors.values()))

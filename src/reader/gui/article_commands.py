@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from reader.core.edits import Snapshot
+from reader.gui.dialogs.edit_details import EditDetailsDialog
 from reader.gui.tasks import TaskRunner
 from reader.gui.undo import LaneCommand, UndoHistory
 from reader.services.library import Library
@@ -23,6 +25,7 @@ class ArticleCommands(QObject):
 
     articles_changed = Signal(list)  # article ids
     library_reshaped = Signal()
+    details_edited = Signal(int)  # an article's title, date, site… changed (or changed back)
 
     def __init__(
         self, library: Library, lane: TaskRunner, window: QWidget, history: UndoHistory
@@ -78,6 +81,29 @@ class ArticleCommands(QObject):
             self.articles_changed,
             [article_id],
         )
+
+    def edit_details(self, article_id: int) -> bool:
+        """Ask for corrected metadata and store it (undo puts back the values and which of
+        them were the user's); True when something was changed."""
+        dialog = EditDetailsDialog(
+            self._library.details(article_id),
+            [name for name, _count in self._library.sections()],
+            self._window,
+        )
+        if dialog.exec() != EditDetailsDialog.DialogCode.Accepted or not dialog.changes():
+            return False
+        values: dict[str, str | None] = dict(dialog.changes())
+        before: list[Snapshot] = []  # set on the lane by the change, read by its undo
+
+        def forward() -> None:
+            before[:] = [self._library.edit_details(article_id, values)]
+
+        def back() -> None:
+            if before:
+                self._library.restore_details(article_id, before[0])
+
+        self._push(self.tr("Edit Details"), forward, back, self.details_edited, article_id)
+        return True
 
     def move(self, ids: Sequence[int], section: str | None = None) -> None:
         """Move to a section, asking for it (existing or new) when not given."""

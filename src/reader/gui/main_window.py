@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
         a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
         a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
+        a.edit_details.triggered.connect(self._on_edit_details_triggered)
         a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
         a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
         a.empty_trash.triggered.connect(self.commands.empty_trash)
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         p.import_strip.details_clicked.connect(self._on_import_strip_details_clicked)
         self.commands.articles_changed.connect(self._on_commands_articles_changed)
         self.commands.library_reshaped.connect(self.reload)
+        self.commands.details_edited.connect(self._on_commands_details_edited)
         self.annotations.articles_changed.connect(self._on_commands_articles_changed)
         self.annotations.library_changed.connect(self.reload)
         self.imports.import_started.connect(p.import_strip.show_started)
@@ -354,6 +356,19 @@ class MainWindow(QMainWindow):
         if self.parts.article_model.view_filter != ArticleFilter():
             self.parts.article_model.reload()  # e.g. an unread view drops what became read
         self._counts_timer.start()
+
+    def _on_edit_details_triggered(self) -> None:
+        if self.current.article_id is not None:  # one article: the one the pane shows
+            self.commands.edit_details(self.current.article_id)
+
+    def _on_commands_details_edited(self, article_id: int) -> None:
+        """Edited details: the list (sorted, maybe filtered by section or site), the counts,
+        and the pane's header and the window title when it is the article shown."""
+        self.reload()
+        if article_id == self.current.article_id:
+            article = self.library.get_article(article_id)
+            self.parts.pane.show_details(article)
+            self.setWindowTitle(article.summary.title)
 
     # -- the reading pane -------------------------------------------------------------------
 

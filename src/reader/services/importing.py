@@ -28,7 +28,7 @@ from reader.importers import (
 )
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
-from reader.storage import annotation_rows, sources
+from reader.storage import annotation_rows, edits, sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.assets import AssetStore
@@ -322,6 +322,8 @@ class Importing:
             return ImportResult(path, ImportStatus.UNSURE, None, article.title, match=match), None
         same = match.article_id if match and match.verdict is Verdict.SAME else replace_id
         if same is not None:
+            # What the user corrected by hand stays as the user left it.
+            article, section = edits.keep_edited(conn, same, article, section)
             self.articles.replace_content(conn, same, article, section)
             self.annotation_store.reanchor_article(conn, same, article.text)
             article_id, status = same, ImportStatus.UPDATED

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +16,7 @@ from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
+from reader.core.edits import Snapshot, make_edit
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
 from reader.errors import (
     DamagedDatabase,
@@ -38,7 +39,7 @@ from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.indexer import Indexer
 from reader.services.organizing import Organizing
 from reader.services.trash import TRASH_KEPT, Trash
-from reader.storage import changes
+from reader.storage import changes, edits
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
@@ -428,6 +429,29 @@ class Library:
             raise ReaderError("a section needs a name")
         with self.db.transaction() as conn:
             self.articles.rename_section(conn, old, new)
+        self.update_search_index()
+
+    def details(self, article_id: int) -> Snapshot:
+        """The fields Edit Details shows, as stored, and which of them the user edited."""
+        with self.db.reading() as conn:
+            return edits.snapshot(conn, article_id)[0]
+
+    def edit_details(self, article_id: int, values: Mapping[str, str | None]) -> Snapshot:
+        """Correct an article's metadata by hand (an empty value clears a field; a title
+        cannot be cleared). The edited fields become the user's: a re-import, a new version or
+        another device's import keeps them. Returns the state before, for undo."""
+        self._require_writable()
+        change = make_edit(values)
+        with self.db.transaction(durable=True) as conn:
+            before = edits.edit(conn, self.articles, article_id, change)
+        self.update_search_index()
+        return before
+
+    def restore_details(self, article_id: int, before: Snapshot) -> None:
+        """Put back what `edit_details` returned: the values and which were the user's."""
+        self._require_writable()
+        with self.db.transaction(durable=True) as conn:
+            edits.edit(conn, self.articles, article_id, before.as_edit(), before.edited)
         self.update_search_index()
 
     def move_to_section(self, ids: Iterable[int], section: str | None) -> None:

@@ -161,7 +161,7 @@ class ArticleStore:
 
     def delete(self, conn: sqlite3.Connection, article_id: int) -> bool:
         cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._drop_empty_sections(conn)
+        self.drop_empty_sections(conn)
         return cur.rowcount > 0
 
     def set_trashed(self, conn: sqlite3.Connection, ids: Iterable[int], trashed: bool) -> list[int]:
@@ -224,9 +224,9 @@ class ArticleStore:
         conn.executemany(
             "UPDATE articles SET section_id = ? WHERE id = ?", [(target, i) for i in ids]
         )
-        self._drop_empty_sections(conn)
+        self.drop_empty_sections(conn)
 
-    def _drop_empty_sections(self, conn: sqlite3.Connection) -> None:
+    def drop_empty_sections(self, conn: sqlite3.Connection) -> None:
         conn.execute(
             "DELETE FROM sections WHERE id NOT IN "
             "(SELECT section_id FROM articles WHERE section_id IS NOT NULL)"

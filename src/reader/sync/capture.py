@@ -96,7 +96,8 @@ def _diff(entity: Entity, now: Fields | None) -> Fields:
         return {"deleted": entity.seen()}
     diff = {k: v for k, v in now.items() if k not in entity.versions or entity.values[k] != v}
     for name, value in entity.values.items():
-        if name.startswith("tag:") and value is not None and name not in now:
+        # A tag removed, or an edit undone: the field is gone from the tables.
+        if name.startswith(("tag:", "edit:")) and value is not None and name not in now:
             diff[name] = None
     if not entity.alive():
         diff["deleted"] = None  # imported again after a removal

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.core.article import content_hash
+from reader.core.edits import EDITABLE, edited_names, stored_names
 from reader.sync.records import content_object
 
 Fields = dict[str, Any]
@@ -43,7 +45,7 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
     """(uid, fields) of an article as stored now, or None when it is gone."""
     row = conn.execute(
         f"""SELECT a.uid, {", ".join("a." + c for c in ARTICLE_COLUMNS)}, s.name, a.read_at,
-                   a.reading_position, b.article_id, b.position, n.text, c.text, c.html
+                   a.reading_position, b.article_id, b.position, n.text, c.text, c.html, a.edited
             FROM articles a LEFT JOIN sections s ON s.id = a.section_id
             LEFT JOIN bookmarks b ON b.article_id = a.id
             LEFT JOIN article_notes n ON n.article_id = a.id
@@ -55,7 +57,7 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
         return None
     values = tuple(row)
     fields: Fields = dict(zip(ARTICLE_COLUMNS, values[1:11], strict=True))
-    section, read_at, position, marked, mark_at, note, text, html = values[11:]
+    section, read_at, position, marked, mark_at, note, text, html, edited = values[11:]
     fields.update(
         section=section,
         read=read_at,
@@ -65,6 +67,11 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
         content=content_object(text or "", html or "")[0],
     )
     fields.update(_tags(conn, "article_tags", "article_id", article_id))
+    # A field the user edited travels twice: as itself, and as "edit:<field>" → [value]. An
+    # import elsewhere sets only the first, so the edit wins whichever is newer; edits on two
+    # devices settle like any field. [None] is an edit that cleared the field.
+    for name in edited_names(edited):
+        fields[f"edit:{name}"] = [fields[name]]
     return str(values[0]), fields
 
 
@@ -125,6 +132,7 @@ def write_article(
         assert current is not None
     assert local_id is not None
     old = current[1]
+    text = None
     if target.get("content") != old["content"]:
         body = fetch(str(target.get("content")))
         if body is None:
@@ -133,8 +141,38 @@ def write_article(
             "UPDATE article_content SET text = ?, html = ? WHERE article_id = ?",
             (*body, local_id),
         )
-    _update_article(conn, local_id, target, old)
+        text = body[0]
+    kept = _settled(conn, local_id, target, text)
+    marks = stored_names(key[5:] for key in old if key.startswith("edit:"))
+    _update_article(conn, local_id, kept, {**old, "edited": marks})
+    if kept.get("content_hash") != target.get("content_hash"):
+        # The tables now differ from the merged state: a change-log row makes the next
+        # capture send the hash out, even when no column changed here.
+        conn.execute("UPDATE articles SET content_hash = content_hash WHERE id = ?", (local_id,))
     return local_id
+
+
+def _settled(conn: sqlite3.Connection, local_id: int, target: Fields, text: str | None) -> Fields:
+    """The target as this library stores it: the user's edits ("edit:<field>") over the
+    imported values, and a content hash made again from the title and text it ends up with.
+    Merged field by field, those may come from two devices (a title edited here, a new
+    version's text from there), and a stale hash would read as damage."""
+    kept = dict(target)
+    edits = {
+        key[5:]: value[0]
+        for key, value in target.items()
+        if key.startswith("edit:") and isinstance(value, list) and value
+    }
+    kept.update((name, value) for name, value in edits.items() if name in EDITABLE)
+    kept["edited"] = stored_names(edits)
+    if kept.get("title"):
+        if text is None:
+            row = conn.execute(
+                "SELECT text FROM article_content WHERE article_id = ?", (local_id,)
+            ).fetchone()
+            text = str(row[0]) if row else ""
+        kept["content_hash"] = content_hash(str(kept["title"]), text)
+    return kept
 
 
 def _insert_article(
@@ -156,7 +194,8 @@ def _insert_article(
 
 
 def _update_article(conn: sqlite3.Connection, article_id: int, target: Fields, old: Fields) -> None:
-    changed = [c for c in ARTICLE_COLUMNS if target.get(c) != old.get(c) and c in target]
+    columns = (*ARTICLE_COLUMNS, "edited")
+    changed = [c for c in columns if target.get(c) != old.get(c) and c in target]
     if changed or target.get("section") != old.get("section"):
         sets = ", ".join(f"{c} = ?" for c in changed)
         conn.execute(

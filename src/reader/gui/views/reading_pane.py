@@ -117,6 +117,15 @@ class ReadingPane(QTextBrowser):
         self.set_terms(terms)
         self.article_changed.emit(article)
 
+    def show_details(self, article: StoredArticle) -> None:
+        """The article shown, with new metadata (edited details): its header is drawn again
+        and the reader stays where they were."""
+        if self._article is None or self._article.id != article.id:
+            return
+        fraction = self.fraction()
+        self._article = article
+        self._render(fraction)
+
     def show_message(self, heading: str, lines: list[str]) -> None:
         """An empty-state page (nothing selected, empty library)."""
         self.flush_position()
