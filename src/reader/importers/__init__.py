@@ -30,7 +30,7 @@ Importer = Callable[[bytes, str], Article]
 
 def _importers() -> dict[str, Importer]:
     # Imported here so that a broken optional format never stops the others from loading.
-    from reader.importers import html, markdown, mhtml, text
+    from reader.importers import epub, html, markdown, mhtml, text
 
     return {
         ".txt": text.import_text,
@@ -42,11 +42,12 @@ def _importers() -> dict[str, Importer]:
         ".mht": mhtml.import_mhtml,
         ".md": markdown.import_markdown,
         ".markdown": markdown.import_markdown,
+        ".epub": epub.import_epub,
     }
 
 
 SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".markdown"}
+    {".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".markdown", ".epub"}
 )
 
 

@@ -39,6 +39,8 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
     "ol": {"start"},
+    # Anchors inside the article, for its own contents list and footnotes.
+    **{heading: {"id"} for heading in ("h2", "h3", "h4", "h5", "h6")},
 }
 
 _LINK = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
@@ -50,6 +52,8 @@ MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024
 _ASSET = re.compile(r"assets/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x1f\x7f\\]")  # controls, and backslashes (UNC paths)
 _NUMBER = re.compile(r"[0-9]{1,4}")
+# An anchor name we accept, and a link to one within the same article.
+_ANCHOR = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 
 # Deeper nesting than this is never real article structure; flattening it keeps the reading
 # pane (and anything else that walks the markup recursively) safe from hostile pages.
@@ -63,7 +67,11 @@ _VOID = frozenset({"br", "hr", "img"})
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "href":
+        if value.startswith("#") and _ANCHOR.fullmatch(value[1:]):
+            return value
         return value.strip() if _is_safe_link(value) else None
+    if name == "id":
+        return value if _ANCHOR.fullmatch(value) else None
     if name == "src":
         return _safe_image_source(value)
     if name in {"width", "height", "colspan", "rowspan", "start"}:
