@@ -28,6 +28,8 @@ def parse_xml(data: bytes, what: str, *, recover: bool = False) -> etree._Elemen
         raise ImportFailed(f"{what} is not well-formed XML") from None
     if root is None:
         raise ImportFailed(f"{what} is empty")
+    # Unexpanded entity references would otherwise read as "&name;" in titles and text.
+    etree.strip_elements(root, etree.Entity, with_tail=False)
     return root
 
 
