@@ -28,8 +28,8 @@ from window_load import map_ready, ui_busy_ms, wait_until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' book builder
 
-from tests.epubs import Book, Chapter, build_epub  # noqa: E402
-from tests.hostile_images import png  # noqa: E402
+from tests.epubs import Book, Chapter, build_epub, sample_book
+from tests.hostile_images import png
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -61,7 +61,8 @@ def generated_book(megabytes: float, seed: int = 5) -> Book:
 
 
 def spread(values: list[float]) -> str:
-    return f"min {min(values):7.1f}  median {statistics.median(values):7.1f}  max {max(values):7.1f}"
+    middle = statistics.median(values)
+    return f"min {min(values):7.1f}  median {middle:7.1f}  max {max(values):7.1f}"
 
 
 def import_once(book: Path, root: Path) -> tuple[float, int]:
@@ -84,7 +85,6 @@ def open_in_window(root: Path, article_id: int, runs: int) -> tuple[list[float],
     from reader.gui.main_window import MainWindow
     from reader.paths import DataPaths
     from reader.services.library import open_library
-    from tests.epubs import sample_book
 
     _app = create_application(GuiOptions())
     library, _recovery = open_library(DataPaths(root))
