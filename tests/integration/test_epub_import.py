@@ -182,6 +182,19 @@ def test_a_hostile_or_damaged_book_fails_with_one_line_and_stores_nothing(
     assert not any((lib / "assets").glob("*")) if (lib / "assets").exists() else True
 
 
+def test_obfuscated_fonts_are_not_taken_for_drm(tmp_path: Path) -> None:
+    fonts = (
+        '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+        '<enc:EncryptionMethod Algorithm="http://www.idpf.org/2008/embedding"/>'
+        '<enc:CipherData><enc:CipherReference URI="OEBPS/fonts/serif.otf"/>'
+        "</enc:CipherData></enc:EncryptedData></encryption>"
+    )
+    book = _book_with(**{"META-INF/encryption.xml": fonts, "OEBPS/fonts/serif.otf": b"\0" * 64})
+    (result,) = _import(tmp_path / "lib", _write(tmp_path / "fonts.epub", book))
+    assert result["status"] == "imported"
+
+
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
     proc = reader(tmp_path / "lib", "import", "--json", str(_write(tmp_path / "b.epub", _bomb())))
     (result,) = json.loads(proc.stdout)

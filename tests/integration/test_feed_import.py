@@ -75,6 +75,8 @@ def test_json_feed_items_become_articles(tmp_path: Path) -> None:
         "Nell Brine",
         "2024-03-09",
     )
+    shown = json.loads(reader(lib, "show", str(spring["id"]), "--json", check=True).stdout)
+    assert 'href="https://tides.example/tables/march"' in shown["html"]  # relative, resolved
     neap = articles["What a neap tide is"]
     assert neap["author"] == "Ivo Kelp"
     assert _text(lib, neap) == (

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import date
 from typing import Any, cast
+from urllib.parse import urljoin
 
+import lxml.html
 from lxml import etree
 
 from reader.core.article import Article
@@ -25,6 +28,7 @@ from reader.importers.structure import prepare_source
 from reader.importers.xml import local_name, parse_xml
 
 _TITLE_CHARS = 80
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def import_feed(data: bytes, filename: str) -> list[Article]:
@@ -72,7 +76,11 @@ def _xml(data: bytes) -> etree._Element:
 
 
 def _article(entry: Entry) -> Article | None:
-    body, assets = _body_html(entry)
+    """The entry as an article; None when it holds no text (a comment-only or empty body)."""
+    try:
+        body, assets = _body_html(entry)
+    except ImportFailed:
+        return None
     text = html_to_text(body)
     if not text.strip():
         return None
@@ -97,11 +105,25 @@ def _body_html(entry: Entry) -> tuple[str, dict[str, bytes]]:
     tree = parse_document(f"<html><body>{markup}</body></html>")
     prepare_source(tree)
     assets = embed_images(tree, data_uri_image)  # only images inside the feed: no fetching
+    _resolve_links(tree, entry.link)
     body = tree.find("body")
     root = body if body is not None else tree
     inner = html.escape(root.text or "")
     inner += "".join(etree.tostring(child, encoding="unicode", method="html") for child in root)
     return sanitize_html(inner), assets
+
+
+def _resolve_links(tree: lxml.html.HtmlElement, base: str | None) -> None:
+    """Relative links in an entry lead to the entry's site, not nowhere."""
+    if base is None:
+        return
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if href and not href.startswith("#") and not _SCHEME.match(href):
+            try:
+                anchor.set("href", urljoin(base, href))
+            except ValueError:  # a malformed URL: the sanitizer drops the link
+                continue
 
 
 def _paragraphs(text: str) -> str:
