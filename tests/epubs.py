@@ -17,6 +17,7 @@ class Chapter:
     paragraphs: Sequence[str]
     image: str | None = None  # the archive name of an image shown in the chapter
     extra: str = ""  # raw XHTML appended to the body
+    heading: bool = True  # the title as <h1>; else as a styled paragraph, as many books do
 
 
 @dataclass
@@ -52,7 +53,8 @@ def sample_book(version: int = 3) -> Book:
 
 
 def chapter_xhtml(chapter: Chapter, image_href: str | None) -> str:
-    body = f"<h1>{escape(chapter.title)}</h1>"
+    tag = "h1" if chapter.heading else 'p class="chapter-title"'
+    body = f"<{tag}>{escape(chapter.title)}</{tag.split()[0]}>"
     body += "".join(f"<p>{escape(p)}</p>" for p in chapter.paragraphs)
     if image_href:
         body += f'<p><img src="{image_href}" alt="a lamp"/></p>'

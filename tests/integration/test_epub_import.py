@@ -59,6 +59,23 @@ def test_a_book_becomes_one_article_with_its_outline(tmp_path: Path, version: in
     assert "Contents" not in str(shown["text"])
 
 
+@pytest.mark.parametrize("version", [2, 3])
+def test_chapters_titled_by_paragraphs_take_the_books_contents_labels(
+    tmp_path: Path, version: int
+) -> None:
+    book = sample_book(version)
+    book.chapters = [
+        Chapter(c.title, c.paragraphs, c.image, c.extra, heading=False) for c in book.chapters
+    ]
+    lib = tmp_path / "lib"
+    (result,) = _import(lib, _write(tmp_path / "styled.epub", build_epub(book)))
+    shown = _show(lib, result["id"])
+    html = str(shown["html"])
+    titles = re.findall(r'<h2 id="ch\d">([^<]*)</h2>', html)
+    assert titles == ["The Storm", "The Lamp", "The Rescue"]
+    assert str(shown["text"]).count("The Storm") == 2  # in the contents list and as the heading
+
+
 def test_a_book_image_is_stored_as_an_asset(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     (result,) = _import(lib, _write(tmp_path / "keeper.epub", build_epub(sample_book())))

@@ -21,6 +21,7 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.epub_archive import Archive, open_book, resolve
 from reader.importers.epub_metadata import BookMetadata, read_book_metadata
+from reader.importers.epub_toc import toc_labels
 from reader.importers.html import MAX_IMAGE_BYTES, embed_images, parse_document
 from reader.importers.language import detect_language
 from reader.importers.sanitize import html_to_text, sanitize_html
@@ -45,6 +46,7 @@ class _Chapter:
 class _Book:
     archive: Archive
     chapter_ids: dict[str, str] = field(default_factory=dict)  # archive path -> anchor
+    labels: dict[str, str] = field(default_factory=dict)  # archive path -> contents label
     assets: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -55,7 +57,8 @@ def import_epub(data: bytes, filename: str) -> Article:
     spine = _spine(package, opf_path, archive)
     if not spine:
         raise ImportFailed("damaged EPUB (its spine lists no readable chapters)")
-    book = _Book(archive, {path: f"ch{number}" for number, path in enumerate(spine, start=1)})
+    anchors = {path: f"ch{number}" for number, path in enumerate(spine, start=1)}
+    book = _Book(archive, anchors, toc_labels(package, opf_path, archive))
     chapters = [_chapter(book, path) for path in spine]
     body = sanitize_html(_contents(chapters) + "".join(_chapter_html(c) for c in chapters))
     text = html_to_text(body)
@@ -110,7 +113,9 @@ def _chapter(book: _Book, path: str) -> _Chapter:
     _rewrite_links(tree, path, book.chapter_ids)
     body = tree.find("body")
     root = body if body is not None else tree
-    title = _take_title(root)
+    # The chapter's own first heading, else the book's contents label for the file (books
+    # often style chapter titles as paragraphs).
+    title = _take_title(root) or _take_label(root, book.labels.get(path))
     for heading in root.iter("h1", "h2"):
         heading.tag = "h3"  # the chapter's own sections sit under its <h2>
     inner = (root.text and html.escape(root.text)) or ""
@@ -167,15 +172,41 @@ def _rewrite_links(tree: lxml.html.HtmlElement, path: str, chapter_ids: dict[str
 
 
 def _take_title(root: lxml.html.HtmlElement) -> str | None:
-    """The chapter's first heading, removed from its body (it becomes the chapter's h2)."""
+    """The chapter's opening heading, removed from its body (it becomes the chapter's h2).
+    A heading after some of the chapter's text is a section of it, not its title."""
     heading = next(root.iter(*_HEADINGS), None)
-    if heading is None:
+    if heading is None or _text_before(root, heading):
         return None
     title = " ".join(heading.text_content().split())
     if not title:
         return None
     heading.drop_tree()
     return title
+
+
+def _text_before(root: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    # Every element met before the heading opens before it, so its own text comes first; its
+    # tail does too, unless it encloses the heading.
+    ancestors = set(heading.iterancestors())
+    for element in root.iter():
+        if element is heading:
+            return False
+        if (element.text or "").strip():
+            return True
+        if element not in ancestors and (element.tail or "").strip():
+            return True
+    return False
+
+
+def _take_label(root: lxml.html.HtmlElement, label: str | None) -> str | None:
+    """The contents label as the chapter's title; the chapter's own first text, when it is
+    the same words (a title styled as a paragraph), goes so that it does not show twice."""
+    if label is None:
+        return None
+    first = next((e for e in root.iter("p", "div") if e.text_content().strip()), None)
+    if first is not None and first.text_content().split() == label.split():
+        first.drop_tree()
+    return label
 
 
 def _contents(chapters: list[_Chapter]) -> str:
