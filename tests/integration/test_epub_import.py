@@ -76,6 +76,33 @@ def test_chapters_titled_by_paragraphs_take_the_books_contents_labels(
     assert str(shown["text"]).count("The Storm") == 2  # in the contents list and as the heading
 
 
+def test_footnote_links_lead_to_the_note_across_chapters(tmp_path: Path) -> None:
+    book = sample_book()
+    first, second, third = book.chapters
+    book.chapters = [
+        Chapter(
+            first.title,
+            first.paragraphs,
+            extra='<p>Dawn came late.<a href="ch3.xhtml#n1">1</a></p>',
+        ),
+        second,
+        Chapter(
+            third.title,
+            third.paragraphs,
+            extra='<aside epub:type="footnote" id="n1"><p>Logged at 06:40.</p></aside>'
+            '<p><a id="back"/>See <a href="#back">here</a> and '
+            '<a href="ch2.xhtml">the lamp</a>.</p>',
+        ),
+    ]
+    lib = tmp_path / "lib"
+    (result,) = _import(lib, _write(tmp_path / "notes.epub", build_epub(book)))
+    html = str(_show(lib, result["id"])["html"])
+    assert '<a href="#ch3-n1"' in html
+    assert '<p id="ch3-n1">Logged at 06:40.</p>' in html
+    assert '<p id="ch3-back">' in html and '<a href="#ch3-back"' in html
+    assert '<a href="#ch2"' in html  # a chapter as a whole: its heading
+
+
 def test_a_book_image_is_stored_as_an_asset(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     (result,) = _import(lib, _write(tmp_path / "keeper.epub", build_epub(sample_book())))

@@ -19,6 +19,7 @@ from lxml import etree
 from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
+from reader.importers.epub_anchors import prefix_ids, rewrite_links
 from reader.importers.epub_archive import Archive, open_book, resolve
 from reader.importers.epub_metadata import BookMetadata, read_book_metadata
 from reader.importers.epub_toc import toc_labels
@@ -59,7 +60,10 @@ def import_epub(data: bytes, filename: str) -> Article:
         raise ImportFailed("damaged EPUB (its spine lists no readable chapters)")
     anchors = {path: f"ch{number}" for number, path in enumerate(spine, start=1)}
     book = _Book(archive, anchors, toc_labels(package, opf_path, archive))
-    chapters = [_chapter(book, path) for path in spine]
+    # All chapters first: a link may point at a note in a later chapter.
+    parsed = {path: _chapter_tree(book, path, anchors[path]) for path in spine}
+    kept_ids = {path: kept for path, (_tree, kept) in parsed.items()}
+    chapters = [_chapter(book, path, tree, kept_ids) for path, (tree, _kept) in parsed.items()]
     body = sanitize_html(_contents(chapters) + "".join(_chapter_html(c) for c in chapters))
     text = html_to_text(body)
     if not text.strip():
@@ -105,12 +109,20 @@ def _spine(package: etree._Element, opf_path: str, archive: Archive) -> list[str
     return paths
 
 
-def _chapter(book: _Book, path: str) -> _Chapter:
+def _chapter_tree(book: _Book, path: str, anchor: str) -> tuple[lxml.html.HtmlElement, set[str]]:
+    """A chapter parsed and prepared, with the ids it keeps for links to point at."""
     tree = _parse_chapter(book.archive.read(path) or b"", path)
+    kept = prefix_ids(tree, anchor)  # before prepare_source, which clears inline ids
     prepare_source(tree)
     _svg_images_to_img(tree)
     book.assets.update(embed_images(tree, lambda src: _image(book.archive, path, src)))
-    _rewrite_links(tree, path, book.chapter_ids)
+    return tree, kept
+
+
+def _chapter(
+    book: _Book, path: str, tree: lxml.html.HtmlElement, kept_ids: dict[str, set[str]]
+) -> _Chapter:
+    rewrite_links(tree, path, book.chapter_ids, kept_ids)
     body = tree.find("body")
     root = body if body is not None else tree
     # The chapter's own first heading, else the book's contents label for the file (books
@@ -154,21 +166,6 @@ def _svg_images_to_img(tree: lxml.html.HtmlElement) -> None:
 def _image(archive: Archive, chapter: str, source: str) -> bytes | None:
     found = resolve(chapter, source)
     return None if found is None else archive.read(found[0], MAX_IMAGE_BYTES)
-
-
-def _rewrite_links(tree: lxml.html.HtmlElement, path: str, chapter_ids: dict[str, str]) -> None:
-    """Links to another part of the book lead to that chapter's heading in the pane; the
-    book's other internal links (to files we do not show) lose their target."""
-    for anchor in tree.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", href):
-            continue
-        found = resolve(path, href)
-        target = chapter_ids.get(found[0]) if found is not None else None
-        if target is None:
-            anchor.attrib.pop("href", None)
-        else:
-            anchor.set("href", f"#{target}")
 
 
 def _take_title(root: lxml.html.HtmlElement) -> str | None:

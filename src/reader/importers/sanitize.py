@@ -40,7 +40,8 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "th": {"colspan", "rowspan"},
     "ol": {"start"},
     # Anchors inside the article, for its own contents list and footnotes.
-    **{heading: {"id"} for heading in ("h2", "h3", "h4", "h5", "h6")},
+    **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd")},
+    "blockquote": {"id"},
 }
 
 _LINK = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
