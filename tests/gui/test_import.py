@@ -124,3 +124,32 @@ def test_a_dropped_file_whose_name_is_not_utf8_is_found(
     summary = finished.args[0] if finished.args else None
     assert isinstance(summary, ImportSummary)
     assert summary.imported == 1, summary.failures
+
+
+def test_a_dropped_folder_of_books_and_feeds_says_what_it_skipped(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    from tests.epubs import build_epub, sample_book
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "keeper.epub").write_bytes(build_epub(sample_book()))
+    feeds = Path(__file__).parent.parent / "data" / "feeds"
+    (folder / "tides.json").write_bytes((feeds / "harbour.json").read_bytes())
+    for name in ("cover.png", "map.png", "notes.pdf"):
+        (folder / name).write_bytes(b"not an article")
+    steps: list[ImportProgress] = []
+    window.imports.import_progressed.connect(steps.append)
+    with qtbot.waitSignal(window.imports.import_finished, timeout=30_000) as finished:
+        drop_files(window, [folder])
+    summary = finished.args[0]
+    assert isinstance(summary, ImportSummary)
+    assert summary.imported == 3  # the book, and the feed's two entries
+    assert {step.total for step in steps} == {2}  # two files to import
+    assert steps[-1].done == 2
+    assert "skipped 3: 2 .png, 1 .pdf" in window.parts.import_strip.label.text()
+    dialog = ImportSummaryDialog(summary, window)
+    qtbot.addWidget(dialog)
+    rows = [dialog.tree.topLevelItem(n) for n in range(dialog.tree.topLevelItemCount())]
+    skipped = [(r.text(0), r.text(2)) for r in rows if r is not None and r.text(1) == "Skipped"]
+    assert ("notes.pdf", "unsupported file type") in skipped and len(skipped) == 3

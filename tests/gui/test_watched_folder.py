@@ -103,3 +103,12 @@ def test_the_watch_survives_a_restart_and_never_imports_twice(
     assert third.watched.folder is None
     third.close()
     assert (folder / "first.html").exists()  # the watch only reads
+
+
+def test_a_downloaded_book_is_handed_out(tmp_path: Path) -> None:
+    from tests.epubs import build_epub, sample_book
+
+    files = NewFiles(tmp_path, time.time_ns())
+    (tmp_path / "keeper.epub").write_bytes(build_epub(sample_book()))
+    assert files.scan(0.0) == []
+    assert files.scan(STABLE_S) == [tmp_path / "keeper.epub"]

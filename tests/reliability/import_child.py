@@ -19,7 +19,7 @@ from tests.reliability import crashing_import
 
 def main(data_dir: str, folder: str, mode: str) -> None:
     if mode == "slow":
-        importing.import_bytes = crashing_import.slow_import_bytes  # type: ignore[assignment]
+        importing.import_contents = crashing_import.slow_import_contents  # type: ignore[assignment]
     with Library(DataPaths(Path(data_dir))) as lib:
         results = lib.import_paths(
             [Path(folder)], started=lambda path: print(f"STARTED {path.name}", flush=True)

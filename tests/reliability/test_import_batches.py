@@ -108,7 +108,7 @@ def test_a_file_that_crashes_its_worker_fails_alone(
     count = 16  # enough for worker processes; the crashing file is one of theirs
     stories(tmp_path / "in", count)
     monkeypatch.setenv(crashing_import.CRASH_NAME, f"{count - 2:04}.txt")
-    monkeypatch.setattr(importing, "import_bytes", crashing_import.import_bytes)
+    monkeypatch.setattr(importing, "import_contents", crashing_import.import_contents)
     results = list(library.import_paths([tmp_path / "in"]))
     assert len(results) == count
     crashed = results[count - 2]

@@ -151,3 +151,21 @@ def test_plain_text_of_tables_pre_and_ruby() -> None:
 
 def test_source_line_breaks_inside_chinese_are_not_spaces() -> None:
     assert html_to_text("<p>中文\n段落 and\nEnglish</p>") == "中文段落 and English"
+
+
+def test_anchors_within_the_article_survive_in_a_safe_shape() -> None:
+    html = sanitize_html(
+        '<ul><li><a href="#ch2">Chapter two</a></li><li><a href="#a b">Bad</a></li>'
+        '<li><a href="#&quot;x">Quote</a></li></ul>'
+        '<h2 id="ch2">Chapter two</h2><h3 id="2bad">Starts with a digit</h3>'
+        '<p id="ch3-fn1">A footnote</p><h4 id="x" onclick="y">Four</h4>'
+        '<p id="a.b">Dotted</p><table><tr><td id="c1">cell</td></tr></table>'
+    )
+    assert '<a href="#ch2"' in html
+    assert 'href="#a b"' not in html and "Bad" in html  # unsafe: the link becomes text
+    assert "Quote" in html and 'href="#' + '"' not in html
+    assert '<h2 id="ch2">' in html
+    assert "<h3>Starts with a digit</h3>" in html
+    assert '<p id="ch3-fn1">A footnote</p>' in html
+    assert '<h4 id="x">Four</h4>' in html
+    assert "<p>Dotted</p>" in html and "<td>cell</td>" in html

@@ -33,7 +33,7 @@ def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         reads.append(path.name)
         return real_read(path, max_bytes)
 
-    monkeypatch.setattr(importing, "import_bytes", forbidden)
+    monkeypatch.setattr(importing, "import_contents", forbidden)
     monkeypatch.setattr(importing, "read_file", counting_read)
     return reads
 

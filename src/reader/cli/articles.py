@@ -14,7 +14,14 @@ from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
 from reader.errors import NotFound, ReaderError
-from reader.services.library import MAX_FILE_BYTES, FetchLimits, ImportResult, ImportStatus, Library
+from reader.services.library import (
+    MAX_FILE_BYTES,
+    FetchLimits,
+    ImportResult,
+    ImportStatus,
+    Library,
+    skipped_kinds,
+)
 
 MB = 1024 * 1024
 ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"
@@ -142,10 +149,19 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         print_json([r.to_json() for r in results])
     else:
-        counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
-        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
-        print(summary or "nothing to import")
+        print(_summary(results))
     return 1 if failed else 0
+
+
+def _summary(results: list[ImportResult]) -> str:
+    """ "2 imported, 1 duplicate, skipped 12: 10 .png, 2 .pdf" """
+    counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
+    parts = [f"{n} {s.value}" for s, n in counts.items() if n and s is not ImportStatus.SKIPPED]
+    kinds = skipped_kinds(results)
+    if kinds:
+        listed = ", ".join(f"{n} {kind}" for kind, n in kinds)
+        parts.append(f"skipped {counts[ImportStatus.SKIPPED]}: {listed}")
+    return ", ".join(parts) or "nothing to import"
 
 
 def is_url(arg: str) -> bool:
@@ -222,6 +238,8 @@ def _version_note(result: ImportResult) -> str | None:
 
 def _print_result(result: ImportResult) -> None:
     path = printable(result.path)
+    if result.status is ImportStatus.SKIPPED:
+        return  # counted in the summary: a folder of photos would flood the screen
     if result.ok:
         title = one_line(result.title or "")
         print(f"{result.status.value:9}  {path}  → #{result.article_id} {title}", flush=True)

@@ -73,12 +73,18 @@ def local_path(url: QUrl) -> Path:
 
 
 def import_job(library: Library, paths: Sequence[Path], stop: StopFlag) -> Iterator[ImportProgress]:
-    """The import as a generator: a first step with the total, then one step per file."""
-    files = library.files_to_import(paths)
-    yield ImportProgress(0, len(files))
-    steps = library.import_paths(files, should_stop=stop, ask_when_unsure=True)
-    for done, result in enumerate(steps, start=1):
-        yield ImportProgress(done, len(files), result)
+    """The import as a generator: a first step with the total, then one step per result.
+
+    The chosen paths are walked again by the import itself, so that the files it skips in
+    folders are reported; a file of several articles (a feed) counts once."""
+    total = len(library.files_to_import(paths))
+    yield ImportProgress(0, total)
+    steps = library.import_paths(paths, should_stop=stop, ask_when_unsure=True)
+    done, last = 0, ""
+    for result in steps:
+        if result.status is not ImportStatus.SKIPPED and result.path != last:
+            done, last = min(done + 1, total), result.path
+        yield ImportProgress(done, total, result)
 
 
 def resolve_job(

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 # What a browser saves a page as. Partial downloads (.crdownload, .part, .download, .tmp)
 # have other suffixes, so they are left alone until renamed to their final name.
-WATCHED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".txt"})
+WATCHED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".txt", ".epub"})
 POLL_MS = 1000  # the fallback where file-system notifications do not arrive (network folders)
 SETTLE_MS = 300  # after a notification: a burst of changes makes one scan
 STABLE_S = 1.0  # a file is complete once its size and time stayed the same this long

@@ -1,4 +1,4 @@
-"""Importers: pure functions from a file's bytes (and name) to an Article, chosen by suffix."""
+"""Importers: pure functions from a file's bytes (and name) to articles, chosen by suffix."""
 
 from __future__ import annotations
 
@@ -6,36 +6,53 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers import files
-from reader.importers.files import MAX_FILE_BYTES, display_path, read_file
+from reader.importers.files import MAX_FILE_BYTES, Skipped, display_path, read_file
 from reader.importers.local_images import LocalImages
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
+    "Collection",
+    "Imported",
     "LocalImages",
+    "Skipped",
     "clean_label",
     "display_path",
     "expand_paths",
     "import_bytes",
+    "import_contents",
     "import_file",
     "read_file",
+    "walk_paths",
 ]
 
-Importer = Callable[[bytes, str], Article]
+Importer = Callable[[bytes, str], "Article | list[Article]"]
 FilesImporter = Callable[[bytes, str, LocalImages | None], Article]
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The several articles one file holds (a feed's entries). Each stands on its own: it is
+    known by its own URL, not by the file it came in."""
+
+    articles: tuple[Article, ...]
+
+
+Imported = Article | Collection
 
 
 def _importers() -> dict[str, Importer]:
     # Imported here so that a broken optional format never stops the others from loading.
-    from reader.importers import html, markdown, mhtml, text
+    from reader.importers import epub, feeds, html, markdown, mhtml, text
 
     return {
+        **dict.fromkeys(FEED_SUFFIXES, feeds.import_feed),
         ".txt": text.import_text,
         ".text": text.import_text,
         ".html": html.import_html,
@@ -45,6 +62,7 @@ def _importers() -> dict[str, Importer]:
         ".mht": mhtml.import_mhtml,
         ".md": markdown.import_markdown,
         ".markdown": markdown.import_markdown,
+        ".epub": epub.import_epub,
     }
 
 
@@ -61,9 +79,15 @@ def _with_files() -> dict[str, FilesImporter]:
     }
 
 
-SUPPORTED_SUFFIXES = frozenset(
-    {".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".markdown"}
+# Files with these suffixes are feeds when their content says so (see `feeds`).
+FEED_SUFFIXES = frozenset({".xml", ".atom", ".rss", ".json", ".feed"})
+_DOCUMENT_SUFFIXES = frozenset(
+    {".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md", ".markdown", ".epub"}
 )
+SUPPORTED_SUFFIXES = _DOCUMENT_SUFFIXES | FEED_SUFFIXES
+# Feed markers sit in the first lines: the root element, or JSON Feed's "version".
+_FEED_HEAD_BYTES = 16 * 1024
+_FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"jsonfeed.org/version/1")
 
 
 _JOINERS = "\u200c\u200d"
@@ -108,8 +132,9 @@ def _clean_optional(label: str | None) -> str | None:
     return None if label is None else clean_label(label) or None
 
 
-def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
-    """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason.
+def import_contents(data: bytes, filename: str, local: LocalImages | None = None) -> Imported:
+    """Turn one file's bytes into an Article, or a Collection of them (a feed), or raise
+    ImportFailed with a one-line reason.
 
     With `local` (where the file was), images it names beside it are read too (see
     LocalImages: never anything outside the file's own folder).
@@ -121,9 +146,24 @@ def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -
     if not data.strip():
         raise ImportFailed("the file is empty")
     with_files = _with_files().get(suffix) if local is not None else None
-    article = clean_labels(
-        with_files(data, filename, local) if with_files else importer(data, filename)
-    )
+    made = with_files(data, filename, local) if with_files else importer(data, filename)
+    if isinstance(made, list):
+        return Collection(tuple(_finish(article, data) for article in made))
+    return _finish(made, data)
+
+
+def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
+    """Turn one file's bytes into one Article, or raise ImportFailed with a one-line reason."""
+    imported = import_contents(data, filename, local)
+    if isinstance(imported, Article):
+        return imported
+    if len(imported.articles) != 1:
+        raise ImportFailed(f"the file holds {len(imported.articles)} articles; import it as a file")
+    return imported.articles[0]
+
+
+def _finish(article: Article, data: bytes) -> Article:
+    article = clean_labels(article)
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
     return replace(article, source_hash=hashlib.sha256(data).hexdigest())
@@ -142,4 +182,24 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files to import from these files and folders (see `files.expand_paths`)."""
-    return files.expand_paths(paths, SUPPORTED_SUFFIXES)
+    return files.expand_paths(paths, accept)
+
+
+def walk_paths(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Files to import, and the files of the folders that are skipped (see `files.walk_paths`)."""
+    return files.walk_paths(paths, accept)
+
+
+def accept(path: Path) -> str | None:
+    """Whether a file found in a folder is imported: None if so, else why it is skipped.
+
+    `.xml` and `.json` files are common in folders and mostly not feeds, so they are looked
+    into: only a feed is imported, anything else is skipped, not failed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return "unsupported file type"
+    if suffix in FEED_SUFFIXES:
+        head = files.read_head(path, _FEED_HEAD_BYTES).lower()
+        if not any(marker in head for marker in _FEED_MARKERS):
+            return "not a feed"
+    return None

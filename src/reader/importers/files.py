@@ -6,7 +6,8 @@ import logging
 import math
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ImportFailed
@@ -106,19 +107,51 @@ def _read_at_most(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def expand_paths(paths: Iterable[Path], suffixes: frozenset[str]) -> Iterator[Path]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file inside a chosen folder that an import passes over, and why."""
+
+    path: Path
+    reason: str
+
+
+# Whether a file found in a folder is imported: None if so, else the reason it is skipped.
+Accept = Callable[[Path], str | None]
+
+
+def expand_paths(paths: Iterable[Path], accept: Accept) -> Iterator[Path]:
+    """Files to import (see `walk_paths`), without the skipped ones."""
+    return (found for found in walk_paths(paths, accept) if isinstance(found, Path))
+
+
+def walk_paths(paths: Iterable[Path], accept: Accept) -> Iterator[Path | Skipped]:
     """Files to import: given files as they are, folders walked recursively in name order.
 
-    Hidden files and folders (a leading dot) are skipped inside folders, as are files whose
-    suffix is not in `suffixes`. A path given explicitly is always yielded, so that an
-    unsupported, missing or special file is reported rather than silently ignored. Inside
-    a folder a symbolic link is followed only when its target stays inside that folder.
+    Hidden files and folders (a leading dot) are passed over silently inside folders; files
+    that `accept` refuses come as Skipped, with its reason. A path given explicitly is always
+    yielded, so that an unsupported, missing or special file is reported rather than
+    silently ignored. Inside a folder a symbolic link is followed only when its target stays
+    inside that folder.
     """
     for path in paths:
         if _is_dir(path):
-            yield from _walk(path, _Walk(path.resolve(), suffixes))
+            yield from _walk(path, _Walk(path.resolve(), accept))
         else:
             yield path  # read_file says what is wrong with it, if anything
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """At most the first `size` bytes of a regular file; b"" when it cannot be read."""
+    try:
+        _check(path.stat(), MAX_FILE_BYTES * 1024)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            _check(os.fstat(fd), MAX_FILE_BYTES * 1024)
+            return _read_at_most(fd, size)
+        finally:
+            os.close(fd)
+    except (OSError, ValueError, ImportFailed):
+        return b""
 
 
 def _is_dir(path: Path) -> bool:
@@ -131,13 +164,13 @@ def _is_dir(path: Path) -> bool:
 class _Walk:
     """One chosen folder being walked: its real location and the real folders already seen."""
 
-    def __init__(self, root: Path, suffixes: frozenset[str]) -> None:
+    def __init__(self, root: Path, accept: Accept) -> None:
         self.root = root
-        self.suffixes = suffixes
+        self.accept = accept
         self.seen: set[Path] = set()
 
 
-def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
+def _walk(folder: Path, walk: _Walk) -> Iterator[Path | Skipped]:
     real = folder.resolve()
     if real in walk.seen:  # a link back up, or to a folder walked already: no loops
         return
@@ -162,8 +195,9 @@ def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
             log.debug("skipped %s: the saved page's own files", display_path(entry.path))
         elif kind == "folder":
             yield from _walk(path, walk)
-        elif kind == "file" and path.suffix.lower() in walk.suffixes:
-            yield path
+        elif kind == "file":
+            reason = walk.accept(path)
+            yield path if reason is None else Skipped(path, reason)
 
 
 def _is_page_resources(name: str, pages: set[str]) -> bool:

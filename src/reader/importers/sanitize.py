@@ -41,6 +41,9 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
     "ol": {"start"},
+    # Anchors inside the article, for its own contents list and footnotes.
+    **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd")},
+    "blockquote": {"id"},
 }
 
 _LINK = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
@@ -52,7 +55,8 @@ MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024
 _ASSET = re.compile(r"assets/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")
 _UNSAFE_IN_URL = re.compile(r"[\x00-\x1f\x7f\\]")  # controls, and backslashes (UNC paths)
 _NUMBER = re.compile(r"[0-9]{1,4}")
-# Targets inside the article (footnotes and their way back): `id="fn1"`, `href="#fn1"`.
+# Targets inside the article (footnotes and their way back, a book's chapters): `id="fn1"`,
+# `href="#fn1"`.
 _FRAGMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
 
 # Deeper nesting than this is never real article structure; flattening it keeps the reading

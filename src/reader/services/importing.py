@@ -20,11 +20,13 @@ from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import ImportFailed, ReaderError
 from reader.importers import (
     MAX_FILE_BYTES,
+    Collection,
     LocalImages,
+    Skipped,
     display_path,
-    expand_paths,
-    import_bytes,
+    import_contents,
     read_file,
+    walk_paths,
 )
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
@@ -54,6 +56,9 @@ class ImportStatus(Enum):
     # are neither clearly one story nor clearly two. The caller asks the user, then imports
     # again with `replace_id` or `as_new`.
     UNSURE = "unsure"
+    # A file inside a chosen folder that is not imported (an image, a JSON file that is not a
+    # feed…): nothing was read; `reason` says why.
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class _File:
     shown: str
     state: FileState | None
     known: int | None = None  # the article it already is (unchanged since its import)
+    skipped: str | None = None  # why a file found in a folder is not imported
 
 
 def _failed(file: _File, reason: str) -> ImportResult:
@@ -146,14 +152,16 @@ class Importing:
         started: Callable[[Path], None],
     ) -> Iterator[ImportResult]:
         """Import files and folders (see Library.import_paths)."""
-        jobs = (self._prepare(path, options, started) for path in expand_paths(paths))
+        jobs = (self._prepare(found, options, started) for found in walk_paths(paths))
         return self._import(jobs, options, should_stop, extraction_processes())
 
     def file(self, path: Path, options: ImportOptions) -> ImportResult:
-        """Import one file, in this process (see Library.import_path)."""
+        """Import one file, in this process (see Library.import_path); a file of several
+        articles answers with the first that is not a duplicate."""
         jobs = [self._prepare(path, options, lambda _path: None)]
-        (result,) = self._import(jobs, options, lambda: False, processes=0)
-        return result
+        results = list(self._import(jobs, options, lambda: False, processes=0))
+        fresh = [r for r in results if r.status is not ImportStatus.DUPLICATE]
+        return (fresh or results)[0]
 
     def _import(
         self,
@@ -181,10 +189,13 @@ class Importing:
         yield from self._store_batch(batch, options)
 
     def _prepare(
-        self, path: Path, options: ImportOptions, started: Callable[[Path], None]
+        self, found: Path | Skipped, options: ImportOptions, started: Callable[[Path], None]
     ) -> Job[_File]:
         """Read one file for import, unless it is known unchanged: then nothing is read (by
         size and modification time) or nothing is extracted (by its bytes' hash)."""
+        if isinstance(found, Skipped):
+            return Job(_File(found.path, display_path(found.path), None, skipped=found.reason))
+        path = found
         started(path)  # a front end may say what it is working on
         file = _File(path, display_path(path), file_state(path))
         fresh = options.replace_id is None and not options.as_new
@@ -204,7 +215,8 @@ class Importing:
         except Exception as exc:  # noqa: BLE001 - judged with the file's other failures
             return Job(file, ready=Outcome(error=exc))
         # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
-        return Job(file, (import_bytes, (data, display_path(path.name), local)), size=len(data))
+        job = (import_contents, (data, display_path(path.name), local))
+        return Job(file, job, size=len(data))
 
     def _unchanged(self, state: FileState) -> int | None:
         """The article made from this file as it is now: known by its size and modification
@@ -224,7 +236,11 @@ class Importing:
         staged: list[tuple[int, Path | None]] = []
         try:
             with self.db.transaction(durable=True) as conn:
-                results = [self._store_one(conn, f, out, options, staged) for f, out in batch]
+                results = [
+                    result
+                    for file, outcome in batch
+                    for result in self._store_one(conn, file, outcome, options, staged)
+                ]
         except BaseException:
             for _article_id, folder in staged:
                 self.assets.discard(folder)
@@ -241,28 +257,34 @@ class Importing:
         outcome: Outcome[Any] | None,
         options: ImportOptions,
         staged: list[tuple[int, Path | None]],
-    ) -> ImportResult:
-        """One file's part of a batch. Its own failures, in whichever process they
-        happened, become a FAILED result; the library's raise (and undo the batch)."""
+    ) -> list[ImportResult]:
+        """One file's part of a batch: all of its articles or none. Its own failures, in
+        whichever process they happened, become a FAILED result; the library's raise (and
+        undo the batch)."""
         conn.execute("SAVEPOINT import_file")
+        mark = len(staged)
         try:
-            result = self._store_file(conn, file, outcome, options, staged)
+            results = self._store_file(conn, file, outcome, options, staged)
         except ImportFailed as exc:
-            result = _failed(file, str(exc))
+            results = [_failed(file, str(exc))]
         except RecursionError:
-            result = _failed(file, "too deeply nested")
+            results = [_failed(file, "too deeply nested")]
         except MemoryError:
-            result = _failed(file, "too large to import")
+            results = [_failed(file, "too large to import")]
         except (ReaderError, sqlite3.Error):
             raise  # the library cannot be written, or no such article: not this file's fault
         except Exception as exc:
             # A bug met by one file must not cost the user the rest of the import.
             log.exception("importing %s failed", file.shown)
-            result = _failed(file, f"unexpected error ({type(exc).__name__}); details in the log")
-        if result.status is ImportStatus.FAILED:
+            reason = f"unexpected error ({type(exc).__name__}); details in the log"
+            results = [_failed(file, reason)]
+        if any(result.status is ImportStatus.FAILED for result in results):
             conn.execute("ROLLBACK TO import_file")
+            for _article_id, folder in staged[mark:]:
+                self.assets.discard(folder)
+            del staged[mark:]
         conn.execute("RELEASE import_file")
-        return result
+        return results
 
     def _store_file(
         self,
@@ -271,19 +293,33 @@ class Importing:
         outcome: Outcome[Any] | None,
         options: ImportOptions,
         staged: list[tuple[int, Path | None]],
-    ) -> ImportResult:
+    ) -> list[ImportResult]:
+        if file.skipped is not None:
+            return [ImportResult(file.shown, ImportStatus.SKIPPED, reason=file.skipped)]
         if outcome is None:  # known unchanged
             assert file.known is not None
             if file.state is not None and file.state.source_hash:
                 # Same bytes, new name or time: know it by those next time.
                 sources.remember(conn, file.state, file.known)
             title = self.articles.title_in(conn, file.known)
-            return ImportResult(file.shown, ImportStatus.DUPLICATE, file.known, title)
-        article = replace(outcome.get(), source_path=display_path(file.path.resolve()))
-        result, folder = self._add_in(conn, article, options, file.shown, file.state)
-        if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
-            staged.append((result.article_id, folder))
-        return result
+            return [ImportResult(file.shown, ImportStatus.DUPLICATE, file.known, title)]
+        imported = outcome.get()
+        if isinstance(imported, Collection):
+            if options.replace_id is not None:
+                raise ImportFailed("the file holds several articles: it cannot replace one")
+            # Each article of a collection is its own source (its URL), not the file; a
+            # question about one entry could only be answered by importing the file again.
+            articles = list(imported.articles)
+            options = replace(options, ask_when_unsure=False)
+        else:
+            articles = [replace(imported, source_path=display_path(file.path.resolve()))]
+        results = []
+        for article in articles:
+            result, folder = self._add_in(conn, article, options, file.shown, file.state)
+            if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
+                staged.append((result.article_id, folder))
+            results.append(result)
+        return results
 
     def add(
         self, article: Article, options: ImportOptions, path: str, source: FileState | None
@@ -342,3 +378,16 @@ class Importing:
         """The stored article from the same file or URL whose text the new one keeps most of."""
         stored = self.articles.same_source_in(conn, article.source_path, article.url)
         return closest(article.text, stored)
+
+
+def skipped_kinds(results: Iterable[ImportResult]) -> list[tuple[str, int]]:
+    """The files an import skipped, counted by kind, most first: [(".png", 10), (".json (not
+    a feed)", 2)] — what a summary says it left out, and why."""
+    counts: dict[str, int] = {}
+    for result in results:
+        if result.status is ImportStatus.SKIPPED:
+            suffix = Path(result.path).suffix.lower() or "(no suffix)"
+            reason = result.reason
+            kind = suffix if reason == "unsupported file type" else f"{suffix} ({reason})"
+            counts[kind] = counts.get(kind, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -36,6 +36,7 @@ from reader.services.annotating import Annotating
 from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
+from reader.services.importing import skipped_kinds as skipped_kinds
 from reader.services.indexer import Indexer
 from reader.services.organizing import Organizing
 from reader.services.trash import TRASH_KEPT, Trash

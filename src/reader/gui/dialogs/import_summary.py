@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.imports import ImportSummary
-from reader.services.library import ImportStatus
+from reader.services.library import ImportStatus, skipped_kinds
 
 
 def summary_line(summary: ImportSummary) -> str:
@@ -33,6 +33,13 @@ def summary_line(summary: ImportSummary) -> str:
         parts.append(
             QCoreApplication.translate("ImportSummary", "{n} failed").format(
                 n=len(summary.failures)
+            )
+        )
+    kinds = skipped_kinds(summary.results)
+    if kinds:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "skipped {n}: {kinds}").format(
+                n=sum(n for _kind, n in kinds), kinds=", ".join(f"{n} {k}" for k, n in kinds)
             )
         )
     if summary.cancelled:
@@ -59,13 +66,15 @@ class ImportSummaryDialog(QDialog):
             ImportStatus.DUPLICATE: self.tr("Already in the library"),
             ImportStatus.FAILED: self.tr("Failed"),
             ImportStatus.UNSURE: self.tr("Not imported (stopped before asking)"),
+            ImportStatus.SKIPPED: self.tr("Skipped"),
         }
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Outcome"), self.tr("Details")])
         order = sorted(summary.results, key=lambda r: r.status is not ImportStatus.FAILED)
         for result in order:
-            details = result.reason if result.status is ImportStatus.FAILED else result.title
+            explained = result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED)
+            details = result.reason if explained else result.title
             item = QTreeWidgetItem([Path(result.path).name, statuses[result.status], details or ""])
             item.setToolTip(0, result.path)
             self.tree.addTopLevelItem(item)

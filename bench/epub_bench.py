@@ -1,0 +1,159 @@
+"""EPUB import and opening: a generated 2 MB book, imported and opened in the window.
+
+Builds an EPUB 3 book of about 2 MB: 2 MB of generated English and Chinese chapter text
+(about 0.65 MB once zipped; 40 chapters with section headings) and 8 photographs of 400x400
+noise (1.3 MB, which no compression shrinks), then, over several runs:
+
+  * import: `Library.import_path` of the book into a fresh library (read, unpack, sanitize,
+    store, index)
+  * open in the window: the time `MainWindow.open_article` keeps the UI thread busy
+    (render the ~2 MB of HTML with its contents list and images), target < 300 ms
+  * text map ready after opening (worker), for highlights
+
+    python bench/epub_bench.py [--runs 5] [--megabytes 2] [--image-side 400]
+
+`--megabytes` is the chapter text in UTF-8 bytes, `--image-side` the side of each image.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from window_load import map_ready, ui_busy_ms, wait_until
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' book builder
+
+from tests.epubs import Book, Chapter, build_epub, sample_book
+from tests.hostile_images import png
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGET_OPEN_MS = 300.0
+ZH = "湖畔小城举办国际风筝节来自三十多个国家和地区的队伍带着各自作品参加比赛传统工艺新材料"
+EN = ["the", "river", "bends", "and", "the", "town", "listens", "to", "its", "clocks"]
+EN += ["while", "boats", "leave", "harbour", "keeper", "lamp", "storm", "tide"]
+
+
+def generated_book(megabytes: float, image_side: int = 400, seed: int = 5) -> Book:
+    """About `megabytes` of chapter text (paragraphs of mixed English and Chinese) and 8
+    greyscale images of noise, `image_side` pixels square."""
+    rng = random.Random(seed)
+    chapters, size, number = [], 0, 0
+    per_chapter = int(megabytes * 1024 * 1024 / 40)
+    images = {f"images/plate{n}.png": _noise(rng, image_side) for n in range(8)}
+    while size < megabytes * 1024 * 1024:
+        number += 1
+        paragraphs, chars = [], 0
+        while chars < per_chapter:
+            en = " ".join(rng.choice(EN) for _ in range(40)).capitalize()
+            zh = "".join(rng.choice(ZH) for _ in range(60))
+            paragraphs.append(f"{en}. {zh}。")
+            chars += len(paragraphs[-1].encode())
+        extra = f"<h2>Part {number}.2</h2><p>{rng.choice(EN)} and {rng.choice(EN)}.</p>"
+        image = f"images/plate{number % 8}.png" if number % 5 == 0 else None
+        chapters.append(Chapter(f"Chapter {number}", paragraphs, image=image, extra=extra))
+        size += chars
+    return Book(title="A Generated Book", chapters=chapters, images=images)
+
+
+def _noise(rng: random.Random, side: int) -> bytes:
+    rows = (b"\x00" + rng.randbytes(side) for _ in range(side))  # filter byte, then pixels
+    return png(side, side, pixels=b"".join(rows))
+
+
+def spread(values: list[float]) -> str:
+    middle = statistics.median(values)
+    return f"min {min(values):7.1f}  median {middle:7.1f}  max {max(values):7.1f}"
+
+
+def import_once(book: Path, root: Path) -> tuple[float, int]:
+    from reader.paths import DataPaths
+    from reader.services.library import open_library
+
+    library, _recovery = open_library(DataPaths(root))
+    with library:
+        started = time.perf_counter()
+        result = library.import_path(book)
+        took = (time.perf_counter() - started) * 1000
+    assert result.article_id is not None, result.reason
+    return took, result.article_id
+
+
+def open_in_window(root: Path, article_id: int, runs: int) -> tuple[list[float], list[float]]:
+    from PySide6.QtCore import QSettings
+
+    from reader.gui.application import GuiOptions, create_application
+    from reader.gui.main_window import MainWindow
+    from reader.paths import DataPaths
+    from reader.services.library import open_library
+
+    _app = create_application(GuiOptions())
+    library, _recovery = open_library(DataPaths(root))
+    other = library.import_text(build_epub(sample_book()), "small.epub").article_id
+    assert other is not None
+    settings = QSettings(str(root / "bench-settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings, theme_override="light")
+    window.resize(1280, 800)
+    window.show()
+    wait_until(lambda: window.settled)
+    pane = window.parts.pane
+    opens, maps = [], []
+    for _ in range(runs):
+        window.open_article(other)  # another article between runs: each open renders anew
+        wait_until(lambda: window.settled and map_ready(pane))
+        opens.append(ui_busy_ms(lambda: window.open_article(article_id)))
+        mapped_at = time.perf_counter()
+        wait_until(lambda: map_ready(pane), poll_ms=5)
+        maps.append((time.perf_counter() - mapped_at) * 1000)
+    window.close()
+    library.close()
+    return opens, maps
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--megabytes", type=float, default=2.0)
+    parser.add_argument("--image-side", type=int, default=400)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="epub-bench-") as scratch:
+        folder = Path(scratch)
+        book = folder / "generated.epub"
+        book.write_bytes(build_epub(generated_book(args.megabytes, args.image_side)))
+        imports: list[float] = []
+        article_id = 0
+        for run in range(args.runs):
+            took, article_id = import_once(book, folder / f"lib{run}")
+            imports.append(took)
+        opens, maps = open_in_window(folder / "lib0", article_id, args.runs)
+        _report(book, folder / "lib0", article_id, imports, opens, maps)
+    return 0 if statistics.median(opens) < TARGET_OPEN_MS else 1
+
+
+def _report(
+    book: Path, root: Path, article_id: int, *figures: list[float], out: Callable[..., None] = print
+) -> None:
+    from reader.paths import DataPaths
+    from reader.services.library import open_library
+
+    library, _recovery = open_library(DataPaths(root))
+    with library:
+        stored = library.get_article(article_id)
+    out(f"book: {book.stat().st_size / 1e6:.2f} MB EPUB, HTML {len(stored.html) / 1e6:.2f} MB, "
+        f"text {len(stored.text):,} characters")  # fmt: skip
+    imports, opens, maps = figures
+    out(f"import (ms)                           {spread(imports)}")
+    out(f"open in the window, UI thread (ms)    {spread(opens)}   target < {TARGET_OPEN_MS:.0f}")
+    out(f"text map ready after opening (ms)     {spread(maps)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

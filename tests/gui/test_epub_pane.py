@@ -1,0 +1,68 @@
+"""An imported EPUB in the reading pane: its contents list leads to the chapters; images show."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.services.library import Library
+from tests.epubs import Book, Chapter, build_epub, sample_book
+
+
+def _long_book() -> Book:
+    """The sample book with chapters long enough that each starts below the first screen."""
+    book = sample_book()
+    filler = [f"Line {n} of the keeper's log: wind, tide and weather noted." for n in range(60)]
+    book.chapters = [
+        Chapter(c.title, [*c.paragraphs, *filler], c.image, c.extra) for c in book.chapters
+    ]
+    return book
+
+
+def _open_book(library: Library, window: MainWindow, tmp_path: Path) -> int:
+    path = tmp_path / "keeper.epub"
+    path.write_bytes(build_epub(_long_book()))
+    result = library.import_path(path)
+    assert result.article_id is not None, result.reason
+    assert window.open_article(result.article_id)
+    return result.article_id
+
+
+def _heading_top(window: MainWindow, text: str) -> float:
+    document = window.parts.pane.document()
+    block = document.begin()
+    while block.isValid():
+        if block.text() == text and block.blockFormat().headingLevel() == 2:
+            return document.documentLayout().blockBoundingRect(block).top()
+        block = block.next()
+    raise AssertionError(f"no heading {text!r}")
+
+
+def test_a_contents_link_scrolls_to_its_chapter(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    _open_book(library, window, tmp_path)
+    pane = window.parts.pane
+    bar = pane.verticalScrollBar()
+    bar.setValue(0)
+    target = _heading_top(window, "The Rescue")  # the third chapter's heading
+    assert target > pane.viewport().height()  # out of sight before the link is followed
+    pane.anchorClicked.emit(QUrl("#ch3"))
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert abs(bar.value() - min(target, bar.maximum())) < 40
+
+
+def test_a_book_image_is_loaded_from_its_asset_folder(
+    window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    article_id = _open_book(library, window, tmp_path)
+    html = library.get_article(article_id).html
+    (source,) = re.findall(r'src="(assets/[0-9a-f]+\.png)"', html)
+    pane = window.parts.pane
+    image = pane.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(source))
+    assert isinstance(image, QImage) and (image.width(), image.height()) == (4, 3)
