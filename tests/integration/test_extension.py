@@ -4,6 +4,7 @@ local server through `reader serve`, and the article and its highlight are in th
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -150,6 +151,9 @@ def test_save_selection_as_a_highlight_from_chromium(
     shown = json.loads(reader(data_dir, "show", str(listed[0]["id"]), "--json").stdout)
     assert "public holidays" in shown["text"]  # the DOM after the page's script ran
     assert shown["url"] == site.url("/story.html")
-    assert shown["html"].count("<img") == 1  # the same-origin image; the other was not readable
+    # The same-origin image came inlined and is stored; the other was not readable from the
+    # page, so it is a placeholder for "Download images" (nothing fetched behind the user).
+    stored = re.findall(r'<img[^>]*src="assets/([^"]+)"', shown["html"])
+    assert len(stored) == 2 and sum(name.startswith("web-") for name in stored) == 1, stored
     notes = json.loads(reader(data_dir, "notes", str(listed[0]["id"]), "--json").stdout)
     assert [h["quote"] for h in notes[0]["highlights"]] == [SELECTION]
