@@ -131,9 +131,22 @@ def test_a_long_title_is_set_smaller_than_a_short_one(
         assert window.open_article(article_id)
         block = window.parts.pane.document().firstBlock()
         assert block.text() in (title, HARBOUR_TITLE)
-        sizes.append(block.charFormat().fontPointSize())
+        # The size the text is laid out in (Qt's heading scale would make both 2x the body).
+        sizes.append(block.begin().fragment().charFormat().font().pointSizeF())
     body = window.preferences.effective_size
     assert sizes == [pytest.approx(body * 1.6, abs=0.1), pytest.approx(body * 1.15, abs=0.1)]
+
+
+def test_subheadings_are_set_at_the_stylesheets_size(
+    window: MainWindow, filled: dict[str, int]
+) -> None:
+    assert window.open_article(filled["harbour"])
+    block = window.parts.pane.document().firstBlock()
+    while block.isValid() and block.text() != "Visitors":
+        block = block.next()
+    assert block.blockFormat().headingLevel() == 2
+    size = block.begin().fragment().charFormat().font().pointSizeF()
+    assert size == pytest.approx(window.preferences.effective_size * 1.2, abs=0.1)
 
 
 def test_the_last_article_is_reopened_at_its_place(

@@ -30,6 +30,7 @@ from reader.gui.style import Theme, resolve_theme
 from reader.gui.text_mapping import TextMap
 from reader.gui.views import highlights
 from reader.gui.views.article_html import article_html, byline_parts, message_html, reading_css
+from reader.gui.views.headings import size_headings
 from reader.gui.views.resources import load_image
 from reader.gui.views.text_maps import PaneTextMap
 
@@ -134,6 +135,7 @@ class ReadingPane(QTextBrowser):
             self.document().clear()  # drops cached images of the previous article
             date_text = self._date_text(self._article)
             self.setHtml(article_html(self._article, date_text))
+            size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
