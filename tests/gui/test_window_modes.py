@@ -132,14 +132,18 @@ def test_about_names_korean(qtbot: QtBot, window: MainWindow, monkeypatch: objec
 def test_question_dialogs_are_wide_enough_for_their_title(
     window: MainWindow, monkeypatch: object
 ) -> None:
-    seen: list[QInputDialog] = []
+    widths: list[tuple[int, int]] = []
 
     def answer(dialog: QInputDialog) -> int:
-        seen.append(dialog)
+        dialog.show()  # laid out as exec() would show it
+        title = f"{dialog.windowTitle()} — Reader"
+        widths.append((dialog.width(), dialog.fontMetrics().horizontalAdvance(title)))
+        dialog.hide()
         return 0
 
     monkeypatch.setattr(QInputDialog, "exec", answer)  # type: ignore[attr-defined]
     window.commands.rename_section("World")
-    dialog = seen[0]
-    title = f"{dialog.windowTitle()} — Reader"
-    assert dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(title)
+    window.capture.ask_and_import(window)
+    assert len(widths) == 2
+    for shown_width, title_width in widths:
+        assert shown_width > title_width + 100  # room for the title bar's buttons

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QWidget
 
 MIN_WIDTH_PX = 360
 # The window manager adds buttons and an icon to the title bar, and the platform appends the
@@ -11,12 +11,26 @@ MIN_WIDTH_PX = 360
 TITLE_BAR_EXTRA_PX = 160
 
 
-def fit_title(dialog: QDialog) -> None:
-    """A minimum width that keeps the dialog's title (and the app name after it) whole."""
+def title_width(dialog: QDialog) -> int:
+    """The width that keeps the dialog's title (and the app name after it) whole."""
     name = QCoreApplication.applicationName() or "Reader"
     title = f"{dialog.windowTitle()} — {name}"
-    needed = dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA_PX
-    dialog.setMinimumWidth(max(MIN_WIDTH_PX, needed))
+    return max(MIN_WIDTH_PX, dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA_PX)
+
+
+def fit_title(dialog: QDialog) -> None:
+    """Make the dialog at least as wide as its title needs.
+
+    QInputDialog's layout sizes the dialog from its contents and ignores the dialog's own
+    minimum width, so the minimum goes on the question's label.
+    """
+    needed = title_width(dialog)
+    dialog.setMinimumWidth(needed)
+    layout = dialog.layout()
+    margins = layout.contentsMargins() if layout is not None else None
+    inner = needed - (margins.left() + margins.right() if margins is not None else 0)
+    for label in dialog.findChildren(QLabel):
+        label.setMinimumWidth(inner)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
