@@ -66,6 +66,8 @@ def test_hidden_panes_are_remembered(
     again.show()
     assert shown(again) == (False, True)
     assert not again.menu_actions.show_sidebar.isChecked()
+    again.menu_actions.show_sidebar.trigger()
+    qtbot.waitUntil(lambda: again.parts.splitter.sizes()[0] >= 100)  # shown with a width
     again.close()
 
 
@@ -81,7 +83,7 @@ def test_focus_mode_is_not_remembered_but_the_panes_before_it_are(
     again.close()
 
 
-def test_a_pane_dragged_shut_is_hidden(window: MainWindow) -> None:
+def test_a_pane_dragged_shut_is_hidden(qtbot: QtBot, window: MainWindow) -> None:
     splitter = window.parts.splitter
     assert splitter.isCollapsible(0) and splitter.isCollapsible(1)
     assert not splitter.isCollapsible(2)
@@ -89,6 +91,8 @@ def test_a_pane_dragged_shut_is_hidden(window: MainWindow) -> None:
     splitter.splitterMoved.emit(0, 1)  # what a drag ends with
     assert shown(window) == (False, True)
     assert not window.menu_actions.show_sidebar.isChecked()
+    window.menu_actions.show_sidebar.trigger()
+    qtbot.waitUntil(lambda: splitter.sizes()[0] >= 100)  # back with a width, not shut
 
 
 def test_the_notes_panel_toggle_is_remembered(

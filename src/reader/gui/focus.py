@@ -123,8 +123,20 @@ class WindowModes(QObject):
     def _show(self, pane: QWidget, on: bool) -> None:
         had_focus = pane.isAncestorOf(self._window.focusWidget())
         pane.setVisible(on)
-        if not on and had_focus:
+        if on:
+            self._open_if_shut(pane)
+        elif had_focus:
             self._reading.setFocus()
+
+    def _open_if_shut(self, pane: QWidget) -> None:
+        """A pane dragged shut comes back at a usable width, taken from the reading area."""
+        sizes = self._splitter.sizes()
+        index = self._splitter.indexOf(pane)
+        if sizes[index] > 0:
+            return
+        width = max(pane.minimumWidth(), pane.sizeHint().width())
+        sizes[index], sizes[-1] = width, max(0, sizes[-1] - width)
+        self._splitter.setSizes(sizes)
 
     @staticmethod
     def _set_checked(action: QAction, on: bool) -> None:
