@@ -6,15 +6,15 @@ import base64
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPalette, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
-from tests.gui.conftest import KITE_TITLE
+from tests.gui.conftest import KITE_TITLE, html_article
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
@@ -158,23 +158,47 @@ def test_find_highlights_every_match(window: MainWindow, filled: dict[str, int])
     assert pane.extraSelections() == []
 
 
-def test_links_open_only_after_confirmation(
+def link_point(pane: ReadingPane, text: str) -> QPoint:
+    """The middle of the first occurrence of `text` in the pane, in viewport coordinates."""
+    cursor = pane.document().find(text)
+    assert not cursor.isNull()
+    start = QTextCursor(cursor)
+    start.setPosition(cursor.selectionStart() + 1)
+    return pane.cursorRect(start).center()
+
+
+def test_clicking_a_web_link_opens_it_without_asking(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    for name in ("question", "information", "warning", "exec"):
+        # Any dialog fails the test: a reader expects a click to open the link.
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: pytest.fail("a dialog was shown"))
+    body = '<p>Read <a href="https://example.com/story">the full story</a> today.</p>'
+    added = library.add_article(html_article("Linked", body))
+    assert added.article_id is not None
+    window.reload()
+    assert window.open_article(added.article_id)
+    pane = window.parts.pane
+    point = link_point(pane, "full story")
+    qtbot.mouseMove(pane.viewport(), point)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "https://example.com/story")
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == ["https://example.com/story"]
+
+
+def test_links_of_other_schemes_are_refused_in_the_status_bar(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    asked: list[str] = []
-
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
-    monkeypatch.setattr(QMessageBox, "question", question)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: asked.append("refused"))
+    for name in ("question", "information", "warning", "exec"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: pytest.fail("a dialog was shown"))
     pane = window.parts.pane
-    pane.anchorClicked.emit(QUrl("https://example.com/story"))
     pane.anchorClicked.emit(QUrl("javascript:alert(1)"))
     pane.anchorClicked.emit(QUrl("file:///etc/passwd"))
-    assert opened == ["https://example.com/story"]
-    assert "https://example.com/story" in asked[0]
-    assert asked[1:] == ["refused", "refused"]
+    assert "file:///etc/passwd" in window.statusBar().currentMessage()
+    pane.anchorClicked.emit(QUrl("mailto:editor@example.com"))
+    pane.anchorClicked.emit(QUrl("http://example.com/a"))
+    assert opened == ["mailto:editor@example.com", "http://example.com/a"]

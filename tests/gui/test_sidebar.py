@@ -92,7 +92,11 @@ def test_list_drag_carries_the_selected_ids(window: MainWindow, filled: dict[str
 def test_renaming_a_section(
     qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Abroad", True))
+    def answer(dialog: QInputDialog) -> int:
+        dialog.setTextValue("Abroad")
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
     window.parts.sidebar.choose(SECTION, "World")
     window.parts.sidebar.rename_requested.emit("World")
     qtbot.waitUntil(lambda: "Abroad" in rows(window.parts.sidebar_model, 1))

@@ -83,6 +83,13 @@ class WindowActions(QObject):
             action.setCheckable(True)
             action.setData(key)
             self.themes.addAction(action)
+        # F11 where the platform has no standard key for it (X11 has none, Windows F11 too).
+        self.full_screen = self._make(self.tr("&Full Screen"), (Key.FullScreen, "F11"))
+        self.focus_mode = self._make(self.tr("F&ocus Mode"), "Ctrl+Shift+F")
+        self.show_sidebar = self._make(self.tr("Show S&idebar"))
+        self.show_list = self._make(self.tr("Show Article &List"))
+        for action in (self.full_screen, self.focus_mode, self.show_sidebar, self.show_list):
+            action.setCheckable(True)
 
     def _make_article_and_help(self) -> None:
         self.mark_read = self._make(self.tr("Mark as &Read"), "Ctrl+Shift+R")
@@ -207,7 +214,10 @@ class WindowActions(QObject):
         view.addActions(self.list_layout)
         if self.sort_by:
             view.addMenu(self.tr("&Sort By")).addActions(self.sort_by)
-            view.addSeparator()
+        view.addSeparator()
+        view.addActions([self.full_screen, self.focus_mode])
+        view.addSeparator()
+        view.addActions([self.show_sidebar, self.show_list])
         if self.notes_panel is not None:
             view.addAction(self.notes_panel)
         view.addAction(self.all_annotations)

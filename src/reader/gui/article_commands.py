@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.edits import Snapshot
+from reader.gui.dialogs.asking import ask_item, ask_text
 from reader.gui.dialogs.edit_details import EditDetailsDialog
 from reader.gui.tasks import TaskRunner
 from reader.gui.undo import LaneCommand, UndoHistory
@@ -127,15 +128,13 @@ class ArticleCommands(QObject):
 
     def _ask_section(self, count: int) -> str | None:
         names = [name for name, _count in self._library.sections()]
-        section, ok = QInputDialog.getItem(
+        section = ask_item(
             self._window,
             self.tr("Move to Section"),
             self.tr("Move {n} article(s) to the section:").format(n=count),
             names,
-            0,
-            True,
         )
-        return section if ok and section.strip() else None
+        return section if section is not None and section.strip() else None
 
     def remove(self, ids: Sequence[int]) -> bool:
         """Move articles to the Trash (undoable; notes and highlights stay with them); True
@@ -194,15 +193,14 @@ class ArticleCommands(QObject):
         return box.clickedButton() is confirm
 
     def rename_section(self, old: str) -> None:
-        new, ok = QInputDialog.getText(
+        new = ask_text(
             self._window,
             self.tr("Rename Section"),
             self.tr("New name for “{name}”:").format(name=old),
-            QLineEdit.EchoMode.Normal,
             old,
         )
-        name = new.strip()
-        if ok and name and name != old:
+        name = (new or "").strip()
+        if name and name != old:
             self._run(
                 lambda: self._library.rename_section(old, name),
                 self.library_reshaped,

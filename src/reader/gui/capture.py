@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from reader.capture.connector import Connector, SaveRequest
 from reader.capture.pairing import load_pairing, rotate_token
 from reader.errors import ReaderError
+from reader.gui.dialogs.asking import ask_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, Library
 
@@ -42,10 +42,10 @@ class WebCapture(QObject):
     # -- import from URL ----------------------------------------------------------------------
 
     def ask_and_import(self, parent: QWidget) -> None:
-        url, ok = QInputDialog.getText(
+        url = ask_text(
             parent, self.tr("Import from URL"), self.tr("Address of the web page (http or https):")
         )
-        if ok and url.strip():
+        if url is not None and url.strip():
             self.import_url(url.strip())
 
     def import_url(self, url: str) -> None:

@@ -31,6 +31,8 @@ from reader.gui.widgets.search_field import SearchField
 from reader.services.library import Library
 
 SPLITTER_SIZES = (190, 480, 610)
+# Small enough that all three panes fit a 480 px window; hidden panes count for nothing.
+PANES_MINIMUM = (100, 160, 200)
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,15 @@ def _stacked(main: QWidget, below: QWidget) -> QWidget:
 def _splitter(sidebar: QWidget, lists: QWidget, reading: QWidget) -> QSplitter:
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("panes")
-    splitter.setChildrenCollapsible(False)
-    for widget, stretch, minimum in ((sidebar, 0, 150), (lists, 1, 260), (reading, 2, 320)):
+    for widget, stretch, minimum in zip(
+        (sidebar, lists, reading), (0, 1, 2), PANES_MINIMUM, strict=True
+    ):
         widget.setMinimumWidth(minimum)
         splitter.addWidget(widget)
         splitter.setStretchFactor(splitter.indexOf(widget), stretch)
+    # Sidebar and list can be dragged shut (WindowModes then hides them); the pane stays.
+    splitter.setChildrenCollapsible(True)
+    splitter.setCollapsible(2, False)
     splitter.setSizes(list(SPLITTER_SIZES))
     return splitter
 

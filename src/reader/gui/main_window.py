@@ -8,7 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from reader.core.changes import Changes
@@ -26,6 +33,7 @@ from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
 from reader.gui.dialogs.sync import SyncPanel
+from reader.gui.focus import WindowModes
 from reader.gui.imports import ImportController, ImportProgress, ImportSummary, local_path
 from reader.gui.keyboard import KeyboardNavigation
 from reader.gui.layout import (
@@ -55,6 +63,7 @@ from reader.storage.articles import ArticleFilter
 log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 250
 RELOAD_DELAY_MS = 400
+LAST_ARTICLE_KEY = "session/article"
 
 
 class MainWindow(QMainWindow):
@@ -127,8 +136,12 @@ class MainWindow(QMainWindow):
         self._connect_parts()
         self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
+        self.modes = WindowModes(
+            self, self.parts.splitter, self.parts.pane, self.menu_actions, settings
+        )
         restore_layout(self, self.parts, settings)
         self.list_options.restore()
+        self.modes.restore()
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
@@ -136,6 +149,7 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.parts.sidebar.choose("view", "all")
         self._show_placeholder()
+        self._reopened = False
         if library.read_only:
             self._turn_changes_off(announce_read_only)
         self.change_feed.start()
@@ -180,6 +194,8 @@ class MainWindow(QMainWindow):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions(list(a.article_actions))
         p.pane.position_changed.connect(self._on_pane_position_changed)
+        p.pane.link_hovered.connect(self._on_pane_link_hovered)
+        p.pane.link_refused.connect(self._on_pane_link_refused)
         p.search_field.query_changed.connect(self.search.run)
         p.search_field.help_requested.connect(self._on_search_field_help_requested)
         p.import_strip.cancel_clicked.connect(self.imports.cancel)
@@ -387,6 +403,7 @@ class MainWindow(QMainWindow):
         self.parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         self.setWindowTitle(article.summary.title)
+        self._settings.setValue(LAST_ARTICLE_KEY, article_id)  # reopened at the next start
         self.lists.sync(reset=True)
         if not self.library.read_only:  # read ones too: Recently Read is by last opened
             self._mark_opened_read(article_id)
@@ -425,6 +442,36 @@ class MainWindow(QMainWindow):
             self.parts.pane.show_message(
                 self.tr("Nothing selected"), [self.tr("Choose an article from the list.")]
             )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._reopened:
+            # Once shown, not before: the pane has its real width, so the place read to (a
+            # fraction of the article's height) lands where it was.
+            self._reopened = True
+            self._reopen_last_article()
+
+    def _reopen_last_article(self) -> None:
+        """At start, the article read last, at its place, unless it is gone or in the Trash."""
+        try:
+            article_id = int(str(self._settings.value(LAST_ARTICLE_KEY, "")))
+        except ValueError:
+            return
+        summary = self.library.summaries([article_id]).get(article_id)
+        if summary is not None and summary.trashed is None:
+            self.open_article(article_id)
+
+    def _on_pane_link_hovered(self, url: str) -> None:
+        if url:
+            self.statusBar().showMessage(url)
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_pane_link_refused(self, url: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Not opened: Reader opens only web and e-mail links ({url})").format(url=url),
+            8000,
+        )
 
     def _on_pane_position_changed(self, article_id: int, fraction: float) -> None:
         if self.library.read_only:
@@ -553,9 +600,13 @@ class MainWindow(QMainWindow):
 
     def _on_preferences_triggered(self) -> None:
         sync = SyncPanel(self.sync, self.library.read_only)
-        dialog = PreferencesDialog(self._prefs, self, [*self._capture_preferences(), sync])
+        before = self._prefs
+        dialog = PreferencesDialog(before, self, [*self._capture_preferences(), sync])
+        dialog.previewed.connect(lambda prefs: self.apply_preferences(prefs, save=False))
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
+        else:
+            self.apply_preferences(before, save=False)  # the preview is undone
 
     def _capture_preferences(self) -> list[QWidget]:
         read_only = self.library.read_only
@@ -575,7 +626,10 @@ class MainWindow(QMainWindow):
         self._counts_timer.stop()
         self._reload_timer.stop()
         self.maintenance.stop()
+        self.modes.save()
         save_layout(self, self.parts, self._settings)
+        if self.current.article_id is None:
+            self._settings.remove(LAST_ARTICLE_KEY)
         self.imports.cancel()
         self.capture.stop_connector()
         self.watched.close()

@@ -1,4 +1,4 @@
-"""Reading preferences (font, size, theme, zoom), kept in QSettings beside the window state."""
+"""Reading preferences (font, size, typography, theme, zoom), kept in QSettings."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from PySide6.QtCore import QSettings
 
 from reader.gui.style import THEME_CHOICES
 
-FONT_CHOICES = ("serif", "sans")
+FONT_CHOICES = ("serif", "sans", "installed")  # "installed": the family the reader chose
 MIN_SIZE, MAX_SIZE = 9, 32
+# Typography, in hundredths of the font size (line height, paragraph gap) and in ems (column).
+LINE_HEIGHT_RANGE, PARAGRAPH_RANGE, MEASURE_RANGE = (120, 250), (0, 200), (20, 60)
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 50, 300, 10
 
 # Latin faces first so that English reads in a text face; Qt falls back along the list, per
@@ -88,9 +90,16 @@ class ReadingPreferences:
     size: int = 14  # points, before zoom
     theme: str = "system"
     zoom: int = 100  # percent
+    family: str = ""  # an installed font family, used when font == "installed"
+    line_height: int = 175  # percent of the font size
+    paragraph_spacing: int = 80  # space after a paragraph, percent of the font size
+    measure: int = 38  # the longest line in ems: about 38 CJK characters or 75 Latin letters
 
     @property
     def families(self) -> list[str]:
+        if self.font == "installed" and self.family:
+            # The chosen face first; the serif list after it keeps CJK text in a CJK face.
+            return [self.family, *FONT_FAMILIES["serif"]]
         return FONT_FAMILIES.get(self.font, FONT_FAMILIES["serif"])
 
     def families_for(self, language: str | None) -> list[str] | None:
@@ -121,6 +130,16 @@ class ReadingPreferences:
             size=_bounded(settings.value("reading/size"), default.size, MIN_SIZE, MAX_SIZE),
             theme=theme if theme in THEME_CHOICES else default.theme,
             zoom=_bounded(settings.value("reading/zoom"), default.zoom, MIN_ZOOM, MAX_ZOOM),
+            family=str(settings.value("reading/family", default.family)),
+            line_height=_bounded(
+                settings.value("reading/line_height"), default.line_height, *LINE_HEIGHT_RANGE
+            ),
+            paragraph_spacing=_bounded(
+                settings.value("reading/paragraph_spacing"),
+                default.paragraph_spacing,
+                *PARAGRAPH_RANGE,
+            ),
+            measure=_bounded(settings.value("reading/measure"), default.measure, *MEASURE_RANGE),
         )
 
     def save(self, settings: QSettings) -> None:
@@ -128,6 +147,10 @@ class ReadingPreferences:
         settings.setValue("reading/size", self.size)
         settings.setValue("reading/theme", self.theme)
         settings.setValue("reading/zoom", self.zoom)
+        settings.setValue("reading/family", self.family)
+        settings.setValue("reading/line_height", self.line_height)
+        settings.setValue("reading/paragraph_spacing", self.paragraph_spacing)
+        settings.setValue("reading/measure", self.measure)
 
 
 def _bounded(value: object, default: int, low: int, high: int) -> int:

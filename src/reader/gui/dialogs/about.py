@@ -12,6 +12,6 @@ def show_about(parent: QWidget) -> None:
     text = QCoreApplication.translate(
         "About",
         "<h3>Reader {version}</h3><p>A reader for saved articles, with search that "
-        "understands Chinese, Japanese and English.</p>",
+        "understands Chinese, Japanese, Korean and English.</p>",
     ).format(version=__version__)
     QMessageBox.about(parent, QCoreApplication.translate("About", "About Reader"), text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from reader.core.article import StoredArticle
 from reader.gui.style import Theme
@@ -15,10 +16,31 @@ _TAGS = re.compile(r"<[^>]+>")
 # Ruby in sanitized HTML (nh3 output: lower-case tags without attributes).
 _RUBY_PARENTHESIS = re.compile(r"<rp>.*?</rp>", re.DOTALL)
 _RUBY_TEXT = re.compile(r"<rt>(.*?)</rt>", re.DOTALL)
+# Title sizes (times the body size) by the title's length in half-width columns: a long title
+# gets a smaller face rather than running to five lines.
+TITLE_SIZES = (("title", 70, 1.6), ("title-long", 140, 1.35), ("title-longest", None, 1.15))
 
 
-def reading_css(theme: Theme, families: list[str], size_pt: float) -> str:
+def title_class(title: str) -> str:
+    """The title's CSS class: "title", "title-long" or "title-longest" by its display width."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in title)
+    for name, limit, _factor in TITLE_SIZES:
+        if limit is None or columns <= limit:
+            return name
+    return TITLE_SIZES[-1][0]
+
+
+def reading_css(
+    theme: Theme,
+    families: list[str],
+    size_pt: float,
+    *,
+    line_height: int = 175,
+    paragraph_spacing: int = 80,
+) -> str:
     """The pane's default stylesheet; sizes are computed because Qt's CSS lacks `em` fonts.
+
+    `line_height` and `paragraph_spacing` are percentages of the font size.
 
     Line heights are minimum heights in pixels: a percentage would scale the font's own line
     spacing, which for CJK fonts is already about 1.45 em.
@@ -31,13 +53,17 @@ def reading_css(theme: Theme, families: list[str], size_pt: float) -> str:
     def px(factor: float) -> str:
         return f"{round(size_pt * 4 / 3 * factor)}px"
 
+    lines, gap = line_height / 100, paragraph_spacing / 100
+    titles = "".join(
+        f"h1.{name} {{ font-size: {pt(factor)}; font-weight: 700; "
+        f"line-height: {px(factor * 1.3)}; margin-top: 0px; margin-bottom: {px(0.5)}; }}\n"
+        for name, _limit, factor in TITLE_SIZES
+    )
     return f"""
 body {{ color: {theme.text}; font-family: {family}; font-size: {pt(1)}; }}
-p {{ line-height: {px(1.75)}; margin-top: 0px; margin-bottom: {px(0.8)}; }}
-li {{ line-height: {px(1.7)}; margin-bottom: {px(0.2)}; }}
-h1.title {{ font-size: {pt(1.6)}; font-weight: 700; line-height: {px(1.6 * 1.4)};
-            margin-top: 0px; margin-bottom: {px(0.5)}; }}
-p.byline {{ color: {theme.secondary}; font-size: {pt(0.8)}; line-height: {px(0.8 * 1.5)};
+p {{ line-height: {px(lines)}; margin-top: 0px; margin-bottom: {px(gap)}; }}
+li {{ line-height: {px(lines - 0.05)}; margin-bottom: {px(gap / 4)}; }}
+{titles}p.byline {{ color: {theme.secondary}; font-size: {pt(0.8)}; line-height: {px(0.8 * 1.5)};
             margin-bottom: {px(1.8)}; }}
 h1 {{ font-size: {pt(1.35)}; font-weight: 700; margin-top: {px(1.6)}; margin-bottom: {px(0.6)}; }}
 h2 {{ font-size: {pt(1.2)}; font-weight: 700; line-height: {px(1.2 * 1.45)};
@@ -48,8 +74,8 @@ a {{ color: {theme.link}; text-decoration: none; }}
 blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {px(1.2)}; }}
 pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)};
              background-color: {theme.code_background}; }}
-pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(0.8)}; padding: 6px; }}
-table {{ border-collapse: collapse; margin-bottom: {px(0.8)}; }}
+pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(gap)}; padding: 6px; }}
+table {{ border-collapse: collapse; margin-bottom: {px(gap)}; }}
 th {{ font-weight: 700; }}
 span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
@@ -82,7 +108,7 @@ def article_html(article: StoredArticle, date_text: str | None, tags_label: str 
     body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
-    header = f'<h1 class="title">{title}</h1>'
+    header = f'<h1 class="{title_class(article.summary.title)}">{title}</h1>'
     if byline:
         header += f'<p class="byline">{byline}</p>'
     return f"<html><body>{header}{body}</body></html>"

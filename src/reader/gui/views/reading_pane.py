@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QWidget
 
 from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
@@ -36,6 +36,7 @@ from reader.gui.views.article_html import (
     message_html,
     reading_css,
 )
+from reader.gui.views.headings import size_headings
 from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
 from reader.gui.views.readings import reading_ranges, text_without_readings
 from reader.gui.views.resources import load_image
@@ -45,7 +46,6 @@ log = logging.getLogger(__name__)
 
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 POSITION_SAVE_DELAY_MS = 600
-COLUMN_EMS = 38  # the longest line, in em: about 38 CJK characters or 75 Latin letters
 SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
 # Longer documents are laid out by Qt in steps after they are shown, not all at once (0.6 s
 # for 800,000 characters): the position is restored again as the scroll range grows.
@@ -61,6 +61,8 @@ class ReadingPane(QTextBrowser):
     context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
     text_map_built = Signal()  # the shown article's text can be highlighted now
     tags_requested = Signal()  # the byline's Tags… link was clicked
+    link_hovered = Signal(str)  # the address under the mouse, "" when it leaves the link
+    link_refused = Signal(str)  # a link of another scheme than web or e-mail was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +95,7 @@ class ReadingPane(QTextBrowser):
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.highlighted.connect(self._on_self_highlighted)
         self.apply_preferences(self._prefs)
 
     # -- what is shown ----------------------------------------------------------------------
@@ -156,6 +159,7 @@ class ReadingPane(QTextBrowser):
             tags = self.tr("Tags…") if self.offer_tags else ""
             self._apply_faces(self._prefs.families_for(self._article.summary.language))
             self.setHtml(article_html(self._article, date_text, tags))
+            size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
@@ -184,7 +188,13 @@ class ReadingPane(QTextBrowser):
         font.setPointSizeF(self._prefs.effective_size)
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(
-            reading_css(self._theme, families, self._prefs.effective_size)
+            reading_css(
+                self._theme,
+                families,
+                self._prefs.effective_size,
+                line_height=self._prefs.line_height,
+                paragraph_spacing=self._prefs.paragraph_spacing,
+            )
         )
 
     def apply_preferences(self, prefs: ReadingPreferences, theme: Theme | None = None) -> None:
@@ -214,10 +224,12 @@ class ReadingPane(QTextBrowser):
         self._loading = False
 
     def _apply_column(self) -> None:
-        """Centre a column of at most COLUMN_EMS ems, whatever the pane's width."""
+        """Centre a column of at most the chosen measure (in ems), whatever the pane's width."""
         em = self._prefs.effective_size * self.logicalDpiY() / 72
         width = self.viewport().width()
-        side = max(SIDE_PADDING_PX, int((width - COLUMN_EMS * em) / 2))
+        # A narrow pane keeps most of its width for text: the padding shrinks with it.
+        padding = min(SIDE_PADDING_PX, width // 20)
+        side = max(padding, int((width - self._prefs.measure * em) / 2))
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if fmt.leftMargin() == side and fmt.topMargin() == TOP_PADDING_PX:
@@ -465,14 +477,11 @@ class ReadingPane(QTextBrowser):
             self.scrollToAnchor(url.fragment())
             return
         if url.scheme().lower() not in SAFE_LINK_SCHEMES:
-            QMessageBox.information(
-                self, self.tr("Link not opened"), self.tr("Reader opens only web and e-mail links.")
-            )
+            # javascript:, file:, data:… never leave the pane, whatever the page says.
+            self.link_refused.emit(url.toDisplayString())
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Open link"),
-            self.tr("Open this link in your browser?\n\n{url}").format(url=url.toDisplayString()),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(url)
+        # A click is the reader's choice, as in a browser: no dialog in between.
+        QDesktopServices.openUrl(url)
+
+    def _on_self_highlighted(self, url: QUrl) -> None:
+        self.link_hovered.emit(url.toDisplayString() if not url.isEmpty() else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QStyle, QWidget
 
 DEBOUNCE_MS = 150
 
@@ -22,7 +22,9 @@ class SearchField(QLineEdit):
         self.setClearButtonEnabled(True)
         shortcut = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
         self.setPlaceholderText(self.tr("Search articles ({shortcut})").format(shortcut=shortcut))
-        self.setMinimumWidth(240)
+        # Narrow enough for a 480 px window; it grows up to its maximum when there is room.
+        self.setMinimumWidth(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

@@ -1,0 +1,153 @@
+"""Focus mode, full screen, panes shown or hidden (and remembered), a 480 px window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.services.library import Library
+
+
+def shown(window: MainWindow) -> tuple[bool, bool]:
+    modes = window.modes
+    return modes.sidebar.isVisibleTo(window), modes.article_list.isVisibleTo(window)
+
+
+def test_focus_mode_hides_sidebar_and_list_and_restores_them_exactly(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    splitter = window.parts.splitter
+    splitter.setSizes([230, 400, 560])
+    before = splitter.sizes()
+    window.parts.article_list.setFocus()
+    window.menu_actions.focus_mode.trigger()
+    assert shown(window) == (False, False)
+    qtbot.waitUntil(lambda: splitter.sizes()[2] > 1000)  # the pane takes the whole width
+    assert window.parts.pane.hasFocus() or not window.isActiveWindow()
+    assert not window.menu_actions.show_sidebar.isChecked()
+    window.menu_actions.focus_mode.trigger()
+    assert shown(window) == (True, True)
+    assert splitter.sizes() == before
+    assert window.menu_actions.show_sidebar.isChecked()
+    assert window.menu_actions.show_list.isChecked()
+
+
+def test_focus_mode_has_its_key(window: MainWindow) -> None:
+    keys = [k.toString() for k in window.menu_actions.focus_mode.shortcuts()]
+    assert keys == ["Ctrl+Shift+F"]
+    assert "F11" in [k.toString() for k in window.menu_actions.full_screen.shortcuts()]
+
+
+def test_showing_a_pane_ends_focus_mode(window: MainWindow) -> None:
+    a = window.menu_actions
+    a.focus_mode.trigger()
+    a.show_list.trigger()
+    assert shown(window) == (False, True)
+    assert not a.focus_mode.isChecked()
+
+
+def test_full_screen_toggles(qtbot: QtBot, window: MainWindow) -> None:
+    window.menu_actions.full_screen.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    window.menu_actions.full_screen.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_hidden_panes_are_remembered(
+    qtbot: QtBot, library: Library, window: MainWindow, settings: QSettings
+) -> None:
+    window.menu_actions.show_sidebar.trigger()
+    assert shown(window) == (False, True)
+    window.close()
+    again = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(again)
+    again.show()
+    assert shown(again) == (False, True)
+    assert not again.menu_actions.show_sidebar.isChecked()
+    again.menu_actions.show_sidebar.trigger()
+    qtbot.waitUntil(lambda: again.parts.splitter.sizes()[0] >= 100)  # shown with a width
+    again.close()
+
+
+def test_focus_mode_is_not_remembered_but_the_panes_before_it_are(
+    qtbot: QtBot, library: Library, window: MainWindow, settings: QSettings
+) -> None:
+    window.menu_actions.focus_mode.trigger()
+    window.close()
+    again = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(again)
+    again.show()
+    assert shown(again) == (True, True)
+    again.close()
+
+
+def test_a_pane_dragged_shut_is_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    splitter = window.parts.splitter
+    assert splitter.isCollapsible(0) and splitter.isCollapsible(1)
+    assert not splitter.isCollapsible(2)
+    splitter.setSizes([0, 500, 700])
+    splitter.splitterMoved.emit(0, 1)  # what a drag ends with
+    assert shown(window) == (False, True)
+    assert not window.menu_actions.show_sidebar.isChecked()
+    window.menu_actions.show_sidebar.trigger()
+    qtbot.waitUntil(lambda: splitter.sizes()[0] >= 100)  # back with a width, not shut
+
+
+def test_the_notes_panel_toggle_is_remembered(
+    qtbot: QtBot, library: Library, window: MainWindow, settings: QSettings
+) -> None:
+    toggle = window.menu_actions.notes_panel
+    assert toggle is not None
+    toggle.trigger()
+    qtbot.waitUntil(window.annotations.dock.isVisible)
+    window.close()
+    again = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.annotations.dock.isVisible)
+    again.close()
+
+
+def test_the_window_is_usable_at_480_px(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.minimumSizeHint().width() <= 480
+    window.resize(480, 700)
+    qtbot.waitUntil(lambda: window.width() == 480)
+    # All three panes keep a width, the pane keeps a readable column.
+    sizes = window.parts.splitter.sizes()
+    assert all(size > 80 for size in sizes), sizes
+    assert window.parts.pane.column_width() >= 150
+    assert window.parts.search_field.isVisible()
+
+
+def test_about_names_korean(qtbot: QtBot, window: MainWindow, monkeypatch: object) -> None:
+    texts: list[str] = []
+
+    def about(_parent: object, _title: str, text: str) -> None:
+        texts.append(text)
+
+    setattr_ = monkeypatch.setattr  # type: ignore[attr-defined]
+    setattr_(QMessageBox, "about", about)
+    window.menu_actions.about.trigger()
+    assert "Korean" in texts[0]
+
+
+def test_question_dialogs_are_wide_enough_for_their_title(
+    window: MainWindow, monkeypatch: object
+) -> None:
+    widths: list[tuple[int, int]] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        dialog.show()  # laid out as exec() would show it
+        title = f"{dialog.windowTitle()} — Reader"
+        widths.append((dialog.width(), dialog.fontMetrics().horizontalAdvance(title)))
+        dialog.hide()
+        return 0
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)  # type: ignore[attr-defined]
+    window.commands.rename_section("World")
+    window.capture.ask_and_import(window)
+    assert len(widths) == 2
+    for shown_width, title_width in widths:
+        assert shown_width > title_width + 100  # room for the title bar's buttons
