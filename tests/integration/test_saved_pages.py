@@ -67,7 +67,8 @@ def test_a_folder_that_merely_resembles_a_resource_folder_is_imported(
     (tmp_path / "notes_files").mkdir()
     (tmp_path / "notes_files" / "kept.txt").write_text("A note kept in a folder of its own.\n")
     # No page called "notes" beside it: an ordinary folder.
-    assert [r["status"] for r in imported(data_dir, tmp_path)] == ["imported"]
+    statuses = [r["status"] for r in imported(data_dir, tmp_path)]
+    assert [s for s in statuses if s != "skipped"] == ["imported"]
 
 
 def test_nothing_outside_the_pages_folder_is_read(tmp_path: Path) -> None:

@@ -185,9 +185,10 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     return files.expand_paths(paths, accept)
 
 
-def walk_paths(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
-    """Files to import, and the files of the folders that are skipped (see `files.walk_paths`)."""
-    return files.walk_paths(paths, accept)
+def walk_paths(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path | Skipped]:
+    """Files to import, and the files of the folders that are skipped (see `files.walk_paths`);
+    folders in `exclude` are never entered."""
+    return files.walk_paths(paths, accept, exclude)
 
 
 def accept(path: Path) -> str | None:

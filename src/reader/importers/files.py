@@ -124,18 +124,22 @@ def expand_paths(paths: Iterable[Path], accept: Accept) -> Iterator[Path]:
     return (found for found in walk_paths(paths, accept) if isinstance(found, Path))
 
 
-def walk_paths(paths: Iterable[Path], accept: Accept) -> Iterator[Path | Skipped]:
+def walk_paths(
+    paths: Iterable[Path], accept: Accept, exclude: Iterable[Path] = ()
+) -> Iterator[Path | Skipped]:
     """Files to import: given files as they are, folders walked recursively in name order.
 
     Hidden files and folders (a leading dot) are passed over silently inside folders; files
     that `accept` refuses come as Skipped, with its reason. A path given explicitly is always
     yielded, so that an unsupported, missing or special file is reported rather than
     silently ignored. Inside a folder a symbolic link is followed only when its target stays
-    inside that folder.
+    inside that folder. Folders in `exclude` (the library's own data folder) are never
+    entered: a library's database and assets are not articles.
     """
+    excluded = frozenset(_real(p) for p in exclude)
     for path in paths:
         if _is_dir(path):
-            yield from _walk(path, _Walk(path.resolve(), accept))
+            yield from _walk(path, _Walk(path.resolve(), accept, excluded))
         else:
             yield path  # read_file says what is wrong with it, if anything
 
@@ -164,10 +168,10 @@ def _is_dir(path: Path) -> bool:
 class _Walk:
     """One chosen folder being walked: its real location and the real folders already seen."""
 
-    def __init__(self, root: Path, accept: Accept) -> None:
+    def __init__(self, root: Path, accept: Accept, excluded: frozenset[Path]) -> None:
         self.root = root
         self.accept = accept
-        self.seen: set[Path] = set()
+        self.seen: set[Path] = set(excluded)  # as if walked already: never entered
 
 
 def _walk(folder: Path, walk: _Walk) -> Iterator[Path | Skipped]:
@@ -198,6 +202,13 @@ def _walk(folder: Path, walk: _Walk) -> Iterator[Path | Skipped]:
         elif kind == "file":
             reason = walk.accept(path)
             yield path if reason is None else Skipped(path, reason)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _is_page_resources(name: str, pages: set[str]) -> bool:

@@ -152,7 +152,10 @@ class Importing:
         started: Callable[[Path], None],
     ) -> Iterator[ImportResult]:
         """Import files and folders (see Library.import_paths)."""
-        jobs = (self._prepare(found, options, started) for found in walk_paths(paths))
+        # A folder holding the library itself (a data folder inside Documents, say) is walked
+        # without it: the database, backups and assets are not articles.
+        found_paths = walk_paths(paths, exclude=[self.db.path.parent])
+        jobs = (self._prepare(found, options, started) for found in found_paths)
         return self._import(jobs, options, should_stop, extraction_processes())
 
     def file(self, path: Path, options: ImportOptions) -> ImportResult:
