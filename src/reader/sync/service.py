@@ -20,12 +20,22 @@ from pathlib import Path
 
 from reader.errors import SyncError
 from reader.storage import changes
+from reader.storage.assets import AssetStore
 from reader.storage.database import Database
 from reader.sync import identity
 from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
 from reader.sync.locations import close_after, open_transport, prepare, shown
-from reader.sync.records import Record, Torn, content_object, decode_file, encode_file, read_object
+from reader.sync.records import (
+    Record,
+    Torn,
+    asset_object,
+    content_object,
+    decode_file,
+    encode_file,
+    read_asset,
+    read_object,
+)
 from reader.sync.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -87,11 +97,13 @@ class SyncService:
     """Sync of one library through a transport; every call is one short operation."""
 
     def __init__(
-        self, db: Database, nonce_file: Path, transport_for: TransportFor = open_transport
-    ) -> None:
+        self, db: Database, nonce_file: Path, transport_for: TransportFor = open_transport,
+        assets: AssetStore | None = None,
+    ) -> None:  # fmt: skip
         self.db = db
         self.nonce_file = nonce_file
         self.transport_for = transport_for
+        self.assets = assets
 
     # -- set up ------------------------------------------------------------------------------
 
@@ -147,7 +159,7 @@ class SyncService:
         with self.db.transaction(durable=True) as conn:
             who = self._who(conn)
             first = not identity.get(conn, "captured_seq")
-            captured = capture(conn, who, everything=first)
+            captured = capture(conn, who, everything=first, objects=self._objects(None))
         try:
             self._announce(transport, who)
             files = self._publish(transport)
@@ -209,22 +221,46 @@ class SyncService:
                 )
             written += 1
 
+    def _objects(self, transport: Transport | None) -> _ObjectCache:
+        return _ObjectCache(transport, self.assets)
+
     def _publish_objects(self, transport: Transport, batch: list[Record]) -> None:
-        """Article bodies first, so a file never names an object that is not there."""
+        """Article bodies and assets first, so a file never names an object that is not
+        there."""
         for record in batch:
-            sha = record.fields.get("content")
-            if record.kind != "article" or not sha or transport.exists(f"objects/{sha}"):
+            if record.kind != "article":
                 continue
-            with self.db.reading() as conn:
-                row = conn.execute(
-                    "SELECT id FROM articles WHERE uid = ?", (record.uid,)
-                ).fetchone()
-                body = None if row is None else _body(conn, int(row[0]))
-            if body is None:
-                continue  # changed since: a later record names the newer body
-            found, data = content_object(*body)
-            if found == sha:
-                transport.put(f"objects/{sha}", data)
+            sha = record.fields.get("content")
+            if sha and not transport.exists(f"objects/{sha}"):
+                self._publish_body(transport, record.uid, str(sha))
+            assets = record.fields.get("assets") or {}
+            if assets:
+                self._publish_assets(transport, record.uid, dict(assets))
+
+    def _local_id(self, uid: str) -> int | None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _publish_body(self, transport: Transport, uid: str, sha: str) -> None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+            body = None if row is None else _body(conn, int(row[0]))
+        if body is None:
+            return  # changed since: a later record names the newer body
+        found, data = content_object(*body)
+        if found == sha:
+            transport.put(f"objects/{sha}", data)
+
+    def _publish_assets(self, transport: Transport, uid: str, assets: dict[str, str]) -> None:
+        missing = {s for s in assets.values() if not transport.exists(f"objects/{s}")}
+        article_id = self._local_id(uid) if missing else None
+        if article_id is None or self.assets is None:
+            return
+        for data in self.assets.files(article_id).values():
+            found, stored = asset_object(data)
+            if found in missing:  # an asset changed since is named by a later record
+                transport.put(f"objects/{found}", stored)
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -235,7 +271,7 @@ class SyncService:
             done = {
                 (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
             }
-        fetch = _ObjectCache(transport)
+        fetch = self._objects(transport)
         files = records = waiting = refused = 0
         for device in transport.devices():
             if device == me:
@@ -261,7 +297,7 @@ class SyncService:
         if not waiting:
             return
         with self.db.transaction(durable=True) as conn:
-            capture(conn, self._who(conn))
+            capture(conn, self._who(conn), objects=fetch)
             materialize(conn, pending(conn), fetch)
             identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
 
@@ -281,7 +317,7 @@ class SyncService:
             batch, changed = [], -1
         with self.db.transaction(durable=True) as conn:
             if batch:
-                capture(conn, self._who(conn))  # local edits get their versions first
+                capture(conn, self._who(conn), objects=fetch)  # local edits get versions first
                 changed = apply_records(conn, batch, fetch)
                 # Rows the apply wrote to the change log are not local changes.
                 identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
@@ -345,17 +381,40 @@ class SyncService:
 
 
 class _ObjectCache:
-    """Article bodies read from the transport, each once per run."""
+    """Article bodies and assets read from the transport, each once per run, and the
+    assets on this disk (reader.sync.entities.Objects)."""
 
-    def __init__(self, transport: Transport) -> None:
+    def __init__(self, transport: Transport | None, assets: AssetStore | None) -> None:
         self.transport = transport
+        self.store = assets
         self.found: dict[str, tuple[str, str] | None] = {}
 
     def __call__(self, sha: str) -> tuple[str, str] | None:
-        if self.found.get(sha) is None:
+        if self.found.get(sha) is None and self.transport is not None:
             data = self.transport.read(f"objects/{sha}")
             self.found[sha] = None if data is None else read_object(sha, data)
-        return self.found[sha]
+        return self.found.get(sha)
+
+    def assets(self, wanted: dict[str, str]) -> dict[str, bytes] | None:
+        if wanted and (self.transport is None or self.store is None):
+            return None
+        files: dict[str, bytes] = {}
+        for name, sha in wanted.items():
+            data = self.transport.read(f"objects/{sha}") if self.transport else None
+            found = None if data is None else read_asset(sha, data)
+            if found is None:
+                return None  # still arriving (or torn): the article waits for it
+            files[name] = found
+        return files
+
+    def digests(self, article_id: int) -> dict[str, str]:
+        if self.store is None:
+            return {}
+        return {n: asset_object(d)[0] for n, d in self.store.files(article_id).items()}
+
+    def place(self, article_id: int, files: dict[str, bytes]) -> None:
+        if self.store is not None:
+            self.store.replace(article_id, files)
 
 
 def _outbox_record(row: sqlite3.Row) -> Record:

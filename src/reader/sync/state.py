@@ -54,8 +54,15 @@ class Entity:
         return {k: [v[0], v[1]] for k, v in self.versions.items() if k != "deleted"}
 
 
+# The palette (colour meanings) is one entity with no local row: it is known by its uid alone
+# and has no row in sync_entities (whose kinds are those with local rows).
+PALETTE = "palette"
+
+
 def load(conn: sqlite3.Connection, uid: str) -> Entity | None:
     row = conn.execute("SELECT kind, local_id FROM sync_entities WHERE uid = ?", (uid,)).fetchone()
+    if row is None and uid == PALETTE:
+        row = (PALETTE, None)
     if row is None:
         return None
     entity = Entity(uid, str(row[0]), None if row[1] is None else int(row[1]))
@@ -69,6 +76,8 @@ def load(conn: sqlite3.Connection, uid: str) -> Entity | None:
 
 
 def create(conn: sqlite3.Connection, uid: str, kind: str, local_id: int | None) -> Entity:
+    if kind == PALETTE:
+        return Entity(uid, kind, local_id)
     conn.execute(
         "INSERT OR IGNORE INTO sync_entities (uid, kind, local_id) VALUES (?, ?, ?)",
         (uid, kind, local_id),
