@@ -444,6 +444,12 @@ class Library:
         self.update_search_index()
         return report
 
+    def sync_compact(self) -> str:
+        """Sync, then write a snapshot of the merged state; returns its name."""
+        name = self.sync.compact()
+        self.update_search_index()
+        return name
+
     # -- search ------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, sort: str = "rank") -> SearchResult:

@@ -22,10 +22,11 @@ from reader.errors import SyncError
 from reader.storage import changes
 from reader.storage.assets import AssetStore
 from reader.storage.database import Database
-from reader.sync import identity
+from reader.sync import identity, snapshots
 from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
 from reader.sync.locations import close_after, open_transport, prepare, shown
+from reader.sync.objects import ObjectCache
 from reader.sync.records import (
     Record,
     Torn,
@@ -33,14 +34,14 @@ from reader.sync.records import (
     content_object,
     decode_file,
     encode_file,
-    read_asset,
-    read_object,
 )
 from reader.sync.transport import Transport
 
 log = logging.getLogger(__name__)
 
 RECORDS_PER_FILE = 5000
+# A device writes a snapshot once it has published this many records since its last one.
+SNAPSHOT_EVERY = 20000
 DEVICE_FILE = "device.json"
 LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
 TransportFor = Callable[[str, str], Transport]
@@ -165,6 +166,8 @@ class SyncService:
             files = self._publish(transport)
             applied = self._apply(transport)
             files += self._publish(transport)
+            if self._published_since_snapshot() >= SNAPSHOT_EVERY:
+                self._write_snapshot(transport)
         finally:
             transport.close()
         with self.db.transaction() as conn:
@@ -221,8 +224,8 @@ class SyncService:
                 )
             written += 1
 
-    def _objects(self, transport: Transport | None) -> _ObjectCache:
-        return _ObjectCache(transport, self.assets)
+    def _objects(self, transport: Transport | None) -> ObjectCache:
+        return ObjectCache(transport, self.assets)
 
     def _publish_objects(self, transport: Transport, batch: list[Record]) -> None:
         """Article bodies and assets first, so a file never names an object that is not
@@ -262,6 +265,60 @@ class SyncService:
             if found in missing:  # an asset changed since is named by a later record
                 transport.put(f"objects/{found}", stored)
 
+    # -- snapshots ---------------------------------------------------------------------------
+
+    def compact(self) -> str:
+        """Sync, then write a snapshot of the merged state; returns its name."""
+        self.now()
+        return close_after(self._transport(), self._write_snapshot)
+
+    def _published_since_snapshot(self) -> int:
+        with self.db.reading() as conn:
+            since = int(identity.get(conn, "snapshot_outbox_seq", "0"))
+            return int(
+                conn.execute(
+                    "SELECT count(*) FROM sync_outbox WHERE published = 1 AND seq > ?", (since,)
+                ).fetchone()[0]
+            )
+
+    def _write_snapshot(self, transport: Transport) -> str:
+        """The merged state as one immutable file; the files it covers are listed in it."""
+        with self.db.reading() as conn:
+            me = identity.get(conn, "device")
+            covered: dict[str, list[str]] = {me: transport.record_files(me)}
+            for device, name in conn.execute("SELECT device, name FROM sync_files"):
+                covered.setdefault(str(device), []).append(str(name))
+            lamport = int(identity.get(conn, "lamport", "0"))
+            outbox = conn.execute("SELECT coalesce(max(seq), 0) FROM sync_outbox").fetchone()[0]
+            data = snapshots.encode(conn, identity.library_id(conn), me, lamport, covered)
+        name = snapshots.name_of(me, lamport)
+        transport.put(name, data)
+        with self.db.transaction() as conn:
+            identity.put(conn, "snapshot_outbox_seq", str(outbox))
+        return name
+
+    def _start_from_snapshot(self, transport: Transport, library: str, fetch: ObjectCache) -> int:
+        """A device that has applied nothing yet starts from the newest whole snapshot of
+        another device; returns how many entities it held (0: none usable)."""
+        with self.db.reading() as conn:
+            me = identity.get(conn, "device")
+        for name in snapshots.newest_first(transport.snapshots()):
+            data = None if name.startswith(me) else transport.read(f"snapshots/{name}")
+            try:
+                snapshot = snapshots.decode(data or b"", library)
+            except Torn:
+                continue  # still arriving: an older whole one, or every file, will do
+            except ValueError as exc:
+                log.warning("sync snapshot %s skipped: %s", name, exc)
+                continue
+            with self.db.transaction(durable=True) as conn:
+                capture(conn, self._who(conn), objects=fetch)
+                apply_records(conn, snapshot.records, fetch)
+                snapshots.restore(conn, snapshot)
+                identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
+            return len({r.uid for r in snapshot.records})
+        return 0
+
     # -- applying ----------------------------------------------------------------------------
 
     def _apply(self, transport: Transport) -> SyncReport:
@@ -272,6 +329,11 @@ class SyncService:
                 (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
             }
         fetch = self._objects(transport)
+        if not done and self._start_from_snapshot(transport, library, fetch):
+            with self.db.reading() as conn:
+                done = {
+                    (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
+                }
         files = records = waiting = refused = 0
         for device in transport.devices():
             if device == me:
@@ -290,7 +352,7 @@ class SyncService:
         self._retry_pending(fetch)
         return SyncReport(0, 0, files, records, waiting, refused)
 
-    def _retry_pending(self, fetch: _ObjectCache) -> None:
+    def _retry_pending(self, fetch: ObjectCache) -> None:
         """Entities whose article body arrived after their records are written now."""
         with self.db.reading() as conn:
             waiting = pending(conn)
@@ -302,7 +364,7 @@ class SyncService:
             identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
 
     def _apply_file(
-        self, transport: Transport, library: str, device: str, name: str, fetch: _ObjectCache
+        self, transport: Transport, library: str, device: str, name: str, fetch: ObjectCache
     ) -> int | None:
         """Apply one file: records changed, None while torn, -1 when refused for good."""
         data = transport.read(f"devices/{device}/{name}")
@@ -378,43 +440,6 @@ class SyncService:
             Conflict(str(r[0]), str(r[1]), json.loads(r[2]), str(r[3]), str(r[4]), str(r[5]))
             for r in rows
         ]
-
-
-class _ObjectCache:
-    """Article bodies and assets read from the transport, each once per run, and the
-    assets on this disk (reader.sync.entities.Objects)."""
-
-    def __init__(self, transport: Transport | None, assets: AssetStore | None) -> None:
-        self.transport = transport
-        self.store = assets
-        self.found: dict[str, tuple[str, str] | None] = {}
-
-    def __call__(self, sha: str) -> tuple[str, str] | None:
-        if self.found.get(sha) is None and self.transport is not None:
-            data = self.transport.read(f"objects/{sha}")
-            self.found[sha] = None if data is None else read_object(sha, data)
-        return self.found.get(sha)
-
-    def assets(self, wanted: dict[str, str]) -> dict[str, bytes] | None:
-        if wanted and (self.transport is None or self.store is None):
-            return None
-        files: dict[str, bytes] = {}
-        for name, sha in wanted.items():
-            data = self.transport.read(f"objects/{sha}") if self.transport else None
-            found = None if data is None else read_asset(sha, data)
-            if found is None:
-                return None  # still arriving (or torn): the article waits for it
-            files[name] = found
-        return files
-
-    def digests(self, article_id: int) -> dict[str, str]:
-        if self.store is None:
-            return {}
-        return {n: asset_object(d)[0] for n, d in self.store.files(article_id).items()}
-
-    def place(self, article_id: int, files: dict[str, bytes]) -> None:
-        if self.store is not None:
-            self.store.replace(article_id, files)
 
 
 def _outbox_record(row: sqlite3.Row) -> Record:
