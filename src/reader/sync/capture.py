@@ -16,6 +16,7 @@ from reader.storage import changes
 from reader.sync import identity, state
 from reader.sync.entities import Fields, Objects, read_article, read_highlight
 from reader.sync.palette import read_palette
+from reader.sync.records import Record
 from reader.sync.state import PALETTE, Entity
 
 ARTICLE_ENTITIES = ("article", "content", "reading", "bookmark", "note", "article_tag")
@@ -102,6 +103,7 @@ def _capture_one(
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "fields": diff,
     }
+    state.mark_edit(conn, entity, Record(0, kind, uid, *version, who.name, "", diff))
     conn.execute(
         "INSERT INTO sync_outbox (device, record) VALUES (?, ?)",
         (who.device, json.dumps(record, ensure_ascii=False)),
