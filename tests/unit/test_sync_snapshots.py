@@ -20,7 +20,7 @@ SECOND = "A walk along the river\n\nThe path follows the water past three mills 
 
 @pytest.fixture
 def group(tmp_path: Path) -> Iterator[list[Library]]:
-    """Alice and Bob share a library through one folder, with conflicts and removals."""
+    """Alice's two devices share a library through one folder, with conflicts and removals."""
     a, b = Library(DataPaths(tmp_path / "a")), Library(DataPaths(tmp_path / "b"))
     a.sync.setup(tmp_path / "Sync", "alice")
     first = a.import_path(write(tmp_path / "in" / "one.txt", PLAIN_EN)).article_id
@@ -30,7 +30,7 @@ def group(tmp_path: Path) -> Iterator[list[Library]]:
     gone = a.annotations.highlight_span(first, 10, 20, note="to be removed")
     a.annotations.set_note(second, "alice's note")
     a.sync_now()
-    b.sync.join(a.sync.status().library, tmp_path / "Sync", "bob")
+    b.sync.join(a.sync.status().library, tmp_path / "Sync", "alice")  # her second device
     b.sync_now()
     # Concurrent edits of one note (a conflict), a removal (a tombstone), an edit of a
     # highlight removed elsewhere (kept, and said so).

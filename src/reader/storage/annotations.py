@@ -42,6 +42,7 @@ class HighlightFilter:
     section: str | None = None
     text: str | None = None
     orphaned: bool = False
+    author: str | None = None
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -68,6 +69,9 @@ class HighlightFilter:
             params += [_like(self.text)] * 2
         if self.orphaned:
             clauses.append("h.status = 'orphaned'")
+        if self.author:
+            clauses.append(f"{rows.HIGHLIGHT_AUTHOR} = ?")
+            params.append(self.author.strip())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -148,6 +152,10 @@ class AnnotationStore:
             )
             if new_tags is not None:
                 rows.set_highlight_tags(conn, highlight_id, new_tags)
+            return rows.get_highlight(conn, highlight_id)
+
+    def highlight(self, highlight_id: int) -> Highlight:
+        with self.db.reading() as conn:
             return rows.get_highlight(conn, highlight_id)
 
     def delete_highlight(self, highlight_id: int) -> Highlight:
