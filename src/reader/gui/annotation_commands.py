@@ -58,6 +58,7 @@ class AnnotationCommands(QObject):
         self._status = status
         self._article: StoredArticle | None = None
         self._annotations: ArticleAnnotations | None = None
+        panel.is_mine = self._annotating.is_mine
         self._connect()
 
     def _connect(self) -> None:
@@ -131,10 +132,12 @@ class AnnotationCommands(QObject):
         for action in self._actions.highlight_colors.values():
             action.setEnabled(has_selection)
         chosen = self._chosen()
-        self._actions.delete_highlight.setEnabled(writable and chosen is not None)
+        mine = chosen is not None and self._annotating.is_mine(chosen)
+        self._actions.delete_highlight.setEnabled(writable and mine)
         self._actions.reattach.setEnabled(
-            chosen is not None and chosen.status is not AnchorStatus.ANCHORED and has_selection
-        )
+            mine and chosen is not None and chosen.status is not AnchorStatus.ANCHORED
+            and has_selection
+        )  # fmt: skip
 
     def _chosen(self) -> Highlight | None:
         return next((h for h in self.highlights if h.id == self._panel.chosen), None)

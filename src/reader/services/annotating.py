@@ -121,6 +121,10 @@ class Annotating:
     def list_highlights(self, view: HighlightFilter | None = None) -> list[Highlight]:
         return self.store.list_highlights(view)
 
+    def authors(self) -> list[str]:
+        """Who wrote the library's highlights (one name without a group)."""
+        return self.store.highlight_authors()
+
     # -- notes and tags ----------------------------------------------------------------------
 
     def set_note(self, article_id: int, text: str) -> Note | None:

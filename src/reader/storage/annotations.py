@@ -221,6 +221,12 @@ class AnnotationStore:
         with self.db.reading() as conn:
             return [rows.from_row(row) for row in conn.execute(sql, params)]
 
+    def highlight_authors(self) -> list[str]:
+        """Everyone who wrote a highlight here, by name."""
+        with self.db.reading() as conn:
+            found = conn.execute(f"SELECT DISTINCT {rows.HIGHLIGHT_AUTHOR} FROM highlights h")
+            return sorted(str(r[0]) for r in found if r[0])
+
     def count_highlights(self, filter: HighlightFilter | None = None) -> int:
         where, params = (filter or HighlightFilter()).where()
         with self.db.reading() as conn:
