@@ -14,7 +14,6 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +34,11 @@ from reader.sync.records import (
     decode_file,
     encode_file,
 )
+
+# Re-exported: the front ends import these from here.
+from reader.sync.reports import Conflict as Conflict
+from reader.sync.reports import SyncReport as SyncReport
+from reader.sync.reports import SyncStatus as SyncStatus
 from reader.sync.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -45,53 +49,6 @@ SNAPSHOT_EVERY = 20000
 DEVICE_FILE = "device.json"
 LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
 TransportFor = Callable[[str, str], Transport]
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    """What one sync run did."""
-
-    captured: int = 0
-    published_files: int = 0
-    applied_files: int = 0
-    applied_records: int = 0
-    waiting_files: int = 0  # incomplete (still arriving): tried again next time
-    refused_files: int = 0  # not sync files of this library: skipped for good
-
-    def to_json(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    configured: bool
-    folder: str | None
-    library: str
-    device: str
-    author: str
-    last_sync: str | None
-    pending: int
-    conflicts: int
-    waiting_files: int
-    devices: dict[str, int] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A value that lost to another device's, kept for the user to look at."""
-
-    uid: str
-    field: str
-    value: object
-    device: str
-    author: str
-    recorded: str
-
-    def to_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
 
 
 class SyncService:
