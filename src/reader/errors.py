@@ -16,7 +16,8 @@
     │   ├── UnknownColor             a colour name outside the palette
     │   ├── InvalidSpan              a highlight range that selects no text
     │   ├── QuoteNotFound            a quote that does not occur in the article
-    │   └── QuoteAmbiguous           a quote that occurs several times, none chosen
+    │   ├── QuoteAmbiguous           a quote that occurs several times, none chosen
+    │   └── NotYours                 another group member's highlight or note (read-only)
     ├── InvalidAnnotations           a file that is not an annotation document we can read
     ├── ExportRefused                an export destination we may not write (the library…)
     └── SyncError                    sync is not set up, or its folder cannot be used
@@ -77,6 +78,10 @@ class InvalidEdit(ReaderError):
 
 class AnnotationError(ReaderError):
     """An annotation request that cannot be carried out as asked."""
+
+
+class NotYours(AnnotationError):
+    """Another group member's highlight or note: read-only here."""
 
 
 class UnknownColor(AnnotationError):

@@ -16,12 +16,13 @@ from tests.articles import PLAIN_EN, write
 
 @pytest.fixture
 def pair(tmp_path: Path) -> Iterator[tuple[Library, Library, Path]]:
-    """Two libraries on one folder; the third item is the first one's device folder."""
+    """Two devices of one person on one folder; the third item is the first one's device
+    folder."""
     shared = tmp_path / "Sync"
     a, b = Library(DataPaths(tmp_path / "a")), Library(DataPaths(tmp_path / "b"))
     a.sync.setup(shared, "alice")
     status = a.sync.status()
-    b.sync.join(status.library, shared)
+    b.sync.join(status.library, shared, "alice")
     yield a, b, shared / "reader-sync" / "v1" / status.library / "devices" / status.device
     a.close()
     b.close()

@@ -29,12 +29,13 @@ def shared(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def libs(tmp_path: Path, shared: Path) -> Iterator[list[Library]]:
-    """Three libraries, the first set up on the folder, the others joined to it."""
+    """Three libraries, the first set up on the folder, the others joined to it: Alice's
+    two devices (both may edit her annotations, so their edits can conflict) and Carol's."""
     opened = [Library(DataPaths(tmp_path / name)) for name in ("a", "b", "c")]
     opened[0].sync.setup(shared, "alice")
     opened[0].sync_now()
     library_id = opened[0].sync.status().library
-    for lib, author in zip(opened[1:], ("bob", "carol"), strict=True):
+    for lib, author in zip(opened[1:], ("alice", "carol"), strict=True):
         lib.sync.join(library_id, shared, author)
     yield opened
     for lib in opened:

@@ -86,11 +86,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
 def pair(
     tmp_path: Path, server: Server, memory_keyring: MemoryKeyring
 ) -> Iterator[tuple[Library, Library]]:
-    """Two libraries on the server: the first set up with a password, the second joined."""
+    """Two devices of one person on the server: the first set up with a password, the
+    second joined."""
     a, b = (Library(DataPaths(tmp_path / name)) for name in ("a", "b"))
     a.sync.setup(server.url, "alice", user=USER, password=PASSWORD)
     a.sync_now()
-    b.sync.join(a.sync.status().library, server.url, "bob", user=USER, password=PASSWORD)
+    b.sync.join(a.sync.status().library, server.url, "alice", user=USER, password=PASSWORD)
     yield a, b
     a.close()
     b.close()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.output import one_line, print_json, printable
-from reader.core.annotation import Color, Highlight
+from reader.core.annotation import Color, Highlight, Note
 from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
 from reader.importers.annotations import LABELS, PARSERS
@@ -56,6 +56,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     p = sub.add_parser("notes", help="list highlights and notes (of one article or all)")
     p.add_argument("id", type=int, nargs="?", metavar="ID")
+    p.add_argument("--author", metavar="NAME", help="only what this group member wrote")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_notes)
 
@@ -169,6 +170,9 @@ def cmd_colors(lib: Library, args: argparse.Namespace) -> int:
 def cmd_notes(lib: Library, args: argparse.Namespace) -> int:
     ids = [args.id] if args.id is not None else lib.annotations.annotated_ids()
     groups = [lib.annotations.for_article(i) for i in ids]
+    if args.author is not None:
+        groups = [g.by(args.author) for g in groups]
+        groups = [g for g in groups if g.note or g.highlights or args.id is not None]
     if args.json:
         print_json([g.to_json() for g in groups])
         return 0
@@ -180,15 +184,22 @@ def cmd_notes(lib: Library, args: argparse.Namespace) -> int:
         summary = titles.get(group.article_id)
         print(f"#{group.article_id} {one_line(summary.title) if summary else ''}")
         if group.note:
-            print(f"  note: {one_line(group.note.text)}")
+            print(f"  note{_by(lib, group.note)}: {one_line(group.note.text)}")
         for h in group.highlights:
-            _print_highlight(h)
+            _print_highlight(h, _by(lib, h))
     return 0
 
 
-def _print_highlight(h: Highlight) -> None:
+def _by(lib: Library, annotation: Highlight | Note) -> str:
+    """' by NAME' for another group member's annotation, else nothing."""
+    if lib.annotations.is_mine(annotation):
+        return ""
+    return f" by {one_line(str(annotation.author))}"
+
+
+def _print_highlight(h: Highlight, by: str = "") -> None:
     status = "" if h.status.value == "anchored" else f" [{h.status.value}]"
-    print(f"  ({h.id}, {h.color}{status}) “{one_line(h.quote.exact)}”")
+    print(f"  ({h.id}, {h.color}{status}) “{one_line(h.quote.exact)}”{by}")
     if h.note:
         print(f"      {one_line(h.note)}")
 

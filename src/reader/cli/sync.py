@@ -1,4 +1,4 @@
-"""Commands of `reader sync`: setup, join, now, status, conflicts."""
+"""Commands of `reader sync`: setup, join, now, compact, status, conflicts."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     now = inner.add_parser("now", help="publish local changes and apply the others' now")
     now.add_argument("--json", action="store_true")
     now.set_defaults(handler=cmd_now)
+
+    compact = inner.add_parser(
+        "compact", help="sync, then write a snapshot a new device starts from"
+    )
+    compact.set_defaults(handler=cmd_compact)
 
     status = inner.add_parser("status", help="last sync, pending changes, conflicts")
     status.add_argument("--json", action="store_true")
@@ -130,6 +135,12 @@ def cmd_now(lib: Library, args: argparse.Namespace) -> int:
         print(f"{report.waiting_files} file(s) still arriving; they are applied once whole")
     if report.refused_files:
         print(f"{report.refused_files} file(s) skipped: not sync files of this library")
+    return 0
+
+
+def cmd_compact(lib: Library, args: argparse.Namespace) -> int:
+    name = lib.sync_compact()
+    print(f"wrote the snapshot {name}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -74,6 +74,7 @@ class Highlight:
     created: datetime
     updated: datetime
     status: AnchorStatus = AnchorStatus.ANCHORED
+    author: str | None = None  # who made it, in a shared library (None: no sync yet)
 
     @property
     def start(self) -> int:
@@ -99,6 +100,7 @@ class Highlight:
             "tags": list(self.tags),
             "created": self.created.isoformat(timespec="seconds"),
             "updated": self.updated.isoformat(timespec="seconds"),
+            "author": self.author,
         }
 
 
@@ -110,6 +112,7 @@ class Note:
     text: str
     created: datetime
     updated: datetime
+    author: str | None = None  # who wrote it, in a shared library (None: no sync yet)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -117,6 +120,7 @@ class Note:
             "text": self.text,
             "created": self.created.isoformat(timespec="seconds"),
             "updated": self.updated.isoformat(timespec="seconds"),
+            "author": self.author,
         }
 
 
@@ -156,6 +160,12 @@ class ArticleAnnotations:
     def all_tags(self) -> tuple[str, ...]:
         """The article's tags and those of its highlights."""
         return normalize_tags([*self.tags, *(t for h in self.highlights for t in h.tags)])
+
+    def by(self, author: str) -> ArticleAnnotations:
+        """Only what `author` wrote: their note and highlights (tags belong to no one)."""
+        note = self.note if self.note is not None and self.note.author == author else None
+        mine = tuple(h for h in self.highlights if h.author == author)
+        return replace(self, note=note, highlights=mine)
 
     def to_json(self) -> dict[str, object]:
         return {

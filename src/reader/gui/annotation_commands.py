@@ -58,6 +58,7 @@ class AnnotationCommands(QObject):
         self._status = status
         self._article: StoredArticle | None = None
         self._annotations: ArticleAnnotations | None = None
+        panel.is_mine = self._annotating.is_mine
         self._connect()
 
     def _connect(self) -> None:
@@ -135,12 +136,14 @@ class AnnotationCommands(QObject):
         for action in self._actions.highlight_colors.values():
             action.setEnabled(has_selection)
         chosen = self._chosen()
-        self._actions.delete_highlight.setEnabled(writable and chosen is not None)
+        mine = chosen is not None and self._annotating.is_mine(chosen)
+        self._actions.delete_highlight.setEnabled(writable and mine)
         self._actions.reattach.setEnabled(
-            chosen is not None and chosen.status is not AnchorStatus.ANCHORED and has_selection
-        )
+            mine and chosen is not None and chosen.status is not AnchorStatus.ANCHORED
+            and has_selection
+        )  # fmt: skip
         self._actions.confirm_highlight.setEnabled(
-            writable and chosen is not None and chosen.status is AnchorStatus.FUZZY
+            writable and mine and chosen is not None and chosen.status is AnchorStatus.FUZZY
         )
         for action in (self._actions.next_highlight, self._actions.previous_highlight):
             action.setEnabled(any(h.status is not AnchorStatus.ORPHANED for h in self.highlights))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
-from reader.errors import ImportFailed, InvalidAnnotations, ReaderError
+from reader.errors import ImportFailed, InvalidAnnotations, NotYours, ReaderError
 from reader.exporters import AnnotatedArticle, render, w3c
 from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
@@ -78,11 +78,13 @@ class Annotating:
         note: str | None = None,
         tags: Sequence[str] | None = None,
     ) -> Highlight:
+        self._require_own(self.store.highlight(highlight_id))
         highlight = self.store.update_highlight(highlight_id, color=color, note=note, tags=tags)
         self._reindex([highlight.article_id])
         return highlight
 
     def delete_highlight(self, highlight_id: int) -> Highlight:
+        self._require_own(self.store.highlight(highlight_id))
         highlight = self.store.delete_highlight(highlight_id)
         self._reindex([highlight.article_id])
         return highlight
@@ -94,12 +96,14 @@ class Annotating:
         return highlight
 
     def reattach(self, highlight_id: int, start: int, end: int) -> Highlight:
+        self._require_own(self.store.highlight(highlight_id))
         highlight = self.store.reattach(highlight_id, start, end)
         self._reindex([highlight.article_id])
         return highlight
 
     def confirm(self, highlight_id: int) -> Highlight:
         """Accept the position a fuzzy highlight was found at after the article changed."""
+        self._require_own(self.store.highlight(highlight_id))
         return self.store.confirm(highlight_id)
 
     def restore_anchor(self, before: Highlight) -> Highlight:
@@ -108,16 +112,35 @@ class Annotating:
         self._reindex([highlight.article_id])
         return highlight
 
+    def is_mine(self, annotation: Highlight | Note | None) -> bool:
+        """Whether the user may change it: not another group member's."""
+        author = None if annotation is None else annotation.author
+        return not author or author == self.author_name()
+
+    def _require_own(self, annotation: Highlight | Note | None) -> None:
+        if not self.is_mine(annotation):
+            assert annotation is not None
+            what = "highlight" if isinstance(annotation, Highlight) else "note"
+            raise NotYours(
+                f"this {what} is {annotation.author}'s: others' annotations are read-only "
+                "(permissions are those of the shared folder)"
+            )
+
     def highlights(self, article_id: int) -> list[Highlight]:
         return self.store.highlights(article_id)
 
     def list_highlights(self, view: HighlightFilter | None = None) -> list[Highlight]:
         return self.store.list_highlights(view)
 
+    def authors(self) -> list[str]:
+        """Who wrote the library's highlights (one name without a group)."""
+        return self.store.highlight_authors()
+
     # -- notes and tags ----------------------------------------------------------------------
 
     def set_note(self, article_id: int, text: str) -> Note | None:
         self.articles.require(article_id)
+        self._require_own(self.store.for_article(article_id).note)
         note = self.store.set_article_note(article_id, text)
         self._reindex([article_id])
         return note

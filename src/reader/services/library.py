@@ -111,7 +111,10 @@ class Library:
         self.organizing = Organizing(self.db, self.articles, self.update_search_index)
         self.trash_can = Trash(self.db, self.articles, self.assets, self.update_search_index)
         # The device id is tied to this database file through a nonce kept beside it.
-        self.sync = SyncService(self.db, paths.database.with_name(paths.database.name + ".device"))
+        self.sync = SyncService(
+            self.db, paths.database.with_name(paths.database.name + ".device"),
+            assets=self.assets,
+        )  # fmt: skip
         if not self.read_only:
             _make_room_for_folders(paths)
             self.assets.finish_staged(self.articles.exists)
@@ -489,6 +492,12 @@ class Library:
         report = self.sync.now()
         self.update_search_index()
         return report
+
+    def sync_compact(self) -> str:
+        """Sync, then write a snapshot of the merged state; returns its name."""
+        name = self.sync.compact()
+        self.update_search_index()
+        return name
 
     # -- search ------------------------------------------------------------------------------
 

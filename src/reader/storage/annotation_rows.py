@@ -24,8 +24,22 @@ HIGHLIGHT_COLUMNS = f"""
     h.id, h.uid, h.article_id, h.color, h.exact, h.prefix, h.suffix, h.start_offset,
     h.end_offset, h.status, h.note, h.created, h.updated,
     (SELECT group_concat(t.name, '{_SEP}') FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
-     WHERE ht.highlight_id = h.id) AS tags
+     WHERE ht.highlight_id = h.id) AS tags,
+    {{author}} AS author
 """
+# Who made an annotation: the author sync recorded for its field (creation time for a
+# highlight, the text for a note), else this library's own author (made here, not yet synced);
+# None while sync has never been set up.
+_ME = "(SELECT value FROM sync_meta WHERE key = 'author')"
+HIGHLIGHT_AUTHOR = (
+    f"coalesce((SELECT f.author FROM sync_fields f WHERE f.uid = h.uid AND f.field = 'created'"
+    f" AND f.author != ''), {_ME})"
+)
+NOTE_AUTHOR = (
+    "coalesce((SELECT f.author FROM sync_fields f JOIN articles a ON f.uid = a.uid "
+    f"WHERE a.id = article_notes.article_id AND f.field = 'note' AND f.author != ''), {_ME})"
+)
+HIGHLIGHT_COLUMNS = HIGHLIGHT_COLUMNS.format(author=HIGHLIGHT_AUTHOR)
 # Orphans have no place in the text: they follow the anchored ones.
 TEXT_ORDER = "h.status = 'orphaned', h.start_offset, h.id"
 
@@ -61,17 +75,19 @@ def from_row(row: sqlite3.Row) -> Highlight:
         created=datetime.fromisoformat(row["created"]),
         updated=datetime.fromisoformat(row["updated"]),
         status=AnchorStatus(row["status"]),
+        author=row["author"],
     )
 
 
 def article_note(conn: sqlite3.Connection, article_id: int) -> Note | None:
     row = conn.execute(
-        "SELECT text, created, updated FROM article_notes WHERE article_id = ?", (article_id,)
+        f"SELECT text, created, updated, {NOTE_AUTHOR} FROM article_notes WHERE article_id = ?",
+        (article_id,),
     ).fetchone()
     if row is None:
         return None
     created, updated = datetime.fromisoformat(row[1]), datetime.fromisoformat(row[2])
-    return Note(article_id, row[0], created, updated)
+    return Note(article_id, row[0], created, updated, row[3])
 
 
 def article_tags(conn: sqlite3.Connection, article_id: int) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ class HighlightFilter:
     section: str | None = None
     text: str | None = None
     orphaned: bool = False
+    author: str | None = None
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -68,6 +69,9 @@ class HighlightFilter:
             params += [_like(self.text)] * 2
         if self.orphaned:
             clauses.append("h.status = 'orphaned'")
+        if self.author:
+            clauses.append(f"{rows.HIGHLIGHT_AUTHOR} = ?")
+            params.append(self.author.strip())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -150,6 +154,10 @@ class AnnotationStore:
                 rows.set_highlight_tags(conn, highlight_id, new_tags)
             return rows.get_highlight(conn, highlight_id)
 
+    def highlight(self, highlight_id: int) -> Highlight:
+        with self.db.reading() as conn:
+            return rows.get_highlight(conn, highlight_id)
+
     def delete_highlight(self, highlight_id: int) -> Highlight:
         """Delete one highlight (the user asked for it); returns what was deleted."""
         with self.db.transaction(durable=True) as conn:
@@ -218,6 +226,12 @@ class AnnotationStore:
             params += [limit, offset]
         with self.db.reading() as conn:
             return [rows.from_row(row) for row in conn.execute(sql, params)]
+
+    def highlight_authors(self) -> list[str]:
+        """Everyone who wrote a highlight here, by name."""
+        with self.db.reading() as conn:
+            found = conn.execute(f"SELECT DISTINCT {rows.HIGHLIGHT_AUTHOR} FROM highlights h")
+            return sorted(str(r[0]) for r in found if r[0])
 
     def count_highlights(self, filter: HighlightFilter | None = None) -> int:
         where, params = (filter or HighlightFilter()).where()

@@ -99,6 +99,28 @@ class AssetStore:
             temporary.unlink(missing_ok=True)
             raise StorageError(f"cannot save the image in {folder}: {exc.strerror or exc}") from exc
 
+    def files(self, article_id: int) -> dict[str, bytes]:
+        """The article's asset files by name (none when it has no folder)."""
+        try:
+            entries = sorted(self.folder(article_id).iterdir())
+        except OSError:
+            return {}
+        found = {}
+        for entry in entries:
+            try:
+                if entry.is_file():
+                    found[entry.name] = entry.read_bytes()
+            except OSError:
+                log.warning("asset %s cannot be read", entry)
+        return found
+
+    def replace(self, article_id: int, files: Mapping[str, bytes]) -> None:
+        """Make the article's folder hold exactly `files` (staged, then renamed into place)."""
+        if not files:
+            self.remove(article_id)
+            return
+        self.publish(article_id, self.stage(article_id, files))
+
     def remove(self, article_id: int) -> None:
         shutil.rmtree(self.folder(article_id), ignore_errors=True)
 

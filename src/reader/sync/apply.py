@@ -14,14 +14,15 @@ import sqlite3
 from collections.abc import Callable
 
 from reader.sync import identity, state
-from reader.sync.entities import FetchObject, write_article, write_highlight
+from reader.sync.entities import Objects, write_article, write_highlight
+from reader.sync.palette import write_palette
 from reader.sync.records import Record
 from reader.sync.state import Entity
 
 log = logging.getLogger(__name__)
 
 
-def apply_records(conn: sqlite3.Connection, records: list[Record], fetch: FetchObject) -> int:
+def apply_records(conn: sqlite3.Connection, records: list[Record], fetch: Objects) -> int:
     """Merge records and bring the tables up to date; returns how many changed the state."""
     touched: set[str] = set()
     changed = 0
@@ -62,8 +63,10 @@ def _expand(conn: sqlite3.Connection, uids: set[str]) -> tuple[list[Entity], lis
     return articles, highlights
 
 
-def materialize(conn: sqlite3.Connection, uids: set[str], fetch: FetchObject) -> None:
-    articles, highlights = _expand(conn, uids)
+def materialize(conn: sqlite3.Connection, uids: set[str], fetch: Objects) -> None:
+    if state.PALETTE in uids and (palette := state.load(conn, state.PALETTE)) is not None:
+        write_palette(conn, palette.target())
+    articles, highlights = _expand(conn, uids - {state.PALETTE})
     living = {a.uid: state.article_alive(conn, a) for a in articles}
     for article in articles:
         if living[article.uid]:
@@ -93,7 +96,7 @@ def _say_if_kept(conn: sqlite3.Connection, entity: Entity) -> None:
     log.info("%s %s was removed on another device but edited since; kept", entity.kind, entity.uid)
 
 
-def _write_article(conn: sqlite3.Connection, article: Entity, fetch: FetchObject) -> None:
+def _write_article(conn: sqlite3.Connection, article: Entity, fetch: Objects) -> None:
     _say_if_kept(conn, article)
     local_id = _guarded(
         conn, article, lambda: write_article(conn, article.uid, article.target(),

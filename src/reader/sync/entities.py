@@ -1,24 +1,44 @@
 """Synced entities as field dictionaries: read from the library's tables, written back.
 
 An article's fields: its metadata, section, read state and position, bookmark, note, the
-content object's hash, and one field per tag ("tag:<name>" → the name, or None once removed,
-so tags added on two devices at once are both kept). A highlight's: its article's uid, colour,
-selectors, status, note, times and tags likewise.
+content object's hash, its assets ({file name: sha256 of the bytes}, only when it has any) and
+one field per tag ("tag:<name>" → the name, or None once removed, so tags added on two devices
+at once are both kept). A highlight's: its article's uid, colour, selectors, status, note,
+times and tags likewise.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from reader.core.article import content_hash
 from reader.core.edits import EDITABLE, edited_names, stored_names
 from reader.sync.records import content_object
 
 Fields = dict[str, Any]
-FetchObject = Callable[[str], tuple[str, str] | None]
+
+
+class Objects(Protocol):
+    """Content-addressed objects of the sync folder, and the article assets on this disk."""
+
+    def __call__(self, sha: str) -> tuple[str, str] | None:
+        """An article body (text, HTML), or None while it has not arrived whole."""
+        ...
+
+    def assets(self, wanted: dict[str, str]) -> dict[str, bytes] | None:
+        """The bytes of every asset named {file name: sha256}, or None while one is missing."""
+        ...
+
+    def digests(self, article_id: int) -> dict[str, str]:
+        """The assets an article has on this disk, {file name: sha256}."""
+        ...
+
+    def place(self, article_id: int, files: dict[str, bytes]) -> None:
+        """Make the article's asset folder hold exactly these files."""
+        ...
+
 
 ARTICLE_COLUMNS = (
     "title", "site", "author", "published", "url", "language", "encoding",
@@ -41,8 +61,11 @@ def _tags(conn: sqlite3.Connection, table: str, key: str, local_id: int) -> Fiel
     return {f"tag:{str(r[0]).lower()}": str(r[0]) for r in rows}
 
 
-def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields] | None:
-    """(uid, fields) of an article as stored now, or None when it is gone."""
+def read_article(
+    conn: sqlite3.Connection, article_id: int, objects: Objects | None = None
+) -> tuple[str, Fields] | None:
+    """(uid, fields) of an article as stored now, or None when it is gone; its assets are
+    read through `objects` (none without)."""
     row = conn.execute(
         f"""SELECT a.uid, {", ".join("a." + c for c in ARTICLE_COLUMNS)}, s.name, a.read_at,
                    a.reading_position, b.article_id, b.position, n.text, c.text, c.html, a.edited
@@ -66,6 +89,9 @@ def read_article(conn: sqlite3.Connection, article_id: int) -> tuple[str, Fields
         note=note or "",
         content=content_object(text or "", html or "")[0],
     )
+    assets = objects.digests(article_id) if objects is not None else {}
+    if assets:
+        fields["assets"] = assets
     fields.update(_tags(conn, "article_tags", "article_id", article_id))
     # A field the user edited travels twice: as itself, and as "edit:<field>" → [value]. An
     # import elsewhere sets only the first, so the edit wins whichever is newer; edits on two
@@ -119,10 +145,16 @@ def _section_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 
 
 def write_article(
-    conn: sqlite3.Connection, uid: str, target: Fields, local_id: int | None, fetch: FetchObject
+    conn: sqlite3.Connection, uid: str, target: Fields, local_id: int | None, fetch: Objects
 ) -> int | None:
-    """Make the tables hold `target`; returns the article's id, None while content is missing."""
-    current = read_article(conn, local_id) if local_id is not None else None
+    """Make the tables hold `target`; returns the article's id, None while its content or
+    one of its assets is missing."""
+    current = read_article(conn, local_id, fetch) if local_id is not None else None
+    wanted = dict(target.get("assets") or {})
+    changed = current is None or wanted != current[1].get("assets", {})
+    files = fetch.assets(wanted) if changed else None
+    if changed and files is None:
+        return None
     if current is None:
         body = fetch(str(target.get("content")))
         if body is None or any(target.get(c) is None for c in ("title", "content_hash")):
@@ -131,6 +163,8 @@ def write_article(
         current = read_article(conn, local_id)
         assert current is not None
     assert local_id is not None
+    if files is not None:
+        fetch.place(local_id, files)
     old = current[1]
     text = None
     if target.get("content") != old["content"]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 FORMAT = 1
+KINDS = ("article", "highlight", "palette")
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Record:
     """One entity's changed fields, stamped with the change's version and who made it."""
 
     seq: int
-    kind: str  # 'article' or 'highlight'
+    kind: str  # 'article', 'highlight' or 'palette'
     uid: str
     lamport: int
     device: str
@@ -52,7 +53,7 @@ class Record:
     @staticmethod
     def from_json(data: dict[str, Any]) -> Record:
         kind = data["kind"]
-        if kind not in ("article", "highlight") or not isinstance(data["fields"], dict):
+        if kind not in KINDS or not isinstance(data["fields"], dict):
             raise ValueError(f"not a record: {kind!r}")
         return Record(
             int(data["seq"]),
@@ -127,3 +128,14 @@ def read_object(sha: str, data: bytes) -> tuple[str, str] | None:
         return None
     body = json.loads(payload)
     return str(body["text"]), str(body["html"])
+
+
+def asset_object(data: bytes) -> tuple[str, bytes]:
+    """An article asset as a content-addressed object: stored as it is (images are
+    compressed already), named by the sha256 of its bytes."""
+    return hashlib.sha256(data).hexdigest(), data
+
+
+def read_asset(sha: str, data: bytes) -> bytes | None:
+    """An asset's bytes, or None when they are torn or not what their name says."""
+    return data if hashlib.sha256(data).hexdigest() == sha else None

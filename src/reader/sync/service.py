@@ -14,84 +14,54 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.errors import SyncError
 from reader.storage import changes
+from reader.storage.assets import AssetStore
 from reader.storage.database import Database
-from reader.sync import identity
+from reader.sync import identity, snapshots
 from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
 from reader.sync.locations import close_after, open_transport, prepare, shown
-from reader.sync.records import Record, Torn, content_object, decode_file, encode_file, read_object
+from reader.sync.objects import ObjectCache
+from reader.sync.records import (
+    Record,
+    Torn,
+    asset_object,
+    content_object,
+    decode_file,
+    encode_file,
+)
+
+# Re-exported: the front ends import these from here.
+from reader.sync.reports import Conflict as Conflict
+from reader.sync.reports import SyncReport as SyncReport
+from reader.sync.reports import SyncStatus as SyncStatus
 from reader.sync.transport import Transport
 
 log = logging.getLogger(__name__)
 
 RECORDS_PER_FILE = 5000
+# A device writes a snapshot once it has published this many records since its last one.
+SNAPSHOT_EVERY = 20000
 DEVICE_FILE = "device.json"
 LIBRARY_ID = re.compile(r"^[0-9a-f]{32}$")
 TransportFor = Callable[[str, str], Transport]
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    """What one sync run did."""
-
-    captured: int = 0
-    published_files: int = 0
-    applied_files: int = 0
-    applied_records: int = 0
-    waiting_files: int = 0  # incomplete (still arriving): tried again next time
-    refused_files: int = 0  # not sync files of this library: skipped for good
-
-    def to_json(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    configured: bool
-    folder: str | None
-    library: str
-    device: str
-    author: str
-    last_sync: str | None
-    pending: int
-    conflicts: int
-    waiting_files: int
-    devices: dict[str, int] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A value that lost to another device's, kept for the user to look at."""
-
-    uid: str
-    field: str
-    value: object
-    device: str
-    author: str
-    recorded: str
-
-    def to_json(self) -> dict[str, object]:
-        return dict(self.__dict__)
 
 
 class SyncService:
     """Sync of one library through a transport; every call is one short operation."""
 
     def __init__(
-        self, db: Database, nonce_file: Path, transport_for: TransportFor = open_transport
-    ) -> None:
+        self, db: Database, nonce_file: Path, transport_for: TransportFor = open_transport,
+        assets: AssetStore | None = None,
+    ) -> None:  # fmt: skip
         self.db = db
         self.nonce_file = nonce_file
         self.transport_for = transport_for
+        self.assets = assets
 
     # -- set up ------------------------------------------------------------------------------
 
@@ -147,12 +117,14 @@ class SyncService:
         with self.db.transaction(durable=True) as conn:
             who = self._who(conn)
             first = not identity.get(conn, "captured_seq")
-            captured = capture(conn, who, everything=first)
+            captured = capture(conn, who, everything=first, objects=self._objects(None))
         try:
             self._announce(transport, who)
             files = self._publish(transport)
             applied = self._apply(transport)
             files += self._publish(transport)
+            if self._published_since_snapshot() >= SNAPSHOT_EVERY:
+                self._write_snapshot(transport)
         finally:
             transport.close()
         with self.db.transaction() as conn:
@@ -209,22 +181,100 @@ class SyncService:
                 )
             written += 1
 
+    def _objects(self, transport: Transport | None) -> ObjectCache:
+        return ObjectCache(transport, self.assets)
+
     def _publish_objects(self, transport: Transport, batch: list[Record]) -> None:
-        """Article bodies first, so a file never names an object that is not there."""
+        """Article bodies and assets first, so a file never names an object that is not
+        there."""
         for record in batch:
-            sha = record.fields.get("content")
-            if record.kind != "article" or not sha or transport.exists(f"objects/{sha}"):
+            if record.kind != "article":
                 continue
-            with self.db.reading() as conn:
-                row = conn.execute(
-                    "SELECT id FROM articles WHERE uid = ?", (record.uid,)
-                ).fetchone()
-                body = None if row is None else _body(conn, int(row[0]))
-            if body is None:
-                continue  # changed since: a later record names the newer body
-            found, data = content_object(*body)
-            if found == sha:
-                transport.put(f"objects/{sha}", data)
+            sha = record.fields.get("content")
+            if sha and not transport.exists(f"objects/{sha}"):
+                self._publish_body(transport, record.uid, str(sha))
+            assets = record.fields.get("assets") or {}
+            if assets:
+                self._publish_assets(transport, record.uid, dict(assets))
+
+    def _local_id(self, uid: str) -> int | None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _publish_body(self, transport: Transport, uid: str, sha: str) -> None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
+            body = None if row is None else _body(conn, int(row[0]))
+        if body is None:
+            return  # changed since: a later record names the newer body
+        found, data = content_object(*body)
+        if found == sha:
+            transport.put(f"objects/{sha}", data)
+
+    def _publish_assets(self, transport: Transport, uid: str, assets: dict[str, str]) -> None:
+        missing = {s for s in assets.values() if not transport.exists(f"objects/{s}")}
+        article_id = self._local_id(uid) if missing else None
+        if article_id is None or self.assets is None:
+            return
+        for data in self.assets.files(article_id).values():
+            found, stored = asset_object(data)
+            if found in missing:  # an asset changed since is named by a later record
+                transport.put(f"objects/{found}", stored)
+
+    # -- snapshots ---------------------------------------------------------------------------
+
+    def compact(self) -> str:
+        """Sync, then write a snapshot of the merged state; returns its name."""
+        self.now()
+        return close_after(self._transport(), self._write_snapshot)
+
+    def _published_since_snapshot(self) -> int:
+        with self.db.reading() as conn:
+            since = int(identity.get(conn, "snapshot_outbox_seq", "0"))
+            return int(
+                conn.execute(
+                    "SELECT count(*) FROM sync_outbox WHERE published = 1 AND seq > ?", (since,)
+                ).fetchone()[0]
+            )
+
+    def _write_snapshot(self, transport: Transport) -> str:
+        """The merged state as one immutable file; the files it covers are listed in it."""
+        with self.db.reading() as conn:
+            me = identity.get(conn, "device")
+            covered: dict[str, list[str]] = {me: transport.record_files(me)}
+            for device, name in conn.execute("SELECT device, name FROM sync_files"):
+                covered.setdefault(str(device), []).append(str(name))
+            lamport = int(identity.get(conn, "lamport", "0"))
+            outbox = conn.execute("SELECT coalesce(max(seq), 0) FROM sync_outbox").fetchone()[0]
+            data = snapshots.encode(conn, identity.library_id(conn), me, lamport, covered)
+        name = snapshots.name_of(me, lamport)
+        transport.put(name, data)
+        with self.db.transaction() as conn:
+            identity.put(conn, "snapshot_outbox_seq", str(outbox))
+        return name
+
+    def _start_from_snapshot(self, transport: Transport, library: str, fetch: ObjectCache) -> int:
+        """A device that has applied nothing yet starts from the newest whole snapshot of
+        another device; returns how many entities it held (0: none usable)."""
+        with self.db.reading() as conn:
+            me = identity.get(conn, "device")
+        for name in snapshots.newest_first(transport.snapshots()):
+            data = None if name.startswith(me) else transport.read(f"snapshots/{name}")
+            try:
+                snapshot = snapshots.decode(data or b"", library)
+            except Torn:
+                continue  # still arriving: an older whole one, or every file, will do
+            except ValueError as exc:
+                log.warning("sync snapshot %s skipped: %s", name, exc)
+                continue
+            with self.db.transaction(durable=True) as conn:
+                capture(conn, self._who(conn), objects=fetch)
+                apply_records(conn, snapshot.records, fetch)
+                snapshots.restore(conn, snapshot)
+                identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
+            return len({r.uid for r in snapshot.records})
+        return 0
 
     # -- applying ----------------------------------------------------------------------------
 
@@ -235,7 +285,12 @@ class SyncService:
             done = {
                 (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
             }
-        fetch = _ObjectCache(transport)
+        fetch = self._objects(transport)
+        if not done and self._start_from_snapshot(transport, library, fetch):
+            with self.db.reading() as conn:
+                done = {
+                    (str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_files")
+                }
         files = records = waiting = refused = 0
         for device in transport.devices():
             if device == me:
@@ -254,19 +309,19 @@ class SyncService:
         self._retry_pending(fetch)
         return SyncReport(0, 0, files, records, waiting, refused)
 
-    def _retry_pending(self, fetch: _ObjectCache) -> None:
+    def _retry_pending(self, fetch: ObjectCache) -> None:
         """Entities whose article body arrived after their records are written now."""
         with self.db.reading() as conn:
             waiting = pending(conn)
         if not waiting:
             return
         with self.db.transaction(durable=True) as conn:
-            capture(conn, self._who(conn))
+            capture(conn, self._who(conn), objects=fetch)
             materialize(conn, pending(conn), fetch)
             identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
 
     def _apply_file(
-        self, transport: Transport, library: str, device: str, name: str, fetch: _ObjectCache
+        self, transport: Transport, library: str, device: str, name: str, fetch: ObjectCache
     ) -> int | None:
         """Apply one file: records changed, None while torn, -1 when refused for good."""
         data = transport.read(f"devices/{device}/{name}")
@@ -281,7 +336,7 @@ class SyncService:
             batch, changed = [], -1
         with self.db.transaction(durable=True) as conn:
             if batch:
-                capture(conn, self._who(conn))  # local edits get their versions first
+                capture(conn, self._who(conn), objects=fetch)  # local edits get versions first
                 changed = apply_records(conn, batch, fetch)
                 # Rows the apply wrote to the change log are not local changes.
                 identity.put(conn, "captured_seq", str(changes.last_seq(conn)))
@@ -342,20 +397,6 @@ class SyncService:
             Conflict(str(r[0]), str(r[1]), json.loads(r[2]), str(r[3]), str(r[4]), str(r[5]))
             for r in rows
         ]
-
-
-class _ObjectCache:
-    """Article bodies read from the transport, each once per run."""
-
-    def __init__(self, transport: Transport) -> None:
-        self.transport = transport
-        self.found: dict[str, tuple[str, str] | None] = {}
-
-    def __call__(self, sha: str) -> tuple[str, str] | None:
-        if self.found.get(sha) is None:
-            data = self.transport.read(f"objects/{sha}")
-            self.found[sha] = None if data is None else read_object(sha, data)
-        return self.found[sha]
 
 
 def _outbox_record(row: sqlite3.Row) -> Record:

@@ -4,6 +4,12 @@ Merging is a per-field last-writer-wins register, so applying records is idempot
 order-independent: every device that has applied the same records holds the same state.
 A removal is the field 'deleted' holding the versions its author had seen; an edit it had not
 seen keeps the entity (edit beats concurrent delete), the same on every device.
+
+An edit that lost its fields to a newer one is still an edit the remover may not have seen,
+so every entity also keeps, per device, the newest version of that device's edits of it
+("~<device>", a max register merged like any field). A removal compares those too: a note
+edited on a device whose clock lagged, after the remover had seen a newer note, keeps the
+entity (its text lost to the newer one and sits in the conflict history).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from reader.sync.records import Record
 
 Version = tuple[int, str]
 NO_VERSION: Version = (0, "")
+EDITS = "~"  # prefix of the per-device newest-edit marks
 
 
 @dataclass
@@ -37,25 +44,34 @@ class Entity:
         if seen is None:
             return False
         known = {f: (int(v[0]), str(v[1])) for f, v in seen.items()}
+        # A removal made before the marks existed saw none: it is judged by fields alone.
+        marked = any(f.startswith(EDITS) for f in known)
         return any(
             version > known.get(name, NO_VERSION)
             for name, version in self.versions.items()
-            if name != "deleted"
+            if name != "deleted" and (marked or not name.startswith(EDITS))
         )
 
     def alive(self) -> bool:
         return self.values.get("deleted") is None or self.removal_overridden()
 
     def target(self) -> Fields:
-        return {k: v for k, v in self.values.items() if k != "deleted"}
+        return {k: v for k, v in self.values.items() if k != "deleted" and not k.startswith(EDITS)}
 
     def seen(self) -> dict[str, list[object]]:
         """What a removal made now has seen: every field's version."""
         return {k: [v[0], v[1]] for k, v in self.versions.items() if k != "deleted"}
 
 
+# The palette (colour meanings) is one entity with no local row: it is known by its uid alone
+# and has no row in sync_entities (whose kinds are those with local rows).
+PALETTE = "palette"
+
+
 def load(conn: sqlite3.Connection, uid: str) -> Entity | None:
     row = conn.execute("SELECT kind, local_id FROM sync_entities WHERE uid = ?", (uid,)).fetchone()
+    if row is None and uid == PALETTE:
+        row = (PALETTE, None)
     if row is None:
         return None
     entity = Entity(uid, str(row[0]), None if row[1] is None else int(row[1]))
@@ -69,6 +85,8 @@ def load(conn: sqlite3.Connection, uid: str) -> Entity | None:
 
 
 def create(conn: sqlite3.Connection, uid: str, kind: str, local_id: int | None) -> Entity:
+    if kind == PALETTE:
+        return Entity(uid, kind, local_id)
     conn.execute(
         "INSERT OR IGNORE INTO sync_entities (uid, kind, local_id) VALUES (?, ?, ?)",
         (uid, kind, local_id),
@@ -122,7 +140,17 @@ def merge(conn: sqlite3.Connection, entity: Entity, record: Record) -> bool:
         elif record.version < current and name in NOTE_FIELDS:
             _keep_loser(conn, entity, name, value, record.version, record.author, current,
                         entity.values[name])  # fmt: skip
-    return changed
+    return mark_edit(conn, entity, record) or changed
+
+
+def mark_edit(conn: sqlite3.Connection, entity: Entity, record: Record) -> bool:
+    """Remember the newest edit of the entity by the record's device (a removal is no edit);
+    True when that is news."""
+    mark = EDITS + record.device
+    if set(record.fields) <= {"deleted"} or record.version <= entity.versions.get(mark, NO_VERSION):
+        return False
+    store(conn, entity, mark, None, record.version, record.author)
+    return True
 
 
 def _keep_loser(

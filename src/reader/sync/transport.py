@@ -37,6 +37,10 @@ class Transport(Protocol):
         """Names of that device's record files (artefacts of sync tools left out)."""
         ...
 
+    def snapshots(self) -> list[str]:
+        """Names of the files in snapshots/ (unfiltered: the caller picks its own form)."""
+        ...
+
     def read(self, name: str) -> bytes | None:
         """A file's bytes, or None when it is absent."""
         ...
@@ -84,6 +88,14 @@ class FolderTransport:
             raise SyncError(f"cannot read the sync folder {folder}: {exc.strerror}") from exc
         found = [n for n in names if RECORD_FILE.match(n)]
         return sorted(found, key=lambda n: int(RECORD_FILE.match(n).group(1)))  # type: ignore[union-attr]
+
+    def snapshots(self) -> list[str]:
+        try:
+            return [p.name for p in (self.root / "snapshots").iterdir() if p.is_file()]
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise SyncError(f"cannot read the sync folder {self.root}: {exc.strerror}") from exc
 
     def read(self, name: str) -> bytes | None:
         try:

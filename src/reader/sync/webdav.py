@@ -83,6 +83,9 @@ class WebDAVTransport:
         names = [n for n, e in found.items() if not e.folder and RECORD_FILE.match(n)]
         return sorted(names, key=lambda n: int(RECORD_FILE.match(n).group(1)))  # type: ignore[union-attr]
 
+    def snapshots(self) -> list[str]:
+        return [n for n, e in self._list("snapshots", fresh=True).items() if not e.folder]
+
     def read(self, name: str) -> bytes | None:
         response = self._request("GET", self._url(name))
         if response.status_code == 404:

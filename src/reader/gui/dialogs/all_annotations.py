@@ -39,6 +39,7 @@ class AllAnnotationsDialog(QDialog):
         self.color = QComboBox()
         self.tag = QComboBox()
         self.section = QComboBox()
+        self.author = QComboBox()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Words in quotes and notes"))
         self.text.setClearButtonEnabled(True)
@@ -57,6 +58,7 @@ class AllAnnotationsDialog(QDialog):
             (self.tr("Colour:"), self.color),
             (self.tr("Tag:"), self.tag),
             (self.tr("Section:"), self.section),
+            (self.tr("Author:"), self.author),
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
@@ -82,9 +84,10 @@ class AllAnnotationsDialog(QDialog):
 
     def refresh(self) -> None:
         """Fill the filter choices (tags and sections change) and query again."""
-        for combo in (self.color, self.tag, self.section):
+        combos = (self.color, self.tag, self.section, self.author)
+        for combo in combos:
             combo.blockSignals(True)
-        chosen = (self.color.currentData(), self.tag.currentData(), self.section.currentData())
+        chosen = [combo.currentData() for combo in combos]
         self.color.clear()
         self.color.addItem(self.tr("Any"), None)
         meanings = self._library.annotations.color_meanings()
@@ -99,7 +102,13 @@ class AllAnnotationsDialog(QDialog):
         self.section.addItem(self.tr("Any"), None)
         for name, _count in self._library.sections():
             self.section.addItem(name, name)
-        for combo, value in zip((self.color, self.tag, self.section), chosen, strict=True):
+        self.author.clear()
+        self.author.addItem(self.tr("Anyone"), None)
+        for name in self._library.annotations.authors():
+            self.author.addItem(name, name)
+        # One name (no group) is no choice to offer.
+        self.author.setEnabled(self.author.count() > 2)
+        for combo, value in zip(combos, chosen, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
         self.apply_filter()
@@ -112,6 +121,7 @@ class AllAnnotationsDialog(QDialog):
                 tag=self.tag.currentData(),
                 section=self.section.currentData(),
                 text=self.text.text().strip() or None,
+                author=self.author.currentData(),
             )
         )
         self.count.setText(self.tr("{n} highlight(s)").format(n=self.model.rowCount()))

@@ -74,7 +74,11 @@ class HighlightTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return swatch_icon(h.color.value)
         if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return h.quote.exact if column == 2 else h.note or None
+            text = h.quote.exact if column == 2 else h.note or None
+            if text and h.author and not self._library.annotations.is_mine(h):
+                by = QCoreApplication.translate("HighlightTable", "By {name} (read-only)")
+                text += "\n— " + by.format(name=h.author)
+            return text
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight
+from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight, Note
 from reader.gui.style import swatch_colour
 
 # Typing pauses this long before a note is saved: long enough not to write on every key.
@@ -96,6 +96,8 @@ class NotesPanel(QWidget):
         self._meanings: Mapping[Color, str | None] = {}
         self._chosen = 0
         self._filling = False
+        # Whether the reader may change an annotation (not another group member's).
+        self.is_mine: Callable[[Highlight | Note | None], bool] = lambda _annotation: True
         self._build()
         self._article_timer = self._timer(self._on_article_timer_timeout)
         self._note_timer = self._timer(self._on_note_timer_timeout)
@@ -193,9 +195,10 @@ class NotesPanel(QWidget):
         self.flush()
         self._filling = True
         self.setEnabled(annotations is not None)
-        self.article_note.setPlainText(
-            annotations.note.text if annotations and annotations.note else ""
-        )
+        note = annotations.note if annotations else None
+        self.article_note.setPlainText(note.text if note else "")
+        self.article_note.setReadOnly(not self.is_mine(note))
+        self.article_note.setToolTip(self._by(note))
         self._filling = False
         self.status.clear()
         self.set_highlights(annotations.highlights if annotations else ())
@@ -245,6 +248,8 @@ class NotesPanel(QWidget):
         lines = [f"“{quote}”"]
         if highlight.note.strip():
             lines.append(highlight.note.strip().splitlines()[0])
+        if by := self._by(highlight):
+            lines.append(by)
         item = QListWidgetItem(swatch_icon(highlight.color.value), "\n".join(lines))
         item.setData(ID_ROLE, highlight.id)
         colour = color_label(highlight.color, self._meanings.get(highlight.color))
@@ -264,13 +269,19 @@ class NotesPanel(QWidget):
                 if orphaned
                 else self.tr("Found again approximately after the article changed.")
             )
-            item.setToolTip(f"{colour}\n{explanation}")
+            item.setToolTip("\n".join(t for t in (colour, explanation, by) if t))
             font = QFont(item.font())
             font.setItalic(True)
             item.setFont(font)
         else:
-            item.setToolTip(colour)
+            item.setToolTip("\n".join(t for t in (colour, by) if t))
         return item
+
+    def _by(self, annotation: Highlight | Note | None) -> str:
+        """ "By NAME (read-only)" for another group member's annotation, else nothing."""
+        if annotation is None or self.is_mine(annotation):
+            return ""
+        return self.tr("By {name} (read-only)").format(name=annotation.author)
 
     def choose(self, highlight_id: int, *, refill: bool = True) -> None:
         """Select a highlight in the list and put it in the editor (0: none)."""
@@ -290,7 +301,7 @@ class NotesPanel(QWidget):
 
     def _fill_editor(self) -> None:
         highlight = self._highlights.get(self._chosen)
-        self.editor.setEnabled(highlight is not None)
+        self.editor.setEnabled(highlight is not None and self.is_mine(highlight))
         self._filling = True
         self.note.setPlainText(highlight.note if highlight else "")
         self.tags.setText(", ".join(highlight.tags) if highlight else "")
