@@ -92,8 +92,12 @@ def _clean_optional(label: str | None) -> str | None:
     return None if label is None else clean_label(label) or None
 
 
-def import_bytes(data: bytes, filename: str) -> Article:
-    """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason."""
+def import_bytes(data: bytes, filename: str, source_path: str | None = None) -> Article:
+    """Turn one file's bytes into an Article, or raise ImportFailed with a one-line reason.
+
+    Everything an import needs of the article is computed here, in the process that
+    extracts it (its content hash too): the process that stores it only writes.
+    """
     suffix = Path(filename).suffix.lower()
     importer = _importers().get(suffix)
     if importer is None:
@@ -103,7 +107,11 @@ def import_bytes(data: bytes, filename: str) -> Article:
     article = clean_labels(importer(data, filename))
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
-    return replace(article, source_hash=hashlib.sha256(data).hexdigest())
+    article = replace(
+        article, source_hash=hashlib.sha256(data).hexdigest(), source_path=source_path
+    )
+    _ = article.content_hash  # computed now and kept: see Article.content_hash
+    return article
 
 
 def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
@@ -112,8 +120,8 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
     Names are passed on in their displayable form: a name with undecodable bytes must not
     carry lone surrogates into titles or the database (SQLite refuses to store them).
     """
-    article = import_bytes(read_file(path, max_bytes), display_path(path.name))
-    return replace(article, source_path=display_path(path.resolve()))
+    name, source = display_path(path.name), display_path(path.resolve())
+    return import_bytes(read_file(path, max_bytes), name, source)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

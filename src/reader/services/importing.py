@@ -20,6 +20,7 @@ from reader.errors import ImportFailed, ReaderError
 from reader.importers import MAX_FILE_BYTES, display_path, expand_paths, import_bytes, read_file
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
+from reader.services.batch_lane import BatchLane
 from reader.storage import sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
@@ -83,6 +84,23 @@ class _File:
     shown: str
     state: FileState | None
     known: int | None = None  # the article it already is (unchanged since its import)
+
+
+class _Storing:
+    """The writer lane's work: a batch stored, then the search index caught up every
+    INDEX_EVERY files."""
+
+    def __init__(self, importing: Importing, options: ImportOptions) -> None:
+        self.importing = importing
+        self.options = options
+        self.stored = 0
+
+    def batch(self, batch: list[tuple[_File, Outcome[Any] | None]]) -> list[ImportResult]:
+        results = self.importing._store_batch(batch, self.options)
+        before, self.stored = self.stored, self.stored + len(batch)
+        if self.stored // INDEX_EVERY > before // INDEX_EVERY:
+            self.importing._index()
+        return results
 
 
 def _failed(file: _File, reason: str) -> ImportResult:
@@ -155,10 +173,16 @@ class Importing:
         processes: int,
     ) -> Iterator[ImportResult]:
         """Extract the files in order and store them in batches of BATCH_FILES files or
-        BATCH_S seconds, whichever comes first; yield each batch's results once committed."""
+        BATCH_S seconds, whichever comes first; yield each batch's results once committed.
+
+        Batches are stored by a writer lane while this thread keeps the extraction workers
+        fed with the next files.
+        """
         batch: list[tuple[_File, Outcome[Any] | None]] = []
-        since, stored = time.monotonic(), 0
-        with closing(in_order(jobs, processes)) as steps:  # closing: no worker outlives it
+        since = time.monotonic()
+        store = _Storing(self, options)
+        # closing: no worker outlives the import; the lane waits for the batch it stores.
+        with closing(in_order(jobs, processes)) as steps, BatchLane(store.batch) as lane:
             for step in steps:
                 if should_stop():
                     break
@@ -166,11 +190,12 @@ class Importing:
                     since = since if batch else time.monotonic()
                     batch.append(step)
                 if batch and (len(batch) >= BATCH_FILES or time.monotonic() - since >= BATCH_S):
-                    yield from self._store_batch(batch, options)
-                    before, stored, batch = stored, stored + len(batch), []
-                    if stored // INDEX_EVERY > before // INDEX_EVERY:
-                        self._index()
-        yield from self._store_batch(batch, options)
+                    lane.put(batch)
+                    batch = []
+                yield from lane.done()
+            if batch:
+                lane.put(batch)
+            yield from lane.finish()
 
     def _prepare(
         self, path: Path, options: ImportOptions, started: Callable[[Path], None]
@@ -194,7 +219,8 @@ class Importing:
         except Exception as exc:  # noqa: BLE001 - judged with the file's other failures
             return Job(file, ready=Outcome(error=exc))
         # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
-        return Job(file, (import_bytes, (data, display_path(path.name))), size=len(data))
+        task = (import_bytes, (data, display_path(path.name), display_path(path.resolve())))
+        return Job(file, task, size=len(data))
 
     def _unchanged(self, state: FileState) -> int | None:
         """The article made from this file as it is now: known by its size and modification
@@ -269,7 +295,7 @@ class Importing:
                 sources.remember(conn, file.state, file.known)
             title = self.articles.title_in(conn, file.known)
             return ImportResult(file.shown, ImportStatus.DUPLICATE, file.known, title)
-        article = replace(outcome.get(), source_path=display_path(file.path.resolve()))
+        article: Article = outcome.get()  # source_path set where it was extracted
         result, folder = self._add_in(conn, article, options, file.shown, file.state)
         if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
             staged.append((result.article_id, folder))
