@@ -66,3 +66,25 @@ def test_in_page_links_do_not_become_links_to_the_home_page() -> None:
     assert "lamps.example#part-2" not in article.html
     assert 'href="https://lamps.example/keepers"' in article.html
     assert "the second part" in article.text
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span class="author-name">Mara Lindqvist</span>',
+        '<p class="ArticleByline">By Mara Lindqvist</p>',
+        '<div id="zuozhe">作者：林马拉</div>',
+        '<div itemprop="author">Mara Lindqvist</div>',
+        '<div data-component="Byline">Mara Lindqvist</div>',
+        "<author>Mara Lindqvist</author>",
+        '<a rel="author" href="https://lamps.example/mara">Mara Lindqvist</a>',
+        '<span class="staff-writer">Mara Lindqvist</span>',
+    ],
+)
+def test_every_kind_of_byline_trafilatura_knows_is_still_found(byline: str) -> None:
+    markup = BYLINE_PAGE.replace('<div class="byline"><span class="author">', "<div>").replace(
+        "Mara Lindqvist</span></div>", byline
+    )
+    expected = whole(markup)["author"]
+    assert expected  # the page is one where trafilatura's search finds a byline
+    assert gaps(markup)["author"] == expected

@@ -10,17 +10,30 @@ so the values it takes from trafilatura are the ones the whole reader would have
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import lxml.html
 from htmldate import find_date
+from lxml import etree
 from trafilatura import metadata as readers
 from trafilatura.settings import Document, set_date_params
-from trafilatura.xpaths import AUTHOR_XPATHS
 
 from reader.importers.html_metadata import PageMetadata
 
 log = logging.getLogger(__name__)
+
+# Where trafilatura's author expressions (trafilatura.xpaths.AUTHOR_XPATHS) look, and every
+# word they look for there.
+_BYLINE_PLACES = etree.XPath(
+    "//@class|//@id|//@rel|//@itemprop|//@data-testid|//@data-component|//author|//rel",
+    smart_strings=False,
+)
+_BYLINE_WORDS = re.compile(
+    "author|byl|bbl|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name"
+    "|submitted-by|posted-by|journalist-name",
+    re.IGNORECASE,
+)
 
 
 def trafilatura_gaps(tree: lxml.html.HtmlElement, own: PageMetadata) -> Document:
@@ -50,10 +63,15 @@ def trafilatura_gaps(tree: lxml.html.HtmlElement, own: PageMetadata) -> Document
 def _names_author(tree: lxml.html.HtmlElement) -> bool:
     """Whether any element could hold a byline for trafilatura's author search.
 
-    That search copies the page and prunes it before looking; pruning only removes
-    elements, so where the whole page has no candidate the search finds none either.
+    That search copies the page, prunes it, then tries its expressions, which match on the
+    attributes below or on <author> and <rel> elements, always by one of `_BYLINE_WORDS`
+    (compared here without case: a superset). Where nothing on the page has such a word the
+    search finds nothing either, and is skipped.
     """
-    return any(len(expression(tree)) for expression in AUTHOR_XPATHS)
+    found = _BYLINE_PLACES(tree)
+    assert isinstance(found, list)
+    words = [value for value in found if isinstance(value, str)]
+    return len(words) < len(found) or _BYLINE_WORDS.search("\n".join(words)) is not None
 
 
 def _date_params(url: str | None) -> dict[str, Any]:
