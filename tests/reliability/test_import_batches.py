@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -188,3 +189,53 @@ def test_a_batch_undone_by_a_library_error_leaves_no_assets(
     assert reported == []
     assert library.count() == 0
     assert not library.paths.assets.exists() or not list(library.paths.assets.iterdir())
+
+
+@pytest.mark.slow
+def test_files_are_read_and_extracted_while_a_batch_commits(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = stories(tmp_path / "in", 3 * BATCH_FILES)
+    last_of_second_batch = files[2 * BATCH_FILES - 1]
+    reached = threading.Event()
+    waits: list[bool] = []
+    real_store = library.importing._store_batch
+
+    def store(batch: list[Any], options: Any) -> list[Any]:
+        # The first batch commits only once the import has gone on to the next batch's
+        # files: with the commit in the importing thread, that never happens.
+        waits.append(reached.wait(timeout=60))
+        return real_store(batch, options)
+
+    def started(path: Path) -> None:
+        if path == last_of_second_batch:
+            reached.set()
+
+    monkeypatch.setattr(library.importing, "_store_batch", store)
+    results = list(library.import_paths([tmp_path / "in"], started=started))
+    assert waits[0], "the import waited for the first batch's commit"
+    assert [Path(r.path).name for r in results] == [f.name for f in files]
+    assert library.count() == len(files)
+
+
+@pytest.mark.logs
+def test_a_library_error_ends_the_import_and_stores_no_later_batch(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stories(tmp_path / "in", 3 * BATCH_FILES)
+    real_store = library.importing._store_batch
+    calls: list[int] = []
+
+    def store(batch: list[Any], options: Any) -> list[Any]:
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise StorageError("the disk is full")
+        return real_store(batch, options)
+
+    monkeypatch.setattr(library.importing, "_store_batch", store)
+    reported = []
+    with pytest.raises(StorageError):
+        for result in library.import_paths([tmp_path / "in"]):
+            reported.append(result)
+    assert len(calls) == 2  # the batch after the failing one was never stored
+    assert library.count() == len(reported) == calls[0]

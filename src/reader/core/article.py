@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from reader.core.text import normalize_text
 
@@ -38,17 +39,25 @@ class Article:
         object.__setattr__(self, "text", normalize_text(self.text))
         object.__setattr__(self, "title", " ".join(self.title.split()))
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """What makes two imports the same article: the normalized title and text."""
-        return content_hash(self.title, self.text)
+        """What makes two imports the same article: the normalized title and text.
+
+        Kept once computed (and pickled with the article): an import computes it where the
+        file was extracted, not again in the process that stores it.
+        """
+        return _digest(self.title, self.text)  # both normalized by __post_init__
 
 
 def content_hash(title: str, text: str) -> str:
+    return _digest(" ".join(title.split()), normalize_text(text))
+
+
+def _digest(title: str, text: str) -> str:
     digest = hashlib.sha256()
-    digest.update(" ".join(title.split()).encode("utf-8"))
+    digest.update(title.encode("utf-8"))
     digest.update(b"\x00")
-    digest.update(normalize_text(text).encode("utf-8"))
+    digest.update(text.encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -132,12 +132,20 @@ def _clean_optional(label: str | None) -> str | None:
     return None if label is None else clean_label(label) or None
 
 
-def import_contents(data: bytes, filename: str, local: LocalImages | None = None) -> Imported:
+def import_contents(
+    data: bytes,
+    filename: str,
+    local: LocalImages | None = None,
+    source_path: str | None = None,
+) -> Imported:
     """Turn one file's bytes into an Article, or a Collection of them (a feed), or raise
     ImportFailed with a one-line reason.
 
     With `local` (where the file was), images it names beside it are read too (see
-    LocalImages: never anything outside the file's own folder).
+    LocalImages: never anything outside the file's own folder). Everything an import needs
+    of the article is computed here, in the process that extracts it (its content hash too):
+    the process that stores it only writes. `source_path` is the file's; the articles of a
+    collection are known by their own URLs instead.
     """
     suffix = Path(filename).suffix.lower()
     importer = _importers().get(suffix)
@@ -148,13 +156,18 @@ def import_contents(data: bytes, filename: str, local: LocalImages | None = None
     with_files = _with_files().get(suffix) if local is not None else None
     made = with_files(data, filename, local) if with_files else importer(data, filename)
     if isinstance(made, list):
-        return Collection(tuple(_finish(article, data) for article in made))
-    return _finish(made, data)
+        return Collection(tuple(_finish(article, data, None) for article in made))
+    return _finish(made, data, source_path)
 
 
-def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
+def import_bytes(
+    data: bytes,
+    filename: str,
+    local: LocalImages | None = None,
+    source_path: str | None = None,
+) -> Article:
     """Turn one file's bytes into one Article, or raise ImportFailed with a one-line reason."""
-    imported = import_contents(data, filename, local)
+    imported = import_contents(data, filename, local, source_path)
     if isinstance(imported, Article):
         return imported
     if len(imported.articles) != 1:
@@ -162,11 +175,15 @@ def import_bytes(data: bytes, filename: str, local: LocalImages | None = None) -
     return imported.articles[0]
 
 
-def _finish(article: Article, data: bytes) -> Article:
+def _finish(article: Article, data: bytes, source_path: str | None) -> Article:
     article = clean_labels(article)
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no readable text found")
-    return replace(article, source_hash=hashlib.sha256(data).hexdigest())
+    article = replace(
+        article, source_hash=hashlib.sha256(data).hexdigest(), source_path=source_path
+    )
+    _ = article.content_hash  # computed now and kept: see Article.content_hash
+    return article
 
 
 def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
@@ -175,9 +192,8 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
     Names are passed on in their displayable form: a name with undecodable bytes must not
     carry lone surrogates into titles or the database (SQLite refuses to store them).
     """
-    data = read_file(path, max_bytes)
-    article = import_bytes(data, display_path(path.name), LocalImages.beside(path))
-    return replace(article, source_path=display_path(path.resolve()))
+    name, source = display_path(path.name), display_path(path.resolve())
+    return import_bytes(read_file(path, max_bytes), name, LocalImages.beside(path), source)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

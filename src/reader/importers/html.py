@@ -7,12 +7,12 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.settings import Document, set_date_params
+from trafilatura.settings import Document
 
 from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
@@ -21,6 +21,7 @@ from reader.importers.encoding import decode_html
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import document_html, prepare_source
@@ -75,15 +76,15 @@ def article_from_markup(
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
     _drop_active_content(tree)
-    _resolve_links(tree, meta.url)
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
+    gaps = trafilatura_gaps(tree, meta)
+    _resolve_links(tree, meta.url or _site_root(gaps.url))
     document = _extract(tree)
-    meta.complete(document)
+    meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
-    html = _sanitized_body(document, tree)
+    html, text = _sanitized_body(document, tree)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
-    html = _drop_repeated_title(html, title)
-    text = html_to_text(html)
+    html, text = _drop_repeated_title(html, text, title)
     if not text.strip():
         raise ImportFailed("no readable text found")
     return Article(
@@ -147,6 +148,15 @@ def _resolve_links(tree: lxml.html.HtmlElement, page_url: str | None) -> None:
 
 def _base_url(tree: lxml.html.HtmlElement, page_url: str | None) -> str | None:
     return _base_href(tree) or page_url
+
+
+def _site_root(url: str | None) -> str | None:
+    """`https://host/` of a page's URL: where trafilatura resolves the links of a page that
+    names its URL only in places our own metadata does not trust."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}/"
 
 
 def _base_href(tree: lxml.html.HtmlElement) -> str | None:
@@ -259,19 +269,16 @@ def data_uri_image(source: str) -> bytes | None:
 
 
 def _extract(tree: lxml.html.HtmlElement) -> Document | None:
-    """trafilatura's main content and metadata, or None when it finds no article."""
+    """trafilatura's main content, or None when it finds no article. (Its metadata comes
+    from `trafilatura_gaps`, only where the page's own is missing.)"""
     try:
         result = trafilatura.bare_extraction(
             tree,  # trafilatura works on a copy: our tree stays whole for the fallback
-            with_metadata=True,
             include_comments=False,
             include_tables=True,
             include_images=True,
             include_links=True,
             include_formatting=True,
-            # Without the extensive search htmldate only trusts the page's markup; a date
-            # guessed from free text (a comment, a "related" teaser) is worse than none.
-            date_extraction_params=set_date_params(False),
         )
     except Exception:  # a hostile page can trip any part of a third-party extractor
         log.debug("trafilatura failed; falling back to the page body", exc_info=True)
@@ -286,14 +293,17 @@ def _document_html(document: Document | None) -> str | None:
     return document_html(document.body)
 
 
-def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> str:
-    """The extracted article, or the whole body when the extraction holds no text."""
+def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The extracted article, or the whole body when the extraction holds no text; as HTML
+    and as its text."""
     extracted = _document_html(document)
     if extracted is not None:
         html = sanitize_html(restore_readings(extracted))
-        if html_to_text(html).strip():
-            return html
-    return sanitize_html(restore_readings(_fallback_html(tree)))
+        text = html_to_text(html)
+        if text.strip():
+            return html, text
+    html = sanitize_html(restore_readings(_fallback_html(tree)))
+    return html, html_to_text(html)
 
 
 def _fallback_html(tree: lxml.html.HtmlElement) -> str:
@@ -318,12 +328,14 @@ def _first_heading(html: str) -> str | None:
     return html_to_text(match.group(2)).strip() or None
 
 
-def _drop_repeated_title(html: str, title: str) -> str:
-    """A body that opens with the title as a heading would show it twice."""
+def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
+    """A body that opens with the title as a heading would show it twice (`text` is the
+    body's text, and is returned to match)."""
     match = _LEADING_HEADING.match(html)
     if match and html_to_text(match.group(2)).split() == title.split():
-        return html[match.end() :].lstrip()
-    return html
+        html = html[match.end() :].lstrip()
+        return html, html_to_text(html)
+    return html, text
 
 
 def _language(meta: PageMetadata, text: str) -> str | None:

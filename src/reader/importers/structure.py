@@ -28,6 +28,8 @@ _INLINE = (
     *("abbr", "cite", "q", "small", "mark", "sub", "sup", "time", "font", "strike", "dfn"),
 )
 _STYLE_SPACE = re.compile(r"\s+")
+# Elements (not comments or processing instructions) that `_is_hidden` could judge hidden.
+_MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 _CODE = ("code", "kbd", "samp", "tt")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
@@ -62,8 +64,8 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     it (WeChat's `#js_content` is saved with `visibility: hidden`).
     """
     page_text = _visible_length(tree)
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.tag in {"html", "body", "head"}:
+    for element in _MAY_BE_HIDDEN(tree):  # only these attributes can hide an element
+        if element.tag in {"html", "body", "head"}:
             continue
         if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
             continue
@@ -100,11 +102,11 @@ def _is_math(element: lxml.html.HtmlElement) -> bool:
 def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
     """ "¶" and icon links beside headings point at the heading itself; they are not text."""
     for anchor in list(tree.iter("a")):
+        if _PERMALINK_TEXT.fullmatch(anchor.text_content()) is None:
+            continue  # words: a link of the text (most links: tested first, it is cheap)
         href = (anchor.get("href") or "").strip()
-        text = anchor.text_content()
         in_heading = any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
-        symbol_only = _PERMALINK_TEXT.fullmatch(text) is not None
-        if symbol_only and (href.startswith("#") or in_heading) and anchor.getparent() is not None:
+        if (href.startswith("#") or in_heading) and anchor.getparent() is not None:
             anchor.drop_tree()  # lxml.html keeps the tail text in place
 
 

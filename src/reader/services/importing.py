@@ -30,6 +30,7 @@ from reader.importers import (
 )
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
+from reader.services.batch_lane import BatchLane
 from reader.storage import annotation_rows, edits, sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
@@ -97,6 +98,23 @@ class _File:
     state: FileState | None
     known: int | None = None  # the article it already is (unchanged since its import)
     skipped: str | None = None  # why a file found in a folder is not imported
+
+
+class _Storing:
+    """The writer lane's work: a batch stored, then the search index caught up every
+    INDEX_EVERY files."""
+
+    def __init__(self, importing: Importing, options: ImportOptions) -> None:
+        self.importing = importing
+        self.options = options
+        self.stored = 0
+
+    def batch(self, batch: list[tuple[_File, Outcome[Any] | None]]) -> list[ImportResult]:
+        results = self.importing._store_batch(batch, self.options)
+        before, self.stored = self.stored, self.stored + len(batch)
+        if self.stored // INDEX_EVERY > before // INDEX_EVERY:
+            self.importing._index()
+        return results
 
 
 def _failed(file: _File, reason: str) -> ImportResult:
@@ -174,10 +192,16 @@ class Importing:
         processes: int,
     ) -> Iterator[ImportResult]:
         """Extract the files in order and store them in batches of BATCH_FILES files or
-        BATCH_S seconds, whichever comes first; yield each batch's results once committed."""
+        BATCH_S seconds, whichever comes first; yield each batch's results once committed.
+
+        Batches are stored by a writer lane while this thread keeps the extraction workers
+        fed with the next files.
+        """
         batch: list[tuple[_File, Outcome[Any] | None]] = []
-        since, stored = time.monotonic(), 0
-        with closing(in_order(jobs, processes)) as steps:  # closing: no worker outlives it
+        since = time.monotonic()
+        store = _Storing(self, options)
+        # closing: no worker outlives the import; the lane waits for the batch it stores.
+        with closing(in_order(jobs, processes)) as steps, BatchLane(store.batch) as lane:
             for step in steps:
                 if should_stop():
                     break
@@ -185,11 +209,12 @@ class Importing:
                     since = since if batch else time.monotonic()
                     batch.append(step)
                 if batch and (len(batch) >= BATCH_FILES or time.monotonic() - since >= BATCH_S):
-                    yield from self._store_batch(batch, options)
-                    before, stored, batch = stored, stored + len(batch), []
-                    if stored // INDEX_EVERY > before // INDEX_EVERY:
-                        self._index()
-        yield from self._store_batch(batch, options)
+                    lane.put(batch)
+                    batch = []
+                yield from lane.done()
+            if batch:
+                lane.put(batch)
+            yield from lane.finish()
 
     def _prepare(
         self, found: Path | Skipped, options: ImportOptions, started: Callable[[Path], None]
@@ -218,8 +243,9 @@ class Importing:
         except Exception as exc:  # noqa: BLE001 - judged with the file's other failures
             return Job(file, ready=Outcome(error=exc))
         # Names are kept in their displayable form: lone surrogates cannot enter SQLite.
-        job = (import_contents, (data, display_path(path.name), local))
-        return Job(file, job, size=len(data))
+        source = display_path(path.resolve())
+        task = (import_contents, (data, display_path(path.name), local, source))
+        return Job(file, task, size=len(data))
 
     def _unchanged(self, state: FileState) -> int | None:
         """The article made from this file as it is now: known by its size and modification
@@ -315,7 +341,7 @@ class Importing:
             articles = list(imported.articles)
             options = replace(options, ask_when_unsure=False)
         else:
-            articles = [replace(imported, source_path=display_path(file.path.resolve()))]
+            articles = [imported]  # source_path set where it was extracted
         results = []
         for article in articles:
             result, folder = self._add_in(conn, article, options, file.shown, file.state)
