@@ -79,6 +79,20 @@ class Vault:
     ) -> VaultReport:
         if not self.root.is_dir():
             raise ExportRefused(f"the {self.kind.NAME} folder {self.root} does not exist")
+        try:
+            return self._export(items, meanings, reader_ids, recreate)
+        except OSError as exc:  # a folder made read-only, a full disk: one clear line
+            raise ExportRefused(
+                f"cannot write to the {self.kind.NAME} {self.root}: {exc.strerror or exc}"
+            ) from None
+
+    def _export(
+        self,
+        items: Sequence[AnnotatedArticle],
+        meanings: Meanings,
+        reader_ids: dict[int, str],
+        recreate: bool,
+    ) -> VaultReport:
         report = VaultReport()
         found = self._notes_by_id()
         exported = self._load_state()
