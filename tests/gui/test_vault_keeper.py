@@ -131,7 +131,8 @@ def test_the_logseq_kind_writes_pages(
     assert page.parent == graph / "pages"
     text = page.read_text(encoding="utf-8")
     assert "夜间项目" in text and "id:: " in text
-    assert "Logseq graph updated" in _message(window)
+    # The file is written before the lane reports back: wait for the report.
+    qtbot.waitUntil(lambda: "Logseq graph updated: 1 note" in _message(window), timeout=5000)
 
 
 def test_the_setting_belongs_to_its_library(
