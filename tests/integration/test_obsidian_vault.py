@@ -145,6 +145,23 @@ def test_a_marker_line_in_the_article_note_does_not_cut_the_region(
     assert text.count("Mine.") == 1 and text.count("The fishing boats") == 1
 
 
+def test_the_last_highlight_deleted_leaves_the_note_too(
+    library: Library, annotated: dict[str, int], vault: Path
+) -> None:
+    export(library, vault)
+    walk = vault / "Reader" / "Unknown site" / "The Long Walk.md"
+    mine = "\nMy own line about the walk.\n"
+    walk.write_text(walk.read_text(encoding="utf-8") + mine, encoding="utf-8")
+    (only,) = library.annotations.store.highlights(annotated["walk"])
+    library.annotations.delete_highlight(only.id)  # the article has no annotation left
+    report = export(library, vault)
+    assert report.updated == ["Reader/Unknown site/The Long Walk.md"] and not report.created
+    text = walk.read_text(encoding="utf-8")
+    assert "the dog ran ahead" not in text and text.endswith(mine)
+    walk.unlink()  # deleted by the user: an unannotated article never brings it back
+    assert export(library, vault).created == [] and not walk.exists()
+
+
 def test_command_line_needs_a_vault(tmp_path: Path, vault: Path) -> None:
     lib = tmp_path / "lib"
     missing = reader(lib, "export", "--format", "obsidian")

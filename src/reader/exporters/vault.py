@@ -76,15 +76,35 @@ class Vault:
         reader_ids: dict[int, str],
         *,
         recreate: bool = False,
+        update_only: frozenset[int] = frozenset(),
     ) -> VaultReport:
+        """`update_only`: articles whose note is rewritten when the vault has one, never made
+        (those left without annotations)."""
         if not self.root.is_dir():
             raise ExportRefused(f"the {self.kind.NAME} folder {self.root} does not exist")
+        try:
+            return self._export(items, meanings, reader_ids, recreate, update_only)
+        except OSError as exc:  # a folder made read-only, a full disk: one clear line
+            raise ExportRefused(
+                f"cannot write to the {self.kind.NAME} {self.root}: {exc.strerror or exc}"
+            ) from None
+
+    def _export(
+        self,
+        items: Sequence[AnnotatedArticle],
+        meanings: Meanings,
+        reader_ids: dict[int, str],
+        recreate: bool,
+        update_only: frozenset[int],
+    ) -> VaultReport:
         report = VaultReport()
         found = self._notes_by_id()
         exported = self._load_state()
         for item in items:
             reader_id = reader_ids[item.article.id]
             path = found.get(reader_id)
+            if path is None and item.article.id in update_only:
+                continue
             if path is None and reader_id in exported and not recreate:
                 report.deleted_by_user.append(exported[reader_id])
                 continue
@@ -136,6 +156,10 @@ class Vault:
             if reader_id:
                 found.setdefault(reader_id, path)
         return found
+
+    def exported_ids(self) -> set[str]:
+        """The reader-ids this folder has been given a note for (deleted since or not)."""
+        return set(self._load_state())
 
     def _load_state(self) -> dict[str, str]:
         try:

@@ -119,6 +119,8 @@ class WindowActions(QObject):
 
     def _make_annotations(self) -> None:
         self.export_annotations = self._make(self.tr("&Export Annotations…"), "Ctrl+Shift+E")
+        self.export_obsidian = self._make(self.tr("Export to Obsi&dian Vault…"))
+        self.export_logseq = self._make(self.tr("Export to Lo&gseq Graph…"))
         self.import_annotations = self._make(self.tr("Import &Annotations…"))
         self.all_annotations = self._make(self.tr("All &Annotations"), "Ctrl+Shift+A")
         self.color_meanings = self._make(self.tr("Colour &Meanings…"))
@@ -193,7 +195,8 @@ class WindowActions(QObject):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_files, self.import_folder, self.import_url])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_annotations, self.import_annotations])
+        file_menu.addActions([self.export_annotations, self.export_obsidian, self.export_logseq])
+        file_menu.addAction(self.import_annotations)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu(self.tr("&Edit"))

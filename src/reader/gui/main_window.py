@@ -30,6 +30,7 @@ from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import ask_to_import_samples, choose_files, choose_folder
 from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
+from reader.gui.dialogs.notes_folder import NotesFolderPanel
 from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
 from reader.gui.dialogs.sync import SyncPanel
@@ -54,6 +55,7 @@ from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.sync import SyncController, SyncIndicator
 from reader.gui.tasks import TaskRunner
 from reader.gui.undo import UndoHistory
+from reader.gui.vault_keeper import VaultKeeper
 from reader.gui.views.article_list import ArticleListView
 from reader.gui.watched_folder import WatchedFolder, WatchedFolderPanel
 from reader.gui.web_images import WebImageDownloads
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
         self.change_feed = ChangeFeed(library, self.feed_lane, self)
         self.change_feed.changed.connect(self._on_change_feed_changed)
+        self.vault = VaultKeeper(library, settings, self.change_feed, self.menu_actions, self)
         self.sync = SyncController(library, self)
         self.change_feed.changed.connect(self.sync.on_local_changes)
         self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
@@ -601,7 +604,8 @@ class MainWindow(QMainWindow):
     def _on_preferences_triggered(self) -> None:
         sync = SyncPanel(self.sync, self.library.read_only)
         before = self._prefs
-        dialog = PreferencesDialog(before, self, [*self._capture_preferences(), sync])
+        notes = NotesFolderPanel(self.vault)
+        dialog = PreferencesDialog(before, self, [*self._capture_preferences(), sync, notes])
         dialog.previewed.connect(lambda prefs: self.apply_preferences(prefs, save=False))
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
@@ -623,6 +627,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.parts.pane.flush_position()
         self.annotations.close()
+        self.vault.close()
         self._counts_timer.stop()
         self._reload_timer.stop()
         self.maintenance.stop()

@@ -189,19 +189,29 @@ class Annotating:
     ) -> VaultReport:
         """A note per annotated article in an Obsidian vault or a Logseq graph (`kind`); only
         Reader's region of an existing note is rewritten, and a note the user deleted comes
-        back only if `recreate`."""
-        annotated = set(self.store.annotated_article_ids())
-        items = [
-            AnnotatedArticle(self.articles.get(i), self.store.for_article(i))
-            for i in ids
-            if i in annotated
-        ]
+        back only if `recreate`. An article whose last annotation went has its note (if the
+        vault has one) emptied of highlights, not left showing them."""
         with self.db.reading() as conn:
             row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
         library = str(row[0])[:12] if row else "library"
+        target = Vault(vault, data_root, KINDS[kind])
+        annotated = set(self.store.annotated_article_ids())
+        # Only articles the vault had a note for: an export of the whole library must not
+        # load every unannotated article.
+        noted = target.exported_ids()
+        bare = frozenset(
+            i
+            for i in ids
+            if i not in annotated and f"{library}-{i}" in noted and self.articles.exists(i)
+        )
+        items = [
+            AnnotatedArticle(self.articles.get(i), self.store.for_article(i))
+            for i in ids
+            if i in annotated or i in bare
+        ]
         reader_ids = {item.article.id: f"{library}-{item.article.id}" for item in items}
-        return Vault(vault, data_root, KINDS[kind]).export(
-            items, self.store.color_meanings(), reader_ids, recreate=recreate
+        return target.export(
+            items, self.store.color_meanings(), reader_ids, recreate=recreate, update_only=bare
         )
 
     def import_w3c(self, path: Path) -> AnnotationImportReport:

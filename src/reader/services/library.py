@@ -37,7 +37,7 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.importing import skipped_kinds as skipped_kinds
-from reader.services.indexer import Indexer
+from reader.services.indexer import Indexer, library_id
 from reader.services.organizing import Organizing
 from reader.services.trash import TRASH_KEPT, Trash
 from reader.storage import changes, edits
@@ -125,6 +125,12 @@ class Library:
     def read_only(self) -> bool:
         """True when changes are off (a read-only disk or folder, or opened to look only)."""
         return self.db.read_only
+
+    def library_id(self) -> str:
+        """This library's own id, kept inside it: front ends key per-library settings by it,
+        so that a setting never follows the window to another library (--data-dir)."""
+        with self.db.reading() as conn:
+            return library_id(conn)
 
     def _require_writable(self) -> None:
         """Refuse a change before any of its work (every write also checks, in transaction())."""
