@@ -8,6 +8,7 @@ import unicodedata
 
 from reader.core.article import StoredArticle
 from reader.gui.style import Theme
+from reader.gui.views.figures import figures_as_blocks
 
 # Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
 # that repeats it is dropped.
@@ -79,6 +80,10 @@ table {{ border-collapse: collapse; margin-bottom: {px(gap)}; }}
 th {{ font-weight: 700; }}
 span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
+p.figcaption {{ color: {theme.secondary}; font-size: {pt(0.8)}; line-height: {px(0.8 * 1.5)};
+               margin-top: {px(0.3)}; margin-bottom: {px(gap)}; }}
+p.table-preview {{ margin-bottom: {px(0.2)}; }}
+p.table-headings {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
 td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
 p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
@@ -106,6 +111,7 @@ def article_html(article: StoredArticle, date_text: str | None, tags_label: str 
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)
     body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
+    body = figures_as_blocks(body)
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
     header = f'<h1 class="{title_class(article.summary.title)}">{title}</h1>'
