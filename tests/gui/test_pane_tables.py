@@ -115,11 +115,11 @@ def test_a_table_takes_the_smaller_face_before_it_gives_up(
         if not seen or seen[-1] != fit:
             seen.append(fit)
         assert_never_sideways(pane)
-        if fit is Fit.COMPACT:
+        if fit in (Fit.COMPACT, Fit.NARROW):
             cell = next(b for b in cell_blocks(pane.document()) if "," in b.text())
             body = pane.document().defaultFont().pointSizeF()
             assert 0 < cell.charFormat().fontPointSize() < body
-    assert seen == [Fit.NORMAL, Fit.COMPACT, Fit.PREVIEW]
+    assert seen == [Fit.NORMAL, Fit.COMPACT, Fit.NARROW, Fit.PREVIEW]
     pane.resize(1400, 700)
     assert pane.table_fits == (Fit.NORMAL,)
 

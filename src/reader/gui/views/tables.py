@@ -2,9 +2,10 @@
 
 Qt's rich text cannot scroll inside a table: a table wider than the column either breaks its
 cells one digit per line or pushes the pane sideways. So each table is measured as Qt lays it
-out, with short cells kept on one line, and shown in one of three ways: as it is, in a smaller
-face with tighter cells, or, when even that is too wide, as a short preview with a link that
-opens the whole table in its own scrolling window.
+out, with short cells kept on one line, and shown in the first way that fits: as it is; in a
+smaller face with tighter cells; smaller still with short cells wrapped between their words
+(a number, a date or a single word is never split); or, when even that is too wide, as a short
+preview with a link that opens the whole table in its own scrolling window.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
 class Fit(Enum):
     NORMAL = "normal"
     COMPACT = "compact"
+    NARROW = "narrow"
     PREVIEW = "preview"
 
 
@@ -46,6 +48,7 @@ class Table:
     html: str
     normal_width: float
     compact_width: float
+    narrow_width: float
     rows: int
     columns: int
     headings: tuple[str, ...]
@@ -55,6 +58,8 @@ class Table:
             return Fit.NORMAL
         if self.compact_width <= column_width:
             return Fit.COMPACT
+        if self.narrow_width <= column_width:
+            return Fit.NARROW
         return Fit.PREVIEW
 
 
@@ -74,14 +79,17 @@ def split_tables(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def set_cells(table: str, size_pt: float | None = None) -> str:
+def set_cells(table: str, size_pt: float | None = None, *, whole_cells: bool = True) -> str:
     """The table with short cells kept on one line and numbers never split at a space;
-    with `size_pt`, in that size and with tight cells."""
+    with `size_pt`, in that size and with tight cells; without `whole_cells`, only cells of
+    one word or number are kept on one line."""
 
     def cell(match: re.Match[str]) -> str:
         tag, attributes, content = match.groups()
         text = html.unescape(_TAGS.sub("", content)).strip()
-        styles = ["white-space: nowrap"] if len(text) <= SHORT_CELL_CHARS else []
+        short = len(text) <= SHORT_CELL_CHARS
+        whole = short and (whole_cells or not any(c.isspace() for c in text))
+        styles = ["white-space: nowrap"] if whole else []
         if size_pt is not None:
             styles += [f"font-size: {size_pt:.1f}pt", f"padding: {COMPACT_PADDING_PX}px"]
         style = f' style="{"; ".join(styles)}"' if styles else ""
@@ -134,6 +142,7 @@ def read_tables(body: str, measure: Measure, size_pt: float) -> list[Table]:
                 html=piece,
                 normal_width=measure(set_cells(piece)),
                 compact_width=measure(set_cells(piece, size_pt * COMPACT_FACTOR)),
+                narrow_width=measure(set_cells(piece, size_pt * COMPACT_FACTOR, whole_cells=False)),
                 rows=rows,
                 columns=len(headings) or min(len(cells), 1),
                 headings=headings,
@@ -158,8 +167,9 @@ def fitted_body(
         fit = table.fit(column_width)
         if fit is Fit.NORMAL:
             parts.append(set_cells(table.html))
-        elif fit is Fit.COMPACT:
-            parts.append(set_cells(table.html, size_pt * COMPACT_FACTOR))
+        elif fit is not Fit.PREVIEW:
+            compact = size_pt * COMPACT_FACTOR
+            parts.append(set_cells(table.html, compact, whole_cells=fit is Fit.COMPACT))
         else:
             parts.append(preview(index, table))
         last = end
