@@ -9,6 +9,7 @@ import unicodedata
 from reader.core.article import StoredArticle
 from reader.gui.style import Theme
 from reader.gui.views.figures import figures_as_blocks
+from reader.gui.views.tables import COMPACT_FACTOR, COMPACT_PADDING_PX
 
 # Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
 # that repeats it is dropped.
@@ -76,7 +77,7 @@ blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {p
 pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)};
              background-color: {theme.code_background}; }}
 pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(gap)}; padding: 6px; }}
-table {{ border-collapse: collapse; margin-bottom: {px(gap)}; }}
+table {{ border-collapse: collapse; margin-top: {px(gap / 2)}; margin-bottom: {px(gap)}; }}
 th {{ font-weight: 700; }}
 span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
@@ -86,6 +87,8 @@ p.table-preview {{ margin-bottom: {px(0.2)}; }}
 p.table-headings {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
 td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
+td.whole, th.whole {{ white-space: nowrap; }}
+td.compact, th.compact {{ font-size: {pt(COMPACT_FACTOR)}; padding: {COMPACT_PADDING_PX}px; }}
 p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
                  margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}
 p.empty {{ color: {theme.secondary}; font-size: {pt(0.95)}; }}

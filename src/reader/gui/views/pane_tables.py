@@ -29,7 +29,6 @@ class PaneTables(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self._owner = parent
         self._tables: list[Table] = []
         self._fits: tuple[Fit, ...] = ()
 
@@ -37,14 +36,14 @@ class PaneTables(QObject):
     def fits(self) -> tuple[Fit, ...]:
         return self._fits
 
-    def fitted(self, page: str, document: QTextDocument, size_pt: float, column: int) -> str:
+    def fitted(self, page: str, document: QTextDocument, column: int) -> str:
         """The page with its tables measured in the document's faces and set for `column`."""
         measure = measurer(document.defaultFont(), document.defaultStyleSheet())
-        self._tables = read_tables(page, measure, size_pt) if "<table" in page else []
+        self._tables = read_tables(page, measure) if "<table" in page else []
         self._fits = fits(self._tables, column)
         if not self._tables:
             return page
-        return fitted_body(page, self._tables, column, size_pt, self._preview)
+        return fitted_body(page, self._tables, column, self._preview)
 
     def changed(self, column: int) -> bool:
         """Whether a table would be shown otherwise in a column this wide."""
@@ -72,7 +71,9 @@ class PaneTables(QObject):
         if index.isdigit() and int(index) < len(self._tables):
             font, stylesheet = document.defaultFont(), document.defaultStyleSheet()
             table = self._tables[int(index)].html
-            viewer = TableViewer(table, font, stylesheet, theme, self._owner)
+            pane = self.parent()
+            owner = pane if isinstance(pane, QWidget) else None
+            viewer = TableViewer(table, font, stylesheet, theme, owner)
             viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             viewer.show()
             self.opened.emit(viewer)

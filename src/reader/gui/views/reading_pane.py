@@ -165,8 +165,8 @@ class ReadingPane(QTextBrowser):
             tags = self.tr("Tags…") if self.offer_tags else ""
             self._apply_faces(self._prefs.families_for(self._article.summary.language))
             page = article_html(self._article, date_text, tags)
-            size, column = self._prefs.effective_size, self._column_for_width()
-            self.setHtml(self._tables.fitted(page, self.document(), size, column))
+            column = self._column_for_width()
+            self.setHtml(self._tables.fitted(page, self.document(), column))
             size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or byline_parts(self._article, date_text) else 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.gui.style import Theme
@@ -36,6 +36,13 @@ class TableViewer(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self._size_to(parent)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The browser follows its cursor as it is laid out at its width, which can leave a
+        # wide table scrolled to its end: the reader starts at the first column.
+        self.browser.horizontalScrollBar().setValue(0)
+        self.browser.verticalScrollBar().setValue(0)
 
     def _size_to(self, parent: QWidget | None) -> None:
         natural = self.browser.document().idealWidth() + 2 * MARGIN_PX + 24

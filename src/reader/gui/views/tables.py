@@ -79,20 +79,22 @@ def split_tables(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def set_cells(table: str, size_pt: float | None = None, *, whole_cells: bool = True) -> str:
+def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) -> str:
     """The table with short cells kept on one line and numbers never split at a space;
-    with `size_pt`, in that size and with tight cells; without `whole_cells`, only cells of
-    one word or number are kept on one line."""
+    `compact`, in the smaller face with tight cells; without `whole_cells`, only cells of
+    one word or number are kept on one line.
+
+    The stylesheet's classes set them: an inline style would drop the stylesheet's borders."""
 
     def cell(match: re.Match[str]) -> str:
         tag, attributes, content = match.groups()
         text = html.unescape(_TAGS.sub("", content)).strip()
         short = len(text) <= SHORT_CELL_CHARS
         whole = short and (whole_cells or not any(c.isspace() for c in text))
-        styles = ["white-space: nowrap"] if whole else []
-        if size_pt is not None:
-            styles += [f"font-size: {size_pt:.1f}pt", f"padding: {COMPACT_PADDING_PX}px"]
-        style = f' style="{"; ".join(styles)}"' if styles else ""
+        classes = ["whole"] if whole else []
+        if compact:
+            classes.append("compact")
+        style = f' class="{" ".join(classes)}"' if classes else ""
         # Only text between tags: attribute values and tags keep their spaces.
         content = re.sub(r">[^<]*<", _bind_numbers, f">{content}<")[1:-1]
         return f"<{tag}{attributes}{style}>{content}</{tag}>"
@@ -125,12 +127,11 @@ def measurer(font: QFont, stylesheet: str) -> Measure:
     return measure
 
 
-def read_tables(body: str, measure: Measure, size_pt: float) -> list[Table]:
+def read_tables(body: str, measure: Measure) -> list[Table]:
     """Every outermost table of `body`, measured at the body's size and the compact one."""
     tables = []
     for start, end in split_tables(body):
         piece = body[start:end]
-        cells = [_TAGS.sub("", m.group(3)) for m in _CELL.finditer(piece)]
         rows = len(_ROW.findall(piece))
         first_row = piece[: m.start()] if (m := re.search(r"</tr>", piece, re.I)) else piece
         headings = tuple(
@@ -141,10 +142,10 @@ def read_tables(body: str, measure: Measure, size_pt: float) -> list[Table]:
             Table(
                 html=piece,
                 normal_width=measure(set_cells(piece)),
-                compact_width=measure(set_cells(piece, size_pt * COMPACT_FACTOR)),
-                narrow_width=measure(set_cells(piece, size_pt * COMPACT_FACTOR, whole_cells=False)),
+                compact_width=measure(set_cells(piece, compact=True)),
+                narrow_width=measure(set_cells(piece, compact=True, whole_cells=False)),
                 rows=rows,
-                columns=len(headings) or min(len(cells), 1),
+                columns=len(headings),
                 headings=headings,
             )
         )
@@ -155,7 +156,6 @@ def fitted_body(
     body: str,
     tables: list[Table],
     column_width: float,
-    size_pt: float,
     preview: Callable[[int, Table], str],
 ) -> str:
     """`body` with each table set for a column of `column_width` pixels; `preview` gives the
@@ -168,8 +168,7 @@ def fitted_body(
         if fit is Fit.NORMAL:
             parts.append(set_cells(table.html))
         elif fit is not Fit.PREVIEW:
-            compact = size_pt * COMPACT_FACTOR
-            parts.append(set_cells(table.html, compact, whole_cells=fit is Fit.COMPACT))
+            parts.append(set_cells(table.html, compact=True, whole_cells=fit is Fit.COMPACT))
         else:
             parts.append(preview(index, table))
         last = end
