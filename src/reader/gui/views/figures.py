@@ -24,19 +24,32 @@ def figures_as_blocks(body: str) -> str:
     return body.replace(_CAPTION_OPEN, '<p class="figcaption">').replace(_CAPTION_CLOSE, "</p>")
 
 
-def fit_images(document: QTextDocument, column_width: int) -> None:
-    """Narrow each image wider than the column to it (keeping its shape), and give images
-    narrowed before back their width as the column grows."""
-    cursor = QTextCursor(document)
+def image_positions(document: QTextDocument) -> list[int]:
+    """Where the document's images are (once per document: resizing only reads this list)."""
+    positions: list[int] = []
     block = document.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.isValid() and fragment.charFormat().isImageFormat():
-                _fit(document, cursor, fragment.position(), fragment.charFormat(), column_width)
+                positions.extend(
+                    range(fragment.position(), fragment.position() + fragment.length())
+                )
             it += 1
         block = block.next()
+    return positions
+
+
+def fit_images(document: QTextDocument, positions: list[int], column_width: int) -> None:
+    """Narrow each image wider than the column to it (keeping its shape), and give images
+    narrowed before back their width as the column grows."""
+    cursor = QTextCursor(document)
+    for position in positions:
+        cursor.setPosition(position + 1)
+        fmt = cursor.charFormat()  # the format of the character before the cursor
+        if fmt.isImageFormat():
+            _fit(document, cursor, position, fmt, column_width)
 
 
 def _fit(

@@ -36,7 +36,7 @@ from reader.gui.views.article_html import (
     message_html,
     reading_css,
 )
-from reader.gui.views.figures import fit_images
+from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import size_headings
 from reader.gui.views.pane_tables import PaneTables
 from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
@@ -90,6 +90,7 @@ class ReadingPane(QTextBrowser):
         self._text_maps = PaneTextMap(self)
         self._readings: list[tuple[int, int]] = []
         self._tables = PaneTables(self)
+        self._images: list[int] | None = None  # where the shown document's images are
         self._tables.opened.connect(self.table_opened)
         self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
@@ -167,6 +168,7 @@ class ReadingPane(QTextBrowser):
             page = article_html(self._article, date_text, tags)
             column = self._column_for_width()
             self.setHtml(self._tables.fitted(page, self.document(), column))
+            self._images = None
             size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or byline_parts(self._article, date_text) else 1
@@ -264,8 +266,11 @@ class ReadingPane(QTextBrowser):
         root.setFrameFormat(fmt)
 
     def _fit_images(self) -> None:
-        if self._article is not None and "<img" in self._article.html:
-            fit_images(self.document(), self.column_width())
+        if self._article is None or "<img" not in self._article.html:
+            return
+        if self._images is None:
+            self._images = image_positions(self.document())
+        fit_images(self.document(), self._images, self.column_width())
 
     def _settle(self, fraction: float) -> None:
         """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
