@@ -204,3 +204,14 @@ def test_a_figure_fits_the_column_at_every_width_with_its_caption_under_it(
         assert caption.text() == "The north pier at low water, March."
         colour = caption.begin().fragment().charFormat().foreground().color()
         assert colour == QColor(THEMES["light"].secondary)
+
+
+def test_search_terms_stay_marked_when_a_resize_sets_a_table_again(
+    pane: ReadingPane, library: Library
+) -> None:
+    shown_html(pane, library, MEDIUM_TABLE, 1400)
+    pane.set_terms(("provisional",))
+    pane.resize(480, 700)
+    assert pane.table_fits != (Fit.NORMAL,)
+    marked = [s.cursor.selectedText() for s in pane.extraSelections()]
+    assert marked == ["provisional"]

@@ -237,7 +237,10 @@ class ReadingPane(QTextBrowser):
         self._loading = True
         self._apply_column()
         if self._tables.changed(self.column_width()):
-            self._render(fraction)  # a table changes its size or turns into a preview
+            # A table changes its size or turns into a preview: the page is set again.
+            terms = tuple(c.selectedText() for c in self._term_cursors)
+            self._render(fraction)
+            self.set_terms(terms, reveal=False)
         self._fit_images()
         self._settle(fraction)
         self._loading = False
