@@ -14,7 +14,7 @@ from reader.core.article import Article
 from reader.gui.style import THEMES
 from reader.gui.views.reading_pane import ReadingPane
 from reader.gui.views.table_viewer import TableViewer
-from reader.gui.views.tables import TABLE_LINK, Fit
+from reader.gui.views.tables import TABLE_LINK, Fit, set_cells, split_tables
 from reader.services.library import Library
 
 DATA = Path(__file__).parent.parent / "data" / "html"
@@ -215,3 +215,15 @@ def test_search_terms_stay_marked_when_a_resize_sets_a_table_again(
     assert pane.table_fits != (Fit.NORMAL,)
     marked = [s.cursor.selectedText() for s in pane.extraSelections()]
     assert marked == ["provisional"]
+
+
+def test_nested_tables_are_set_with_the_table_around_them() -> None:
+    body = "<p>a</p><table><tr><td><table><tr><td>1</td></tr></table></td></tr></table><p>b</p>"
+    assert split_tables(body) == [(8, len(body) - 8)]
+
+
+def test_numbers_and_their_units_never_split_at_a_space() -> None:
+    table = '<table><tr><td title="a 1 b">1 234 567 kg, about 12 cm in 2 weeks</td></tr></table>'
+    cell = set_cells(table)
+    assert "1\u00a0234\u00a0567\u00a0kg" in cell and "12\u00a0cm" in cell
+    assert "2\u00a0weeks" not in cell and 'title="a 1 b"' in cell
