@@ -6,7 +6,7 @@ import base64
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextBlock, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
@@ -227,3 +227,11 @@ def test_numbers_and_their_units_never_split_at_a_space() -> None:
     cell = set_cells(table)
     assert "1\u00a0234\u00a0567\u00a0kg" in cell and "12\u00a0cm" in cell
     assert "2\u00a0weeks" not in cell and 'title="a 1 b"' in cell
+
+
+def test_figures_are_set_right_so_their_digits_line_up(pane: ReadingPane, library: Library) -> None:
+    shown(pane, library, "table.html", 700)
+    cells = {b.text(): b.blockFormat().alignment() for b in cell_blocks(pane.document())}
+    assert cells["412345"] & Qt.AlignmentFlag.AlignRight
+    assert cells["06:12"] & Qt.AlignmentFlag.AlignRight
+    assert not cells["Day"] & Qt.AlignmentFlag.AlignRight  # a heading keeps its own place

@@ -88,6 +88,7 @@ p.table-headings {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
 td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
 td.whole, th.whole {{ white-space: nowrap; }}
+td.figure {{ text-align: right; }}
 td.compact, th.compact {{ font-size: {pt(COMPACT_FACTOR)}; padding: {COMPACT_PADDING_PX}px; }}
 p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
                  margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}

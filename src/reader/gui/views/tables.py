@@ -31,6 +31,8 @@ _CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 # A space between digits ("1 234 567") or before a short unit ("12 cm") must not break.
+# A figure: digits with their separators and signs, perhaps a currency or a short unit.
+_FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Za-z°]{1,3}))?")
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
 
 
@@ -92,6 +94,8 @@ def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) ->
         short = len(text) <= SHORT_CELL_CHARS
         whole = short and (whole_cells or not any(c.isspace() for c in text))
         classes = ["whole"] if whole else []
+        if tag.lower() == "td" and _FIGURE.fullmatch(text):
+            classes.append("figure")  # set right, so that the digits of a column line up
         if compact:
             classes.append("compact")
         style = f' class="{" ".join(classes)}"' if classes else ""
