@@ -8,6 +8,8 @@ import unicodedata
 
 from reader.core.article import StoredArticle
 from reader.gui.style import Theme
+from reader.gui.views.figures import figures_as_blocks
+from reader.gui.views.tables import COMPACT_FACTOR, COMPACT_PADDING_PX
 
 # Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
 # that repeats it is dropped.
@@ -75,12 +77,19 @@ blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {p
 pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)};
              background-color: {theme.code_background}; }}
 pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(gap)}; padding: 6px; }}
-table {{ border-collapse: collapse; margin-bottom: {px(gap)}; }}
+table {{ border-collapse: collapse; margin-top: {px(gap / 2)}; margin-bottom: {px(gap)}; }}
 th {{ font-weight: 700; }}
 span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
 figcaption, caption {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
+p.figcaption {{ color: {theme.secondary}; font-size: {pt(0.8)}; line-height: {px(0.8 * 1.5)};
+               margin-top: {px(0.3)}; margin-bottom: {px(gap)}; }}
+p.table-preview {{ margin-bottom: {px(0.2)}; }}
+p.table-headings {{ color: {theme.secondary}; font-size: {pt(0.8)}; }}
 hr {{ color: {theme.rule}; }}
 td, th {{ padding: 4px; border: 1px solid {theme.rule}; }}
+td.whole, th.whole {{ white-space: nowrap; }}
+td.figure {{ text-align: right; }}
+td.compact, th.compact {{ font-size: {pt(COMPACT_FACTOR)}; padding: {COMPACT_PADDING_PX}px; }}
 p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 600;
                  margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}
 p.empty {{ color: {theme.secondary}; font-size: {pt(0.95)}; }}
@@ -106,6 +115,7 @@ def article_html(article: StoredArticle, date_text: str | None, tags_label: str 
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)
     body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
+    body = figures_as_blocks(body)
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
     header = f'<h1 class="{title_class(article.summary.title)}">{title}</h1>'

@@ -36,10 +36,13 @@ from reader.gui.views.article_html import (
     message_html,
     reading_css,
 )
+from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import size_headings
+from reader.gui.views.pane_tables import PaneTables
 from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
 from reader.gui.views.readings import reading_ranges, text_without_readings
 from reader.gui.views.resources import load_image
+from reader.gui.views.tables import Fit
 from reader.gui.views.text_maps import PaneTextMap
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,7 @@ class ReadingPane(QTextBrowser):
     tags_requested = Signal()  # the byline's Tags… link was clicked
     link_hovered = Signal(str)  # the address under the mouse, "" when it leaves the link
     link_refused = Signal(str)  # a link of another scheme than web or e-mail was clicked
+    table_opened = Signal(QWidget)  # a table too wide for the pane was opened in its window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +89,9 @@ class ReadingPane(QTextBrowser):
         self._chosen_highlight = 0
         self._text_maps = PaneTextMap(self)
         self._readings: list[tuple[int, int]] = []
+        self._tables = PaneTables(self)
+        self._images: list[int] | None = None  # where the shown document's images are
+        self._tables.opened.connect(self.table_opened)
         self._text_maps.built.connect(self._on_text_maps_built)
         self._body_start = 0
         self._pending_fraction: float | None = None  # to restore while a long layout grows
@@ -158,7 +165,10 @@ class ReadingPane(QTextBrowser):
             date_text = self._date_text(self._article)
             tags = self.tr("Tags…") if self.offer_tags else ""
             self._apply_faces(self._prefs.families_for(self._article.summary.language))
-            self.setHtml(article_html(self._article, date_text, tags))
+            page = article_html(self._article, date_text, tags)
+            column = self._column_for_width()
+            self.setHtml(self._tables.fitted(page, self.document(), column))
+            self._images = None
             size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or byline_parts(self._article, date_text) else 1
@@ -166,10 +176,16 @@ class ReadingPane(QTextBrowser):
             self._map_text()
             self._place_highlights()
             self._apply_column()
+            self._fit_images()
             self._find_cursors, self._find_index = [], -1
             self._settle(fraction)
         finally:
             self._loading = False
+
+    @property
+    def table_fits(self) -> tuple[Fit, ...]:
+        """How each of the article's tables is shown at the pane's width now."""
+        return self._tables.fits
 
     def _date_text(self, article: StoredArticle) -> str | None:
         day: date | None = article.summary.published
@@ -220,16 +236,28 @@ class ReadingPane(QTextBrowser):
         super().resizeEvent(event)
         self._loading = True
         self._apply_column()
+        if self._tables.changed(self.column_width()):
+            # A table changes its size or turns into a preview: the page is set again.
+            terms = tuple(c.selectedText() for c in self._term_cursors)
+            self._render(fraction)
+            self.set_terms(terms, reveal=False)
+        self._fit_images()
         self._settle(fraction)
         self._loading = False
 
-    def _apply_column(self) -> None:
-        """Centre a column of at most the chosen measure (in ems), whatever the pane's width."""
+    def _side_margin(self) -> int:
         em = self._prefs.effective_size * self.logicalDpiY() / 72
         width = self.viewport().width()
         # A narrow pane keeps most of its width for text: the padding shrinks with it.
         padding = min(SIDE_PADDING_PX, width // 20)
-        side = max(padding, int((width - self._prefs.measure * em) / 2))
+        return max(padding, int((width - self._prefs.measure * em) / 2))
+
+    def _column_for_width(self) -> int:
+        return max(1, self.viewport().width() - 2 * self._side_margin())
+
+    def _apply_column(self) -> None:
+        """Centre a column of at most the chosen measure (in ems), whatever the pane's width."""
+        side = self._side_margin()
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if fmt.leftMargin() == side and fmt.topMargin() == TOP_PADDING_PX:
@@ -239,6 +267,13 @@ class ReadingPane(QTextBrowser):
         fmt.setTopMargin(TOP_PADDING_PX)
         fmt.setBottomMargin(BOTTOM_PADDING_PX)
         root.setFrameFormat(fmt)
+
+    def _fit_images(self) -> None:
+        if self._article is None or "<img" not in self._article.html:
+            return
+        if self._images is None:
+            self._images = image_positions(self.document())
+        fit_images(self.document(), self._images, self.column_width())
 
     def _settle(self, fraction: float) -> None:
         """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
@@ -472,6 +507,8 @@ class ReadingPane(QTextBrowser):
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:
             self.tags_requested.emit()
+            return
+        if self._tables.open_link(url.toString(), self.document(), self._theme):
             return
         if not url.scheme() and url.hasFragment():
             self.scrollToAnchor(url.fragment())

@@ -1,0 +1,77 @@
+"""Images in the reading pane never wider than its column, whatever its width now."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
+
+# The width an image asked for (its own, or its decoded width) before we narrowed it.
+_NATURAL_WIDTH = QTextFormat.Property.UserProperty + 1
+# Sanitized HTML: these tags never carry attributes.
+_FIGURE = re.compile(r"<(/?)figure>")
+_CAPTION_OPEN, _CAPTION_CLOSE = "<figcaption>", "</figcaption>"
+
+
+def figures_as_blocks(body: str) -> str:
+    """Qt's rich text knows neither <figure> nor <figcaption>: the image would join the
+    paragraph before it and the caption the image. A <div> and a paragraph of the caption's
+    class keep each a block of its own."""
+    if "<fig" not in body:
+        return body
+    body = _FIGURE.sub(r"<\1div>", body)
+    return body.replace(_CAPTION_OPEN, '<p class="figcaption">').replace(_CAPTION_CLOSE, "</p>")
+
+
+def image_positions(document: QTextDocument) -> list[int]:
+    """Where the document's images are (once per document: resizing only reads this list)."""
+    positions: list[int] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().isImageFormat():
+                positions.extend(
+                    range(fragment.position(), fragment.position() + fragment.length())
+                )
+            it += 1
+        block = block.next()
+    return positions
+
+
+def fit_images(document: QTextDocument, positions: list[int], column_width: int) -> None:
+    """Narrow each image wider than the column to it (keeping its shape), and give images
+    narrowed before back their width as the column grows."""
+    cursor = QTextCursor(document)
+    for position in positions:
+        cursor.setPosition(position + 1)
+        fmt = cursor.charFormat()  # the format of the character before the cursor
+        if fmt.isImageFormat():
+            _fit(document, cursor, position, fmt, column_width)
+
+
+def _fit(
+    document: QTextDocument, cursor: QTextCursor, position: int, fmt: QTextFormat, width: int
+) -> None:
+    image_format = fmt.toImageFormat()
+    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+    if not isinstance(image, QImage) or image.isNull() or image.width() <= 1:
+        return
+    natural = image_format.property(_NATURAL_WIDTH)
+    if not isinstance(natural, float | int):
+        natural = image_format.width() or image.width()
+    shown = min(float(natural), float(width))
+    if abs(image_format.width() - shown) < 0.5 and image_format.hasProperty(_NATURAL_WIDTH):
+        return
+    ratio = image.height() / image.width()
+    if image_format.height() > 0 and image_format.width() > 0:
+        ratio = image_format.height() / image_format.width()
+    fitted = QTextImageFormat(image_format)
+    fitted.setProperty(_NATURAL_WIDTH, float(natural))
+    fitted.setWidth(shown)
+    fitted.setHeight(shown * ratio)
+    cursor.setPosition(position)
+    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setCharFormat(fitted)

@@ -1,0 +1,184 @@
+"""Tables in the reading pane: set to fit the column, smaller when tight, or opened apart.
+
+Qt's rich text cannot scroll inside a table: a table wider than the column either breaks its
+cells one digit per line or pushes the pane sideways. So each table is measured as Qt lays it
+out, with short cells kept on one line, and shown in the first way that fits: as it is; in a
+smaller face with tighter cells; smaller still with short cells wrapped between their words
+(a number, a date or a single word is never split); or, when even that is too wide, as a short
+preview with a link that opens the whole table in its own scrolling window.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtGui import QFont, QTextDocument, QTextOption
+
+# A link from a table's preview to the whole table (a fragment: it never leaves the pane).
+TABLE_LINK = "#reader-table-"
+# Cells of at most this many characters (a number, a date, a label) are never wrapped.
+SHORT_CELL_CHARS = 32
+COMPACT_FACTOR = 0.78  # the smaller face's size, times the body's
+COMPACT_PADDING_PX = 2
+PREVIEW_HEADINGS = 8  # column headings named in a preview
+
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_ROW = re.compile(r"<tr\b", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+# A space between digits ("1 234 567") or before a short unit ("12 cm") must not break.
+# A figure: digits with their separators and signs, perhaps a currency or a short unit.
+_FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Za-z°]{1,3}))?")
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
+
+
+class Fit(Enum):
+    NORMAL = "normal"
+    COMPACT = "compact"
+    NARROW = "narrow"
+    PREVIEW = "preview"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the article: its HTML, and the narrowest column it fits at each size."""
+
+    html: str
+    normal_width: float
+    compact_width: float
+    narrow_width: float
+    rows: int
+    columns: int
+    headings: tuple[str, ...]
+
+    def fit(self, column_width: float) -> Fit:
+        if self.normal_width <= column_width:
+            return Fit.NORMAL
+        if self.compact_width <= column_width:
+            return Fit.COMPACT
+        if self.narrow_width <= column_width:
+            return Fit.NARROW
+        return Fit.PREVIEW
+
+
+def split_tables(body: str) -> list[tuple[int, int]]:
+    """The spans of the outermost tables of sanitized HTML (nested ones stay inside theirs)."""
+    spans, depth, start = [], 0, 0
+    for match in _TABLE_TAG.finditer(body):
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+            depth = max(depth, 0)
+        else:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+    return spans
+
+
+def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) -> str:
+    """The table with short cells kept on one line and numbers never split at a space;
+    `compact`, in the smaller face with tight cells; without `whole_cells`, only cells of
+    one word or number are kept on one line.
+
+    The stylesheet's classes set them: an inline style would drop the stylesheet's borders."""
+
+    def cell(match: re.Match[str]) -> str:
+        tag, attributes, content = match.groups()
+        text = html.unescape(_TAGS.sub("", content)).strip()
+        short = len(text) <= SHORT_CELL_CHARS
+        whole = short and (whole_cells or not any(c.isspace() for c in text))
+        classes = ["whole"] if whole else []
+        if tag.lower() == "td" and _FIGURE.fullmatch(text):
+            classes.append("figure")  # set right, so that the digits of a column line up
+        if compact:
+            classes.append("compact")
+        style = f' class="{" ".join(classes)}"' if classes else ""
+        # Only text between tags: attribute values and tags keep their spaces.
+        content = re.sub(r">[^<]*<", _bind_numbers, f">{content}<")[1:-1]
+        return f"<{tag}{attributes}{style}>{content}</{tag}>"
+
+    return _CELL.sub(cell, table)
+
+
+def _bind_numbers(match: re.Match[str]) -> str:
+    return _NUMBER_SPACE.sub("\u00a0", match.group(0))
+
+
+Measure = Callable[[str], float]
+
+
+def measurer(font: QFont, stylesheet: str) -> Measure:
+    """The narrowest width at which Qt lays out a piece of HTML without breaking a word."""
+
+    def measure(piece: str) -> float:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
+        document.setDefaultFont(font)
+        document.setDefaultStyleSheet(stylesheet)
+        document.setHtml(piece)
+        document.setTextWidth(1)
+        return document.size().width()
+
+    return measure
+
+
+def read_tables(body: str, measure: Measure) -> list[Table]:
+    """Every outermost table of `body`, measured at the body's size and the compact one."""
+    tables = []
+    for start, end in split_tables(body):
+        piece = body[start:end]
+        rows = len(_ROW.findall(piece))
+        first_row = piece[: m.start()] if (m := re.search(r"</tr>", piece, re.I)) else piece
+        headings = tuple(
+            " ".join(html.unescape(_TAGS.sub("", c.group(3))).split())
+            for c in _CELL.finditer(first_row)
+        )
+        tables.append(
+            Table(
+                html=piece,
+                normal_width=measure(set_cells(piece)),
+                compact_width=measure(set_cells(piece, compact=True)),
+                narrow_width=measure(set_cells(piece, compact=True, whole_cells=False)),
+                rows=rows,
+                columns=len(headings),
+                headings=headings,
+            )
+        )
+    return tables
+
+
+def fitted_body(
+    body: str,
+    tables: list[Table],
+    column_width: float,
+    preview: Callable[[int, Table], str],
+) -> str:
+    """`body` with each table set for a column of `column_width` pixels; `preview` gives the
+    HTML shown instead of a table too wide even in the smaller face."""
+    spans = split_tables(body)
+    parts, last = [], 0
+    for index, ((start, end), table) in enumerate(zip(spans, tables, strict=True)):
+        parts.append(body[last:start])
+        fit = table.fit(column_width)
+        if fit is Fit.NORMAL:
+            parts.append(set_cells(table.html))
+        elif fit is not Fit.PREVIEW:
+            parts.append(set_cells(table.html, compact=True, whole_cells=fit is Fit.COMPACT))
+        else:
+            parts.append(preview(index, table))
+        last = end
+    parts.append(body[last:])
+    return "".join(parts)
+
+
+def fits(tables: list[Table], column_width: float) -> tuple[Fit, ...]:
+    return tuple(table.fit(column_width) for table in tables)

@@ -1,0 +1,237 @@
+"""Tables, code blocks and figures in the reading pane at real pane widths: never sideways."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QTextBlock, QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from reader.core.article import Article
+from reader.gui.style import THEMES
+from reader.gui.views.reading_pane import ReadingPane
+from reader.gui.views.table_viewer import TableViewer
+from reader.gui.views.tables import TABLE_LINK, Fit, set_cells, split_tables
+from reader.services.library import Library
+
+DATA = Path(__file__).parent.parent / "data" / "html"
+WIDTHS = (480, 700, 1000)
+# Six columns of figures: fits a wide pane as it is, a middling one only in the smaller face.
+MEDIUM_TABLE = (
+    "<p>Catch landed at the north pier, in kilograms, by week.</p><table><tr>"
+    + "".join(f"<th>Week {n}</th>" for n in range(1, 7))
+    + "</tr>"
+    + "".join(
+        "<tr>"
+        + "".join(f"<td>{1000 + 7919 * (r * 6 + c) % 90000:,}</td>" for c in range(6))
+        + "</tr>"
+        for r in range(4)
+    )
+    + "</table><p>Figures for the last week are provisional.</p>"
+)
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> ReadingPane:
+    view = ReadingPane()
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def shown(pane: ReadingPane, library: Library, name: str, width: int) -> None:
+    result = library.import_path(DATA / name)
+    assert result.article_id is not None
+    pane.resize(width, 700)
+    pane.show_article(library.get_article(result.article_id), None)
+
+
+def shown_html(pane: ReadingPane, library: Library, body: str, width: int) -> None:
+    result = library.add_article(Article(title="Catch", text="Catch", html=body))
+    assert result.article_id is not None
+    pane.resize(width, 700)
+    pane.show_article(library.get_article(result.article_id), None)
+
+
+def blocks(document: QTextDocument) -> list[QTextBlock]:
+    found, block = [], document.begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
+
+
+def cell_blocks(document: QTextDocument) -> list[QTextBlock]:
+    return [b for b in blocks(document) if QTextCursor(b).currentTable() is not None]
+
+
+def words_broken(block: QTextBlock) -> list[str]:
+    """Lines of a laid-out block that end inside a word or a number."""
+    layout, text, broken = block.layout(), block.text(), []
+    for index in range(layout.lineCount() - 1):
+        line = layout.lineAt(index)
+        end = line.textStart() + line.textLength()
+        if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            broken.append(text)
+    return broken
+
+
+def assert_never_sideways(pane: ReadingPane) -> None:
+    document = pane.document()
+    assert document.size().width() <= pane.viewport().width()
+    assert pane.horizontalScrollBar().maximum() == 0
+    broken = [t for b in cell_blocks(document) for t in words_broken(b)]
+    assert broken == []
+
+
+@pytest.mark.parametrize("name", ["numbers-table.html", "wide-csv-table.html", "table.html"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_tables_never_break_a_number_nor_push_the_pane_sideways(
+    pane: ReadingPane, library: Library, name: str, width: int
+) -> None:
+    shown(pane, library, name, width)
+    assert_never_sideways(pane)
+
+
+def test_a_small_table_is_shown_whole_at_every_width(pane: ReadingPane, library: Library) -> None:
+    for width in WIDTHS:
+        shown(pane, library, "table.html", width)
+        assert pane.table_fits == (Fit.NORMAL,)
+        assert "412345" in pane.toPlainText()
+
+
+def test_a_table_takes_the_smaller_face_before_it_gives_up(
+    pane: ReadingPane, library: Library
+) -> None:
+    shown_html(pane, library, MEDIUM_TABLE, 1400)
+    seen = []
+    for width in range(1400, 300, -20):
+        pane.resize(width, 700)  # the pane sets its tables again as it narrows
+        fit = pane.table_fits[0]
+        if not seen or seen[-1] != fit:
+            seen.append(fit)
+        assert_never_sideways(pane)
+        if fit in (Fit.COMPACT, Fit.NARROW):
+            cell = next(b for b in cell_blocks(pane.document()) if "," in b.text())
+            body = pane.document().defaultFont().pointSizeF()
+            assert 0 < cell.charFormat().fontPointSize() < body
+    assert seen == [Fit.NORMAL, Fit.COMPACT, Fit.NARROW, Fit.PREVIEW]
+    pane.resize(1400, 700)
+    assert pane.table_fits == (Fit.NORMAL,)
+
+
+def test_a_table_too_wide_opens_whole_in_its_own_scrolling_window(
+    qtbot: QtBot, pane: ReadingPane, library: Library
+) -> None:
+    shown(pane, library, "numbers-table.html", 480)
+    assert pane.table_fits == (Fit.PREVIEW,)
+    text = pane.toPlainText()
+    assert "Open Table" in text and "Region · Jan · Feb" in text
+    with qtbot.waitSignal(pane.table_opened) as opened:
+        pane.anchorClicked.emit(QUrl(f"{TABLE_LINK}0"))
+    assert opened.args is not None
+    viewer = opened.args[0]
+    assert isinstance(viewer, TableViewer)
+    qtbot.addWidget(viewer)
+    viewer.resize(400, 300)
+    qtbot.waitExposed(viewer)
+    table_text = viewer.browser.toPlainText()
+    assert "Old town" in table_text and "Dec" in table_text
+    # The whole table, at its own width: the window scrolls sideways, not the pane.
+    bar = viewer.browser.horizontalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0  # from the first column
+    assert all(words_broken(b) == [] for b in cell_blocks(viewer.browser.document()))
+
+
+def test_a_link_to_a_table_that_is_not_there_opens_nothing(
+    qtbot: QtBot, pane: ReadingPane, library: Library
+) -> None:
+    shown(pane, library, "numbers-table.html", 480)
+    with qtbot.assertNotEmitted(pane.table_opened):
+        pane.anchorClicked.emit(QUrl(f"{TABLE_LINK}7"))
+        pane.anchorClicked.emit(QUrl(f"{TABLE_LINK}x"))
+
+
+def test_a_long_code_line_wraps_inside_its_block_on_a_tint(
+    pane: ReadingPane, library: Library
+) -> None:
+    shown(pane, library, "long-code-line.html", 480)
+    document = pane.document()
+    assert document.size().width() <= pane.viewport().width()
+    assert pane.horizontalScrollBar().maximum() == 0
+    code = next(b for b in blocks(document) if b.text().startswith("result = client"))
+    assert len(code.text()) == 300
+    assert code.layout().lineCount() > 3
+    assert code.blockFormat().background().color() == QColor(THEMES["light"].code_background)
+    # Inline code stays inside its sentence.
+    sentence = next(b for b in blocks(document) if "raise_for_status call" in b.text())
+    assert sentence.text().startswith("The gauge publishes")
+
+
+def wide_png(width: int, height: int) -> str:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode()
+
+
+def test_a_figure_fits_the_column_at_every_width_with_its_caption_under_it(
+    pane: ReadingPane, library: Library
+) -> None:
+    body = (
+        "<p>The pier at low water.</p><figure>"
+        f'<img src="{wide_png(1600, 400)}" alt="The pier">'
+        "<figcaption>The north pier at low water, March.</figcaption></figure><p>After.</p>"
+    )
+    shown_html(pane, library, body, 1000)
+    for width in (1000, 480, 700):
+        pane.resize(width, 700)
+        document = pane.document()
+        image = next(b for b in blocks(document) if "\ufffc" in b.text())
+        assert image.text() == "\ufffc"  # a block of its own, not the end of a paragraph
+        fmt = image.begin().fragment().charFormat().toImageFormat()
+        assert 0 < fmt.width() <= pane.column_width()
+        assert fmt.height() == pytest.approx(fmt.width() / 4, abs=1)
+        assert document.size().width() <= pane.viewport().width()
+        caption = image.next()
+        assert caption.text() == "The north pier at low water, March."
+        colour = caption.begin().fragment().charFormat().foreground().color()
+        assert colour == QColor(THEMES["light"].secondary)
+
+
+def test_search_terms_stay_marked_when_a_resize_sets_a_table_again(
+    pane: ReadingPane, library: Library
+) -> None:
+    shown_html(pane, library, MEDIUM_TABLE, 1400)
+    pane.set_terms(("provisional",))
+    pane.resize(480, 700)
+    assert pane.table_fits != (Fit.NORMAL,)
+    marked = [s.cursor.selectedText() for s in pane.extraSelections()]
+    assert marked == ["provisional"]
+
+
+def test_nested_tables_are_set_with_the_table_around_them() -> None:
+    body = "<p>a</p><table><tr><td><table><tr><td>1</td></tr></table></td></tr></table><p>b</p>"
+    assert split_tables(body) == [(8, len(body) - 8)]
+
+
+def test_numbers_and_their_units_never_split_at_a_space() -> None:
+    table = '<table><tr><td title="a 1 b">1 234 567 kg, about 12 cm in 2 weeks</td></tr></table>'
+    cell = set_cells(table)
+    assert "1\u00a0234\u00a0567\u00a0kg" in cell and "12\u00a0cm" in cell
+    assert "2\u00a0weeks" not in cell and 'title="a 1 b"' in cell
+
+
+def test_figures_are_set_right_so_their_digits_line_up(pane: ReadingPane, library: Library) -> None:
+    shown(pane, library, "table.html", 700)
+    cells = {b.text(): b.blockFormat().alignment() for b in cell_blocks(pane.document())}
+    assert cells["412345"] & Qt.AlignmentFlag.AlignRight
+    assert cells["06:12"] & Qt.AlignmentFlag.AlignRight
+    assert not cells["Day"] & Qt.AlignmentFlag.AlignRight  # a heading keeps its own place
