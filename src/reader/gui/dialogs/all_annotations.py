@@ -114,7 +114,7 @@ class AllAnnotationsDialog(QDialog):
                 text=self.text.text().strip() or None,
             )
         )
-        self.count.setText(self.tr("{n} highlight(s)").format(n=self.model.rowCount()))
+        self.count.setText(self.tr("%n highlight(s)", "", self.model.rowCount()))
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         self.highlight_opened.emit(
