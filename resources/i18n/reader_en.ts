@@ -60,8 +60,8 @@
     <message numerus="yes">
         <source>%n value(s) lost to another device&apos;s; they are kept here.</source>
         <translation>
-            <numerusform>%n value lost to another device's; it is kept here.</numerusform>
-            <numerusform>%n values lost to another device's; they are kept here.</numerusform>
+            <numerusform>%n value lost to another device&apos;s; it is kept here.</numerusform>
+            <numerusform>%n values lost to another device&apos;s; they are kept here.</numerusform>
         </translation>
     </message>
 </context>

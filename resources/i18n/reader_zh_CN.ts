@@ -1048,6 +1048,17 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <source>Tags…</source>
@@ -1205,6 +1216,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>unknown filter {field}:</source>
         <translation>无法识别的筛选条件 {field}:</translation>
+    </message>
+    <message>
+        <source>The search index was rebuilt.</source>
+        <translation>搜索索引已重建</translation>
     </message>
     <message>
         <source>The search index is being rebuilt; results will appear when it is done.</source>

@@ -24,6 +24,7 @@ ENGLISH = {
     "too_many_terms": "query shortened: it had more than {limit} terms",
     "unknown_filter": "unknown filter {field}:",
     "rebuilding": "The search index is being rebuilt; results will appear when it is done.",
+    "index_rebuilt": "{detail}",  # why, in the services' words (e.g. "it was missing")
 }
 
 

@@ -6,7 +6,13 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from reader.paths import resources_dir
 
@@ -16,6 +22,14 @@ ENV_LANG = "READER_LANG"
 # Traditional-Chinese readers get the Simplified interface too: closer than English.
 TRANSLATIONS = {"zh": "zh_CN"}
 ENGLISH = "en"  # the plural forms of the source texts
+
+# Qt's own texts that its shipped catalogues miss (they still hold the Qt 5 wording, e.g.
+# "Look in:"): marked here so our catalogue carries them. Qt's catalogue is installed after
+# ours and so asked first; these fill its gaps.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def interface_language() -> QLocale:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.search_notices import SearchNotice
 from reader.gui.models.search_results import SearchOutcome
-from reader.gui.search_notices import notices_text
+from reader.gui.search_notices import english_text, notices_text
 from reader.gui.tasks import StopFlag, Task, TaskRunner
 from reader.services.library import Library
 
@@ -31,9 +31,9 @@ def search_job(library: Library, query: str, stop: StopFlag) -> SearchOutcome | 
 
 def _told(message: str | None, notices: Sequence[SearchNotice]) -> str | None:
     """What the search says about the query, translated when it is only its notices."""
-    if message and message == "; ".join(said.text for said in notices):
+    if message and message == english_text(notices):
         return notices_text(notices)
-    return message  # e.g. the index was rebuilt on the way: said as the services put it
+    return message  # notices that do not add up to it: say what the services said
 
 
 class LibrarySearch(QObject):

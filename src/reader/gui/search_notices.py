@@ -56,6 +56,9 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
     "unknown_filter": lambda: QCoreApplication.translate(
         "SearchNotices", "unknown filter {field}:"
     ),
+    "index_rebuilt": lambda: QCoreApplication.translate(
+        "SearchNotices", "The search index was rebuilt."
+    ),
     "rebuilding": lambda: QCoreApplication.translate(
         "SearchNotices",
         "The search index is being rebuilt; results will appear when it is done.",
@@ -73,6 +76,13 @@ def notice_text(said: SearchNotice) -> str:
 def notices_text(notices: Sequence[SearchNotice]) -> str:
     separator = QCoreApplication.translate("SearchNotices", "; ")
     return separator.join(notice_text(said) for said in notices)
+
+
+def english_text(notices: Sequence[SearchNotice]) -> str:
+    """The message the services built from these notices (a rebuild is said first)."""
+    rebuilt = [said.text for said in notices if said.kind == "index_rebuilt"]
+    rest = "; ".join(said.text for said in notices if said.kind != "index_rebuilt")
+    return " ".join(part for part in (*rebuilt, rest) if part)
 
 
 def known_kinds() -> frozenset[str]:

@@ -107,6 +107,7 @@ class SidebarModel(QStandardItemModel):
         groups = (
             (
                 QCoreApplication.translate("Sidebar", "Library"),
+                # i18n: marked where defined (SMART_VIEWS); looked up in the current language
                 [(VIEW, key, QCoreApplication.translate("Sidebar", v.label)) for key, v in views],
             ),
             (
