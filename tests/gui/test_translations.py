@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QFileInfo, QTranslator
+from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -154,7 +155,9 @@ def test_status_bar_and_annotation_counts_in_english(
     assert dialog.count.text() == "0 highlights"
 
 
-def test_qt_own_buttons_and_file_dialog_speak_chinese(qtbot: QtBot, chinese: None) -> None:
+def test_qt_own_buttons_and_file_dialog_speak_chinese(
+    qtbot: QtBot, chinese: None, tmp_path: Path
+) -> None:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -165,6 +168,8 @@ def test_qt_own_buttons_and_file_dialog_speak_chinese(qtbot: QtBot, chinese: Non
     labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
     assert "查找范围" in labels["lookInLabel"], labels
     assert "文件类型" in labels["fileTypeLabel"], labels
+    kinds = QAbstractFileIconProvider()
+    assert kinds.type(QFileInfo(str(tmp_path))) == "文件夹"
 
 
 def test_every_search_notice_has_a_translation(chinese: None) -> None:
