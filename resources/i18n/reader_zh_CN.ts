@@ -615,6 +615,18 @@
 <context>
     <name>ImportSummary</name>
     <message>
+        <source>unsupported file type</source>
+        <translation>不支持的文件类型</translation>
+    </message>
+    <message>
+        <source>not a feed</source>
+        <translation>不是订阅源</translation>
+    </message>
+    <message>
+        <source>(no suffix)</source>
+        <translation>（无扩展名）</translation>
+    </message>
+    <message>
         <source>Imported {n}</source>
         <translation>已导入 {n} 篇</translation>
     </message>

@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 import reader.gui
 from reader.core.search_notices import ENGLISH, notice
 from reader.gui.dialogs.all_annotations import AllAnnotationsDialog
+from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.i18n import install_translators, translations_dir
+from reader.gui.imports import ImportSummary
 from reader.gui.main_window import MainWindow
 from reader.gui.search_notices import known_kinds, notice_text
 from reader.services.library import Library
@@ -202,3 +204,20 @@ def test_the_search_box_warns_in_chinese(
     )
     result = library.search('"风筝')  # what the CLI prints stays English
     assert result.message == "unbalanced quote; searched for the words instead"
+
+
+def test_the_import_summary_says_why_files_were_skipped_in_chinese(
+    qtbot: QtBot, chinese: None, library: Library, tmp_path: Path
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (folder / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    (folder / "README").write_text("notes", encoding="utf-8")
+    summary = ImportSummary(list(library.import_paths([folder])))
+    line = summary_line(summary)
+    assert "不是订阅源" in line and "（无扩展名）" in line and "not a feed" not in line, line
+    dialog = ImportSummaryDialog(summary)
+    qtbot.addWidget(dialog)
+    details = {dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())}
+    assert details == {"不支持的文件类型", "不是订阅源"}
