@@ -4,8 +4,8 @@
 <context>
     <name>About</name>
     <message>
-        <source>&lt;h3&gt;Reader {version}&lt;/h3&gt;&lt;p&gt;A reader for saved articles, with search that understands Chinese, Japanese and English.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;阅读器 {version}&lt;/h3&gt;&lt;p&gt;阅读保存下来的文章，搜索能读懂中文、日文和英文。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Reader {version}&lt;/h3&gt;&lt;p&gt;A reader for saved articles, with search that understands Chinese, Japanese, Korean and English.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;阅读器 {version}&lt;/h3&gt;&lt;p&gt;阅读保存下来的文章，搜索能读懂中文、日文、韩文和英文。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About Reader</source>
@@ -38,16 +38,26 @@
         <source>Any</source>
         <translation>任意</translation>
     </message>
-    <message>
-        <source>{n} highlight(s)</source>
-        <translation>{n} 条划线</translation>
+    <message numerus="yes">
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n 条划线</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>AnnotationCommands</name>
     <message>
+        <source>This article has no highlights.</source>
+        <translation>这篇文章没有划线。</translation>
+    </message>
+    <message>
         <source>Highlight</source>
         <translation>划线</translation>
+    </message>
+    <message>
+        <source>Still preparing this long article for highlighting…</source>
+        <translation>这篇长文章还在准备中，稍后即可划线…</translation>
     </message>
     <message>
         <source>Select some text of the article to highlight it.</source>
@@ -58,12 +68,26 @@
         <translation>删除划线</translation>
     </message>
     <message>
-        <source>Delete this highlight and its note?</source>
-        <translation>要删除这条划线及其笔记吗？</translation>
+        <source>Highlight deleted. Undo with {key}.</source>
+        <translation>划线已删除。按 {key} 撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Highlight(s)</source>
+        <translation>
+            <numerusform>删除 %n 条划线</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select the passage in the article, then re-attach.</source>
         <translation>先在文章中选中那段文字，再重新关联。</translation>
+    </message>
+    <message>
+        <source>Re-attach Highlight</source>
+        <translation>重新关联划线</translation>
+    </message>
+    <message>
+        <source>Confirm Highlight Position</source>
+        <translation>确认划线位置</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
@@ -97,12 +121,38 @@
         <translation>导入批注</translation>
     </message>
     <message>
+        <source>Annotations (*.jsonld *.json *.csv *.txt)</source>
+        <translation>批注 (*.jsonld *.json *.csv *.txt)</translation>
+    </message>
+    <message>
         <source>W3C Web Annotations (*.jsonld *.json)</source>
         <translation>W3C 网页批注 (*.jsonld *.json)</translation>
     </message>
     <message>
-        <source>Imported {added} annotation(s); {present} were already here.</source>
-        <translation>已导入 {added} 条批注；{present} 条原已存在。</translation>
+        <source>Hypothesis, KOReader, Obsidian Web Clipper, Zotero (*.json)</source>
+        <translation>Hypothesis、KOReader、Obsidian Web Clipper、Zotero (*.json)</translation>
+    </message>
+    <message>
+        <source>Readwise (*.csv)</source>
+        <translation>Readwise (*.csv)</translation>
+    </message>
+    <message>
+        <source>Kindle My Clippings (*.txt)</source>
+        <translation>Kindle 标注 My Clippings (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No highlights in that file.</source>
+        <translation>那个文件里没有划线。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n annotation(s); {present} already here.</source>
+        <translation>
+            <numerusform>已导入 %n 条批注；{present} 条原已存在。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annotations</source>
@@ -157,28 +207,62 @@
         <translation>移到栏目</translation>
     </message>
     <message>
-        <source>Move {n} article(s) to the section:</source>
-        <translation>把 {n} 篇文章移到栏目：</translation>
+        <source>Mark as Read</source>
+        <translation>标为已读</translation>
     </message>
     <message>
-        <source>Remove “{title}” from the library?</source>
-        <translation>要从文库中删除《{title}》吗？</translation>
+        <source>Mark as Unread</source>
+        <translation>标为未读</translation>
     </message>
     <message>
-        <source>Remove {n} articles from the library?</source>
-        <translation>要从文库中删除 {n} 篇文章吗？</translation>
+        <source>Bookmark</source>
+        <translation>加书签</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>删除</translation>
+        <source>Remove Bookmark</source>
+        <translation>取消书签</translation>
     </message>
     <message>
-        <source>Their reading positions and bookmarks go with them.</source>
-        <translation>阅读位置和书签也会一并删除。</translation>
+        <source>Edit Tags</source>
+        <translation>编辑标签</translation>
     </message>
     <message>
-        <source>{n} of them carry highlights or notes, which are deleted too. To keep them, export them first (File → Export Annotations…).</source>
-        <translation>其中 {n} 篇带有划线或笔记，也会一并删除。如要保留，请先导出（文件 → 导出批注…）。</translation>
+        <source>Edit Details</source>
+        <translation>编辑信息</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the section:</source>
+        <translation>
+            <numerusform>把 %n 篇文章移到栏目：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move “{title}” to the Trash</source>
+        <translation>把《{title}》移到回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the Trash</source>
+        <translation>
+            <numerusform>把 %n 篇文章移到回收站</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n article(s) in the Trash for good?</source>
+        <translation>
+            <numerusform>要永久删除回收站中的 %n 篇文章吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from Trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Their highlights and notes are deleted too. This cannot be undone.</source>
+        <translation>文章的划线和笔记也会一并删除，且无法撤销。</translation>
     </message>
     <message>
         <source>Rename Section</source>
@@ -191,6 +275,17 @@
     <message>
         <source>Reader</source>
         <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleRows</name>
+    <message>
+        <source>added {date}</source>
+        <translation>添加于 {date}</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
     </message>
 </context>
 <context>
@@ -229,6 +324,137 @@
     <message>
         <source>Purple</source>
         <translation>紫色</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Losing text</source>
+        <translation>被覆盖的内容</translation>
+    </message>
+    <message>
+        <source>Author (device)</source>
+        <translation>作者（设备）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reading the conflicts…</source>
+        <translation>正在读取冲突…</translation>
+    </message>
+    <message>
+        <source>No conflicts: no device&apos;s value has lost to another&apos;s.</source>
+        <translation>没有冲突：没有哪台设备的内容被另一台覆盖。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) lost to another device&apos;s; they are kept here.</source>
+        <translation>
+            <numerusform>有 %n 处内容被另一台设备覆盖，原内容保留在这里。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(removal overridden by an edit)</source>
+        <translation>（删除被一次编辑取代）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorPanel</name>
+    <message>
+        <source>Browser connector</source>
+        <translation>浏览器连接器</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>更换</translation>
+    </message>
+    <message>
+        <source>Make a new token; the extension then needs it</source>
+        <translation>生成新令牌；之后扩展需要填入新令牌</translation>
+    </message>
+    <message>
+        <source>none (reader serve --pair-origin ORIGIN)</source>
+        <translation>无（reader serve --pair-origin ORIGIN）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Extension:</source>
+        <translation>扩展：</translation>
+    </message>
+</context>
+<context>
+    <name>EditDetails</name>
+    <message>
+        <source>An article needs a title.</source>
+        <translation>文章必须有标题。</translation>
+    </message>
+    <message>
+        <source>Type the date as YYYY, YYYY-MM or YYYY-MM-DD (a real day).</source>
+        <translation>日期请写成 YYYY、YYYY-MM 或 YYYY-MM-DD（须是真实存在的日期）。</translation>
+    </message>
+    <message>
+        <source>The URL must be a web address starting with http:// or https://.</source>
+        <translation>网址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Edit Details</source>
+        <translation>编辑信息</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Author(s):</source>
+        <translation>作者(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>网站(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ection:</source>
+        <translation>栏目(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>网址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>As you want the names shown</source>
+        <translation>按你希望显示的样子填写</translation>
+    </message>
+    <message>
+        <source>Fields you change here stay as you set them when the article is imported again.</source>
+        <translation>在这里改过的字段，再次导入这篇文章时会保持你的设定。</translation>
+    </message>
+    <message>
+        <source>This value cannot be used.</source>
+        <translation>这个值不能使用。</translation>
     </message>
 </context>
 <context>
@@ -389,6 +615,18 @@
 <context>
     <name>ImportSummary</name>
     <message>
+        <source>unsupported file type</source>
+        <translation>不支持的文件类型</translation>
+    </message>
+    <message>
+        <source>not a feed</source>
+        <translation>不是订阅源</translation>
+    </message>
+    <message>
+        <source>(no suffix)</source>
+        <translation>（无扩展名）</translation>
+    </message>
+    <message>
         <source>Imported {n}</source>
         <translation>已导入 {n} 篇</translation>
     </message>
@@ -399,6 +637,10 @@
     <message>
         <source>{n} failed</source>
         <translation>{n} 个失败</translation>
+    </message>
+    <message>
+        <source>skipped {n}: {kinds}</source>
+        <translation>跳过 {n} 个：{kinds}</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -432,6 +674,14 @@
         <translation>失败</translation>
     </message>
     <message>
+        <source>Not imported (stopped before asking)</source>
+        <translation>未导入（询问前已停止）</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -449,6 +699,13 @@
     <message>
         <source>Reader is already open on the library in {folder}; switch to that window. (If no Reader is running, remove {lock} and start again.)</source>
         <translation>Reader 已经打开了 {folder} 中的文库，请切换到那个窗口。（如果没有 Reader 在运行，请删除 {lock} 后重新启动。）</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardNavigation</name>
+    <message>
+        <source>No more unread articles</source>
+        <translation>没有更多未读文章了</translation>
     </message>
 </context>
 <context>
@@ -471,6 +728,29 @@
     </message>
 </context>
 <context>
+    <name>ListOptions</name>
+    <message>
+        <source>&amp;Compact List</source>
+        <translation>紧凑列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Site</source>
+        <translation>网站(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;ection</source>
+        <translation>栏目(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No articles here.</source>
@@ -482,9 +762,15 @@ Drop saved articles here to import them.</source>
         <translation>文库还是空的。
 把保存的文章拖到这里即可导入。</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln article(s) · {unread} unread</source>
+        <translation>
+            <numerusform>共 %Ln 篇 · {unread} 篇未读</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{total} articles · {unread} unread</source>
-        <translation>共 {total} 篇 · {unread} 篇未读</translation>
+        <source>Read-only library: changes are off</source>
+        <translation>文库为只读：不能修改</translation>
     </message>
     <message>
         <source>Your library is empty</source>
@@ -501,6 +787,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Choose an article from the list.</source>
         <translation>请从列表中选择一篇文章。</translation>
+    </message>
+    <message>
+        <source>Not opened: Reader opens only web and e-mail links ({url})</source>
+        <translation>未打开：阅读器只打开网页和电子邮件链接（{url}）</translation>
     </message>
     <message>
         <source>Zoom {zoom}%</source>
@@ -531,6 +821,37 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>NewVersion</name>
+    <message>
+        <source>New Version or New Article?</source>
+        <translation>新版本还是新文章？</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>“{title}” has the same {shared} as #{id} “{old}”, but the texts differ a lot.</source>
+        <translation>《{title}》与 #{id}《{old}》的{shared}相同，但正文差别很大。</translation>
+    </message>
+    <message>
+        <source>{kept:.0%} of the stored text is in the new one. A new version replaces the text of #{id} and moves its highlights onto the new text; a separate article leaves #{id} as it is.</source>
+        <translation>已存正文的 {kept:.0%} 出现在新正文中。作为新版本会替换 #{id} 的正文，并把划线移到新正文上；作为单独的文章则不改动 #{id}。</translation>
+    </message>
+    <message>
+        <source>New Version of #{id}</source>
+        <translation>作为 #{id} 的新版本</translation>
+    </message>
+    <message>
+        <source>Separate Article</source>
+        <translation>作为单独的文章</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>A note on the whole article (Markdown)</source>
@@ -543,6 +864,14 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Highlights</source>
         <translation>划线</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>The passage shown is the right one: keep it.</source>
+        <translation>显示的这段文字正确：保留它。</translation>
     </message>
     <message>
         <source>Re-attach to Selection</source>
@@ -565,6 +894,10 @@ Drop saved articles here to import them.</source>
         <translation>⚠ 在正文中找不到了——请重新关联</translation>
     </message>
     <message>
+        <source>≈ Found approximately — confirm or re-attach</source>
+        <translation>≈ 近似匹配找到——请确认或重新关联</translation>
+    </message>
+    <message>
         <source>The article changed and this passage was not found again.</source>
         <translation>文章已更改，没能再找到这段文字。</translation>
     </message>
@@ -575,6 +908,80 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizingCommands</name>
+    <message>
+        <source>Save this search in the sidebar</source>
+        <translation>把这次搜索保存到侧栏</translation>
+    </message>
+    <message>
+        <source>Delete Section “{name}”</source>
+        <translation>删除栏目“{name}”</translation>
+    </message>
+    <message>
+        <source>Merge Section</source>
+        <translation>合并栏目</translation>
+    </message>
+    <message>
+        <source>Move every article of “{name}” into:</source>
+        <translation>把“{name}”中的所有文章移到：</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” into “{into}”</source>
+        <translation>把“{name}”合并到“{into}”</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save Search “{name}”</source>
+        <translation>保存搜索“{name}”</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>重命名已存搜索</translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”的新名称：</translation>
+    </message>
+    <message>
+        <source>Delete Saved Search “{name}”</source>
+        <translation>删除已存搜索“{name}”</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>PastedImports</name>
+    <message>
+        <source>Nothing to paste: copy a web address, a page or a text</source>
+        <translation>没有可粘贴的内容：请先复制网址、网页或文字</translation>
+    </message>
+    <message>
+        <source>Importing the pasted text…</source>
+        <translation>正在导入粘贴的内容…</translation>
+    </message>
+    <message>
+        <source>This library is read-only: nothing can be added</source>
+        <translation>这个文库是只读的：不能添加内容</translation>
+    </message>
+    <message>
+        <source>Pasted: {title}</source>
+        <translation>已粘贴：{title}</translation>
+    </message>
+    <message>
+        <source>Could not import the pasted text: {reason}</source>
+        <translation>无法导入粘贴的内容：{reason}</translation>
     </message>
 </context>
 <context>
@@ -612,12 +1019,40 @@ Drop saved articles here to import them.</source>
         <translation>深色</translation>
     </message>
     <message>
+        <source>Installed font</source>
+        <translation>已安装的字体</translation>
+    </message>
+    <message>
         <source>Font:</source>
         <translation>字体：</translation>
     </message>
     <message>
+        <source>Installed font:</source>
+        <translation>已安装的字体：</translation>
+    </message>
+    <message>
         <source>Size:</source>
         <translation>字号：</translation>
+    </message>
+    <message>
+        <source> em</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>The longest line, in ems: 38 em is about 38 Chinese characters.</source>
+        <translation>每行最长宽度，以字宽计：38 字约等于 38 个汉字。</translation>
+    </message>
+    <message>
+        <source>Line height:</source>
+        <translation>行高：</translation>
+    </message>
+    <message>
+        <source>Paragraph spacing:</source>
+        <translation>段间距：</translation>
+    </message>
+    <message>
+        <source>Column width:</source>
+        <translation>栏宽：</translation>
     </message>
     <message>
         <source>Theme:</source>
@@ -625,30 +1060,52 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
     <message>
         <source>MMMM d, yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <source>Link not opened</source>
-        <translation>未打开链接</translation>
+        <source>Image</source>
+        <translation>图片</translation>
     </message>
     <message>
-        <source>Reader opens only web and e-mail links.</source>
-        <translation>阅读器只打开网页和电子邮件链接。</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>打开链接</translation>
-    </message>
-    <message>
-        <source>Open this link in your browser?
-
-{url}</source>
-        <translation>要在浏览器中打开这个链接吗？
-
-{url}</translation>
+        <source>Not downloaded (Article ▸ Download Images)</source>
+        <translation>未下载（文章 ▸ 下载图片）</translation>
     </message>
 </context>
 <context>
@@ -726,6 +1183,85 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>SearchNotices</name>
+    <message>
+        <source>unbalanced quote; searched for the words instead</source>
+        <translation>引号不成对；已改为搜索其中的词</translation>
+    </message>
+    <message>
+        <source>ignored an unmatched )</source>
+        <translation>忽略了多余的 )</translation>
+    </message>
+    <message>
+        <source>ignored a stray {operator}</source>
+        <translation>忽略了多余的 {operator}</translation>
+    </message>
+    <message>
+        <source>brackets nested too deeply; ignored them</source>
+        <translation>括号嵌套太深，已忽略</translation>
+    </message>
+    <message>
+        <source>unbalanced bracket; ignored it</source>
+        <translation>括号不成对，已忽略</translation>
+    </message>
+    <message>
+        <source>searched only the first {limit} words</source>
+        <translation>只搜索了前 {limit} 个词</translation>
+    </message>
+    <message>
+        <source>nothing after {field}:</source>
+        <translation>{field}: 后面没有内容</translation>
+    </message>
+    <message>
+        <source>unknown {field}:{value}; ignored it</source>
+        <translation>无法识别 {field}:{value}，已忽略</translation>
+    </message>
+    <message>
+        <source>words cannot start with a wildcard; searched without it</source>
+        <translation>词不能以通配符开头；已去掉通配符搜索</translation>
+    </message>
+    <message>
+        <source>not a date: {value} (use 2024, 2024-10 or 2024-10-26)</source>
+        <translation>不是日期：{value}（请写成 2024、2024-10 或 2024-10-26）</translation>
+    </message>
+    <message>
+        <source>query shortened to its first {limit} characters</source>
+        <translation>搜索内容已截短为前 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>nothing to search for in that query</source>
+        <translation>这条搜索没有可搜索的内容</translation>
+    </message>
+    <message>
+        <source>nothing searchable in &apos;{text}&apos;</source>
+        <translation>“{text}”中没有可搜索的内容</translation>
+    </message>
+    <message>
+        <source>searched the first {limit} words of a long phrase</source>
+        <translation>短语太长，只搜索了前 {limit} 个词</translation>
+    </message>
+    <message>
+        <source>query shortened: it had more than {limit} terms</source>
+        <translation>搜索内容已截短：词数超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>unknown filter {field}:</source>
+        <translation>无法识别的筛选条件 {field}:</translation>
+    </message>
+    <message>
+        <source>The search index was rebuilt.</source>
+        <translation>搜索索引已重建</translation>
+    </message>
+    <message>
+        <source>The search index is being rebuilt; results will appear when it is done.</source>
+        <translation>正在重建搜索索引，完成后会显示结果。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>All Articles</source>
@@ -748,6 +1284,10 @@ Drop saved articles here to import them.</source>
         <translation>最近阅读</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -759,12 +1299,249 @@ Drop saved articles here to import them.</source>
         <source>Sites</source>
         <translation>网站</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Saved Searches</source>
+        <translation>已存搜索</translation>
+    </message>
 </context>
 <context>
     <name>SidebarView</name>
     <message>
         <source>Rename Section…</source>
         <translation>重命名栏目…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete Section</source>
+        <translation>删除栏目</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search…</source>
+        <translation>重命名已存搜索…</translation>
+    </message>
+    <message>
+        <source>Delete Saved Search</source>
+        <translation>删除已存搜索</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Setting up sync…</source>
+        <translation>正在设置同步…</translation>
+    </message>
+    <message>
+        <source>Sync is not set up</source>
+        <translation>尚未设置同步</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last sync {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync: idle</source>
+        <translation>同步：空闲</translation>
+    </message>
+    <message>
+        <source>Sync: syncing…</source>
+        <translation>同步：正在同步…</translation>
+    </message>
+    <message>
+        <source>Sync: error</source>
+        <translation>同步：出错</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>a shared folder, or https://host/dav/path</source>
+        <translation>共享文件夹，或 https://host/dav/path</translation>
+    </message>
+    <message>
+        <source>WebDAV only</source>
+        <translation>仅用于 WebDAV</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>冲突…</translation>
+    </message>
+    <message>
+        <source>Folder or URL:</source>
+        <translation>文件夹或网址：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>你的名字：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Last sync: {when} · pending: {pending} · conflicts: {conflicts}</source>
+        <translation>上次同步：{when} · 待同步：{pending} · 冲突：{conflicts}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Sync is not set up</source>
+        <translation>尚未设置同步</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditorDialog</name>
+    <message>
+        <source>Edit Tags</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>Tags of “{title}”, separated by commas:</source>
+        <translation>《{title}》的标签，用逗号分隔：</translation>
+    </message>
+    <message>
+        <source>e.g. climate, to read again</source>
+        <translation>例如：气候, 待重读</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolder</name>
+    <message>
+        <source>Watching {folder} for new articles</source>
+        <translation>正在监视 {folder} 中的新文章</translation>
+    </message>
+    <message>
+        <source>Imported from the watched folder: {title}</source>
+        <translation>已从监视的文件夹导入：{title}</translation>
+    </message>
+    <message>
+        <source>Could not import {name}: {reason}</source>
+        <translation>无法导入 {name}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolderPanel</name>
+    <message>
+        <source>Watched folder</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <source>Import new files from folder…</source>
+        <translation>自动导入文件夹中的新文件…</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>停止监视</translation>
+    </message>
+    <message>
+        <source>No folder is watched</source>
+        <translation>没有监视任何文件夹</translation>
+    </message>
+    <message>
+        <source>Import new files from folder</source>
+        <translation>自动导入文件夹中的新文件</translation>
+    </message>
+</context>
+<context>
+    <name>WebCapture</name>
+    <message>
+        <source>Import from URL</source>
+        <translation>从网址导入</translation>
+    </message>
+    <message>
+        <source>Address of the web page (http or https):</source>
+        <translation>网页地址（http 或 https）：</translation>
+    </message>
+    <message>
+        <source>Fetching {url}…</source>
+        <translation>正在获取 {url}…</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>已保存：{title}</translation>
+    </message>
+    <message>
+        <source>Could not import {url}: {reason}</source>
+        <translation>无法导入 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WebImageDownloads</name>
+    <message>
+        <source>Downloading images…</source>
+        <translation>正在下载图片…</translation>
+    </message>
+    <message>
+        <source>Downloading images… {done} of {total}</source>
+        <translation>正在下载图片… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>This article has no web images to download</source>
+        <translation>这篇文章没有需要下载的网络图片</translation>
+    </message>
+    <message>
+        <source>Saved {saved} of {total} images; not saved: {url}: {reason}</source>
+        <translation>已保存 {saved}/{total} 张图片；未保存：{url}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n image(s)</source>
+        <translation>
+            <numerusform>已保存 %n 张图片</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -780,6 +1557,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Import F&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Import from &amp;URL…</source>
+        <translation>从网址导入(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -834,6 +1615,22 @@ Drop saved articles here to import them.</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ocus Mode</source>
+        <translation>专注模式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show S&amp;idebar</source>
+        <translation>显示侧栏(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show Article &amp;List</source>
+        <translation>显示文章列表(&amp;L)</translation>
+    </message>
+    <message>
         <source>Mark as &amp;Read</source>
         <translation>标为已读(&amp;R)</translation>
     </message>
@@ -850,8 +1647,28 @@ Drop saved articles here to import them.</source>
         <translation>移到栏目(&amp;M)…</translation>
     </message>
     <message>
-        <source>Re&amp;move…</source>
-        <translation>删除(&amp;M)…</translation>
+        <source>&amp;Edit Details…</source>
+        <translation>编辑信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Restore from T&amp;rash</source>
+        <translation>从回收站恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Download Images for This Article</source>
+        <translation>下载这篇文章的图片(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fetch the web images this article shows as placeholders</source>
+        <translation>下载这篇文章中以占位符显示的网络图片</translation>
     </message>
     <message>
         <source>Search &amp;Syntax</source>
@@ -886,8 +1703,44 @@ Drop saved articles here to import them.</source>
         <translation>关联到所选文字(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Confirm Highlight Position</source>
+        <translation>确认划线位置(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Delete Highlight</source>
         <translation>删除划线(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Highlight</source>
+        <translation>下一条划线(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Previous Hi&amp;ghlight</source>
+        <translation>上一条划线(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Tags…</source>
+        <translation>编辑标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;Search…</source>
+        <translation>保存搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread</source>
+        <translation>下一篇未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Unread</source>
+        <translation>上一篇未读(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -904,6 +1757,14 @@ Drop saved articles here to import them.</source>
     <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Sort By</source>
+        <translation>排序方式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Article</source>

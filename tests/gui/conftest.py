@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
+from reader.gui.i18n import translations_dir
 from reader.gui.main_window import MainWindow
 from reader.services.library import Library
 
@@ -73,6 +75,17 @@ def filled(library: Library) -> dict[str, int]:
         assert result.article_id is not None
         ids[key] = result.article_id
     return ids
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp: QApplication) -> Iterator[None]:
+    """What the application installs at start in English: the plural forms that make
+    "%n article(s)" read "1 article" / "3 articles"."""
+    plurals = QTranslator()
+    assert plurals.load(str(translations_dir() / "reader_en.qm"))
+    qapp.installTranslator(plurals)
+    yield
+    qapp.removeTranslator(plurals)
 
 
 @pytest.fixture

@@ -52,7 +52,16 @@ def test_chinese_interface_when_asked(qapp: QApplication, monkeypatch: pytest.Mo
 
 def test_english_interface_by_default(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_LANG", "en_GB")
-    assert install_translators(qapp) == []
+    installed = install_translators(qapp)
+    try:  # only the plural forms of the source texts: no Chinese, no "(s)"
+        assert len(installed) == 1
+        assert QCoreApplication.translate("WindowActions", "&File") == "&File"
+        assert QCoreApplication.translate("AllAnnotationsDialog", "%n highlight(s)", "", 1) == (
+            "1 highlight"
+        )
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
 
 
 def reader_gui(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

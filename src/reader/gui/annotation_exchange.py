@@ -125,9 +125,9 @@ class AnnotationExchange(QObject):
             self._status(" · ".join(lines) or self.tr("No highlights in that file."))
         else:
             self._status(
-                self.tr("Imported {added} annotation(s); {present} were already here.").format(
-                    added=report.added, present=report.already_present
-                )
+                self.tr(
+                    "Imported %n annotation(s); {present} already here.", "", report.added
+                ).format(present=report.already_present)
             )
         self.imported.emit(report)
 

@@ -131,7 +131,7 @@ class ArticleCommands(QObject):
         section = ask_item(
             self._window,
             self.tr("Move to Section"),
-            self.tr("Move {n} article(s) to the section:").format(n=count),
+            self.tr("Move %n article(s) to the section:", "", count),
             names,
         )
         return section if section is not None and section.strip() else None
@@ -146,7 +146,7 @@ class ArticleCommands(QObject):
         if len(chosen) == 1:
             text = self.tr("Move “{title}” to the Trash").format(title=summaries[chosen[0]].title)
         else:
-            text = self.tr("Move {n} articles to the Trash").format(n=len(chosen))
+            text = self.tr("Move %n article(s) to the Trash", "", len(chosen))
         self._push(
             text,
             lambda: self._library.trash(chosen),
@@ -180,7 +180,7 @@ class ArticleCommands(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Empty Trash"),
-            self.tr("Delete the {n} article(s) in the Trash for good?").format(n=count),
+            self.tr("Delete the %n article(s) in the Trash for good?", "", count),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.search_notices import SearchNotice
 from reader.gui.models.search_results import SearchOutcome
+from reader.gui.search_notices import english_text, notices_text
 from reader.gui.tasks import StopFlag, Task, TaskRunner
 from reader.services.library import Library
 
@@ -24,6 +27,13 @@ def search_job(library: Library, query: str, stop: StopFlag) -> SearchOutcome | 
     # Snippets are made when the view first paints a row (SNIPPET_ROLE), not for all hits.
     snippets = functools.partial(library.snippets, terms=result.terms)
     return SearchOutcome(query, result, summaries, snippets)
+
+
+def _told(message: str | None, notices: Sequence[SearchNotice]) -> str | None:
+    """What the search says about the query, translated when it is only its notices."""
+    if message and message == english_text(notices):
+        return notices_text(notices)
+    return message  # notices that do not add up to it: say what the services said
 
 
 class LibrarySearch(QObject):
@@ -72,7 +82,8 @@ class LibrarySearch(QObject):
         else:
             status = self.tr("{n} results for “{query}”").format(n=result.total, query=query)
         empty = self.tr("No articles match “{query}”.").format(query=query)
-        return result.message or status, result.message or empty
+        told = _told(result.message, result.notices)
+        return told or status, told or empty
 
     def _on_task_finished(self, sequence: int, outcome: SearchOutcome | None) -> None:
         if sequence != self._sequence or outcome is None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, QSettings, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -310,8 +310,9 @@ class MainWindow(QMainWindow):
             else self.tr("Your library is empty.\nDrop saved articles here to import them.")
         )
         self.parts.counts_label.setText(
-            self.tr("{total} articles · {unread} unread").format(
-                total=f"{total:,}", unread=f"{unread:,}"
+            # %Ln: the total in the language's plural form and digit grouping
+            self.tr("%Ln article(s) · {unread} unread", "", total).format(
+                unread=QLocale().toString(unread)
             )
         )
 

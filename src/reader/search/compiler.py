@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from reader.core.search_notices import SearchNotice, notice
 from reader.search.analysis import atoms, join_cjk
 from reader.search.annotations import OnAnnotations
 from reader.search.phrase import FastPhrase
@@ -40,35 +41,41 @@ class _Or(wq.Or):  # type: ignore[misc]
 @dataclass
 class Compiled:
     query: wq.Query | None
-    messages: list[str] = field(default_factory=list)
+    notices: list[SearchNotice] = field(default_factory=list)
+
+    @property
+    def messages(self) -> list[str]:
+        """The notices in English."""
+        return [said.text for said in self.notices]
 
 
 def compile_query(parsed: ParsedQuery) -> Compiled:
     """The Whoosh query for `parsed`, or None when nothing searchable is left."""
-    result = Compiled(None, list(parsed.messages))
+    result = Compiled(None, list(parsed.notices))
     node = parsed.node
     if node is None:
         return result
-    compiler = _Compiler(result.messages)
+    compiler = _Compiler(result.notices)
     compiled = compiler.node(node)
     if compiled is not None and compiler.positive(node):
         result.query = compiled
     elif compiled is not None:
         # Only exclusions ("-draft"): exclude from everything.
         result.query = wq.And([wq.Every(), compiled])
-    elif not result.messages:
-        result.messages.append("nothing to search for in that query")
+    elif not result.notices:
+        result.notices.append(notice("nothing_to_search"))
     return result
 
 
 class _Compiler:
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
+    def __init__(self, notices: list[SearchNotice]) -> None:
+        self.notices = notices
         self.terms_left = MAX_TERMS
 
-    def note(self, message: str) -> None:
-        if message not in self.messages:
-            self.messages.append(message)
+    def note(self, kind: str, **values: object) -> None:
+        said = notice(kind, **values)
+        if said not in self.notices:
+            self.notices.append(said)
 
     def positive(self, node: Node) -> bool:
         """Whether `node` matches something by itself (not only by excluding)."""
@@ -105,7 +112,7 @@ class _Compiler:
         source = join_cjk(node.text) if node.phrase else node.text
         parts = atoms(source)
         if not parts:
-            self.note(f"nothing searchable in {node.text!r}")
+            self.note("nothing_searchable", text=node.text)
             return None
         fields = (node.field,) if node.field else TEXT_FIELDS
         if node.prefix and len(parts) == 1 and not parts[0].cjk:
@@ -114,7 +121,7 @@ class _Compiler:
             return _split(fields, lambda name: wq.Prefix(name, parts[0].text))
         terms = [term for atom in parts for term in atom.terms]
         if len(terms) > MAX_PHRASE_TERMS:
-            self.note(f"searched the first {MAX_PHRASE_TERMS} words of a long phrase")
+            self.note("phrase_too_long", limit=MAX_PHRASE_TERMS)
             terms = terms[:MAX_PHRASE_TERMS]
         terms = self.spend(terms, len(fields))
         if not terms:
@@ -129,7 +136,7 @@ class _Compiler:
         """The terms that still fit in the query's budget (all, fewer, or none)."""
         fit = min(len(terms), self.terms_left // fields)
         if fit < len(terms):
-            self.note(f"query shortened: it had more than {MAX_TERMS} terms")
+            self.note("too_many_terms", limit=MAX_TERMS)
         self.terms_left -= fit * fields
         return terms[:fit]
 
@@ -150,7 +157,7 @@ class _Compiler:
             return OnAnnotations(wq.Term("tags", fold_value(value)))
         if kind == "color":
             return OnAnnotations(wq.Term("colors", value.strip().lower()))
-        self.note(f"unknown filter {kind}:")
+        self.note("unknown_filter", field=kind)
         return None
 
     def dates(self, node: DateRange) -> wq.Query:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from reader.core.search_notices import SearchNotice
+
 
 @dataclass(frozen=True)
 class SearchDocument:
@@ -83,3 +85,4 @@ class SearchResult:
     total: int
     message: str | None = None
     terms: tuple[str, ...] = ()  # words and phrases to highlight in the reading pane
+    notices: tuple[SearchNotice, ...] = ()  # `message`'s parts by kind, for translating

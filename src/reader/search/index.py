@@ -15,6 +15,7 @@ from whoosh.collectors import TopCollector
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
+from reader.core.search_notices import notice
 from reader.errors import SearchError
 from reader.paths import move_aside
 from reader.search import layout, writes
@@ -41,7 +42,7 @@ DAMAGED = "The search index is damaged; it will be rebuilt from the library."
 # From this many documents, an update goes through the bulk writer (a large import).
 BULK_UPDATE_DOCS = 200
 
-REBUILDING = "The search index is being rebuilt; results will appear when it is done."
+REBUILDING = notice("rebuilding")
 
 # Whoosh raises whatever its file parsing trips over (struct, pickle, EOF, KeyError...)
 # when files are damaged, so damage can only be recognised as "any exception".
@@ -145,12 +146,13 @@ class SearchIndex:
         front ends ask `snippets` for the rows they show instead."""
         parsed = parse_query(query)
         compiled = compile_query(parsed)
-        message = "; ".join(compiled.messages) or None
+        notices = tuple(compiled.notices)
+        message = "; ".join(said.text for said in notices) or None
         if compiled.query is None:
-            return SearchResult([], 0, message, parsed.highlights)
+            return SearchResult([], 0, message, parsed.highlights, notices)
         found = self._run(compiled.query, max(1, limit), sort == "date")
         if found is None:
-            return SearchResult([], 0, REBUILDING, parsed.highlights)
+            return SearchResult([], 0, REBUILDING.text, parsed.highlights, (REBUILDING,))
         ranked, total = found
         hits = [SearchHit(doc_id, score) for doc_id, score in ranked]
         if text_of is not None:
@@ -161,7 +163,7 @@ class SearchIndex:
                 for hit in hits
                 if hit.id in made
             ]
-        return SearchResult(hits, max(total, len(hits)), message, parsed.highlights)
+        return SearchResult(hits, max(total, len(hits)), message, parsed.highlights, notices)
 
     @staticmethod
     def snippets(

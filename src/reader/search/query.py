@@ -13,7 +13,7 @@
     after:2024-01-01  before:2024-12  date:2024-10  (inclusive; year, month or day)
 
 Anything malformed is repaired (stray operators and brackets dropped, an unpaired quote
-ignored) and described in `ParsedQuery.messages`. Input is capped in length and clauses.
+ignored) and described in `ParsedQuery.notices`. Input is capped in length and clauses.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
+
+from reader.core.search_notices import SearchNotice, notice
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
@@ -85,7 +87,12 @@ Node = Text | Filter | DateRange | Not | And | Or
 @dataclass
 class ParsedQuery:
     node: Node | None
-    messages: list[str] = field(default_factory=list)
+    notices: list[SearchNotice] = field(default_factory=list)
+
+    @property
+    def messages(self) -> list[str]:
+        """The notices in English."""
+        return [said.text for said in self.notices]
 
     @property
     def highlights(self) -> tuple[str, ...]:
@@ -118,7 +125,7 @@ _SPECIAL = '()"'
 _FULLWIDTH_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": ")"})
 
 
-def _lex(query: str, messages: list[str]) -> list[_Token]:
+def _lex(query: str, notices: list[SearchNotice]) -> list[_Token]:
     tokens: list[_Token] = []
     text = query.translate(_FULLWIDTH_QUOTES)
     i, n = 0, len(text)
@@ -137,7 +144,7 @@ def _lex(query: str, messages: list[str]) -> list[_Token]:
             start = i + 2 if negated else i + 1
             end = text.find('"', start)
             if end < 0:
-                messages.append("unbalanced quote; searched for the words instead")
+                notices.append(notice("unbalanced_quote"))
                 i = start
                 continue
             tokens.append(_Token("phrase", text[start:end], negated))
@@ -176,15 +183,16 @@ def _word_token(word: str) -> _Token:
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token], messages: list[str]) -> None:
+    def __init__(self, tokens: list[_Token], notices: list[SearchNotice]) -> None:
         self.tokens = tokens
         self.pos = 0
-        self.messages = messages
+        self.notices = notices
         self.clauses = 0
 
-    def note(self, message: str) -> None:
-        if message not in self.messages:
-            self.messages.append(message)
+    def note(self, kind: str, **values: object) -> None:
+        said = notice(kind, **values)
+        if said not in self.notices:
+            self.notices.append(said)
 
     def peek(self) -> _Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -193,7 +201,7 @@ class _Parser:
         node = self.and_expr(0)
         while self.peek() is not None:  # only a stray ")" stops and_expr early
             self.pos += 1
-            self.note("ignored an unmatched )")
+            self.note("unmatched_bracket")
             more = self.and_expr(0)
             node = _and([n for n in (node, more) if n is not None])
         return node
@@ -204,7 +212,7 @@ class _Parser:
             if token.kind in ("and", "or"):
                 self.pos += 1
                 if token.kind == "or" or not nodes:
-                    self.note(f"ignored a stray {'OR' if token.kind == 'or' else 'AND'}")
+                    self.note("stray_operator", operator="OR" if token.kind == "or" else "AND")
                 continue
             node = self.or_expr(depth)
             if node is not None:
@@ -217,7 +225,7 @@ class _Parser:
             self.pos += 1
             following = self.peek()
             if following is None or following.kind in ("or", "and", ")"):
-                self.note("ignored a stray OR")
+                self.note("stray_operator", operator="OR")
                 continue
             nodes.append(self.unary(depth))
         present = [n for n in nodes if n is not None]
@@ -232,21 +240,21 @@ class _Parser:
         if token.kind == "not":
             self.pos += 1
             if self.peek() is None:
-                self.note("ignored a stray NOT")
+                self.note("stray_operator", operator="NOT")
                 return None
             inner = self.unary(depth)
             return Not(inner) if inner is not None else None
         if token.kind == "(":
             self.pos += 1
             if depth >= MAX_DEPTH:
-                self.note("brackets nested too deeply; ignored them")
+                self.note("nested_too_deeply")
                 return None
             inner = self.and_expr(depth + 1)
             closing = self.peek()
             if closing is not None and closing.kind == ")":
                 self.pos += 1
             else:
-                self.note("unbalanced bracket; ignored it")
+                self.note("unbalanced_bracket")
             return inner
         if token.kind == ")":  # and_expr stops on ")", so only reached via OR/NOT
             return None
@@ -258,14 +266,14 @@ class _Parser:
 
     def clause(self, token: _Token) -> Node | None:
         if self.clauses >= MAX_CLAUSES:
-            self.note(f"searched only the first {MAX_CLAUSES} words")
+            self.note("too_many_clauses", limit=MAX_CLAUSES)
             return None
         self.clauses += 1
         if token.kind == "phrase":
             if token.prefix in FILTER_PREFIXES or token.prefix in DATE_PREFIXES:
                 return self.field_clause(token.prefix, token.text)
             if token.prefix in TEXT_PREFIXES and not token.text.strip():
-                self.note(f"nothing after {token.prefix}:")
+                self.note("empty_filter", field=token.prefix)
             field_name = TEXT_PREFIXES.get(token.prefix)
             return Text(token.text, field_name, phrase=True) if token.text.strip() else None
         name, sep, value = token.text.partition(":")
@@ -277,7 +285,7 @@ class _Parser:
     def field_clause(self, key: str, value: str) -> Node | None:
         value = value.strip()
         if not value:
-            self.note(f"nothing after {key}:")
+            self.note("empty_filter", field=key)
             return None
         if key in TEXT_PREFIXES:
             return self.word(value, TEXT_PREFIXES[key])
@@ -286,14 +294,14 @@ class _Parser:
         if key in ("is", "has"):
             flag = _FLAGS.get((key, value.lower()))
             if flag is None:
-                self.note(f"unknown {key}:{value}; ignored it")
+                self.note("unknown_value", field=key, value=value)
                 return None
             return Filter(flag)
         return Filter(key, value)
 
     def word(self, text: str, field_name: str | None) -> Node | None:
         if text.startswith(("*", "?")):
-            self.note("words cannot start with a wildcard; searched without it")
+            self.note("leading_wildcard")
             text = text.lstrip("*?")
         prefix = text.endswith("*") and len(text.rstrip("*")) >= 3
         text = text.rstrip("*?") if prefix else text.replace("*", " ").replace("?", " ")
@@ -304,7 +312,7 @@ class _Parser:
     def date_clause(self, key: str, value: str) -> Node | None:
         span = parse_date_span(value)
         if span is None:
-            self.note(f"not a date: {value} (use 2024, 2024-10 or 2024-10-26)")
+            self.note("bad_date", value=value)
             return None
         first, last = span
         if key == "after":
@@ -341,10 +349,10 @@ def parse_date_span(value: str) -> tuple[datetime.date, datetime.date] | None:
 
 def parse_query(query: str) -> ParsedQuery:
     """Parse the user's query; never raises."""
-    messages: list[str] = []
+    notices: list[SearchNotice] = []
     if len(query) > MAX_QUERY_CHARS:
         query = query[:MAX_QUERY_CHARS]
-        messages.append(f"query shortened to its first {MAX_QUERY_CHARS} characters")
-    tokens = _lex(query, messages)
-    node = _Parser(tokens, messages).parse()
-    return ParsedQuery(node, messages)
+        notices.append(notice("query_too_long", limit=MAX_QUERY_CHARS))
+    tokens = _lex(query, notices)
+    node = _Parser(tokens, notices).parse()
+    return ParsedQuery(node, notices)

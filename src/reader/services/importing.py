@@ -409,14 +409,19 @@ class Importing:
         return closest(article.text, stored)
 
 
-def skipped_kinds(results: Iterable[ImportResult]) -> list[tuple[str, int]]:
+def skipped_kinds(
+    results: Iterable[ImportResult], say: Callable[[str], str] = lambda text: text
+) -> list[tuple[str, int]]:
     """The files an import skipped, counted by kind, most first: [(".png", 10), (".json (not
-    a feed)", 2)] — what a summary says it left out, and why."""
+    a feed)", 2)] — what a summary says it left out, and why. `say` words the reasons and
+    "(no suffix)" (the window passes its translation)."""
     counts: dict[str, int] = {}
     for result in results:
         if result.status is ImportStatus.SKIPPED:
-            suffix = Path(result.path).suffix.lower() or "(no suffix)"
+            suffix = Path(result.path).suffix.lower() or say("(no suffix)")
             reason = result.reason
-            kind = suffix if reason == "unsupported file type" else f"{suffix} ({reason})"
+            kind = (
+                suffix if reason == "unsupported file type" else f"{suffix} ({say(reason or '')})"
+            )
             counts[kind] = counts.get(kind, 0) + 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

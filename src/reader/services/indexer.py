@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.changes import ANNOTATION_ENTITIES, SEARCHABLE
+from reader.core.search_notices import notice
 from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage import changes
 from reader.storage.articles import ArticleStore
@@ -314,7 +315,8 @@ class Indexer:
         result = self.index.search(query, limit=limit, sort=sort)
         if rebuilt:
             told = " ".join(m for m in (rebuilt, result.message) if m)
-            result = dataclasses.replace(result, message=told)
+            notices = (notice("index_rebuilt", detail=rebuilt), *result.notices)
+            result = dataclasses.replace(result, message=told, notices=notices)
         return result
 
     def snippets(self, ids: Sequence[int], terms: Sequence[str]) -> dict[int, Snippet]:

@@ -124,7 +124,7 @@ class AllAnnotationsDialog(QDialog):
                 author=self.author.currentData(),
             )
         )
-        self.count.setText(self.tr("{n} highlight(s)").format(n=self.model.rowCount()))
+        self.count.setText(self.tr("%n highlight(s)", "", self.model.rowCount()))
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         self.highlight_opened.emit(

@@ -23,16 +23,16 @@ from reader.errors import InvalidEdit
 FIELD_MIN_WIDTH = 420
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditDetails", text)
-
-
 def _problems() -> dict[str, str]:
     """What the inline message says when a field is refused (the field's rule, translated)."""
     return {
-        "title": _tr("An article needs a title."),
-        "published": _tr("Type the date as YYYY, YYYY-MM or YYYY-MM-DD (a real day)."),
-        "url": _tr("The URL must be a web address starting with http:// or https://."),
+        "title": QCoreApplication.translate("EditDetails", "An article needs a title."),
+        "published": QCoreApplication.translate(
+            "EditDetails", "Type the date as YYYY, YYYY-MM or YYYY-MM-DD (a real day)."
+        ),
+        "url": QCoreApplication.translate(
+            "EditDetails", "The URL must be a web address starting with http:// or https://."
+        ),
     }
 
 
@@ -44,18 +44,18 @@ class EditDetailsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("edit-details")
-        self.setWindowTitle(_tr("Edit Details"))
+        self.setWindowTitle(QCoreApplication.translate("EditDetails", "Edit Details"))
         self._initial = {name: details.values.get(name) or "" for name in EDITABLE}
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         labels = {
-            "title": _tr("&Title:"),
-            "author": _tr("&Author(s):"),
-            "published": _tr("&Date:"),
-            "site": _tr("&Site:"),
-            "section": _tr("S&ection:"),
-            "url": _tr("&URL:"),
+            "title": QCoreApplication.translate("EditDetails", "&Title:"),
+            "author": QCoreApplication.translate("EditDetails", "&Author(s):"),
+            "published": QCoreApplication.translate("EditDetails", "&Date:"),
+            "site": QCoreApplication.translate("EditDetails", "&Site:"),
+            "section": QCoreApplication.translate("EditDetails", "S&ection:"),
+            "url": QCoreApplication.translate("EditDetails", "&URL:"),
         }
         self.section = QComboBox(self)
         self.section.setEditable(True)
@@ -70,8 +70,12 @@ class EditDetailsDialog(QDialog):
             shown: QWidget = self.section if name == "section" else editor
             shown.setMinimumWidth(FIELD_MIN_WIDTH)
             form.addRow(labels[name], shown)
-        self.fields["published"].setPlaceholderText(_tr("YYYY, YYYY-MM or YYYY-MM-DD"))
-        self.fields["author"].setPlaceholderText(_tr("As you want the names shown"))
+        self.fields["published"].setPlaceholderText(
+            QCoreApplication.translate("EditDetails", "YYYY, YYYY-MM or YYYY-MM-DD")
+        )
+        self.fields["author"].setPlaceholderText(
+            QCoreApplication.translate("EditDetails", "As you want the names shown")
+        )
         self.fields["url"].setPlaceholderText("https://")
         self.message = QLabel(self)
         self.message.setObjectName("edit-details-message")
@@ -84,8 +88,11 @@ class EditDetailsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
-        note = QLabel(_tr("Fields you change here stay as you set them when the article is "
-                          "imported again."), self)  # fmt: skip
+        kept = QCoreApplication.translate(
+            "EditDetails",
+            "Fields you change here stay as you set them when the article is imported again.",
+        )
+        note = QLabel(kept, self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -107,7 +114,9 @@ class EditDetailsDialog(QDialog):
             try:
                 make_edit({name: value})
             except InvalidEdit:
-                return name, _problems().get(name, _tr("This value cannot be used."))
+                return name, _problems().get(
+                    name, QCoreApplication.translate("EditDetails", "This value cannot be used.")
+                )
         return None
 
     def accept(self) -> None:

@@ -20,6 +20,19 @@ from reader.gui.imports import ImportSummary
 from reader.services.library import ImportStatus, skipped_kinds
 
 
+def skip_reason(reason: str) -> str:
+    """Why a file found in a folder was skipped, in the interface language (the importers
+    give one of these fixed reasons; anything else is shown as it is)."""
+    reasons = {
+        "unsupported file type": QCoreApplication.translate(
+            "ImportSummary", "unsupported file type"
+        ),
+        "not a feed": QCoreApplication.translate("ImportSummary", "not a feed"),
+        "(no suffix)": QCoreApplication.translate("ImportSummary", "(no suffix)"),
+    }
+    return reasons.get(reason, reason)
+
+
 def summary_line(summary: ImportSummary) -> str:
     """One line for the strip, e.g. "Imported 8 · 1 already in the library · 1 failed"."""
     parts = [QCoreApplication.translate("ImportSummary", "Imported {n}").format(n=summary.imported)]
@@ -35,7 +48,7 @@ def summary_line(summary: ImportSummary) -> str:
                 n=len(summary.failures)
             )
         )
-    kinds = skipped_kinds(summary.results)
+    kinds = skipped_kinds(summary.results, skip_reason)
     if kinds:
         parts.append(
             QCoreApplication.translate("ImportSummary", "skipped {n}: {kinds}").format(
@@ -74,7 +87,7 @@ class ImportSummaryDialog(QDialog):
         order = sorted(summary.results, key=lambda r: r.status is not ImportStatus.FAILED)
         for result in order:
             explained = result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED)
-            details = result.reason if explained else result.title
+            details = skip_reason(result.reason or "") if explained else result.title
             item = QTreeWidgetItem([Path(result.path).name, statuses[result.status], details or ""])
             item.setToolTip(0, result.path)
             self.tree.addTopLevelItem(item)

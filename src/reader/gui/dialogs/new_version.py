@@ -8,10 +8,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.core.versions import SourceMatch
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NewVersion", text)
-
-
 def ask_new_version(
     title: str, match: SourceMatch, existing_title: str, parent: QWidget | None
 ) -> bool:
@@ -22,24 +18,36 @@ def ask_new_version(
     box = QMessageBox(parent)
     box.setObjectName("new-version-question")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("New Version or New Article?"))
-    shared = _tr("web address") if match.by == "URL" else _tr("file")
+    box.setWindowTitle(QCoreApplication.translate("NewVersion", "New Version or New Article?"))
+    shared = (
+        QCoreApplication.translate("NewVersion", "web address")
+        if match.by == "URL"
+        else QCoreApplication.translate("NewVersion", "file")
+    )
     box.setText(
-        _tr("“{title}” has the same {shared} as #{id} “{old}”, but the texts differ a lot.").format(
-            title=title, shared=shared, id=match.article_id, old=existing_title
-        )
+        QCoreApplication.translate(
+            "NewVersion",
+            "“{title}” has the same {shared} as #{id} “{old}”, but the texts differ a lot.",
+        ).format(title=title, shared=shared, id=match.article_id, old=existing_title)
     )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "NewVersion",
             "{kept:.0%} of the stored text is in the new one. A new version replaces the text "
             "of #{id} and moves its highlights onto the new text; a separate article leaves "
-            "#{id} as it is."
+            "#{id} as it is.",
         ).format(kept=match.likeness.kept, id=match.article_id)
     )
     version = box.addButton(
-        _tr("New Version of #{id}").format(id=match.article_id), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("NewVersion", "New Version of #{id}").format(
+            id=match.article_id
+        ),
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    separate = box.addButton(_tr("Separate Article"), QMessageBox.ButtonRole.RejectRole)
+    separate = box.addButton(
+        QCoreApplication.translate("NewVersion", "Separate Article"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(separate)
     box.setEscapeButton(separate)
     box.exec()

@@ -107,14 +107,18 @@ class SyncPanel(QGroupBox):
 class ConflictsDialog(QDialog):
     """Values that lost to another device's: what, the losing text, whose, when."""
 
-    COLUMNS = ("Entity", "Losing text", "Author (device)", "Time")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync conflicts"))
         self.resize(720, 360)
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        columns = [
+            self.tr("Entity"),
+            self.tr("Losing text"),
+            self.tr("Author (device)"),
+            self.tr("Time"),
+        ]
+        self.table = QTableWidget(0, len(columns), self)
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
@@ -131,8 +135,8 @@ class ConflictsDialog(QDialog):
         self.empty.setText(
             self.tr("No conflicts: no device's value has lost to another's.")
             if not conflicts
-            else self.tr("{n} value(s) lost to another device's; they are kept here.").format(
-                n=len(conflicts)
+            else self.tr(
+                "%n value(s) lost to another device's; they are kept here.", "", len(conflicts)
             )
         )
         self.table.setRowCount(len(conflicts))

@@ -60,6 +60,7 @@ class HighlightTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            # i18n: marked where defined (COLUMNS); looked up here in the current language
             return QCoreApplication.translate("HighlightTable", COLUMNS[section])
         return None
 

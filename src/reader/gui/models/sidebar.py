@@ -104,17 +104,26 @@ class SidebarModel(QStandardItemModel):
         self, views: Sequence[tuple[str, SmartView]], library_counts: LibraryCounts
     ) -> None:
         self.clear()
-        tr = QCoreApplication.translate
         groups = (
             (
-                tr("Sidebar", "Library"),
-                [(VIEW, key, tr("Sidebar", v.label)) for key, v in views],
+                QCoreApplication.translate("Sidebar", "Library"),
+                # i18n: marked where defined (SMART_VIEWS); looked up in the current language
+                [(VIEW, key, QCoreApplication.translate("Sidebar", v.label)) for key, v in views],
             ),
-            (tr("Sidebar", "Sections"), [(SECTION, n, n) for n, _c in library_counts.sections]),
-            (tr("Sidebar", "Sites"), [(SITE, n, n) for n, _c in library_counts.sites]),
-            (tr("Sidebar", "Tags"), [(TAG, n, n) for n, _c in library_counts.tags]),
             (
-                tr("Sidebar", "Saved Searches"),
+                QCoreApplication.translate("Sidebar", "Sections"),
+                [(SECTION, n, n) for n, _c in library_counts.sections],
+            ),
+            (
+                QCoreApplication.translate("Sidebar", "Sites"),
+                [(SITE, n, n) for n, _c in library_counts.sites],
+            ),
+            (
+                QCoreApplication.translate("Sidebar", "Tags"),
+                [(TAG, n, n) for n, _c in library_counts.tags],
+            ),
+            (
+                QCoreApplication.translate("Sidebar", "Saved Searches"),
                 [(SEARCH, n, n) for n, _q in library_counts.searches],
             ),
         )

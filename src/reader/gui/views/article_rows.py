@@ -240,14 +240,19 @@ def _shaped(text: str, font: QFont) -> QStaticText:
 
 def meta_text(summary: ArticleSummary) -> str:
     """The second line: site · section · date · reading time (what is known of them)."""
-    tr = QCoreApplication.translate
     if summary.published is not None:
         day = summary.published.isoformat()
     else:  # the list sorts it by this day too (see storage.articles.SORT_COLUMNS)
-        day = tr("ArticleRows", "added {date}").format(date=summary.added.date().isoformat())
+        day = QCoreApplication.translate("ArticleRows", "added {date}").format(
+            date=summary.added.date().isoformat()
+        )
     parts = [summary.site, summary.section, day]
     if summary.chars:
-        parts.append(tr("ArticleRows", "{minutes} min").format(minutes=summary.reading_minutes))
+        parts.append(
+            QCoreApplication.translate("ArticleRows", "{minutes} min").format(
+                minutes=summary.reading_minutes
+            )
+        )
     return " · ".join(p for p in parts if p)
 
 
