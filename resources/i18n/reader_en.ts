@@ -76,6 +76,33 @@
     </message>
 </context>
 <context>
+    <name>PaneTables</name>
+    <message numerus="yes">
+        <source>Table: %n columns</source>
+        <translation>
+            <numerusform>Table: %n column</numerusform>
+            <numerusform>Table: %n columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rows</source>
+        <translation>
+            <numerusform>, %n row</numerusform>
+            <numerusform>, %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VaultKeeper</name>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WebImageDownloads</name>
     <message numerus="yes">
         <source>Saved %n image(s)</source>

@@ -35,8 +35,16 @@
         <translation>栏目：</translation>
     </message>
     <message>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
         <source>Any</source>
         <translation>任意</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
     </message>
     <message numerus="yes">
         <source>%n highlight(s)</source>
@@ -561,6 +569,10 @@
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <source>By {name} (read-only)</source>
+        <translation>{name} 所作（只读）</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialogs</name>
@@ -852,6 +864,37 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>NotesFolderPanel</name>
+    <message>
+        <source>Notes folder</source>
+        <translation>笔记文件夹</translation>
+    </message>
+    <message>
+        <source>Keep an Obsidian vault or Logseq graph up to date</source>
+        <translation>让 Obsidian 库或 Logseq 图谱保持最新</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Update now</source>
+        <translation>立即更新</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>No folder chosen</source>
+        <translation>未选择文件夹</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>A note on the whole article (Markdown)</source>
@@ -904,6 +947,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Found again approximately after the article changed.</source>
         <translation>文章更改后，按近似匹配重新找到。</translation>
+    </message>
+    <message>
+        <source>By {name} (read-only)</source>
+        <translation>{name} 所作（只读）</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -959,6 +1006,25 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Reader</source>
         <translation>阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>PaneTables</name>
+    <message numerus="yes">
+        <source>Table: %n columns</source>
+        <translation>
+            <numerusform>表格：%n 列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rows</source>
+        <translation>
+            <numerusform>，%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Table</source>
+        <translation>打开表格</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1499,13 @@ Drop saved articles here to import them.</source>
     </message>
 </context>
 <context>
+    <name>TableViewer</name>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+</context>
+<context>
     <name>TagEditorDialog</name>
     <message>
         <source>Edit Tags</source>
@@ -1456,6 +1529,43 @@ Drop saved articles here to import them.</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VaultKeeper</name>
+    <message>
+        <source>Logseq graph</source>
+        <translation>Logseq 图谱</translation>
+    </message>
+    <message>
+        <source>Obsidian vault</source>
+        <translation>Obsidian 库</translation>
+    </message>
+    <message>
+        <source>{kind} updated: {notes}</source>
+        <translation>{kind}已更新：{notes}</translation>
+    </message>
+    <message>
+        <source>{kind} not updated: {error}</source>
+        <translation>{kind}未更新：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 篇笔记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to {kind}</source>
+        <translation>导出到{kind}</translation>
+    </message>
+    <message>
+        <source>{kind} {folder}: {notes} written</source>
+        <translation>{kind} {folder}：已写入 {notes}</translation>
+    </message>
+    <message>
+        <source>; {notes} deleted there and left deleted</source>
+        <translation>；{notes}已在那里删除，保持删除</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1791,14 @@ Drop saved articles here to import them.</source>
     <message>
         <source>&amp;Export Annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export to Obsi&amp;dian Vault…</source>
+        <translation>导出到 Obsidian 库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export to Lo&amp;gseq Graph…</source>
+        <translation>导出到 Logseq 图谱(&amp;G)…</translation>
     </message>
     <message>
         <source>Import &amp;Annotations…</source>

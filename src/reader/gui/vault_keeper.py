@@ -188,8 +188,8 @@ class VaultKeeper(QObject):
             self.debounce.start()  # changes that came during the export
 
     def _notes(self, n: int) -> str:
-        # Two strings: without an English catalogue, %n alone would read "1 note(s)".
-        return self.tr("%n note", "", n) if n == 1 else self.tr("%n notes", "", n)
+        # The English catalogue gives "1 note" / "2 notes" (Qt's plural forms).
+        return self.tr("%n note(s)", "", n)
 
     def _show(self, text: str) -> None:
         self._window.statusBar().showMessage(text, STATUS_MS)
