@@ -75,9 +75,14 @@ def reanchor(
     if direct is not None and direct.status is AnchorStatus.ANCHORED:
         return direct
     folded = _folded_match(text, quote, position, fuzzy=direct is None)
-    if folded is not None and (direct is None or folded.status is AnchorStatus.ANCHORED):
+    if folded is None:
+        return direct or ORPHANED
+    if direct is None:
         return folded
-    return direct or ORPHANED
+    # The quote is still in the text as it was: folding may pick the place, but only one
+    # holding those very characters (folding drops spaces at a quote's edges, say).
+    same = text[folded.start : folded.end] == quote.exact
+    return folded if folded.status is AnchorStatus.ANCHORED and same else direct
 
 
 def _exact_match(
