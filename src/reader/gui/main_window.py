@@ -22,7 +22,7 @@ from reader.gui.actions import WindowActions
 from reader.gui.annotation_window import AnnotationFeatures
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.capture import ConnectorPanel, WebCapture
-from reader.gui.change_feed import ChangeFeed
+from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed
 from reader.gui.clipboard import PastedImports
 from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
@@ -117,18 +117,22 @@ class MainWindow(QMainWindow):
             self.menu_actions, self.open_article, self.history,
         )  # fmt: skip
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
+        self.change_feed = ChangeFeed(library, self.feed_lane, self, edits=self.edit_lane)
         self.refresh = ViewRefresh(
-            self, library, self.parts, self.lists, self.count_lane, self._show_placeholder
-        )
+            self, library, self.parts, self.lists, self.count_lane, self.change_feed,
+            self._show_placeholder,
+        )  # fmt: skip
         self.reading = Reading(
             self, library, self.parts, self.lists, settings, self.edit_lane, self.refresh
         )
         self.reading.article_opened.connect(self.article_opened)
+        self.refresh.details_changed.connect(self.reading.show_details)
+        self.refresh.notes_changed.connect(lambda: self.annotations.commands.reload())
+        for lane in (self.import_lane, self.edit_lane):  # whatever an operation wrote shows
+            lane.task_ended.connect(lambda: self.refresh.after())
         self.window_imports = WindowImports(
             self, library, self.parts, self.current, self.refresh, self.read_only_message
         )
-        self.change_feed = ChangeFeed(library, self.feed_lane, self)
-        self.change_feed.changed.connect(self.refresh.on_changes)
         self.sync = SyncController(library, self)
         self.change_feed.changed.connect(self.sync.on_local_changes)
         self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
@@ -192,16 +196,17 @@ class MainWindow(QMainWindow):
         p.sidebar.view_chosen.connect(self._on_sidebar_view_chosen)
         p.sidebar.rename_requested.connect(self.commands.rename_section)
         self.organizing.connect_window(p, a, self.commands)
-        self.organizing.library_reshaped.connect(self.reload)
+        self.organizing.library_reshaped.connect(lambda: self.refresh.after(COMMAND))
         p.sidebar_model.articles_dropped.connect(self.commands.move)
         for view in (p.article_list, p.search_list):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             view.addActions(list(a.article_actions))
-        self.commands.articles_changed.connect(self.refresh.on_articles_changed)
-        self.commands.library_reshaped.connect(self.reload)
-        self.commands.details_edited.connect(self._on_commands_details_edited)
-        self.annotations.articles_changed.connect(self.refresh.on_articles_changed)
-        self.annotations.library_changed.connect(self.reload)
+        # The operations' ends: what they changed reaches every view through the change log.
+        self.commands.articles_changed.connect(lambda _ids: self.refresh.after(COMMAND))
+        self.commands.library_reshaped.connect(lambda: self.refresh.after(COMMAND))
+        self.commands.details_edited.connect(lambda _id: self.refresh.after(COMMAND))
+        self.annotations.articles_changed.connect(lambda _ids: self.refresh.after(NOTES))
+        self.annotations.library_changed.connect(lambda: self.refresh.after(COMMAND))
         self.window_imports.connect_imports(self.imports)
         self.lists.update_actions()
 
@@ -266,7 +271,6 @@ class MainWindow(QMainWindow):
             return
         self.edit_lane.start(
             lambda _stop: self.library.empty_expired_trash(),
-            finished=lambda gone: self.reload() if gone else None,
             failed=lambda message: log.warning("the Trash was not emptied: %s", message),
         )
 
@@ -291,12 +295,6 @@ class MainWindow(QMainWindow):
     def _on_edit_details_triggered(self) -> None:
         if self.current.article_id is not None:  # one article: the one the pane shows
             self.commands.edit_details(self.current.article_id)
-
-    def _on_commands_details_edited(self, article_id: int) -> None:
-        """Edited details: the list (sorted, maybe filtered by section or site), the counts,
-        and the pane's header and the window title when it is the article shown."""
-        self.reload()
-        self.reading.show_details(article_id)
 
     # -- the reading pane -------------------------------------------------------------------
 

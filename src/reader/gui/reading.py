@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from reader.errors import ReaderError
+from reader.gui.change_feed import READING
 from reader.gui.current_lists import CurrentLists
 from reader.gui.layout import WindowParts
 from reader.gui.refresh import ViewRefresh
@@ -77,13 +78,9 @@ class Reading(QObject):
         # On the edit lane: the UI thread never writes (a write may wait behind an import's).
         # The row stays in an Unread view until the view is chosen again, as readers expect
         # while going down the list.
-        def marked(_none: object) -> None:
-            self._parts.article_model.refresh([article_id])
-            self._refresh.counts_soon()
-
         self._edit_lane.start(
             lambda _stop: self._library.mark_read([article_id]),
-            finished=marked,
+            finished=lambda _none: self._refresh.after(READING),
             failed=lambda message: log.warning("%s not marked read: %s", article_id, message),
         )
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from reader.gui.actions import WindowActions
 from reader.gui.capture import WebCapture
+from reader.gui.change_feed import COMMAND
 from reader.gui.clipboard import PastedImports, web_urls
 from reader.gui.current_article import CurrentArticle
 from reader.gui.dialogs.import_paths import ask_to_import_samples
@@ -96,7 +97,7 @@ class WindowImports(QObject):
             self._select_article(result.article_id)
 
     def _on_capture_page_saved(self, _article_id: int) -> None:
-        self._refresh.reload_soon()  # several saves in a burst make one reload
+        self._refresh.after()  # several saves in a burst make one reload
 
     # -- files and folders ------------------------------------------------------------------
 
@@ -118,11 +119,12 @@ class WindowImports(QObject):
         self._parts.import_strip.show_progress(step.done, step.total, current)
         if step.result is not None and step.result.ok:
             # Articles appear while the import runs, a few times a second at most.
-            self._refresh.reload_soon()
+            self._refresh.after()
 
     def _on_imports_import_finished(self, summary: ImportSummary) -> None:
         self._parts.import_strip.show_finished(summary_line(summary))
-        self._refresh.reload()  # nothing opens by itself: opening marks read what nobody chose
+        # Nothing opens by itself: opening marks read what nobody chose.
+        self._refresh.after(COMMAND)
 
     def _on_import_strip_details_clicked(self) -> None:
         if self._imports.last_summary is not None:
