@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+# Strings moved out of the window keep its translation context ("MainWindow"), so the
+# translations made for them still apply.
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow
 
@@ -18,11 +20,6 @@ from reader.services.library import Library
 
 log = logging.getLogger(__name__)
 LAST_ARTICLE_KEY = "session/article"
-
-
-def _tr(text: str) -> str:
-    # The window's strings keep the window's translation context.
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class Reading(QObject):
@@ -97,17 +94,19 @@ class Reading(QObject):
         self._lists.update_actions()
         if self._library.count() == 0:
             self._parts.pane.show_message(
-                _tr("Your library is empty"),
+                QCoreApplication.translate("MainWindow", "Your library is empty"),
                 [
-                    _tr(
+                    QCoreApplication.translate(
+                        "MainWindow",
                         "Import saved articles with File → Import Files… or drop files and "
-                        "folders on this window."
+                        "folders on this window.",
                     )
                 ],
             )
         else:
             self._parts.pane.show_message(
-                _tr("Nothing selected"), [_tr("Choose an article from the list.")]
+                QCoreApplication.translate("MainWindow", "Nothing selected"),
+                [QCoreApplication.translate("MainWindow", "Choose an article from the list.")],
             )
 
     def reopen_last_article(self) -> None:
@@ -133,7 +132,9 @@ class Reading(QObject):
 
     def _on_pane_link_refused(self, url: str) -> None:
         self._window.statusBar().showMessage(
-            _tr("Not opened: Reader opens only web and e-mail links ({url})").format(url=url),
+            QCoreApplication.translate(
+                "MainWindow", "Not opened: Reader opens only web and e-mail links ({url})"
+            ).format(url=url),
             8000,
         )
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# Strings moved out of the window keep its translation context ("MainWindow"), so the
+# translations made for them still apply.
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from reader.core.changes import ANNOTATION_ENTITIES
@@ -38,11 +40,6 @@ class ViewChanges:
     details: bool = False  # the shown article's header and the window title
     notes: bool = False  # the notes panel: the shown article's annotations changed elsewhere
     now: bool = False  # an explicit command: at once, not after the burst delay
-
-
-def _tr(text: str) -> str:
-    # The window's strings keep the window's translation context.
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class ViewRefresh(QObject):
@@ -128,12 +125,14 @@ class ViewRefresh(QObject):
         self._parts.sidebar_model.populate(counts)
         total, unread = counts.views["all"], counts.views["unread"]
         self._parts.article_list.set_placeholder(
-            _tr("No articles here.")
+            QCoreApplication.translate("MainWindow", "No articles here.")
             if total
-            else _tr("Your library is empty.\nDrop saved articles here to import them.")
+            else QCoreApplication.translate(
+                "MainWindow", "Your library is empty.\nDrop saved articles here to import them."
+            )
         )
         self._parts.counts_label.setText(
-            _tr("{total} articles · {unread} unread").format(
+            QCoreApplication.translate("MainWindow", "{total} articles · {unread} unread").format(
                 total=f"{total:,}", unread=f"{unread:,}"
             )
         )

@@ -3,6 +3,8 @@ line, the query's words marked in the pane, and the syntax help."""
 
 from __future__ import annotations
 
+# Strings moved out of the window keep its translation context ("MainWindow"), so the
+# translations made for them still apply.
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMainWindow
 
@@ -12,11 +14,6 @@ from reader.gui.dialogs.search_help import SearchHelpPopup, show_syntax
 from reader.gui.layout import WindowParts
 from reader.gui.library_search import LibrarySearch
 from reader.gui.models.search_results import SearchOutcome
-
-
-def _tr(text: str) -> str:
-    # The window's strings keep the window's translation context.
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class SearchDisplay(QObject):
@@ -61,7 +58,9 @@ class SearchDisplay(QObject):
         self._lists.sync(reset=True)
 
     def _on_search_search_failed(self, message: str) -> None:
-        self._window.statusBar().showMessage(_tr("Search failed: {error}").format(error=message))
+        self._window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Search failed: {error}").format(error=message)
+        )
 
     def _on_search_search_cleared(self) -> None:
         self._parts.search_model.set_outcome(None)
