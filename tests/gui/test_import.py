@@ -74,6 +74,7 @@ def test_dropped_files_import_in_the_background(
     first = dialog.tree.topLevelItem(0)
     assert first is not None and first.text(0) == "broken.txt" and first.text(2)
     assert dialog.tree.topLevelItemCount() == 4
+    qtbot.waitUntil(lambda: window.settled)  # the list follows the change log's read
     assert window.parts.article_model.rowCount() == library.count()
 
 

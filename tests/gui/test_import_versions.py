@@ -83,6 +83,7 @@ def test_unsure_page_answered_separate_becomes_a_new_article(
     assert library.get_article(first).text == before
     (mark,) = library.annotations.highlights(first)
     assert (mark.id, mark.status) == (mark_id, AnchorStatus.ANCHORED)
+    qtbot.waitUntil(lambda: window.settled)  # the list follows the change log's read
     assert window.parts.article_model.rowCount() == library.count()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.errors import StorageError
-from reader.services import library as library_module
+from reader.services import safekeeping
 from reader.services.library import Library
 
 
@@ -21,5 +21,5 @@ def test_a_failed_backup_waits_like_a_successful_one(
 
     monkeypatch.setattr(library.backups, "create", failing)
     for _ in range(4):  # four bulk imports' worth of changes in a row
-        library._count_change(library_module.BACKUP_AFTER_CHANGES)
+        library.safekeeping.count_change(safekeeping.BACKUP_AFTER_CHANGES)
     assert len(attempts) == 1

@@ -66,7 +66,7 @@ def test_a_library_left_alone_keeps_its_last_backups() -> None:
 def test_a_bulk_import_makes_one_backup_not_one_per_500_files(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.services.library.BACKUP_AFTER_CHANGES", 5)
+    monkeypatch.setattr("reader.services.safekeeping.BACKUP_AFTER_CHANGES", 5)
     for n in range(30):
         library.add_article(Article(title=f"Bulk {n}", text=f"text {n}", html="<p>x</p>"))
     assert len(library.backups.list()) == 1

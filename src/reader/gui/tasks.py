@@ -78,6 +78,8 @@ class Task(QObject):
 class TaskRunner(QObject):
     """A lane of worker threads (one thread makes a serial lane, e.g. for writes)."""
 
+    task_ended = Signal()  # after each task's own handlers: the window reads the change log
+
     def __init__(self, threads: int = 1, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -128,3 +130,4 @@ class TaskRunner(QObject):
     def _on_task_ended(self, task: Task) -> None:
         self._tasks.discard(task)
         task.deleteLater()
+        self.task_ended.emit()

@@ -2,52 +2,44 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
-from reader.core.anchoring import locate_quote, reanchor
-from reader.core.annotation import TextQuoteSelector
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
-from reader.core.edits import Snapshot, make_edit
+from reader.core.edits import Snapshot
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
-from reader.errors import (
-    DamagedDatabase,
-    DataDirError,
-    HasAnnotations,
-    ImportFailed,
-    NotFound,
-    QuoteNotFound,
-    ReaderError,
-    ReadOnlyLibrary,
-)
+from reader.errors import DamagedDatabase, ReaderError, ReadOnlyLibrary
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.importers import expand_paths, import_bytes
-from reader.paths import DataPaths, make_private, move_aside
+from reader.importers import expand_paths
+from reader.paths import DataPaths, make_private
 from reader.services.annotating import Annotating
+from reader.services.capturing import Capturing
+from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
+from reader.services.editing import Editing
 from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.importing import skipped_kinds as skipped_kinds
 from reader.services.indexer import Indexer, library_id
 from reader.services.organizing import Organizing
+from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
+from reader.services.recovery import make_room_for_folders
+from reader.services.recovery import recover_damaged as recover_damaged
+from reader.services.safekeeping import Safekeeping
 from reader.services.trash import TRASH_KEPT, Trash
-from reader.storage import changes, edits
+from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
-from reader.storage.backups import Backup, BackupSet, set_aside, verify
-from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_contents
+from reader.storage.backups import Backup, BackupSet
+from reader.storage.checksums import ArticleCheck
 from reader.storage.database import Database, read_only_message
-from reader.storage.locks import LibraryLock
 from reader.storage.sources import FileState
 from reader.sync import SyncService
 from reader.sync.service import SyncReport
@@ -56,30 +48,6 @@ if TYPE_CHECKING:
     from reader.search import SearchResult, Snippet
 
 log = logging.getLogger(__name__)
-
-
-# A backup is taken at start when the newest is older than this, and after this many changes
-# (but not within an hour of the last: a bulk import makes one backup, not one per 500 files).
-BACKUP_EVERY = timedelta(hours=24)
-BACKUP_AFTER_CHANGES = 500
-BACKUP_AT_MOST_EVERY = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class SavedPage:
-    """What the connector did with a page: the import, and the selection's highlight
-    ("added", "exists", "not found"; None without a selection)."""
-
-    result: ImportResult
-    highlight: str | None = None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.result.article_id,
-            "status": self.result.status.value,
-            "title": self.result.title,
-            "highlight": self.highlight,
-        }
 
 
 class Library:
@@ -96,17 +64,29 @@ class Library:
             self.db, self.articles, paths.index_root, self._index_extras, read_only=self.read_only
         )
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
-        self.backups = BackupSet(paths.backups)
-        self._changes = 0
-        self._last_attempt: datetime | None = None  # of a change-triggered backup
+        self.safekeeping = Safekeeping(
+            self.db,
+            self.articles,
+            BackupSet(paths.backups),
+            self._require_writable,
+            self.update_search_index,
+        )
+        self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
         self.importing = Importing(
             self.db,
             self.articles,
             self.annotation_store,
             self.assets,
-            changed=self._count_change,
+            changed=self.safekeeping.count_change,
             index=self.update_search_index,
+        )
+        self.capturing = Capturing(
+            self.importing, self.articles, self.annotation_store, self.annotations, self.assets,
+            self.update_search_index,
+        )  # fmt: skip
+        self.editing = Editing(
+            self.db, self.articles, self.annotation_store, self.assets, self.update_search_index
         )
         self.organizing = Organizing(self.db, self.articles, self.update_search_index)
         self.trash_can = Trash(self.db, self.articles, self.assets, self.update_search_index)
@@ -116,7 +96,7 @@ class Library:
             assets=self.assets,
         )  # fmt: skip
         if not self.read_only:
-            _make_room_for_folders(paths)
+            make_room_for_folders(paths)
             self.assets.finish_staged(self.articles.exists)
             for entry in paths.private_entries():  # a library made before they were private
                 make_private(entry)
@@ -233,16 +213,7 @@ class Library:
         "pasted.html" or "pasted.txt", picks the importer by its suffix, and an untitled text
         is named after it. A failure is a FAILED result with a one-line reason."""
         self._require_writable()
-        if len(data) > max_bytes:
-            limit = max_bytes / (1024 * 1024)
-            return ImportResult(name, ImportStatus.FAILED, reason=f"larger than {limit:g} MB")
-        try:
-            article = import_bytes(data, name)
-        except ImportFailed as exc:
-            return ImportResult(name, ImportStatus.FAILED, reason=str(exc))
-        result = self.add_article(article, section=section, path=name)
-        self.update_search_index()
-        return result
+        return self.capturing.import_text(data, name, section, max_bytes)
 
     # -- capture from the web ----------------------------------------------------------------
 
@@ -257,19 +228,8 @@ class Library:
         """Fetch a web page (and its body's images) and import it like a saved file; a page
         from a URL already in the library goes through the same version logic as a file.
         A failure to fetch or import is a FAILED result with a one-line reason."""
-        from reader.capture.page import fetch_article  # httpx and the extractor: on first use
-
         self._require_writable()
-        shown = url.strip()
-        try:
-            article = fetch_article(shown, limits)
-            result = self.add_article(
-                article, section=section, path=shown, ask_when_unsure=ask_when_unsure
-            )
-        except ImportFailed as exc:
-            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
-        self.update_search_index()
-        return result
+        return self.capturing.import_url(url, section, ask_when_unsure, limits)
 
     def download_images(
         self, article_id: int, limits: FetchLimits | None = None
@@ -277,19 +237,8 @@ class Library:
         """Download the article's web images not saved yet into its asset folder, on request
         (never automatically); yields after each image and returns the final count. The pane
         shows them once it reloads the article; the text does not change."""
-        from reader.capture.images import download_images  # httpx: on first use
-
         self._require_writable()
-        article = self.get_article(article_id)  # NotFound for an unknown id
-        wanted = {
-            name: url
-            for name, url in self.assets.web_images(article_id).items()
-            if f"assets/{name}" in article.html and not self.assets.has(article_id, name)
-        }
-        progress = ImageDownload(article_id, len(wanted))
-        store = functools.partial(self.assets.add, article_id)
-        yield from download_images(progress, article.url, wanted, store, limits or FetchLimits())
-        return progress
+        return (yield from self.capturing.download_images(article_id, limits))
 
     def save_page(self, url: str, title: str, html: str, selection: str = "") -> SavedPage:
         """Store a page a browser sent (its rendered DOM), and highlight `selection` in it.
@@ -297,32 +246,8 @@ class Library:
         Raises ImportFailed when the page cannot become an article; the highlight is best
         effort: `SavedPage.highlight` says whether the selection was found in the text.
         """
-        from reader.capture.page import sent_article  # the extractor: loaded on first use
-
         self._require_writable()
-        result = self.add_article(sent_article(url, title, html), path=url)
-        highlight = None
-        if selection.strip() and result.article_id is not None:
-            highlight = self._highlight_selection(result.article_id, selection)
-        self.update_search_index()
-        return SavedPage(result, highlight)
-
-    def _highlight_selection(self, article_id: int, selection: str) -> str:
-        """ "added", "exists", or "not found": the quote exactly (first of repeats), else a
-        fuzzy match (a selection spans text the extractor joined or dropped differently)."""
-        text = self.articles.get(article_id).text
-        try:
-            start, end = locate_quote(text, selection, 1)
-        except QuoteNotFound:
-            found = reanchor(TextQuoteSelector(" ".join(selection.split())), None, text)
-            if found.start is None or found.end is None:
-                return "not found"
-            start, end = found.start, found.end
-        known = self.annotation_store.highlights(article_id)
-        if any(h.start == start and h.end == end for h in known):
-            return "exists"  # the same selection saved twice is one highlight
-        self.annotations.highlight_span(article_id, start, end)
-        return "added"
+        return self.capturing.save_page(url, title, html, selection)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -383,19 +308,7 @@ class Library:
     def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
         self._require_writable()
-        summary = self.articles.summary(article_id)
-        count = self.annotation_store.annotation_count(article_id)
-        if count and not with_annotations:
-            raise HasAnnotations(
-                f"article #{article_id} has {count} annotation(s); export them first, "
-                "or confirm removing them too"
-            )
-        with self.db.transaction() as conn:
-            if not self.articles.delete(conn, article_id):
-                raise NotFound(f"no article with id {article_id}")
-        self.assets.remove(article_id)
-        self.update_search_index()
-        return summary
+        return self.editing.remove(article_id, with_annotations)
 
     def trash(self, ids: Iterable[int]) -> list[int]:
         """Move articles to the Trash (notes and highlights stay with them); returns the ids
@@ -421,54 +334,35 @@ class Library:
         return [] if self.read_only else self.trash_can.empty(TRASH_KEPT)
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
-        with self.db.transaction() as conn:
-            self.articles.set_read(conn, ids, read)
+        self.editing.mark_read(ids, read)
 
     def set_reading_position(self, article_id: int, position: float) -> None:
-        with self.db.transaction() as conn:
-            self.articles.set_position(conn, article_id, position)
+        self.editing.set_reading_position(article_id, position)
 
     def set_bookmarked(self, article_id: int, on: bool = True) -> None:
-        self.articles.require(article_id)
-        with self.db.transaction(durable=True) as conn:
-            self.articles.set_bookmarked(conn, article_id, on)
-        self.update_search_index()
+        self.editing.set_bookmarked(article_id, on)
 
     def rename_section(self, old: str, new: str) -> None:
-        if not new.strip():
-            raise ReaderError("a section needs a name")
-        with self.db.transaction() as conn:
-            self.articles.rename_section(conn, old, new)
-        self.update_search_index()
+        self.editing.rename_section(old, new)
 
     def details(self, article_id: int) -> Snapshot:
         """The fields Edit Details shows, as stored, and which of them the user edited."""
-        with self.db.reading() as conn:
-            return edits.snapshot(conn, article_id)[0]
+        return self.editing.details(article_id)
 
     def edit_details(self, article_id: int, values: Mapping[str, str | None]) -> Snapshot:
         """Correct an article's metadata by hand (an empty value clears a field; a title
         cannot be cleared). The edited fields become the user's: a re-import, a new version or
         another device's import keeps them. Returns the state before, for undo."""
         self._require_writable()
-        change = make_edit(values)
-        with self.db.transaction(durable=True) as conn:
-            before = edits.edit(conn, self.articles, article_id, change)
-        self.update_search_index()
-        return before
+        return self.editing.edit_details(article_id, values)
 
     def restore_details(self, article_id: int, before: Snapshot) -> None:
         """Put back what `edit_details` returned: the values and which were the user's."""
         self._require_writable()
-        with self.db.transaction(durable=True) as conn:
-            edits.edit(conn, self.articles, article_id, before.as_edit(), before.edited)
-        self.update_search_index()
+        self.editing.restore_details(article_id, before)
 
     def move_to_section(self, ids: Iterable[int], section: str | None) -> None:
-        ids = list(ids)
-        with self.db.transaction() as conn:
-            self.articles.move(conn, ids, section)
-        self.update_search_index()
+        self.editing.move_to_section(ids, section)
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -520,53 +414,16 @@ class Library:
 
     def backup(self) -> Backup:
         """Take a verified backup now (kept in the rotating set)."""
-        self._require_writable()
-        self._changes = 0
-        backup = self.backups.create(self.db.reading)
-        make_private(backup.path)
-        return backup
+        return self.safekeeping.backup()
 
     def backup_if_due(self) -> None:
         """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
-        if not self.read_only and self.articles.count() and self.backups.due(BACKUP_EVERY):
-            self._safe_backup()
-
-    def _count_change(self, n: int = 1) -> None:
-        self._changes += n
-        if self._changes < BACKUP_AFTER_CHANGES or not self.backups.due(BACKUP_AT_MOST_EVERY):
-            return
-        # A failed attempt waits as long as a success would: a library whose backups fail
-        # (a full disk, a damaged article) must not pay for a full copy every 500 changes.
-        now = datetime.now(UTC)
-        if self._last_attempt is not None and now - self._last_attempt < BACKUP_AT_MOST_EVERY:
-            return
-        self._last_attempt = now
-        self._safe_backup()
+        self.safekeeping.backup_if_due()
 
     def check_articles(self, *, repair: bool = True) -> ArticleCheck:
         """Check every article's title and text against its content hash; rewrite damaged
         ones from the newest backup holding them intact (annotations are never touched)."""
-        if not self.db.integrity_ok():
-            raise DamagedDatabase(f"the library {self.paths.database} is damaged")
-        with self.db.reading() as conn:
-            checked, damaged = 0, []
-            for content in stored_contents(conn):
-                checked += 1
-                if not content.intact:
-                    damaged.append(content)
-        repaired: dict[int, Path] = {}
-        if repair and damaged:
-            with self.db.transaction(durable=True) as conn:
-                # The rewritten rows reach the change log (and so the index) by trigger.
-                repaired = repair_from_backups(conn, damaged, [b.path for b in self.backups.list()])
-            self.update_search_index()
-        return ArticleCheck(checked, tuple(c.article_id for c in damaged), repaired)
-
-    def _safe_backup(self) -> None:
-        try:
-            self.backup()
-        except ReaderError as exc:
-            log.warning("automatic backup failed: %s", exc)
+        return self.safekeeping.check_articles(repair)
 
     def update_search_index(self) -> None:
         """Bring the index up to date with recorded changes; a failure leaves them queued."""
@@ -582,38 +439,6 @@ class Library:
     ) -> Iterator[tuple[int, int]]:
         """Rebuild the index from the library, yielding (done, total); resumable."""
         return self.indexer.rebuild(should_stop)
-
-
-def _make_room_for_folders(paths: DataPaths) -> None:
-    """A file (or FIFO…) where the backups or assets folder belongs is set aside, never
-    deleted, so backups and imports work again."""
-    for folder in (paths.backups, paths.assets):
-        if not os.path.lexists(folder) or folder.is_dir():
-            continue
-        try:
-            aside = move_aside(folder, "not-a-folder")
-        except OSError as exc:
-            raise DataDirError(
-                f"{folder} should be a folder and cannot be moved away: {exc.strerror}"
-            ) from exc
-        log.warning("%s was not a folder; set aside as %s", folder, aside)
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """A damaged library was set aside at start; `backup` is the newest good one, if any."""
-
-    damaged: Path
-    backup: Backup | None
-
-    def message(self) -> str:
-        text = f"The library was damaged and has been set aside as {self.damaged}."
-        if self.backup is not None:
-            when = self.backup.taken.strftime("%Y-%m-%d %H:%M UTC")
-            text += f" A good backup from {when} can be restored: {self.backup.path}"
-        else:
-            text += " No good backup was found; starting with an empty library."
-        return text
 
 
 def open_library(paths: DataPaths, *, read_only: bool = False) -> tuple[Library, Recovery | None]:
@@ -634,31 +459,3 @@ def open_library(paths: DataPaths, *, read_only: bool = False) -> tuple[Library,
         raise
     except OSError as exc:
         raise ReaderError(f"cannot open the library in {paths.root}: {exc.strerror}") from exc
-
-
-def recover_damaged(paths: DataPaths) -> Recovery | None:
-    """Set a damaged library aside (never deleting it); None when it is missing or sound.
-
-    Called at open, and by a front end when a read later fails as "malformed": a large
-    library is not checked page by page at open (see database.CHECK_AT_OPEN_BYTES).
-    The file is checked again first, so a passing error never moves a sound library; and it
-    stays where it is while another Reader has it open (that one would go on writing into the
-    file set aside).
-    """
-    hold = LibraryLock(paths.library_lock)
-    if not hold.exclusive():
-        log.error("library %s is damaged but open in another Reader; left in place", paths.database)
-        return None
-    try:
-        if not paths.database.exists() or verify(paths.database):
-            return None
-        damaged = set_aside(paths.database, "damaged")
-    except OSError as exc:  # a read-only disk: the damage is reported, the file stays
-        log.error("damaged library %s cannot be set aside: %s", paths.database, exc)
-        return None
-    finally:
-        hold.release()
-    if damaged is None:
-        return None
-    log.error("library %s was damaged; set aside as %s", paths.database, damaged)
-    return Recovery(damaged, BackupSet(paths.backups).newest_good())
