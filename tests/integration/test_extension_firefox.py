@@ -1,0 +1,94 @@
+"""The browser extension end to end in Firefox: headless Firefox installs extension/ as a
+temporary add-on over WebDriver BiDi, the user pairs it on its options page, and a page from a
+local server is saved through `reader serve` with a selection that becomes a highlight."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration import firefox
+from tests.integration.extension_flow import (
+    EXTENSION,
+    LOADED,
+    SELECTION,
+    check_saved,
+    connector,
+    save_story_script,
+    select_script,
+    story_site,
+)
+from tests.web import Site
+
+FIREFOX = firefox.find_firefox()
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        FIREFOX is None, reason="no firefox on PATH (Debian: apt-get install firefox-esr)"
+    ),
+]
+MANIFEST = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
+ADDON_ID = MANIFEST["browser_specific_settings"]["gecko"]["id"]
+UUID = "5a7e0e0d-7e5d-4c1a-9d2b-0c0ffee0cafe"  # fixed, so the test knows the extension's origin
+ORIGIN = f"moz-extension://{UUID}"
+
+
+@pytest.fixture
+def serve(data_dir: Path) -> Iterator[tuple[int, str]]:
+    with connector(data_dir) as running:
+        yield running
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with story_site() as running:
+        yield running
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[firefox.Firefox]:
+    assert FIREFOX is not None
+    with firefox.running(FIREFOX, tmp_path / "profile", {ADDON_ID: UUID}) as running:
+        if int(running.version.split(".")[0]) < 138:
+            pytest.skip(f"Firefox {running.version} cannot install add-ons over BiDi (138+ can)")
+        # Like about:debugging's "Load Temporary Add-on…" with the unpacked folder.
+        installed = running.send(
+            "webExtension.install", {"extensionData": {"type": "path", "path": str(EXTENSION)}}
+        )
+        assert installed["extension"] == ADDON_ID
+        yield running
+
+
+def pair_on_options_page(browser: firefox.Firefox, port: int, token: str) -> str:
+    """The user opens the options, pastes the token, sets the port, clicks "Save and pair"."""
+    options = browser.open_tab(f"{ORIGIN}/options.html")
+    # The form is enabled once the stored settings are in it (a user cannot type before).
+    browser.wait_until(options, "!document.getElementById('fields').disabled")
+    browser.evaluate(
+        options,
+        f"(document.getElementById('token').value = {json.dumps(token)},"
+        f" document.getElementById('port').value = {port})",
+    )
+    browser.click(options, "button[type=submit]")
+    status = browser.wait_until(options, "document.getElementById('status').textContent")
+    assert status == "Saved; paired with Reader.", status
+    return options
+
+
+def test_save_selection_as_a_highlight_from_firefox(
+    data_dir: Path, serve: tuple[int, str], site: Site, browser: firefox.Firefox
+) -> None:
+    port, token = serve
+    page = browser.open_tab(site.url("/story.html"))
+    browser.evaluate(page, LOADED)
+    browser.evaluate(page, select_script(SELECTION))
+    options = pair_on_options_page(browser, port, token)
+
+    # Firefox runs the background as an event page; the options page reaches it directly.
+    outcome = browser.evaluate(
+        options, save_story_script(site, background="browser.runtime.getBackgroundPage()")
+    )
+    check_saved(data_dir, site, outcome)
