@@ -110,15 +110,20 @@ def check_saved(data_dir: Path, site: Site, outcome: dict[str, Any]) -> None:
     assert outcome["ok"], outcome["message"]
     assert outcome["answer"]["status"] == "imported" and outcome["answer"]["highlight"] == "added"
     assert outcome["message"].startswith(f"Saved to Reader: {TITLE}")
+    article = check_article(data_dir, site.url("/story.html"))
+    notes = json.loads(reader(data_dir, "notes", str(article), "--json").stdout)
+    assert [h["quote"] for h in notes[0]["highlights"]] == [SELECTION]
 
+
+def check_article(data_dir: Path, url: str) -> int:
+    """The story is the library's one article, as the browser rendered it; its id."""
     listed = json.loads(reader(data_dir, "list", "--json", check=True).stdout)
     assert [a["title"] for a in listed] == [TITLE]
     shown = json.loads(reader(data_dir, "show", str(listed[0]["id"]), "--json").stdout)
     assert "public holidays" in shown["text"]  # the DOM after the page's script ran
-    assert shown["url"] == site.url("/story.html")
+    assert shown["url"] == url
     # The same-origin image came inlined and is stored; the other was not readable from the
     # page, so it is a placeholder for "Download images" (nothing fetched behind the user).
     stored = re.findall(r'<img[^>]*src="assets/([^"]+)"', shown["html"])
     assert len(stored) == 2 and sum(name.startswith("web-") for name in stored) == 1, stored
-    notes = json.loads(reader(data_dir, "notes", str(listed[0]["id"]), "--json").stdout)
-    assert [h["quote"] for h in notes[0]["highlights"]] == [SELECTION]
+    return int(listed[0]["id"])

@@ -40,11 +40,18 @@ class Firefox:
     draws a random one at install), so the test can open the extension's own pages.
     """
 
-    def __init__(self, binary: str, profile: Path, extension_uuids: dict[str, str]) -> None:
+    def __init__(
+        self,
+        binary: str,
+        profile: Path,
+        extension_uuids: dict[str, str],
+        prefs: dict[str, int | str | bool] | None = None,
+    ) -> None:
         profile.mkdir(parents=True, exist_ok=True)
-        uuids = json.dumps(json.dumps(extension_uuids))  # a pref holding a JSON string
+        settings = {"extensions.webextensions.uuids": json.dumps(extension_uuids), **(prefs or {})}
         (profile / "user.js").write_text(
-            f'user_pref("extensions.webextensions.uuids", {uuids});\n', encoding="utf-8"
+            "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n" for k, v in settings.items()),
+            encoding="utf-8",
         )
         self.process = subprocess.Popen(
             [
@@ -68,6 +75,7 @@ class Firefox:
         threading.Thread(target=self._drain, daemon=True).start()
         self._stack = contextlib.ExitStack()
         self._next_id = 0
+        self.events: list[dict[str, Any]] = []
         try:
             address = self._address()
             self._socket = self._stack.enter_context(
@@ -107,8 +115,11 @@ class Firefox:
                 answer = json.loads(self._socket.recv(timeout=left))
             except TimeoutError:
                 break
-            if answer.get("id") != self._next_id:
-                continue  # an event nobody subscribed to, or a late answer
+            if "id" not in answer:
+                self.events.append(answer)  # what session.subscribe asked for
+                continue
+            if answer["id"] != self._next_id:
+                continue  # a late answer to a command that timed out
             if answer.get("type") == "error":
                 raise BiDiError(f"{method}: {answer.get('error')}: {answer.get('message')}")
             return answer.get("result", {})
@@ -155,6 +166,11 @@ class Firefox:
             {"context": context, "actions": [{"type": "pointer", "id": "mouse", "actions": mouse}]},
         )
 
+    def chrome_context(self) -> str:
+        """The browser window's own (privileged) context: needs --remote-allow-system-access."""
+        tree = self.send("browsingContext.getTree", {"moz:scope": "chrome"})
+        return str(tree["contexts"][0]["context"])
+
     def wait_until(self, context: str, expression: str) -> Any:
         deadline = time.monotonic() + HANG_GUARD
         while not (value := self.evaluate(context, expression)):
@@ -176,8 +192,13 @@ class Firefox:
 
 
 @contextlib.contextmanager
-def running(binary: str, profile: Path, extension_uuids: dict[str, str]) -> Iterator[Firefox]:
-    browser = Firefox(binary, profile, extension_uuids)
+def running(
+    binary: str,
+    profile: Path,
+    extension_uuids: dict[str, str],
+    prefs: dict[str, int | str | bool] | None = None,
+) -> Iterator[Firefox]:
+    browser = Firefox(binary, profile, extension_uuids, prefs)
     try:
         yield browser
     finally:

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import reader
 from tests.integration import firefox
 from tests.integration.extension_flow import (
     EXTENSION,
     LOADED,
     SELECTION,
+    TITLE,
+    check_article,
     check_saved,
     connector,
     save_story_script,
@@ -34,6 +37,10 @@ MANIFEST = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
 ADDON_ID = MANIFEST["browser_specific_settings"]["gecko"]["id"]
 UUID = "5a7e0e0d-7e5d-4c1a-9d2b-0c0ffee0cafe"  # fixed, so the test knows the extension's origin
 ORIGIN = f"moz-extension://{UUID}"
+# Firefox stops an idle event page after 30 s; 1 s lets a test see it woken by a click.
+PREFS: dict[str, int | str | bool] = {"extensions.background.idle.timeout": 1000}
+ACCESS = {"origins": MANIFEST["host_permissions"]}
+POLICY = f"WebExtensionPolicy.getByID({json.dumps(ADDON_ID)}).extension"
 
 
 @pytest.fixture
@@ -51,7 +58,7 @@ def site() -> Iterator[Site]:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[firefox.Firefox]:
     assert FIREFOX is not None
-    with firefox.running(FIREFOX, tmp_path / "profile", {ADDON_ID: UUID}) as running:
+    with firefox.running(FIREFOX, tmp_path / "profile", {ADDON_ID: UUID}, PREFS) as running:
         if int(running.version.split(".")[0]) < 138:
             pytest.skip(f"Firefox {running.version} cannot install add-ons over BiDi (138+ can)")
         # Like about:debugging's "Load Temporary Add-on…" with the unpacked folder.
@@ -59,6 +66,9 @@ def browser(tmp_path: Path) -> Iterator[firefox.Firefox]:
             "webExtension.install", {"extensionData": {"type": "path", "path": str(EXTENSION)}}
         )
         assert installed["extension"] == ADDON_ID
+        # What about:debugging would list under the add-on: Firefox understood every key.
+        chrome = running.chrome_context()
+        assert running.evaluate(chrome, f"[...{POLICY}.warnings, ...{POLICY}.errors]") == []
         yield running
 
 
@@ -72,6 +82,9 @@ def pair_on_options_page(browser: firefox.Firefox, port: int, token: str) -> str
         f"(document.getElementById('token').value = {json.dumps(token)},"
         f" document.getElementById('port').value = {port})",
     )
+    # Firefox 127+ grants an MV3 add-on's host permissions at install (listed in its prompt);
+    # Save and pair asks again only if the user took the access back in about:addons.
+    assert browser.evaluate(options, f"browser.permissions.contains({json.dumps(ACCESS)})")
     browser.click(options, "button[type=submit]")
     status = browser.wait_until(options, "document.getElementById('status').textContent")
     assert status == "Saved; paired with Reader.", status
@@ -92,3 +105,37 @@ def test_save_selection_as_a_highlight_from_firefox(
         options, save_story_script(site, background="browser.runtime.getBackgroundPage()")
     )
     check_saved(data_dir, site, outcome)
+
+
+def test_toolbar_button_wakes_the_event_page_and_saves_a_page_of_any_site(
+    data_dir: Path, serve: tuple[int, str], site: Site, browser: firefox.Firefox
+) -> None:
+    port, token = serve
+    options = pair_on_options_page(browser, port, token)
+    # "localhost" is not in the add-on's host permissions: only the click's activeTab grant
+    # lets it read the page, as on any web site.
+    url = site.url("/story.html").replace("127.0.0.1", "localhost")
+    page = browser.open_tab(url)
+    browser.evaluate(page, LOADED)
+    chrome = browser.chrome_context()
+    # Firefox runs the background as an event page: idle, it is stopped, and the click wakes it.
+    browser.wait_until(chrome, f"{POLICY}.backgroundState === 'stopped'")
+    browser.send("browsingContext.activate", {"context": page})
+    # What a click on the toolbar button (or its keyboard shortcut) runs in Firefox.
+    clicked_on = browser.evaluate(
+        chrome,
+        f"""(() => {{
+          const {{ ExtensionParent }} = ChromeUtils.importESModule(
+            "resource://gre/modules/ExtensionParent.sys.mjs");
+          ExtensionParent.apiManager.global.browserActionFor({POLICY}).triggerAction(window);
+          return gBrowser.currentURI.spec;
+        }})()""",
+    )
+    assert clicked_on == url
+    last = browser.wait_until(
+        options, "browser.storage.local.get('lastResult').then(r => r.lastResult)"
+    )
+    assert last["ok"] and last["message"] == f"Saved to Reader: {TITLE}", last
+    article = check_article(data_dir, url)
+    notes = json.loads(reader(data_dir, "notes", str(article), "--json").stdout)
+    assert notes == [] or not notes[0]["highlights"], notes
