@@ -147,24 +147,32 @@ class Firefox:
         self.send("browsingContext.navigate", {"context": context, "url": url, "wait": "complete"})
         return context
 
-    def click(self, context: str, selector: str) -> None:
-        """A real mouse click on the element's centre (a user gesture for the page)."""
+    def click(self, context: str, box_of: str, button: int = 0) -> None:
+        """A real mouse click (button 2: the right one) on the centre of a DOMRect expression."""
         # A new tab takes input only once the browser has switched to it.
         self.wait_until(context, "document.visibilityState === 'visible' && document.hasFocus()")
-        box = self.evaluate(
-            context,
-            f"(r => ({{x: r.x + r.width / 2, y: r.y + r.height / 2}}))"
-            f"(document.querySelector({json.dumps(selector)}).getBoundingClientRect())",
-        )
+        box = self.evaluate(context, f"(r => [r.x + r.width / 2, r.y + r.height / 2])({box_of})")
         mouse = [
-            {"type": "pointerMove", "x": round(box["x"]), "y": round(box["y"])},
-            {"type": "pointerDown", "button": 0},
-            {"type": "pointerUp", "button": 0},
+            {"type": "pointerMove", "x": round(box[0]), "y": round(box[1])},
+            {"type": "pointerDown", "button": button},
+            {"type": "pointerUp", "button": button},
         ]
         self.send(
             "input.performActions",
             {"context": context, "actions": [{"type": "pointer", "id": "mouse", "actions": mouse}]},
         )
+
+    def choose_from_context_menu(self, label: str) -> None:
+        """Pick the item called `label` in the page's open context menu, as the mouse would."""
+        chrome = self.chrome_context()
+        menu = "document.getElementById('contentAreaContextMenu')"
+        self.wait_until(chrome, f"{menu}.state === 'open'")
+        shown = f"[...{menu}.querySelectorAll('menuitem:not([hidden])')]"
+        labels = self.evaluate(chrome, f"{shown}.map(item => item.getAttribute('label'))")
+        if label not in labels:
+            raise BiDiError(f"no {label!r} in the context menu: {labels}")
+        item = f"{shown}.find(item => item.getAttribute('label') === {json.dumps(label)})"
+        self.evaluate(chrome, f"{menu}.activateItem({item})")
 
     def chrome_context(self) -> str:
         """The browser window's own (privileged) context: needs --remote-allow-system-access."""

@@ -3,6 +3,7 @@ local server through `reader serve`, and the article and its highlight are in th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from tests.integration.extension_flow import (
     SELECTION,
     check_saved,
     connector,
-    save_story_script,
     select_script,
     story_site,
 )
@@ -70,5 +70,9 @@ def test_save_selection_as_a_highlight_from_chromium(
     browser.evaluate(page, select_script(SELECTION))
 
     # The context menu's "Save selection as a highlight" runs this with the clicked tab.
-    outcome = browser.evaluate(background, save_story_script(site))
+    outcome = browser.evaluate(
+        background,
+        f"""chrome.tabs.query({{}}).then(tabs => readerSaveTab(
+              tabs.find(t => (t.url || "").startsWith({json.dumps(site.base)})), true))""",
+    )
     check_saved(data_dir, site, outcome)
