@@ -12,7 +12,6 @@ import pytest
 from tests.integration.chromium import Chromium, find_chromium
 from tests.integration.extension_flow import (
     EXTENSION,
-    LOADED,
     SELECTION,
     check_saved,
     connector,
@@ -66,7 +65,9 @@ def test_save_selection_as_a_highlight_from_chromium(
     assert paired["paired"] == worker["url"].rsplit("/", 1)[0]
     tab = browser.send("Target.createTarget", {"url": site.url("/story.html")})
     page = browser.attach(tab["targetId"])
-    browser.evaluate(page, LOADED)
+    # The new target may still show about:blank (complete) before the story commits.
+    loaded = f"location.href === {json.dumps(site.url('/story.html'))} && document.readyState"
+    browser.wait_until(page, f"{loaded} === 'complete'")
     browser.evaluate(page, select_script(SELECTION))
 
     # The context menu's "Save selection as a highlight" runs this with the clicked tab.
