@@ -11,11 +11,17 @@ function show(element, ok, text) {
 }
 
 async function load() {
-  const stored = await api.storage.local.get({ token: "", port: 28245, lastResult: null });
-  document.getElementById("token").value = stored.token;
-  document.getElementById("port").value = stored.port;
-  const last = stored.lastResult;
-  if (last) show(document.getElementById("last"), last.ok, `${new Date(last.at).toLocaleString()}: ${last.message}`);
+  try {
+    const stored = await api.storage.local.get({ token: "", port: 28245, lastResult: null });
+    document.getElementById("token").value = stored.token;
+    document.getElementById("port").value = stored.port;
+    const last = stored.lastResult;
+    if (last) show(document.getElementById("last"), last.ok, `${new Date(last.at).toLocaleString()}: ${last.message}`);
+  } finally {
+    // Only now may the user type: a slow first read of storage (Firefox, a new profile)
+    // used to land after the pasted token and blank it.
+    document.getElementById("fields").disabled = false;
+  }
 }
 
 async function saveAndPair(event) {

@@ -4,20 +4,22 @@ local server through `reader serve`, and the article and its highlight are in th
 from __future__ import annotations
 
 import json
-import re
-import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli import reader
 from tests.integration.chromium import Chromium, find_chromium
-from tests.web import Reply, Site, html, png, serving
+from tests.integration.extension_flow import (
+    EXTENSION,
+    SELECTION,
+    check_saved,
+    connector,
+    select_script,
+    story_site,
+)
+from tests.web import Site
 
-EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 CHROMIUM = find_chromium()
 pytestmark = [
     pytest.mark.slow,
@@ -27,62 +29,17 @@ pytestmark = [
     ),
 ]
 
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Lighthouse keepers return</title></head><body><article>
-<h1>Lighthouse keepers return</h1>
-<p>The old lighthouse on the north cape will have keepers again from spring, the coastal
-authority said, after a decade in which the light ran unattended.</p>
-<p><img src="/photo.png" alt="The lighthouse"> <img src="{other}/elsewhere.png" alt="A gull"></p>
-<p>Two keepers will live in the cottage beside the tower and look after the lamp, the fog horn
-and the small museum that opens to visitors every summer weekend.</p>
-<div id="later"></div>
-</article>
-<script>
-document.getElementById("later").innerHTML =
-  "<p>Written by the page's own script: the museum will also open on public holidays.</p>";
-</script></body></html>"""
-SELECTION = "look after the lamp, the fog horn"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
 
 @pytest.fixture
 def serve(data_dir: Path) -> Iterator[tuple[int, str]]:
-    """`reader serve` on a free port, not yet paired with any extension: (port, token)."""
-    port = free_port()
-    info = reader(data_dir, "serve", "--port", str(port), "--info", "--json", check=True)
-    token = json.loads(info.stdout)["token"]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "serve"],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stderr is not None
-        assert "listening on http://127.0.0.1" in server.stderr.readline()
-        yield port, token
-    finally:
-        server.send_signal(2)  # Ctrl+C
-        try:
-            server.wait(timeout=10)
-        finally:
-            server.kill()
-            server.wait(timeout=10)
+    with connector(data_dir) as running:
+        yield running
 
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    with serving({"/elsewhere.png": Reply(png(5, 5), headers={"Content-Type": "image/png"})}) as b:
-        routes = {
-            "/story.html": html(PAGE.replace("{other}", b.base)),
-            "/photo.png": Reply(png(8, 6), headers={"Content-Type": "image/png"}),
-        }
-        with serving(routes) as a:
-            yield a
+    with story_site() as running:
+        yield running
 
 
 @pytest.fixture
@@ -93,28 +50,6 @@ def browser(tmp_path: Path) -> Iterator[Chromium]:
         yield running
     finally:
         running.close()
-
-
-def select_text(browser: Chromium, session: str, quote: str) -> None:
-    """Select `quote` in the page as a user would with the mouse."""
-    browser.evaluate(
-        session,
-        f"""(() => {{
-          const quote = {json.dumps(quote)};
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {{
-            const at = node.data.replace(/\\s+/g, " ").indexOf(quote);
-            if (at < 0) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + quote.length);
-            getSelection().removeAllRanges();
-            getSelection().addRange(range);
-            return String(getSelection());
-          }}
-          throw new Error("quote not on the page");
-        }})()""",
-    )
 
 
 def test_save_selection_as_a_highlight_from_chromium(
@@ -130,11 +65,10 @@ def test_save_selection_as_a_highlight_from_chromium(
     assert paired["paired"] == worker["url"].rsplit("/", 1)[0]
     tab = browser.send("Target.createTarget", {"url": site.url("/story.html")})
     page = browser.attach(tab["targetId"])
-    browser.evaluate(
-        page,
-        "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))",
-    )
-    select_text(browser, page, SELECTION)
+    # The new target may still show about:blank (complete) before the story commits.
+    loaded = f"location.href === {json.dumps(site.url('/story.html'))} && document.readyState"
+    browser.wait_until(page, f"{loaded} === 'complete'")
+    browser.evaluate(page, select_script(SELECTION))
 
     # The context menu's "Save selection as a highlight" runs this with the clicked tab.
     outcome = browser.evaluate(
@@ -142,18 +76,4 @@ def test_save_selection_as_a_highlight_from_chromium(
         f"""chrome.tabs.query({{}}).then(tabs => readerSaveTab(
               tabs.find(t => (t.url || "").startsWith({json.dumps(site.base)})), true))""",
     )
-    assert outcome["ok"], outcome["message"]
-    assert outcome["answer"]["status"] == "imported" and outcome["answer"]["highlight"] == "added"
-    assert outcome["message"].startswith("Saved to Reader: Lighthouse keepers return")
-
-    listed = json.loads(reader(data_dir, "list", "--json", check=True).stdout)
-    assert [a["title"] for a in listed] == ["Lighthouse keepers return"]
-    shown = json.loads(reader(data_dir, "show", str(listed[0]["id"]), "--json").stdout)
-    assert "public holidays" in shown["text"]  # the DOM after the page's script ran
-    assert shown["url"] == site.url("/story.html")
-    # The same-origin image came inlined and is stored; the other was not readable from the
-    # page, so it is a placeholder for "Download images" (nothing fetched behind the user).
-    stored = re.findall(r'<img[^>]*src="assets/([^"]+)"', shown["html"])
-    assert len(stored) == 2 and sum(name.startswith("web-") for name in stored) == 1, stored
-    notes = json.loads(reader(data_dir, "notes", str(listed[0]["id"]), "--json").stdout)
-    assert [h["quote"] for h in notes[0]["highlights"]] == [SELECTION]
+    check_saved(data_dir, site, outcome)
