@@ -23,7 +23,7 @@ from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
-from reader.importers.structure import document_html, prepare_source
+from reader.importers.structure import document_html, prepare_source, restore_repeats
 
 log = logging.getLogger(__name__)
 
@@ -290,10 +290,10 @@ def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> s
     """The extracted article, or the whole body when the extraction holds no text."""
     extracted = _document_html(document)
     if extracted is not None:
-        html = sanitize_html(restore_readings(extracted))
+        html = sanitize_html(restore_repeats(restore_readings(extracted)))
         if html_to_text(html).strip():
             return html
-    return sanitize_html(restore_readings(_fallback_html(tree)))
+    return sanitize_html(restore_repeats(restore_readings(_fallback_html(tree))))
 
 
 def _fallback_html(tree: lxml.html.HtmlElement) -> str:

@@ -34,6 +34,11 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
 # Where a trafilatura <code> stands on its own as a block rather than inside a sentence.
 _BLOCK_PARENTS = frozenset({"body", "div", "quote", "list", "table", "row"})
+# Appended to a paragraph that repeats the one before it (a refrain, a chorus): the extractor
+# drops a long paragraph equal to the previous one as its own artefact; the mark makes the
+# page's repeat differ, and `restore_repeats` takes it out again. U+2064 is invisible and has
+# no use in running text.
+REPEAT_MARK = "\u2064"
 _RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
 
@@ -50,6 +55,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    _mark_repeated_paragraphs(tree)
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
 
@@ -103,7 +109,8 @@ def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
         href = (anchor.get("href") or "").strip()
         text = anchor.text_content()
         in_heading = any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
-        symbol_only = _PERMALINK_TEXT.fullmatch(text) is not None
+        # A link holding an image (a figure opening its gallery) is the figure, not a mark.
+        symbol_only = _PERMALINK_TEXT.fullmatch(text) is not None and anchor.find(".//img") is None
         if symbol_only and (href.startswith("#") or in_heading) and anchor.getparent() is not None:
             anchor.drop_tree()  # lxml.html keeps the tail text in place
 
@@ -144,6 +151,26 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
             for child in list(pre):
                 code.append(child)
             pre.append(code)
+
+
+def _mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
+    """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end."""
+    for paragraph in list(tree.iter("p")):
+        before = paragraph.getprevious()
+        if before is None or before.tag != "p" or (before.tail or "").strip():
+            continue
+        text = " ".join(paragraph.text_content().split())
+        if text and text == " ".join(before.text_content().split()):
+            last = paragraph[-1] if len(paragraph) else None
+            if last is None:
+                paragraph.text = (paragraph.text or "") + REPEAT_MARK
+            else:
+                last.tail = (last.tail or "") + REPEAT_MARK
+
+
+def restore_repeats(html: str) -> str:
+    """The extracted HTML without the marks `prepare_source` put on repeated paragraphs."""
+    return html.replace(REPEAT_MARK, "")
 
 
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:

@@ -1,0 +1,49 @@
+"""Structure the importer keeps from real-world page habits: gallery links, repeated text."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+LINES = (
+    "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening.",
+    "In winter the walk was made with a lantern, since the wind put out the matches.",
+    "The keeper's log records every lamp that failed, and the hour it was lit again.",
+)
+
+
+def imported(body: str) -> tuple[str, str]:
+    markup = f'<html><head><meta charset="utf-8"><title>Pier lamps</title></head><body>{body}'
+    article = import_html((markup + "</body></html>").encode(), "page.html")
+    return article.html, article.text
+
+
+def paragraphs(lines: tuple[str, ...]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def test_an_image_inside_a_gallery_link_is_kept() -> None:
+    # A figure whose image opens the gallery at `#img-2`: an empty in-page link, like a
+    # permalink mark, but holding the figure's image.
+    figure = (
+        '<figure><a href="#img-2"><img src="https://pier.example/lamp.jpg" alt="The north '
+        'lamp at dusk"></a><figcaption>The north lamp</figcaption></figure>'
+    )
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>")
+    assert 'alt="The north lamp at dusk"' in html
+
+
+def test_a_permalink_mark_still_goes() -> None:
+    heading = '<h2>Winter <a href="#winter">¶</a></h2>'
+    html, text = imported(
+        f"<article>{paragraphs(LINES[:1])}{heading}{paragraphs(LINES[1:])}</article>"
+    )
+    assert "¶" not in text and "<h2>Winter</h2>" in html
+
+
+def test_a_paragraph_the_page_repeats_stays_repeated() -> None:
+    refrain = LINES[0]
+    body = paragraphs((LINES[1], refrain, refrain, LINES[2]))
+    html, text = imported(f"<article>{body}</article>")
+    assert text.count(refrain) == 2
+    assert "\u2064" not in html and "\u2064" not in text
