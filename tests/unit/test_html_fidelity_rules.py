@@ -47,3 +47,11 @@ def test_a_paragraph_the_page_repeats_stays_repeated() -> None:
     html, text = imported(f"<article>{body}</article>")
     assert text.count(refrain) == 2
     assert "\u2064" not in html and "\u2064" not in text
+
+
+def test_a_blank_line_of_line_breaks_ends_a_paragraph() -> None:
+    body = f"<article><p>{LINES[0]}<br><br>{LINES[1]}<br>{LINES[2]}<br><br><br></p></article>"
+    html, text = imported(body)
+    assert f"<p>{LINES[0]}</p>" in html
+    assert f"<p>{LINES[1]}<br>{LINES[2]}</p>" in html  # a single break stays a line break
+    assert f"{LINES[0]}\n\n{LINES[1]}\n{LINES[2]}" in text

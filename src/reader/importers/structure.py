@@ -10,6 +10,7 @@ few ways the page's own markup makes the extractor lose words, before it runs.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from typing import Any
 
@@ -55,6 +56,8 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    for paragraph in list(tree.iter("p")):
+        _split_at_blank_lines(paragraph, "br")
     _mark_repeated_paragraphs(tree)
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
@@ -154,7 +157,8 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
 
 
 def _mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
-    """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end."""
+    """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end.
+    In a run of equal paragraphs every other one is marked: enough for neighbours to differ."""
     for paragraph in list(tree.iter("p")):
         before = paragraph.getprevious()
         if before is None or before.tag != "p" or (before.tail or "").strip():
@@ -197,6 +201,8 @@ def document_html(body: Any) -> str:
     """trafilatura's XML body as HTML in our vocabulary (sanitize it before display)."""
     body = copy.deepcopy(body)
     _split_baseline_paragraph(body)
+    for paragraph in list(body.iter("p")):
+        _split_at_blank_lines(paragraph, "lb")
     for code in list(body.iter("code")):
         _place_code(code)
     for graphic in list(body.iter("graphic")):
@@ -219,6 +225,37 @@ def _split_baseline_paragraph(body: Any) -> None:
     body.remove(body[0])
     for line in filter(None, lines):
         etree.SubElement(body, "p").text = line
+
+
+def _split_at_blank_lines(paragraph: Any, line_break: str) -> None:
+    """Two or more line breaks in a row (`<br><br>`) end a paragraph: the page drew a blank
+    line between paragraphs it did not mark up as such. The extractor joins such a run into
+    one break, so this runs on the page (`br`) and again on the extractor's output (`lb`)."""
+    children = list(paragraph)
+    blank: set[Any] = set()
+    for child, following in itertools.pairwise(children):
+        if child.tag == following.tag == line_break and not (child.tail or "").strip():
+            blank.update((child, following))
+    if not blank or paragraph.getparent() is None:
+        return
+    pieces, current = [], paragraph.makeelement("p")
+    current.text = paragraph.text
+    for child in children:
+        if child not in blank:
+            current.append(child)  # moves it, with its tail
+            continue
+        if (child.tail or "").strip():  # the text after the last break of a run
+            pieces.append(current)
+            current = paragraph.makeelement("p")
+            current.text = child.tail
+    pieces.append(current)
+    kept = [piece for piece in pieces if len(piece) or (piece.text or "").strip()]
+    parent, index = paragraph.getparent(), paragraph.getparent().index(paragraph)
+    if kept:
+        kept[-1].tail = paragraph.tail
+    parent.remove(paragraph)
+    for offset, piece in enumerate(kept):
+        parent.insert(index + offset, piece)
 
 
 def _place_code(code: Any) -> None:
