@@ -18,6 +18,7 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
+from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
@@ -279,16 +280,17 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
     return result if isinstance(result, Document) else None
 
 
-def _document_html(document: Document | None) -> str | None:
+def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> str | None:
     """The extracted article as HTML, or None when the extraction holds no text."""
     if document is None or document.body is None or not (document.text or "").strip():
         return None
+    restore_dropped_blocks(document.body, tree)
     return document_html(document.body)
 
 
 def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> str:
     """The extracted article, or the whole body when the extraction holds no text."""
-    extracted = _document_html(document)
+    extracted = _document_html(document, tree)
     if extracted is not None:
         html = sanitize_html(restore_repeats(restore_readings(extracted)))
         if html_to_text(html).strip():
