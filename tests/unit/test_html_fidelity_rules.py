@@ -55,3 +55,30 @@ def test_a_blank_line_of_line_breaks_ends_a_paragraph() -> None:
     assert f"<p>{LINES[0]}</p>" in html
     assert f"<p>{LINES[1]}<br>{LINES[2]}</p>" in html  # a single break stays a line break
     assert f"{LINES[0]}\n\n{LINES[1]}\n{LINES[2]}" in text
+
+
+def test_a_protocol_relative_image_is_a_web_image() -> None:
+    figure = '<p><img src="//cdn.pier.example/lamp.jpg" alt="The north lamp"></p>'
+    body = f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert list(article.remote_images.values()) == ["https://cdn.pier.example/lamp.jpg"]
+    assert 'alt="The north lamp"' in article.html
+
+
+# A 10x10 GIF, the grey square a lazy-loading page shows before its script runs.
+STAND_IN = (
+    "data:image/gif;base64,R0lGODlhCgAKAIAAAB8fHwAAACH5BAEAAAAALAAAAAAKAAoAAAIIhI+py+0PYysAOw=="
+)
+
+
+def test_a_lazy_loading_stand_in_gives_way_to_the_real_image() -> None:
+    figure = (
+        f'<p><img src="{STAND_IN}" data-src="https://pier.example/chart.png" '
+        'alt="Lamps lit per year"></p>'
+    )
+    body = f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert list(article.remote_images.values()) == ["https://pier.example/chart.png"]
+    assert article.assets == {}

@@ -181,6 +181,8 @@ def embed_images(
             continue
         data = _image_bytes(image, image_source)
         extension = image_extension(data) if data else None
+        if data is not None and _lazy_stand_in(image, data, base_url):
+            data = None  # the page's real image is the web one its script would load
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
             continue
@@ -192,6 +194,16 @@ def embed_images(
             total += len(data)
         _set_source(image, f"assets/{name}")
     return assets, remote
+
+
+def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | None) -> bool:
+    """A tiny inline `src` (a grey square, a blank GIF) beside a web address in `data-src` or
+    `srcset` is what lazy loading shows until a script swaps in the real image."""
+    if (image.get("src") or "").strip()[:5].lower() != "data:":
+        return False
+    info = allowed_image(data)
+    small = info is not None and info.width * info.height <= 16 * 16
+    return small and _web_address(image, base_url) is not None
 
 
 def _point_at_web_image(
@@ -213,6 +225,8 @@ def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | No
             value = value.split(",")[0].strip().split(" ")[0]
         if not value or value[:5].lower() == "data:":
             continue
+        if value.startswith("//") and not base_url:
+            value = "https:" + value  # protocol-relative: the page's scheme, https today
         try:
             url = urljoin(base_url, value) if base_url else value
         except ValueError:
