@@ -66,3 +66,18 @@ def test_short_headline_after_a_site_name_stays_the_headline() -> None:
     # "Site | Headline": the heading is the headline here, the rule must not take the site.
     head = "<title>Harbour Press | Pier lamps</title>"
     assert title_of(head, "<h1>Pier lamps</h1>" + BODY) == "Pier lamps"
+
+
+def test_a_logo_heading_linking_home_is_not_the_headline() -> None:
+    head = "<title>Winter lighting: the north pier — Pier lamps handbook</title>"
+    body = (
+        '<div class="header"><h1><a href="../index.html">Pier lamps handbook</a></h1></div>'
+        '<h1><a href="#contents">Winter lighting: the north pier</a></h1>' + BODY
+    )
+    assert title_of(head, body) == "Winter lighting: the north pier"
+
+
+def test_a_headline_linking_to_its_own_page_stays_the_headline() -> None:
+    head = "<title>Harbour Press | Pier lamps</title>"
+    body = '<h1><a href="/2024/11/pier-lamps/">Pier lamps</a></h1>' + BODY
+    assert title_of(head, body) == "Pier lamps"

@@ -41,6 +41,8 @@ _JUNK_SECTIONS = frozenset(
     | {"post", "posts", "page", "default", "none", "null", "undefined", "misc", "general"}
 )
 _ORGANIZATION = re.compile(r"Organi[sz]ation|Corporation|NewsMediaOrganization|WebSite|Brand")
+# The last part of a link's path that leads to a site's home page (besides `/`).
+_HOME_PAGES = frozenset({"index.html", "index.htm", "index.php"})
 # Host labels that say nothing about whose site it is.
 _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "m", "en"})
 _DATE_META = (
@@ -379,9 +381,22 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _h1(tree: lxml.html.HtmlElement) -> str | None:
+    """The first <h1> that is not the site's logo (a heading that only links home)."""
     for element in tree.iter("h1"):
-        return _clean(element.text_content())
+        if not _is_home_link(element):
+            return _clean(element.text_content())
     return None
+
+
+def _is_home_link(element: lxml.html.HtmlElement) -> bool:
+    links = list(element.iter("a"))
+    if len(links) != 1 or _clean(links[0].text_content()) != _clean(element.text_content()):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith("#"):  # a link within the page: a contents entry
+        return False
+    path = urlsplit(href).path
+    return path.strip("/.") == "" or path.rsplit("/", 1)[-1].lower() in _HOME_PAGES
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str | None:
