@@ -13,7 +13,10 @@ imports `source.html` with Reader's HTML importer and prints:
     HTML against the expected HTML (a count is "within" when it is within 10% of the
     expected one; zero expected needs zero);
   - title, byline, site and date right/wrong against the metadata (a field the metadata
-    leaves empty is not scored).
+    leaves empty is not scored); the title also "right once the site suffix is dropped"
+    (the expected title is ours plus a separator and a short tail: " - Site", "_Section_Site",
+    " [Site]", which issue 11 asks Reader to remove), and that figure again leaving out the
+    pages whose expected title we judge wrong (DISPUTED_TITLES, printed with the reason).
 Then the means. Targets (issue 11): mean text F1 >= 0.95, all structure counts within 10% on
 >= 90% of pages, title right on >= 95%. The expected files are one reference, not the truth.
 """
@@ -52,6 +55,13 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
     "images": ("img",),
 }
 FIELDS = ("title", "byline", "site", "date")
+# Expected titles that are not the article's title, whatever the extractor; left out of the
+# "disputed aside" figure only, never of the others.
+DISPUTED_TITLES = {
+    "yahoo-2": "the portal's generic og:title, not the article's headline",
+    "v8-blog": 'cut at a colon: the headline starts "Outside the web:"',
+    "archive-of-our-own": "keeps one fandom name and the site's tag cut off mid-list",
+}
 # The expected titles often keep the site's name ("Title - Site", "Title_Section_Site",
 # "Title [Site]", "Title（Source） - Site"), which issue 11 asks Reader to remove: a title is
 # also right when the expected one is ours followed by a separator and a short tail.
@@ -228,6 +238,13 @@ def print_summary(scores: list[PageScore]) -> None:
         scored = [s.fields[name] for s in imported if s.fields.get(name) is not None]
         right = sum(1 for value in scored if value)
         print(f"{name:6} right: {right}/{len(scored)} ({right / max(len(scored), 1):.1%})")
+    name = "title, site suffix dropped"
+    kept = [s.fields[name] for s in imported if s.name not in DISPUTED_TITLES]
+    scored = [value for value in kept if value is not None]
+    right = sum(1 for value in scored if value)
+    print(f"{name}, disputed aside: {right}/{len(scored)} ({right / max(len(scored), 1):.1%})")
+    for page, reason in DISPUTED_TITLES.items():
+        print(f"  disputed expected title: {page}: {reason}")
 
 
 def main(argv: list[str] | None = None) -> int:
