@@ -82,3 +82,24 @@ def test_a_lazy_loading_stand_in_gives_way_to_the_real_image() -> None:
     article = import_html(markup.encode(), "page.html")
     assert list(article.remote_images.values()) == ["https://pier.example/chart.png"]
     assert article.assets == {}
+
+
+def test_the_title_is_not_repeated_below_a_dateline() -> None:
+    body = f"<article><p>08.04.2015 12:46</p><h1>Pier lamps</h1>{paragraphs(LINES)}</article>"
+    html, text = imported(body)
+    assert "<h1>" not in html and "Pier lamps" not in text
+    assert text.startswith("08.04.2015 12:46")
+
+
+def test_the_title_with_a_section_suffix_is_not_repeated_as_a_heading() -> None:
+    body = f"<article><h2>Pier lamps</h2>{paragraphs(LINES)}</article>"
+    markup = f"<html><head><title>Pier lamps | Notes</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert article.title == "Pier lamps | Notes"
+    assert "<h2>" not in article.html
+
+
+def test_a_section_heading_named_like_the_start_of_the_title_stays() -> None:
+    body = f"<article>{paragraphs(LINES[:2])}<h2>Pier</h2>{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    assert "<h2>Pier</h2>" in import_html(markup.encode(), "page.html").html

@@ -46,6 +46,9 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_SEPARATOR = re.compile(r"[-|–—·:»_/]+")
+_KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
 # Page containers that become paragraphs when we fall back to the whole body, so that the
 # text of neighbouring boxes does not run together once the sanitizer strips their tags.
 _CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
@@ -335,10 +338,17 @@ def _first_heading(html: str) -> str | None:
 
 
 def _drop_repeated_title(html: str, title: str) -> str:
-    """A body that opens with the title as a heading would show it twice."""
-    match = _LEADING_HEADING.match(html)
-    if match and html_to_text(match.group(2)).split() == title.split():
-        return html[match.end() :].lstrip()
+    """A body that opens with the title as a heading would show it twice. "Opens": only a
+    dateline or a kicker (a line or two of short text) may come before it. The heading is the
+    title also when the title is the heading followed by a section or site ("X | Code")."""
+    match = _ANY_HEADING.search(html)
+    if match is None or len(html_to_text(html[: match.start()]).strip()) > _KICKER_LENGTH:
+        return html
+    heading = html_to_text(match.group(2)).split()
+    words = title.split()
+    rest = words[len(heading) :]
+    if heading and words[: len(heading)] == heading and (not rest or _SEPARATOR.fullmatch(rest[0])):
+        return (html[: match.start()] + html[match.end() :]).lstrip()
     return html
 
 
