@@ -103,3 +103,25 @@ def test_a_section_heading_named_like_the_start_of_the_title_stays() -> None:
     body = f"<article>{paragraphs(LINES[:2])}<h2>Pier</h2>{paragraphs(LINES[2:])}</article>"
     markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
     assert "<h2>Pier</h2>" in import_html(markup.encode(), "page.html").html
+
+
+def test_a_highlighted_code_table_becomes_a_code_block_without_line_numbers() -> None:
+    code = (
+        '<table><tbody><tr><td class="linenos"><pre>1\n2</pre></td><td class="code"><pre>'
+        "lamp.light()\nlamp.dim(0.5)</pre></td></tr></tbody></table>"
+    )
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{code}{paragraphs(LINES[2:])}</article>")
+    assert "<td>" not in html
+    assert "<pre><code>lamp.light()\nlamp.dim(0.5)</code></pre>" in html
+
+
+def test_a_table_of_real_data_stays_a_table() -> None:
+    table = "<table><tr><td>Pier</td><td>12</td></tr><tr><td>Quay</td><td>7</td></tr></table>"
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{table}{paragraphs(LINES[2:])}</article>")
+    assert "<td>Quay</td>" in html
+
+
+def test_a_one_row_table_of_numbers_stays_a_table() -> None:
+    table = "<table><tr><td>12</td><td>7</td></tr></table>"
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{table}{paragraphs(LINES[2:])}</article>")
+    assert "<td>12</td>" in html

@@ -30,6 +30,7 @@ _INLINE = (
 )
 _STYLE_SPACE = re.compile(r"\s+")
 _CODE = ("code", "kbd", "samp", "tt")
+_LINE_NUMBERS = re.compile(r"[\d\s]*")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
@@ -53,6 +54,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
+    _unwrap_layout_tables(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
@@ -116,6 +118,24 @@ def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
         symbol_only = _PERMALINK_TEXT.fullmatch(text) is not None and anchor.find(".//img") is None
         if symbol_only and (href.startswith("#") or in_heading) and anchor.getparent() is not None:
             anchor.drop_tree()  # lxml.html keeps the tail text in place
+
+
+def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """One table row holding a code block and maybe its line numbers (what syntax highlighters
+    write) lays out the code; it holds no data. The code replaces the table, so it is a code
+    block rather than a table cell, and the line numbers go."""
+    for table in list(tree.iter("table")):
+        if table.find(".//table") is not None or len(table.xpath(".//tr")) != 1:
+            continue
+        cells = table.xpath(".//td|.//th")
+        kept = [cell for cell in cells if not _LINE_NUMBERS.fullmatch(cell.text_content())]
+        parent = table.getparent()
+        if parent is None or len(kept) != 1 or kept[0].find(".//pre") is None:
+            continue
+        box = lxml.html.Element("div")
+        box.text, box.tail = kept[0].text, table.tail
+        box.extend(list(kept[0]))
+        parent.replace(table, box)
 
 
 def _lift_links_out_of_code(tree: lxml.html.HtmlElement) -> None:
