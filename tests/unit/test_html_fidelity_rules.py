@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+
 from reader.importers.html import import_html
+from reader.importers.structure import REPEAT_MARK, prepare_source
 
 LINES = (
     "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
@@ -125,3 +128,11 @@ def test_a_one_row_table_of_numbers_stays_a_table() -> None:
     table = "<table><tr><td>12</td><td>7</td></tr></table>"
     html, _ = imported(f"<article>{paragraphs(LINES[:2])}{table}{paragraphs(LINES[2:])}</article>")
     assert "<td>12</td>" in html
+
+
+def test_a_feed_entry_repeating_a_paragraph_keeps_no_mark() -> None:
+    tree = lxml.html.document_fromstring(
+        f"<html><body>{paragraphs((LINES[0], LINES[0]))}</body></html>"
+    )
+    prepare_source(tree)  # the preparation feeds and books use: no extraction to undo a mark
+    assert REPEAT_MARK not in tree.text_content()

@@ -24,7 +24,12 @@ from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
-from reader.importers.structure import document_html, prepare_source, restore_repeats
+from reader.importers.structure import (
+    document_html,
+    mark_repeated_paragraphs,
+    prepare_source,
+    restore_repeats,
+)
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +86,7 @@ def article_from_markup(
     _drop_active_content(tree)
     _resolve_links(tree, meta.url)
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
+    mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     document = _extract(tree)
     meta.complete(document)
     _drop_readings(meta)

@@ -60,7 +60,6 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     _declassify_inline_text(tree)
     for paragraph in list(tree.iter("p")):
         _split_at_blank_lines(paragraph, "br")
-    _mark_repeated_paragraphs(tree)
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
 
@@ -176,7 +175,7 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
             pre.append(code)
 
 
-def _mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
+def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
     """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end.
     In a run of equal paragraphs every other one is marked: enough for neighbours to differ."""
     for paragraph in list(tree.iter("p")):
@@ -193,7 +192,7 @@ def _mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
 
 
 def restore_repeats(html: str) -> str:
-    """The extracted HTML without the marks `prepare_source` put on repeated paragraphs."""
+    """The extracted HTML without the marks `mark_repeated_paragraphs` put on the page."""
     return html.replace(REPEAT_MARK, "")
 
 
