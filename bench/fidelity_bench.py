@@ -13,7 +13,10 @@ imports `source.html` with Reader's HTML importer and prints:
     HTML against the expected HTML (a count is "within" when it is within 10% of the
     expected one; zero expected needs zero);
   - title, byline, site and date right/wrong against the metadata (a field the metadata
-    leaves empty is not scored).
+    leaves empty is not scored); the title also "right once the site suffix is dropped"
+    (the expected title is ours plus a separator and a short tail: " - Site", "_Section_Site",
+    " [Site]", which issue 11 asks Reader to remove), and that figure again leaving out the
+    pages whose expected title we judge wrong (DISPUTED_TITLES, printed with the reason).
 Then the means. Targets (issue 11): mean text F1 >= 0.95, all structure counts within 10% on
 >= 90% of pages, title right on >= 95%. The expected files are one reference, not the truth.
 """
@@ -52,8 +55,17 @@ STRUCTURE: dict[str, tuple[str, ...]] = {
     "images": ("img",),
 }
 FIELDS = ("title", "byline", "site", "date")
-# The expected titles often keep the site's name ("Title - Site"), which Reader removes.
-_SITE_SUFFIX = re.compile(r"\s*(?:\s[-|–—·_:]+|_| ::|\[)\s*[^-|–—·_]{1,60}$")
+# Expected titles that are not the article's title, whatever the extractor; left out of the
+# "disputed aside" figure only, never of the others.
+DISPUTED_TITLES = {
+    "yahoo-2": "the portal's generic og:title, not the article's headline",
+    "v8-blog": 'cut at a colon: the headline starts "Outside the web:"',
+    "archive-of-our-own": "keeps one fandom name and the site's tag cut off mid-list",
+}
+# The expected titles often keep the site's name ("Title - Site", "Title_Section_Site",
+# "Title [Site]", "Title（Source） - Site"), which issue 11 asks Reader to remove: a title is
+# also right when the expected one is ours followed by a separator and a short tail.
+_SITE_SUFFIX = re.compile(r"\s*(?:[-|–—·_:»｜－\[（(]|::).{0,60}", re.DOTALL)
 
 
 @dataclass
@@ -124,6 +136,21 @@ def field_right(ours: str | None, expected: str | None) -> bool | None:
     return normalized(ours) == normalized(expected)
 
 
+def title_right_but_suffix(ours: str | None, expected: str | None) -> bool | None:
+    """Right, or right once the site's name the expected title keeps is dropped."""
+    if not expected:
+        return None
+    mine, theirs = normalized(ours), normalized(expected)
+    if not mine or mine == theirs:
+        return mine == theirs
+    if not theirs.startswith(mine):
+        return False
+    # The tail is matched on the raw text: normalizing turns some separators into spaces.
+    raw = unicodedata.normalize("NFKC", expected).casefold().strip()
+    head = unicodedata.normalize("NFKC", ours or "").casefold().strip()
+    return raw.startswith(head) and bool(_SITE_SUFFIX.fullmatch(raw[len(head) :]))
+
+
 def score_page(folder: Path) -> PageScore:
     source = (folder / "source.html").read_bytes()
     expected_html = (folder / "expected.html").read_text(encoding="utf-8")
@@ -142,10 +169,7 @@ def score_page(folder: Path) -> PageScore:
     date = article.published.isoformat() if article.published else None
     expected_date = (meta.get("publishedTime") or "")[:10] or None
     score.fields = {
-        "title, suffix aside": field_right(
-            article.title, _SITE_SUFFIX.sub("", meta.get("title") or "")
-        )
-        or field_right(article.title, meta.get("title")),
+        "title, site suffix dropped": title_right_but_suffix(article.title, meta.get("title")),
         # Expected bylines are often a whole byline box ("By A\n March 25, 2015").
         "byline, contained": None
         if not meta.get("byline")
@@ -210,10 +234,17 @@ def print_summary(scores: list[PageScore]) -> None:
     for kind in STRUCTURE:
         hits = sum(within(*s.counts[kind]) for s in imported)
         print(f"  {kind:12} within 10%: {hits / max(len(scores), 1):.1%}")
-    for name in (*FIELDS, "title, suffix aside", "byline, contained"):
+    for name in (*FIELDS, "title, site suffix dropped", "byline, contained"):
         scored = [s.fields[name] for s in imported if s.fields.get(name) is not None]
         right = sum(1 for value in scored if value)
         print(f"{name:6} right: {right}/{len(scored)} ({right / max(len(scored), 1):.1%})")
+    name = "title, site suffix dropped"
+    kept = [s.fields[name] for s in imported if s.name not in DISPUTED_TITLES]
+    scored = [value for value in kept if value is not None]
+    right = sum(1 for value in scored if value)
+    print(f"{name}, disputed aside: {right}/{len(scored)} ({right / max(len(scored), 1):.1%})")
+    for page, reason in DISPUTED_TITLES.items():
+        print(f"  disputed expected title: {page}: {reason}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,13 +18,19 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
+from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
-from reader.importers.structure import document_html, prepare_source
+from reader.importers.structure import (
+    document_html,
+    mark_repeated_paragraphs,
+    prepare_source,
+    restore_repeats,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +52,9 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_SEPARATOR = re.compile(r"[-|–—·:»_/]+")
+_KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
 # Page containers that become paragraphs when we fall back to the whole body, so that the
 # text of neighbouring boxes does not run together once the sanitizer strips their tags.
 _CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
@@ -79,6 +88,7 @@ def article_from_markup(
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
     gaps = trafilatura_gaps(tree, meta)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
+    mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
@@ -190,6 +200,8 @@ def embed_images(
             continue
         data = _image_bytes(image, image_source)
         extension = image_extension(data) if data else None
+        if data is not None and _lazy_stand_in(image, data, base_url):
+            data = None  # the page's real image is the web one its script would load
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
             continue
@@ -201,6 +213,16 @@ def embed_images(
             total += len(data)
         _set_source(image, f"assets/{name}")
     return assets, remote
+
+
+def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | None) -> bool:
+    """A tiny inline `src` (a grey square, a blank GIF) beside a web address in `data-src` or
+    `srcset` is what lazy loading shows until a script swaps in the real image."""
+    if (image.get("src") or "").strip()[:5].lower() != "data:":
+        return False
+    info = allowed_image(data)
+    small = info is not None and info.width * info.height <= 16 * 16
+    return small and _web_address(image, base_url) is not None
 
 
 def _point_at_web_image(
@@ -222,6 +244,8 @@ def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | No
             value = value.split(",")[0].strip().split(" ")[0]
         if not value or value[:5].lower() == "data:":
             continue
+        if value.startswith("//") and not base_url:
+            value = "https:" + value  # protocol-relative: the page's scheme, https today
         try:
             url = urljoin(base_url, value) if base_url else value
         except ValueError:
@@ -286,23 +310,24 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
     return result if isinstance(result, Document) else None
 
 
-def _document_html(document: Document | None) -> str | None:
+def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> str | None:
     """The extracted article as HTML, or None when the extraction holds no text."""
     if document is None or document.body is None or not (document.text or "").strip():
         return None
+    restore_dropped_blocks(document.body, tree)
     return document_html(document.body)
 
 
 def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> tuple[str, str]:
     """The extracted article, or the whole body when the extraction holds no text; as HTML
     and as its text."""
-    extracted = _document_html(document)
+    extracted = _document_html(document, tree)
     if extracted is not None:
-        html = sanitize_html(restore_readings(extracted))
+        html = sanitize_html(restore_repeats(restore_readings(extracted)))
         text = html_to_text(html)
         if text.strip():
             return html, text
-    html = sanitize_html(restore_readings(_fallback_html(tree)))
+    html = sanitize_html(restore_repeats(restore_readings(_fallback_html(tree))))
     return html, html_to_text(html)
 
 
@@ -329,11 +354,18 @@ def _first_heading(html: str) -> str | None:
 
 
 def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
-    """A body that opens with the title as a heading would show it twice (`text` is the
-    body's text, and is returned to match)."""
-    match = _LEADING_HEADING.match(html)
-    if match and html_to_text(match.group(2)).split() == title.split():
-        html = html[match.end() :].lstrip()
+    """A body that opens with the title as a heading would show it twice. "Opens": only a
+    dateline or a kicker (a line or two of short text) may come before it. The heading is the
+    title also when the title is the heading followed by a section or site ("X | Code").
+    `text` is the body's text, and is returned to match."""
+    match = _ANY_HEADING.search(html)
+    if match is None or len(html_to_text(html[: match.start()]).strip()) > _KICKER_LENGTH:
+        return html, text
+    heading = html_to_text(match.group(2)).split()
+    words = title.split()
+    rest = words[len(heading) :]
+    if heading and words[: len(heading)] == heading and (not rest or _SEPARATOR.fullmatch(rest[0])):
+        html = (html[: match.start()] + html[match.end() :]).lstrip()
         return html, html_to_text(html)
     return html, text
 

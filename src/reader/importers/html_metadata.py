@@ -27,12 +27,22 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
+# Title meta tags besides og:title, best first: Dublin Core is set by document publishers
+# (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
+_DC_TITLES = ("dc:title", "dcterms:title", "dc.title", "dcterms.title")
+_LATE_TITLES = ("parsely-title",)
+# XHTML habits around a script's JSON: `<![CDATA[ … ]]>` or `<!-- … -->`, maybe commented.
+_SCRIPT_WRAPPER = re.compile(
+    r"^\s*(?:/[/*]\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?|(?:/[/*]\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$"
+)
 # Values some sites put in article:section that name no section at all.
 _JUNK_SECTIONS = frozenset(
     {"tags", "tag", "uncategorized", "uncategorised", "home", "index", "article", "articles"}
     | {"post", "posts", "page", "default", "none", "null", "undefined", "misc", "general"}
 )
 _ORGANIZATION = re.compile(r"Organi[sz]ation|Corporation|NewsMediaOrganization|WebSite|Brand")
+# The last part of a link's path that leads to a site's home page (besides `/`).
+_HOME_PAGES = frozenset({"index.html", "index.htm", "index.php"})
 # Host labels that say nothing about whose site it is.
 _GENERIC_LABELS = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "m", "en"})
 _DATE_META = (
@@ -95,6 +105,14 @@ class PageMetadata:
             if self.title == title:
                 self.title = heading
             self.site = self.site or match.group(1).strip()
+            return
+        # `<title>Headline · Site</title>` with the site's name as the only <h1> (a logo):
+        # a short heading at the end of a much longer title is the site, not the headline.
+        match = _ending_heading(title, heading)
+        if match and _names_site(heading, match.group(1)):
+            if self.title == title:
+                self.title = match.group(1).strip()
+            self.site = self.site or heading
 
 
 def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata:
@@ -144,7 +162,9 @@ def _headline(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElem
     heading = _h1(tree)
     if heading and is_name_heading(heading):
         heading = None
-    candidates = [_clean(meta.get("og:title")), _clean(_text(ld.get("headline")))]
+    candidates = [_clean(meta.get(name)) for name in _DC_TITLES]
+    candidates += [_clean(meta.get("og:title")), _clean(_text(ld.get("headline")))]
+    candidates += [_clean(meta.get(name)) for name in _LATE_TITLES]
     folded = (title or "").casefold()
     for candidate in candidates:
         if candidate and candidate.casefold() in folded:
@@ -153,7 +173,23 @@ def _headline(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElem
     # as the start of the <title>.
     if heading and folded.startswith(heading.casefold()):
         return heading
-    return _first(candidates[0], candidates[1], title, heading)
+    # "Site | Headline": the heading ends the <title> and is no logo-like site name.
+    ending = _ending_heading(title or "", heading or "")
+    if heading and ending and not _names_site(heading, ending.group(1)):
+        return heading
+    return _first(*candidates, title, heading)
+
+
+def _ending_heading(title: str, heading: str) -> re.Match[str] | None:
+    """`Something · Heading`, with what comes before the heading as group 1."""
+    if not heading:
+        return None
+    return re.fullmatch(rf"(.+?)\s+[-|–—·»]\s+{re.escape(heading)}", title, re.IGNORECASE)
+
+
+def _names_site(heading: str, rest: str) -> bool:
+    """A heading of a few words after a title three times as long is the site's logo."""
+    return 3 * len(heading.split()) <= min(9, len(rest.split()))
 
 
 def _author(
@@ -290,7 +326,7 @@ def _json_ld_all(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
-        raw = script.text or ""
+        raw = _SCRIPT_WRAPPER.sub("", script.text or "")
         if len(raw) > _MAX_JSON_LD:
             continue
         try:
@@ -338,14 +374,29 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
     for element in tree.iter("title"):
         # An SVG's <title> is a tooltip, not the page's title.
         if not any(parent.tag == "svg" for parent in element.iterancestors()):
-            return _clean(element.text_content())
+            title = _clean(element.text_content())
+            if title:  # an empty <title> before the real one names nothing
+                return title
     return None
 
 
 def _h1(tree: lxml.html.HtmlElement) -> str | None:
+    """The first <h1> that is not the site's logo (a heading that only links home)."""
     for element in tree.iter("h1"):
-        return _clean(element.text_content())
+        if not _is_home_link(element):
+            return _clean(element.text_content())
     return None
+
+
+def _is_home_link(element: lxml.html.HtmlElement) -> bool:
+    links = list(element.iter("a"))
+    if len(links) != 1 or _clean(links[0].text_content()) != _clean(element.text_content()):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith("#"):  # a link within the page: a contents entry
+        return False
+    path = urlsplit(href).path
+    return path.strip("/.") == "" or path.rsplit("/", 1)[-1].lower() in _HOME_PAGES
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str | None:

@@ -10,6 +10,7 @@ few ways the page's own markup makes the extractor lose words, before it runs.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from typing import Any
 
@@ -31,11 +32,17 @@ _STYLE_SPACE = re.compile(r"\s+")
 # Elements (not comments or processing instructions) that `_is_hidden` could judge hidden.
 _MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 _CODE = ("code", "kbd", "samp", "tt")
+_LINE_NUMBERS = re.compile(r"[\d\s]*")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
 # Where a trafilatura <code> stands on its own as a block rather than inside a sentence.
 _BLOCK_PARENTS = frozenset({"body", "div", "quote", "list", "table", "row"})
+# Appended to a paragraph that repeats the one before it (a refrain, a chorus): the extractor
+# drops a long paragraph equal to the previous one as its own artefact; the mark makes the
+# page's repeat differ, and `restore_repeats` takes it out again. U+2064 is invisible and has
+# no use in running text.
+REPEAT_MARK = "\u2064"
 _RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
 
@@ -49,9 +56,12 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
+    _unwrap_layout_tables(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    for paragraph in list(tree.iter("p")):
+        _split_at_blank_lines(paragraph, "br")
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
 
 
@@ -106,8 +116,29 @@ def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
             continue  # words: a link of the text (most links: tested first, it is cheap)
         href = (anchor.get("href") or "").strip()
         in_heading = any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
+        # A link holding an image (a figure opening its gallery) is the figure, not a mark.
+        if anchor.find(".//img") is not None:
+            continue
         if (href.startswith("#") or in_heading) and anchor.getparent() is not None:
             anchor.drop_tree()  # lxml.html keeps the tail text in place
+
+
+def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """One table row holding a code block and maybe its line numbers (what syntax highlighters
+    write) lays out the code; it holds no data. The code replaces the table, so it is a code
+    block rather than a table cell, and the line numbers go."""
+    for table in list(tree.iter("table")):
+        if table.find(".//table") is not None or len(table.xpath(".//tr")) != 1:
+            continue
+        cells = table.xpath(".//td|.//th")
+        kept = [cell for cell in cells if not _LINE_NUMBERS.fullmatch(cell.text_content())]
+        parent = table.getparent()
+        if parent is None or len(kept) != 1 or kept[0].find(".//pre") is None:
+            continue
+        box = lxml.html.Element("div")
+        box.text, box.tail = kept[0].text, table.tail
+        box.extend(list(kept[0]))
+        parent.replace(table, box)
 
 
 def _lift_links_out_of_code(tree: lxml.html.HtmlElement) -> None:
@@ -148,6 +179,27 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
             pre.append(code)
 
 
+def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
+    """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end.
+    In a run of equal paragraphs every other one is marked: enough for neighbours to differ."""
+    for paragraph in list(tree.iter("p")):
+        before = paragraph.getprevious()
+        if before is None or before.tag != "p" or (before.tail or "").strip():
+            continue
+        text = " ".join(paragraph.text_content().split())
+        if text and text == " ".join(before.text_content().split()):
+            last = paragraph[-1] if len(paragraph) else None
+            if last is None:
+                paragraph.text = (paragraph.text or "") + REPEAT_MARK
+            else:
+                last.tail = (last.tail or "") + REPEAT_MARK
+
+
+def restore_repeats(html: str) -> str:
+    """The extracted HTML without the marks `mark_repeated_paragraphs` put on the page."""
+    return html.replace(REPEAT_MARK, "")
+
+
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
     """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
     for element in tree.iter(*_INLINE):
@@ -172,6 +224,8 @@ def document_html(body: Any) -> str:
     """trafilatura's XML body as HTML in our vocabulary (sanitize it before display)."""
     body = copy.deepcopy(body)
     _split_baseline_paragraph(body)
+    for paragraph in list(body.iter("p")):
+        _split_at_blank_lines(paragraph, "lb")
     for code in list(body.iter("code")):
         _place_code(code)
     for graphic in list(body.iter("graphic")):
@@ -194,6 +248,37 @@ def _split_baseline_paragraph(body: Any) -> None:
     body.remove(body[0])
     for line in filter(None, lines):
         etree.SubElement(body, "p").text = line
+
+
+def _split_at_blank_lines(paragraph: Any, line_break: str) -> None:
+    """Two or more line breaks in a row (`<br><br>`) end a paragraph: the page drew a blank
+    line between paragraphs it did not mark up as such. The extractor joins such a run into
+    one break, so this runs on the page (`br`) and again on the extractor's output (`lb`)."""
+    children = list(paragraph)
+    blank: set[Any] = set()
+    for child, following in itertools.pairwise(children):
+        if child.tag == following.tag == line_break and not (child.tail or "").strip():
+            blank.update((child, following))
+    if not blank or paragraph.getparent() is None:
+        return
+    pieces, current = [], paragraph.makeelement("p")
+    current.text = paragraph.text
+    for child in children:
+        if child not in blank:
+            current.append(child)  # moves it, with its tail
+            continue
+        if (child.tail or "").strip():  # the text after the last break of a run
+            pieces.append(current)
+            current = paragraph.makeelement("p")
+            current.text = child.tail
+    pieces.append(current)
+    kept = [piece for piece in pieces if len(piece) or (piece.text or "").strip()]
+    parent, index = paragraph.getparent(), paragraph.getparent().index(paragraph)
+    if kept:
+        kept[-1].tail = paragraph.tail
+    parent.remove(paragraph)
+    for offset, piece in enumerate(kept):
+        parent.insert(index + offset, piece)
 
 
 def _place_code(code: Any) -> None:

@@ -1,0 +1,138 @@
+"""Structure the importer keeps from real-world page habits: gallery links, repeated text."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from reader.importers.html import import_html
+from reader.importers.structure import REPEAT_MARK, prepare_source
+
+LINES = (
+    "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening.",
+    "In winter the walk was made with a lantern, since the wind put out the matches.",
+    "The keeper's log records every lamp that failed, and the hour it was lit again.",
+)
+
+
+def imported(body: str) -> tuple[str, str]:
+    markup = f'<html><head><meta charset="utf-8"><title>Pier lamps</title></head><body>{body}'
+    article = import_html((markup + "</body></html>").encode(), "page.html")
+    return article.html, article.text
+
+
+def paragraphs(lines: tuple[str, ...]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def test_an_image_inside_a_gallery_link_is_kept() -> None:
+    # A figure whose image opens the gallery at `#img-2`: an empty in-page link, like a
+    # permalink mark, but holding the figure's image.
+    figure = (
+        '<figure><a href="#img-2"><img src="https://pier.example/lamp.jpg" alt="The north '
+        'lamp at dusk"></a><figcaption>The north lamp</figcaption></figure>'
+    )
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>")
+    assert 'alt="The north lamp at dusk"' in html
+
+
+def test_a_permalink_mark_still_goes() -> None:
+    heading = '<h2>Winter <a href="#winter">¶</a></h2>'
+    html, text = imported(
+        f"<article>{paragraphs(LINES[:1])}{heading}{paragraphs(LINES[1:])}</article>"
+    )
+    assert "¶" not in text and "<h2>Winter</h2>" in html
+
+
+def test_a_paragraph_the_page_repeats_stays_repeated() -> None:
+    refrain = LINES[0]
+    body = paragraphs((LINES[1], refrain, refrain, LINES[2]))
+    html, text = imported(f"<article>{body}</article>")
+    assert text.count(refrain) == 2
+    assert "\u2064" not in html and "\u2064" not in text
+
+
+def test_a_blank_line_of_line_breaks_ends_a_paragraph() -> None:
+    body = f"<article><p>{LINES[0]}<br><br>{LINES[1]}<br>{LINES[2]}<br><br><br></p></article>"
+    html, text = imported(body)
+    assert f"<p>{LINES[0]}</p>" in html
+    assert f"<p>{LINES[1]}<br>{LINES[2]}</p>" in html  # a single break stays a line break
+    assert f"{LINES[0]}\n\n{LINES[1]}\n{LINES[2]}" in text
+
+
+def test_a_protocol_relative_image_is_a_web_image() -> None:
+    figure = '<p><img src="//cdn.pier.example/lamp.jpg" alt="The north lamp"></p>'
+    body = f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert list(article.remote_images.values()) == ["https://cdn.pier.example/lamp.jpg"]
+    assert 'alt="The north lamp"' in article.html
+
+
+# A 10x10 GIF, the grey square a lazy-loading page shows before its script runs.
+STAND_IN = (
+    "data:image/gif;base64,R0lGODlhCgAKAIAAAB8fHwAAACH5BAEAAAAALAAAAAAKAAoAAAIIhI+py+0PYysAOw=="
+)
+
+
+def test_a_lazy_loading_stand_in_gives_way_to_the_real_image() -> None:
+    figure = (
+        f'<p><img src="{STAND_IN}" data-src="https://pier.example/chart.png" '
+        'alt="Lamps lit per year"></p>'
+    )
+    body = f"<article>{paragraphs(LINES[:2])}{figure}{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert list(article.remote_images.values()) == ["https://pier.example/chart.png"]
+    assert article.assets == {}
+
+
+def test_the_title_is_not_repeated_below_a_dateline() -> None:
+    body = f"<article><p>08.04.2015 12:46</p><h1>Pier lamps</h1>{paragraphs(LINES)}</article>"
+    html, text = imported(body)
+    assert "<h1>" not in html and "Pier lamps" not in text
+    assert text.startswith("08.04.2015 12:46")
+
+
+def test_the_title_with_a_section_suffix_is_not_repeated_as_a_heading() -> None:
+    body = f"<article><h2>Pier lamps</h2>{paragraphs(LINES)}</article>"
+    markup = f"<html><head><title>Pier lamps | Notes</title></head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert article.title == "Pier lamps | Notes"
+    assert "<h2>" not in article.html
+
+
+def test_a_section_heading_named_like_the_start_of_the_title_stays() -> None:
+    body = f"<article>{paragraphs(LINES[:2])}<h2>Pier</h2>{paragraphs(LINES[2:])}</article>"
+    markup = f"<html><head><title>Pier lamps</title></head><body>{body}</body></html>"
+    assert "<h2>Pier</h2>" in import_html(markup.encode(), "page.html").html
+
+
+def test_a_highlighted_code_table_becomes_a_code_block_without_line_numbers() -> None:
+    code = (
+        '<table><tbody><tr><td class="linenos"><pre>1\n2</pre></td><td class="code"><pre>'
+        "lamp.light()\nlamp.dim(0.5)</pre></td></tr></tbody></table>"
+    )
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{code}{paragraphs(LINES[2:])}</article>")
+    assert "<td>" not in html
+    assert "<pre><code>lamp.light()\nlamp.dim(0.5)</code></pre>" in html
+
+
+def test_a_table_of_real_data_stays_a_table() -> None:
+    table = "<table><tr><td>Pier</td><td>12</td></tr><tr><td>Quay</td><td>7</td></tr></table>"
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{table}{paragraphs(LINES[2:])}</article>")
+    assert "<td>Quay</td>" in html
+
+
+def test_a_one_row_table_of_numbers_stays_a_table() -> None:
+    table = "<table><tr><td>12</td><td>7</td></tr></table>"
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{table}{paragraphs(LINES[2:])}</article>")
+    assert "<td>12</td>" in html
+
+
+def test_a_feed_entry_repeating_a_paragraph_keeps_no_mark() -> None:
+    tree = lxml.html.document_fromstring(
+        f"<html><body>{paragraphs((LINES[0], LINES[0]))}</body></html>"
+    )
+    prepare_source(tree)  # the preparation feeds and books use: no extraction to undo a mark
+    assert REPEAT_MARK not in tree.text_content()

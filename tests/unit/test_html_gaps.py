@@ -1,0 +1,64 @@
+"""Headings and lists put back between two paragraphs the extractor kept."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from reader.importers.gaps import restore_dropped_blocks
+
+FIRST = "The lamps on the north pier were lit at dusk by the keeper."
+SECOND = "In winter the walk was made with a lantern, since the wind put out the matches."
+
+
+def extracted(*texts: str) -> etree._Element:
+    body = etree.Element("body")
+    for text in texts:
+        etree.SubElement(body, "p").text = text
+    return body
+
+
+def source(between: str) -> lxml.html.HtmlElement:
+    page = f"<html><body><div><p>{FIRST}</p>{between}<p>{SECOND}</p></div></body></html>"
+    return lxml.html.document_fromstring(page)
+
+
+def restored(between: str) -> list[tuple[str, str | None, str]]:
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, source(between))
+    return [(e.tag, e.get("rend"), " ".join("".join(e.itertext()).split())) for e in body]
+
+
+def test_a_heading_before_the_next_kept_paragraph_is_restored() -> None:
+    between = (
+        '<div class="links"><a href="/x">A closer look</a></div><a name="1"></a><h3>Winter</h3>'
+    )
+    assert restored(between) == [("p", None, FIRST), ("head", "h3", "Winter"), ("p", None, SECOND)]
+
+
+def test_a_list_between_kept_paragraphs_is_restored() -> None:
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(
+        body, source("<ul><li>Amber <b>glass</b>.</li><li>Green glass.</li></ul>")
+    )
+    listing = body[1]
+    assert (listing.tag, listing.get("rend")) == ("list", "ul")
+    assert [item.text for item in listing] == ["Amber glass.", "Green glass."]
+
+
+def test_a_list_of_links_and_a_heading_followed_by_other_text_stay_out() -> None:
+    between = (
+        '<ul><li><a href="/a">Related: pier history</a></li></ul>'
+        "<h3>Advertisement</h3><div>Buy lamps today</div>"
+    )
+    assert [tag for tag, _, _ in restored(between)] == ["p", "p"]
+
+
+def test_paragraphs_from_different_containers_get_nothing_between() -> None:
+    page = (
+        f"<html><body><div><p>{FIRST}</p><h2>Shop</h2></div>"
+        f"<div><p>{SECOND}</p></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert len(body) == 2
