@@ -66,16 +66,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln article(s) · {unread} unread</source>
-        <translation>
-            <numerusform>%Ln article · {unread} unread</numerusform>
-            <numerusform>%Ln articles · {unread} unread</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PaneTables</name>
     <message numerus="yes">
         <source>Table: %n columns</source>
@@ -99,6 +89,16 @@
         <translation>
             <numerusform>%n note</numerusform>
             <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViewRefresh</name>
+    <message numerus="yes">
+        <source>%Ln article(s) · {unread} unread</source>
+        <translation>
+            <numerusform>%Ln article · {unread} unread</numerusform>
+            <numerusform>%Ln articles · {unread} unread</numerusform>
         </translation>
     </message>
 </context>

@@ -774,12 +774,6 @@ Drop saved articles here to import them.</source>
         <translation>文库还是空的。
 把保存的文章拖到这里即可导入。</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln article(s) · {unread} unread</source>
-        <translation>
-            <numerusform>共 %Ln 篇 · {unread} 篇未读</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Read-only library: changes are off</source>
         <translation>文库为只读：不能修改</translation>
@@ -1566,6 +1560,15 @@ Drop saved articles here to import them.</source>
     <message>
         <source>; {notes} deleted there and left deleted</source>
         <translation>；{notes}已在那里删除，保持删除</translation>
+    </message>
+</context>
+<context>
+    <name>ViewRefresh</name>
+    <message numerus="yes">
+        <source>%Ln article(s) · {unread} unread</source>
+        <translation>
+            <numerusform>共 %Ln 篇 · {unread} 篇未读</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -133,9 +133,9 @@ class ViewRefresh(QObject):
         )
         self._parts.counts_label.setText(
             # %Ln: the total in the language's plural form and digit grouping
-            QCoreApplication.translate(
-                "MainWindow", "%Ln article(s) · {unread} unread", "", total
-            ).format(unread=QLocale().toString(unread))
+            self.tr("%Ln article(s) · {unread} unread", "", total).format(
+                unread=QLocale().toString(unread)
+            )
         )
 
     def on_update(self, update: Update) -> None:
