@@ -396,7 +396,12 @@ class ReadingPane(QTextBrowser):
         cursor = self.textCursor()
         if self._readings and cursor.hasSelection():
             start, end = cursor.selectionStart(), cursor.selectionEnd()
-            data = QMimeData()
+            # Qt's own object is reused: a QMimeData made here would be freed by Python while
+            # the clipboard still holds it (a crash when the application quits). Reading its
+            # text first makes it fill itself from the selection once (Qt does that lazily),
+            # so what is set next is what it keeps.
+            data.text()
+            data.clear()
             data.setText(text_without_readings(self.document(), start, end, self._readings))
         return data
 
