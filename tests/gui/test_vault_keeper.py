@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
@@ -179,3 +179,36 @@ def test_file_export_to_obsidian_vault_once(
 
 def _message(window: MainWindow) -> str:
     return window.statusBar().currentMessage()
+
+
+def test_file_export_asks_before_bringing_back_a_note_deleted_in_the_vault(
+    qtbot: QtBot,
+    window: MainWindow,
+    library: Library,
+    filled: dict[str, int],
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    library.annotations.highlight_quote(filled["harbour"], "smell of bread")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(vault))
+    with qtbot.waitSignal(window.vault.exported, timeout=WITHIN_MS):
+        window.menu_actions.export_obsidian.trigger()
+    [note] = notes(vault)
+    note.unlink()
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    with qtbot.waitSignal(window.vault.exported, timeout=WITHIN_MS) as done:
+        window.menu_actions.export_obsidian.trigger()
+    assert done.args[0].deleted_by_user and notes(vault) == []  # "no": left deleted
+    assert asked == ["Deleted in the Obsidian vault and left deleted: 1 note. Write again?"]
+    answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignals([window.vault.exported] * 2, timeout=WITHIN_MS):
+        window.menu_actions.export_obsidian.trigger()
+    assert notes(vault) == [note] and "smell of bread" in note.read_text(encoding="utf-8")
+    assert len(asked) == 2

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from reader.core.changes import Changes
 from reader.exporters.vault import VaultReport
@@ -151,14 +151,24 @@ class VaultKeeper(QObject):
         )
 
     def _export(
-        self, setting: VaultSetting, ids: Iterable[int] | None, _stop: StopFlag
+        self,
+        setting: VaultSetting,
+        ids: Iterable[int] | None,
+        _stop: StopFlag,
+        *,
+        recreate: bool = False,
     ) -> VaultReport:
-        """On the lane: the notes of `ids` (None: of every annotated article)."""
+        """On the lane: the notes of `ids` (None: of every annotated article); notes the user
+        deleted come back only when `recreate` (they asked for it)."""
         if ids is None:
             view = ArticleFilter(annotated=True)
             ids = self._library.article_ids(view, sort="title", descending=False)
         return self._library.annotations.export_vault(
-            Path(setting.folder), sorted(ids), kind=setting.kind, data_root=self._library.paths.root
+            Path(setting.folder),
+            sorted(ids),
+            kind=setting.kind,
+            data_root=self._library.paths.root,
+            recreate=recreate,
         )
 
     def _on_export_finished(self, setting: VaultSetting, report: VaultReport) -> None:
@@ -204,9 +214,9 @@ class VaultKeeper(QObject):
         if chosen:
             self.export_once(VaultSetting(enabled=False, folder=chosen, kind=kind))
 
-    def export_once(self, setting: VaultSetting) -> None:
+    def export_once(self, setting: VaultSetting, *, recreate: bool = False) -> None:
         self._lane.start(
-            lambda stop: self._export(setting, None, stop),
+            lambda stop: self._export(setting, None, stop, recreate=recreate),
             finished=functools.partial(self._on_once_finished, setting),
             failed=lambda message: self._show(
                 self.tr("{kind} not updated: {error}").format(
@@ -226,6 +236,23 @@ class VaultKeeper(QObject):
             )
         self._show(text)
         self.exported.emit(report)
+        if report.deleted_by_user and self._bring_back(setting, len(report.deleted_by_user)):
+            self.export_once(setting, recreate=True)
+
+    def _bring_back(self, setting: VaultSetting, count: int) -> bool:
+        """Asked after a one-off export only: the automatic export never brings a deleted note
+        back, and this is where the reader can ask for it."""
+        question = self.tr("Deleted in the {kind} and left deleted: {notes}. Write again?").format(
+            kind=self.kind_label(setting.kind), notes=self._notes(count)
+        )
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Export to {kind}").format(kind=self.kind_label(setting.kind)),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def close(self) -> None:
         self.debounce.stop()
