@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.annotation import AnchorStatus, Color, Utf16Offsets
@@ -295,3 +296,55 @@ def test_import_annotations_accepts_other_tools_files(
     assert isinstance(report, ForeignImportReport) and report.format == "koreader"
     assert sum(r.in_books for r in report.sources.values()) == 3
     assert any(a.title == "Harbour Songs" for a in library.list_articles())
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("hypothesis.json", "Hypothesis"),
+        ("hypothesis-api.json", "Hypothesis"),
+        ("readwise.csv", "Readwise"),
+        ("My Clippings.txt", "Kindle"),
+        ("koreader.json", "KOReader"),
+        ("obsidian-clipper.json", "Obsidian Web Clipper"),
+        ("zotero.json", "Zotero"),
+    ],
+)
+def test_import_annotations_detects_each_format_and_reports_per_source(
+    qtbot: QtBot, window: MainWindow, library: Library, name: str, label: str
+) -> None:
+    from tests.interop_library import FIXTURES
+
+    exchange = window.annotations.exchange
+    with qtbot.waitSignal(exchange.imported, timeout=10000) as signal:
+        exchange.import_file(FIXTURES / name)  # no format given: told from the content
+    [(source, counts)] = signal.args[0].sources.items()
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"{label}: {counts.exact} matched exactly, {counts.fuzzy} fuzzy, ")
+    assert f"{counts.orphaned} orphaned" in message
+    total = counts.exact + counts.fuzzy + counts.orphaned + counts.in_books
+    assert total > 0
+    with qtbot.waitSignal(exchange.imported, timeout=10000) as again:
+        exchange.import_file(FIXTURES / name)
+    assert again.args[0].sources[source].already_present == total  # adds nothing
+
+
+def test_a_malformed_annotation_file_is_one_line_and_imports_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    library: Library,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warned.append(text))
+    bad = tmp_path / "My Clippings.txt"
+    bad.write_text("Title (A)\nno metadata line\n==========\n", encoding="utf-8")
+    before = library.count()
+    exchange = window.annotations.exchange
+    with qtbot.waitSignal(exchange.failed, timeout=10000):
+        exchange.import_file(bad)
+    [message] = warned
+    assert "entry 1" in message and "\n" not in message
+    assert library.count() == before
+    assert all(not library.annotations.highlights(a.id) for a in library.list_articles())

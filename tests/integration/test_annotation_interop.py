@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from reader.core.annotation import AnchorStatus, Color
 from reader.core.article import Article
+from reader.importers.annotations import detect, parse_foreign
 from reader.services.library import Library
 from reader.storage import annotation_rows
 from reader.storage.foreign import ForeignImportReport
@@ -195,3 +197,25 @@ def test_command_line_report_per_source_and_json(tmp_path: Path) -> None:
     data = json.loads(again.stdout)
     assert data["format"] == "koreader"
     assert data["sources"]["koreader"]["already_present"] == 3
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_each_format_keeps_the_original_colour_and_the_creation_time(
+    library: Library, tmp_path: Path, name: str
+) -> None:
+    fill(library, tmp_path)
+    data = (FIXTURES / name).read_bytes()
+    parsed = parse_foreign(data, detect(data, name))
+    _import(library, name)
+    with library.db.reading() as conn:
+        rows = conn.execute(
+            "SELECT h.uid, h.color, h.created, s.source_color FROM highlights h "
+            "JOIN highlight_sources s ON s.highlight_id = h.id"
+        ).fetchall()
+    stored = {row[0]: tuple(row[1:]) for row in rows}
+    assert len(stored) == len(parsed)
+    for item in parsed:
+        color, created, source_color = stored[item.uid]
+        assert (color, source_color) == (item.color.value, item.source_color)
+        if item.created is not None:
+            assert datetime.fromisoformat(created) == item.created
