@@ -158,3 +158,54 @@ def test_a_file_rewritten_with_another_story_becomes_a_new_article(
     with Library(DataPaths(data_dir)) as lib:
         assert lib.count() == 2
         assert "书店" in lib.get_article(1).text
+
+
+def _page(headline: str, paragraphs: list[str], url: str) -> str:
+    """The page as a server (or the browser's live DOM) gives it, its canonical its own URL."""
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{escape(headline)}</title><link rel="canonical" href="{url}"></head>
+<body><main><article><h1>{escape(headline)}</h1>
+{body}
+</article></main></body></html>"""
+
+
+@pytest.mark.parametrize("how", ["url", "connector"])
+def test_a_page_captured_again_is_a_version_only_when_it_tells_the_same_story(
+    data_dir: Path, how: str
+) -> None:
+    from tests.web import html, serving
+
+    headline, paragraphs = story("en-ferry.txt")
+    update = "Update: the company has agreed to keep one late crossing on Wednesdays for now."
+    pages = [
+        (headline, paragraphs),
+        (headline, [update, *paragraphs]),  # the same story, edited
+        story("en-pier.txt"),  # another story at the same address
+    ]
+    with serving({}) as site, Library(DataPaths(data_dir)) as lib:
+        url = site.url("/news/today")
+
+        def capture(n: int) -> tuple[ImportStatus, int | None]:
+            page = _page(*pages[n], url)
+            if how == "connector":  # what the extension posts: the same service call
+                result = lib.save_page(url, pages[n][0], page).result
+            else:
+                site.routes["/news/today"] = html(page)
+                result = lib.import_url(url)
+            return result.status, result.article_id
+
+        status, first = capture(0)
+        assert status is ImportStatus.IMPORTED and first is not None
+        mark = lib.annotations.highlight_quote(first, QUOTE, note="crew shortage")
+        assert capture(1) == (ImportStatus.UPDATED, first)
+        (moved,) = lib.annotations.highlights(first)
+        assert (moved.id, moved.status) == (mark.id, AnchorStatus.ANCHORED)
+        assert moved.start > mark.start  # re-anchored after the inserted update
+        assert lib.get_article(first).text[moved.start : moved.end] == QUOTE
+        edited_text = lib.get_article(first).text
+        status, other = capture(2)
+        assert status is ImportStatus.IMPORTED and other not in (None, first)
+        assert lib.get_article(first).text == edited_text  # the ferry story is not replaced
+        assert [h.id for h in lib.annotations.highlights(first)] == [mark.id]
+        assert lib.count() == 2
