@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import sys
 import time
 from pathlib import Path
 
@@ -187,6 +189,29 @@ def test_dns_tls_and_refused_connections_are_named(data_dir: Path) -> None:
     assert refused.reason == f"127.0.0.1:{port} refused the connection"
     assert tls.reason is not None
     assert tls.reason.startswith(f"secure connection to 127.0.0.1:{port} failed (TLS: ")
+    assert count == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="relies on Linux dropping SYNs at a full backlog")
+def test_a_server_that_never_accepts_is_a_connect_timeout(data_dir: Path) -> None:
+    # A listening socket whose accept queue is full: the kernel drops further SYNs, so the
+    # connection neither succeeds nor is refused (as with a firewall that drops packets).
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = server.getsockname()[1]
+        waiting = [socket.socket() for _ in range(3)]
+        for client in waiting:
+            client.setblocking(False)
+            client.connect_ex(("127.0.0.1", port))
+        limits = FetchLimits(connect_timeout=0.5, read_timeout=0.5)
+        with Library(DataPaths(data_dir)) as lib:
+            result = lib.import_url(f"http://127.0.0.1:{port}/page", limits=limits)
+            count = lib.count()
+        for client in waiting:
+            client.close()
+    assert result.status is ImportStatus.FAILED
+    assert result.reason == f"timed out connecting to 127.0.0.1:{port}"
     assert count == 0
 
 
