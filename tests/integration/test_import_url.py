@@ -192,7 +192,7 @@ def test_dns_tls_and_refused_connections_are_named(data_dir: Path) -> None:
     assert count == 0
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="relies on Linux dropping SYNs at a full backlog")
+@pytest.mark.skipif(sys.platform != "linux", reason="Linux drops SYNs at a full backlog")
 def test_a_server_that_never_accepts_is_a_connect_timeout(data_dir: Path) -> None:
     # A listening socket whose accept queue is full: the kernel drops further SYNs, so the
     # connection neither succeeds nor is refused (as with a firewall that drops packets).
