@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -348,3 +349,32 @@ def test_a_malformed_annotation_file_is_one_line_and_imports_nothing(
     assert "entry 1" in message and "\n" not in message
     assert library.count() == before
     assert all(not library.annotations.highlights(a.id) for a in library.list_articles())
+
+
+class _Shouting(QTranslator):
+    """A catalogue for the annotation exchange's strings only: they come out in capitals (the
+    {placeholders} left as they are)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context != "AnnotationExchange":
+            return None
+        return re.sub(r"[^{}]+(?=\{|$)", lambda m: m.group().upper(), source)
+
+
+def test_the_import_report_is_in_the_interface_language(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    from tests.interop_library import FIXTURES
+
+    shouting = _Shouting()
+    QCoreApplication.installTranslator(shouting)
+    try:
+        with qtbot.waitSignal(window.annotations.exchange.imported, timeout=10000):
+            window.annotations.exchange.import_file(FIXTURES / "koreader.json")
+    finally:
+        QCoreApplication.removeTranslator(shouting)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("KOReader: 0 MATCHED EXACTLY, 0 FUZZY, 0 ORPHANED"), message
+    assert "NEW BOOK ENTRIES MADE OF THEIR QUOTES: 3" in message

@@ -15,7 +15,7 @@ from reader.importers.annotations import LABELS
 from reader.services.library import Library
 from reader.storage.annotations import AnnotationImportReport
 from reader.storage.articles import ArticleFilter
-from reader.storage.foreign import ForeignImportReport
+from reader.storage.foreign import ForeignImportReport, SourceReport
 
 
 class AnnotationExchange(QObject):
@@ -121,7 +121,7 @@ class AnnotationExchange(QObject):
 
     def _on_imported(self, report: AnnotationImportReport | ForeignImportReport) -> None:
         if isinstance(report, ForeignImportReport):
-            lines = [f"{LABELS.get(s, s)}: {r.summary()}" for s, r in report.sources.items()]
+            lines = [self.source_line(LABELS.get(s, s), r) for s, r in report.sources.items()]
             self._status(" · ".join(lines) or self.tr("No highlights in that file."))
         else:
             self._status(
@@ -130,6 +130,31 @@ class AnnotationExchange(QObject):
                 ).format(present=report.already_present)
             )
         self.imported.emit(report)
+
+    def source_line(self, label: str, report: SourceReport) -> str:
+        """What an import did with one tool's highlights, in the interface language (the
+        command line prints SourceReport.summary, in English)."""
+        line = self.tr(
+            "{source}: {exact} matched exactly, {fuzzy} fuzzy, {orphaned} orphaned, "
+            "{present} already present"
+        ).format(
+            source=label,
+            exact=report.exact,
+            fuzzy=report.fuzzy,
+            orphaned=report.orphaned,
+            present=report.already_present,
+        )
+        if report.moved:
+            text = self.tr("; earlier orphans attached to their article: {n}")
+            line += text.format(n=report.moved)
+        if report.in_books:
+            titles = ", ".join(f"“{' '.join(t.split())}”" for t in report.books)
+            text = self.tr("; anchored in new book entries made of their quotes: {n} ({titles})")
+            line += text.format(n=report.in_books, titles=titles)
+        if report.placeholders:
+            text = self.tr("; orphans kept under placeholder entries: {n}")
+            line += text.format(n=len(report.placeholders))
+        return line
 
     def _on_failed(self, message: str) -> None:
         QMessageBox.warning(self._window, self.tr("Annotations"), message)
