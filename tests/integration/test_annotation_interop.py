@@ -17,7 +17,7 @@ from reader.storage import annotation_rows
 from reader.storage.foreign import ForeignImportReport
 from tests.articles import PLAIN_EN, write
 from tests.cli import reader
-from tests.interop_library import FIXTURES, fill
+from tests.interop_library import FIXTURES, HARBOUR, fill
 
 # (exact, fuzzy, orphaned, in book entries) per fixture, on the three-article library.
 EXPECTED = {
@@ -219,3 +219,34 @@ def test_each_format_keeps_the_original_colour_and_the_creation_time(
         assert (color, source_color) == (item.color.value, item.source_color)
         if item.created is not None:
             assert datetime.fromisoformat(created) == item.created
+
+
+@pytest.mark.parametrize("undo", [False, True])
+def test_a_highlight_the_user_deleted_is_not_imported_again(
+    library: Library, tmp_path: Path, undo: bool
+) -> None:
+    ids = fill(library, tmp_path)
+    _import(library, "zotero.json")
+    [imported] = library.annotations.highlights(ids["harbour"])
+    deleted = library.annotations.delete_highlight(imported.id)
+    if undo:  # Edit → Undo puts it back (under a new uid): still one highlight after
+        library.annotations.restore_highlight(deleted)
+    before = _counts(library)
+    [again] = _import(library, "zotero.json").sources.values()
+    assert (again.exact, again.dismissed, again.already_present) == (0, 1, 1)
+    assert "1 you deleted after an earlier import left out" in again.summary()
+    assert _counts(library) == before
+    assert len(library.annotations.highlights(ids["harbour"])) == int(undo)
+
+
+def test_highlights_removed_with_their_article_come_back_with_it(
+    library: Library, tmp_path: Path
+) -> None:
+    ids = fill(library, tmp_path)
+    _import(library, "zotero.json")
+    library.remove(ids["harbour"], with_annotations=True)
+    harbour = library.add_article(HARBOUR).article_id
+    assert harbour is not None
+    [again] = _import(library, "zotero.json").sources.values()
+    assert (again.exact, again.dismissed) == (1, 0)
+    assert [h.note for h in library.annotations.highlights(harbour)] == ["Smells as memory."]

@@ -147,6 +147,9 @@ class AnnotationExchange(QObject):
         if report.moved:
             text = self.tr("; earlier orphans attached to their article: {n}")
             line += text.format(n=report.moved)
+        if report.dismissed:
+            text = self.tr("; deleted by you after an earlier import, left out: {n}")
+            line += text.format(n=report.dismissed)
         if report.in_books:
             titles = ", ".join(f"“{' '.join(t.split())}”" for t in report.books)
             text = self.tr("; anchored in new book entries made of their quotes: {n} ({titles})")

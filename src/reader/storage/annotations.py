@@ -162,6 +162,13 @@ class AnnotationStore:
         """Delete one highlight (the user asked for it); returns what was deleted."""
         with self.db.transaction(durable=True) as conn:
             gone = rows.get_highlight(conn, highlight_id)
+            # An imported highlight stays deleted when its file is imported again.
+            conn.execute(
+                """INSERT OR IGNORE INTO dismissed_imports (uid, source)
+                   SELECT h.uid, s.source FROM highlights h
+                   JOIN highlight_sources s ON s.highlight_id = h.id WHERE h.id = ?""",
+                (highlight_id,),
+            )
             conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
             rows.prune_tags(conn)
             return gone

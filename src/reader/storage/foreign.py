@@ -41,6 +41,7 @@ class SourceReport:
     orphaned: int = 0
     already_present: int = 0
     in_books: int = 0  # anchored in a book entry made of the book's quotes
+    dismissed: int = 0  # deleted by the user since an earlier import: left out
     moved: int = 0  # orphans of an earlier import that found their article this time
     books: list[str] = field(default_factory=list)  # book entries made of quotes
     placeholders: list[str] = field(default_factory=list)  # entries holding orphans
@@ -64,6 +65,8 @@ class SourceReport:
         )
         if self.moved:
             line += f"; {self.moved} earlier orphan(s) attached to their article"
+        if self.dismissed:
+            line += f"; {self.dismissed} you deleted after an earlier import left out"
         if self.in_books:
             titles = ", ".join(f"“{' '.join(t.split())}”" for t in self.books)
             line += (
@@ -123,7 +126,8 @@ def quotes_to_look_up(db: Database, items: Sequence[ForeignHighlight]) -> list[s
         for item in items:
             present = conn.execute("SELECT 1 FROM highlights WHERE uid = ?", (item.uid,))
             match = match_key(conn, item.key, item.source)
-            if present.fetchone() is None and (match is None or match.kind == "placeholder"):
+            new = present.fetchone() is None and not _dismissed(conn, item.uid)
+            if new and (match is None or match.kind == "placeholder"):
                 quotes.append(item.quote)
     return list(dict.fromkeys(quotes))
 
@@ -155,6 +159,9 @@ class _Run:
         if existing is not None:
             if not self._take_over(item, int(existing[0]), int(existing[1])):
                 counts.already_present += 1
+            return
+        if _dismissed(self.conn, item.uid):
+            counts.dismissed += 1
             return
         match = self._match(item)
         if match is not None and match.kind != "placeholder":
@@ -302,6 +309,12 @@ def _highlight(
         0, item.uid, article_id, item.color, quote, position, item.note, tags, created,
         created, status,
     )  # fmt: skip
+
+
+def _dismissed(conn: sqlite3.Connection, uid: str) -> bool:
+    """Deleted by the user after an earlier import of it: not to be imported again."""
+    found = conn.execute("SELECT 1 FROM dismissed_imports WHERE uid = ?", (uid,))
+    return found.fetchone() is not None
 
 
 def _entry_article(key: ForeignKey, text: str, site: str) -> Article:
