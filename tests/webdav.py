@@ -4,12 +4,15 @@
 http://127.0.0.1:PORT/dav/ with basic auth (alice / secret). With MARKER, uploads of SLOW_FROM
 bytes or more (default LARGE) are received slowly and MARKER is written once half of one has
 arrived, or, given AFTER, once AFTER bytes of such uploads have arrived in all, so a test can
-kill the server in mid-upload (of a later part, say).
+kill the server in mid-upload (of a later part, say). With FAULT in the environment
+("short": every PUT stores only the first half of its body; "etag": every PUT answers an ETag
+that is not the stored file's) the server misbehaves as a broken proxy or server would.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import socket
@@ -23,6 +26,7 @@ from typing import Any
 USER, PASSWORD = "alice", "secret"
 LARGE = 1 << 20  # bytes: an upload this big is slowed down when a marker is asked for
 CHUNK = 64 * 1024
+FAULT = "READER_TEST_DAV_FAULT"
 
 
 class Server:
@@ -30,9 +34,9 @@ class Server:
 
     def __init__(
         self, root: Path, port: int, marker: Path | None = None, *, slow_from: int = 0,
-        after: int = 0,
+        after: int = 0, fault: str = "",
     ) -> None:  # fmt: skip
-        self.root, self.port, self.marker = root, port, marker
+        self.root, self.port, self.marker, self.fault = root, port, marker, fault
         self.slow_from, self.after = slow_from or LARGE, after
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -44,7 +48,7 @@ class Server:
         args = [sys.executable, "-m", "tests.webdav", str(self.root), str(self.port)]
         if slow and self.marker is not None:
             args += [str(self.marker), str(self.slow_from), str(self.after)]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), FAULT: self.fault}
         self.process = subprocess.Popen(args, env=env, cwd=Path(__file__).parent.parent)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -102,6 +106,25 @@ def _slowed(
     return wrapped
 
 
+def _faulty(app: Callable[..., Iterable[bytes]], fault: str) -> Callable[..., Iterable[bytes]]:
+    def wrapped(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        if environ["REQUEST_METHOD"] != "PUT":
+            return app(environ, start_response)
+        if fault == "short":
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = io.BytesIO(body[: len(body) // 2])
+            environ["CONTENT_LENGTH"] = str(len(body) // 2)
+            return app(environ, start_response)
+
+        def other_etag(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            kept = [(k, v) for k, v in headers if k.lower() != "etag"]
+            return start_response(status, [*kept, ("ETag", '"not-the-stored-one"')], *rest)
+
+        return app(environ, other_etag)
+
+    return wrapped
+
+
 def serve(root: Path, port: int, marker: Path | None, slow_from: int, after: int) -> None:
     from cheroot import wsgi
     from wsgidav.wsgidav_app import WsgiDAVApp
@@ -119,6 +142,8 @@ def serve(root: Path, port: int, marker: Path | None, slow_from: int, after: int
     app: Callable[..., Iterable[bytes]] = WsgiDAVApp(config)
     if marker is not None:
         app = _slowed(app, marker, slow_from, after)
+    if os.environ.get(FAULT):
+        app = _faulty(app, os.environ[FAULT])
     server = wsgi.Server(("127.0.0.1", port), app)
     server.start()  # blocks until the process is killed
 

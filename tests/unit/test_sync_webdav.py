@@ -325,6 +325,34 @@ def _long_report() -> str:
     )
 
 
+@pytest.mark.parametrize("fault", ["short", "etag"])
+def test_an_upload_the_server_does_not_store_as_sent_never_gets_its_name(
+    tmp_path: Path, fault: str
+) -> None:
+    """A server (or proxy) that stores uploads short, or answers an ETag that is not the
+    stored file's: each PUT is checked, tried again, then a one-line error; the name is never
+    given to what was stored, and no temporary file is left."""
+    root = tmp_path / "dav-root"
+    root.mkdir()
+    broken = Server(root, free_port(), fault=fault)
+    broken.start()
+    try:
+        transport = WebDAVTransport(
+            broken.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD), backoff=0.01
+        )
+        name = "devices/" + "b" * 32 + "/1-1.jsonl.gz"
+        with pytest.raises(SyncError, match=r"keeps storing .* incomplete"):
+            transport.put(name, b"x" * 4096)
+        fresh = WebDAVTransport(broken.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD))
+        assert not fresh.exists(name)
+        fresh.close()
+        folder = root / "reader-sync" / "v1" / ("a" * 32) / "devices" / ("b" * 32)
+        assert list(folder.iterdir()) == []
+        transport.close()
+    finally:
+        broken.kill()
+
+
 def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:
     def transport() -> WebDAVTransport:
         return WebDAVTransport(server.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD))
