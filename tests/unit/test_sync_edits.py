@@ -95,3 +95,26 @@ def test_an_undone_edit_is_undone_on_the_other_library_too(
     a.restore_details(mine, before)
     sync_all(a, b)
     assert b.details(only(b)) == a.details(mine) == before
+
+
+def test_a_note_edited_after_it_was_seen_is_no_conflict_anywhere(tmp_path: Path) -> None:
+    """Ana writes a note on her laptop, edits it later on her desktop: nothing lost on any
+    library, so no conflict is listed, on hers or on a third that held the first text."""
+    laptop, desktop, third = (Library(DataPaths(tmp_path / n)) for n in ("lap", "desk", "c"))
+    laptop.sync.setup(tmp_path / "Sync", "ana")
+    article = laptop.import_path(write(tmp_path / "in" / "harbour.txt", PLAIN_EN)).article_id
+    assert article is not None
+    laptop.annotations.highlight_quote(article, "fishing boats", note="first")
+    laptop.sync_now()
+    library = laptop.sync.status().library
+    desktop.sync.join(library, tmp_path / "Sync", "ana")
+    third.sync.join(library, tmp_path / "Sync", "cleo")
+    sync_all(desktop, third)
+    (seen,) = desktop.annotations.highlights(only(desktop))
+    desktop.annotations.update_highlight(seen.id, note="second, having read the first")
+    sync_all(desktop, laptop, third)
+    for lib in (laptop, desktop, third):
+        (highlight,) = lib.annotations.highlights(only(lib))
+        assert highlight.note == "second, having read the first"
+        assert lib.sync.conflicts() == []
+        lib.close()

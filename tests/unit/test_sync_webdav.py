@@ -14,7 +14,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
+import httpx
 import keyring
 import keyring.backend
 import keyring.backends.fail
@@ -23,7 +25,10 @@ import pytest
 from reader.errors import SyncError
 from reader.paths import DataPaths
 from reader.services.library import Library
+from reader.sync import parts
 from reader.sync.credentials import ENVIRONMENT, SERVICE
+from reader.sync.records import content_object
+from reader.sync.transport import FolderTransport
 from reader.sync.webdav import WebDAVTransport
 from tests.articles import PLAIN_EN, write
 from tests.cli import reader
@@ -241,6 +246,111 @@ def test_a_server_restarted_in_mid_upload_ends_with_one_whole_copy(
     published = [p for p in objects.iterdir() if not p.name.startswith(".tmp-")]
     (only,) = published  # one object, whole: its name is the hash of what it holds
     assert hashlib.sha256(gzip.decompress(only.read_bytes())).hexdigest() == only.name
+
+
+@pytest.mark.slow
+def test_a_large_upload_cut_off_resumes_with_the_parts_not_yet_sent(
+    pair: tuple[Library, Library],
+    tmp_path: Path,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    part = 256 * 1024
+    monkeypatch.setattr(parts, "PART_SIZE", part)
+    sent: list[int] = []  # the body of every PUT sent, retries included
+    request = httpx.Client.request
+
+    def counted(self: httpx.Client, method: str, url: Any, **given: Any) -> httpx.Response:
+        if method == "PUT":
+            sent.append(len(given.get("content") or b""))
+        return request(self, method, url, **given)
+
+    monkeypatch.setattr(httpx.Client, "request", counted)
+    a, b = pair
+    article = add(a, tmp_path / "in" / "report.txt", _long_report())
+    body = content_object(a.get_article(article).text, a.get_article(article).html or "")[1]
+    assert len(body) > 4 * part  # several parts, and the kill lands in the third
+    server.slow_from, server.after = part, part * 5 // 2
+    server.kill()
+    server.start(slow=True)
+    restarter = threading.Thread(target=_restart_on_marker, args=(server,))
+    restarter.start()
+    a.sync_now()
+    restarter.join(timeout=60)
+    assert server.marker is not None and server.marker.exists()
+    # Only the part in flight went twice; the whole object again would be len(body) more.
+    assert sum(sent) <= len(body) + part + 64 * 1024
+    b.sync_now()
+    (theirs,) = b.list_articles()
+    assert b.get_article(theirs.id).text == a.get_article(article).text
+    objects = server.root / "reader-sync" / "v1" / a.sync.status().library / "objects"
+    stored = sorted((objects / "parts").iterdir())
+    assert sum(p.stat().st_size for p in stored) == len(body)  # each part once, whole
+    assert all(hashlib.sha256(p.read_bytes()).hexdigest() == p.name for p in stored)
+
+
+def test_an_object_in_parts_is_absent_until_every_part_is_whole(tmp_path: Path) -> None:
+    """Read through a folder (the share seen by a file-sync client): a missing or torn part
+    keeps the object absent, so its article waits; never a joined half."""
+    folder = FolderTransport(tmp_path)
+    data = bytes(range(256)) * 40
+    name = "objects/" + hashlib.sha256(b"payload").hexdigest()
+    parts.put_in_parts(folder.put, name, data, 1000)
+    assert folder.exists(name) and folder.read(name) == data
+    (last,) = [p for p in (tmp_path / "objects" / "parts").iterdir()
+               if p.stat().st_size == len(data) % 1000]  # fmt: skip
+    whole = last.read_bytes()
+    last.write_bytes(whole[:-1])  # torn by a sync tool
+    assert folder.read(name) is None
+    last.unlink()
+    assert folder.read(name) is None
+    last.write_bytes(whole)
+    assert folder.read(name) == data
+
+
+def _restart_on_marker(server: Server) -> None:
+    deadline = time.monotonic() + 60
+    while server.marker is not None and not server.marker.exists():
+        if time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
+    server.kill()
+    server.start()
+
+
+def _long_report() -> str:
+    words = random.Random(7).choices(["".join(w) for w in _syllables()], k=700_000)
+    return "A long report\n\n" + "\n\n".join(
+        " ".join(words[i : i + 70]) + "." for i in range(0, len(words), 70)
+    )
+
+
+@pytest.mark.parametrize("fault", ["short", "etag"])
+def test_an_upload_the_server_does_not_store_as_sent_never_gets_its_name(
+    tmp_path: Path, fault: str
+) -> None:
+    """A server (or proxy) that stores uploads short, or answers an ETag that is not the
+    stored file's: each PUT is checked, tried again, then a one-line error; the name is never
+    given to what was stored, and no temporary file is left."""
+    root = tmp_path / "dav-root"
+    root.mkdir()
+    broken = Server(root, free_port(), fault=fault)
+    broken.start()
+    try:
+        transport = WebDAVTransport(
+            broken.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD), backoff=0.01
+        )
+        name = "devices/" + "b" * 32 + "/1-1.jsonl.gz"
+        with pytest.raises(SyncError, match=r"keeps storing .* incomplete"):
+            transport.put(name, b"x" * 4096)
+        fresh = WebDAVTransport(broken.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD))
+        assert not fresh.exists(name)
+        fresh.close()
+        folder = root / "reader-sync" / "v1" / ("a" * 32) / "devices" / ("b" * 32)
+        assert list(folder.iterdir()) == []
+        transport.close()
+    finally:
+        broken.kill()
 
 
 def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from reader.storage import changes
 from reader.sync import identity, state
-from reader.sync.entities import Fields, Objects, read_article, read_highlight
+from reader.sync.entities import NOTE_FIELDS, Fields, Objects, read_article, read_highlight
 from reader.sync.palette import read_palette
 from reader.sync.records import Record
 from reader.sync.state import PALETTE, Entity
@@ -90,6 +90,9 @@ def _capture_one(
     diff = _diff(entity, fields)
     if not diff:
         return 0
+    for name in NOTE_FIELDS & diff.keys():
+        if name in entity.versions:  # the text this edit replaced, seen here
+            diff[state.BASE + name] = list(entity.versions[name])
     if not clock:
         clock.append(identity.tick(conn))
     version = (clock[0], who.device)

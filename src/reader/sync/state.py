@@ -25,6 +25,9 @@ from reader.sync.records import Record
 Version = tuple[int, str]
 NO_VERSION: Version = (0, "")
 EDITS = "~"  # prefix of the per-device newest-edit marks
+# "base:note" travels with a note edit: the version of the text it replaced. A text replaced
+# by an edit that had seen it is no conflict (nothing was lost); only a concurrent one is.
+BASE = "base:"
 
 
 @dataclass
@@ -56,7 +59,11 @@ class Entity:
         return self.values.get("deleted") is None or self.removal_overridden()
 
     def target(self) -> Fields:
-        return {k: v for k, v in self.values.items() if k != "deleted" and not k.startswith(EDITS)}
+        return {
+            k: v
+            for k, v in self.values.items()
+            if k != "deleted" and not k.startswith((EDITS, BASE))
+        }
 
     def seen(self) -> dict[str, list[object]]:
         """What a removal made now has seen: every field's version."""
@@ -129,18 +136,29 @@ def store(
 def merge(conn: sqlite3.Connection, entity: Entity, record: Record) -> bool:
     """Merge a record's fields into the entity; True when any field changed."""
     changed = False
+    bases = {n: _version(entity.values.get(BASE + n)) for n in NOTE_FIELDS}  # before merging
     for name, value in record.fields.items():
         current = entity.versions.get(name)
         if current is None or record.version > current:
-            if current is not None and name in NOTE_FIELDS:
+            seen = _version(record.fields.get(BASE + name))
+            if current is not None and name in NOTE_FIELDS and seen != current:
                 _keep_loser(conn, entity, name, entity.values[name], current,
                             entity.authors.get(name, ""), record.version, value)  # fmt: skip
             store(conn, entity, name, value, record.version, record.author)
             changed = True
-        elif record.version < current and name in NOTE_FIELDS:
+        elif record.version < current and name in NOTE_FIELDS and bases[name] != record.version:
             _keep_loser(conn, entity, name, value, record.version, record.author, current,
                         entity.values[name])  # fmt: skip
     return mark_edit(conn, entity, record) or changed
+
+
+def _version(value: Any) -> Version | None:
+    """A [lamport, device] pair as a record carries it; None when absent or malformed."""
+    if isinstance(value, list) and len(value) == 2:
+        lamport, device = value
+        if isinstance(lamport, int) and isinstance(device, str):
+            return (lamport, device)
+    return None
 
 
 def mark_edit(conn: sqlite3.Connection, entity: Entity, record: Record) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.errors import SyncError
+from reader.sync import parts
 
 # What sync tools leave beside real files: partial downloads, temporary names, conflict
 # copies ("x.sync-conflict-20240101-120000-ABCDEF.gz", "x (conflicted copy).gz",
@@ -98,6 +99,11 @@ class FolderTransport:
             raise SyncError(f"cannot read the sync folder {self.root}: {exc.strerror}") from exc
 
     def read(self, name: str) -> bytes | None:
+        found = self._read(name)
+        # An object a WebDAV device uploaded in parts (the same share, seen as a folder here).
+        return found if found is not None else parts.read_parts(self._read, name)
+
+    def _read(self, name: str) -> bytes | None:
         try:
             return self._path(name).read_bytes()
         except (FileNotFoundError, IsADirectoryError):
@@ -106,7 +112,7 @@ class FolderTransport:
             raise SyncError(f"cannot read {self._path(name)}: {exc.strerror}") from exc
 
     def exists(self, name: str) -> bool:
-        return self._path(name).is_file()
+        return self._path(name).is_file() or self._path(name + parts.LIST_SUFFIX).is_file()
 
     def close(self) -> None:
         pass

@@ -4,10 +4,12 @@ Plain RFC 4918 only, so any server will do: PROPFIND (Depth 1) lists a folder, G
 MKCOL makes folders, and a file is written once by a PUT to a temporary name in the same
 folder followed by a MOVE with `Overwrite: F`, so a name, once there, is never replaced.
 A 412 on that MOVE means the name exists: if its content is ours the write is done, else
-it is an error. Large objects are not chunked (chunking is not standard WebDAV): a failed
-upload is sent again whole, and the temporary file's size and ETag are checked before it is
-given its name. Connection failures, timeouts and 5xx answers are retried with a bounded
-backoff; anything else is a one-line SyncError.
+it is an error. The temporary file's size and ETag are checked before it is given its name.
+Objects over parts.PART_SIZE are uploaded in parts (parts.py): servers' own chunking and
+partial PUTs are not standard WebDAV, so resuming works at the level of whole parts, each
+written once; an upload cut off sends only the parts not yet stored. Connection failures,
+timeouts and 5xx answers are retried with a bounded backoff; anything else is a one-line
+SyncError.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from xml.etree import ElementTree
 import httpx
 
 from reader.errors import SyncError
+from reader.sync import parts
 from reader.sync.transport import DEVICE_DIR, RECORD_FILE, TEMP_PREFIX
 
 DAV = "{DAV:}"
@@ -56,12 +59,14 @@ class WebDAVTransport:
         attempts: int = ATTEMPTS,
         backoff: float = BACKOFF,
         client: httpx.Client | None = None,
+        part_size: int | None = None,
     ) -> None:
         self.share = share.rstrip("/") + "/"
         self.prefix = prefix.strip("/")
         self.host = urlsplit(share).netloc.rpartition("@")[2]
         self.attempts = max(1, attempts)
         self.backoff = backoff
+        self.part_size = part_size or parts.PART_SIZE
         self.client = client or httpx.Client(auth=auth, timeout=TIMEOUT, follow_redirects=True)
         # Files are immutable, so a name seen once exists for good; listings are cached per
         # folder for the run (a name absent from a cached listing may still appear: the MOVE
@@ -87,18 +92,19 @@ class WebDAVTransport:
         return [n for n, e in self._list("snapshots", fresh=True).items() if not e.folder]
 
     def read(self, name: str) -> bytes | None:
-        response = self._request("GET", self._url(name))
-        if response.status_code == 404:
-            return None
-        self._expect(response, "read", name, 200)
-        return response.content
+        found = self._get(name)
+        return found if found is not None else parts.read_parts(self._get, name)
 
     def exists(self, name: str) -> bool:
         folder, _, leaf = name.rpartition("/")
-        return leaf in self._list(folder)
+        listed = self._list(folder)
+        return leaf in listed or leaf + parts.LIST_SUFFIX in listed
 
     def put(self, name: str, data: bytes) -> None:
         if self.exists(name):
+            return
+        if parts.in_parts(name, data, self.part_size):
+            parts.put_in_parts(self.put, name, data, self.part_size)
             return
         folder, _, leaf = name.rpartition("/")
         self._make_folders(folder)
@@ -117,6 +123,13 @@ class WebDAVTransport:
         if response.status_code == 404:
             raise SyncError(f"there is no WebDAV folder at {_shown(self.share)}")
         self._expect(response, "open", "", 207)
+
+    def _get(self, name: str) -> bytes | None:
+        response = self._request("GET", self._url(name))
+        if response.status_code == 404:
+            return None
+        self._expect(response, "read", name, 200)
+        return response.content
 
     # -- writing -----------------------------------------------------------------------------
 
