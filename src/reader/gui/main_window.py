@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
@@ -37,6 +38,7 @@ from reader.gui.layout import (
     WindowParts,
     add_highlight_buttons,
     build_parts,
+    fit_sidebar,
     restore_layout,
     save_layout,
 )
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             self, self.parts.splitter, self.parts.pane, self.menu_actions, settings
         )
         restore_layout(self, self.parts, settings)
+        self.parts.sidebar_model.rebuilt.connect(lambda: fit_sidebar(self.parts))
         self.list_options.restore()
         self.modes.restore()
         hints = QGuiApplication.styleHints()
@@ -315,6 +318,11 @@ class MainWindow(QMainWindow):
             # fraction of the article's height) lands where it was.
             self._reopened = True
             self.reading.reopen_last_article()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() > event.oldSize().width():  # room to show the whole names
+            fit_sidebar(self.parts)
 
     def zoom(self, steps: int) -> None:
         self.apply_preferences(self._prefs.zoomed(steps))
