@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.gui.views.sidebar import SidebarView
 from reader.services.library import Library
+from tests.display.test_keyboard_flows import press, shown_id
 from tests.gui.conftest import html_article
 
 pytestmark = pytest.mark.display
@@ -44,3 +48,66 @@ def test_at_1920_px_the_sidebar_shows_whole_site_names(
     window.resize(1920, 1000)
     qtbot.waitUntil(lambda: window.width() == 1920)
     qtbot.waitUntil(lambda: not elided_names(sidebar), timeout=5000)
+
+
+@pytest.fixture
+def active(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+class Browser(QObject):
+    """Stands in for the desktop's browser: Qt hands it the URLs it would open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    handler = Browser()
+    for scheme in ("http", "https"):
+        QDesktopServices.setUrlHandler(scheme, handler, "open")
+    yield handler
+    for scheme in ("http", "https"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_o_opens_the_articles_web_page(
+    qtbot: QtBot, active: MainWindow, library: Library, browser: Browser
+) -> None:
+    page = html_article("Tides", "<p>High water at noon.</p>", url="https://example.org/tides")
+    result = library.add_article(page)
+    assert result.article_id is not None
+    active.open_article(result.article_id)
+    active.parts.pane.setFocus()
+    qtbot.waitUntil(active.parts.pane.hasFocus)
+    press("o")
+    qtbot.waitUntil(lambda: browser.opened == ["https://example.org/tides"], timeout=5000)
+
+
+def test_space_at_the_end_of_an_article_reads_on_into_the_next_unread(
+    qtbot: QtBot, active: MainWindow, filled: dict[str, int]
+) -> None:
+    view, pane = active.parts.article_list, active.parts.pane
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    # The short article listed first (so an unread one follows it): it fits the pane.
+    row_of = active.parts.article_model.row_of
+    short = min((filled["harbour"], filled["kite"]), key=lambda i: row_of(i) or 0)
+    view.go_to_row(row_of(short) or 0)
+    qtbot.waitUntil(lambda: shown_id(active) == short)
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    bar = pane.verticalScrollBar()
+    press("space")  # the short article fits: the first Space is already at its end
+    qtbot.waitUntil(lambda: shown_id(active) not in (None, short), timeout=5000)
+    opened = shown_id(active)
+    assert opened is not None and row_of(opened) == (row_of(short) or 0) + 1
+    assert bar.value() == 0 and pane.hasFocus()

@@ -95,6 +95,7 @@ class WindowActions(QObject):
         self.mark_read = self._make(self.tr("Mark as &Read"), "Ctrl+Shift+R")
         self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
         self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
+        self.open_source = self._make(self.tr("&Open Original Page"), "O")
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
         self.edit_details = self._make(self.tr("&Edit Details…"), "Ctrl+E")
         # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
@@ -229,7 +230,7 @@ class WindowActions(QObject):
         go.addSeparator()
         go.addActions([self.next_highlight, self.previous_highlight])
         article = bar.addMenu(self.tr("&Article"))
-        article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addActions([self.mark_read, self.mark_unread, self.bookmark, self.open_source])
         article.addActions([self.edit_details, self.edit_tags])
         article.addSeparator()
         highlight = article.addMenu(self.tr("&Highlight Selection"))

@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
         a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
         a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
+        a.open_source.triggered.connect(lambda: self.reading.open_source())
         a.edit_details.triggered.connect(self._on_edit_details_triggered)
         a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
         a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))

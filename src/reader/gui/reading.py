@@ -75,6 +75,13 @@ class Reading(QObject):
         self.article_opened.emit(article_id)
         return True
 
+    def open_source(self) -> None:
+        if not self._parts.pane.open_source():
+            self._window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "This article has no web page to open"),
+                3000,
+            )
+
     def _mark_opened_read(self, article_id: int) -> None:
         # On the edit lane: the UI thread never writes (a write may wait behind an import's).
         # The row stays in an Unread view until the view is chosen again, as readers expect

@@ -525,5 +525,13 @@ class ReadingPane(QTextBrowser):
         # A click is the reader's choice, as in a browser: no dialog in between.
         QDesktopServices.openUrl(url)
 
+    def open_source(self) -> bool:
+        """The shown article's original web page in the browser; False when it has none."""
+        source = QUrl(self._article.url or "") if self._article is not None else QUrl()
+        if not source.isValid() or source.scheme().lower() not in ("http", "https"):
+            return False
+        QDesktopServices.openUrl(source)
+        return True
+
     def _on_self_highlighted(self, url: QUrl) -> None:
         self.link_hovered.emit(url.toDisplayString() if not url.isEmpty() else "")
