@@ -95,6 +95,7 @@ class WindowActions(QObject):
         self.mark_read = self._make(self.tr("Mark as &Read"), "Ctrl+Shift+R")
         self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
         self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
+        self.bookmark.setCheckable(True)  # checked while the article shown has a bookmark
         self.open_source = self._make(self.tr("&Open Original Page"), "O")
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
         self.edit_details = self._make(self.tr("&Edit Details…"), "Ctrl+E")

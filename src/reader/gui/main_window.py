@@ -189,14 +189,25 @@ class MainWindow(QMainWindow):
         a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
         a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
         a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
-        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
+        a.bookmark.triggered.connect(self._on_bookmark_triggered)
         a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
         a.open_source.triggered.connect(lambda: self.reading.open_source())
+        # The menu item shows the shown article's bookmark (a toggle may act on a selection).
+        self.parts.pane.rendered.connect(lambda art: a.bookmark.setChecked(art.summary.bookmarked))
+        self.parts.pane.article_changed.connect(
+            lambda art: a.bookmark.setChecked(art is not None and art.summary.bookmarked)
+        )
         a.edit_details.triggered.connect(self._on_edit_details_triggered)
         a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
         a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
         a.empty_trash.triggered.connect(self.commands.empty_trash)
         a.about.triggered.connect(lambda: show_about(self))
+
+    def _on_bookmark_triggered(self) -> None:
+        self.commands.toggle_bookmark(self.target_ids())
+        # Checked as the shown article is until the write shows (it may not touch that one).
+        shown = self.parts.pane.article
+        self.menu_actions.bookmark.setChecked(shown is not None and shown.summary.bookmarked)
 
     def _connect_parts(self) -> None:
         a, p = self.menu_actions, self.parts

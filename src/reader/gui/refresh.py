@@ -179,7 +179,7 @@ class ViewRefresh(QObject):
             reload_list=came_or_went or (asked and filtered and bool(changes.article_ids)),
             rows=changes.article_ids,
             counts=changes.touches(*COUNTED),
-            details=here and changes.touches("article", "content"),
+            details=here and changes.touches("article", "content", "bookmark"),
             notes=here and changes.touches(*ANNOTATION_ENTITIES) and update.origins != {NOTES},
             now=COMMAND in update.origins,
         )
