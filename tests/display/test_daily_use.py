@@ -7,9 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.main_window import MainWindow
 from reader.gui.views.sidebar import SidebarView
 from reader.services.library import Library
@@ -111,3 +112,35 @@ def test_space_at_the_end_of_an_article_reads_on_into_the_next_unread(
     opened = shown_id(active)
     assert opened is not None and row_of(opened) == (row_of(short) or 0) + 1
     assert bar.value() == 0 and pane.hasFocus()
+
+
+def open_sheet(qtbot: QtBot) -> ShortcutsSheet:
+    sheets: list[ShortcutsSheet] = []
+
+    def shown() -> bool:
+        sheets[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet)]
+        return bool(sheets) and sheets[0].isVisible()
+
+    qtbot.waitUntil(shown, timeout=5000)
+    return sheets[0]
+
+
+@pytest.mark.parametrize("key", ["question", "ctrl+slash"])
+def test_question_mark_and_ctrl_slash_show_the_shortcuts_sheet(
+    qtbot: QtBot, active: MainWindow, key: str
+) -> None:
+    view = active.parts.article_list
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    press(key)
+    sheet = open_sheet(qtbot)
+    rows = {
+        sheet.table.item(r, 0).text(): sheet.table.item(r, 1).text()
+        for r in range(sheet.table.rowCount())
+    }
+    assert rows["Bookmark"] == "Ctrl+D" and rows["Next Article"] == "J"
+    assert "1" in rows.values()  # the pane's highlight keys are listed too
+    press("Escape")  # closes it (and it goes: one sheet at a time, none left behind)
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, ShortcutsSheet) for w in QApplication.topLevelWidgets())
+    )

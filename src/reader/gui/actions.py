@@ -109,6 +109,7 @@ class WindowActions(QObject):
             self.tr("Fetch the web images this article shows as placeholders")
         )
         self.search_help = self._make(self.tr("Search &Syntax"))
+        self.shortcuts_sheet = self._make(self.tr("&Keyboard Shortcuts"), "?", "Ctrl+/")
         self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
         self.article_actions = (
             self.mark_read,
@@ -242,4 +243,4 @@ class WindowActions(QObject):
         article.addSeparator()
         article.addAction(self.download_images)
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.search_help, self.about])
+        help_menu.addActions([self.shortcuts_sheet, self.search_help, self.about])

@@ -27,6 +27,7 @@ from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed
 from reader.gui.clipboard import PastedImports
 from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
+from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
 from reader.gui.dialogs.preferences import PreferencesDialog
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
         a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
         a.empty_trash.triggered.connect(self.commands.empty_trash)
         a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts_sheet.triggered.connect(
+            lambda: ShortcutsSheet(self.actions() + self.parts.pane.actions(), self).show()
+        )
 
     def _on_bookmark_triggered(self) -> None:
         self.commands.toggle_bookmark(self.target_ids())
