@@ -27,10 +27,10 @@ from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed
 from reader.gui.clipboard import PastedImports
 from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
-from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
 from reader.gui.dialogs.preferences import PreferencesDialog
+from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.focus import WindowModes
 from reader.gui.imports import ImportController
