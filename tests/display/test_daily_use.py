@@ -14,7 +14,7 @@ from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.main_window import MainWindow
 from reader.gui.views.sidebar import SidebarView
 from reader.services.library import Library
-from tests.display.test_keyboard_flows import press, shown_id
+from tests.display.test_keyboard_flows import press, shown_id, type_text
 from tests.gui.conftest import html_article
 
 pytestmark = pytest.mark.display
@@ -121,7 +121,7 @@ def open_sheet(qtbot: QtBot) -> ShortcutsSheet:
         sheets[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsSheet)]
         return bool(sheets) and sheets[0].isVisible()
 
-    qtbot.waitUntil(shown, timeout=5000)
+    qtbot.waitUntil(shown, timeout=15_000)  # a generous hang guard on a busy machine
     return sheets[0]
 
 
@@ -144,3 +144,18 @@ def test_question_mark_and_ctrl_slash_show_the_shortcuts_sheet(
     qtbot.waitUntil(
         lambda: not any(isinstance(w, ShortcutsSheet) for w in QApplication.topLevelWidgets())
     )
+
+
+def test_tab_from_the_search_field_goes_into_the_results_and_keeps_the_search(
+    qtbot: QtBot, active: MainWindow, filled: dict[str, int]
+) -> None:
+    press("ctrl+k")
+    field, results = active.parts.search_field, active.parts.search_list
+    qtbot.waitUntil(field.hasFocus)
+    type_text("harbour")
+    qtbot.waitUntil(lambda: active.searching and results.model().rowCount() == 1, timeout=5000)
+    press("Tab")
+    qtbot.waitUntil(results.hasFocus, timeout=5000)
+    press("Down")
+    assert active.searching and field.text() == "harbour"
+    assert not active.parts.sidebar.hasFocus()

@@ -52,6 +52,11 @@ class KeyboardNavigation(QObject):
             self.read_current()
         elif watched is p.search_field and key == Qt.Key.Key_Down:
             self.enter_results()
+        elif watched is p.search_field and key == Qt.Key.Key_Tab:
+            # On into the list the field fills, not round the window to the sidebar.
+            self._window.current_list().setFocus(Qt.FocusReason.TabFocusReason)
+            if self._window.searching:
+                self.enter_results()
         elif watched is p.pane and key == Qt.Key.Key_Space and self._at_the_end():
             self._step_to_unread(forward=True)  # Space reads on into the next unread article
         elif watched is p.pane and key == Qt.Key.Key_Escape:
