@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
@@ -159,3 +159,28 @@ def test_tab_from_the_search_field_goes_into_the_results_and_keeps_the_search(
     press("Down")
     assert active.searching and field.text() == "harbour"
     assert not active.parts.sidebar.hasFocus()
+
+
+def ring_drawn(widget: QWidget) -> bool:
+    """The widget's left edge, half way down, is in the highlight colour."""
+    image = widget.grab().toImage()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight)
+    return image.pixelColor(0, image.height() // 2).name() == highlight.name()
+
+
+def test_tab_and_escape_show_where_the_keyboard_is(
+    qtbot: QtBot, active: MainWindow, filled: dict[str, int]
+) -> None:
+    p = active.parts
+    p.article_list.setFocus()
+    qtbot.waitUntil(p.article_list.hasFocus)
+    qtbot.waitUntil(lambda: ring_drawn(p.article_list))
+    assert not ring_drawn(p.sidebar) and not ring_drawn(p.pane)
+    press("Return")  # into the pane
+    qtbot.waitUntil(p.pane.hasFocus)
+    qtbot.waitUntil(lambda: ring_drawn(p.pane) and not ring_drawn(p.article_list))
+    press("Escape")  # back to the list
+    qtbot.waitUntil(lambda: ring_drawn(p.article_list) and not ring_drawn(p.pane))
+    press("shift+Tab")  # on to the sidebar
+    qtbot.waitUntil(p.sidebar.hasFocus)
+    qtbot.waitUntil(lambda: ring_drawn(p.sidebar) and not ring_drawn(p.pane))

@@ -33,6 +33,7 @@ from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.focus import WindowModes
+from reader.gui.focus_ring import FocusRing
 from reader.gui.imports import ImportController
 from reader.gui.keyboard import KeyboardNavigation
 from reader.gui.layout import (
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self._connect_parts()
         self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
+        p = self.parts
+        self.focus_ring = FocusRing((p.sidebar, p.article_list, p.search_list, p.pane))
         self.modes = WindowModes(
             self, self.parts.splitter, self.parts.pane, self.menu_actions, settings
         )
