@@ -184,3 +184,51 @@ def test_tab_and_escape_show_where_the_keyboard_is(
     press("shift+Tab")  # on to the sidebar
     qtbot.waitUntil(p.sidebar.hasFocus)
     qtbot.waitUntil(lambda: ring_drawn(p.sidebar) and not ring_drawn(p.pane))
+
+
+def test_the_window_shrinks_to_480_px_and_the_list_still_shows_20_title_characters(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    title = "Why cities are planting forests on their rooftops, and what it means for summer heat"
+    added = library.add_article(html_article(title, "<p>Green roofs.</p>", site="Green Desk"))
+    assert added.article_id is not None
+    window.refresh.reload()
+    model, view = window.parts.article_model, window.parts.article_list
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    window.resize(480, 700)  # the window manager grants it only above the minimum width
+    qtbot.waitUntil(lambda: window.width() == 480, timeout=5000)
+    assert window.minimumSizeHint().width() <= 480
+    splitter = window.parts.splitter
+    for list_width in (240, 320, 480):
+        window.resize(list_width + 420, 700)
+        qtbot.waitUntil(lambda w=list_width: window.width() == w + 420, timeout=5000)
+        sizes = splitter.sizes()
+        splitter.setSizes([100, list_width, sum(sizes) - 100 - list_width])
+        qtbot.waitUntil(lambda w=list_width: splitter.sizes()[1] == w)
+        assert view.width() == list_width
+        row = model.row_of(added.article_id)
+        summary = model.summary_at(row) if row is not None else None
+        assert row is not None and summary is not None
+        row_width = view.visualRect(model.index(row, 0)).width()
+        lines = view.row_delegate().row_text(summary, row_width).title_lines
+        shown = "".join(line.removesuffix("…") for line in lines)
+        assert shown.replace(" ", "").startswith(title[:20].replace(" ", "")), (list_width, lines)
+
+
+def test_tab_in_the_list_goes_to_the_next_pane_not_the_next_cell(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    view = active.parts.article_list
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.go_to_row(0)
+    qtbot.waitUntil(lambda: shown_id(active) is not None)
+    opened = shown_id(active)
+    press("Tab")
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    assert view.currentIndex().row() == 0 and shown_id(active) == opened
+    model = active.parts.article_model
+    listed = [model.article_id(row) for row in range(model.rowCount())]
+    qtbot.wait(300)  # a mark-read of a walked cell would be on the edit lane by now
+    summaries = active.library.summaries([i for i in listed if i is not None]).values()
+    assert [s.id for s in summaries if s.read] in ([], [opened])  # never one per cell walked
