@@ -232,3 +232,22 @@ def test_tab_in_the_list_goes_to_the_next_pane_not_the_next_cell(
     qtbot.wait(300)  # a mark-read of a walked cell would be on the edit lane by now
     summaries = active.library.summaries([i for i in listed if i is not None]).values()
     assert [s.id for s in summaries if s.read] in ([], [opened])  # never one per cell walked
+
+
+def test_delete_in_the_highlights_list_deletes_the_highlight(
+    qtbot: QtBot, active: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    harbour = filled["harbour"]
+    library.annotations.highlight_quote(harbour, "smell of bread", note="Lovely")
+    assert active.select_article(harbour)
+    panel, toggle = active.annotations.panel, active.menu_actions.notes_panel
+    assert toggle is not None
+    if not toggle.isChecked():
+        toggle.trigger()  # View → Notes Panel
+    qtbot.waitUntil(lambda: panel.list.isVisible() and panel.list.count() == 1)
+    panel.list.setCurrentRow(0)
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    press("Delete")
+    qtbot.waitUntil(lambda: library.annotations.highlights(harbour) == [], timeout=5000)
+    assert library.summaries([harbour])[harbour].trashed is None  # not Move to Trash
