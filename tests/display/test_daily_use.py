@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -251,3 +251,40 @@ def test_delete_in_the_highlights_list_deletes_the_highlight(
     press("Delete")
     qtbot.waitUntil(lambda: library.annotations.highlights(harbour) == [], timeout=5000)
     assert library.summaries([harbour])[harbour].trashed is None  # not Move to Trash
+
+
+def test_n_skips_read_articles(qtbot: QtBot, active: MainWindow) -> None:
+    view, model = active.parts.article_list, active.parts.article_model
+    middle = model.article_id(1)
+    assert middle is not None
+    active.library.mark_read([middle])
+    model.refresh([middle])
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.go_to_row(0)
+    qtbot.waitUntil(lambda: shown_id(active) == model.article_id(0))
+    qtbot.waitUntil(lambda: not active.edit_lane.busy)
+    press("n")
+    qtbot.waitUntil(lambda: shown_id(active) == model.article_id(2), timeout=5000)
+
+
+def test_compact_list_with_the_notes_panel_open_at_960_px_keeps_its_title_column(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.list_options.compact.trigger()
+    toggle = window.menu_actions.notes_panel
+    assert toggle is not None
+    if not toggle.isChecked():
+        toggle.trigger()
+    window.resize(960, 700)
+    qtbot.waitUntil(lambda: window.width() == 960, timeout=5000)
+    view = window.parts.article_list
+    qtbot.waitUntil(lambda: window.annotations.panel.isVisible())
+    needed = QFontMetrics(view.font()).averageCharWidth() * 20
+
+    def fits() -> bool:
+        shown = sum(view.columnWidth(c) for c in range(4) if not view.isColumnHidden(c))
+        # A readable title, and nothing falling off the right edge.
+        return view.columnWidth(0) >= needed and shown <= view.viewport().width() + 1
+
+    qtbot.waitUntil(fits, timeout=5000)
