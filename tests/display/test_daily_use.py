@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,7 @@ from reader.gui.views.sidebar import SidebarView
 from reader.services.library import Library
 from tests.display.test_keyboard_flows import press, shown_id, type_text
 from tests.gui.conftest import html_article
+from tests.gui.test_reading_pane import link_point
 
 pytestmark = pytest.mark.display
 
@@ -288,3 +290,32 @@ def test_compact_list_with_the_notes_panel_open_at_960_px_keeps_its_title_column
         return view.columnWidth(0) >= needed and shown <= view.viewport().width() + 1
 
     qtbot.waitUntil(fits, timeout=5000)
+
+
+def test_down_in_the_search_field_goes_into_the_results(
+    qtbot: QtBot, active: MainWindow, filled: dict[str, int]
+) -> None:
+    press("ctrl+k")
+    field, results = active.parts.search_field, active.parts.search_list
+    qtbot.waitUntil(field.hasFocus)
+    type_text("harbour")
+    press("Down")
+    qtbot.waitUntil(results.hasFocus, timeout=5000)
+    assert shown_id(active) == filled["harbour"]
+
+
+def test_a_click_on_a_web_link_opens_it_without_a_question(
+    qtbot: QtBot, active: MainWindow, library: Library, browser: Browser
+) -> None:
+    body = '<p>Read <a href="https://example.com/story">the full story</a> today.</p>'
+    added = library.add_article(html_article("Linked", body))
+    assert added.article_id is not None and active.open_article(added.article_id)
+    pane = active.parts.pane
+    point = pane.viewport().mapToGlobal(link_point(pane, "full story"))
+    subprocess.run(
+        ["xdotool", "mousemove", "--sync", str(point.x()), str(point.y()), "click", "1"],
+        check=True,
+        timeout=20,
+    )
+    qtbot.waitUntil(lambda: browser.opened == ["https://example.com/story"], timeout=5000)
+    assert QApplication.activeModalWidget() is None  # no confirmation asked
