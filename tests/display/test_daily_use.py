@@ -319,3 +319,14 @@ def test_a_click_on_a_web_link_opens_it_without_a_question(
     )
     qtbot.waitUntil(lambda: browser.opened == ["https://example.com/story"], timeout=5000)
     assert QApplication.activeModalWidget() is None  # no confirmation asked
+
+
+def test_ctrl_home_opens_and_selects_the_first_row(qtbot: QtBot, active: MainWindow) -> None:
+    view, model = active.parts.article_list, active.parts.article_model
+    assert active.select_article(model.article_id(2) or 0)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    press("ctrl+Home")
+    first = model.article_id(0)
+    qtbot.waitUntil(lambda: shown_id(active) == first, timeout=5000)
+    assert view.selected_ids() == [first] and active.target_ids() == [first]
