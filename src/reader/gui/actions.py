@@ -95,6 +95,8 @@ class WindowActions(QObject):
         self.mark_read = self._make(self.tr("Mark as &Read"), "Ctrl+Shift+R")
         self.mark_unread = self._make(self.tr("Mark as &Unread"), "Ctrl+Shift+U")
         self.bookmark = self._make(self.tr("&Bookmark"), "Ctrl+D")
+        self.bookmark.setCheckable(True)  # checked while the article shown has a bookmark
+        self.open_source = self._make(self.tr("&Open Original Page"), "O")
         self.move = self._make(self.tr("&Move to Section…"), "Ctrl+Shift+M")
         self.edit_details = self._make(self.tr("&Edit Details…"), "Ctrl+E")
         # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
@@ -107,6 +109,7 @@ class WindowActions(QObject):
             self.tr("Fetch the web images this article shows as placeholders")
         )
         self.search_help = self._make(self.tr("Search &Syntax"))
+        self.shortcuts_sheet = self._make(self.tr("&Keyboard Shortcuts"), "?", "Ctrl+/")
         self.about = self._make(self.tr("&About Reader"), role=QAction.MenuRole.AboutRole)
         self.article_actions = (
             self.mark_read,
@@ -229,7 +232,7 @@ class WindowActions(QObject):
         go.addSeparator()
         go.addActions([self.next_highlight, self.previous_highlight])
         article = bar.addMenu(self.tr("&Article"))
-        article.addActions([self.mark_read, self.mark_unread, self.bookmark])
+        article.addActions([self.mark_read, self.mark_unread, self.bookmark, self.open_source])
         article.addActions([self.edit_details, self.edit_tags])
         article.addSeparator()
         highlight = article.addMenu(self.tr("&Highlight Selection"))
@@ -240,4 +243,4 @@ class WindowActions(QObject):
         article.addSeparator()
         article.addAction(self.download_images)
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.search_help, self.about])
+        help_menu.addActions([self.shortcuts_sheet, self.search_help, self.about])

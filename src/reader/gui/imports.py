@@ -45,7 +45,12 @@ class ImportSummary:
 
     @property
     def imported(self) -> int:
-        return self.count(ImportStatus.IMPORTED) + self.count(ImportStatus.UPDATED)
+        return self.count(ImportStatus.IMPORTED)
+
+    @property
+    def updated(self) -> int:
+        # Told apart from new articles: the details dialog says "Updated" for these.
+        return self.count(ImportStatus.UPDATED)
 
     @property
     def duplicates(self) -> int:

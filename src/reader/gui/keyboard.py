@@ -1,4 +1,5 @@
-"""Keyboard movement: j/k and n/p through the list, Enter into results and the pane, Esc back."""
+"""Keyboard movement: j/k and n/p through the list, Enter into results and the pane, Esc back,
+Space at the end of an article on to the next unread one."""
 
 from __future__ import annotations
 
@@ -51,6 +52,13 @@ class KeyboardNavigation(QObject):
             self.read_current()
         elif watched is p.search_field and key == Qt.Key.Key_Down:
             self.enter_results()
+        elif watched is p.search_field and key == Qt.Key.Key_Tab:
+            # On into the list the field fills, not round the window to the sidebar.
+            self._window.current_list().setFocus(Qt.FocusReason.TabFocusReason)
+            if self._window.searching:
+                self.enter_results()
+        elif watched is p.pane and key == Qt.Key.Key_Space and self._at_the_end():
+            self._step_to_unread(forward=True)  # Space reads on into the next unread article
         elif watched is p.pane and key == Qt.Key.Key_Escape:
             self._window.current_list().setFocus(Qt.FocusReason.OtherFocusReason)
         elif watched is p.search_list and key == Qt.Key.Key_Escape:
@@ -58,6 +66,11 @@ class KeyboardNavigation(QObject):
         else:
             return False
         return True
+
+    def _at_the_end(self) -> bool:
+        pane = self._window.parts.pane
+        bar = pane.verticalScrollBar()
+        return pane.article is not None and bar.value() >= bar.maximum()
 
     def enter_results(self) -> None:
         """From the search field into the hits; runs the typed query first if it has not run."""

@@ -33,6 +33,7 @@ from reader.services.library import Library
 SPLITTER_SIZES = (190, 480, 610)
 # Small enough that all three panes fit a 480 px window; hidden panes count for nothing.
 PANES_MINIMUM = (100, 160, 200)
+SIDEBAR_SHARE = 0.2  # the most of the window's width the sidebar takes to fit its names
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,23 @@ def add_highlight_buttons(toolbar: QToolBar, actions: list[QAction]) -> None:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             # Clicking must not take focus from the pane, or its selection would be lost.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def fit_sidebar(parts: WindowParts) -> None:
+    """Widen the sidebar until its names are no longer cut, within its share of the window;
+    never narrower than it is (the user may have dragged it wider)."""
+    splitter, sidebar = parts.splitter, parts.sidebar
+    if sidebar.isHidden():
+        return
+    sizes = splitter.sizes()
+    room = int(splitter.width() * SIDEBAR_SHARE)
+    wanted = min(sidebar.fitting_width(), room)
+    extra = wanted - sizes[0]
+    if extra <= 0 or sum(sizes[1:]) - extra < sum(PANES_MINIMUM[1:]):
+        return
+    # Taken from the list and the pane in proportion, so the list keeps its share.
+    from_list = extra * sizes[1] // max(1, sizes[1] + sizes[2])
+    splitter.setSizes([wanted, sizes[1] - from_list, sizes[2] - (extra - from_list)])
 
 
 def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
@@ -29,14 +30,17 @@ from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
 from reader.gui.dialogs.preferences import PreferencesDialog
+from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.focus import WindowModes
+from reader.gui.focus_ring import FocusRing
 from reader.gui.imports import ImportController
 from reader.gui.keyboard import KeyboardNavigation
 from reader.gui.layout import (
     WindowParts,
     add_highlight_buttons,
     build_parts,
+    fit_sidebar,
     restore_layout,
     save_layout,
 )
@@ -149,10 +153,13 @@ class MainWindow(QMainWindow):
         self._connect_parts()
         self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
+        p = self.parts
+        self.focus_ring = FocusRing((p.sidebar, p.article_list, p.search_list, p.pane))
         self.modes = WindowModes(
             self, self.parts.splitter, self.parts.pane, self.menu_actions, settings
         )
         restore_layout(self, self.parts, settings)
+        self.parts.sidebar_model.rebuilt.connect(lambda: fit_sidebar(self.parts))
         self.list_options.restore()
         self.modes.restore()
         hints = QGuiApplication.styleHints()
@@ -186,13 +193,28 @@ class MainWindow(QMainWindow):
         a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
         a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
         a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
-        a.bookmark.triggered.connect(lambda: self.commands.toggle_bookmark(self.target_ids()))
+        a.bookmark.triggered.connect(self._on_bookmark_triggered)
         a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
+        a.open_source.triggered.connect(lambda: self.reading.open_source())
+        # The menu item shows the shown article's bookmark (a toggle may act on a selection).
+        self.parts.pane.rendered.connect(lambda art: a.bookmark.setChecked(art.summary.bookmarked))
+        self.parts.pane.article_changed.connect(
+            lambda art: a.bookmark.setChecked(art is not None and art.summary.bookmarked)
+        )
         a.edit_details.triggered.connect(self._on_edit_details_triggered)
         a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
         a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
         a.empty_trash.triggered.connect(self.commands.empty_trash)
         a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts_sheet.triggered.connect(
+            lambda: ShortcutsSheet(self.actions() + self.parts.pane.actions(), self).show()
+        )
+
+    def _on_bookmark_triggered(self) -> None:
+        self.commands.toggle_bookmark(self.target_ids())
+        # Checked as the shown article is until the write shows (it may not touch that one).
+        shown = self.parts.pane.article
+        self.menu_actions.bookmark.setChecked(shown is not None and shown.summary.bookmarked)
 
     def _connect_parts(self) -> None:
         a, p = self.menu_actions, self.parts
@@ -315,6 +337,11 @@ class MainWindow(QMainWindow):
             # fraction of the article's height) lands where it was.
             self._reopened = True
             self.reading.reopen_last_article()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() > event.oldSize().width():  # room to show the whole names
+            fit_sidebar(self.parts)
 
     def zoom(self, steps: int) -> None:
         self.apply_preferences(self._prefs.zoomed(steps))

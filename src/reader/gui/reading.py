@@ -45,6 +45,9 @@ class Reading(QObject):
         self._settings = settings
         self._edit_lane = edit_lane
         self._refresh = refresh
+        # What the placeholder shown says: the library is empty (True) or not (False).
+        self._empty_shown: bool | None = None
+        refresh.counted.connect(self._on_refresh_counted)
         parts.pane.position_changed.connect(self._on_pane_position_changed)
         parts.pane.link_hovered.connect(self._on_pane_link_hovered)
         parts.pane.link_refused.connect(self._on_pane_link_refused)
@@ -60,6 +63,7 @@ class Reading(QObject):
         if terms is None and self._lists.searching:
             terms = parts.search_model.terms_for(self._lists.visible().currentIndex().row())
         self._lists.state.open(article_id)
+        self._empty_shown = None
         parts.pane.show_article(article, self._library.assets_dir(article_id), terms or ())
         parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
@@ -70,6 +74,13 @@ class Reading(QObject):
             self._mark_opened_read(article_id)
         self.article_opened.emit(article_id)
         return True
+
+    def open_source(self) -> None:
+        if not self._parts.pane.open_source():
+            self._window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "This article has no web page to open"),
+                3000,
+            )
 
     def _mark_opened_read(self, article_id: int) -> None:
         # On the edit lane: the UI thread never writes (a write may wait behind an import's).
@@ -88,11 +99,18 @@ class Reading(QObject):
             self._parts.pane.show_details(article)
             self._window.setWindowTitle(article.summary.title)
 
-    def show_placeholder(self) -> None:
+    def _on_refresh_counted(self, total: int) -> None:
+        # An import into an empty library (or a last removal) changes what the placeholder
+        # has to say, while no article is shown.
+        if self._empty_shown is not None and self._empty_shown != (total == 0):
+            self.show_placeholder(total)
+
+    def show_placeholder(self, total: int | None = None) -> None:
         self._lists.state.close()
         self._window.setWindowTitle("")  # the platform shows the application's name alone
         self._lists.update_actions()
-        if self._library.count() == 0:
+        self._empty_shown = (self._library.count() if total is None else total) == 0
+        if self._empty_shown:
             self._parts.pane.show_message(
                 QCoreApplication.translate("MainWindow", "Your library is empty"),
                 [

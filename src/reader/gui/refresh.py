@@ -52,6 +52,7 @@ class ViewRefresh(QObject):
     details_changed = Signal(int)  # the shown article's metadata: its header, the title
     notes_changed = Signal()  # the shown article's annotations, changed by someone else
     refreshed = Signal(object)  # the ViewChanges just applied
+    counted = Signal(int)  # the library's article count, each time it is read
 
     def __init__(
         self,
@@ -124,6 +125,7 @@ class ViewRefresh(QObject):
     def _show_counts(self, counts: LibraryCounts) -> None:
         self._parts.sidebar_model.populate(counts)
         total, unread = counts.views["all"], counts.views["unread"]
+        self.counted.emit(total)
         self._parts.article_list.set_placeholder(
             QCoreApplication.translate("MainWindow", "No articles here.")
             if total
@@ -177,7 +179,7 @@ class ViewRefresh(QObject):
             reload_list=came_or_went or (asked and filtered and bool(changes.article_ids)),
             rows=changes.article_ids,
             counts=changes.touches(*COUNTED),
-            details=here and changes.touches("article", "content"),
+            details=here and changes.touches("article", "content", "bookmark"),
             notes=here and changes.touches(*ANNOTATION_ENTITIES) and update.origins != {NOTES},
             now=COMMAND in update.origins,
         )

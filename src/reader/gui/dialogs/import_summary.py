@@ -35,7 +35,15 @@ def skip_reason(reason: str) -> str:
 
 def summary_line(summary: ImportSummary) -> str:
     """One line for the strip, e.g. "Imported 8 · 1 already in the library · 1 failed"."""
-    parts = [QCoreApplication.translate("ImportSummary", "Imported {n}").format(n=summary.imported)]
+    parts = []
+    if summary.imported or not summary.updated:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "Imported {n}").format(n=summary.imported)
+        )
+    if summary.updated:
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{n} updated").format(n=summary.updated)
+        )
     if summary.duplicates:
         parts.append(
             QCoreApplication.translate("ImportSummary", "{n} already in the library").format(

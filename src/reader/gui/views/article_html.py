@@ -106,11 +106,16 @@ def byline_parts(article: StoredArticle, date_text: str | None) -> list[str]:
 TAGS_LINK = "#reader-edit-tags"
 
 
-def article_html(article: StoredArticle, date_text: str | None, tags_label: str = "") -> str:
-    """The document for one article: title, byline (site · section · date · author, and the
-    tag editor's link when `tags_label` is given), body."""
+def article_html(
+    article: StoredArticle, date_text: str | None, tags_label: str = "", bookmark_label: str = ""
+) -> str:
+    """The document for one article: title, byline (the bookmark marker when
+    `bookmark_label` is given, site · section · date · author, and the tag editor's link when
+    `tags_label` is given), body."""
     title = html.escape(article.summary.title)
     parts = [html.escape(part) for part in byline_parts(article, date_text)]
+    if bookmark_label:
+        parts.insert(0, html.escape(bookmark_label))
     if tags_label:
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)

@@ -60,6 +60,7 @@ class ReadingPane(QTextBrowser):
 
     position_changed = Signal(int, float)  # article id, fraction read
     article_changed = Signal(object)  # the StoredArticle now shown, or None
+    rendered = Signal(object)  # the StoredArticle just drawn (shown, or its details changed)
     highlight_clicked = Signal(int)  # highlight id
     context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
     text_map_built = Signal()  # the shown article's text can be highlighted now
@@ -164,14 +165,15 @@ class ReadingPane(QTextBrowser):
             self.document().clear()  # drops cached images of the previous article
             date_text = self._date_text(self._article)
             tags = self.tr("Tags…") if self.offer_tags else ""
+            bookmark = self.tr("★ Bookmarked") if self._article.summary.bookmarked else ""
             self._apply_faces(self._prefs.families_for(self._article.summary.language))
-            page = article_html(self._article, date_text, tags)
+            page = article_html(self._article, date_text, tags, bookmark)
             column = self._column_for_width()
             self.setHtml(self._tables.fitted(page, self.document(), column))
             self._images = None
             size_headings(self.document())
             # The title block, and the byline block when there is one, come before the body.
-            header = 2 if tags or byline_parts(self._article, date_text) else 1
+            header = 2 if tags or bookmark or byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
             self._map_text()
             self._place_highlights()
@@ -181,6 +183,8 @@ class ReadingPane(QTextBrowser):
             self._settle(fraction)
         finally:
             self._loading = False
+        if self._article is not None:
+            self.rendered.emit(self._article)
 
     @property
     def table_fits(self) -> tuple[Fit, ...]:
@@ -524,6 +528,14 @@ class ReadingPane(QTextBrowser):
             return
         # A click is the reader's choice, as in a browser: no dialog in between.
         QDesktopServices.openUrl(url)
+
+    def open_source(self) -> bool:
+        """The shown article's original web page in the browser; False when it has none."""
+        source = QUrl(self._article.url or "") if self._article is not None else QUrl()
+        if not source.isValid() or source.scheme().lower() not in ("http", "https"):
+            return False
+        QDesktopServices.openUrl(source)
+        return True
 
     def _on_self_highlighted(self, url: QUrl) -> None:
         self.link_hovered.emit(url.toDisplayString() if not url.isEmpty() else "")

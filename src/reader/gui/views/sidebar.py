@@ -137,6 +137,22 @@ class SidebarView(QTreeView):
     def chosen(self) -> tuple[str, str]:
         return self._chosen
 
+    def fitting_width(self) -> int:
+        """The width at which no name is elided before its count (see CountDelegate)."""
+        metrics, model = self.fontMetrics(), self._model
+        widest = 0
+        for group in range(model.rowCount()):
+            parent = model.index(group, 0)
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                count = count_text(index.data(COUNT_ROLE))
+                widest = max(
+                    widest, metrics.horizontalAdvance(name) + metrics.horizontalAdvance(count)
+                )
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return widest + 22 + 8 + self.indentation() + scroll_bar  # the delegate's margins
+
     def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         super().selectionChanged(selected, deselected)
         indexes = selected.indexes()
