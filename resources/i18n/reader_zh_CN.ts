@@ -163,6 +163,26 @@
         </translation>
     </message>
     <message>
+        <source>{source}: {exact} matched exactly, {fuzzy} fuzzy, {orphaned} orphaned, {present} already present</source>
+        <translation>{source}：{exact} 条精确匹配，{fuzzy} 条近似匹配，{orphaned} 条未能定位，{present} 条已存在</translation>
+    </message>
+    <message>
+        <source>; earlier orphans attached to their article: {n}</source>
+        <translation>；此前未能定位、现已挂到文章上的：{n} 条</translation>
+    </message>
+    <message>
+        <source>; deleted by you after an earlier import, left out: {n}</source>
+        <translation>；你在上次导入后删除、本次未导入的：{n} 条</translation>
+    </message>
+    <message>
+        <source>; anchored in new book entries made of their quotes: {n} ({titles})</source>
+        <translation>；定位到由引文新建的书目中的：{n} 条（{titles}）</translation>
+    </message>
+    <message>
+        <source>; orphans kept under placeholder entries: {n}</source>
+        <translation>；保存在占位条目下的未定位划线：{n} 条</translation>
+    </message>
+    <message>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -643,6 +663,10 @@
         <translation>已导入 {n} 篇</translation>
     </message>
     <message>
+        <source>{n} updated</source>
+        <translation>已更新 {n} 个</translation>
+    </message>
+    <message>
         <source>{n} already in the library</source>
         <translation>{n} 篇已在文库中</translation>
     </message>
@@ -777,6 +801,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Read-only library: changes are off</source>
         <translation>文库为只读：不能修改</translation>
+    </message>
+    <message>
+        <source>This article has no web page to open</source>
+        <translation>这篇文章没有可打开的网页</translation>
     </message>
     <message>
         <source>Your library is empty</source>
@@ -1156,6 +1184,10 @@ Drop saved articles here to import them.</source>
         <translation>标签…</translation>
     </message>
     <message>
+        <source>★ Bookmarked</source>
+        <translation>★ 已加书签</translation>
+    </message>
+    <message>
         <source>MMMM d, yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
@@ -1319,6 +1351,21 @@ Drop saved articles here to import them.</source>
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1608,10 @@ Drop saved articles here to import them.</source>
         <source>; {notes} deleted there and left deleted</source>
         <translation>；{notes}已在那里删除，保持删除</translation>
     </message>
+    <message>
+        <source>Deleted in the {kind} and left deleted: {notes}. Write again?</source>
+        <translation>已在{kind}中删除并保持删除的：{notes}。要重新写入吗？</translation>
+    </message>
 </context>
 <context>
     <name>ViewRefresh</name>
@@ -1756,6 +1807,10 @@ Drop saved articles here to import them.</source>
         <translation>加书签(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Open Original Page</source>
+        <translation>打开原网页(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Move to Section…</source>
         <translation>移到栏目(&amp;M)…</translation>
     </message>
@@ -1786,6 +1841,10 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Search &amp;Syntax</source>
         <translation>搜索语法(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Reader</source>
