@@ -62,3 +62,30 @@ def test_paragraphs_from_different_containers_get_nothing_between() -> None:
     body = extracted(FIRST, SECOND)
     restore_dropped_blocks(body, lxml.html.document_fromstring(page))
     assert len(body) == 2
+
+
+def test_a_heading_opening_the_next_paragraphs_container_is_restored() -> None:
+    # DocBook: <div class="sect2"><div class="titlepage"><div><h3>…</h3></div></div><p>…
+    page = (
+        f'<html><body><div class="sect1"><p>{FIRST}</p><div class="sect2">'
+        '<div class="titlepage"><div><h3><a name="w"></a>1.1. Winter</h3></div></div>'
+        f"<p>{SECOND}</p></div></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [(e.tag, e.get("rend"), e.text) for e in body][1] == ("head", "h3", "1.1. Winter")
+
+
+def test_a_heading_in_a_box_of_its_own_between_kept_paragraphs_is_restored() -> None:
+    between = '<div class="titlepage"><div><h3>Winter</h3></div></div>'
+    assert restored(between) == [("p", None, FIRST), ("head", "h3", "Winter"), ("p", None, SECOND)]
+
+
+def test_a_heading_followed_by_other_text_in_the_next_container_stays_out() -> None:
+    page = (
+        f"<html><body><div><p>{FIRST}</p></div><div><h2>Shop</h2><div>Buy lamps today</div>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert len(body) == 2

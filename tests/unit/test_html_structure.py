@@ -63,6 +63,15 @@ class TestTablePage:
         assert "Day\tHigh water\tHeight (cm)" in self.text
 
 
+def test_docbook_subsection_headings_are_kept_in_order() -> None:
+    _, html, text = imported("docbook-sections.html")
+    headings = ("<h3>2.1. Wicks</h3>", "<h3>2.2. Glass</h3>", "<h4>2.2.1. Cracked glass</h4>")
+    positions = [html.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert html.index("Spare wicks") < positions[1] < html.index("cleaned on Sundays")
+    assert "2.2.1. Cracked glass\n\nA cracked glass" in text
+
+
 def test_what_the_page_never_shows_is_not_imported() -> None:
     visible = (
         "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "
