@@ -125,3 +125,45 @@ def _in_sentence(element: lxml.html.HtmlElement) -> bool:
 
 def _text(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
+
+
+# --- the site's own chrome ----------------------------------------------------------------------
+
+# A class or id naming the site's logo ("logo", "site-logo", "logo_link"; not "logout").
+_LOGO_NAME = re.compile(r"(?:^|[-_])logos?(?:$|[-_])", re.IGNORECASE)
+_LOGO_MAX = 80  # a site's name, never a paragraph
+_CHROME_BLOCKS = ("p", "div", "ul", "ol", "nav")
+_LANGUAGE_LABEL_MAX = 40  # "Available Languages:", "翻訳済み言語:"
+_LANGUAGE_LINK_MAX = 24  # "en", "Deutsch", "中文 (简体)"
+
+
+def drop_site_chrome(tree: lxml.html.HtmlElement) -> None:
+    """Remove the site's logo ("LibreOffice 7.4 Help" above every help page) and the bars
+    linking to the page in other languages. Run after the metadata is read: a logo names
+    the site."""
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in {"html", "head", "body"}:
+            continue
+        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_language_bar(element)):
+            element.drop_tree()
+
+
+def _is_logo(element: lxml.html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    if not any(_LOGO_NAME.search(name) for name in names):
+        return False
+    return len(_text(element)) <= _LOGO_MAX
+
+
+def _is_language_bar(element: lxml.html.HtmlElement) -> bool:
+    """Links to the same page in other languages (most say so with `hreflang`) and at most
+    a short label: "Available Languages: en | fr | ja"."""
+    links = list(element.iter("a"))
+    if len(links) < 2 or sum(1 for link in links if link.get("hreflang")) * 2 < len(links):
+        return False
+    if any(len(_text(link)) > _LANGUAGE_LINK_MAX for link in links):
+        return False
+    label = _text(element)
+    for link in links:
+        label = label.replace(_text(link), "", 1)
+    return len(label.replace("|", "").replace("·", "").strip()) <= _LANGUAGE_LABEL_MAX
