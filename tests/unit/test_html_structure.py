@@ -72,6 +72,34 @@ def test_docbook_subsection_headings_are_kept_in_order() -> None:
     assert "2.2.1. Cracked glass\n\nA cracked glass" in text
 
 
+class TestShortPageOfATable:
+    """Too short for the extractor's scoring: the page's own markup is the article."""
+
+    title, html, text = imported("short-table-page.html")
+
+    def test_the_table_stays_a_table_with_a_row_per_line(self) -> None:
+        assert self.html.count("<tr>") == 4
+        assert "Oil\tTins\tHours per tin\n\ncolza\t12\t40\n\nparaffin\t30\t55" in self.text
+
+    def test_the_navigation_and_the_repeated_title_go(self) -> None:
+        assert self.title == "3.4. Lamp oils"
+        assert self.text.startswith("The store keeps these oils.\n\nTable 3.4. Oils in the store")
+        for chrome in ("Prev", "Next", "Home", "Chapter 3. Supplies"):
+            assert chrome not in self.text
+
+    def test_no_empty_paragraphs_stand_for_the_boxes(self) -> None:
+        assert "<p></p>" not in self.html.replace(" ", "").replace("\n", "")
+
+
+def test_a_page_of_nothing_but_navigation_keeps_its_text() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Contents</title></head><body><nav><ul>'
+        '<li><a href="a.html">Lamps</a></li><li><a href="b.html">Wicks</a></li></ul></nav>'
+        "</body></html>"
+    )
+    assert "Lamps" in import_html(page.encode(), "contents.html").text
+
+
 def test_what_the_page_never_shows_is_not_imported() -> None:
     visible = (
         "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "

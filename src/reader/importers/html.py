@@ -32,6 +32,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +58,6 @@ _LEADING_BLOCK = re.compile(r"\s*<(p|h[1-6])>(.*?)</\1>", re.DOTALL)
 _ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _SEPARATOR = re.compile(r"[-|–—·:»_/]+")
 _KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
-# Page containers that become paragraphs when we fall back to the whole body, so that the
-# text of neighbouring boxes does not run together once the sanitizer strips their tags.
-_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
 
 
 def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
@@ -318,6 +316,8 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     """The extracted article as HTML, or None when the extraction holds no text."""
     if document is None or document.body is None or not (document.text or "").strip():
         return None
+    if is_line_dump(document.body):
+        return None  # the page's own markup says more than the extractor's lines
     restore_dropped_blocks(document.body, tree)
     return document_html(document.body)
 
@@ -331,17 +331,8 @@ def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> t
         text = html_to_text(html)
         if text.strip():
             return html, text
-    html = sanitize_html(restore_repeats(restore_readings(_fallback_html(tree))))
+    html = sanitize_html(restore_repeats(restore_readings(whole_page_html(tree))))
     return html, html_to_text(html)
-
-
-def _fallback_html(tree: lxml.html.HtmlElement) -> str:
-    """The whole body, when trafilatura finds no article: better all the text than none."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    for element in list(root.iter(*_CONTAINERS)):
-        element.tag = "p"
-    return str(lxml.html.tostring(root, encoding="unicode"))
 
 
 def _drop_readings(meta: PageMetadata) -> None:

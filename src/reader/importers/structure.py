@@ -223,7 +223,6 @@ def _in_running_text(element: lxml.html.HtmlElement) -> bool:
 def document_html(body: Any) -> str:
     """trafilatura's XML body as HTML in our vocabulary (sanitize it before display)."""
     body = copy.deepcopy(body)
-    _split_baseline_paragraph(body)
     for paragraph in list(body.iter("p")):
         _split_at_blank_lines(paragraph, "lb")
     for code in list(body.iter("code")):
@@ -235,19 +234,6 @@ def document_html(body: Any) -> str:
             _to_html_element(element)
     body.tag = "div"
     return str(etree.tostring(body, encoding="unicode", method="html"))
-
-
-def _split_baseline_paragraph(body: Any) -> None:
-    """On a page too short for its scoring, trafilatura gives all the text as one <p> with a
-    line per element (heading, paragraph); those lines are the paragraphs."""
-    if len(body) != 1 or body[0].tag != "p" or len(body[0]) or (body.text or "").strip():
-        return
-    lines = [" ".join(line.split()) for line in (body[0].text or "").split("\n")]
-    if sum(1 for line in lines if line) < 2:
-        return
-    body.remove(body[0])
-    for line in filter(None, lines):
-        etree.SubElement(body, "p").text = line
 
 
 def _split_at_blank_lines(paragraph: Any, line_break: str) -> None:
