@@ -100,6 +100,21 @@ def test_a_page_of_nothing_but_navigation_keeps_its_text() -> None:
     assert "Lamps" in import_html(page.encode(), "contents.html").text
 
 
+def test_footnotes_are_kept_at_the_end_and_linked_both_ways() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><h1>Lamps</h1><p>The lamps '
+        'were lit at dusk<sup id="ref-1"><a href="#note-1">1</a></sup> by the keeper, who '
+        "walked the length of the pier twice each evening to check every wick.</p><p>In winter "
+        "the walk was made with a lantern, since the wind off the sea put out the matches.</p>"
+        '<div class="footnotes"><ol><li id="note-1"><p>Or at six in winter, whichever came '
+        'first. <a href="#ref-1">\u21a9</a></p></li></ol></div></article></body></html>'
+    )
+    article = import_html(page.encode(), "notes.html")
+    assert article.text.endswith("Or at six in winter, whichever came first. \u21a9")
+    assert 'href="#note-1"' in article.html and '<li id="note-1">' in article.html
+    assert 'href="#ref-1"' in article.html and 'id="ref-1"' in article.html
+
+
 def test_what_the_page_never_shows_is_not_imported() -> None:
     visible = (
         "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "

@@ -22,6 +22,7 @@ from reader.importers.furniture import drop_site_chrome
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
+from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
@@ -319,6 +320,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
     restore_dropped_blocks(document.body, tree)
+    restore_link_targets(document.body, tree)
     return document_html(document.body)
 
 

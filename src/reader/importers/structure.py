@@ -202,10 +202,12 @@ def restore_repeats(html: str) -> str:
 
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
     """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
+    targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
     for element in tree.iter(*_INLINE):
         if _in_running_text(element):
             element.attrib.pop("class", None)
-            element.attrib.pop("id", None)
+            if element.get("id") not in targets:  # a footnote mark keeps its way back
+                element.attrib.pop("id", None)
 
 
 def _in_running_text(element: lxml.html.HtmlElement) -> bool:
@@ -338,7 +340,7 @@ def _to_html_element(element: Any) -> None:
         # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
         # where the sanitizer knows it, so the text keeps its breaks.
         html_tag = _SIMPLE.get(tag, tag if tag in ALLOWED_TAGS else "span")
-    kept = {"a": ("target",), "img": ("src", "alt", "title")}.get(html_tag, ())
+    kept = {"a": ("target", "id"), "img": ("src", "alt", "title")}.get(html_tag, ("id",))
     attributes = {name: element.get(name) for name in kept if element.get(name)}
     element.attrib.clear()
     element.tag = html_tag
