@@ -33,26 +33,41 @@ def test_a_sentence_about_logging_out_is_not_a_logo() -> None:
     assert "Log out before you leave the hut." in text
 
 
-def test_language_bars_go_and_a_list_of_links_in_the_text_stays() -> None:
-    bar = (
-        '<div class="toplang"><p><span>Available Languages: </span><a href="/en/log.html" '
-        'title="English">&nbsp;en&nbsp;</a> | <a href="/fr/log.html" hreflang="fr" '
-        'rel="alternate">&nbsp;fr&nbsp;</a> | <a href="/ja/log.html" hreflang="ja">'
-        "&nbsp;ja&nbsp;</a></p></div>"
+def manual_page(content: str) -> tuple[str, str | None]:
+    """A page of a software manual: a menu, the manual's name, then the page's own content."""
+    header = (
+        '<div id="page-header"><p class="menu"><a href="/mod/">Modules</a> | '
+        '<a href="/faq.html">FAQ</a> | <a href="/map.html">Sitemap</a></p>'
+        '<p class="apache">Harbour Log Manual 2.4</p><img alt="" src="feather.png"></div>'
     )
-    links = (
-        '<p>See also <a href="/tides.html">the tide tables</a> and '
-        '<a href="/wicks.html">the wick register</a> for the other books kept in the hut.</p>'
-    )
-    text, _ = imported(f"{bar}<article>{BODY}{links}</article>{bar.replace('top', 'bottom')}")
-    assert "Available Languages" not in text and "\nja" not in text
-    assert "See also the tide tables and the wick register" in text
+    path = '<div id="path"><a href="/">Harbour</a> &gt; <a href="/docs/">Docs</a></div>'
+    main = f'<div id="page-content"><div id="preamble"><h1>Log styles</h1>{content}</div></div>'
+    body = header + path + main
+    return imported(body, "Log styles - Harbour Log Manual 2.4")
+
+
+LANGUAGES = (
+    '<div class="toplang"><p><span>Available Languages: </span><a href="/en/log.html" '
+    'title="English">&nbsp;en&nbsp;</a> | <a href="/fr/log.html" hreflang="fr" '
+    'rel="alternate">&nbsp;fr&nbsp;</a> | <a href="/ja/log.html" hreflang="ja">'
+    "&nbsp;ja&nbsp;</a></p></div>"
+)
 
 
 def test_a_banner_naming_the_site_does_not_open_the_article() -> None:
-    banner = '<div id="page-header"><p class="apache">Harbour Log Manual 2.4</p></div>'
-    text, site = imported(
-        f"{banner}<div id='main'>{BODY}</div>", "Styles in the harbour log - Harbour Log Manual 2.4"
-    )
+    text, site = manual_page(BODY.replace("<h1>Styles in the harbour log</h1>", ""))
     assert site == "Harbour Log Manual 2.4"
     assert text.startswith("Every entry in the harbour log")
+
+
+def test_a_short_page_loses_its_menu_banner_and_language_bar_but_not_its_links() -> None:
+    content = (
+        f'{LANGUAGES}<div class="warning">This page has moved to the pages on each pier.</div><ul>'
+        '<li><b>North pier</b> - See <a href="north.html">North pier styles</a></li>'
+        '<li><b>South pier</b> - See <a href="south.html">South pier styles</a></li></ul>'
+    )
+    text, _ = manual_page(content)
+    assert text == (
+        "This page has moved to the pages on each pier.\n\n"
+        "North pier - See North pier styles\n\nSouth pier - See South pier styles"
+    )

@@ -132,20 +132,38 @@ def _text(element: lxml.html.HtmlElement) -> str:
 # A class or id naming the site's logo ("logo", "site-logo", "logo_link"; not "logout").
 _LOGO_NAME = re.compile(r"(?:^|[-_])logos?(?:$|[-_])", re.IGNORECASE)
 _LOGO_MAX = 80  # a site's name, never a paragraph
+_SEPARATORS = re.compile(r"[\s|·•>»/\-–—]*")
 _CHROME_BLOCKS = ("p", "div", "ul", "ol", "nav")
 _LANGUAGE_LABEL_MAX = 40  # "Available Languages:", "翻訳済み言語:"
 _LANGUAGE_LINK_MAX = 24  # "en", "Deutsch", "中文 (简体)"
 
 
-def drop_site_chrome(tree: lxml.html.HtmlElement) -> None:
-    """Remove the site's logo ("LibreOffice 7.4 Help" above every help page) and the bars
-    linking to the page in other languages. Run after the metadata is read: a logo names
-    the site."""
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.tag in {"html", "head", "body"}:
-            continue
-        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_language_bar(element)):
-            element.drop_tree()
+def site_chrome(tree: lxml.html.HtmlElement) -> set[str]:
+    """The texts of the site's logo ("LibreOffice 7.4 Help" above every help page), of its
+    menu bars and of the bars linking to the page in other languages. Only read, never
+    removed from the page: the extractor weighs the page as a whole, and without them it may
+    choose other text."""
+    found: set[str] = set()
+    for element in tree.iter(*_CHROME_BLOCKS, "a", "span", "header"):
+        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_bar(element)):
+            found.add(_text(element))
+    found.discard("")
+    return found
+
+
+def _is_bar(element: lxml.html.HtmlElement) -> bool:
+    return _is_language_bar(element) or (element.tag in {"p", "div"} and is_link_bar(element))
+
+
+def is_link_bar(element: lxml.html.HtmlElement) -> bool:
+    """Links and separators only ("Modules | FAQ | Sitemap", "Home > Docs > 2.4"): a menu."""
+    links = list(element.iter("a"))
+    if len(links) < 2:
+        return False
+    rest = element.text_content()
+    for link in links:
+        rest = rest.replace(link.text_content(), "", 1)
+    return _SEPARATORS.fullmatch(rest) is not None
 
 
 def _is_logo(element: lxml.html.HtmlElement) -> bool:

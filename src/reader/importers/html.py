@@ -18,7 +18,7 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
-from reader.importers.furniture import drop_site_chrome
+from reader.importers.furniture import site_chrome
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
@@ -55,7 +55,8 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_LEADING_BLOCK = re.compile(r"\s*<(p|h[1-6])>(.*?)</\1>", re.DOTALL)
+_LEADING_EMPTY = re.compile(r"\s*(?:<p[^>]*>\s*</p>\s*)*")
+_BLOCK = re.compile(r"<(p|h[1-6])>((?:(?!<p>|<h[1-6]>).)*?)</\1>", re.DOTALL)
 _ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _SEPARATOR = re.compile(r"[-|–—·:»_/]+")
 _KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
@@ -88,7 +89,7 @@ def article_from_markup(
     _drop_active_content(tree)
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
     gaps = trafilatura_gaps(tree, meta)
-    drop_site_chrome(tree)  # after the metadata: a logo names the site
+    chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     document = _extract(tree)
@@ -97,7 +98,7 @@ def article_from_markup(
     html, text = _sanitized_body(document, tree)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = _drop_repeated_title(html, text, title)
-    html, text = _drop_site_banner(html, text, meta.site)
+    html, text = _drop_site_chrome(html, text, chrome, meta.site)
     if not text.strip():
         raise ImportFailed("no readable text found")
     return Article(
@@ -367,19 +368,20 @@ def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
     return html, text
 
 
-def _drop_site_banner(html: str, text: str, site: str | None) -> tuple[str, str]:
-    """A body opening with a block that only names the site ("Apache HTTP Server Version
-    2.4" above every page) starts with the site's banner, not the article."""
-    match = _LEADING_BLOCK.match(html)
-    if site is None or match is None:
-        return html, text
-    if (
-        " ".join(html_to_text(match.group(2)).split()).casefold()
-        != " ".join(site.split()).casefold()
-    ):
-        return html, text
-    html = html[match.end() :].lstrip()
-    return html, html_to_text(html)
+def _drop_site_chrome(html: str, text: str, chrome: set[str], site: str | None) -> tuple[str, str]:
+    """Blocks that are nothing but the site's chrome (its logo, a language bar), and a first
+    block naming the site ("Apache HTTP Server Version 2.4" above every page). `text` is
+    returned to match."""
+    wanted = {_folded(value) for value in chrome}
+    kept = _BLOCK.sub(lambda block: "" if _folded(block.group(2)) in wanted else block[0], html)
+    leading = _BLOCK.match(kept, _LEADING_EMPTY.match(kept).end())  # type: ignore[union-attr]
+    if site and leading is not None and _folded(leading.group(2)) == _folded(site):
+        kept = kept[leading.end() :]
+    return (kept.lstrip(), html_to_text(kept)) if kept != html else (html, text)
+
+
+def _folded(markup: str) -> str:
+    return " ".join(html_to_text(markup).split()).casefold()
 
 
 def _language(meta: PageMetadata, text: str) -> str | None:

@@ -15,6 +15,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.furniture import is_link_bar
+
 # Page containers that become paragraphs, so that the text of neighbouring boxes does not run
 # together once the sanitizer strips their tags.
 _CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
@@ -48,7 +50,7 @@ def whole_page_html(tree: lxml.html.HtmlElement) -> str:
     body = tree.find("body")
     root = found[0] if len(found) == 1 else (body if body is not None else tree)
     bare = copy.deepcopy(root)
-    for element in _CHROME(bare):
+    for element in [*_CHROME(bare), *filter(is_link_bar, bare.iter("p", "div"))]:
         if element is not bare and element.getparent() is not None:
             element.drop_tree()
     if bare.text_content().strip():  # a page that is all navigation keeps it: text, not none
