@@ -127,3 +127,16 @@ def test_author_name_as_title_suffix() -> None:
     )
     body = "<article><p>" + "The keeper lit the lamps at dusk. " * 12 + "</p></article>"
     assert import_html(page(head, body), "a.html").title == "Lamps of the north pier | Notes"
+
+
+def test_a_docs_title_of_three_dashed_parts_keeps_headline_and_site_apart() -> None:
+    head = "<title>lampctl.wick — Wick trimming &#8212; Lantern 2.1 documentation</title>"
+    body = (
+        '<div class="body" role="main"><h1><a href="#module-lampctl.wick"><code>lampctl.wick'
+        '</code></a> — Wick trimming<a class="headerlink" href="#m">¶</a></h1><p>The module '
+        "trims every wick of the harbour lamps to the same height before dusk, so that each "
+        "flame burns evenly and none of the glasses blackens during the night.</p></div>"
+    )
+    article = import_html(page(head, body), "wick.html")
+    assert article.title == "lampctl.wick — Wick trimming"
+    assert article.site == "Lantern 2.1 documentation"
