@@ -71,3 +71,17 @@ def test_a_short_page_loses_its_menu_banner_and_language_bar_but_not_its_links()
         "This page has moved to the pages on each pier.\n\n"
         "North pier - See North pier styles\n\nSouth pier - See South pier styles"
     )
+
+
+def test_an_index_page_of_links_keeps_its_lists_once_the_chrome_is_gone() -> None:
+    lists = "".join(
+        f'<div class="category"><h2><a name="s{n}">Section {n}</a></h2><ul>'
+        + "".join(f'<li><a href="p{n}{m}.html">Page {n}.{m} of the log</a></li>' for m in range(4))
+        + "</ul></div>"
+        for n in range(3)
+    )
+    text, _ = manual_page(f"{LANGUAGES}<table><tr><td>{lists}</td></tr></table>")
+    assert "Section 0\n\nPage 0.0 of the log\n\nPage 0.1 of the log" in text
+    assert "Page 2.3 of the log" in text
+    for chrome in ("Modules", "Available Languages", "Harbour Log Manual"):
+        assert chrome not in text

@@ -18,7 +18,6 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
-from reader.importers.furniture import site_chrome
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
@@ -27,6 +26,7 @@ from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.structure import (
     document_html,
     mark_repeated_paragraphs,
@@ -55,8 +55,6 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_LEADING_EMPTY = re.compile(r"\s*(?:<p[^>]*>\s*</p>\s*)*")
-_BLOCK = re.compile(r"<(p|h[1-6])>((?:(?!<p>|<h[1-6]>).)*?)</\1>", re.DOTALL)
 _ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _SEPARATOR = re.compile(r"[-|–—·:»_/]+")
 _KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
@@ -95,10 +93,11 @@ def article_from_markup(
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
-    html, text = _sanitized_body(document, tree)
+    html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = _drop_repeated_title(html, text, title)
-    html, text = _drop_site_chrome(html, text, chrome, meta.site)
+    html = without_site_banner(html, meta.site)
+    text = html_to_text(html)
     if not text.strip():
         raise ImportFailed("no readable text found")
     return Article(
@@ -325,16 +324,19 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     return document_html(document.body)
 
 
-def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> tuple[str, str]:
-    """The extracted article, or the whole body when the extraction holds no text; as HTML
-    and as its text."""
+def _sanitized_body(
+    document: Document | None, tree: lxml.html.HtmlElement, chrome: set[str], site: str | None
+) -> tuple[str, str]:
+    """The extracted article without the site's chrome, or the page's own main region when
+    the extraction holds no text but chrome and the site's name; as HTML and as its text."""
     extracted = _document_html(document, tree)
     if extracted is not None:
-        html = sanitize_html(restore_repeats(restore_readings(extracted)))
-        text = html_to_text(html)
-        if text.strip():
-            return html, text
+        html = without_chrome(sanitize_html(restore_repeats(restore_readings(extracted))), chrome)
+        if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
+            return html, html_to_text(html)
     html = sanitize_html(restore_repeats(restore_readings(whole_page_html(tree))))
+    bare = without_chrome(html, chrome)
+    html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
     return html, html_to_text(html)
 
 
@@ -366,22 +368,6 @@ def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
         html = (html[: match.start()] + html[match.end() :]).lstrip()
         return html, html_to_text(html)
     return html, text
-
-
-def _drop_site_chrome(html: str, text: str, chrome: set[str], site: str | None) -> tuple[str, str]:
-    """Blocks that are nothing but the site's chrome (its logo, a language bar), and a first
-    block naming the site ("Apache HTTP Server Version 2.4" above every page). `text` is
-    returned to match."""
-    wanted = {_folded(value) for value in chrome}
-    kept = _BLOCK.sub(lambda block: "" if _folded(block.group(2)) in wanted else block[0], html)
-    leading = _BLOCK.match(kept, _LEADING_EMPTY.match(kept).end())  # type: ignore[union-attr]
-    if site and leading is not None and _folded(leading.group(2)) == _folded(site):
-        kept = kept[leading.end() :]
-    return (kept.lstrip(), html_to_text(kept)) if kept != html else (html, text)
-
-
-def _folded(markup: str) -> str:
-    return " ".join(html_to_text(markup).split()).casefold()
 
 
 def _language(meta: PageMetadata, text: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.importers.furniture import is_link_bar
+from reader.importers.site_chrome import is_link_bar
 
 # Page containers that become paragraphs, so that the text of neighbouring boxes does not run
 # together once the sanitizer strips their tags.
