@@ -29,6 +29,7 @@ class TestDocsPage:
 
     def test_menu_spans_keep_their_text(self) -> None:
         assert "choose Tools - Options, and then click the Lamp icon" in self.text
+        assert "Choose Format - Lamp Colour to open the dialog" in self.text
 
     def test_code_block_is_pre_code_and_keeps_its_lines(self) -> None:
         assert "<pre><code>[lamp]\ncolour = amber\nlight_at = 19:00" in self.html
