@@ -17,16 +17,19 @@ from lxml import etree
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
+# The extractor's inline elements, which it may leave loose between two paragraphs.
+_INLINE = frozenset({"code", "hi", "ref"})
 
 
 def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
-    `body` holds next to each other."""
+    `body` holds next to each other (or with only pieces of those blocks between them)."""
     origins = _paragraph_origins(source)
     kept_text = {_text(element) for element in body.iter("head", "item")}
-    children = list(body)
-    for before, after in itertools.pairwise(children):
-        if before.tag != "p" or after.tag != "p":
+    paragraphs = [child for child in body if child.tag == "p"]
+    for before, after in itertools.pairwise(paragraphs):
+        loose = _siblings_until(before, after)
+        if any(child.tag not in _INLINE for child in loose):
             continue
         first, second = origins.get(_text(before)), origins.get(_text(after))
         if first is None or second is None:
@@ -36,8 +39,29 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
         else:
             found = _opening_headings(first, second)
         blocks = [b for b in found if _text(b) not in kept_text]
+        if loose and not _pieces_of(loose, blocks):
+            continue  # text of its own between the paragraphs: not ours to judge
+        for piece in loose:
+            body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
+
+
+def _siblings_until(first: Any, last: Any) -> list[Any]:
+    found = []
+    for sibling in first.itersiblings():
+        if sibling is last:
+            break
+        found.append(sibling)
+    return found
+
+
+def _pieces_of(loose: list[Any], blocks: list[Any]) -> bool:
+    """The extractor's recovery keeps a dropped heading's inline code as loose pieces
+    (`<code>apt</code> vs. <code>apt-cache</code>`): all of them are in the blocks' text."""
+    whole = " ".join(_text(block) for block in blocks)
+    pieces = (" ".join(("".join(piece.itertext()) + (piece.tail or "")).split()) for piece in loose)
+    return bool(whole) and all(piece in whole for piece in pieces)
 
 
 def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
