@@ -85,3 +85,15 @@ def test_an_index_page_of_links_keeps_its_lists_once_the_chrome_is_gone() -> Non
     assert "Page 2.3 of the log" in text
     for chrome in ("Modules", "Available Languages", "Harbour Log Manual"):
         assert chrome not in text
+
+
+def test_a_paragraph_holding_an_anchor_and_one_link_is_no_menu_bar() -> None:
+    topics = "".join(
+        f'<div class="embedded"><p><a name="t{n}"></a><a href="t{n}.html">Topic {n} of the '
+        "lamp log</a></p></div>"
+        for n in range(4)
+    )
+    text, _ = manual_page(f"<p>There are several ways to light a lamp.</p>{topics}")
+    assert text == "There are several ways to light a lamp.\n\n" + "\n\n".join(
+        f"Topic {n} of the lamp log" for n in range(4)
+    )

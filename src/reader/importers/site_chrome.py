@@ -43,7 +43,7 @@ def _is_bar(element: lxml.html.HtmlElement) -> bool:
 
 def is_link_bar(element: lxml.html.HtmlElement) -> bool:
     """Links and separators only ("Modules | FAQ | Sitemap", "Home > Docs > 2.4"): a menu."""
-    links = list(element.iter("a"))
+    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
     if len(links) < 2 or _HAS_BLOCKS(element):
         return False  # a bar is one line: a box of headings and lists is a page of links
     rest = element.text_content()
@@ -62,7 +62,7 @@ def _is_logo(element: lxml.html.HtmlElement) -> bool:
 def _is_language_bar(element: lxml.html.HtmlElement) -> bool:
     """Links to the same page in other languages (most say so with `hreflang`) and at most
     a short label: "Available Languages: en | fr | ja"."""
-    links = list(element.iter("a"))
+    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
     if len(links) < 2 or sum(1 for link in links if link.get("hreflang")) * 2 < len(links):
         return False
     if any(len(_text(link)) > _LANGUAGE_LINK_MAX for link in links):
