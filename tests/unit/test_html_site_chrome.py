@@ -97,3 +97,15 @@ def test_a_paragraph_holding_an_anchor_and_one_link_is_no_menu_bar() -> None:
     assert text == "There are several ways to light a lamp.\n\n" + "\n\n".join(
         f"Topic {n} of the lamp log" for n in range(4)
     )
+
+
+def test_the_shops_boxes_beside_the_article_are_not_imported() -> None:
+    shop = (
+        '<aside class="shop-widget"><div class="product-card"><p>Brass storm lantern</p>'
+        '<p class="price">$49.99</p><button type="button">Add to cart</button></div></aside>'
+        '<div class="promo-banner"><p>Free shipping on orders over $50. Shop now!</p></div>'
+    )
+    text, _ = imported(f"<article>{BODY}</article>{shop}")
+    assert text.startswith("Every entry in the harbour log")
+    for junk in ("Brass storm lantern", "$49.99", "Add to cart", "Free shipping"):
+        assert junk not in text
