@@ -62,3 +62,62 @@ def test_paragraphs_from_different_containers_get_nothing_between() -> None:
     body = extracted(FIRST, SECOND)
     restore_dropped_blocks(body, lxml.html.document_fromstring(page))
     assert len(body) == 2
+
+
+def test_a_heading_opening_the_next_paragraphs_container_is_restored() -> None:
+    # DocBook: <div class="sect2"><div class="titlepage"><div><h3>…</h3></div></div><p>…
+    page = (
+        f'<html><body><div class="sect1"><p>{FIRST}</p><div class="sect2">'
+        '<div class="titlepage"><div><h3><a name="w"></a>1.1. Winter</h3></div></div>'
+        f"<p>{SECOND}</p></div></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [(e.tag, e.get("rend"), e.text) for e in body][1] == ("head", "h3", "1.1. Winter")
+
+
+def test_a_heading_in_a_box_of_its_own_between_kept_paragraphs_is_restored() -> None:
+    between = '<div class="titlepage"><div><h3>Winter</h3></div></div>'
+    assert restored(between) == [("p", None, FIRST), ("head", "h3", "Winter"), ("p", None, SECOND)]
+
+
+def test_a_heading_followed_by_other_text_in_the_next_container_stays_out() -> None:
+    page = (
+        f"<html><body><div><p>{FIRST}</p></div><div><h2>Shop</h2><div>Buy lamps today</div>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert len(body) == 2
+
+
+def test_loose_pieces_of_a_dropped_heading_give_way_to_the_heading() -> None:
+    # The extractor drops the heading but recovers its inline code as loose pieces.
+    page = (
+        f'<html><body><div class="sect1"><p>{FIRST}</p><div class="sect2"><div class="titlepage">'
+        "<h3>2.1. <code>trim</code> vs. <code>cut</code></h3></div>"
+        f"<p>{SECOND}</p></div></div></body></html>"
+    )
+    body = extracted(FIRST)
+    etree.SubElement(body, "code").text = "trim"
+    body[-1].tail = " vs. "
+    etree.SubElement(body, "code").text = "cut"
+    etree.SubElement(body, "p").text = SECOND
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [(e.tag, "".join(e.itertext())) for e in body] == [
+        ("p", FIRST),
+        ("head", "2.1. trim vs. cut"),
+        ("p", SECOND),
+    ]
+
+
+def test_loose_text_that_is_not_a_dropped_heading_stays() -> None:
+    page = (
+        f'<html><body><div class="sect1"><p>{FIRST}</p><div class="sect2">'
+        f"<h3>Winter</h3><p>{SECOND}</p></div></div></body></html>"
+    )
+    body = extracted(FIRST)
+    etree.SubElement(body, "code").text = "lamp --trim"
+    etree.SubElement(body, "p").text = SECOND
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [e.tag for e in body] == ["p", "code", "p"]

@@ -34,6 +34,30 @@ def test_man_page_is_titled_by_its_name_line() -> None:
     assert article.title == "lampctl — light, dim and put out the harbour lamps"
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "expected"),
+    [
+        ("NAME", "ls - list directory contents", "ls — list directory contents"),
+        ("名称", "ls - 列出目录内容", "ls — 列出目录内容"),
+        (
+            "名前",
+            "ls - ディレクトリの内容をリスト表示する",
+            "ls — ディレクトリの内容をリスト表示する",
+        ),
+    ],
+)
+def test_man_pages_in_three_languages_are_titled_by_their_name_line(
+    name: str, line: str, expected: str
+) -> None:
+    body = (
+        f'<div class="manual-text"><h1 class="Sh" id="NAME">{name}</h1><p>{line}</p>'
+        '<h1 class="Sh">SYNOPSIS</h1><p><b>ls</b> [OPTION]... [FILE]...</p>'
+        '<h1 class="Sh">DESCRIPTION</h1><p>List information about the FILEs (the current '
+        "directory by default), sorted alphabetically unless an option says otherwise.</p></div>"
+    )
+    assert import_html(page("<title>LS(1)</title>", body), "ls.1.html").title == expected
+
+
 def test_docbook_page_in_japanese_is_titled_by_its_name_line() -> None:
     article = imported("docbook-ja.html")
     assert article.title == "lampctl — 港の灯台を点灯・消灯する"
@@ -54,6 +78,7 @@ def test_word_html_author_and_date() -> None:
     assert article.author == "Ines Harrow"
     assert article.published == date(2023, 3, 14)
     assert article.title == "Minutes of the lamp keepers' meeting"
+    assert "<h2>Rota</h2><p>Each keeper takes one week in four" in article.html
 
 
 def test_site_without_a_name_is_the_readable_host() -> None:
@@ -127,3 +152,16 @@ def test_author_name_as_title_suffix() -> None:
     )
     body = "<article><p>" + "The keeper lit the lamps at dusk. " * 12 + "</p></article>"
     assert import_html(page(head, body), "a.html").title == "Lamps of the north pier | Notes"
+
+
+def test_a_docs_title_of_three_dashed_parts_keeps_headline_and_site_apart() -> None:
+    head = "<title>lampctl.wick — Wick trimming &#8212; Lantern 2.1 documentation</title>"
+    body = (
+        '<div class="body" role="main"><h1><a href="#module-lampctl.wick"><code>lampctl.wick'
+        '</code></a> — Wick trimming<a class="headerlink" href="#m">¶</a></h1><p>The module '
+        "trims every wick of the harbour lamps to the same height before dusk, so that each "
+        "flame burns evenly and none of the glasses blackens during the night.</p></div>"
+    )
+    article = import_html(page(head, body), "wick.html")
+    assert article.title == "lampctl.wick — Wick trimming"
+    assert article.site == "Lantern 2.1 documentation"

@@ -29,6 +29,7 @@ class TestDocsPage:
 
     def test_menu_spans_keep_their_text(self) -> None:
         assert "choose Tools - Options, and then click the Lamp icon" in self.text
+        assert "Choose Format - Lamp Colour to open the dialog" in self.text
 
     def test_code_block_is_pre_code_and_keeps_its_lines(self) -> None:
         assert "<pre><code>[lamp]\ncolour = amber\nlight_at = 19:00" in self.html
@@ -61,6 +62,58 @@ class TestTablePage:
     def test_each_row_is_one_line_of_cells(self) -> None:
         assert "1\t06:12\t412345" in self.text
         assert "Day\tHigh water\tHeight (cm)" in self.text
+
+
+def test_docbook_subsection_headings_are_kept_in_order() -> None:
+    _, html, text = imported("docbook-sections.html")
+    headings = ("<h3>2.1. Wicks</h3>", "<h3>2.2. Glass</h3>", "<h4>2.2.1. Cracked glass</h4>")
+    positions = [html.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert html.index("Spare wicks") < positions[1] < html.index("cleaned on Sundays")
+    assert "2.2.1. Cracked glass\n\nA cracked glass" in text
+
+
+class TestShortPageOfATable:
+    """Too short for the extractor's scoring: the page's own markup is the article."""
+
+    title, html, text = imported("short-table-page.html")
+
+    def test_the_table_stays_a_table_with_a_row_per_line(self) -> None:
+        assert self.html.count("<tr>") == 4
+        assert "Oil\tTins\tHours per tin\n\ncolza\t12\t40\n\nparaffin\t30\t55" in self.text
+
+    def test_the_navigation_and_the_repeated_title_go(self) -> None:
+        assert self.title == "3.4. Lamp oils"
+        assert self.text.startswith("The store keeps these oils.\n\nTable 3.4. Oils in the store")
+        for chrome in ("Prev", "Next", "Home", "Chapter 3. Supplies"):
+            assert chrome not in self.text
+
+    def test_no_empty_paragraphs_stand_for_the_boxes(self) -> None:
+        assert "<p></p>" not in self.html.replace(" ", "").replace("\n", "")
+
+
+def test_a_page_of_nothing_but_navigation_keeps_its_text() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Contents</title></head><body><nav><ul>'
+        '<li><a href="a.html">Lamps</a></li><li><a href="b.html">Wicks</a></li></ul></nav>'
+        "</body></html>"
+    )
+    assert "Lamps" in import_html(page.encode(), "contents.html").text
+
+
+def test_footnotes_are_kept_at_the_end_and_linked_both_ways() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><h1>Lamps</h1><p>The lamps '
+        'were lit at dusk<sup id="ref-1"><a href="#note-1">1</a></sup> by the keeper, who '
+        "walked the length of the pier twice each evening to check every wick.</p><p>In winter "
+        "the walk was made with a lantern, since the wind off the sea put out the matches.</p>"
+        '<div class="footnotes"><ol><li id="note-1"><p>Or at six in winter, whichever came '
+        'first. <a href="#ref-1">\u21a9</a></p></li></ol></div></article></body></html>'
+    )
+    article = import_html(page.encode(), "notes.html")
+    assert article.text.endswith("Or at six in winter, whichever came first. \u21a9")
+    assert 'href="#note-1"' in article.html and '<li id="note-1">' in article.html
+    assert 'href="#ref-1"' in article.html and 'id="ref-1"' in article.html
 
 
 def test_what_the_page_never_shows_is_not_imported() -> None:

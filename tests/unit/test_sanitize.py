@@ -170,3 +170,8 @@ def test_anchors_within_the_article_survive_in_a_safe_shape() -> None:
     assert '<h4 id="x">Four</h4>' in html
     # Dots are safe in a name (Markdown footnotes use them) and kept.
     assert '<p id="a.b">Dotted</p>' in html and "<td>cell</td>" in html
+
+
+def test_the_spacing_inside_table_cells_is_not_text() -> None:
+    html = "<table><tr><td>  colza </td><td>\n 12 </td></tr></table><p>a \t b</p>"
+    assert html_to_text(html) == "colza\t12\n\na b"

@@ -17,23 +17,51 @@ from lxml import etree
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
+# The extractor's inline elements, which it may leave loose between two paragraphs.
+_INLINE = frozenset({"code", "hi", "ref"})
 
 
 def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
-    `body` holds next to each other."""
+    `body` holds next to each other (or with only pieces of those blocks between them)."""
     origins = _paragraph_origins(source)
     kept_text = {_text(element) for element in body.iter("head", "item")}
-    children = list(body)
-    for before, after in itertools.pairwise(children):
-        if before.tag != "p" or after.tag != "p":
+    paragraphs = [child for child in body if child.tag == "p"]
+    for before, after in itertools.pairwise(paragraphs):
+        loose = _siblings_until(before, after)
+        if any(child.tag not in _INLINE for child in loose):
             continue
         first, second = origins.get(_text(before)), origins.get(_text(after))
-        if first is None or second is None or first.getparent() is not second.getparent():
+        if first is None or second is None:
             continue
-        blocks = [b for b in _between(first, second) if _text(b) not in kept_text]
+        if first.getparent() is second.getparent():
+            found = _between(first, second)
+        else:
+            found = _opening_headings(first, second)
+        blocks = [b for b in found if _text(b) not in kept_text]
+        if loose and not _pieces_of(loose, blocks):
+            continue  # text of its own between the paragraphs: not ours to judge
+        for piece in loose:
+            body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
+
+
+def _siblings_until(first: Any, last: Any) -> list[Any]:
+    found = []
+    for sibling in first.itersiblings():
+        if sibling is last:
+            break
+        found.append(sibling)
+    return found
+
+
+def _pieces_of(loose: list[Any], blocks: list[Any]) -> bool:
+    """The extractor's recovery keeps a dropped heading's inline code as loose pieces
+    (`<code>apt</code> vs. <code>apt-cache</code>`): all of them are in the blocks' text."""
+    whole = " ".join(_text(block) for block in blocks)
+    pieces = (" ".join(("".join(piece.itertext()) + (piece.tail or "")).split()) for piece in loose)
+    return bool(whole) and all(piece in whole for piece in pieces)
 
 
 def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
@@ -57,9 +85,43 @@ def _between(first: Any, second: Any) -> list[Any]:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
     texted = [s for s in siblings if isinstance(s.tag, str) and _text(s)]
     blocks = [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
-    if texted and texted[-1].tag in _HEADINGS:
-        blocks.append(texted[-1])
+    heading = _only_heading(texted[-1]) if texted else None
+    if heading is not None:
+        blocks.append(heading)
     return blocks
+
+
+def _opening_headings(first: Any, second: Any) -> list[Any]:
+    """The headings that open the container holding `second`, when `first` lies outside it:
+    a subsection's title (DocBook writes `<div class="sect2"><div class="titlepage"><h3>`).
+    Only headings with no other text between them and `second` count; a heading closing
+    `first`'s container (a trailer such as "Shop") is never taken."""
+    ancestors = set(first.iterancestors())
+    headings: list[Any] = []
+    element = second
+    while True:
+        previous = element.getprevious()
+        if previous is None:
+            element = element.getparent()
+            if element is None or element in ancestors or (element.text or "").strip():
+                return headings
+            continue
+        if (previous.tail or "").strip():
+            return headings
+        if isinstance(previous.tag, str) and _text(previous):
+            heading = _only_heading(previous)
+            if heading is None:
+                return headings
+            headings.insert(0, heading)
+        element = previous
+
+
+def _only_heading(element: Any) -> Any | None:
+    """`element` itself if it is a heading, or the one heading that is all of its text."""
+    if element.tag in _HEADINGS:
+        return element
+    inner = [e for e in element.iter(*_HEADINGS) if _text(e)]
+    return inner[0] if len(inner) == 1 and _text(inner[0]) == _text(element) else None
 
 
 def _mostly_links(element: Any) -> bool:

@@ -21,16 +21,19 @@ from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
+from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.structure import (
     document_html,
     mark_repeated_paragraphs,
     prepare_source,
     restore_repeats,
 )
+from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +58,6 @@ _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 _SEPARATOR = re.compile(r"[-|–—·:»_/]+")
 _KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
-# Page containers that become paragraphs when we fall back to the whole body, so that the
-# text of neighbouring boxes does not run together once the sanitizer strips their tags.
-_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "nav", "center")
 
 
 def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
@@ -87,14 +87,17 @@ def article_from_markup(
     _drop_active_content(tree)
     assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
     gaps = trafilatura_gaps(tree, meta)
+    chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
-    html, text = _sanitized_body(document, tree)
+    html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = _drop_repeated_title(html, text, title)
+    html = without_site_banner(html, meta.site)
+    text = html_to_text(html)
     if not text.strip():
         raise ImportFailed("no readable text found")
     return Article(
@@ -314,30 +317,27 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     """The extracted article as HTML, or None when the extraction holds no text."""
     if document is None or document.body is None or not (document.text or "").strip():
         return None
+    if is_line_dump(document.body):
+        return None  # the page's own markup says more than the extractor's lines
     restore_dropped_blocks(document.body, tree)
+    restore_link_targets(document.body, tree)
     return document_html(document.body)
 
 
-def _sanitized_body(document: Document | None, tree: lxml.html.HtmlElement) -> tuple[str, str]:
-    """The extracted article, or the whole body when the extraction holds no text; as HTML
-    and as its text."""
+def _sanitized_body(
+    document: Document | None, tree: lxml.html.HtmlElement, chrome: set[str], site: str | None
+) -> tuple[str, str]:
+    """The extracted article without the site's chrome, or the page's own main region when
+    the extraction holds no text but chrome and the site's name; as HTML and as its text."""
     extracted = _document_html(document, tree)
     if extracted is not None:
-        html = sanitize_html(restore_repeats(restore_readings(extracted)))
-        text = html_to_text(html)
-        if text.strip():
-            return html, text
-    html = sanitize_html(restore_repeats(restore_readings(_fallback_html(tree))))
+        html = without_chrome(sanitize_html(restore_repeats(restore_readings(extracted))), chrome)
+        if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
+            return html, html_to_text(html)
+    html = sanitize_html(restore_repeats(restore_readings(whole_page_html(tree))))
+    bare = without_chrome(html, chrome)
+    html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
     return html, html_to_text(html)
-
-
-def _fallback_html(tree: lxml.html.HtmlElement) -> str:
-    """The whole body, when trafilatura finds no article: better all the text than none."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    for element in list(root.iter(*_CONTAINERS)):
-        element.tag = "p"
-    return str(lxml.html.tostring(root, encoding="unicode"))
 
 
 def _drop_readings(meta: PageMetadata) -> None:

@@ -77,6 +77,7 @@ class PageMetadata:
 
     def complete(self, document: Document | None) -> None:
         """Fill the gaps from trafilatura's metadata, then from the URL; tidy the title."""
+        self._split_title()  # first: trafilatura guesses the site from the <title> too, worse
         if document is not None:
             self.site = self.site or _clean(document.sitename)
             self.title = self.title or _clean(document.title)
@@ -86,8 +87,7 @@ class PageMetadata:
             self.author = self.author or guessed
             self.published = self.published or parse_date(document.date or "")
             self.url = self.url or _web_url(document.url)
-        if self.title is not None and self.heading is not None:
-            self._split_title_at_heading(self.page_title or self.title, self.heading)
+        self._split_title()
         if self.site is None and self.url is not None:
             self.site = _host(self.url)
         self.site = _readable_site(self.site, self.url)
@@ -97,6 +97,10 @@ class PageMetadata:
                 self.title = strip_site_name(self.title, _host(self.url), domain=True)
             # A blog's "Title | Author Name" names the author where others name the site.
             self.title = strip_site_name(self.title, self.author)
+
+    def _split_title(self) -> None:
+        if self.title is not None and self.heading is not None:
+            self._split_title_at_heading(self.page_title or self.title, self.heading)
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""

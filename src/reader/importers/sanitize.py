@@ -156,6 +156,7 @@ _BLOCKS = frozenset(
 _CELLS = frozenset({"td", "th"})
 # Furigana and its fallback parentheses are reading aids: searching 漢字 must find 漢字.
 _HIDDEN = frozenset({"rt", "rp"})
+_CELL_GAP = re.compile(r" *\t *")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 # A source line break between two CJK characters is layout, not a word space.
@@ -209,6 +210,7 @@ def _flush(parts: list[str], paragraphs: list[str], *, preformatted: bool) -> No
     if preformatted:
         text = text.strip("\n")
     else:
-        text = "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+        # A cell's own spacing (`<td> 669 </td>`) is markup, not text: the tab separates.
+        text = "\n".join(_CELL_GAP.sub("\t", line.strip(" \u3000")) for line in text.split("\n"))
     if text.strip():
         paragraphs.append(text.replace("\u00a0", " "))

@@ -202,10 +202,12 @@ def restore_repeats(html: str) -> str:
 
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
     """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
+    targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
     for element in tree.iter(*_INLINE):
         if _in_running_text(element):
             element.attrib.pop("class", None)
-            element.attrib.pop("id", None)
+            if element.get("id") not in targets:  # a footnote mark keeps its way back
+                element.attrib.pop("id", None)
 
 
 def _in_running_text(element: lxml.html.HtmlElement) -> bool:
@@ -223,7 +225,6 @@ def _in_running_text(element: lxml.html.HtmlElement) -> bool:
 def document_html(body: Any) -> str:
     """trafilatura's XML body as HTML in our vocabulary (sanitize it before display)."""
     body = copy.deepcopy(body)
-    _split_baseline_paragraph(body)
     for paragraph in list(body.iter("p")):
         _split_at_blank_lines(paragraph, "lb")
     for code in list(body.iter("code")):
@@ -235,19 +236,6 @@ def document_html(body: Any) -> str:
             _to_html_element(element)
     body.tag = "div"
     return str(etree.tostring(body, encoding="unicode", method="html"))
-
-
-def _split_baseline_paragraph(body: Any) -> None:
-    """On a page too short for its scoring, trafilatura gives all the text as one <p> with a
-    line per element (heading, paragraph); those lines are the paragraphs."""
-    if len(body) != 1 or body[0].tag != "p" or len(body[0]) or (body.text or "").strip():
-        return
-    lines = [" ".join(line.split()) for line in (body[0].text or "").split("\n")]
-    if sum(1 for line in lines if line) < 2:
-        return
-    body.remove(body[0])
-    for line in filter(None, lines):
-        etree.SubElement(body, "p").text = line
 
 
 def _split_at_blank_lines(paragraph: Any, line_break: str) -> None:
@@ -352,7 +340,7 @@ def _to_html_element(element: Any) -> None:
         # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
         # where the sanitizer knows it, so the text keeps its breaks.
         html_tag = _SIMPLE.get(tag, tag if tag in ALLOWED_TAGS else "span")
-    kept = {"a": ("target",), "img": ("src", "alt", "title")}.get(html_tag, ())
+    kept = {"a": ("target", "id"), "img": ("src", "alt", "title")}.get(html_tag, ("id",))
     attributes = {name: element.get(name) for name in kept if element.get(name)}
     element.attrib.clear()
     element.tag = html_tag

@@ -1,0 +1,64 @@
+"""Targets of in-page links the extractor dropped: footnotes and the way back to their mark.
+
+trafilatura keeps a footnote's mark (`<a href="#fn1">1</a>`) and the note itself, but no
+`id`, so neither link leads anywhere. Each target is found again in the page and its `id` put
+on the element of the extractor's XML that stands for it: the note by its text, the mark (a
+`<sup id="r1">` holding the link to the note) by the one link it holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import lxml.html
+
+# The extractor's blocks (its XML vocabulary) a note can become.
+_BLOCKS = ("p", "item", "head", "quote", "cell")
+
+
+def restore_link_targets(body: Any, source: lxml.html.HtmlElement) -> None:
+    """Put back on `body` (the extractor's XML) the ids its in-page links point at."""
+    wanted = {ref.get("target")[1:] for ref in body.iter("ref") if _in_page(ref.get("target"))}
+    if not wanted:
+        return
+    links = Counter(ref.get("target") for ref in body.iter("ref"))
+    blocks: dict[str, list[Any]] = {}
+    for block in body.iter(*_BLOCKS):
+        same = blocks.setdefault(_text(block), [])
+        if not any(outer in block.iterancestors() for outer in same):  # a note's <p> in its <item>
+            same.append(block)
+    for name in sorted(wanted):
+        target = _source_target(source, name)
+        if target is None:
+            continue
+        element = _mark(body, target, links)
+        if element is None:
+            element = _only(blocks.get(_text(target), []))
+        if element is not None and element.get("id") is None:
+            element.set("id", name)
+
+
+def _in_page(target: str | None) -> bool:
+    return target is not None and target.startswith("#") and len(target) > 1
+
+
+def _source_target(source: lxml.html.HtmlElement, name: str) -> Any | None:
+    found = source.xpath("//*[@id=$name]|//a[@name=$name]", name=name)
+    return found[0] if len(found) == 1 else None
+
+
+def _mark(body: Any, target: Any, links: Counter[str | None]) -> Any | None:
+    """A footnote mark: the target is one in-page link, which the body holds once."""
+    inner = [a for a in target.iter("a") if _in_page(a.get("href"))]
+    if len(inner) != 1 or _text(inner[0]) != _text(target) or links[inner[0].get("href")] != 1:
+        return None  # a note holding its way back is no mark
+    return next(ref for ref in body.iter("ref") if ref.get("target") == inner[0].get("href"))
+
+
+def _only(elements: list[Any]) -> Any | None:
+    return elements[0] if len(elements) == 1 else None
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())

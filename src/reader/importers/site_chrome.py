@@ -1,0 +1,97 @@
+"""The site's own chrome around an article: its logo, its name as a banner, its menu bars and
+language bars. Found in the page, taken out of the extracted HTML (never out of the page: the
+extractor weighs the page as a whole, and without them it may choose other text)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from reader.importers.sanitize import html_to_text
+
+# A class or id naming the site's logo ("logo", "site-logo", "logo_link"; not "logout").
+_LOGO_NAME = re.compile(r"(?:^|[-_])logos?(?:$|[-_])", re.IGNORECASE)
+_LOGO_MAX = 80  # a site's name, never a paragraph
+_SEPARATORS = re.compile(r"[\s|·•>»/\-–—]*")
+_LEADING_EMPTY = re.compile(r"\s*(?:<p[^>]*>\s*</p>\s*)*")
+# A paragraph or heading of sanitized HTML, with nothing of its kind nested inside.
+_BLOCK = re.compile(r"<(p|h[1-6])>((?:(?!<p>|<h[1-6]>).)*?)</\1>", re.DOTALL)
+_HAS_BLOCKS = etree.XPath(
+    "boolean(.//p|.//div|.//ul|.//ol|.//dl|.//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)"
+)
+_CHROME_BLOCKS = ("p", "div", "ul", "ol", "nav")
+_LANGUAGE_LABEL_MAX = 40  # "Available Languages:", "翻訳済み言語:"
+_LANGUAGE_LINK_MAX = 24  # "en", "Deutsch", "中文 (简体)"
+
+
+def site_chrome(tree: lxml.html.HtmlElement) -> set[str]:
+    """The texts of the site's logo ("LibreOffice 7.4 Help" above every help page), of its
+    menu bars and of the bars linking to the page in other languages."""
+    found: set[str] = set()
+    for element in tree.iter(*_CHROME_BLOCKS, "a", "span", "header"):
+        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_bar(element)):
+            found.add(_text(element))
+    found.discard("")
+    return found
+
+
+def _is_bar(element: lxml.html.HtmlElement) -> bool:
+    return _is_language_bar(element) or (element.tag in {"p", "div"} and is_link_bar(element))
+
+
+def is_link_bar(element: lxml.html.HtmlElement) -> bool:
+    """Links and separators only ("Modules | FAQ | Sitemap", "Home > Docs > 2.4"): a menu."""
+    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
+    if len(links) < 2 or _HAS_BLOCKS(element):
+        return False  # a bar is one line: a box of headings and lists is a page of links
+    rest = element.text_content()
+    for link in links:
+        rest = rest.replace(link.text_content(), "", 1)
+    return _SEPARATORS.fullmatch(rest) is not None
+
+
+def _is_logo(element: lxml.html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    if not any(_LOGO_NAME.search(name) for name in names):
+        return False
+    return len(_text(element)) <= _LOGO_MAX
+
+
+def _is_language_bar(element: lxml.html.HtmlElement) -> bool:
+    """Links to the same page in other languages (most say so with `hreflang`) and at most
+    a short label: "Available Languages: en | fr | ja"."""
+    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
+    if len(links) < 2 or sum(1 for link in links if link.get("hreflang")) * 2 < len(links):
+        return False
+    if any(len(_text(link)) > _LANGUAGE_LINK_MAX for link in links):
+        return False
+    label = _text(element)
+    for link in links:
+        label = label.replace(_text(link), "", 1)
+    return len(label.replace("|", "").replace("·", "").strip()) <= _LANGUAGE_LABEL_MAX
+
+
+def without_chrome(html: str, chrome: set[str]) -> str:
+    """Sanitized `html` without the blocks whose whole text is one of `chrome`'s."""
+    wanted = {_folded(value) for value in chrome}
+    return _BLOCK.sub(lambda block: "" if _folded(block.group(2)) in wanted else block[0], html)
+
+
+def without_site_banner(html: str, site: str | None) -> str:
+    """Sanitized `html` without a first block that only names the site ("Apache HTTP Server
+    Version 2.4" above every page), unless that block is all there is."""
+    leading = _BLOCK.match(html, _LEADING_EMPTY.match(html).end())  # type: ignore[union-attr]
+    if not site or leading is None or _folded(leading.group(2)) != _folded(site):
+        return html
+    rest = html[leading.end() :].lstrip()
+    return rest if html_to_text(rest).strip() else html
+
+
+def _folded(markup: str) -> str:
+    return " ".join(html_to_text(markup).split()).casefold()
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
