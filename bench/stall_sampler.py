@@ -34,6 +34,9 @@ class StallSampler:
         self._stop = threading.Event()
         self.stalls: list[tuple[float, float, list[tuple[str, ...]]]] = []  # (start, ms, stacks)
         self.others: Counter[tuple[str, ...]] = Counter()  # other threads' tops meanwhile
+        # Where the other threads were when this sampler itself woke > 50 ms late: the
+        # interpreter (or the CPU) was held that long, most likely by one of them.
+        self.late: Counter[tuple[str, ...]] = Counter()
         self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
 
     def start(self) -> None:
@@ -46,7 +49,11 @@ class StallSampler:
     def _run(self) -> None:
         current: list[tuple[str, ...]] = []
         beat = self._last_beat()
+        woke = time.perf_counter()
         while not self._stop.wait(SAMPLE_S):
+            slept, woke = time.perf_counter() - woke, time.perf_counter()
+            if slept > 0.05:
+                self._note_late()
             last = self._last_beat()
             if last != beat and current:
                 self.stalls.append((beat, (last - beat) * 1000, current))
@@ -59,6 +66,14 @@ class StallSampler:
                     current.append(_stack(frame, self._depth))
                 frames.pop(threading.get_ident(), None)
                 self.others.update(_stack(f, 4) for f in frames.values())
+
+    def _note_late(self) -> None:
+        frames = sys._current_frames()
+        frames.pop(threading.get_ident(), None)
+        for frame in frames.values():
+            stack = _stack(frame, 6)
+            if not stack[-1].startswith(("threading.py", "selectors.py", "queue.py")):
+                self.late[stack] += 1
 
     def report(self, over_ms: float = 50.0, worst: int = 8) -> str:
         """The longest stalls with their most common stacks, and the frames seen most over
@@ -79,5 +94,11 @@ class StallSampler:
         lines.append("other threads' tops while the UI thread stalled:")
         for stack, n in self.others.most_common(12):
             lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
+        lines.append("threads running when the sampler woke over 50 ms late:")
+        for stack, n in self.late.most_common(12):
+            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
         return "\n".join(lines)
+        lines.append("threads running when the sampler woke over 50 ms late:")
+        for stack, n in self.late.most_common(12):
+            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
         return "\n".join(lines)
