@@ -15,7 +15,7 @@ measures:
     import lane and the window scrolls its list, opens articles and takes typed queries
 
     python bench/gui_bench.py [-n 100000] [--keep DIR] [--import-files DIR]
-    python bench/gui_bench.py -n 2000 --only import --import-files DIR
+    python bench/gui_bench.py -n 2000 --only import --import-files DIR [--sample-stalls]
 
 The search index is built once with the library's own rebuild; `--keep DIR` reuses a built
 library on later runs.
@@ -194,7 +194,9 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
 
 
-def in_process(root: Path, scenarios: set[str], import_files: Path | None) -> dict[str, float]:
+def in_process(
+    root: Path, scenarios: set[str], import_files: Path | None, sample: bool = False
+) -> dict[str, float]:
     """The chosen scenarios' figures, measured on a window in this process."""
     from PySide6.QtCore import QSettings
 
@@ -217,7 +219,7 @@ def in_process(root: Path, scenarios: set[str], import_files: Path | None) -> di
         figures |= browsing(window)
         figures |= scrolling(window)
     if "import" in scenarios and import_files is not None:
-        figures |= import_while_browsing(window, import_files)
+        figures |= import_while_browsing(window, import_files, sample=sample)
     if "large" in scenarios:
         figures |= large_article(window, add_large_article(library))
     figures["RSS after the scenarios"] = rss_mb()
@@ -338,6 +340,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build (or reuse) the library here")
     parser.add_argument("--import-files", type=Path, help="import this folder while browsing")
     parser.add_argument(
+        "--sample-stalls", action="store_true", help="print the UI thread's stack in stalls"
+    )
+    parser.add_argument(
         "--only", action="append", choices=SCENARIOS, help="run only these scenarios"
     )
     args = parser.parse_args()
@@ -355,7 +360,7 @@ def main() -> int:
         if "window" in scenarios:
             painted, rss = first_paint(root)
             figures |= {"first paint": painted, "RSS": rss}
-        figures |= in_process(root, scenarios, args.import_files)
+        figures |= in_process(root, scenarios, args.import_files, args.sample_stalls)
         report(figures)
     finally:
         if args.keep is None:

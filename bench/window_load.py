@@ -145,6 +145,10 @@ class Heartbeat:
         self._last = time.perf_counter()
         self._timer.start(self.PERIOD_MS)
 
+    def last(self) -> float:
+        """When the UI thread last beat (perf_counter seconds)."""
+        return self._last
+
     def stop(self) -> None:
         self._timer.stop()
 
@@ -214,14 +218,22 @@ class Browsing:
             timer.stop()
 
 
-def import_while_browsing(window: MainWindow, folder: Path) -> dict[str, float]:
-    """Import every file of `folder` on the import lane while browsing; UI-thread stalls."""
+def import_while_browsing(
+    window: MainWindow, folder: Path, *, sample: bool = False
+) -> dict[str, float]:
+    """Import every file of `folder` on the import lane while browsing; UI-thread stalls.
+    With `sample`, the UI thread's stack is sampled during stalls and the longest printed."""
+    from stall_sampler import StallSampler
+
     finished: list[object] = []
     window.imports.import_finished.connect(finished.append)
     window.imports._ask = lambda _result: False  # an unsure version: no modal question here
     files = len(window.library.files_to_import([folder]))
     heartbeat = Heartbeat()
     heartbeat.start()
+    sampler = StallSampler(heartbeat.last)
+    if sample:
+        sampler.start()
     browsing = Browsing(window)
     started = time.perf_counter()
     window.import_paths([folder])
@@ -229,6 +241,9 @@ def import_while_browsing(window: MainWindow, folder: Path) -> dict[str, float]:
     took = time.perf_counter() - started
     browsing.stop()
     heartbeat.stop()
+    if sample:
+        sampler.stop()
+        print(sampler.report(), flush=True)
     wait_until(lambda: window.settled)
     gaps = sorted(heartbeat.gaps[1:])
     print(

@@ -9,8 +9,17 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.gui.models.articles import ARTICLE_IDS_MIME
-from reader.gui.models.sidebar import COUNT_ROLE, KEY_ROLE, SECTION, SITE, VIEW, SidebarModel
+from reader.gui.models.sidebar import (
+    COUNT_ROLE,
+    KEY_ROLE,
+    SECTION,
+    SITE,
+    VIEW,
+    LibraryCounts,
+    SidebarModel,
+)
 from reader.services.library import Library
+from tests.gui.conftest import html_article
 
 
 def rows(model: SidebarModel, group: int) -> dict[str, int]:
@@ -103,3 +112,20 @@ def test_renaming_a_section(
     assert dict(library.sections()) == {"国际": 1, "Abroad": 1, "Essays": 1}
     # The renamed section stays chosen.
     assert window.parts.sidebar.chosen == (SECTION, "World") or listed_ids(window)
+
+
+def test_new_counts_with_a_new_site_keep_the_list_as_it_is(
+    window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    # An import brings a site the sidebar has no row for: its rows are rebuilt, and the view
+    # chosen stays chosen without the list being queried and reset again (a UI stall).
+    assert window.parts.sidebar.choose(SECTION, "国际")
+    resets: list[None] = []
+    window.parts.article_model.modelReset.connect(lambda: resets.append(None))
+    library.add_article(html_article("A new site", "<p>Harbour news.</p>", site="New Site"))
+    window.parts.sidebar_model.populate(LibraryCounts.read(library))
+    assert "New Site" in rows(window.parts.sidebar_model, 2)
+    assert window.parts.sidebar.chosen == (SECTION, "国际")
+    assert window.parts.sidebar.currentIndex().data(KEY_ROLE) == "国际"
+    assert resets == []
+    assert listed_ids(window) == {filled["kite"]}

@@ -11,13 +11,17 @@ import pytest
 
 from reader.errors import ImportFailed
 from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
-from reader.importers.pool import Outcome
+from reader.importers.pool import WORKER_NICENESS, Outcome
 
 # Task functions are top level: a spawned worker finds them by module and name.
 
 
 def pid_of(n: int) -> tuple[int, int]:
     return n, os.getpid()
+
+
+def niceness(n: int) -> tuple[int, int]:
+    return n, os.nice(0)
 
 
 def exit_on_nine(n: int) -> int:
@@ -63,6 +67,15 @@ def test_a_large_import_runs_in_workers_a_small_one_here() -> None:
     assert os.getpid() not in pids[SMALL_IMPORT:], "the rest ran in worker processes"
     small = _outcomes(pid_of, SMALL_IMPORT - 1)
     assert {small[n].get()[1] for n in small} == {os.getpid()}  # type: ignore[index]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_run_below_the_importing_process() -> None:
+    # Extraction is background work: the window's UI thread and the writer come first.
+    outcomes = _outcomes(niceness, 16)
+    here = os.nice(0)
+    in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
+    assert in_workers == {min(here + WORKER_NICENESS, 19)}
 
 
 @pytest.mark.logs

@@ -323,3 +323,36 @@ def test_an_index_root_never_built_gives_an_empty_result(tmp_path: Path) -> None
     result = idx.search("经济", text_of=TEXTS.get)
     assert result.hits == [] and result.message is not None
     assert idx.doc_count() == 0
+
+
+def test_a_large_ordinary_commit_sorts_its_postings_in_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One in-memory sort of a commit's postings holds the interpreter (and the window's UI
+    # thread) for as long as it takes: past the limit, they are sorted in runs and merged.
+    import whoosh.writing
+
+    import reader.search.index as index_module
+
+    spilled: list[int] = []
+    save = whoosh.writing.PostingPool.save
+
+    def counting_save(pool: object) -> None:
+        spilled.append(len(pool.current))  # type: ignore[attr-defined]
+        save(pool)
+
+    monkeypatch.setattr(whoosh.writing.PostingPool, "save", counting_save)
+    monkeypatch.setattr(index_module, "POOL_LIMIT_MB", 0.02)
+    idx = SearchIndex(tmp_path / "index", rebuild_procs=1)
+    idx.ensure_healthy(len(DOCS), lambda: DOCS)
+    extra = [
+        SearchDocument(100 + n, f"河流 {n}", f"湖畔小城举办国际风筝节 the river bends {n} " * 40)
+        for n in range(20)
+    ]
+    idx.update(extra)
+    assert len([n for n in spilled if n]) > 1
+    texts = {doc.id: (doc.title, doc.body) for doc in [*DOCS, *extra]}
+    for query, expected in (("风筝节", {doc.id for doc in extra}), ("俄罗斯", {1, 2})):
+        found = idx.search(query, limit=50, text_of=texts.get)  # type: ignore[arg-type]
+        assert {hit.id for hit in found.hits} >= expected
+    idx.close()

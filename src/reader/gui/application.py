@@ -26,6 +26,11 @@ from reader.paths import DataPaths, resources_dir, samples_dir
 from reader.services.library import Library, open_library
 
 SCREENSHOT_SIZE = (1280, 800)
+# How long a Python thread may hold the interpreter while another waits (Python's default is
+# 5 ms). The UI thread takes and gives back the interpreter for every Python call from Qt
+# (a row's data, a delegate's paint): behind an import's or a search's worker thread each
+# of those waited up to the whole interval, and a repaint of the list added up to a stall.
+UI_SWITCH_INTERVAL_S = 0.0005
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,7 @@ def warn_if_pyside_drops_references() -> bool:
 
 
 def create_application(options: GuiOptions) -> QApplication:
+    sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL_S))
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

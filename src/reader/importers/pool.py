@@ -27,6 +27,9 @@ T = TypeVar("T")
 _GC_YOUNG = 50_000
 # How long a worker asked to stop may take before it is killed.
 _STOP_GRACE_S = 2.0
+# How much lower a worker's CPU priority is than its parent's: extraction is background
+# work, and the process that started it (the window's UI thread, the writer) comes first.
+WORKER_NICENESS = 10
 
 
 # A worker's first message, once it can take tasks.
@@ -202,6 +205,7 @@ def _serve(conn: Connection) -> None:
     exit_with_parent()
     # Ctrl-C reaches the whole process group: the parent decides, and ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _yield_cpu()
     # Extraction makes many short-lived objects: collecting young ones less often, and never
     # scanning the modules loaded by the first task again, saves about a tenth of its time.
     gc.set_threshold(_GC_YOUNG, 20, 100)
@@ -223,6 +227,14 @@ def _serve(conn: Connection) -> None:
         if done == 0:
             gc.collect()
             gc.freeze()
+
+
+def _yield_cpu() -> None:
+    """Run below the parent's priority: on a busy machine the window stays responsive and
+    the writer keeps up, while idle cores still go to extraction."""
+    if hasattr(os, "nice"):  # not on Windows
+        with suppress(OSError):
+            os.nice(WORKER_NICENESS)
 
 
 def _answer(conn: Connection, reply: tuple[bool, Any, str]) -> None:

@@ -41,6 +41,10 @@ BUSY = "The search index is busy (another Reader is writing to it); try again in
 DAMAGED = "The search index is damaged; it will be rebuilt from the library."
 # From this many documents, an update goes through the bulk writer (a large import).
 BULK_UPDATE_DOCS = 200
+# Postings an ordinary commit sorts in memory at once, in MB (Whoosh's default is 128); more
+# are sorted in runs on disk and merged. One sort holds the interpreter throughout: merging
+# an import's segments held it for hundreds of ms, and the window's UI thread waited.
+POOL_LIMIT_MB = 4
 
 REBUILDING = notice("rebuilding")
 
@@ -302,7 +306,7 @@ class SearchIndex:
             try:
                 if bulk:
                     return BulkSegmentWriter(ix, timeout=self._timeout, delay=0.05)
-                return ix.writer(timeout=self._timeout, delay=0.05)
+                return ix.writer(timeout=self._timeout, delay=0.05, limitmb=POOL_LIMIT_MB)
             except LockError:
                 log.info("search index locked (attempt %d)", attempt)
                 time.sleep(0.1)

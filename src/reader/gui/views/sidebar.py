@@ -105,6 +105,8 @@ class SidebarView(QTreeView):
         self.setModel(model)
         self._model = model
         self._chosen: tuple[str, str] = (VIEW, "all")
+        self._restoring = False  # the rows were rebuilt: the chosen row is selected again
+        self._announced: tuple[str, str] | None = None  # the view the list was told to show
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
@@ -159,18 +161,26 @@ class SidebarView(QTreeView):
         if not indexes:
             return
         index = indexes[0]
-        if self._emit_search(index):
+        chosen = (str(index.data(KIND_ROLE)), str(index.data(KEY_ROLE)))
+        if (self._restoring and chosen == self._announced) or self._emit_search(index):
             return
         view = self._model.filter_for(index)
         if view is not None:
-            self._chosen = (str(index.data(KIND_ROLE)), str(index.data(KEY_ROLE)))
+            self._chosen = self._announced = chosen
             self.view_chosen.emit(view, str(index.data(Qt.ItemDataRole.DisplayRole)))
 
     def _on_model_rebuilt(self) -> None:
         self.expandAll()
-        # Rows were rebuilt: select the same view again, or fall back to all articles.
+        # Rows were rebuilt (an import brought a new site, say): select the same view again
+        # without announcing it, since the list shows it already (querying and resetting the
+        # list on every count was a UI stall during imports); or fall back to all articles.
         kind, key = self._chosen
-        if not self.choose(kind, key):
+        self._restoring = True
+        try:
+            kept = self.choose(kind, key)
+        finally:
+            self._restoring = False
+        if not kept:
             self.choose(VIEW, "all")
 
     def _emit_search(self, index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -1,0 +1,104 @@
+"""Where the UI thread is during a stall: its Python stack sampled from another thread.
+
+A Heartbeat (a 5 ms QTimer on the UI thread) notes when it last ran; a sampler thread looks
+every 10 ms and, while the last beat is older than a threshold, records the UI thread's top
+frames (sys._current_frames). Each stall's samples are kept with its length, so a report
+can name what the longest stalls were doing.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable
+
+SAMPLE_S = 0.010
+SUSPECT_MS = 30.0
+
+
+def _stack(frame: object, depth: int) -> tuple[str, ...]:
+    entries = traceback.extract_stack(frame)[-depth:]  # type: ignore[arg-type]
+    return tuple(f"{e.filename.rsplit('/', 2)[-1]}:{e.lineno} {e.name}" for e in entries)
+
+
+class StallSampler:
+    """Samples the calling (UI) thread's stack while `last_beat()` is older than SUSPECT_MS."""
+
+    def __init__(self, last_beat: Callable[[], float], depth: int = 12) -> None:
+        self._last_beat = last_beat
+        self._depth = depth
+        self._ui = threading.get_ident()
+        self._stop = threading.Event()
+        self.stalls: list[tuple[float, float, list[tuple[str, ...]]]] = []  # (start, ms, stacks)
+        self.others: Counter[tuple[str, ...]] = Counter()  # other threads' tops meanwhile
+        # Where the other threads were when this sampler itself woke > 50 ms late: the
+        # interpreter (or the CPU) was held that long, most likely by one of them.
+        self.late: Counter[tuple[str, ...]] = Counter()
+        self._thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        current: list[tuple[str, ...]] = []
+        beat = self._last_beat()
+        woke = time.perf_counter()
+        while not self._stop.wait(SAMPLE_S):
+            slept, woke = time.perf_counter() - woke, time.perf_counter()
+            if slept > 0.05:
+                self._note_late()
+            last = self._last_beat()
+            if last != beat and current:
+                self.stalls.append((beat, (last - beat) * 1000, current))
+                current = []
+            beat = last
+            if (time.perf_counter() - last) * 1000 > SUSPECT_MS:
+                frames = sys._current_frames()
+                frame = frames.pop(self._ui, None)
+                if frame is not None:
+                    current.append(_stack(frame, self._depth))
+                frames.pop(threading.get_ident(), None)
+                self.others.update(_stack(f, 4) for f in frames.values())
+
+    def _note_late(self) -> None:
+        frames = sys._current_frames()
+        frames.pop(threading.get_ident(), None)
+        for frame in frames.values():
+            stack = _stack(frame, 6)
+            if not stack[-1].startswith(("threading.py", "selectors.py", "queue.py")):
+                self.late[stack] += 1
+
+    def report(self, over_ms: float = 50.0, worst: int = 8) -> str:
+        """The longest stalls with their most common stacks, and the frames seen most over
+        all stalls longer than over_ms."""
+        long = sorted((s for s in self.stalls if s[1] > over_ms), key=lambda s: -s[1])
+        lines = [f"stalls over {over_ms:.0f} ms with samples: {len(long)}"]
+        for _start, ms, stacks in long[:worst]:
+            lines.append(f"-- {ms:.0f} ms, {len(stacks)} samples")
+            for stack, n in Counter(stacks).most_common(2):
+                lines.append(f"   x{n}:")
+                lines.extend(f"      {entry}" for entry in stack)
+        tops: Counter[str] = Counter()
+        for _start, _ms, stacks in long:
+            for stack in stacks:
+                tops.update(set(stack))
+        lines.append("frames in most samples of long stalls:")
+        lines.extend(f"   {n:4d} {entry}" for entry, n in tops.most_common(25))
+        lines.append("other threads' tops while the UI thread stalled:")
+        for stack, n in self.others.most_common(12):
+            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
+        lines.append("threads running when the sampler woke over 50 ms late:")
+        for stack, n in self.late.most_common(12):
+            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
+        return "\n".join(lines)
+        lines.append("threads running when the sampler woke over 50 ms late:")
+        for stack, n in self.late.most_common(12):
+            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
+        return "\n".join(lines)
