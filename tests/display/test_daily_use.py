@@ -311,6 +311,8 @@ def test_a_click_on_a_web_link_opens_it_without_a_question(
     added = library.add_article(html_article("Linked", body))
     assert added.article_id is not None and active.open_article(added.article_id)
     pane = active.parts.pane
+    # The page is laid out again once its text map is built and the window has settled.
+    qtbot.waitUntil(lambda: pane.text_map is not None and active.settled, timeout=10_000)
     point = pane.viewport().mapToGlobal(link_point(pane, "full story"))
     subprocess.run(
         ["xdotool", "mousemove", "--sync", str(point.x()), str(point.y()), "click", "1"],
