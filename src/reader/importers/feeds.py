@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from datetime import date
 from typing import Any, cast
-from urllib.parse import urljoin
 
-import lxml.html
 from lxml import etree
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers.feed_entries import Entry, atom_entries, json_entries, rss_entries
-from reader.importers.html import data_uri_image, embed_images, parse_document
+from reader.importers.html import absolute_links, data_uri_image, embed_images, parse_document
 from reader.importers.language import detect_language
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import prepare_source
 from reader.importers.xml import local_name, parse_xml
 
 _TITLE_CHARS = 80
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def import_feed(data: bytes, filename: str) -> list[Article]:
@@ -108,25 +104,12 @@ def _body_html(entry: Entry) -> tuple[str, dict[str, bytes], dict[str, str]]:
     prepare_source(tree)
     # Only images inside the feed are stored; web images become placeholders, never fetched.
     assets, remote = embed_images(tree, data_uri_image, entry.link)
-    _resolve_links(tree, entry.link)
+    absolute_links(tree, entry.link)  # an entry's relative links lead to its site
     body = tree.find("body")
     root = body if body is not None else tree
     inner = html.escape(root.text or "")
     inner += "".join(etree.tostring(child, encoding="unicode", method="html") for child in root)
     return sanitize_html(inner), assets, remote
-
-
-def _resolve_links(tree: lxml.html.HtmlElement, base: str | None) -> None:
-    """Relative links in an entry lead to the entry's site, not nowhere."""
-    if base is None:
-        return
-    for anchor in tree.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if href and not href.startswith("#") and not _SCHEME.match(href):
-            try:
-                anchor.set("href", urljoin(base, href))
-            except ValueError:  # a malformed URL: the sanitizer drops the link
-                continue
 
 
 def _paragraphs(text: str) -> str:

@@ -147,7 +147,11 @@ def _drop_active_content(tree: lxml.html.HtmlElement) -> None:
 
 def _resolve_links(tree: lxml.html.HtmlElement, page_url: str | None) -> None:
     """Make relative links absolute, so they still lead somewhere outside the saved page."""
-    base = _base_url(tree, page_url)
+    absolute_links(tree, _base_url(tree, page_url))
+
+
+def absolute_links(tree: lxml.html.HtmlElement, base: str | None) -> None:
+    """Relative links made absolute against `base` (links within the page are left alone)."""
     if base is None:
         return
     for anchor in tree.iter("a"):
