@@ -42,3 +42,20 @@ def fill(library: Library, tmp: Path) -> dict[str, int]:
     kites = library.import_path(kites_file).article_id
     assert harbour and walk and kites
     return {"harbour": harbour, "walk": walk, "kites": kites}
+
+
+def annotate_for_notes(library: Library, first_note: str = "Early start") -> dict[str, int]:
+    """The harbour and the long walk, highlighted and noted, for the notes-folder exports
+    (Obsidian vault, Logseq graph): article ids by name."""
+    harbour = library.add_article(HARBOUR).article_id
+    walk = library.add_article(LONG_WALK).article_id
+    assert harbour and walk
+    boats = "The fishing boats leave before sunrise"
+    library.annotations.highlight_quote(
+        harbour, boats, color="green", note=first_note, tags=["work day"]
+    )
+    library.annotations.highlight_quote(harbour, "the smell of fresh bread", color="pink")
+    library.annotations.set_note(harbour, "Read for the **port** project.")
+    library.annotations.highlight_quote(walk, "the dog ran ahead")
+    library.annotations.set_color_meaning("green", "key claim")
+    return {"harbour": harbour, "walk": walk}

@@ -11,7 +11,7 @@ from reader.exporters.logseq import block_uuid
 from reader.exporters.vault import VaultReport
 from reader.services.library import Library
 from tests.cli import reader
-from tests.interop_library import HARBOUR, LONG_WALK
+from tests.interop_library import annotate_for_notes
 
 
 @pytest.fixture
@@ -25,18 +25,7 @@ def graph(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def annotated(library: Library) -> dict[str, int]:
-    harbour = library.add_article(HARBOUR).article_id
-    walk = library.add_article(LONG_WALK).article_id
-    assert harbour and walk
-    boats = "The fishing boats leave before sunrise"
-    library.annotations.highlight_quote(
-        harbour, boats, color="green", note="Early start\nand a second line", tags=["work day"]
-    )
-    library.annotations.highlight_quote(harbour, "the smell of fresh bread", color="pink")
-    library.annotations.set_note(harbour, "Read for the **port** project.")
-    library.annotations.highlight_quote(walk, "the dog ran ahead")
-    library.annotations.set_color_meaning("green", "key claim")
-    return {"harbour": harbour, "walk": walk}
+    return annotate_for_notes(library, "Early start\nand a second line")
 
 
 def export(library: Library, graph: Path, *, recreate: bool = False) -> VaultReport:
