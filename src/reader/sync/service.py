@@ -260,7 +260,9 @@ class SyncService:
         with self.db.reading() as conn:
             me = identity.get(conn, "device")
         for name in snapshots.newest_first(transport.snapshots()):
-            data = None if name.startswith(me) else transport.read(f"snapshots/{name}")
+            if name.startswith(me):
+                continue  # its own: what it holds is already here
+            data = transport.read(f"snapshots/{name}")
             try:
                 snapshot = snapshots.decode(data or b"", library)
             except Torn:

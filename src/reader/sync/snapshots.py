@@ -88,6 +88,8 @@ def decode(data: bytes, library: str) -> Snapshot:
         lines = gzip.decompress(data).splitlines()
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
         raise Torn(str(exc)) from exc
+    if not lines:
+        raise Torn("an empty file")  # created, not yet written (or gone)
     try:
         header = json.loads(lines[0])
         body = [json.loads(line) for line in lines[1:] if line.strip()]
