@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reader.paths import DataPaths
+from reader.services.library import Library
 from tests.cli import reader
 
 
@@ -20,3 +22,6 @@ def test_a_folder_holding_the_library_is_imported_without_it(tmp_path: Path) -> 
     paths = [Path(r["path"]) for r in json.loads(done.stdout)]
     assert paths == [documents / "essay.txt"], paths  # a duplicate, and nothing else
     assert not any(data in p.parents for p in paths)
+    # The progress total counts what the import visits: the same walk.
+    with Library(DataPaths(data)) as library:
+        assert library.files_to_import([documents]) == [documents / "essay.txt"]

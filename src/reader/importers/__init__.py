@@ -24,7 +24,6 @@ __all__ = [
     "Skipped",
     "clean_label",
     "display_path",
-    "expand_paths",
     "import_bytes",
     "import_contents",
     "import_file",
@@ -194,11 +193,6 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
     """
     name, source = display_path(path.name), display_path(path.resolve())
     return import_bytes(read_file(path, max_bytes), name, LocalImages.beside(path), source)
-
-
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to import from these files and folders (see `files.expand_paths`)."""
-    return files.expand_paths(paths, accept)
 
 
 def walk_paths(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path | Skipped]:

@@ -119,11 +119,6 @@ class Skipped:
 Accept = Callable[[Path], str | None]
 
 
-def expand_paths(paths: Iterable[Path], accept: Accept) -> Iterator[Path]:
-    """Files to import (see `walk_paths`), without the skipped ones."""
-    return (found for found in walk_paths(paths, accept) if isinstance(found, Path))
-
-
 def walk_paths(
     paths: Iterable[Path], accept: Accept, exclude: Iterable[Path] = ()
 ) -> Iterator[Path | Skipped]:

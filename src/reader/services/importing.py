@@ -170,11 +170,14 @@ class Importing:
         started: Callable[[Path], None],
     ) -> Iterator[ImportResult]:
         """Import files and folders (see Library.import_paths)."""
-        # A folder holding the library itself (a data folder inside Documents, say) is walked
-        # without it: the database, backups and assets are not articles.
-        found_paths = walk_paths(paths, exclude=[self.db.path.parent])
-        jobs = (self._prepare(found, options, started) for found in found_paths)
+        jobs = (self._prepare(found, options, started) for found in self.walk(paths))
         return self._import(jobs, options, should_stop, extraction_processes())
+
+    def walk(self, paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+        """What an import of these paths visits: files to import, and the skipped ones. A
+        folder holding the library itself (a data folder inside Documents, say) is walked
+        without it: the database, backups and assets are not articles."""
+        return walk_paths(paths, exclude=[self.db.path.parent])
 
     def file(self, path: Path, options: ImportOptions) -> ImportResult:
         """Import one file, in this process (see Library.import_path); a file of several

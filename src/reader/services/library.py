@@ -16,7 +16,6 @@ from reader.core.images import ImageDownload as ImageDownload  # what the front 
 from reader.errors import DamagedDatabase, ReaderError, ReadOnlyLibrary
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.importers import expand_paths
 from reader.paths import DataPaths, make_private
 from reader.services.annotating import Annotating
 from reader.services.capturing import Capturing
@@ -139,7 +138,7 @@ class Library:
 
     def files_to_import(self, paths: Iterable[Path]) -> list[Path]:
         """The files an import of these paths will visit, so progress can show a total."""
-        return list(expand_paths(paths))
+        return [found for found in self.importing.walk(paths) if isinstance(found, Path)]
 
     def import_paths(
         self,
