@@ -13,6 +13,7 @@ from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
 from reader.services.indexer import Indexer
+from reader.storage import changes
 from reader.storage.annotations import AnnotationImportReport, AnnotationStore, HighlightFilter
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
@@ -192,8 +193,7 @@ class Annotating:
         back only if `recreate`. An article whose last annotation went has its note (if the
         vault has one) emptied of highlights, not left showing them."""
         with self.db.reading() as conn:
-            row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
-        library = str(row[0])[:12] if row else "library"
+            library = changes.library_id(conn)[:12] or "library"
         target = Vault(vault, data_root, KINDS[kind])
         annotated = set(self.store.annotated_article_ids())
         # Only articles the vault had a note for: an export of the whole library must not

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,11 +35,6 @@ FLUSH_BATCH = 500
 CONSUMER = "search-index"
 
 DocumentExtras = Callable[[int], dict[str, object]]
-
-
-def library_id(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
-    return str(row[0]) if row else ""
 
 
 class Indexer:
@@ -153,7 +147,7 @@ class Indexer:
     def _origin(self) -> tuple[str, int]:
         """What a build made now starts from: this library at the log's current end."""
         with self.db.reading() as conn:
-            return library_id(conn), changes.last_seq(conn)
+            return changes.library_id(conn), changes.last_seq(conn)
 
     def _adopt_live(self, library: str) -> bool:
         """Make sure the cursor belongs to the live index; False when it is another library's.

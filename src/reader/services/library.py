@@ -25,7 +25,7 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.importing import skipped_kinds as skipped_kinds
-from reader.services.indexer import Indexer, library_id
+from reader.services.indexer import Indexer
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
 from reader.services.recovery import make_room_for_folders
@@ -109,7 +109,7 @@ class Library:
         """This library's own id, kept inside it: front ends key per-library settings by it,
         so that a setting never follows the window to another library (--data-dir)."""
         with self.db.reading() as conn:
-            return library_id(conn)
+            return changes.library_id(conn)
 
     def _require_writable(self) -> None:
         """Refuse a change before any of its work (every write also checks, in transaction())."""

@@ -11,6 +11,13 @@ from collections.abc import Collection
 from reader.core.changes import Changes
 
 
+def library_id(conn: sqlite3.Connection) -> str:
+    """The library's own id, minted with the change log ("" in a library from before it):
+    what a log position, a cursor or a per-library setting belongs to."""
+    row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
+    return str(row[0]) if row else ""
+
+
 def last_seq(conn: sqlite3.Connection) -> int:
     """The newest position in the log (0 for an empty log)."""
     row = conn.execute("SELECT max(seq) FROM changes").fetchone()

@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.storage import changes
+
 
 def get(conn: sqlite3.Connection, key: str, default: str = "") -> str:
     row = conn.execute("SELECT value FROM sync_meta WHERE key = ?", (key,)).fetchone()
@@ -33,8 +35,7 @@ def library_id(conn: sqlite3.Connection) -> str:
     joined = get(conn, "library")
     if joined:
         return joined
-    row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
-    return str(row[0])
+    return changes.library_id(conn)
 
 
 @dataclass(frozen=True)
