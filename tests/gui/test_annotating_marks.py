@@ -11,10 +11,7 @@ from reader.core.annotation import AnchorStatus, Color
 from reader.gui.main_window import MainWindow
 from reader.gui.views.notes_panel import swatch_icon
 from reader.services.library import Library
-
-
-def settled(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: window.settled, timeout=10_000)
+from tests.gui.settling import settled
 
 
 def test_colour_meanings_name_the_menus_swatches_and_filter(

@@ -11,10 +11,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.dialogs.edit_details import EditDetailsDialog
 from reader.gui.main_window import MainWindow
 from reader.services.library import Library
-
-
-def settled(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: window.settled, timeout=10_000)
+from tests.gui.settling import settled
 
 
 def with_dialog(qtbot: QtBot, act: Callable[[EditDetailsDialog], None]) -> list[str]:

@@ -11,18 +11,10 @@ from pytestqt.qtbot import QtBot
 from reader.gui.main_window import MainWindow
 from reader.gui.models.sidebar import QUERY_ROLE, SEARCH, SECTION, TAG
 from reader.services.library import Library
+from tests.gui.settling import settled, undo
 from tests.gui.test_sidebar import listed_ids, rows
 
 TAGS, SEARCHES = 3, 4  # the sidebar's groups after Library, Sections and Sites
-
-
-def settled(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: window.settled, timeout=10_000)
-
-
-def undo(window: MainWindow, qtbot: QtBot) -> None:
-    window.history.undo.trigger()
-    settled(window, qtbot)
 
 
 def test_tags_are_listed_with_counts_and_filter_the_list(

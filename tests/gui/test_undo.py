@@ -10,17 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.services.library import Library
+from tests.gui.settling import settled, undo
 
 Key = Qt.Key
-
-
-def settled(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.waitUntil(lambda: window.settled, timeout=10_000)
-
-
-def undo(window: MainWindow, qtbot: QtBot) -> None:
-    window.history.undo.trigger()
-    settled(window, qtbot)
 
 
 def test_delete_in_the_highlights_list_deletes_and_undo_restores_it_whole(
