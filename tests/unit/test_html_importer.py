@@ -433,3 +433,14 @@ def test_registry_uses_the_html_importer() -> None:
     article = import_bytes(data, "Saved Page.HTM")
     assert article.title == "Harbour town opens its first tide-powered library"
     assert article.source_hash
+
+
+def test_a_srcset_address_ends_at_any_whitespace() -> None:
+    # Hand-written srcsets put a newline or a tab before the descriptor; it is not address.
+    body = ARTICLE.replace(
+        "</p><p>Passengers",
+        '</p><figure><img srcset="https://example.org/ferry.png\n\t2x,\n'
+        '  https://example.org/ferry-big.png 3x" alt="the ferry"></figure><p>Passengers',
+    )
+    article = import_html(page(body, "<title>T</title>"), "a.html")
+    assert list(article.remote_images.values()) == ["https://example.org/ferry.png"]

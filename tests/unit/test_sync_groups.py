@@ -84,3 +84,11 @@ def test_the_cli_shows_and_filters_by_author(group: tuple[Library, Library]) -> 
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1 and "read-only" in refused.stderr
     alice.close()
+
+
+def test_a_blank_author_is_no_author_anywhere(tmp_path: Path) -> None:
+    # Sync used to keep and sign with "   " while the exports read it as no author at all.
+    with Library(DataPaths(tmp_path / "lib")) as lib:
+        status = lib.sync.setup(tmp_path / "Sync", "   ")
+        assert status.author.strip()
+        assert lib.annotations.author_name() == status.author

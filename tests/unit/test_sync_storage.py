@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from reader.errors import SyncError
 from reader.paths import DataPaths
 from reader.services.library import Library
 from reader.storage.database import _statements, migrations
@@ -59,3 +62,13 @@ def test_the_folder_writes_a_file_once_and_lists_only_finished_ones(tmp_path: Pa
     assert folder.devices() == ["a" * 32]
     assert folder.record_files("a" * 32) == ["1-2.jsonl.gz"]
     assert list((tmp_path / "root" / "devices" / ("a" * 32)).glob(".tmp-*")) != []
+
+
+def test_a_folder_listing_that_fails_names_that_folder(tmp_path: Path) -> None:
+    # Every listing goes through one reader; the snapshots' named the sync root instead.
+    folder = FolderTransport(tmp_path / "root")
+    (tmp_path / "root").mkdir()
+    (tmp_path / "root" / "snapshots").write_bytes(b"a file where the folder belongs")
+    assert folder.devices() == [] and folder.record_files("a" * 32) == []
+    with pytest.raises(SyncError, match=r"cannot read the sync folder .*snapshots: "):
+        folder.snapshots()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -12,11 +11,10 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QGuiApplication,
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
@@ -29,7 +27,6 @@ from reader.gui.current_lists import CurrentLists
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
-from reader.gui.dialogs.preferences import PreferencesDialog
 from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.focus import WindowModes
@@ -52,7 +49,6 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.reading import Reading
 from reader.gui.refresh import ViewRefresh
 from reader.gui.search_display import SearchDisplay
-from reader.gui.style import WindowPalette, resolve_theme
 from reader.gui.sync import SyncController, SyncIndicator
 from reader.gui.tasks import TaskRunner
 from reader.gui.undo import UndoHistory
@@ -61,6 +57,7 @@ from reader.gui.views.article_list import ArticleListView
 from reader.gui.watched_folder import WatchedFolder, WatchedFolderPanel
 from reader.gui.web_images import WebImageDownloads
 from reader.gui.window_imports import WindowImports
+from reader.gui.window_preferences import WindowPreferences
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 
@@ -84,12 +81,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self._settings = settings
-        self._prefs = ReadingPreferences.load(settings)
-        if theme_override is not None:
-            self._prefs = replace(self._prefs, theme=theme_override)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self._palette = WindowPalette(app)
         # Serial lanes: imports, quick edits (bookmark, move…) and searches never wait on
         # each other's queue; SQLite and the index writer serialize the actual writes.
         self.import_lane = TaskRunner(1, self)
@@ -162,10 +153,9 @@ class MainWindow(QMainWindow):
         self.parts.sidebar_model.rebuilt.connect(lambda: fit_sidebar(self.parts))
         self.list_options.restore()
         self.modes.restore()
-        hints = QGuiApplication.styleHints()
-        if hints is not None:
-            hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
-        self.apply_preferences(self._prefs, save=False)
+        self.prefs = WindowPreferences(
+            self, self.parts.pane, self.menu_actions, settings, theme_override
+        )
         self.refresh_counts()
         self.parts.sidebar.choose("view", "all")
         self._show_placeholder()
@@ -187,10 +177,6 @@ class MainWindow(QMainWindow):
         a.find_next.triggered.connect(lambda: p.find_bar.step(forward=True))
         a.find_previous.triggered.connect(lambda: p.find_bar.step(forward=False))
         a.preferences.triggered.connect(self._on_preferences_triggered)
-        a.zoom_in.triggered.connect(lambda: self.zoom(1))
-        a.zoom_out.triggered.connect(lambda: self.zoom(-1))
-        a.zoom_reset.triggered.connect(lambda: self.zoom(0))
-        a.themes.triggered.connect(lambda action: self.set_theme(str(action.data())))
         a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
         a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
         a.bookmark.triggered.connect(self._on_bookmark_triggered)
@@ -343,30 +329,15 @@ class MainWindow(QMainWindow):
         if event.size().width() > event.oldSize().width():  # room to show the whole names
             fit_sidebar(self.parts)
 
-    def zoom(self, steps: int) -> None:
-        self.apply_preferences(self._prefs.zoomed(steps))
-        self.statusBar().showMessage(self.tr("Zoom {zoom}%").format(zoom=self._prefs.zoom), 1500)
-
     def set_theme(self, key: str) -> None:
-        self.apply_preferences(replace(self._prefs, theme=key))
-
-    def _on_style_hints_color_scheme_changed(self) -> None:
-        self._palette.platform_changed()
-        if self._prefs.theme == "system":
-            self.apply_preferences(self._prefs, save=False)
+        self.prefs.set_theme(key)
 
     @property
     def preferences(self) -> ReadingPreferences:
-        return self._prefs
+        return self.prefs.current
 
     def apply_preferences(self, prefs: ReadingPreferences, *, save: bool = True) -> None:
-        self._prefs = prefs
-        theme = resolve_theme(prefs.theme)
-        self._palette.apply(theme)
-        self.parts.pane.apply_preferences(prefs, theme)
-        self.menu_actions.choose_theme(prefs.theme)
-        if save:
-            prefs.save(self._settings)
+        self.prefs.apply(prefs, save=save)
 
     # -- find in article --------------------------------------------------------------------
 
@@ -399,14 +370,7 @@ class MainWindow(QMainWindow):
 
     def _on_preferences_triggered(self) -> None:
         sync = SyncPanel(self.sync, self.library.read_only)
-        before = self._prefs
-        notes = NotesFolderPanel(self.vault)
-        dialog = PreferencesDialog(before, self, [*self._capture_preferences(), sync, notes])
-        dialog.previewed.connect(lambda prefs: self.apply_preferences(prefs, save=False))
-        if dialog.exec():
-            self.apply_preferences(dialog.chosen())
-        else:
-            self.apply_preferences(before, save=False)  # the preview is undone
+        self.prefs.edit([*self._capture_preferences(), sync, NotesFolderPanel(self.vault)])
 
     def _capture_preferences(self) -> list[QWidget]:
         read_only = self.library.read_only

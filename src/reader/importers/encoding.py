@@ -108,6 +108,9 @@ _MIXED_SCRIPT = re.compile(r"[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
 # A lowercase Greek or Cyrillic letter followed by a capital: CJK lead and trail bytes read
 # through a single-byte code page alternate between the two halves of the alphabet.
 _CASE_FLIP = re.compile(r"[\u03ac-\u03ce\u0430-\u045f][\u0386-\u03ab\u0400-\u042f]")
+# A Greek or Cyrillic letter followed by an ASCII symbol no prose puts right after a letter
+# ("Ќ[", "З|"): a CJK lead byte and its trail byte in @-~ read through a single-byte code page.
+_LETTER_SYMBOL = re.compile(r"[\u0370-\u04ff][@[\\^`{|~]")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -407,7 +410,7 @@ def _layout_penalty(sample: str, language: str | None, non_ascii: int, runs: int
         accented = len(_ACCENTED.findall(sample))
         if accented * 10 > 4 * (accented + len(_ASCII_LETTER.findall(sample))):
             penalty += 0.8
-        flips = len(_CASE_FLIP.findall(sample))
+        flips = len(_CASE_FLIP.findall(sample)) + len(_LETTER_SYMBOL.findall(sample))
         return penalty + (len(_MIXED_SCRIPT.findall(sample)) + 2 * flips) / non_ascii
     han = len(HAN.findall(sample))
     if language == "ko":

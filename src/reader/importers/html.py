@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
 
@@ -244,12 +244,20 @@ def _point_at_web_image(
     _set_source(image, f"assets/{name}")
 
 
-def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | None:
+def _addresses(image: lxml.html.HtmlElement) -> Iterator[str]:
+    """Where an <img> says its image is, in the order of _IMAGE_ATTRIBUTES; of a srcset, the
+    first candidate's address (before its width or density, after any whitespace)."""
     for attribute in _IMAGE_ATTRIBUTES:
         value = (image.get(attribute) or "").strip()
         if attribute == "srcset":
-            value = value.split(",")[0].strip().split(" ")[0]
-        if not value or value[:5].lower() == "data:":
+            value = next(iter(value.split(",")[0].split()), "")
+        if value:
+            yield value
+
+
+def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | None:
+    for value in _addresses(image):
+        if value[:5].lower() == "data:":
             continue
         if value.startswith("//") and not base_url:
             value = "https:" + value  # protocol-relative: the page's scheme, https today
@@ -269,11 +277,8 @@ def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
 
 
 def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> bytes | None:
-    for attribute in _IMAGE_ATTRIBUTES:
-        value = (image.get(attribute) or "").strip()
-        if attribute == "srcset":
-            value = value.split(",")[0].strip().split(" ")[0]
-        if value and (data := image_source(value)) is not None:
+    for value in _addresses(image):
+        if (data := image_source(value)) is not None:
             return data
     return None
 

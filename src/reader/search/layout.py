@@ -69,11 +69,7 @@ def resumable_build_dir(root: Path, index_format: str) -> Path | None:
 
 
 def read_meta(path: Path) -> dict[str, object]:
-    try:
-        data = json.loads((path / META).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return _read_json(path / META)
 
 
 def write_meta(path: Path, index_format: str, *, complete: bool) -> None:
@@ -94,8 +90,13 @@ def write_origin(path: Path, origin: dict[str, object]) -> None:
 
 
 def read_origin(path: Path) -> dict[str, object]:
+    return _read_json(path / ORIGIN)
+
+
+def _read_json(file: Path) -> dict[str, object]:
+    """A build's small JSON record; {} when it is missing, torn or not an object."""
     try:
-        data = json.loads((path / ORIGIN).read_text(encoding="utf-8"))
+        data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -176,8 +176,7 @@ class Annotating:
     def author_name(self) -> str | None:
         """The name the user goes by in a shared library (set with sync), if any."""
         with self.db.reading() as conn:
-            row = conn.execute("SELECT value FROM sync_meta WHERE key = 'author'").fetchone()
-        return str(row[0]) if row and str(row[0]).strip() else None
+            return changes.author_name(conn)
 
     def export_vault(
         self,

@@ -38,7 +38,7 @@ class SavedPage:
 
 class Capturing:
     """Each capture is stored like an imported file (the same version logic), then the index
-    catches up; the caller has checked that the library is writable."""
+    catches up; a read-only library refuses a capture before any of its work."""
 
     def __init__(
         self,
@@ -48,6 +48,7 @@ class Capturing:
         annotations: Annotating,
         assets: AssetStore,
         index: Callable[[], None],
+        require_writable: Callable[[], None],
     ) -> None:
         self._importing = importing
         self._articles = articles
@@ -55,11 +56,15 @@ class Capturing:
         self._annotations = annotations
         self._assets = assets
         self._index = index
+        self._require_writable = require_writable
 
     def import_text(
         self, data: bytes, name: str, section: str | None, max_bytes: int
     ) -> ImportResult:
-        """Import bytes that come from no file, pasted HTML or text (see Library.import_text)."""
+        """Import bytes that come from no file (pasted HTML or text): `name`, such as
+        "pasted.html" or "pasted.txt", picks the importer by its suffix, and an untitled text
+        is named after it. A failure is a FAILED result with a one-line reason."""
+        self._require_writable()
         if len(data) > max_bytes:
             limit = max_bytes / (1024 * 1024)
             return ImportResult(name, ImportStatus.FAILED, reason=f"larger than {limit:g} MB")
@@ -74,8 +79,10 @@ class Capturing:
     def import_url(
         self, url: str, section: str | None, ask_when_unsure: bool, limits: FetchLimits | None
     ) -> ImportResult:
-        """Fetch a web page (and its body's images) and import it like a saved file (see
-        Library.import_url)."""
+        """Fetch a web page (and its body's images) and import it like a saved file; a page
+        from a URL already in the library goes through the same version logic as a file.
+        A failure to fetch or import is a FAILED result with a one-line reason."""
+        self._require_writable()
         from reader.capture.page import fetch_article  # httpx and the extractor: on first use
 
         shown = url.strip()
@@ -91,7 +98,10 @@ class Capturing:
     def download_images(
         self, article_id: int, limits: FetchLimits | None
     ) -> Generator[ImageDownload, None, ImageDownload]:
-        """Download the article's web images not saved yet (see Library.download_images)."""
+        """Download the article's web images not saved yet into its asset folder, on request
+        (never automatically); yields after each image and returns the final count. The pane
+        shows them once it reloads the article; the text does not change."""
+        self._require_writable()
         from reader.capture.images import download_images  # httpx: on first use
 
         article = self._articles.get(article_id)  # NotFound for an unknown id
@@ -106,8 +116,12 @@ class Capturing:
         return progress
 
     def save_page(self, url: str, title: str, html: str, selection: str) -> SavedPage:
-        """Store a page a browser sent and highlight `selection` in it (see
-        Library.save_page)."""
+        """Store a page a browser sent (its rendered DOM), and highlight `selection` in it.
+
+        Raises ImportFailed when the page cannot become an article; the highlight is best
+        effort: `SavedPage.highlight` says whether the selection was found in the text.
+        """
+        self._require_writable()
         from reader.capture.page import sent_article  # the extractor: loaded on first use
 
         article = sent_article(url, title, html)

@@ -17,7 +17,7 @@ from reader.storage.database import Database
 
 class Editing:
     """Each change is one transaction (its change-log rows by trigger), then the index
-    catches up; the caller has checked that the library is writable where it must be."""
+    catches up; the changes that must not start on a read-only library check first."""
 
     def __init__(
         self,
@@ -26,15 +26,18 @@ class Editing:
         annotation_store: AnnotationStore,
         assets: AssetStore,
         index: Callable[[], None],
+        require_writable: Callable[[], None],
     ) -> None:
         self._db = db
         self._articles = articles
         self._annotation_store = annotation_store
         self._assets = assets
         self._index = index
+        self._require_writable = require_writable
 
     def remove(self, article_id: int, with_annotations: bool) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
+        self._require_writable()
         summary = self._articles.summary(article_id)
         count = self._annotation_store.annotation_count(article_id)
         if count and not with_annotations:
@@ -82,8 +85,10 @@ class Editing:
             return edits.snapshot(conn, article_id)[0]
 
     def edit_details(self, article_id: int, values: Mapping[str, str | None]) -> Snapshot:
-        """Correct an article's metadata by hand (see Library.edit_details); returns the
-        state before, for undo."""
+        """Correct an article's metadata by hand (an empty value clears a field; a title
+        cannot be cleared). The edited fields become the user's: a re-import, a new version or
+        another device's import keeps them. Returns the state before, for undo."""
+        self._require_writable()
         change = make_edit(values)
         with self._db.transaction(durable=True) as conn:
             before = edits.edit(conn, self._articles, article_id, change)
@@ -92,6 +97,7 @@ class Editing:
 
     def restore_details(self, article_id: int, before: Snapshot) -> None:
         """Put back what `edit_details` returned: the values and which were the user's."""
+        self._require_writable()
         with self._db.transaction(durable=True) as conn:
             edits.edit(conn, self._articles, article_id, before.as_edit(), before.edited)
         self._index()

@@ -169,7 +169,14 @@ class Importing:
         should_stop: Callable[[], bool],
         started: Callable[[Path], None],
     ) -> Iterator[ImportResult]:
-        """Import files and folders (see Library.import_paths)."""
+        """Import files and folders, yielding a result per file, in order.
+
+        Files are extracted on all cores and stored in batches, one durable transaction
+        each; a file's result is yielded only once its batch has committed, so whatever was
+        reported imported stays imported, after a crash too. A file that fails, for
+        whatever reason (its worker process crashing included), fails alone. When
+        `should_stop()` turns true the import ends soon after, keeping what was stored.
+        """
         jobs = (self._prepare(found, options, started) for found in self.walk(paths))
         return self._import(jobs, options, should_stop, extraction_processes())
 
@@ -356,7 +363,14 @@ class Importing:
     def add(
         self, article: Article, options: ImportOptions, path: str, source: FileState | None
     ) -> ImportResult:
-        """Store one article in a transaction of its own (see Library.add_article)."""
+        """Store one article in a transaction of its own: new, a duplicate, or a new version.
+
+        A new version (`replace_id`, or the same source file or URL with substantially the
+        same text: see reader.core.versions) keeps the article's id, bookmarks and annotations;
+        its highlights are re-anchored in the same transaction. A different text from the same
+        source is a new article, and so is an unsure one unless `ask_when_unsure` (then nothing
+        is stored and the result says UNSURE). `as_new` skips the comparison.
+        """
         with self.db.transaction(durable=True) as conn:
             result, staged = self._add_in(conn, article, options, path, source)
         if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:

@@ -13,6 +13,7 @@ from reader.core.changes import ANNOTATION_ENTITIES, SEARCHABLE
 from reader.core.search_notices import notice
 from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage import changes
+from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database, read_only_message
 
@@ -35,6 +36,17 @@ FLUSH_BATCH = 500
 CONSUMER = "search-index"
 
 DocumentExtras = Callable[[int], dict[str, object]]
+
+
+def annotation_extras(store: AnnotationStore) -> DocumentExtras:
+    """What an article's document holds of its annotations: notes, tags and colours."""
+
+    def extras(article_id: int) -> dict[str, object]:
+        found = store.for_article(article_id)
+        colors = tuple(str(c) for c in found.colors)
+        return {"notes": found.notes_text, "tags": tuple(found.all_tags), "colors": colors}
+
+    return extras
 
 
 class Indexer:

@@ -13,7 +13,7 @@ from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
 from reader.core.edits import Snapshot
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
-from reader.errors import DamagedDatabase, ReaderError, ReadOnlyLibrary
+from reader.errors import ReadOnlyLibrary
 from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.paths import DataPaths, make_private
@@ -25,13 +25,13 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.importing import skipped_kinds as skipped_kinds
-from reader.services.indexer import Indexer
+from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
-from reader.services.recovery import make_room_for_folders
+from reader.services.recovery import make_room_for_folders, opened
 from reader.services.recovery import recover_damaged as recover_damaged
 from reader.services.safekeeping import Safekeeping
-from reader.services.trash import TRASH_KEPT, Trash
+from reader.services.trash import Trash
 from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleFilter, ArticleStore
@@ -59,8 +59,9 @@ class Library:
         self.db = Database(paths.database, lock=paths.library_lock, read_only=read_only)
         self.articles = ArticleStore(self.db)
         self.annotation_store = AnnotationStore(self.db)
+        extras = annotation_extras(self.annotation_store)
         self.indexer = Indexer(
-            self.db, self.articles, paths.index_root, self._index_extras, read_only=self.read_only
+            self.db, self.articles, paths.index_root, extras, read_only=self.read_only
         )
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.safekeeping = Safekeeping(
@@ -80,15 +81,16 @@ class Library:
             changed=self.safekeeping.count_change,
             index=self.update_search_index,
         )
+        index, writable = self.update_search_index, self._require_writable
         self.capturing = Capturing(
             self.importing, self.articles, self.annotation_store, self.annotations, self.assets,
-            self.update_search_index,
+            index, writable,
         )  # fmt: skip
         self.editing = Editing(
-            self.db, self.articles, self.annotation_store, self.assets, self.update_search_index
+            self.db, self.articles, self.annotation_store, self.assets, index, writable
         )
-        self.organizing = Organizing(self.db, self.articles, self.update_search_index)
-        self.trash_can = Trash(self.db, self.articles, self.assets, self.update_search_index)
+        self.organizing = Organizing(self.db, self.articles, index)
+        self.trash_can = Trash(self.db, self.articles, self.assets, index, writable)
         # The device id is tied to this database file through a nonce kept beside it.
         self.sync = SyncService(
             self.db, paths.database.with_name(paths.database.name + ".device"),
@@ -116,14 +118,6 @@ class Library:
         if self.read_only:
             raise ReadOnlyLibrary(read_only_message(self.paths.database))
 
-    def _index_extras(self, article_id: int) -> dict[str, object]:
-        found = self.annotation_store.for_article(article_id)
-        return {
-            "notes": found.notes_text,
-            "tags": tuple(found.all_tags),
-            "colors": tuple(str(c) for c in found.colors),
-        }
-
     def close(self) -> None:
         self.indexer.close()
         self.db.close()
@@ -150,14 +144,8 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
         started: Callable[[Path], None] = lambda _path: None,
     ) -> Iterator[ImportResult]:
-        """Import files and folders, yielding a result per file, in order.
-
-        Files are extracted on all cores and stored in batches, one durable transaction
-        each; a file's result is yielded only once its batch has committed, so whatever was
-        reported imported stays imported, after a crash too. A file that fails, for
-        whatever reason (its worker process crashing included), fails alone. When
-        `should_stop()` turns true the import ends soon after, keeping what was stored.
-        """
+        """Import files and folders, yielding a result per file, in order; what was reported
+        imported stays imported (see Importing.files)."""
         self._require_writable()
         options = ImportOptions(section, None, False, ask_when_unsure, max_bytes)
         try:
@@ -192,14 +180,8 @@ class Library:
         ask_when_unsure: bool = False,
         source: FileState | None = None,
     ) -> ImportResult:
-        """Store one imported article: new, a duplicate, or a new version of a known one.
-
-        A new version (`replace_id`, or the same source file or URL with substantially the
-        same text: see reader.core.versions) keeps the article's id, bookmarks and annotations;
-        its highlights are re-anchored in the same transaction. A different text from the same
-        source is a new article, and so is an unsure one unless `ask_when_unsure` (then nothing
-        is stored and the result says UNSURE). `as_new` skips the comparison.
-        """
+        """Store one imported article: new, a duplicate, or a new version of a known one (see
+        Importing.add)."""
         if replace_id is not None:
             self.articles.require(replace_id)
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure)
@@ -208,10 +190,7 @@ class Library:
     def import_text(
         self, data: bytes, name: str, *, section: str | None = None, max_bytes: int = MAX_FILE_BYTES
     ) -> ImportResult:
-        """Import bytes that come from no file (pasted HTML or text): `name`, such as
-        "pasted.html" or "pasted.txt", picks the importer by its suffix, and an untitled text
-        is named after it. A failure is a FAILED result with a one-line reason."""
-        self._require_writable()
+        """Import pasted HTML or text (see Capturing.import_text)."""
         return self.capturing.import_text(data, name, section, max_bytes)
 
     # -- capture from the web ----------------------------------------------------------------
@@ -224,28 +203,17 @@ class Library:
         ask_when_unsure: bool = False,
         limits: FetchLimits | None = None,
     ) -> ImportResult:
-        """Fetch a web page (and its body's images) and import it like a saved file; a page
-        from a URL already in the library goes through the same version logic as a file.
-        A failure to fetch or import is a FAILED result with a one-line reason."""
-        self._require_writable()
+        """Fetch a web page and import it like a saved file (see Capturing.import_url)."""
         return self.capturing.import_url(url, section, ask_when_unsure, limits)
 
     def download_images(
         self, article_id: int, limits: FetchLimits | None = None
     ) -> Generator[ImageDownload, None, ImageDownload]:
-        """Download the article's web images not saved yet into its asset folder, on request
-        (never automatically); yields after each image and returns the final count. The pane
-        shows them once it reloads the article; the text does not change."""
-        self._require_writable()
+        """Download the article's web images not saved yet (see Capturing.download_images)."""
         return (yield from self.capturing.download_images(article_id, limits))
 
     def save_page(self, url: str, title: str, html: str, selection: str = "") -> SavedPage:
-        """Store a page a browser sent (its rendered DOM), and highlight `selection` in it.
-
-        Raises ImportFailed when the page cannot become an article; the highlight is best
-        effort: `SavedPage.highlight` says whether the selection was found in the text.
-        """
-        self._require_writable()
+        """Store a page a browser sent, highlighting `selection` (see Capturing.save_page)."""
         return self.capturing.save_page(url, title, html, selection)
 
     # -- reading -----------------------------------------------------------------------------
@@ -306,31 +274,25 @@ class Library:
 
     def remove(self, article_id: int, *, with_annotations: bool = False) -> ArticleSummary:
         """Remove an article; one with annotations only when the caller says so explicitly."""
-        self._require_writable()
         return self.editing.remove(article_id, with_annotations)
 
     def trash(self, ids: Iterable[int]) -> list[int]:
-        """Move articles to the Trash (notes and highlights stay with them); returns the ids
-        that went there."""
-        self._require_writable()
+        """Move articles to the Trash; returns the ids that went there (see Trash)."""
         return self.trash_can.put(ids)
 
     def trashed(self) -> list[ArticleSummary]:
-        """What the Trash holds, most recently trashed first."""
-        return self.articles.query(ArticleFilter(trashed=True), sort="trashed")
+        return self.trash_can.held()
 
     def restore_from_trash(self, ids: Iterable[int]) -> list[int]:
-        self._require_writable()
         return self.trash_can.restore(ids)
 
     def empty_trash(self, older_than: timedelta | None = None) -> list[int]:
         """Delete trashed articles for good; `older_than` keeps the recently trashed."""
-        self._require_writable()
         return self.trash_can.empty(older_than)
 
     def empty_expired_trash(self) -> list[int]:
         """At start: articles trashed more than 30 days ago go for good."""
-        return [] if self.read_only else self.trash_can.empty(TRASH_KEPT)
+        return self.trash_can.empty_expired()
 
     def mark_read(self, ids: Iterable[int], read: bool = True) -> None:
         self.editing.mark_read(ids, read)
@@ -349,15 +311,12 @@ class Library:
         return self.editing.details(article_id)
 
     def edit_details(self, article_id: int, values: Mapping[str, str | None]) -> Snapshot:
-        """Correct an article's metadata by hand (an empty value clears a field; a title
-        cannot be cleared). The edited fields become the user's: a re-import, a new version or
-        another device's import keeps them. Returns the state before, for undo."""
-        self._require_writable()
+        """Correct an article's metadata by hand; returns the state before, for undo (see
+        Editing.edit_details)."""
         return self.editing.edit_details(article_id, values)
 
     def restore_details(self, article_id: int, before: Snapshot) -> None:
         """Put back what `edit_details` returned: the values and which were the user's."""
-        self._require_writable()
         self.editing.restore_details(article_id, before)
 
     def move_to_section(self, ids: Iterable[int], section: str | None) -> None:
@@ -441,20 +400,6 @@ class Library:
 
 
 def open_library(paths: DataPaths, *, read_only: bool = False) -> tuple[Library, Recovery | None]:
-    """Open (creating if needed) the library in a data directory, or raise ReaderError.
-
-    A damaged database is renamed `<name>.damaged-<time>` (never deleted) and an empty
-    library opened in its place; the Recovery says where it went and which backup to offer.
-    A library that cannot be written (or `read_only`) is opened with changes off.
-    """
-    try:
-        return Library(paths, read_only=read_only), None
-    except DamagedDatabase:
-        recovery = None if read_only else recover_damaged(paths)
-        if recovery is None:
-            raise
-        return Library(paths), recovery
-    except ReaderError:
-        raise
-    except OSError as exc:
-        raise ReaderError(f"cannot open the library in {paths.root}: {exc.strerror}") from exc
+    """Open (creating if needed) the library in a data directory, or raise ReaderError; a
+    damaged one is set aside and an empty one opened in its place (see recovery.opened)."""
+    return opened(paths, read_only, lambda writes: Library(paths, read_only=not writes))

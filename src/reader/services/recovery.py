@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from reader.errors import DataDirError
+from reader.errors import DamagedDatabase, DataDirError, ReaderError
 from reader.paths import DataPaths, move_aside
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.locks import LibraryLock
 
 log = logging.getLogger(__name__)
+_Library = TypeVar("_Library")  # the facade, which imports this module
 
 
 def make_room_for_folders(paths: DataPaths) -> None:
@@ -74,3 +77,25 @@ def recover_damaged(paths: DataPaths) -> Recovery | None:
         return None
     log.error("library %s was damaged; set aside as %s", paths.database, damaged)
     return Recovery(damaged, BackupSet(paths.backups).newest_good())
+
+
+def opened(
+    paths: DataPaths, read_only: bool, open_: Callable[[bool], _Library]
+) -> tuple[_Library, Recovery | None]:
+    """Open a library with `open_(writes)`, or raise ReaderError.
+
+    A damaged database is renamed `<name>.damaged-<time>` (never deleted) and an empty
+    library opened in its place; the Recovery says where it went and which backup to offer.
+    A library that cannot be written (or `read_only`) is opened with changes off.
+    """
+    try:
+        return open_(not read_only), None
+    except DamagedDatabase:
+        recovery = None if read_only else recover_damaged(paths)
+        if recovery is None:
+            raise
+        return open_(True), recovery
+    except ReaderError:
+        raise
+    except OSError as exc:
+        raise ReaderError(f"cannot open the library in {paths.root}: {exc.strerror}") from exc

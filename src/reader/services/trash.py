@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
-from reader.storage.articles import ArticleStore
+from reader.core.article import ArticleSummary
+from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.database import Database
 
@@ -21,15 +22,27 @@ class Trash:
     """
 
     def __init__(
-        self, db: Database, articles: ArticleStore, assets: AssetStore, index: Callable[[], None]
+        self,
+        db: Database,
+        articles: ArticleStore,
+        assets: AssetStore,
+        index: Callable[[], None],
+        require_writable: Callable[[], None],
     ) -> None:
         self._db = db
         self._articles = articles
         self._assets = assets
         self._index = index
+        self._require_writable = require_writable
+
+    def held(self) -> list[ArticleSummary]:
+        """What the Trash holds, most recently trashed first."""
+        return self._articles.query(ArticleFilter(trashed=True), sort="trashed")
 
     def put(self, ids: Iterable[int]) -> list[int]:
-        """Trash articles; returns those that were not in the Trash already."""
+        """Trash articles (notes and highlights stay with them); returns those that were not
+        in the Trash already."""
+        self._require_writable()
         chosen = list(ids)
         for article_id in chosen:
             self._articles.require(article_id)
@@ -40,6 +53,7 @@ class Trash:
 
     def restore(self, ids: Iterable[int]) -> list[int]:
         """Bring trashed articles back; returns those that were in the Trash."""
+        self._require_writable()
         chosen = list(ids)
         with self._db.transaction(durable=True) as conn:
             changed = self._articles.set_trashed(conn, chosen, False)
@@ -48,6 +62,7 @@ class Trash:
 
     def empty(self, older_than: timedelta | None = None, now: datetime | None = None) -> list[int]:
         """Delete trashed articles for good (all, or those trashed before `older_than` ago)."""
+        self._require_writable()
         cutoff = None
         if older_than is not None:
             moment = (now or datetime.now(UTC)) - older_than
@@ -61,3 +76,8 @@ class Trash:
         if gone:
             self._index()
         return gone
+
+    def empty_expired(self) -> list[int]:
+        """At start: articles trashed longer than TRASH_KEPT ago go for good (unless the
+        library is read-only, when nothing happens)."""
+        return [] if self._db.read_only else self.empty(TRASH_KEPT)

@@ -1,5 +1,7 @@
 """The change log's SQL: reading what changed since a position, and each consumer's cursor.
 
+Also who the changes belong to: the library's id and the author the user goes by.
+
 The rows themselves are written by triggers (migration 0004) in the transaction of the change.
 """
 
@@ -16,6 +18,13 @@ def library_id(conn: sqlite3.Connection) -> str:
     what a log position, a cursor or a per-library setting belongs to."""
     row = conn.execute("SELECT value FROM library_meta WHERE key = 'id'").fetchone()
     return str(row[0]) if row else ""
+
+
+def author_name(conn: sqlite3.Connection) -> str | None:
+    """The name the user goes by in a shared library (set up with sync), or None when it was
+    never set or is blank: what exports sign and what sync records changes under."""
+    row = conn.execute("SELECT value FROM sync_meta WHERE key = 'author'").fetchone()
+    return str(row[0]) if row and str(row[0]).strip() else None
 
 
 def last_seq(conn: sqlite3.Connection) -> int:

@@ -81,7 +81,9 @@ class SyncService:
         where = prepare(location, user, password)
         with self.db.transaction(durable=True) as conn:
             identity.put(conn, "folder", where)
-            identity.put(conn, "author", author or identity.get(conn, "author") or _user())
+            # A blank name is no name: exports and the records of changes would disagree.
+            name = author.strip() if author else None
+            identity.put(conn, "author", name or changes.author_name(conn) or _user())
             return self._who(conn)
 
     def join(
@@ -145,7 +147,7 @@ class SyncService:
 
     def _who(self, conn: sqlite3.Connection) -> Author:
         device = identity.device_id(conn, self.db.path, self.nonce_file)
-        return Author(device, identity.get(conn, "author") or _user())
+        return Author(device, changes.author_name(conn) or _user())
 
     def _announce(self, transport: Transport, who: Author) -> None:
         """The device's folder, with who writes in it (a group shows authors by it)."""
@@ -380,7 +382,7 @@ class SyncService:
                 folder=identity.get(conn, "folder") or None,
                 library=identity.library_id(conn),
                 device=identity.get(conn, "device"),
-                author=identity.get(conn, "author"),
+                author=changes.author_name(conn) or "",
                 last_sync=identity.get(conn, "last_sync") or None,
                 pending=pending,
                 conflicts=int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]),

@@ -71,32 +71,16 @@ class FolderTransport:
 
     def devices(self) -> list[str]:
         folder = self.root / "devices"
-        try:
-            names = [p.name for p in folder.iterdir()]
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise SyncError(f"cannot read the sync folder {folder}: {exc.strerror}") from exc
+        names = _entries(folder)
         return sorted(n for n in names if DEVICE_DIR.match(n) and (folder / n).is_dir())
 
     def record_files(self, device: str) -> list[str]:
-        folder = self.root / "devices" / device
-        try:
-            names = [p.name for p in folder.iterdir()]
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise SyncError(f"cannot read the sync folder {folder}: {exc.strerror}") from exc
-        found = [n for n in names if RECORD_FILE.match(n)]
+        found = [n for n in _entries(self.root / "devices" / device) if RECORD_FILE.match(n)]
         return sorted(found, key=lambda n: int(RECORD_FILE.match(n).group(1)))  # type: ignore[union-attr]
 
     def snapshots(self) -> list[str]:
-        try:
-            return [p.name for p in (self.root / "snapshots").iterdir() if p.is_file()]
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise SyncError(f"cannot read the sync folder {self.root}: {exc.strerror}") from exc
+        folder = self.root / "snapshots"
+        return [n for n in _entries(folder) if (folder / n).is_file()]
 
     def read(self, name: str) -> bytes | None:
         found = self._read(name)
@@ -145,3 +129,13 @@ def _publish(temp: Path, target: Path) -> None:
             temp.replace(target)
             return
     temp.unlink(missing_ok=True)
+
+
+def _entries(folder: Path) -> list[str]:
+    """The names in a folder of the sync folder; none while it does not exist (yet)."""
+    try:
+        return [p.name for p in folder.iterdir()]
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise SyncError(f"cannot read the sync folder {folder}: {exc.strerror}") from exc
