@@ -400,8 +400,9 @@ class MainWindow(QMainWindow):
     def _on_preferences_triggered(self) -> None:
         sync = SyncPanel(self.sync, self.library.read_only)
         before = self._prefs
-        notes = NotesFolderPanel(self.vault)
-        dialog = PreferencesDialog(before, self, [*self._capture_preferences(), sync, notes])
+        watched = [] if self.library.read_only else [WatchedFolderPanel(self.watched)]
+        library = [*watched, NotesFolderPanel(self.vault)]
+        dialog = PreferencesDialog(before, self, library, [*self._capture_preferences(), sync])
         dialog.previewed.connect(lambda prefs: self.apply_preferences(prefs, save=False))
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
@@ -409,13 +410,11 @@ class MainWindow(QMainWindow):
             self.apply_preferences(before, save=False)  # the preview is undone
 
     def _capture_preferences(self) -> list[QWidget]:
-        read_only = self.library.read_only
-        watched: list[QWidget] = [] if read_only else [WatchedFolderPanel(self.watched)]
         try:
-            return [ConnectorPanel(self.library), *watched]
+            return [ConnectorPanel(self.library)]
         except ReaderError as exc:  # the pairing cannot be saved: the rest still opens
             log.warning("connector pairing unavailable: %s", exc)
-            return watched
+            return []
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
