@@ -23,20 +23,22 @@ MARK = "译："
 
 
 class MarkingTranslator(QTranslator):
-    """Stands in for the Chinese catalogue's ImportFailures strings, which the project's
-    translators add after the sources: every one comes back marked, so English shows."""
+    """Asked last, after the Chinese catalogue: an ImportFailures string the catalogue does
+    not translate yet (they are added after the sources) comes back marked, so a reason that
+    never went through translate() is told apart from one not yet translated."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return MARK + source if context == "ImportFailures" else ""
+        return MARK + source if context == "ImportFailures" else source
 
 
 @pytest.fixture
 def marked(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("READER_LANG", "zh_CN")
-    translators = [*install_translators(qapp), MarkingTranslator()]
-    qapp.installTranslator(translators[-1])
+    marking = MarkingTranslator()
+    qapp.installTranslator(marking)  # first installed, last asked
+    translators = [marking, *install_translators(qapp)]
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
@@ -51,7 +53,8 @@ def test_every_failure_kind_has_a_window_string_with_the_same_values(marked: Non
     for kind, english in ENGLISH.items():
         failure = ImportFailure(kind, tuple((name, "x") for name in fields(english)))
         shown = failure_text(failure)
-        assert shown == MARK + english.format(**failure.params), kind
+        assert shown != failure.text, kind
+        assert not shown.startswith(MARK) or shown == MARK + failure.text, kind
 
 
 def test_the_import_summary_gives_no_english_reason_in_chinese(
@@ -62,7 +65,7 @@ def test_the_import_summary_gives_no_english_reason_in_chinese(
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "book.epub").write_bytes(b"not a zip at all")
-    with zipfile.ZipFile(folder / "drm.epub", "w") as book:
+    with zipfile.ZipFile(folder / "no-container.epub", "w") as book:
         book.writestr("mimetype", "application/epub+zip")
     (folder / "page.mhtml").write_bytes(b"From: nobody\r\n\r\nno parts here")
     (folder / "feed.xml").write_text("<rss><channel></channel></rss>", encoding="utf-8")
@@ -79,4 +82,8 @@ def test_the_import_summary_gives_no_english_reason_in_chinese(
     assert all(r.failure is not None and r.reason == r.failure.text for r in failed)
     for reason in reasons:
         assert reason not in shown
-        assert MARK + str(reason) in shown
+    assert all(chinese_or_marked(text) for text in shown if text.strip()), shown
+
+
+def chinese_or_marked(text: str) -> bool:
+    return text.startswith(MARK) or any("\u4e00" <= c <= "\u9fff" for c in text)
