@@ -26,13 +26,24 @@ Anything else that escapes is a bug: the CLI and GUI log it with its traceback a
 a one-line message.
 """
 
+from reader.core.import_failures import ImportFailure, import_failure
+
 
 class ReaderError(Exception):
     """An expected failure, with a message fit to show the user as it is."""
 
 
 class ImportFailed(ReaderError):
-    """A file could not be imported; the message says why in one line."""
+    """A file could not be imported: `failure` says why by kind (for translation), the
+    message in one English line."""
+
+    def __init__(self, kind: str, /, **values: object) -> None:
+        self.failure = import_failure(kind, **values)
+        super().__init__(self.failure.text)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in worker processes: rebuilt from its kind, not from its English message.
+        return (_import_failed, (self.failure,))
 
 
 class StorageError(ReaderError):
@@ -118,3 +129,7 @@ class ExportRefused(ReaderError):
 
 class SyncError(ReaderError):
     """Sync cannot go on as asked: not set up, an unusable folder, another library's files."""
+
+
+def _import_failed(failure: ImportFailure) -> ImportFailed:
+    return ImportFailed(failure.kind, **failure.params)

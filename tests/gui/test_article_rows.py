@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +16,7 @@ from reader.gui.models.articles import SUMMARY_ROLE, ArticleTableModel
 from reader.gui.models.sidebar import VIEW
 from reader.gui.style import dark_palette
 from reader.gui.views.article_list import TITLE_CHARS, ArticleListView
-from reader.gui.views.article_rows import colours_of
+from reader.gui.views.article_rows import GAP, colours_of
 from reader.services.library import Library
 
 ENGLISH = "Why cities are planting forests on their rooftops, and what it means for summer heat"
@@ -216,3 +216,47 @@ def test_recently_read_lists_the_last_opened_first(
     model = window.parts.article_model
     listed = [model.article_id(r) for r in range(model.rowCount())]
     assert listed == [filled["kite"], filled["harbour"], filled["essay"]]
+
+
+@pytest.mark.parametrize("short", ["Rooftop forests", "风筝节"])
+def test_a_one_line_title_has_its_details_right_under_it_in_the_middle_of_the_row(
+    qtbot: QtBot, library: Library, short: str
+) -> None:
+    one, two = add(library, short, site="example.org"), add(library, ENGLISH, site="example.org")
+    view = two_line_list(qtbot, library, 300)
+    delegate, model = view.row_delegate(), view.model()
+    assert isinstance(model, ArticleTableModel)
+    rects = {}
+    for article_id, lines in ((one, 1), (two, 2)):
+        rect = view.visualRect(model.index(model.row_of(article_id) or 0, 0))
+        text = delegate.row_text(summary_of(view, article_id), rect.width())
+        assert len(text.title_lines) == lines
+        where = delegate.geometry(rect, lines)
+        # The details start under the last title line, with no empty line between.
+        assert 0 <= where.meta.top() - where.title_lines[-1].bottom() - 1 <= GAP
+        assert where.title_lines[-1].bottom() - where.title_lines[0].top() < lines * 2 * GAP + (
+            lines * where.title_lines[0].height()
+        )
+        # Balanced: as much room above the title as below the details (to a pixel).
+        above, below = where.title_lines[0].top() - rect.top(), rect.bottom() - where.meta.bottom()
+        assert abs(above - below) <= 1
+        rects[lines] = (rect, where)
+    assert rects[1][0].height() == rects[2][0].height()  # still uniform rows
+    # What is painted follows the geometry: the one-line row's ink is in its middle.
+    rect, where = rects[1]
+    image = view.viewport().grab(rect).toImage()
+    inked = [
+        y for y in range(image.height()) if ink_in_line(image, y, where.meta.left() - rect.left())
+    ]
+    assert inked
+    top_gap, bottom_gap = inked[0], image.height() - 1 - inked[-1]
+    assert abs(top_gap - bottom_gap) <= where.title_lines[0].height() // 2
+    # …with no empty line between the title and the details.
+    blank = [y for y in range(inked[0], inked[-1]) if y not in inked]
+    assert len(blank) < where.title_lines[0].height() // 2
+
+
+def ink_in_line(image: QImage, y: int, left: int) -> bool:
+    """Whether the pixel row y holds text right of `left` (anything unlike the background)."""
+    background = image.pixelColor(image.width() - 1, y)
+    return any(image.pixelColor(x, y) != background for x in range(left, image.width() - 20))

@@ -52,13 +52,14 @@ def check_url(url: str) -> str:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+        raise ImportFailed("bad_url", url=repr(url[:80])) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = f"{scheme}:" if scheme else "no scheme"
-        raise ImportFailed(f"only http and https URLs can be fetched (this one has {shown})")
+        if not scheme:
+            raise ImportFailed("not_http")
+        raise ImportFailed("scheme_refused", scheme=f"{scheme}:")
     if not host:
-        raise ImportFailed(f"not a valid URL (no host): {url[:80]!r}")
+        raise ImportFailed("no_host", url=repr(url[:80]))
     return url
 
 
@@ -129,11 +130,13 @@ class Fetcher:
         with _explained(url), self._stream(url, accept) as response:
             content_type, charset = _content_type(response)
             if content_type not in _HTML_TYPES and content_type not in _GENERIC_TYPES:
-                raise ImportFailed(f"not an HTML page (the server says {content_type})")
+                raise ImportFailed("not_html_said", type=content_type)
             data = self._read(response, self.limits.max_page_bytes)
             final = str(response.url)
         if content_type not in _HTML_TYPES and not looks_like_html(data):
-            raise ImportFailed(f"not an HTML page ({content_type or 'no content type'})")
+            if not content_type:
+                raise ImportFailed("not_html_untyped")
+            raise ImportFailed("not_html", type=content_type)
         return Page(final, data, charset)
 
     def image(self, url: str, max_bytes: int) -> bytes | None:
@@ -162,13 +165,13 @@ class Fetcher:
                 _check_status(response)
                 yield response
                 return
-        raise ImportFailed(f"too many redirects (more than {self.limits.max_redirects})")
+        raise ImportFailed("too_many_redirects", limit=self.limits.max_redirects)
 
     def _read(self, response: httpx.Response, limit: int) -> bytes:
         """The body, refused as soon as it is known to pass `limit` (declared or received)."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise ImportFailed(_too_large(int(declared), limit))
+            raise ImportFailed("download_too_large", **_sizes(int(declared), limit))
         deadline = time.monotonic() + self.limits.total_timeout
         chunks: list[bytes] = []
         size = 0
@@ -176,11 +179,9 @@ class Fetcher:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise ImportFailed(_too_large(size, limit, at_least=True))
+                raise ImportFailed("download_too_large_so_far", **_sizes(size, limit))
             if time.monotonic() > deadline:
-                raise ImportFailed(
-                    f"the download took longer than {self.limits.total_timeout:g} s; stopped"
-                )
+                raise ImportFailed("download_too_slow", seconds=f"{self.limits.total_timeout:g}")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -193,24 +194,24 @@ def looks_like_html(data: bytes) -> bool:
 
 def _redirect_target(base: str, location: str) -> str:
     if not location.strip():
-        raise ImportFailed("the server redirected without saying where")
+        raise ImportFailed("redirect_nowhere")
     try:
         target = urljoin(base, location.strip())
     except ValueError:
-        raise ImportFailed("the server redirected to an invalid URL") from None
+        raise ImportFailed("redirect_invalid") from None
     try:
         return check_url(target)
-    except ImportFailed as exc:
-        raise ImportFailed(f"redirected to a URL that is refused: {exc}") from None
+    except ImportFailed:
+        raise ImportFailed("redirect_refused", url=repr(target[:80])) from None
 
 
 def _check_status(response: httpx.Response) -> None:
     status = response.status_code
     if status >= 400 or status < 200:
         phrase = response.reason_phrase or httpx.codes.get_reason_phrase(status)
-        raise ImportFailed(f"the server answered {status} {phrase}".rstrip())
+        raise ImportFailed("http_status", status=f"{status} {phrase}".rstrip())
     if 300 <= status < 400:
-        raise ImportFailed(f"the server answered {status} without a usable redirect")
+        raise ImportFailed("http_redirect_unusable", status=status)
 
 
 def _content_type(response: httpx.Response) -> tuple[str, str | None]:
@@ -222,10 +223,9 @@ def _content_type(response: httpx.Response) -> tuple[str, str | None]:
     return media.lower(), charset if isinstance(charset, str) and charset.strip() else None
 
 
-def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
+def _sizes(size: int, limit: int) -> dict[str, str]:
     over, cap = math.ceil(size * 10 / MB) / 10, math.floor(limit * 10 / MB) / 10
-    more = "more than " if at_least else ""
-    return f"too large ({more}{over:g} MB; the limit is {cap:g} MB)"
+    return {"size": f"{over:g}", "limit": f"{cap:g}"}
 
 
 @contextmanager
@@ -235,44 +235,44 @@ def _explained(url: str) -> Iterator[None]:
     try:
         yield
     except httpx.ConnectTimeout:
-        raise ImportFailed(f"timed out connecting to {host}") from None
+        raise ImportFailed("connect_timeout", host=host) from None
     except httpx.TimeoutException:
-        raise ImportFailed(f"timed out waiting for {host} to answer") from None
+        raise ImportFailed("read_timeout", host=host) from None
     except httpx.ConnectError as exc:
-        raise ImportFailed(_connect_failure(exc, host)) from None
+        raise _connect_failure(exc, host) from None
     except httpx.RemoteProtocolError:
-        raise ImportFailed(f"{host} sent a broken response or closed the connection") from None
+        raise ImportFailed("broken_response", host=host) from None
     except httpx.DecodingError:
-        raise ImportFailed(f"{host} sent a body that cannot be decompressed") from None
+        raise ImportFailed("undecodable_body", host=host) from None
     except httpx.UnsupportedProtocol:
-        raise ImportFailed("only http and https URLs can be fetched") from None
+        raise ImportFailed("not_http") from None
     except httpx.InvalidURL:
-        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+        raise ImportFailed("bad_url", url=repr(url[:80])) from None
     except httpx.HTTPError as exc:
-        raise ImportFailed(f"cannot fetch from {host} ({type(exc).__name__})") from None
+        raise ImportFailed("fetch_failed", host=host, name=type(exc).__name__) from None
     except (UnicodeError, ValueError):  # an IDNA host that cannot be encoded, and the like
-        raise ImportFailed(f"not a valid URL: {url[:80]!r}") from None
+        raise ImportFailed("bad_url", url=repr(url[:80])) from None
 
 
-def _connect_failure(exc: BaseException, host: str) -> str:
+def _connect_failure(exc: BaseException, host: str) -> ImportFailed:
     for cause in _causes(exc):
         if isinstance(cause, PrivateAddressRefused):
-            return f"refused: {host} is on this machine or its local network, the page is not"
+            return ImportFailed("private_address", host=host)
         if isinstance(cause, socket.gaierror):
-            return f"cannot find the server {host} (DNS lookup failed)"
+            return ImportFailed("dns_failed", host=host)
         if isinstance(cause, ssl.SSLCertVerificationError):
             reason = cause.verify_message or "certificate not trusted"
-            return f"secure connection to {host} failed (TLS: {reason})"
+            return ImportFailed("tls_failed", host=host, detail=reason)
         if isinstance(cause, ssl.SSLError):
-            return f"secure connection to {host} failed (TLS: {cause.reason or cause})"
+            return ImportFailed("tls_failed", host=host, detail=cause.reason or cause)
         if isinstance(cause, ConnectionRefusedError):
-            return f"{host} refused the connection"
+            return ImportFailed("connection_refused", host=host)
     text = str(exc)
     if "getaddrinfo" in text or "Name or service not known" in text:
-        return f"cannot find the server {host} (DNS lookup failed)"
+        return ImportFailed("dns_failed", host=host)
     if "SSL" in text or "certificate" in text:
-        return f"secure connection to {host} failed (TLS)"
-    return f"cannot connect to {host}"
+        return ImportFailed("tls_failed_plain", host=host)
+    return ImportFailed("cannot_connect", host=host)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

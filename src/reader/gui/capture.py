@@ -19,6 +19,7 @@ from reader.capture.connector import Connector, SaveRequest
 from reader.capture.pairing import load_pairing, rotate_token
 from reader.errors import ReaderError
 from reader.gui.dialogs.asking import ask_text
+from reader.gui.import_failures import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, Library
 
@@ -62,7 +63,7 @@ class WebCapture(QObject):
         else:
             self.status.emit(
                 self.tr("Could not import {url}: {reason}").format(
-                    url=result.path, reason=result.reason
+                    url=result.path, reason=reason_text(result)
                 )
             )
         self.url_imported.emit(result)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.capture import WebCapture
+from reader.gui.import_failures import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, ImportStatus, Library
 
@@ -135,5 +136,5 @@ class PastedImports(QObject):
             self.status.emit(self.tr("Pasted: {title}").format(title=result.title))
         else:
             self.status.emit(self.tr("Could not import the pasted text: {reason}").format(
-                reason=result.reason))  # fmt: skip
+                reason=reason_text(result)))  # fmt: skip
         self.imported.emit(result)

@@ -370,16 +370,18 @@ class MainWindow(QMainWindow):
 
     def _on_preferences_triggered(self) -> None:
         sync = SyncPanel(self.sync, self.library.read_only)
-        self.prefs.edit([*self._capture_preferences(), sync, NotesFolderPanel(self.vault)])
+        watched: list[QWidget] = (
+            [] if self.library.read_only else [WatchedFolderPanel(self.watched)]
+        )
+        library = [*watched, NotesFolderPanel(self.vault)]
+        self.prefs.edit(library, [*self._capture_preferences(), sync])
 
     def _capture_preferences(self) -> list[QWidget]:
-        read_only = self.library.read_only
-        watched: list[QWidget] = [] if read_only else [WatchedFolderPanel(self.watched)]
         try:
-            return [ConnectorPanel(self.library), *watched]
+            return [ConnectorPanel(self.library)]
         except ReaderError as exc:  # the pairing cannot be saved: the rest still opens
             log.warning("connector pairing unavailable: %s", exc)
-            return watched
+            return []
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)

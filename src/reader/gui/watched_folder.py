@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from reader.gui.import_failures import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, ImportStatus, Library
 
@@ -167,7 +168,7 @@ class WatchedFolder(QObject):
             else:
                 log.info("watched folder: %s not imported: %s", result.path, result.reason)
                 self.status.emit(self.tr("Could not import {name}: {reason}").format(
-                    name=name, reason=result.reason))  # fmt: skip
+                    name=name, reason=reason_text(result)))  # fmt: skip
             self.imported.emit(result)
 
     def _on_task_failed(self, message: str) -> None:

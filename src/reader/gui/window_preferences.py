@@ -63,11 +63,12 @@ class WindowPreferences(QObject):
     def set_theme(self, key: str) -> None:
         self.apply(replace(self.current, theme=key))
 
-    def edit(self, panels: list[QWidget]) -> None:
-        """The Preferences dialog, with the window's other settings as extra `panels`; its
-        changes show as they are made and are undone on Cancel."""
+    def edit(self, library: list[QWidget], connections: list[QWidget]) -> None:
+        """The Preferences dialog, with the window's other settings as extra panels on its
+        Library and Connections tabs; its changes show as they are made and are undone on
+        Cancel."""
         before = self.current
-        dialog = PreferencesDialog(before, self._window, panels)
+        dialog = PreferencesDialog(before, self._window, library, connections)
         dialog.previewed.connect(lambda prefs: self.apply(prefs, save=False))
         if dialog.exec():
             self.apply(dialog.chosen())

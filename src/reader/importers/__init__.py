@@ -149,9 +149,9 @@ def import_contents(
     suffix = Path(filename).suffix.lower()
     importer = _importers().get(suffix)
     if importer is None:
-        raise ImportFailed(f"unsupported file type {suffix or '(no suffix)'!r}")
+        raise ImportFailed("unsupported_type", suffix=repr(suffix or "(no suffix)"))
     if not data.strip():
-        raise ImportFailed("the file is empty")
+        raise ImportFailed("empty_file")
     with_files = _with_files().get(suffix) if local is not None else None
     made = with_files(data, filename, local) if with_files else importer(data, filename)
     if isinstance(made, list):
@@ -170,14 +170,14 @@ def import_bytes(
     if isinstance(imported, Article):
         return imported
     if len(imported.articles) != 1:
-        raise ImportFailed(f"the file holds {len(imported.articles)} articles; import it as a file")
+        raise ImportFailed("several_articles", count=len(imported.articles))
     return imported.articles[0]
 
 
 def _finish(article: Article, data: bytes, source_path: str | None) -> Article:
     article = clean_labels(article)
     if not article.text.strip() and not article.title.strip():
-        raise ImportFailed("no readable text found")
+        raise ImportFailed("no_text")
     article = replace(
         article, source_hash=hashlib.sha256(data).hexdigest(), source_path=source_path
     )

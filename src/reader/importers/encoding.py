@@ -23,7 +23,6 @@ _MIN_SCORE_NEAR_UTF8 = 0.6
 # charset-normalizer has language statistics we lack, so its first choice wins near-ties.
 _DETECTOR_BONUS = 0.1
 
-BINARY_MESSAGE = "not a text file (binary data)"
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -129,7 +128,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if b"\x00" in data:
         utf16 = _decode_utf16_without_bom(data)
         if utf16 is None:
-            raise ImportFailed(BINARY_MESSAGE)
+            raise ImportFailed("binary")
         return utf16
     _refuse_control_bytes(data)
     try:
@@ -147,9 +146,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return _detect_legacy(data, min_score=_MIN_SCORE_NEAR_UTF8)
     except ImportFailed:
-        raise ImportFailed(
-            "damaged UTF-8 text (decoding it would need replacement characters)"
-        ) from None
+        raise ImportFailed("damaged_utf8") from None
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -219,7 +216,7 @@ def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
             if codec == "utf-8-sig":
                 _refuse_control_bytes(data)
             elif _too_many_controls(text):
-                raise ImportFailed(BINARY_MESSAGE)
+                raise ImportFailed("binary")
             return text, codec
     return None
 
@@ -259,7 +256,7 @@ def _decode_iso2022(data: bytes, ascii_text: str) -> tuple[str, str]:
 def _refuse_control_bytes(data: bytes) -> None:
     controls = len(data.translate(None, _NOT_CONTROL_BYTES))
     if controls * 20 > len(data) or (controls > 8 and controls * 300 > len(data)):
-        raise ImportFailed(BINARY_MESSAGE)
+        raise ImportFailed("binary")
 
 
 def _too_many_controls(text: str) -> bool:
@@ -321,9 +318,7 @@ def _detect_legacy(data: bytes, min_score: float = _MIN_SCORE) -> tuple[str, str
             return data.decode(codec), canonical_name(codec)
         except UnicodeDecodeError:
             continue
-    raise ImportFailed(
-        "unknown text encoding (no supported encoding decodes it without replacement characters)"
-    )
+    raise ImportFailed("unknown_encoding")
 
 
 def _detector_candidates(sample: bytes) -> list[str]:

@@ -58,7 +58,7 @@ def import_epub(data: bytes, filename: str) -> Article:
     meta = read_book_metadata(package)
     spine = _spine(package, opf_path, archive)
     if not spine:
-        raise ImportFailed("damaged EPUB (its spine lists no readable chapters)")
+        raise ImportFailed("epub_no_chapters")
     anchors = {path: f"ch{number}" for number, path in enumerate(spine, start=1)}
     book = _Book(archive, anchors, toc_labels(package, opf_path, archive))
     # All chapters first: a link may point at a note in a later chapter.
@@ -68,7 +68,7 @@ def import_epub(data: bytes, filename: str) -> Article:
     body = sanitize_html(_contents(chapters) + "".join(_chapter_html(c) for c in chapters))
     text = html_to_text(body)
     if not text.strip():
-        raise ImportFailed("no readable text found in the EPUB")
+        raise ImportFailed("epub_no_text")
     return _article(meta, filename, body, text, book)
 
 
@@ -142,7 +142,7 @@ def _parse_chapter(data: bytes, path: str) -> lxml.html.HtmlElement:
     """A chapter as an HTML tree. XHTML's `<a id="x"/>` and `<div/>` are empty elements,
     which an HTML parser would read as opening tags wrapping the rest of the chapter."""
     if not data.strip():
-        raise ImportFailed(f"damaged EPUB (chapter {path[:80]!r} is missing or empty)")
+        raise ImportFailed("epub_missing_chapter", name=repr(path[:80]))
     markup, _encoding = decode_html(data)
     markup = _SELF_CLOSING.sub(_open_close, markup)
     return parse_document(markup)

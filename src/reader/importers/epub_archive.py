@@ -33,14 +33,14 @@ class Archive:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-            raise ImportFailed("not an EPUB book (not a readable zip archive)") from None
+            raise ImportFailed("not_epub") from None
         if len(infos) > MAX_ENTRIES:
-            raise ImportFailed(f"damaged or hostile EPUB (more than {MAX_ENTRIES} files)")
+            raise ImportFailed("epub_too_many_files", limit=MAX_ENTRIES)
         for info in infos:
             if not _safe_name(info.filename):
-                raise ImportFailed(f"hostile EPUB (unsafe file name {info.filename[:80]!r})")
+                raise ImportFailed("epub_unsafe_name", name=repr(info.filename[:80]))
         if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
-            raise ImportFailed(_too_big())
+            raise ImportFailed("epub_too_big", limit=MAX_TOTAL_BYTES // MB)
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
         self._read_total = 0
 
@@ -59,20 +59,22 @@ class Archive:
             with self._zip.open(info) as member:
                 data = member.read(limit + 1)
         except (zipfile.BadZipFile, RuntimeError, ValueError, OSError, EOFError):
-            raise ImportFailed(f"damaged EPUB (cannot unpack {name[:80]!r})") from None
+            raise ImportFailed("epub_cannot_unpack", name=repr(name[:80])) from None
         except NotImplementedError:  # an unknown compression method
-            raise ImportFailed(f"damaged EPUB (unknown compression in {name[:80]!r})") from None
+            raise ImportFailed("epub_unknown_compression", name=repr(name[:80])) from None
         self._read_total += len(data)
         if len(data) > limit:
             return None
         if self._read_total > MAX_TOTAL_BYTES:
-            raise ImportFailed(_too_big())
+            raise ImportFailed("epub_too_big", limit=MAX_TOTAL_BYTES // MB)
         return data
 
-    def require(self, name: str, what: str) -> bytes:
+    def require(self, name: str, *, package: bool = False) -> bytes:
         data = self.read(name)
+        if data is None and package:
+            raise ImportFailed("epub_missing_package", name=name)
         if data is None:
-            raise ImportFailed(f"damaged EPUB (no {what})")
+            raise ImportFailed("epub_missing", name=name)
         return data
 
 
@@ -81,7 +83,7 @@ def open_book(data: bytes) -> tuple[Archive, str, etree._Element]:
     reason when the book is damaged, hostile or DRM-protected."""
     archive = Archive(data)
     _refuse_drm(archive)
-    container = parse_xml(archive.require(CONTAINER, CONTAINER), CONTAINER)
+    container = parse_xml(archive.require(CONTAINER), CONTAINER)
     opf_path = next(
         (
             (element.get("full-path") or "").strip()
@@ -91,21 +93,21 @@ def open_book(data: bytes) -> tuple[Archive, str, etree._Element]:
         None,
     )
     if opf_path is None:
-        raise ImportFailed("damaged EPUB (its container names no package file)")
-    package = parse_xml(archive.require(opf_path, f"package file {opf_path}"), "the package file")
+        raise ImportFailed("epub_no_package")
+    package = parse_xml(archive.require(opf_path, package=True), "the package file")
     if local_name(package) != "package":
-        raise ImportFailed("damaged EPUB (the package file is not an OPF package)")
+        raise ImportFailed("epub_not_opf")
     return archive, opf_path, package
 
 
 def _refuse_drm(archive: Archive) -> None:
     if ENCRYPTION not in archive:
         return
-    encryption = parse_xml(archive.require(ENCRYPTION, ENCRYPTION), ENCRYPTION, recover=True)
+    encryption = parse_xml(archive.require(ENCRYPTION), ENCRYPTION, recover=True)
     for element in encryption.iter():
         algorithm = (element.get("Algorithm") or "").strip()
         if local_name(element) == "EncryptionMethod" and algorithm not in _FONT_OBFUSCATION:
-            raise ImportFailed("the EPUB is DRM-protected (its content is encrypted)")
+            raise ImportFailed("epub_drm")
 
 
 def resolve(base: str, href: str) -> tuple[str, str] | None:
@@ -133,7 +135,3 @@ def _safe_name(name: str) -> bool:
     if len(name) > 1 and name[1] == ":":
         return False
     return ".." not in name.split("/")
-
-
-def _too_big() -> str:
-    return f"hostile EPUB (unpacks to more than {MAX_TOTAL_BYTES // MB} MB)"

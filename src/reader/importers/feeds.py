@@ -33,7 +33,7 @@ def import_feed(data: bytes, filename: str) -> list[Article]:
     entries = _entries(data)
     articles = [article for entry in entries if (article := _article(entry)) is not None]
     if not articles:
-        raise ImportFailed("the feed has no entries with text")
+        raise ImportFailed("feed_no_entries")
     return articles
 
 
@@ -42,24 +42,24 @@ def _entries(data: bytes) -> list[Entry]:
     if head in (b"{", b"["):
         return json_entries(_json(data))
     if head != b"<":
-        raise ImportFailed("not a feed (neither XML nor JSON)")
+        raise ImportFailed("not_feed")
     root = _xml(data)
     kind = local_name(root)
     if kind == "feed":
         return atom_entries(root)
     if kind in ("rss", "RDF"):
         return rss_entries(root)
-    raise ImportFailed(f"not a feed (an XML document of type <{kind[:40]}>)")
+    raise ImportFailed("not_feed_xml", root=kind[:40])
 
 
 def _json(data: bytes) -> dict[str, Any]:
     try:
         feed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ImportFailed("not a feed (the JSON cannot be read)") from None
+        raise ImportFailed("not_feed_json") from None
     version = feed.get("version") if isinstance(feed, dict) else None
     if not isinstance(version, str) or "jsonfeed.org/version/1" not in version:
-        raise ImportFailed("not a feed (a JSON file without a JSON Feed version)")
+        raise ImportFailed("not_json_feed")
     return cast(dict[str, Any], feed)
 
 

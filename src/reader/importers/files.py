@@ -69,30 +69,30 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         finally:
             os.close(fd)
     except FileNotFoundError:
-        raise ImportFailed("the file no longer exists") from None
+        raise ImportFailed("file_gone") from None
     except PermissionError:
-        raise ImportFailed("permission denied") from None
+        raise ImportFailed("permission_denied") from None
     except OSError as exc:
-        raise ImportFailed(f"cannot read the file ({exc.strerror or exc})") from None
+        raise ImportFailed("unreadable", detail=exc.strerror or exc) from None
     except ValueError:  # a NUL in the name: no file can have it
-        raise ImportFailed("not a valid file name") from None
+        raise ImportFailed("bad_file_name") from None
     if len(data) > max_bytes:
-        raise ImportFailed(_too_large(len(data), max_bytes))
+        raise ImportFailed("file_too_large", **_sizes(len(data), max_bytes))
     return data
 
 
 def _check(info: os.stat_result, max_bytes: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         kind = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), None)
-        raise ImportFailed(f"not a regular file ({kind or 'a special file'})")
+        raise ImportFailed("not_regular_file", kind=kind or "a special file")
     if info.st_size > max_bytes:
-        raise ImportFailed(_too_large(info.st_size, max_bytes))
+        raise ImportFailed("file_too_large", **_sizes(info.st_size, max_bytes))
 
 
-def _too_large(size: int, max_bytes: int) -> str:
+def _sizes(size: int, max_bytes: int) -> dict[str, str]:
     # The size rounded up and the limit down, so that a file just over never reads as equal.
     over, limit = math.ceil(size * 10 / MB) / 10, math.floor(max_bytes * 10 / MB) / 10
-    return f"file too large ({over:g} MB; the limit is {limit:g} MB)"
+    return {"size": f"{over:g}", "limit": f"{limit:g}"}
 
 
 def _read_at_most(fd: int, limit: int) -> bytes:

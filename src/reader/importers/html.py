@@ -99,7 +99,7 @@ def article_from_markup(
     html = without_site_banner(html, meta.site)
     text = html_to_text(html)
     if not text.strip():
-        raise ImportFailed("no readable text found")
+        raise ImportFailed("no_text")
     return Article(
         title=title,
         text=text,
@@ -120,14 +120,14 @@ def parse_document(markup: str) -> lxml.html.HtmlElement:
     """A forgiving parse of a whole page; ImportFailed when there is nothing to parse."""
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     if not markup.strip():
-        raise ImportFailed("no readable text found")
+        raise ImportFailed("no_text")
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         return lxml.html.document_fromstring(markup, parser=parser)
     except (etree.LxmlError, ValueError):
         # The parser recovers from any broken markup; it gives up only on a page that holds
         # nothing but comments or processing instructions.
-        raise ImportFailed("no readable text found") from None
+        raise ImportFailed("no_text") from None
 
 
 def _drop_active_content(tree: lxml.html.HtmlElement) -> None:

@@ -33,7 +33,7 @@ def _parse(data: bytes) -> Message:
     # compat32 is the lenient policy: browsers write headers the modern parser may object to.
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     if message.get("Content-Type") is None:
-        raise ImportFailed("not an MHTML file (no MIME Content-Type header)")
+        raise ImportFailed("not_mhtml")
     return message
 
 
@@ -41,13 +41,13 @@ def _parts(message: Message) -> list[Message]:
     """The leaf parts, in order."""
     content_type = message.get_content_type()
     if content_type.startswith("multipart/") and not message.is_multipart():
-        raise ImportFailed("damaged MHTML file (its parts cannot be separated)")
+        raise ImportFailed("mhtml_unseparable")
     try:
         parts = [part for part in message.walk() if not part.is_multipart()]
     except RecursionError:
-        raise ImportFailed("damaged MHTML file (parts nested too deeply)") from None
+        raise ImportFailed("mhtml_too_deep") from None
     if len(parts) > MAX_PARTS:
-        raise ImportFailed(f"damaged MHTML file (more than {MAX_PARTS} parts)")
+        raise ImportFailed("mhtml_too_many_parts", limit=MAX_PARTS)
     return parts
 
 
@@ -56,7 +56,7 @@ def _root_part(message: Message, parts: list[Message]) -> Message:
     snapshot location, else the first HTML part (browsers write the page first)."""
     pages = [p for p in parts if p.get_content_type() in {"text/html", "application/xhtml+xml"}]
     if not pages:
-        raise ImportFailed("the MHTML file contains no HTML page")
+        raise ImportFailed("mhtml_no_page")
     start = message.get_param("start")
     start_id = start.strip().strip("<>") if isinstance(start, str) else ""
     snapshot = (message.get("Snapshot-Content-Location") or "").strip()
@@ -68,7 +68,7 @@ def _root_part(message: Message, parts: list[Message]) -> Message:
 def _decode_html_part(part: Message) -> tuple[str, str]:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes) or not payload.strip():
-        raise ImportFailed("the MHTML file's page is empty")
+        raise ImportFailed("mhtml_empty_page")
     charset = (part.get_content_charset() or "").strip().lower()
     if charset:
         codec = _SUPERSETS.get(charset, charset)

@@ -183,7 +183,7 @@ class WorkerPool:
             log.warning("an import worker could not start (%s); working in-process", _how(code))
             return Outcome(error=WorkersUnavailable(f"a worker could not start ({_how(code)})"))
         log.error("an import worker died (%s)", _how(code))
-        return Outcome(error=ImportFailed(f"the importer crashed on this file ({_how(code)})"))
+        return Outcome(error=ImportFailed("importer_crashed", how=_how(code)))
 
     def _replace(self, worker: _Worker) -> None:
         worker.task = None

@@ -123,7 +123,7 @@ def import_text(data: bytes, filename: str) -> Article:
     # Normalized once here so that the HTML shows exactly the text annotations anchor into.
     text = normalize_text(text)
     if not text:
-        raise ImportFailed("the file is empty")
+        raise ImportFailed("empty_file")
     lines = text.split("\n")
     header = _parse_header(lines)
     body = lines[header.body_start :]

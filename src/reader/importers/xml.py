@@ -25,9 +25,9 @@ def parse_xml(data: bytes, what: str, *, recover: bool = False) -> etree._Elemen
     try:
         root = etree.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, ValueError):
-        raise ImportFailed(f"{what} is not well-formed XML") from None
+        raise ImportFailed("xml_malformed", part=what) from None
     if root is None:
-        raise ImportFailed(f"{what} is empty")
+        raise ImportFailed("xml_empty", part=what)
     # Unexpanded entity references would otherwise read as "&name;" in titles and text.
     etree.strip_elements(root, etree.Entity, with_tail=False)
     return root

@@ -10,10 +10,11 @@ from reader.capture.limits import FetchLimits
 from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
 from reader.core.images import ImageDownload
+from reader.core.import_failures import import_failure
 from reader.errors import ImportFailed, QuoteNotFound
 from reader.importers import import_bytes
 from reader.services.annotating import Annotating
-from reader.services.importing import Importing, ImportOptions, ImportResult, ImportStatus
+from reader.services.importing import Importing, ImportOptions, ImportResult, failed
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.assets import AssetStore
@@ -67,11 +68,11 @@ class Capturing:
         self._require_writable()
         if len(data) > max_bytes:
             limit = max_bytes / (1024 * 1024)
-            return ImportResult(name, ImportStatus.FAILED, reason=f"larger than {limit:g} MB")
+            return failed(name, import_failure("text_too_large", limit=f"{limit:g}"))
         try:
             article = import_bytes(data, name)
         except ImportFailed as exc:
-            return ImportResult(name, ImportStatus.FAILED, reason=str(exc))
+            return failed(name, exc.failure)
         result = self._importing.add(article, ImportOptions(section), name, None)
         self._index()
         return result
@@ -91,7 +92,7 @@ class Capturing:
             options = ImportOptions(section, None, False, ask_when_unsure)
             result = self._importing.add(article, options, shown, None)
         except ImportFailed as exc:
-            return ImportResult(shown, ImportStatus.FAILED, reason=str(exc))
+            return failed(shown, exc.failure)
         self._index()
         return result
 

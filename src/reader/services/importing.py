@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.core.annotation import normalize_tags
 from reader.core.article import Article
+from reader.core.import_failures import ImportFailure, import_failure
 from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import ImportFailed, ReaderError
 from reader.importers import (
@@ -71,6 +72,7 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     reason: str | None = None
+    failure: ImportFailure | None = None  # a FAILED result's reason by kind
     # The stored article sharing this file or URL that the text was compared with, if any.
     match: SourceMatch | None = None
 
@@ -117,8 +119,13 @@ class _Storing:
         return results
 
 
-def _failed(file: _File, reason: str) -> ImportResult:
-    return ImportResult(file.shown, ImportStatus.FAILED, reason=reason)
+def _failed(file: _File, failure: ImportFailure) -> ImportResult:
+    return failed(file.shown, failure)
+
+
+def failed(path: str, failure: ImportFailure) -> ImportResult:
+    """A FAILED result: its reason in English (the CLI's) and by kind (the window's)."""
+    return ImportResult(path, ImportStatus.FAILED, reason=failure.text, failure=failure)
 
 
 def extraction_processes() -> int:
@@ -305,18 +312,17 @@ class Importing:
         try:
             results = self._store_file(conn, file, outcome, options, staged)
         except ImportFailed as exc:
-            results = [_failed(file, str(exc))]
+            results = [_failed(file, exc.failure)]
         except RecursionError:
-            results = [_failed(file, "too deeply nested")]
+            results = [_failed(file, import_failure("too_deeply_nested"))]
         except MemoryError:
-            results = [_failed(file, "too large to import")]
+            results = [_failed(file, import_failure("too_large_to_import"))]
         except (ReaderError, sqlite3.Error):
             raise  # the library cannot be written, or no such article: not this file's fault
         except Exception as exc:
             # A bug met by one file must not cost the user the rest of the import.
             log.exception("importing %s failed", file.shown)
-            reason = f"unexpected error ({type(exc).__name__}); details in the log"
-            results = [_failed(file, reason)]
+            results = [_failed(file, import_failure("unexpected", name=type(exc).__name__))]
         if any(result.status is ImportStatus.FAILED for result in results):
             conn.execute("ROLLBACK TO import_file")
             for _article_id, folder in staged[mark:]:
@@ -345,7 +351,7 @@ class Importing:
         imported = outcome.get()
         if isinstance(imported, Collection):
             if options.replace_id is not None:
-                raise ImportFailed("the file holds several articles: it cannot replace one")
+                raise ImportFailed("several_to_replace_one")
             # Each article of a collection is its own source (its URL), not the file; a
             # question about one entry could only be answered by importing the file again.
             articles = list(imported.articles)

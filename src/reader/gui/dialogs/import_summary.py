@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.import_failures import reason_text
 from reader.gui.imports import ImportSummary
-from reader.services.library import ImportStatus, skipped_kinds
+from reader.services.library import ImportResult, ImportStatus, skipped_kinds
 
 
 def skip_reason(reason: str) -> str:
@@ -74,6 +75,15 @@ def summary_line(summary: ImportSummary) -> str:
     return " · ".join(parts)
 
 
+def _details(result: ImportResult) -> str | None:
+    """The Details column: why a file failed or was skipped, otherwise its title."""
+    if result.status is ImportStatus.FAILED:
+        return reason_text(result)
+    if result.status is ImportStatus.SKIPPED:
+        return skip_reason(result.reason or "")
+    return result.title
+
+
 class ImportSummaryDialog(QDialog):
     """Every file of the last import with its outcome; failures first."""
 
@@ -94,8 +104,7 @@ class ImportSummaryDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Outcome"), self.tr("Details")])
         order = sorted(summary.results, key=lambda r: r.status is not ImportStatus.FAILED)
         for result in order:
-            explained = result.status in (ImportStatus.FAILED, ImportStatus.SKIPPED)
-            details = skip_reason(result.reason or "") if explained else result.title
+            details = _details(result)
             item = QTreeWidgetItem([Path(result.path).name, statuses[result.status], details or ""])
             item.setToolTip(0, result.path)
             self.tree.addTopLevelItem(item)

@@ -1,4 +1,5 @@
-"""The Preferences dialog: reading font, size, typography and theme, previewed live."""
+"""The Preferences dialog: reading font, size, typography and theme, previewed live, and
+the library's and connections' panels, one tab each so it fits a small screen."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,9 +45,11 @@ class PreferencesDialog(QDialog):
         self,
         prefs: ReadingPreferences,
         parent: QWidget | None = None,
-        sections: Sequence[QWidget] = (),
+        library: Sequence[QWidget] = (),
+        connections: Sequence[QWidget] = (),
     ) -> None:
-        """`sections`: panels of other features (e.g. the browser connector), shown below."""
+        """`library`, `connections`: panels of other features (the watched folder, sync…),
+        each list on a tab of its own; a tab with no panels is left out."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(380)
@@ -64,10 +68,13 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(_page(self.tabs, form), self.tr("Reading"))
+        for title, panels in ((self.tr("Library"), library), (self.tr("Connections"), connections)):
+            if panels:
+                self.tabs.addTab(_page(self.tabs, *panels), title)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        for section in sections:
-            layout.addWidget(section)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         for box in (self.font_box, self.theme_box):
             box.currentIndexChanged.connect(self._on_changed)
@@ -117,6 +124,19 @@ class PreferencesDialog(QDialog):
             measure=self.measure_box.value(),
             theme=str(self.theme_box.currentData()),
         )
+
+
+def _page(parent: QWidget, *parts: QFormLayout | QWidget) -> QWidget:
+    """One tab: its parts stacked at the top, the spare height below them."""
+    page = QWidget(parent)
+    column = QVBoxLayout(page)
+    for part in parts:
+        if isinstance(part, QFormLayout):
+            column.addLayout(part)
+        else:
+            column.addWidget(part)
+    column.addStretch(1)
+    return page
 
 
 def _spin(

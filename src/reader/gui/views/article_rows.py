@@ -52,6 +52,16 @@ class RowText:
     shaped: tuple[QStaticText, ...] = ()
 
 
+@dataclass(frozen=True)
+class RowGeometry:
+    """Where a row's parts go: its title lines, the details line under the last of them and
+    the unread dot beside the first."""
+
+    title_lines: tuple[QRect, ...]
+    meta: QRect
+    dot: QPointF
+
+
 class ArticleRowDelegate(QStyledItemDelegate):
     """Paints column 0 of the article list as a two-line row; nothing here reads the library."""
 
@@ -143,6 +153,19 @@ class ArticleRowDelegate(QStyledItemDelegate):
         rest = QFontMetrics(font).elidedText(title[start:], Qt.TextElideMode.ElideRight, width)
         return (title[:start].rstrip(), rest)
 
+    def geometry(self, rect: QRect, lines: int) -> RowGeometry:
+        """The parts of a row in `rect` whose title takes `lines` (1 or 2) lines.
+
+        Every row is as tall as a two-line one (uniform heights let the list scroll 100,000
+        rows), so a one-line title has its details right under it and the two lines sit
+        in the middle of the row rather than at its top above an empty line."""
+        spacing, meta_height = self._title_metrics.lineSpacing(), self._meta_metrics.lineSpacing()
+        left, width = rect.left() + GUTTER, self.text_width(rect.width())
+        top = rect.top() + PAD_Y + (2 - lines) * spacing // 2
+        titles = tuple(QRect(left, top + n * spacing, width, spacing) for n in range(lines))
+        meta = QRect(left, top + lines * spacing + GAP, width, meta_height)
+        return RowGeometry(titles, meta, QPointF(rect.left() + GUTTER / 2, top + spacing / 2))
+
     # -- painting -----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -157,9 +180,11 @@ class ArticleRowDelegate(QStyledItemDelegate):
         text = self.row_text(summary, rect.width())
         colours = self._colours(option)
         painter.save()
+        where = self.geometry(rect, len(text.title_lines))
         if not summary.read:
-            self._paint_dot(painter, rect, len(text.title_lines), colours.accent)
-        self._paint_text(painter, rect, summary.read, text, colours)
+            self._paint_dot(painter, where.dot, colours.accent)
+        self._paint_text(painter, where, summary.read, text, colours)
+        self._paint_markers(painter, rect, where.meta.top(), text.markers, colours)
         if text.progress:
             width = round(self.text_width(rect.width()) * text.progress)
             bar = QRect(rect.left() + GUTTER, rect.bottom() - 2, width, 2)
@@ -167,20 +192,15 @@ class ArticleRowDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_text(
-        self, painter: QPainter, rect: QRect, read: bool, text: RowText, colours: _Colours
+        self, painter: QPainter, where: RowGeometry, read: bool, text: RowText, colours: _Colours
     ) -> None:
-        left, spacing = rect.left() + GUTTER, self._title_metrics.lineSpacing()
         painter.setFont(self.title_font if read else self.unread_font)
         painter.setPen(colours.read if read else colours.text)
-        # A one-line title and its details sit in the middle of the row, not at its top.
-        top = rect.top() + PAD_Y + (2 - len(text.title_lines)) * spacing // 2
-        for n, line in enumerate(text.shaped[:-1]):
-            painter.drawStaticText(left, top + n * spacing, line)
-        meta_top = top + len(text.title_lines) * spacing + GAP
+        for line, place in zip(text.shaped[:-1], where.title_lines, strict=True):
+            painter.drawStaticText(place.topLeft(), line)
         painter.setFont(self.meta_font)
         painter.setPen(colours.muted)
-        painter.drawStaticText(left, meta_top, text.shaped[-1])
-        self._paint_markers(painter, rect, meta_top, text.markers, colours)
+        painter.drawStaticText(where.meta.topLeft(), text.shaped[-1])
 
     def _colours(self, option: QStyleOptionViewItem) -> _Colours:
         """Worked out once per palette: paint runs for every row of every frame."""
@@ -194,13 +214,11 @@ class ArticleRowDelegate(QStyledItemDelegate):
             found = self._palette_colours[key] = colours_of(palette, selected)
         return found
 
-    def _paint_dot(self, painter: QPainter, rect: QRect, lines: int, colour: QColor) -> None:
-        spacing = self._title_metrics.lineSpacing()
-        centre_y = rect.top() + PAD_Y + (2 - lines) * spacing // 2 + spacing / 2
+    def _paint_dot(self, painter: QPainter, centre: QPointF, colour: QColor) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawEllipse(QPointF(rect.left() + GUTTER / 2, centre_y), 3.5, 3.5)
+        painter.drawEllipse(centre, 3.5, 3.5)
 
     def _paint_markers(
         self,

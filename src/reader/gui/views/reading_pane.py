@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QDesktopServices,
     QFont,
     QImage,
-    QMouseEvent,
     QPalette,
     QResizeEvent,
-    QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
-from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
-from reader.gui.text_mapping import TextMap
-from reader.gui.views import highlights
 from reader.gui.views.article_html import (
     TAGS_LINK,
     article_html,
@@ -38,12 +31,11 @@ from reader.gui.views.article_html import (
 )
 from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import size_headings
+from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
 from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
-from reader.gui.views.readings import reading_ranges, text_without_readings
 from reader.gui.views.resources import load_image
 from reader.gui.views.tables import Fit
-from reader.gui.views.text_maps import PaneTextMap
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +47,12 @@ SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
 LAZY_LAYOUT_CHARS = 100_000
 
 
-class ReadingPane(QTextBrowser):
+class ReadingPane(MarkedPane):
     """Shows one article; reports where the reader is (debounced) as a fraction of its length."""
 
     position_changed = Signal(int, float)  # article id, fraction read
     article_changed = Signal(object)  # the StoredArticle now shown, or None
     rendered = Signal(object)  # the StoredArticle just drawn (shown, or its details changed)
-    highlight_clicked = Signal(int)  # highlight id
-    context_menu_opening = Signal(QMenu, int)  # the menu, the highlight under it (0: none)
-    text_map_built = Signal()  # the shown article's text can be highlighted now
     tags_requested = Signal()  # the byline's Tags… link was clicked
     link_hovered = Signal(str)  # the address under the mouse, "" when it leaves the link
     link_refused = Signal(str)  # a link of another scheme than web or e-mail was clicked
@@ -76,25 +65,14 @@ class ReadingPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("readingPane")
-        self._article: StoredArticle | None = None
         self._assets_dir: Path | None = None
         self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name
         self._loading = False
         self._prefs = ReadingPreferences()
         self._theme = resolve_theme(self._prefs.theme)
-        self._term_cursors: list[QTextCursor] = []
-        self._find_cursors: list[QTextCursor] = []
-        self._find_index = -1
-        self._highlights: list[Highlight] = []
-        self._marks: list[highlights.Mark] = []
-        self._chosen_highlight = 0
-        self._text_maps = PaneTextMap(self)
-        self._readings: list[tuple[int, int]] = []
         self._tables = PaneTables(self)
         self._images: list[int] | None = None  # where the shown document's images are
         self._tables.opened.connect(self.table_opened)
-        self._text_maps.built.connect(self._on_text_maps_built)
-        self._body_start = 0
         self._pending_fraction: float | None = None  # to restore while a long layout grows
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -141,21 +119,12 @@ class ReadingPane(QTextBrowser):
         """An empty-state page (nothing selected, empty library)."""
         self.flush_position()
         self._article, self._assets_dir = None, None
-        self._term_cursors, self._find_cursors = [], []
-        self._highlights, self._marks, self._readings = [], [], []
-        self._text_maps.clear()
+        self._clear_marks()
         self._loading = True
         self.setHtml(message_html(heading, lines))
         self._loading = False
         self._update_selections()
         self.article_changed.emit(None)
-
-    def set_terms(self, terms: tuple[str, ...], *, reveal: bool = True) -> None:
-        """Mark the words a search matched; reveal scrolls to the first of them."""
-        self._term_cursors = highlights.find_terms(self.document(), terms)
-        self._update_selections()
-        if reveal and self._term_cursors:
-            self._reveal(self._term_cursors[0])
 
     def _render(self, fraction: float) -> None:
         self._loading = True
@@ -329,162 +298,6 @@ class ReadingPane(QTextBrowser):
     def _on_save_timer_timeout(self) -> None:
         if self._article is not None:
             self.position_changed.emit(self._article.id, self.fraction())
-
-    # -- find in article --------------------------------------------------------------------
-
-    def find_all(self, text: str) -> int:
-        """Highlight every match of text and go to the first one; returns how many."""
-        self._find_cursors = highlights.find_all(self.document(), text)
-        self._find_index = -1
-        if self._find_cursors:
-            self.find_step(forward=True)
-        else:
-            self._update_selections()
-        return len(self._find_cursors)
-
-    @property
-    def find_count(self) -> int:
-        return len(self._find_cursors)
-
-    def find_step(self, *, forward: bool) -> int:
-        """Move to the next (or previous) match; returns its 1-based index, 0 if none."""
-        if not self._find_cursors:
-            return 0
-        step = 1 if forward else -1
-        self._find_index = (self._find_index + step) % len(self._find_cursors)
-        self._update_selections()
-        self._reveal(self._find_cursors[self._find_index])
-        return self._find_index + 1
-
-    def clear_find(self) -> None:
-        self._find_cursors, self._find_index = [], -1
-        self._update_selections()
-
-    def _reveal(self, cursor: QTextCursor) -> None:
-        shown = QTextCursor(cursor)
-        shown.setPosition(cursor.selectionStart())
-        self.setTextCursor(shown)
-        self.ensureCursorVisible()
-
-    def _update_selections(self) -> None:
-        theme = self._theme
-        chosen = highlights.mark_selections(self._marks, theme, self._chosen_highlight)
-        chosen += highlights.selections(self._term_cursors, theme.term)
-        chosen += highlights.selections(self._find_cursors, theme.find)
-        if 0 <= self._find_index < len(self._find_cursors):
-            current = self._find_cursors[self._find_index]
-            chosen += highlights.selections([current], theme.find_current)
-        self.setExtraSelections(chosen)
-
-    # -- highlights -------------------------------------------------------------------------
-
-    @property
-    def text_map_ready(self) -> bool:
-        """Whether the shown article can be highlighted (its text map is built)."""
-        return self._text_maps.current is not None
-
-    @property
-    def text_map(self) -> TextMap | None:
-        """Where the article's text lies in the document; None while it is being built."""
-        return self._text_maps.current
-
-    def _map_text(self) -> None:
-        text = self._article.text if self._article is not None else ""
-        has_ruby = self._article is not None and "<rt>" in self._article.html
-        self._readings = reading_ranges(self.document()) if has_ruby else []
-        self._text_maps.update(text, self.toPlainText(), self._body_start, self._readings)
-
-    def createMimeDataFromSelection(self) -> QMimeData:
-        """Copying gives the article's text: ruby readings drawn in the pane stay out."""
-        data = super().createMimeDataFromSelection()
-        cursor = self.textCursor()
-        if self._readings and cursor.hasSelection():
-            start, end = cursor.selectionStart(), cursor.selectionEnd()
-            # Qt's own object is reused: a QMimeData made here would be freed by Python while
-            # the clipboard still holds it (a crash when the application quits). Reading its
-            # text first makes it fill itself from the selection once (Qt does that lazily),
-            # so what is set next is what it keeps.
-            data.text()
-            data.clear()
-            data.setText(text_without_readings(self.document(), start, end, self._readings))
-        return data
-
-    def _on_text_maps_built(self) -> None:
-        self._place_highlights()
-        self._update_selections()
-        self.text_map_built.emit()
-
-    def set_highlights(self, items: Sequence[Highlight], chosen: int = 0) -> None:
-        """Draw these highlights of the shown article; `chosen` is drawn underlined."""
-        self._highlights, self._chosen_highlight = list(items), chosen
-        self._place_highlights()
-        self._update_selections()
-
-    def choose_highlight(self, highlight_id: int) -> None:
-        self._chosen_highlight = highlight_id
-        self._update_selections()
-
-    @property
-    def marks(self) -> list[highlights.Mark]:
-        return list(self._marks)
-
-    def _place_highlights(self) -> None:
-        self._marks = []
-        text_map = self._text_maps.current
-        if text_map is None:
-            return  # placed when the map is built
-        for item in self._highlights:
-            span = None
-            if item.status is not AnchorStatus.ORPHANED:
-                span = text_map.to_document(item.start, item.end)
-            if span is not None:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                fuzzy = item.status is AnchorStatus.FUZZY
-                self._marks.append(highlights.Mark(item.id, item.color.value, cursor, fuzzy))
-
-    def selected_span(self) -> tuple[int, int] | None:
-        """The selection as code-point offsets into the article text, if it covers any."""
-        cursor, text_map = self.textCursor(), self._text_maps.current
-        if self._article is None or text_map is None or not cursor.hasSelection():
-            return None
-        return text_map.to_text(cursor.selectionStart(), cursor.selectionEnd())
-
-    def highlight_at(self, position: int) -> int:
-        """The id of the highlight drawn at a document position (the last drawn wins), or 0."""
-        for mark in reversed(self._marks):
-            if mark.cursor.selectionStart() <= position < mark.cursor.selectionEnd():
-                return mark.highlight_id
-        return 0
-
-    def reveal_highlight(self, highlight_id: int) -> bool:
-        """Scroll a highlight into view; False when it is not drawn (orphaned)."""
-        for mark in self._marks:
-            if mark.highlight_id == highlight_id:
-                self._reveal(mark.cursor)
-                # A third of the way down, not at the very edge where ensureCursorVisible stops.
-                top = self.cursorRect(self.textCursor()).top()
-                bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + top - self.viewport().height() // 3)
-                return True
-        return False
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
-            return
-        position = self.cursorForPosition(event.position().toPoint()).position()
-        highlight_id = self.highlight_at(position)
-        if highlight_id:
-            self.highlight_clicked.emit(highlight_id)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        position = self.cursorForPosition(event.pos()).position()
-        self.context_menu_opening.emit(menu, self.highlight_at(position))
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     # -- resources and links ----------------------------------------------------------------
 
