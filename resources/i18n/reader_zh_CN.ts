@@ -618,6 +618,313 @@
     </message>
 </context>
 <context>
+    <name>ImportFailures</name>
+    <message>
+        <source>the file no longer exists</source>
+        <translation>文件已不存在</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({detail})</source>
+        <translation>无法读取文件（{detail}）</translation>
+    </message>
+    <message>
+        <source>not a valid file name</source>
+        <translation>不是有效的文件名</translation>
+    </message>
+    <message>
+        <source>not a regular file ({kind})</source>
+        <translation>不是普通文件（{kind}）</translation>
+    </message>
+    <message>
+        <source>file too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>文件太大（{size} MB；上限为 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>larger than {limit} MB</source>
+        <translation>大于 {limit} MB</translation>
+    </message>
+    <message>
+        <source>unsupported file type {suffix}</source>
+        <translation>不支持的文件类型 {suffix}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file holds {count} articles; import it as a file</source>
+        <translation>该文件包含 {count} 篇文章；请作为文件导入</translation>
+    </message>
+    <message>
+        <source>the file holds several articles: it cannot replace one</source>
+        <translation>该文件包含多篇文章：不能用它替换一篇文章</translation>
+    </message>
+    <message>
+        <source>no readable text found</source>
+        <translation>未找到可读的文字</translation>
+    </message>
+    <message>
+        <source>not a text file (binary data)</source>
+        <translation>不是文本文件（二进制数据）</translation>
+    </message>
+    <message>
+        <source>damaged UTF-8 text (decoding it would need replacement characters)</source>
+        <translation>UTF-8 文本已损坏（解码需要替换字符）</translation>
+    </message>
+    <message>
+        <source>unknown text encoding (no supported encoding decodes it without replacement characters)</source>
+        <translation>未知的文本编码（没有一种支持的编码能不加替换字符地解码）</translation>
+    </message>
+    <message>
+        <source>{part} is not well-formed XML</source>
+        <translation>{part}不是格式正确的 XML</translation>
+    </message>
+    <message>
+        <source>{part} is empty</source>
+        <translation>{part}是空的</translation>
+    </message>
+    <message>
+        <source>not an EPUB book (not a readable zip archive)</source>
+        <translation>不是 EPUB 图书（不是可读的 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>damaged or hostile EPUB (more than {limit} files)</source>
+        <translation>EPUB 已损坏或有害（超过 {limit} 个文件）</translation>
+    </message>
+    <message>
+        <source>hostile EPUB (unsafe file name {name})</source>
+        <translation>有害的 EPUB（不安全的文件名 {name}）</translation>
+    </message>
+    <message>
+        <source>hostile EPUB (unpacks to more than {limit} MB)</source>
+        <translation>有害的 EPUB（解压后超过 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (cannot unpack {name})</source>
+        <translation>EPUB 已损坏（无法解压 {name}）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (unknown compression in {name})</source>
+        <translation>EPUB 已损坏（{name} 使用了未知的压缩方式）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (no {name})</source>
+        <translation>EPUB 已损坏（缺少 {name}）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (no package file {name})</source>
+        <translation>EPUB 已损坏（缺少包文件 {name}）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (its container names no package file)</source>
+        <translation>EPUB 已损坏（容器未指明包文件）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (the package file is not an OPF package)</source>
+        <translation>EPUB 已损坏（包文件不是 OPF 包）</translation>
+    </message>
+    <message>
+        <source>the EPUB is DRM-protected (its content is encrypted)</source>
+        <translation>该 EPUB 受 DRM 保护（内容已加密）</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (its spine lists no readable chapters)</source>
+        <translation>EPUB 已损坏（书脊中没有可读的章节）</translation>
+    </message>
+    <message>
+        <source>no readable text found in the EPUB</source>
+        <translation>EPUB 中未找到可读的文字</translation>
+    </message>
+    <message>
+        <source>damaged EPUB (chapter {name} is missing or empty)</source>
+        <translation>EPUB 已损坏（章节 {name} 缺失或为空）</translation>
+    </message>
+    <message>
+        <source>the feed has no entries with text</source>
+        <translation>该订阅源没有含文字的条目</translation>
+    </message>
+    <message>
+        <source>not a feed (neither XML nor JSON)</source>
+        <translation>不是订阅源（既不是 XML 也不是 JSON）</translation>
+    </message>
+    <message>
+        <source>not a feed (an XML document of type &lt;{root}&gt;)</source>
+        <translation>不是订阅源（类型为 &lt;{root}&gt; 的 XML 文档）</translation>
+    </message>
+    <message>
+        <source>not a feed (the JSON cannot be read)</source>
+        <translation>不是订阅源（无法读取 JSON）</translation>
+    </message>
+    <message>
+        <source>not a feed (a JSON file without a JSON Feed version)</source>
+        <translation>不是订阅源（JSON 文件没有 JSON Feed 版本号）</translation>
+    </message>
+    <message>
+        <source>not an MHTML file (no MIME Content-Type header)</source>
+        <translation>不是 MHTML 文件（没有 MIME Content-Type 头）</translation>
+    </message>
+    <message>
+        <source>damaged MHTML file (its parts cannot be separated)</source>
+        <translation>MHTML 文件已损坏（无法分离其各部分）</translation>
+    </message>
+    <message>
+        <source>damaged MHTML file (parts nested too deeply)</source>
+        <translation>MHTML 文件已损坏（部分嵌套过深）</translation>
+    </message>
+    <message>
+        <source>damaged MHTML file (more than {limit} parts)</source>
+        <translation>MHTML 文件已损坏（超过 {limit} 个部分）</translation>
+    </message>
+    <message>
+        <source>the MHTML file contains no HTML page</source>
+        <translation>MHTML 文件中没有 HTML 页面</translation>
+    </message>
+    <message>
+        <source>the MHTML file&apos;s page is empty</source>
+        <translation>MHTML 文件中的页面是空的</translation>
+    </message>
+    <message>
+        <source>the importer crashed on this file ({how})</source>
+        <translation>导入程序处理此文件时崩溃（{how}）</translation>
+    </message>
+    <message>
+        <source>too deeply nested</source>
+        <translation>嵌套过深</translation>
+    </message>
+    <message>
+        <source>too large to import</source>
+        <translation>太大，无法导入</translation>
+    </message>
+    <message>
+        <source>unexpected error ({name}); details in the log</source>
+        <translation>意外错误（{name}）；详情见日志</translation>
+    </message>
+    <message>
+        <source>not a valid URL: {url}</source>
+        <translation>不是有效的网址：{url}</translation>
+    </message>
+    <message>
+        <source>not a valid URL (no host): {url}</source>
+        <translation>不是有效的网址（没有主机）：{url}</translation>
+    </message>
+    <message>
+        <source>only http and https URLs can be fetched (this one has {scheme})</source>
+        <translation>只能获取 http 和 https 网址（此网址为 {scheme}）</translation>
+    </message>
+    <message>
+        <source>only http and https URLs can be fetched</source>
+        <translation>只能获取 http 和 https 网址</translation>
+    </message>
+    <message>
+        <source>not an HTML page (the server says {type})</source>
+        <translation>不是 HTML 页面（服务器称其为 {type}）</translation>
+    </message>
+    <message>
+        <source>not an HTML page ({type})</source>
+        <translation>不是 HTML 页面（{type}）</translation>
+    </message>
+    <message>
+        <source>not an HTML page (no content type)</source>
+        <translation>不是 HTML 页面（没有内容类型）</translation>
+    </message>
+    <message>
+        <source>too many redirects (more than {limit})</source>
+        <translation>重定向次数过多（超过 {limit} 次）</translation>
+    </message>
+    <message>
+        <source>too large ({size} MB; the limit is {limit} MB)</source>
+        <translation>太大（{size} MB；上限为 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} MB; the limit is {limit} MB)</source>
+        <translation>太大（超过 {size} MB；上限为 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>the download took longer than {seconds} s; stopped</source>
+        <translation>下载超过 {seconds} 秒；已停止</translation>
+    </message>
+    <message>
+        <source>the server redirected without saying where</source>
+        <translation>服务器要求重定向，但未给出目标</translation>
+    </message>
+    <message>
+        <source>the server redirected to an invalid URL</source>
+        <translation>服务器重定向到了无效的网址</translation>
+    </message>
+    <message>
+        <source>redirected to a URL that is refused: {url}</source>
+        <translation>重定向到了被拒绝的网址：{url}</translation>
+    </message>
+    <message>
+        <source>the server answered {status}</source>
+        <translation>服务器返回 {status}</translation>
+    </message>
+    <message>
+        <source>the server answered {status} without a usable redirect</source>
+        <translation>服务器返回 {status}，但没有可用的重定向</translation>
+    </message>
+    <message>
+        <source>timed out connecting to {host}</source>
+        <translation>连接 {host} 超时</translation>
+    </message>
+    <message>
+        <source>timed out waiting for {host} to answer</source>
+        <translation>等待 {host} 响应超时</translation>
+    </message>
+    <message>
+        <source>refused: {host} is on this machine or its local network, the page is not</source>
+        <translation>已拒绝：{host} 位于本机或本地网络，而页面不在</translation>
+    </message>
+    <message>
+        <source>cannot find the server {host} (DNS lookup failed)</source>
+        <translation>找不到服务器 {host}（DNS 查询失败）</translation>
+    </message>
+    <message>
+        <source>secure connection to {host} failed (TLS: {detail})</source>
+        <translation>与 {host} 的安全连接失败（TLS：{detail}）</translation>
+    </message>
+    <message>
+        <source>secure connection to {host} failed (TLS)</source>
+        <translation>与 {host} 的安全连接失败（TLS）</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection</source>
+        <translation>{host} 拒绝了连接</translation>
+    </message>
+    <message>
+        <source>cannot connect to {host}</source>
+        <translation>无法连接到 {host}</translation>
+    </message>
+    <message>
+        <source>{host} sent a broken response or closed the connection</source>
+        <translation>{host} 发送了损坏的响应或关闭了连接</translation>
+    </message>
+    <message>
+        <source>{host} sent a body that cannot be decompressed</source>
+        <translation>{host} 发送的内容无法解压</translation>
+    </message>
+    <message>
+        <source>cannot fetch from {host} ({name})</source>
+        <translation>无法从 {host} 获取（{name}）</translation>
+    </message>
+    <message>
+        <source>the feed</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <source>the package file</source>
+        <translation>包文件</translation>
+    </message>
+    <message>
+        <source>the contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
     <name>ImportStrip</name>
     <message>
         <source>Cancel</source>
@@ -1105,6 +1412,18 @@ Drop saved articles here to import them.</source>
     <message>
         <source>Dark</source>
         <translation>深色</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Installed font</source>
