@@ -120,7 +120,7 @@ def _library_to_show(paths: DataPaths) -> Library:
     except NoLibrary:
         pass
     else:
-        if library.count() or not samples_dir().is_dir():
+        if not library.is_empty() or not samples_dir().is_dir():
             return library
         library.close()
     scratch = Library(DataPaths(Path(tempfile.mkdtemp(prefix="reader-samples-"))))
@@ -213,7 +213,7 @@ def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int
         ScreenshotTaker(window, options.screenshot, options.open_id).start(bool(options.search))
     elif not library.read_only:
         window.maintenance.start()
-        if library.count() == 0:
+        if library.is_empty():
             QTimer.singleShot(0, lambda: window.offer_samples(samples_dir()))
     return app.exec()
 
