@@ -27,8 +27,11 @@ from reader.storage.articles import ArticleFilter
 ARTICLE_IDS_MIME = "application/x-reader-article-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 256
-CACHE_ROWS = 16 * PAGE_SIZE
+# Rows read in one query when a row not cached is painted. A jump across the list (a dragged
+# scroll bar) reads one page on the UI thread within a frame: at 100,000 articles 256 rows took
+# 5-15 ms of a 16.7 ms frame, 64 rows (four screens of two-line rows) under 1 ms.
+PAGE_SIZE = 64
+CACHE_ROWS = 4096
 
 # Column order of both list models, and the SQL sort each column asks for.
 COLUMN_SORTS = ("title", "site", "section", "published")
