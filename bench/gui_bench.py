@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -212,6 +213,7 @@ def in_process(
     window.resize(1280, 800)
     window.show()
     window.maintenance.start()  # as an interactive start does: the index check, off-thread
+    gc.freeze()  # as reader.gui.application does before its event loop
     started = time.perf_counter()
     wait_until(lambda: window.settled)
     figures = {"index check at start (worker)": (time.perf_counter() - started) * 1000}

@@ -102,5 +102,7 @@ def window(
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
+    # The list's ids, the counts and the last article arrive after the first paint.
+    qtbot.waitUntil(lambda: win.settled, timeout=10_000)
     yield win
     win.close()

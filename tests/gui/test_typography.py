@@ -16,6 +16,7 @@ from reader.gui.preferences import ReadingPreferences
 from reader.gui.views.article_html import title_class
 from reader.services.library import Library
 from tests.gui.conftest import HARBOUR_TITLE, html_article
+from tests.gui.settling import settled
 
 
 def css(window: MainWindow) -> str:
@@ -164,6 +165,7 @@ def test_the_last_article_is_reopened_at_its_place(
     again.resize(1200, 800)
     again.show()
     qtbot.waitExposed(again)
+    settled(again, qtbot)  # reopened after the first paint, its row once the ids are read
     assert again.current.article_id == essay
     assert again.parts.pane.fraction() == pytest.approx(0.5, abs=0.05)
     assert again.parts.article_list.selected_ids() == [essay]
@@ -179,5 +181,6 @@ def test_an_article_in_the_trash_is_not_reopened(
     again = MainWindow(library, settings, theme_override="light")
     qtbot.addWidget(again)
     again.show()
+    settled(again, qtbot)
     assert again.current.article_id is None
     again.close()

@@ -192,6 +192,7 @@ def test_the_window_on_a_read_only_library(folder: Folder, qtbot: object, tmp_pa
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         assert window.statusBar().currentMessage() == "Read-only library: changes are off"
         actions = window.menu_actions
+        qtbot.waitUntil(lambda: window.settled)  # type: ignore[attr-defined] # the list's ids
         assert window.select_article(1) and window.selected_ids() == [1]
         changing = [actions.import_files, actions.import_folder, actions.import_annotations]
         changing += [*actions.article_actions, *actions.highlight_colors.values()]

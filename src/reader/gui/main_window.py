@@ -156,10 +156,9 @@ class MainWindow(QMainWindow):
         self.prefs = WindowPreferences(
             self, self.parts.pane, self.menu_actions, settings, theme_override
         )
-        self.refresh_counts()
+        self.refresh.start()
         self.parts.sidebar.choose("view", "all")
-        self._show_placeholder()
-        self._reopened = False
+        self.reading.show_placeholder(uncounted=True)
         if library.read_only:
             self._turn_changes_off(announce_read_only)
         self.change_feed.start()
@@ -234,7 +233,8 @@ class MainWindow(QMainWindow):
     def settled(self) -> bool:
         """No refresh pending and no background work: what is shown is final."""
         lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane)
-        return not self.refresh.pending and not any(lane.busy for lane in lanes)
+        busy = self.refresh.pending or self.reading.reopen_pending
+        return not busy and not any(lane.busy for lane in lanes)
 
     def current_list(self) -> ArticleListView:
         return self.parts.search_list if self.searching else self.parts.article_list
@@ -318,11 +318,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._reopened:
-            # Once shown, not before: the pane has its real width, so the place read to (a
-            # fraction of the article's height) lands where it was.
-            self._reopened = True
-            self.reading.reopen_last_article()
+        # Once painted, not before: the first paint does not wait for the article, and the
+        # pane has its real width, so the place read to (a fraction of its height) lands
+        # where it was.
+        self.reading.reopen_after_first_paint()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

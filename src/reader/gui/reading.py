@@ -4,10 +4,11 @@ the placeholder when none is shown, and the article reopened at start."""
 from __future__ import annotations
 
 import logging
+from enum import Enum
 
 # Strings moved out of the window keep its translation context ("MainWindow"), so the
 # translations made for them still apply.
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from reader.errors import ReaderError
@@ -20,6 +21,14 @@ from reader.services.library import Library
 
 log = logging.getLogger(__name__)
 LAST_ARTICLE_KEY = "session/article"
+
+
+class _Reopen(Enum):
+    """Where the start is with reopening the article read last."""
+
+    WAITING = "waiting"  # for the window to be shown
+    AFTER_PAINT = "after paint"  # shown: reopened once it has painted
+    DONE = "done"
 
 
 class Reading(QObject):
@@ -47,6 +56,7 @@ class Reading(QObject):
         self._refresh = refresh
         # What the placeholder shown says: the library is empty (True) or not (False).
         self._empty_shown: bool | None = None
+        self._reopen = _Reopen.WAITING
         refresh.counted.connect(self._on_refresh_counted)
         parts.pane.position_changed.connect(self._on_pane_position_changed)
         parts.pane.link_hovered.connect(self._on_pane_link_hovered)
@@ -105,10 +115,14 @@ class Reading(QObject):
         if self._empty_shown is not None and self._empty_shown != (total == 0):
             self.show_placeholder(total)
 
-    def show_placeholder(self, total: int | None = None) -> None:
+    def show_placeholder(self, total: int | None = None, *, uncounted: bool = False) -> None:
+        """What the pane says with no article; `uncounted` (at start) does not count the
+        library first: it says "nothing selected" until the count says it is empty."""
         self._lists.state.close()
         self._window.setWindowTitle("")  # the platform shows the application's name alone
         self._lists.update_actions()
+        if uncounted:
+            total = -1
         self._empty_shown = (self._library.count() if total is None else total) == 0
         if self._empty_shown:
             self._parts.pane.show_message(
@@ -126,6 +140,28 @@ class Reading(QObject):
                 QCoreApplication.translate("MainWindow", "Nothing selected"),
                 [QCoreApplication.translate("MainWindow", "Choose an article from the list.")],
             )
+
+    @property
+    def reopen_pending(self) -> bool:
+        """The window was shown and the last article is yet to be reopened."""
+        return self._reopen is _Reopen.AFTER_PAINT
+
+    def reopen_after_first_paint(self) -> None:
+        """Reopen the last article once the window has painted (the first show only)."""
+        if self._reopen is _Reopen.WAITING:
+            self._reopen = _Reopen.AFTER_PAINT
+            self._window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._reopen is _Reopen.AFTER_PAINT:
+            watched.removeEventFilter(self)
+            # A zero timer: after the rest of this frame (the panes, the list) is painted.
+            QTimer.singleShot(0, self, self._reopen_now)
+        return False
+
+    def _reopen_now(self) -> None:
+        self._reopen = _Reopen.DONE
+        self.reopen_last_article()
 
     def reopen_last_article(self) -> None:
         """At start, the article read last, at its place, unless it is gone or in the Trash."""

@@ -267,6 +267,10 @@ class Library:
     def count(self) -> int:
         return self.articles.count()
 
+    def is_empty(self) -> bool:
+        """No article out of the Trash (what count() == 0 says, without counting)."""
+        return self.articles.none_listed()
+
     def assets_dir(self, article_id: int) -> Path:
         return self.assets.folder(article_id)
 

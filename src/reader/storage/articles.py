@@ -383,6 +383,13 @@ class ArticleStore:
         with self.db.reading() as conn:
             return int(conn.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0])
 
+    def none_listed(self) -> bool:
+        """No article out of the Trash: stops at the first one found, where a count would
+        visit all of them (a start asks this before its first paint)."""
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE trashed IS NULL)")
+            return not row.fetchone()[0]
+
     def sections(self) -> list[tuple[str, int]]:
         with self.db.reading() as conn:
             rows = conn.execute(

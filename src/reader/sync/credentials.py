@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 
-import keyring
-import keyring.errors
-
 from reader.errors import SyncError
 
 SERVICE = "article-reader-sync"
@@ -23,6 +20,9 @@ def password_for(account: str) -> str:
     given = from_environment()
     if given is not None:
         return given
+    import keyring  # here: asked only by a WebDAV sync (importing it costs every start)
+    import keyring.errors
+
     try:
         stored = keyring.get_password(SERVICE, account)
     except keyring.errors.KeyringError as exc:
@@ -37,6 +37,9 @@ def password_for(account: str) -> str:
 
 def remember(account: str, password: str) -> None:
     """Keep the password in the OS keyring; refuse (never fall back to a file) without one."""
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, account, password)
     except keyring.errors.KeyringError as exc:

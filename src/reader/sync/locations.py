@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
 from reader.errors import SyncError
 from reader.sync import credentials
 from reader.sync.transport import FolderTransport, Transport
-from reader.sync.webdav import WebDAVTransport
+
+if TYPE_CHECKING:
+    from reader.sync.webdav import WebDAVTransport
 
 ROOT = "reader-sync/v1"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -50,6 +52,10 @@ def account(location: str) -> str:
 
 
 def webdav_transport(location: str, library: str, password: str | None = None) -> WebDAVTransport:
+    # Imported here: the HTTP client (a quarter of a second to import) is wanted only by a
+    # WebDAV sync, not by every start of the window or the CLI.
+    from reader.sync.webdav import WebDAVTransport
+
     parts = urlsplit(location)
     user = unquote(parts.username or "")
     secret = password if password is not None else credentials.password_for(account(location))

@@ -76,6 +76,12 @@ class SidebarModel(QStandardItemModel):
         super().__init__(parent)
         self._shape: tuple[tuple[str, ...], ...] = ()
 
+    def show_views(self) -> None:
+        """The smart views alone, their counts blank: at start, until the library is counted
+        (on a worker), so that a view can be chosen before anything is read."""
+        if not self._shape:
+            self._rebuild([(v.key, v) for v in SMART_VIEWS], LibraryCounts({}, [], []))
+
     def populate(self, library_counts: LibraryCounts) -> None:
         """Show new counts; rows are rebuilt only when the set of rows changed."""
         counts, sections, sites = (
