@@ -235,3 +235,26 @@ def test_figures_are_set_right_so_their_digits_line_up(pane: ReadingPane, librar
     assert cells["412345"] & Qt.AlignmentFlag.AlignRight
     assert cells["06:12"] & Qt.AlignmentFlag.AlignRight
     assert not cells["Day"] & Qt.AlignmentFlag.AlignRight  # a heading keeps its own place
+
+
+def test_an_image_in_a_table_narrows_until_the_table_fits_the_column(
+    pane: ReadingPane, library: Library
+) -> None:
+    # An infobox: a wide picture in one cell, short facts kept on one line beside it. The
+    # table is measured before its images are drawn; the images must make room.
+    body = (
+        "<p>The harbour office.</p><table>"
+        f'<tr><td><img src="{wide_png(900, 300)}" alt="The office"></td>'
+        "<td>Opened on February 28, 1998</td></tr>"
+        "<tr><td>Keeper</td><td>The harbour board</td></tr></table><p>After.</p>"
+    )
+    shown_html(pane, library, body, 1000)
+    for width in (480, 700, 1000):
+        pane.resize(width, 700)
+        document = pane.document()
+        assert document.size().width() <= pane.viewport().width()
+        assert pane.horizontalScrollBar().maximum() == 0
+        image = next(b for b in cell_blocks(document) if "\ufffc" in b.text())
+        fmt = image.begin().fragment().charFormat().toImageFormat()
+        assert 0 < fmt.width() < pane.column_width()
+        assert fmt.height() == pytest.approx(fmt.width() / 3, abs=1)
