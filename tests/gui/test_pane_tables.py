@@ -258,3 +258,19 @@ def test_an_image_in_a_table_narrows_until_the_table_fits_the_column(
         fmt = image.begin().fragment().charFormat().toImageFormat()
         assert 0 < fmt.width() < pane.column_width()
         assert fmt.height() == pytest.approx(fmt.width() / 3, abs=1)
+
+
+@pytest.mark.parametrize("wrapper", [("<ul><li>", "</li></ul>"), ("<blockquote>", "</blockquote>")])
+def test_an_image_in_a_list_or_a_quotation_fits_beside_its_indent(
+    pane: ReadingPane, library: Library, wrapper: tuple[str, str]
+) -> None:
+    opening, closing = wrapper
+    body = (
+        f"<p>The pier.</p>{opening}<p>North end:</p>"
+        f'<p><img src="{wide_png(1600, 400)}" alt="The pier"></p>{closing}<p>After.</p>'
+    )
+    shown_html(pane, library, body, 1000)
+    for width in (480, 700, 1000):
+        pane.resize(width, 700)
+        assert pane.document().size().width() <= pane.viewport().width()
+        assert pane.horizontalScrollBar().maximum() == 0

@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QImage,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -52,8 +53,9 @@ def image_positions(document: QTextDocument) -> list[int]:
 
 
 def fit_images(document: QTextDocument, positions: list[int], column_width: int) -> None:
-    """Narrow each image wider than the column to it (keeping its shape), and give images
-    narrowed before back their width as the column grows. An image in a table narrows
+    """Narrow each image wider than the column to it (keeping its shape; inside a list or a
+    quotation, to the room left beside the indent), and give images narrowed before back
+    their width as the column grows. An image in a table narrows
     further while the table is wider than the column: beside the other cells of its row."""
     cursor = QTextCursor(document)
     tables: dict[int, tuple[QTextTable, list[int]]] = {}
@@ -61,12 +63,25 @@ def fit_images(document: QTextDocument, positions: list[int], column_width: int)
         cursor.setPosition(position + 1)
         fmt = cursor.charFormat()  # the format of the character before the cursor
         if fmt.isImageFormat():
-            _fit(document, cursor, position, fmt, column_width)
+            room = column_width - _indentation(document, cursor.block())
+            _fit(document, cursor, position, fmt, max(_SMALLEST_IN_TABLE, int(room)))
             table = _outermost_table(cursor)
             if table is not None:
                 tables.setdefault(table.firstPosition(), (table, []))[1].append(position)
     for table, inside in tables.values():
         _fit_table(document, table, inside, column_width)
+
+
+def _indentation(document: QTextDocument, block: QTextBlock) -> float:
+    """How far a block's lines sit inside the column: a list item's or a quotation's indent
+    (an image as wide as the column would stick out by as much)."""
+    fmt = block.blockFormat()
+    indent = fmt.leftMargin() + fmt.rightMargin() + max(0.0, fmt.textIndent())
+    levels = fmt.indent()
+    text_list = block.textList()
+    if text_list is not None:
+        levels += text_list.format().indent()
+    return indent + levels * document.indentWidth()
 
 
 def _outermost_table(cursor: QTextCursor) -> QTextTable | None:
