@@ -84,3 +84,31 @@ def test_bold_text_that_opens_with_a_link_stays_bold() -> None:
     line = 'Tickets are sold <b><a href="https://ferry.example/fares">at the pier</a></b>'
     html, _ = imported(f"<article>{paragraphs(LINES)}<p>{line}</p></article>")
     assert '<b><a href="https://ferry.example/fares"' in html
+
+
+def test_a_table_that_lays_out_the_page_becomes_plain_blocks() -> None:
+    layout = (
+        "<table><tr><td><p>Crossings</p></td><td><h2>The winter timetable</h2>"
+        f"{paragraphs(LINES)}</td></tr></table>"
+    )
+    html, text = imported(f"<article>{layout}</article>")
+    assert "<table" not in html and "<td" not in html
+    assert re.search(r"<h2[^>]*>The winter timetable</h2>", html)
+    assert LINES[0] in text and "\t" not in text
+
+
+def test_a_box_of_one_cell_is_no_table() -> None:
+    box = f"<table><tr><td>{paragraphs(LINES[1:])}</td><td> </td></tr></table>"
+    html, text = imported(f"<article>{paragraphs(LINES[:1])}{box}</article>")
+    assert "<table" not in html
+    assert LINES[2] in text
+
+
+def test_a_table_of_data_stays_a_table() -> None:
+    rows = "".join(
+        f"<tr><td>{day}</td><td><p>07:00</p><p>by the north pier</p></td><td>{count}</td></tr>"
+        for day, count in (("Monday", 41), ("Tuesday", 38), ("Wednesday", 52))
+    )
+    table = f"<table><tr><th>Day</th><th>Sailing</th><th>Passengers</th></tr>{rows}</table>"
+    html, _ = imported(f"<article>{paragraphs(LINES)}{table}</article>")
+    assert html.count("<td") == 9

@@ -21,6 +21,7 @@ from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
+from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
@@ -347,8 +348,10 @@ def _sanitized_body(
 
 
 def _restore_marks(markup: str) -> str:
-    """Extracted HTML without the marks put on the page to carry it through extraction."""
-    return without_opener_marks(restore_repeats(restore_readings(markup)))
+    """Extracted HTML without the marks put on the page to carry it through extraction, and
+    without the tables that only laid the page out."""
+    markup = without_opener_marks(restore_repeats(restore_readings(markup)))
+    return unwrap_layout_tables(markup)  # here: both the extracted and the whole page
 
 
 def _drop_readings(meta: PageMetadata) -> None:
