@@ -112,3 +112,21 @@ def test_a_table_of_data_stays_a_table() -> None:
     table = f"<table><tr><th>Day</th><th>Sailing</th><th>Passengers</th></tr>{rows}</table>"
     html, _ = imported(f"<article>{paragraphs(LINES)}{table}</article>")
     assert html.count("<td") == 9
+
+
+def test_an_empty_spacer_table_goes() -> None:
+    spacer = (
+        '<table><tr><td>&nbsp;</td><td><img src="spacer.gif" width="8" height="8"></td></tr>'
+        "</table>"
+    )
+    html, _ = imported(f"<article>{paragraphs(LINES[:2])}{spacer}{paragraphs(LINES[2:])}</article>")
+    assert "<table" not in html
+
+
+def test_an_empty_row_of_a_data_table_goes() -> None:
+    # The last row's spacer image has no address to load it from: only borders would show.
+    rows = "".join(f"<tr><td>{day}</td><td>{n}</td></tr>" for day, n in (("Mon", 41), ("Tue", 38)))
+    spacer = '<tr><td>&nbsp;</td><td><img src="spacer.gif" width="8" height="8"></td></tr>'
+    table = f"<table><tr><th>Day</th><th>Passengers</th></tr>{rows}{spacer}</table>"
+    html, _ = imported(f"<article>{paragraphs(LINES)}{table}</article>")
+    assert html.count("<tr") == 3

@@ -338,20 +338,27 @@ def _sanitized_body(
     the extraction holds no text but chrome and the site's name; as HTML and as its text."""
     extracted = _document_html(document, tree)
     if extracted is not None:
-        html = without_chrome(sanitize_html(_restore_marks(extracted)), chrome)
+        html = without_chrome(_sanitized(extracted), chrome)
         if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
             return html, html_to_text(html)
-    html = sanitize_html(_restore_marks(whole_page_html(tree)))
+    html = _sanitized(whole_page_html(tree))
     bare = without_chrome(html, chrome)
     html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
     return html, html_to_text(html)
 
 
+def _sanitized(markup: str) -> str:
+    """Extracted HTML sanitized, without the marks put on the page to carry it through
+    extraction, and without the tables that only laid the page out (judged once the
+    sanitizer has dropped what a cell would not show: spacer images, scripts)."""
+    html = sanitize_html(_restore_marks(markup))
+    unwrapped = unwrap_layout_tables(html)
+    return html if unwrapped is html else sanitize_html(unwrapped)
+
+
 def _restore_marks(markup: str) -> str:
-    """Extracted HTML without the marks put on the page to carry it through extraction, and
-    without the tables that only laid the page out."""
-    markup = without_opener_marks(restore_repeats(restore_readings(markup)))
-    return unwrap_layout_tables(markup)  # here: both the extracted and the whole page
+    """Extracted HTML without the marks put on the page to carry it through extraction."""
+    return without_opener_marks(restore_repeats(restore_readings(markup)))
 
 
 def _drop_readings(meta: PageMetadata) -> None:

@@ -17,13 +17,18 @@ _REGION_CHARS = 400
 
 
 def unwrap_layout_tables(html: str) -> str:
-    """Sanitized HTML with each layout table replaced by the content of its cells."""
+    """Sanitized HTML with each layout table replaced by the content of its cells, and
+    without the empty rows of the tables it keeps."""
     if "<table" not in html:
         return html
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     tables = [table for table in root.iter("table") if _lays_out(table)]
-    if not tables:
+    # A row with nothing in any cell is spacing, drawn as an empty band of borders.
+    empty_rows = [row for row in root.iter("tr") if not _holds_anything(row)]
+    if not tables and not empty_rows:
         return html
+    for row in empty_rows:
+        row.drop_tree()
     for table in reversed(tables):  # inner ones first: their cells move into the outer one
         _unwrap(table)
     inner = root.text or ""
@@ -40,10 +45,10 @@ def _owner(cell: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 
 def _lays_out(table: lxml.html.HtmlElement) -> bool:
-    """A table of one cell (with anything in it) is a box; a cell holding a heading or
-    several paragraphs of text is a region of the page."""
+    """A table of one cell (with anything in it) is a box, one of none a spacer; a cell
+    holding a heading or several paragraphs of text is a region of the page."""
     cells = [cell for cell in _cells(table) if _holds_anything(cell)]
-    if len(cells) == 1:
+    if len(cells) <= 1:
         return True
     for cell in cells:
         if any(True for _ in cell.iter(*_HEADINGS)):
@@ -55,8 +60,8 @@ def _lays_out(table: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _holds_anything(cell: lxml.html.HtmlElement) -> bool:
-    return bool(cell.text_content().strip()) or cell.find(".//img") is not None
+def _holds_anything(element: lxml.html.HtmlElement) -> bool:
+    return bool(element.text_content().strip()) or element.find(".//img") is not None
 
 
 def _unwrap(table: lxml.html.HtmlElement) -> None:
