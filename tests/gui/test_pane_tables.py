@@ -274,3 +274,18 @@ def test_an_image_in_a_list_or_a_quotation_fits_beside_its_indent(
         pane.resize(width, 700)
         assert pane.document().size().width() <= pane.viewport().width()
         assert pane.horizontalScrollBar().maximum() == 0
+
+
+def test_a_line_of_cjk_text_never_shows_a_sideways_scroll_bar(
+    pane: ReadingPane, library: Library
+) -> None:
+    # A line ending in "。" can overhang its column by a fraction of a pixel, into the margin.
+    sentence = (
+        "<b>港のフェリーは毎朝 <code>&lt;Harbour /&gt;</code> から出ることに注意してください。\n"
+        "    <code>Allow from North</code> になっていることに注意してください。\n"
+        "    これは、北の桟橋からマップされたどの船でも港は送るということです。</b>"
+    )
+    for width in range(560, 600):
+        shown_html(pane, library, f"<p>{sentence}</p>", width)
+        assert not pane.horizontalScrollBar().isVisible()
+        assert pane.horizontalScrollBar().value() == 0
