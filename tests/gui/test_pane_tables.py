@@ -235,3 +235,57 @@ def test_figures_are_set_right_so_their_digits_line_up(pane: ReadingPane, librar
     assert cells["412345"] & Qt.AlignmentFlag.AlignRight
     assert cells["06:12"] & Qt.AlignmentFlag.AlignRight
     assert not cells["Day"] & Qt.AlignmentFlag.AlignRight  # a heading keeps its own place
+
+
+def test_an_image_in_a_table_narrows_until_the_table_fits_the_column(
+    pane: ReadingPane, library: Library
+) -> None:
+    # An infobox: a wide picture in one cell, short facts kept on one line beside it. The
+    # table is measured before its images are drawn; the images must make room.
+    body = (
+        "<p>The harbour office.</p><table>"
+        f'<tr><td><img src="{wide_png(900, 300)}" alt="The office"></td>'
+        "<td>Opened on February 28, 1998</td></tr>"
+        "<tr><td>Keeper</td><td>The harbour board</td></tr></table><p>After.</p>"
+    )
+    shown_html(pane, library, body, 1000)
+    for width in (480, 700, 1000):
+        pane.resize(width, 700)
+        document = pane.document()
+        assert document.size().width() <= pane.viewport().width()
+        assert pane.horizontalScrollBar().maximum() == 0
+        image = next(b for b in cell_blocks(document) if "\ufffc" in b.text())
+        fmt = image.begin().fragment().charFormat().toImageFormat()
+        assert 0 < fmt.width() < pane.column_width()
+        assert fmt.height() == pytest.approx(fmt.width() / 3, abs=1)
+
+
+@pytest.mark.parametrize("wrapper", [("<ul><li>", "</li></ul>"), ("<blockquote>", "</blockquote>")])
+def test_an_image_in_a_list_or_a_quotation_fits_beside_its_indent(
+    pane: ReadingPane, library: Library, wrapper: tuple[str, str]
+) -> None:
+    opening, closing = wrapper
+    body = (
+        f"<p>The pier.</p>{opening}<p>North end:</p>"
+        f'<p><img src="{wide_png(1600, 400)}" alt="The pier"></p>{closing}<p>After.</p>'
+    )
+    shown_html(pane, library, body, 1000)
+    for width in (480, 700, 1000):
+        pane.resize(width, 700)
+        assert pane.document().size().width() <= pane.viewport().width()
+        assert pane.horizontalScrollBar().maximum() == 0
+
+
+def test_a_line_of_cjk_text_never_shows_a_sideways_scroll_bar(
+    pane: ReadingPane, library: Library
+) -> None:
+    # A line ending in "。" can overhang its column by a fraction of a pixel, into the margin.
+    sentence = (
+        "<b>港のフェリーは毎朝 <code>&lt;Harbour /&gt;</code> から出ることに注意してください。\n"
+        "    <code>Allow from North</code> になっていることに注意してください。\n"
+        "    これは、北の桟橋からマップされたどの船でも港は送るということです。</b>"
+    )
+    for width in range(560, 600):
+        shown_html(pane, library, f"<p>{sentence}</p>", width)
+        assert not pane.horizontalScrollBar().isVisible()
+        assert pane.horizontalScrollBar().value() == 0

@@ -81,3 +81,26 @@ def test_a_headline_linking_to_its_own_page_stays_the_headline() -> None:
     head = "<title>Harbour Press | Pier lamps</title>"
     body = '<h1><a href="/2024/11/pier-lamps/">Pier lamps</a></h1>' + BODY
     assert title_of(head, body) == "Pier lamps"
+
+
+def test_a_site_suffix_after_the_headline_is_the_site() -> None:
+    head = "<title>Lamps of the north pier · PL</title>"
+    body = '<header><h1><a href="/">PL</a></h1></header><h1>Lamps of the north pier</h1>' + BODY
+    markup = f"<html><head>{head}</head><body>{body}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert (article.title, article.site) == ("Lamps of the north pier", "PL")
+
+
+def test_a_two_part_suffix_names_the_section_then_the_site() -> None:
+    head = "<title>北码头的灯_科技_港口网</title>"
+    body = "<h1>北码头的灯</h1>" + BODY
+    markup = f'<html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+    article = import_html(markup.encode(), "page.html")
+    assert (article.title, article.site, article.section) == ("北码头的灯", "港口网", "科技")
+
+
+def test_a_hyphenated_site_name_is_one_name() -> None:
+    head = "<title>Lamps of the north pier - Pier-Lamps Weekly</title>"
+    markup = f"<html><head>{head}</head><body><h1>Lamps of the north pier</h1>{BODY}</body></html>"
+    article = import_html(markup.encode(), "page.html")
+    assert (article.site, article.section) == ("Pier-Lamps Weekly", None)

@@ -21,6 +21,8 @@ from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
+from reader.importers.layout_tables import unwrap_layout_tables
+from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
@@ -90,6 +92,7 @@ def article_from_markup(
     chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
+    mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
@@ -340,13 +343,27 @@ def _sanitized_body(
     the extraction holds no text but chrome and the site's name; as HTML and as its text."""
     extracted = _document_html(document, tree)
     if extracted is not None:
-        html = without_chrome(sanitize_html(restore_repeats(restore_readings(extracted))), chrome)
+        html = without_chrome(_sanitized(extracted), chrome)
         if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
             return html, html_to_text(html)
-    html = sanitize_html(restore_repeats(restore_readings(whole_page_html(tree))))
+    html = _sanitized(whole_page_html(tree))
     bare = without_chrome(html, chrome)
     html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
     return html, html_to_text(html)
+
+
+def _sanitized(markup: str) -> str:
+    """Extracted HTML sanitized, without the marks put on the page to carry it through
+    extraction, and without the tables that only laid the page out (judged once the
+    sanitizer has dropped what a cell would not show: spacer images, scripts)."""
+    html = sanitize_html(_restore_marks(markup))
+    unwrapped = unwrap_layout_tables(html)
+    return html if unwrapped is html else sanitize_html(unwrapped)
+
+
+def _restore_marks(markup: str) -> str:
+    """Extracted HTML without the marks put on the page to carry it through extraction."""
+    return without_opener_marks(restore_repeats(restore_readings(markup)))
 
 
 def _drop_readings(meta: PageMetadata) -> None:

@@ -26,6 +26,8 @@ _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|SocialMediaPosting)$")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+# Between a headline and the site's name after it in a <title>.
+_SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
@@ -104,11 +106,11 @@ class PageMetadata:
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
-        match = re.fullmatch(rf"{re.escape(heading)}\s*[-|–—_｜－]+\s*(.+)", title)
+        match = re.fullmatch(rf"{re.escape(heading)}(\s*{_SUFFIX_SEPARATOR}\s*)(.+)", title)
         if match:
             if self.title == title:
                 self.title = heading
-            self.site = self.site or match.group(1).strip()
+            self._name_site_from_suffix(match.group(2), match.group(1))
             return
         # `<title>Headline · Site</title>` with the site's name as the only <h1> (a logo):
         # a short heading at the end of a much longer title is the site, not the headline.
@@ -117,6 +119,17 @@ class PageMetadata:
             if self.title == title:
                 self.title = match.group(1).strip()
             self.site = self.site or heading
+
+    def _name_site_from_suffix(self, suffix: str, separator: str) -> None:
+        """What follows the headline in the <title> names the site: in "Headline_News_Site"
+        (split by the same separator, spaces included) the last part is the site and the one
+        before it the section, where nothing better names them."""
+        parts = [part.strip() for part in suffix.split(separator) if part.strip()]
+        if len(parts) == 2:
+            self.section = self.section or parts[0]
+            self.site = self.site or parts[1]
+        else:
+            self.site = self.site or suffix.strip()
 
 
 def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata:

@@ -8,11 +8,13 @@ on the element of the extractor's XML that stands for it: the note by its text, 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 import lxml.html
 
+_MARKS = re.compile("[\ufdd0-\ufdef]")
 # The extractor's blocks (its XML vocabulary) a note can become.
 _BLOCKS = ("p", "item", "head", "quote", "cell")
 
@@ -61,4 +63,5 @@ def _only(elements: list[Any]) -> Any | None:
 
 
 def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
+    # Without the noncharacters our importers mark the page with before extraction.
+    return " ".join(_MARKS.sub("", "".join(element.itertext())).split())

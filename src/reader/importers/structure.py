@@ -17,6 +17,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.edit_links import drop_edit_links
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
@@ -56,6 +57,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
+    drop_edit_links(tree)
     _unwrap_layout_tables(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
+from PySide6.QtGui import (
+    QImage,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+    QTextTable,
+)
 
 # The width an image asked for (its own, or its decoded width) before we narrowed it.
 _NATURAL_WIDTH = QTextFormat.Property.UserProperty + 1
+# An image in a table too wide for the column narrows to no less than this, in a few rounds.
+_SMALLEST_IN_TABLE = 48
+_TABLE_ROUNDS = 3
 # Sanitized HTML: these tags never carry attributes.
 _FIGURE = re.compile(r"<(/?)figure>")
 _CAPTION_OPEN, _CAPTION_CLOSE = "<figcaption>", "</figcaption>"
@@ -42,14 +53,77 @@ def image_positions(document: QTextDocument) -> list[int]:
 
 
 def fit_images(document: QTextDocument, positions: list[int], column_width: int) -> None:
-    """Narrow each image wider than the column to it (keeping its shape), and give images
-    narrowed before back their width as the column grows."""
+    """Narrow each image wider than the column to it (keeping its shape; inside a list or a
+    quotation, to the room left beside the indent), and give images narrowed before back
+    their width as the column grows. An image in a table narrows
+    further while the table is wider than the column: beside the other cells of its row."""
     cursor = QTextCursor(document)
+    tables: dict[int, tuple[QTextTable, list[int]]] = {}
     for position in positions:
         cursor.setPosition(position + 1)
         fmt = cursor.charFormat()  # the format of the character before the cursor
         if fmt.isImageFormat():
-            _fit(document, cursor, position, fmt, column_width)
+            room = column_width - _indentation(document, cursor.block())
+            _fit(document, cursor, position, fmt, max(_SMALLEST_IN_TABLE, int(room)))
+            table = _outermost_table(cursor)
+            if table is not None:
+                tables.setdefault(table.firstPosition(), (table, []))[1].append(position)
+    for table, inside in tables.values():
+        _fit_table(document, table, inside, column_width)
+
+
+def _indentation(document: QTextDocument, block: QTextBlock) -> float:
+    """How far a block's lines sit inside the column: a list item's or a quotation's indent
+    (an image as wide as the column would stick out by as much)."""
+    fmt = block.blockFormat()
+    indent = fmt.leftMargin() + fmt.rightMargin() + max(0.0, fmt.textIndent())
+    levels = fmt.indent()
+    text_list = block.textList()
+    if text_list is not None:
+        levels += text_list.format().indent()
+    return indent + levels * document.indentWidth()
+
+
+def _outermost_table(cursor: QTextCursor) -> QTextTable | None:
+    table = None
+    frame = cursor.currentFrame()
+    while frame is not None:
+        if isinstance(frame, QTextTable):
+            table = frame
+        frame = frame.parentFrame()
+    return table
+
+
+def _fit_table(
+    document: QTextDocument, table: QTextTable, positions: list[int], column_width: int
+) -> None:
+    """Narrow the table's images while it overflows the column, the images of one row
+    sharing the overflow by their widths (a few rounds: the other cells may take a
+    different shape once the images are narrower)."""
+    layout = document.documentLayout()
+    cursor = QTextCursor(document)
+    for _round in range(_TABLE_ROUNDS):
+        excess = layout.frameBoundingRect(table).width() - column_width
+        if excess < 1:
+            return
+        images = [(p, f) for p in positions if (f := _image_format(cursor, p)) is not None]
+        rows: dict[int, float] = {}
+        for position, fmt in images:
+            row = table.cellAt(position).row()
+            rows[row] = rows.get(row, 0.0) + fmt.width()
+        for position, fmt in images:
+            width = fmt.width()
+            share = excess * width / max(1.0, rows[table.cellAt(position).row()])
+            if width > _SMALLEST_IN_TABLE:
+                shown = max(_SMALLEST_IN_TABLE, width - share)
+                cursor.setPosition(position + 1)
+                _fit(document, cursor, position, fmt, int(shown))
+
+
+def _image_format(cursor: QTextCursor, position: int) -> QTextImageFormat | None:
+    cursor.setPosition(position + 1)
+    fmt = cursor.charFormat()  # the format of the character before the cursor
+    return fmt.toImageFormat() if fmt.isImageFormat() else None
 
 
 def _fit(

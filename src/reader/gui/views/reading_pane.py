@@ -64,6 +64,10 @@ class ReadingPane(MarkedPane):
         self.offer_tags = False  # whether the byline links to the tag editor (tags_requested)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # The column is set to fit (tables, images, long words wrap): what is left is a line
+        # of CJK text overhanging by a fraction of a pixel into the side margin, which would
+        # show a scroll bar that moves the page by one pixel. The pane never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("readingPane")
         self._assets_dir: Path | None = None
         self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name

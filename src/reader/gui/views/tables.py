@@ -30,6 +30,7 @@ _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # A space between digits ("1 234 567") or before a short unit ("12 cm") must not break.
 # A figure: digits with their separators and signs, perhaps a currency or a short unit.
 _FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Za-z°]{1,3}))?")
@@ -136,6 +137,9 @@ def read_tables(body: str, measure: Measure) -> list[Table]:
     tables = []
     for start, end in split_tables(body):
         piece = body[start:end]
+        # Images narrow to the room their table leaves them (figures.fit_images): only the
+        # text decides how a table is set.
+        without_images = _IMAGE.sub("", piece)
         rows = len(_ROW.findall(piece))
         first_row = piece[: m.start()] if (m := re.search(r"</tr>", piece, re.I)) else piece
         headings = tuple(
@@ -145,9 +149,9 @@ def read_tables(body: str, measure: Measure) -> list[Table]:
         tables.append(
             Table(
                 html=piece,
-                normal_width=measure(set_cells(piece)),
-                compact_width=measure(set_cells(piece, compact=True)),
-                narrow_width=measure(set_cells(piece, compact=True, whole_cells=False)),
+                normal_width=measure(set_cells(without_images)),
+                compact_width=measure(set_cells(without_images, compact=True)),
+                narrow_width=measure(set_cells(without_images, compact=True, whole_cells=False)),
                 rows=rows,
                 columns=len(headings),
                 headings=headings,
