@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.library = library
+        # Whoosh holds the interpreter lock while it indexes: the window's threads must not.
+        library.update_search_index_in_worker()
         self._settings = settings
         self._prefs = ReadingPreferences.load(settings)
         if theme_override is not None:

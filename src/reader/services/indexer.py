@@ -13,6 +13,7 @@ from reader.core.changes import ANNOTATION_ENTITIES, SEARCHABLE
 from reader.core.search_notices import notice
 from reader.errors import ReaderError, ReadOnlyLibrary, SearchError
 from reader.storage import changes
+from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.database import Database, read_only_message
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # the search engine loads only when the index is first used
         SearchResult,
         Snippet,
     )
+    from reader.services.index_worker import IndexWorker
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,20 @@ FLUSH_BATCH = 500
 CONSUMER = "search-index"
 
 DocumentExtras = Callable[[int], dict[str, object]]
+
+
+def annotation_extras(store: AnnotationStore) -> DocumentExtras:
+    """What an article's document carries of its annotations: notes, tags and colours."""
+
+    def extras(article_id: int) -> dict[str, object]:
+        found = store.for_article(article_id)
+        return {
+            "notes": found.notes_text,
+            "tags": tuple(found.all_tags),
+            "colors": tuple(str(c) for c in found.colors),
+        }
+
+    return extras
 
 
 class Indexer:
@@ -58,6 +74,16 @@ class Indexer:
         self._index: SearchIndex | None = None
         self._checked = False
         self.message: str | None = None
+        self._worker: IndexWorker | None = None
+
+    def catch_up_in_worker(self) -> None:
+        """From now on the log is applied to the index by a worker process (see IndexWorker):
+        for the window, whose UI thread would otherwise wait on Whoosh's pure-Python indexing
+        for the interpreter lock. Searching and rebuilding stay in this process."""
+        if self._worker is None and not self.read_only:
+            from reader.services.index_worker import IndexWorker
+
+            self._worker = IndexWorker(self.db.path, self.index_root)
 
     @property
     def index(self) -> SearchIndex:
@@ -68,6 +94,9 @@ class Indexer:
         return self._index
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -233,6 +262,8 @@ class Indexer:
         """
         if self.read_only:
             return 0
+        if self._worker is not None and self._behind():
+            return self._worker.catch_up()
         done = 0
         while True:
             with self.db.reading() as conn:
@@ -249,6 +280,13 @@ class Indexer:
                 self._apply([i for i in ids if i in whole], [i for i in ids if i not in whole])
             self._set_cursor_keeping(rows[-1][0], token)
             done += len(ids)
+
+    def _behind(self) -> bool:
+        """Whether the log holds a row the index still needs (else there is nothing to hand
+        the worker: a window that changes nothing never starts one)."""
+        with self.db.reading() as conn:
+            seq, _token = changes.cursor(conn, CONSUMER)
+            return bool(changes.entities_after(conn, seq, SEARCHABLE, 1))
 
     def _apply(self, whole: list[int], annotated: list[int]) -> None:
         """Re-index articles in `whole`, only the annotations of those in `annotated`."""

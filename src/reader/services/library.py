@@ -25,7 +25,7 @@ from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
 from reader.services.importing import skipped_kinds as skipped_kinds
-from reader.services.indexer import Indexer
+from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
 from reader.services.recovery import make_room_for_folders
@@ -60,7 +60,11 @@ class Library:
         self.articles = ArticleStore(self.db)
         self.annotation_store = AnnotationStore(self.db)
         self.indexer = Indexer(
-            self.db, self.articles, paths.index_root, self._index_extras, read_only=self.read_only
+            self.db,
+            self.articles,
+            paths.index_root,
+            annotation_extras(self.annotation_store),
+            read_only=self.read_only,
         )
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.safekeeping = Safekeeping(
@@ -115,14 +119,6 @@ class Library:
         """Refuse a change before any of its work (every write also checks, in transaction())."""
         if self.read_only:
             raise ReadOnlyLibrary(read_only_message(self.paths.database))
-
-    def _index_extras(self, article_id: int) -> dict[str, object]:
-        found = self.annotation_store.for_article(article_id)
-        return {
-            "notes": found.notes_text,
-            "tags": tuple(found.all_tags),
-            "colors": tuple(str(c) for c in found.colors),
-        }
 
     def close(self) -> None:
         self.indexer.close()
@@ -427,6 +423,11 @@ class Library:
     def update_search_index(self) -> None:
         """Bring the index up to date with recorded changes; a failure leaves them queued."""
         self.indexer.flush_quietly()
+
+    def update_search_index_in_worker(self) -> None:
+        """From now on the index catches up with the log in a worker process, not on this
+        process's threads (the window: see IndexWorker); the command line indexes in-process."""
+        self.indexer.catch_up_in_worker()
 
     def search_index_problem(self) -> str | None:
         """Why the search index needs a rebuild (missing, damaged, another library's), or
