@@ -88,7 +88,7 @@ _WINDOW = textwrap.dedent(
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_the_worker_exits_when_the_window_is_killed(tmp_path: Path) -> None:
+def test_the_worker_runs_below_the_window_and_exits_when_it_is_killed(tmp_path: Path) -> None:
     article = write(tmp_path / "harbour.txt", PLAIN_EN)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     window = subprocess.Popen(
@@ -105,6 +105,7 @@ def test_the_worker_exits_when_the_window_is_killed(tmp_path: Path) -> None:
         children = psutil.Process(window.pid).children(recursive=True)
         workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())]
         assert workers, "no index worker process was started"
+        assert all(w.nice() > psutil.Process(window.pid).nice() for w in workers)
         window.send_signal(signal.SIGKILL)
         window.wait(timeout=10)
         _, alive = psutil.wait_procs(children, timeout=10)

@@ -3,14 +3,17 @@ responsive (the window)."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reader.errors import SearchError
-from reader.workers import exit_with_parent
+from reader.workers import background_worker
+
+log = logging.getLogger(__name__)
 
 CRASHED = "the search index worker ended unexpectedly; the changes stay queued"
 
@@ -25,8 +28,9 @@ class IndexWorker:
     cursor (written by the worker after each index commit, as an in-process flush does)
     keeps a crash from losing a change. The window's searcher reopens on the new generation.
 
-    Spawned, not forked (Qt threads), on first use, and kept for later catch-ups; it ends
-    when this process does, even killed outright (see exit_with_parent).
+    Spawned, not forked (Qt threads), on first use, and kept for later catch-ups; it runs
+    below this process's priority and ends when this process does, even killed outright
+    (see background_worker).
     """
 
     def __init__(self, database: Path, index_root: Path) -> None:
@@ -34,21 +38,55 @@ class IndexWorker:
         self._index_root = index_root
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+        self._queued: Future[int] | None = None
 
     def catch_up(self) -> int:
         """Bring the index up to date with the log in the worker; how many articles it
-        re-indexed. Raises what the worker's flush raised (ReaderError for the expected)."""
-        with self._lock:  # one catch-up at a time: a second one would find nothing to do
-            try:
-                return self._executor().submit(catch_up, self._database, self._index_root).result()
-            except BrokenProcessPool as exc:
-                self._close()  # a new worker next time
-                raise SearchError(CRASHED) from exc
+        re-indexed. Raises what the worker's flush raised (ReaderError for the expected).
+
+        Catch-ups run one after another in the one worker, so this one, started last, sees
+        every change committed before it."""
+        try:
+            return self._submit().result()
+        except BrokenProcessPool as exc:
+            self._broken = True  # a new worker next time
+            raise SearchError(CRASHED) from exc
+
+    def catch_up_soon(self) -> None:
+        """Start a catch-up and return at once (after a change: the writer goes on with its
+        work meanwhile); a failure is logged, and the log keeps the changes for the next one.
+        One not yet started already covers the newest changes: no second one is queued."""
+        with self._lock:
+            if self._queued is not None and not self._queued.running() and not self._queued.done():
+                return
+        queued = self._submit()
+        queued.add_done_callback(self._finished)
+        with self._lock:
+            self._queued = queued
+
+    def _finished(self, done: Future[int]) -> None:
+        if done.cancelled():
+            return
+        exc = done.exception()
+        if isinstance(exc, BrokenProcessPool):
+            self._broken = True
+            exc = SearchError(CRASHED)
+        if exc is not None:
+            log.warning("search index not updated (will retry): %s", exc)
+
+    def _submit(self) -> Future[int]:
+        with self._lock:
+            return self._executor().submit(catch_up, self._database, self._index_root)
 
     def _executor(self) -> ProcessPoolExecutor:
+        if self._broken and self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._broken = False
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=exit_with_parent)
+            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=background_worker)
         return self._pool
 
     def close(self) -> None:

@@ -95,8 +95,7 @@ class Indexer:
 
     def close(self) -> None:
         if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+            self._worker.close()  # still used afterwards: a new worker starts when needed
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -160,7 +159,7 @@ class Indexer:
         if not self._adopt_live(library):
             message: str | None = self._rebuild_now("it was not built from this library")
         else:
-            self.flush_quietly()  # behind the log after a crash: catch up, no rebuild
+            self._flush_or_log()  # behind the log after a crash: catch up, no rebuild
             library, seq = self._origin()
             with self._disk_errors():
                 message = self.index.ensure_healthy(
@@ -225,7 +224,7 @@ class Indexer:
         library, _seq = self._origin()
         if not self._adopt_live(library):
             return "it was not built from this library"
-        self.flush_quietly()
+        self._flush_or_log()
         return self.index.check(self.articles.count())
 
     def lag(self) -> int:
@@ -308,7 +307,16 @@ class Indexer:
         self._set_cursor(seq, token)
 
     def flush_quietly(self) -> None:
-        """flush(), but a failing index only logs: the log keeps the work for later."""
+        """flush() after a change, but a failing index only logs: the log keeps the work for
+        later. With a worker (catch_up_in_worker) it starts the catch-up and returns: a
+        search waits for it (see flush), the change's writer does not."""
+        if self._worker is not None and not self.read_only:
+            if self._behind():
+                self._worker.catch_up_soon()
+            return
+        self._flush_or_log()
+
+    def _flush_or_log(self) -> None:
         try:
             self.flush()
         except ReaderError as exc:
