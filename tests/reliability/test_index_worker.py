@@ -57,6 +57,28 @@ def test_the_window_indexes_imports_in_another_process(tmp_path: Path, writers: 
     assert writers == []  # found, yet never written by this process
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path: Path) -> None:
+    with Library(DataPaths(tmp_path / "lib")) as lib:
+        for _ in lib.rebuild_search_index():
+            pass
+        lib.update_search_index_in_worker()
+        harbour = lib.import_path(write(tmp_path / "harbour.txt", PLAIN_EN)).article_id
+        assert [h.id for h in lib.search("harbour").hits] == [harbour]
+        [worker] = [
+            child
+            for child in psutil.Process().children()
+            if "spawn_main" in " ".join(child.cmdline())
+        ]
+        worker.kill()
+        worker.wait(timeout=10)
+        kite = lib.import_path(write(tmp_path / "kite.txt", SAVED_PAGE_ZH)).article_id
+        assert lib.annotations.set_note(harbour or 0, "zebrafish by the quay") is not None
+        assert [h.id for h in lib.search("zebrafish").hits] == [harbour]
+        assert kite is not None and lib.indexer.lag() == 0
+
+
 def test_the_command_line_indexes_in_its_own_process(tmp_path: Path, writers: list[int]) -> None:
     with Library(DataPaths(tmp_path / "lib")) as lib:
         for _ in lib.rebuild_search_index():

@@ -46,12 +46,16 @@ class IndexWorker:
         re-indexed. Raises what the worker's flush raised (ReaderError for the expected).
 
         Catch-ups run one after another in the one worker, so this one, started last, sees
-        every change committed before it."""
-        try:
-            return self._submit().result()
-        except BrokenProcessPool as exc:
-            self._broken = True  # a new worker next time
-            raise SearchError(CRASHED) from exc
+        every change committed before it. A worker that died (killed, out of memory) is
+        replaced and the catch-up tried again: applying the log twice is harmless."""
+        for attempt in (1, 2):
+            try:
+                return self._submit().result()
+            except BrokenProcessPool as exc:
+                self._broken = True
+                if attempt == 2:
+                    raise SearchError(CRASHED) from exc
+        raise AssertionError("unreachable")
 
     def catch_up_soon(self) -> None:
         """Start a catch-up and return at once (after a change: the writer goes on with its
@@ -77,7 +81,11 @@ class IndexWorker:
 
     def _submit(self) -> Future[int]:
         with self._lock:
-            return self._executor().submit(catch_up, self._database, self._index_root)
+            try:
+                return self._executor().submit(catch_up, self._database, self._index_root)
+            except BrokenProcessPool:  # the worker died since the last catch-up
+                self._broken = True
+                return self._executor().submit(catch_up, self._database, self._index_root)
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._broken and self._pool is not None:
