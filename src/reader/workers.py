@@ -1,5 +1,6 @@
 """What every worker process Reader spawns shares: it ends when the process that started it
-is gone (the search index's rebuild workers and the importers' extraction workers alike)."""
+is gone (the search index's rebuild workers and the importers' extraction workers alike), and
+background workers run below the window's priority."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+from contextlib import suppress
+
+# How much lower a background worker runs than the process that started it (POSIX nice).
+BACKGROUND_NICENESS = 10
 
 
 def exit_with_parent() -> None:
@@ -29,3 +34,13 @@ def exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def background_worker() -> None:
+    """Start a worker whose work nobody is waiting on second by second: it ends with its
+    parent (exit_with_parent) and runs below it, so that on a busy machine the window's UI
+    thread gets a core first, while idle cores still go to the worker."""
+    exit_with_parent()
+    if hasattr(os, "nice"):  # not on Windows
+        with suppress(OSError):
+            os.nice(BACKGROUND_NICENESS)

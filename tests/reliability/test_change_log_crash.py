@@ -42,7 +42,8 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_killed_right_after_the_commit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_worker", [False, True], ids=["command line", "window"])
+def test_killed_right_after_the_commit(tmp_path: Path, in_worker: bool) -> None:
     paths = DataPaths(tmp_path / "lib")
     with Library(paths) as lib:
         article = lib.import_path(write(tmp_path / "in" / "harbour.txt", PLAIN_EN)).article_id
@@ -58,6 +59,8 @@ def test_killed_right_after_the_commit(tmp_path: Path) -> None:
     )
     assert child.returncode == -signal.SIGKILL, child.stderr
     with Library(paths) as lib:
+        if in_worker:  # the window's catch-up runs in a worker process
+            lib.update_search_index_in_worker()
         note = lib.annotations.for_article(article).note
         assert note is not None and "zebrafish" in note.text
         result = lib.search("zebrafish")

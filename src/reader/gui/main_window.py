@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.library = library
+        # Whoosh holds the interpreter lock while it indexes: the window's threads must not.
+        library.update_search_index_in_worker()
         self._settings = settings
         # Serial lanes: imports, quick edits (bookmark, move…) and searches never wait on
         # each other's queue; SQLite and the index writer serialize the actual writes.

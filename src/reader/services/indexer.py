@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the search engine loads only when the index is first used
         SearchResult,
         Snippet,
     )
+    from reader.services.index_worker import IndexWorker
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,16 @@ class Indexer:
         self._index: SearchIndex | None = None
         self._checked = False
         self.message: str | None = None
+        self._worker: IndexWorker | None = None
+
+    def catch_up_in_worker(self) -> None:
+        """From now on the log is applied to the index by a worker process (see IndexWorker):
+        for the window, whose UI thread would otherwise wait on Whoosh's pure-Python indexing
+        for the interpreter lock. Searching and rebuilding stay in this process."""
+        if self._worker is None and not self.read_only:
+            from reader.services.index_worker import IndexWorker
+
+            self._worker = IndexWorker(self.db.path, self.index_root)
 
     @property
     def index(self) -> SearchIndex:
@@ -80,6 +91,8 @@ class Indexer:
         return self._index
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()  # still used afterwards: a new worker starts when needed
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -143,7 +156,7 @@ class Indexer:
         if not self._adopt_live(library):
             message: str | None = self._rebuild_now("it was not built from this library")
         else:
-            self.flush_quietly()  # behind the log after a crash: catch up, no rebuild
+            self._flush_or_log()  # behind the log after a crash: catch up, no rebuild
             library, seq = self._origin()
             with self._disk_errors():
                 message = self.index.ensure_healthy(
@@ -208,7 +221,7 @@ class Indexer:
         library, _seq = self._origin()
         if not self._adopt_live(library):
             return "it was not built from this library"
-        self.flush_quietly()
+        self._flush_or_log()
         return self.index.check(self.articles.count())
 
     def lag(self) -> int:
@@ -245,6 +258,8 @@ class Indexer:
         """
         if self.read_only:
             return 0
+        if self._worker is not None and self._behind():
+            return self._worker.catch_up()
         done = 0
         while True:
             with self.db.reading() as conn:
@@ -261,6 +276,13 @@ class Indexer:
                 self._apply([i for i in ids if i in whole], [i for i in ids if i not in whole])
             self._set_cursor_keeping(rows[-1][0], token)
             done += len(ids)
+
+    def _behind(self) -> bool:
+        """Whether the log holds a row the index still needs (else there is nothing to hand
+        the worker: a window that changes nothing never starts one)."""
+        with self.db.reading() as conn:
+            seq, _token = changes.cursor(conn, CONSUMER)
+            return bool(changes.entities_after(conn, seq, SEARCHABLE, 1))
 
     def _apply(self, whole: list[int], annotated: list[int]) -> None:
         """Re-index articles in `whole`, only the annotations of those in `annotated`."""
@@ -282,7 +304,16 @@ class Indexer:
         self._set_cursor(seq, token)
 
     def flush_quietly(self) -> None:
-        """flush(), but a failing index only logs: the log keeps the work for later."""
+        """flush() after a change, but a failing index only logs: the log keeps the work for
+        later. With a worker (catch_up_in_worker) it starts the catch-up and returns: a
+        search waits for it (see flush), the change's writer does not."""
+        if self._worker is not None and not self.read_only:
+            if self._behind():
+                self._worker.catch_up_soon()
+            return
+        self._flush_or_log()
+
+    def _flush_or_log(self) -> None:
         try:
             self.flush()
         except ReaderError as exc:

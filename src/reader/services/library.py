@@ -391,6 +391,11 @@ class Library:
         """Bring the index up to date with recorded changes; a failure leaves them queued."""
         self.indexer.flush_quietly()
 
+    def update_search_index_in_worker(self) -> None:
+        """From now on the index catches up with the log in a worker process, not on this
+        process's threads (the window: see IndexWorker); the command line indexes in-process."""
+        self.indexer.catch_up_in_worker()
+
     def search_index_problem(self) -> str | None:
         """Why the search index needs a rebuild (missing, damaged, another library's), or
         None; an index behind the change log is brought up to date on the way."""
