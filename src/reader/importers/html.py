@@ -96,8 +96,9 @@ def article_from_markup(
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = _drop_repeated_title(html, text, title)
+    banner_kept = html
     html = without_site_banner(html, meta.site)
-    text = html_to_text(html)
+    text = text if html is banner_kept else html_to_text(html)  # `text` is kept html's
     if not text.strip():
         raise ImportFailed("no readable text found")
     return Article(
@@ -336,8 +337,10 @@ def _sanitized_body(
     extracted = _document_html(document, tree)
     if extracted is not None:
         html = without_chrome(sanitize_html(restore_repeats(restore_readings(extracted))), chrome)
-        if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
-            return html, html_to_text(html)
+        text = html_to_text(html)
+        bare = without_chrome(html, {*chrome, site or ""})
+        if (text if bare is html else html_to_text(bare)).strip():
+            return html, text
     html = sanitize_html(restore_repeats(restore_readings(whole_page_html(tree))))
     bare = without_chrome(html, chrome)
     html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
