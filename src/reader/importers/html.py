@@ -20,7 +20,7 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
-from reader.importers.language import detect_language
+from reader.importers.language import cjk_language, detect_language
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
@@ -383,8 +383,9 @@ def _language(meta: PageMetadata, text: str) -> str | None:
     Templates often keep `lang="en"` on pages in Chinese or Japanese; CJK script detection is
     reliable, so it wins over a declaration naming another language.
     """
-    detected = detect_language(text)
     declared = meta.language
+    # With a declaration only the CJK scripts can overrule it: other languages go unlooked.
+    detected = cjk_language(text) if declared else detect_language(text)
     if declared == "zh":
         return detected if detected and detected.startswith("zh") else "zh"
     cjk = detected in {"zh-Hans", "zh-Hant", "ja", "ko"}
