@@ -14,7 +14,8 @@ import trafilatura
 
 from reader.errors import ImportFailed
 from reader.importers.html import import_html
-from reader.importers.html_metadata import normalize_language, parse_date, strip_site_name
+from reader.importers.html_metadata import strip_site_name
+from reader.importers.html_values import normalize_language, parse_date
 from tests.hostile_images import png
 
 DATA = Path(__file__).parent.parent / "data" / "html"

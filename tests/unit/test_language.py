@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.importers.language import chinese_script, detect_language
+from reader.importers.language import chinese_script, cjk_language, detect_language
 
 SIMPLIFIED = "在城南的老街上,一家开了三十年的小书店经过半年的修缮,于本周六重新开门迎客。"
 TRADITIONAL = "在城南的老街上,一家開了三十年的小書店經過半年的修繕,於本週六重新開門迎客。"
@@ -78,3 +78,11 @@ def test_unknown_is_none(text: str) -> None:
 
 def test_only_the_start_of_a_huge_text_is_read() -> None:
     assert detect_language(SIMPLIFIED * 20_000 + TRADITIONAL * 40_000) == "zh-Hans"
+
+
+@pytest.mark.parametrize("text", [SIMPLIFIED, TRADITIONAL, JAPANESE, KOREAN, ENGLISH])
+def test_cjk_language_says_what_detect_language_says_of_cjk_text_only(text: str) -> None:
+    """What a page's declared language is checked against: the CJK scripts, nothing else."""
+    detected = detect_language(text)
+    cjk = detected in {"zh-Hans", "zh-Hant", "ja", "ko"}
+    assert cjk_language(text) == (detected if cjk else None)

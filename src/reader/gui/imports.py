@@ -80,11 +80,13 @@ def local_path(url: QUrl) -> Path:
 def import_job(library: Library, paths: Sequence[Path], stop: StopFlag) -> Iterator[ImportProgress]:
     """The import as a generator: a first step with the total, then one step per result.
 
-    The chosen paths are walked again by the import itself, so that the files it skips in
-    folders are reported; a file of several articles (a feed) counts once."""
-    total = len(library.files_to_import(paths))
+    The chosen paths are walked once: the total counts the files that walk found, and the
+    import visits them (reporting the files it skips in folders); a file of several articles
+    (a feed) counts once."""
+    found = library.find_files(paths)
+    total = len(found.files)
     yield ImportProgress(0, total)
-    steps = library.import_paths(paths, should_stop=stop, ask_when_unsure=True)
+    steps = library.import_paths(found, should_stop=stop, ask_when_unsure=True)
     done, last = 0, ""
     for result in steps:
         if result.status is not ImportStatus.SKIPPED and result.path != last:

@@ -8,7 +8,7 @@ from datetime import date
 
 from lxml import etree
 
-from reader.importers.html_metadata import normalize_language, parse_date
+from reader.importers.html_values import normalize_language, parse_date
 from reader.importers.xml import local_name, text_of
 
 _DC = "http://purl.org/dc/elements/1.1/"

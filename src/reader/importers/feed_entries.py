@@ -9,7 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from reader.importers.html_metadata import normalize_language, parse_date
+from reader.importers.html_values import normalize_language, parse_date
 from reader.importers.xml import local_name, text_of
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

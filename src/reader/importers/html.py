@@ -20,7 +20,7 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
-from reader.importers.language import detect_language
+from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
@@ -99,8 +99,9 @@ def article_from_markup(
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = _drop_repeated_title(html, text, title)
+    banner_kept = html
     html = without_site_banner(html, meta.site)
-    text = html_to_text(html)
+    text = text if html is banner_kept else html_to_text(html)  # `text` is kept html's
     if not text.strip():
         raise ImportFailed("no_text")
     return Article(
@@ -344,8 +345,10 @@ def _sanitized_body(
     extracted = _document_html(document, tree)
     if extracted is not None:
         html = without_chrome(_sanitized(extracted), chrome)
-        if html_to_text(without_chrome(html, {*chrome, site or ""})).strip():
-            return html, html_to_text(html)
+        text = html_to_text(html)
+        bare = without_chrome(html, {*chrome, site or ""})
+        if (text if bare is html else html_to_text(bare)).strip():
+            return html, text
     html = _sanitized(whole_page_html(tree))
     bare = without_chrome(html, chrome)
     html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
@@ -402,8 +405,9 @@ def _language(meta: PageMetadata, text: str) -> str | None:
     Templates often keep `lang="en"` on pages in Chinese or Japanese; CJK script detection is
     reliable, so it wins over a declaration naming another language.
     """
-    detected = detect_language(text)
     declared = meta.language
+    # With a declaration only the CJK scripts can overrule it: other languages go unlooked.
+    detected = cjk_language(text) if declared else detect_language(text)
     if declared == "zh":
         return detected if detected and detected.startswith("zh") else "zh"
     cjk = detected in {"zh-Hans", "zh-Hant", "ja", "ko"}

@@ -72,11 +72,22 @@ def detect_language(text: str) -> str | None:
     other languages are recognised by script or stop words.
     """
     sample = text[:_SAMPLE_CHARS]
+    words = _LATIN_WORD.findall(sample)
+    return _cjk_language(sample, words) or _alphabetic_language(sample, words)
+
+
+def cjk_language(text: str) -> str | None:
+    """ "zh-Hans", "zh-Hant", "ja" or "ko" when the text is written in that script, else None:
+    what `detect_language` says of CJK text, without its look at other languages."""
+    sample = text[:_SAMPLE_CHARS]
+    return _cjk_language(sample, _LATIN_WORD.findall(sample))
+
+
+def _cjk_language(sample: str, words: list[str]) -> str | None:
     han = HAN.findall(sample)
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
     cjk = len(han) + kana + hangul
-    words = _LATIN_WORD.findall(sample)
     # A CJK character carries about as much as a short alphabetic word.
     if cjk and cjk * 2 >= len(words):
         if hangul * 3 >= cjk:
@@ -86,7 +97,7 @@ def detect_language(text: str) -> str | None:
             return "ja"
         if han:
             return chinese_script(han)
-    return _alphabetic_language(sample, words)
+    return None
 
 
 def chinese_script(han: list[str]) -> str:
@@ -133,13 +144,15 @@ def _alphabetic_language(sample: str, words: list[str]) -> str | None:
         return "ru" if tokens and russian * 10 >= len(tokens) else None
     if len(words) < 3:
         return None
-    lowered = [w.lower() for w in words]
+    # Each word counted once, then each language's few stop words looked up in the counts.
+    counts = Counter(w.lower() for w in words)
     hits = {
-        lang: sum(1 for w in lowered if w in stop_words) for lang, stop_words in _STOP_WORDS.items()
+        lang: sum(counts[w] for w in stop_words if w in counts)
+        for lang, stop_words in _STOP_WORDS.items()
     }
     lang, best_hits = max(hits.items(), key=lambda item: item[1])
     runner_up = max(n for other, n in hits.items() if other != lang)
     # A clear share of stop words and a clear lead over the next language, or no answer.
-    if best_hits * 10 >= len(lowered) and best_hits >= 1.5 * runner_up:
+    if best_hits * 10 >= len(words) and best_hits >= 1.5 * runner_up:
         return lang
     return None

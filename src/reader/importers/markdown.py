@@ -13,7 +13,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from reader.core.article import Article
 from reader.importers.encoding import decode_text
-from reader.importers.html_metadata import normalize_language, parse_date
+from reader.importers.html_values import normalize_language, parse_date
 from reader.importers.language import detect_language
 from reader.importers.local_images import (
     MAX_READS,

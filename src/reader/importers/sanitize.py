@@ -193,15 +193,21 @@ def _tokens(fragment: str) -> Iterator[tuple[str, str, str]]:
     position = 0
     for match in _TAG.finditer(fragment):
         if match.start() > position:
-            yield "text", "", html.unescape(fragment[position : match.start()])
+            yield "text", "", _unescape(fragment[position : match.start()])
         position = match.end()
         yield ("close" if match.group(1) else "open"), match.group(2).lower(), ""
     if position < len(fragment):
-        yield "text", "", html.unescape(fragment[position:])
+        yield "text", "", _unescape(fragment[position:])
+
+
+def _unescape(text: str) -> str:
+    # Most runs of text hold no character reference; unescape() would only copy them.
+    return html.unescape(text) if "&" in text else text
 
 
 def _collapse(text: str) -> str:
-    return _HTML_SPACE.sub(" ", _CJK_BREAK.sub("", text))
+    # A CJK line break needs a line break: most runs have none, and skip that search.
+    return _HTML_SPACE.sub(" ", _CJK_BREAK.sub("", text) if "\n" in text else text)
 
 
 def _flush(parts: list[str], paragraphs: list[str], *, preformatted: bool) -> None:

@@ -5,6 +5,7 @@ extractor weighs the page as a whole, and without them it may choose other text)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -18,9 +19,8 @@ _SEPARATORS = re.compile(r"[\s|·•>»/\-–—]*")
 _LEADING_EMPTY = re.compile(r"\s*(?:<p[^>]*>\s*</p>\s*)*")
 # A paragraph or heading of sanitized HTML, with nothing of its kind nested inside.
 _BLOCK = re.compile(r"<(p|h[1-6])>((?:(?!<p>|<h[1-6]>).)*?)</\1>", re.DOTALL)
-_HAS_BLOCKS = etree.XPath(
-    "boolean(.//p|.//div|.//ul|.//ol|.//dl|.//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6)"
-)
+_BLOCK_TAGS = ("p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6")
+_HAS_LANGUAGE_LINK = etree.XPath("boolean(//a[@hreflang])")
 _CHROME_BLOCKS = ("p", "div", "ul", "ol", "nav")
 _LANGUAGE_LABEL_MAX = 40  # "Available Languages:", "翻訳済み言語:"
 _LANGUAGE_LINK_MAX = 24  # "en", "Deutsch", "中文 (简体)"
@@ -30,22 +30,31 @@ def site_chrome(tree: lxml.html.HtmlElement) -> set[str]:
     """The texts of the site's logo ("LibreOffice 7.4 Help" above every help page), of its
     menu bars and of the bars linking to the page in other languages."""
     found: set[str] = set()
+    # A language bar is mostly links with `hreflang`: a page without one has none, and its
+    # blocks need not be looked into for one (each block's links, nested blocks again).
+    languages = bool(_HAS_LANGUAGE_LINK(tree))
     for element in tree.iter(*_CHROME_BLOCKS, "a", "span", "header"):
-        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_bar(element)):
+        if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_bar(element, languages)):
             found.add(_text(element))
     found.discard("")
     return found
 
 
-def _is_bar(element: lxml.html.HtmlElement) -> bool:
-    return _is_language_bar(element) or (element.tag in {"p", "div"} and is_link_bar(element))
+def _is_bar(element: lxml.html.HtmlElement, languages: bool) -> bool:
+    if languages and _is_language_bar(element):
+        return True
+    return element.tag in {"p", "div"} and is_link_bar(element)
 
 
 def is_link_bar(element: lxml.html.HtmlElement) -> bool:
     """Links and separators only ("Modules | FAQ | Sitemap", "Home > Docs > 2.4"): a menu."""
-    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
-    if len(links) < 2 or _HAS_BLOCKS(element):
+    # First the blocks inside, found at the first one: a box of nested blocks is common and
+    # costs its links' texts otherwise.
+    if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
         return False  # a bar is one line: a box of headings and lists is a page of links
+    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
+    if len(links) < 2:
+        return False
     rest = element.text_content()
     for link in links:
         rest = rest.replace(link.text_content(), "", 1)
@@ -74,9 +83,21 @@ def _is_language_bar(element: lxml.html.HtmlElement) -> bool:
 
 
 def without_chrome(html: str, chrome: set[str]) -> str:
-    """Sanitized `html` without the blocks whose whole text is one of `chrome`'s."""
+    """Sanitized `html` without the blocks whose whole text is one of `chrome`'s; `html`
+    itself when there are none."""
+    if not chrome:
+        return html
     wanted = {_folded(value) for value in chrome}
-    return _BLOCK.sub(lambda block: "" if _folded(block.group(2)) in wanted else block[0], html)
+    kept: list[str] = []
+    position = 0
+    for block in _BLOCK.finditer(html):
+        if _folded(block.group(2)) in wanted:
+            kept.append(html[position : block.start()])
+            position = block.end()
+    if not kept:
+        return html  # the same string: a caller can tell that nothing was taken out
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 def without_site_banner(html: str, site: str | None) -> str:
@@ -89,6 +110,9 @@ def without_site_banner(html: str, site: str | None) -> str:
     return rest if html_to_text(rest).strip() else html
 
 
+# An extraction is folded block by block up to three times (its chrome, then its chrome and
+# the site's name, then its first block): each block's text is worked out once.
+@lru_cache(maxsize=4096)
 def _folded(markup: str) -> str:
     return " ".join(html_to_text(markup).split()).casefold()
 

@@ -145,6 +145,18 @@ class ImportOptions:
     max_bytes: int = MAX_FILE_BYTES
 
 
+@dataclass(frozen=True)
+class FoundFiles:
+    """What one walk of the chosen files and folders found: the files an import of them
+    visits, and those it passes over (Skipped)."""
+
+    items: tuple[Path | Skipped, ...]
+
+    @property
+    def files(self) -> list[Path]:
+        return [item for item in self.items if isinstance(item, Path)]
+
+
 class Importing:
     """The import operations: files (read, extracted, stored in batches) and articles.
 
@@ -171,12 +183,13 @@ class Importing:
 
     def files(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[Path] | FoundFiles,
         options: ImportOptions,
         should_stop: Callable[[], bool],
         started: Callable[[Path], None],
     ) -> Iterator[ImportResult]:
-        """Import files and folders, yielding a result per file, in order.
+        """Import files and folders, or what `find` found in them (not walked again),
+        yielding a result per file, in order.
 
         Files are extracted on all cores and stored in batches, one durable transaction
         each; a file's result is yielded only once its batch has committed, so whatever was
@@ -184,8 +197,15 @@ class Importing:
         whatever reason (its worker process crashing included), fails alone. When
         `should_stop()` turns true the import ends soon after, keeping what was stored.
         """
-        jobs = (self._prepare(found, options, started) for found in self.walk(paths))
+        found = paths.items if isinstance(paths, FoundFiles) else self.walk(paths)
+        jobs = (self._prepare(item, options, started) for item in found)
         return self._import(jobs, options, should_stop, extraction_processes())
+
+    def find(self, paths: Iterable[Path]) -> FoundFiles:
+        """One walk of the chosen paths, kept: its total for a progress bar, then the import
+        of the same files (a folder walked twice reads each .xml and .json file's head twice,
+        and may change in between)."""
+        return FoundFiles(tuple(self.walk(paths)))
 
     def walk(self, paths: Iterable[Path]) -> Iterator[Path | Skipped]:
         """What an import of these paths visits: files to import, and the skipped ones. A

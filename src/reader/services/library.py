@@ -21,6 +21,7 @@ from reader.services.annotating import Annotating
 from reader.services.capturing import Capturing
 from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
 from reader.services.editing import Editing
+from reader.services.importing import FoundFiles as FoundFiles  # what the front ends are handed
 from reader.services.importing import Importing, ImportOptions
 from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
 from reader.services.importing import ImportStatus as ImportStatus
@@ -131,12 +132,17 @@ class Library:
     # -- import ------------------------------------------------------------------------------
 
     def files_to_import(self, paths: Iterable[Path]) -> list[Path]:
-        """The files an import of these paths will visit, so progress can show a total."""
-        return [found for found in self.importing.walk(paths) if isinstance(found, Path)]
+        """The files an import of these paths will visit."""
+        return self.find_files(paths).files
+
+    def find_files(self, paths: Iterable[Path]) -> FoundFiles:
+        """The files and folders walked once: give the result to `import_paths` to import
+        what was counted without walking again."""
+        return self.importing.find(paths)
 
     def import_paths(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[Path] | FoundFiles,
         *,
         section: str | None = None,
         should_stop: Callable[[], bool] = lambda: False,
@@ -144,8 +150,8 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
         started: Callable[[Path], None] = lambda _path: None,
     ) -> Iterator[ImportResult]:
-        """Import files and folders, yielding a result per file, in order; what was reported
-        imported stays imported (see Importing.files)."""
+        """Import files and folders (or what `find_files` found in them), yielding a result
+        per file, in order; what was reported imported stays imported (see Importing.files)."""
         self._require_writable()
         options = ImportOptions(section, None, False, ask_when_unsure, max_bytes)
         try:
