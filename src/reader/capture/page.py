@@ -63,7 +63,9 @@ def capture_page(page: Page, fetch_image: ImageFetch | None, limits: FetchLimits
         url = _absolute(page.url, value)
         return images.get(url) if url is not None else data_uri_image(value)
 
-    article = article_from_markup(markup, "page.html", encoding=encoding, image_source=source)
+    article = article_from_markup(
+        markup, "page.html", encoding=encoding, image_source=source, page_url=page.url
+    )
     return finish(article, page.data, page.url)
 
 
@@ -95,7 +97,7 @@ def _body_images(markup: str, base: str) -> list[str]:
         stand_ins[f"assets/{hashlib.sha256(data).hexdigest()[:32]}.png"] = url
         return data
 
-    html = article_from_markup(markup, "page.html", image_source=stand_in).html
+    html = article_from_markup(markup, "page.html", image_source=stand_in, page_url=base).html
     found = sorted((html.find(name), url) for name, url in stand_ins.items() if name in html)
     return list(dict.fromkeys(url for _position, url in found))
 
@@ -130,11 +132,11 @@ def _absolute(base: str, value: str) -> str | None:
 
 def sent_article(url: str, title: str, html: str) -> Article:
     """The Article for a page a browser sent (its live DOM, serialized): the same importer as
-    for a saved file; nothing is fetched, so remote images are left out."""
+    for a saved file; nothing is fetched: its images stay web images, resolved against `url`."""
     check_url(url)
     # The importer names an untitled page after its file: make that the title the browser saw.
     name = "".join(" " if c in "/\\\x00" else c for c in title).strip() or "page"
-    article = article_from_markup(html, f"{name[:200]}.html")
+    article = article_from_markup(html, f"{name[:200]}.html", page_url=url.strip())
     return finish(article, html.encode("utf-8", "replace"), url)
 
 

@@ -79,16 +79,20 @@ def article_from_markup(
     *,
     encoding: str | None = None,
     image_source: ImageSource | None = None,
+    page_url: str | None = None,
 ) -> Article:
-    """Build an Article from decoded HTML; `image_source` supplies images stored beside it."""
+    """Build an Article from decoded HTML; `image_source` supplies images stored beside it.
+    `page_url`, the address the page was fetched or saved from, resolves its relative images
+    and links as the browser did (a `<base>` in the page still wins, as in the browser)."""
     tree = parse_document(markup)
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
     _drop_active_content(tree)
-    assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
+    base_url = _base_url(tree, page_url or meta.url)
+    assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
-    _resolve_links(tree, meta.url or _site_root(gaps.url))
+    _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
