@@ -6,6 +6,8 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.html import import_html
+from tests.hostile_images import data_uri, png
 
 FIRST = "The lamps on the north pier were lit at dusk by the keeper."
 SECOND = "In winter the walk was made with a lantern, since the wind put out the matches."
@@ -121,3 +123,19 @@ def test_loose_text_that_is_not_a_dropped_heading_stays() -> None:
     etree.SubElement(body, "p").text = SECOND
     restore_dropped_blocks(body, lxml.html.document_fromstring(page))
     assert [e.tag for e in body] == ["p", "code", "p"]
+
+
+def test_an_image_between_a_pages_loose_paragraphs_is_kept() -> None:
+    # A page with no article container: the extractor keeps its loose paragraphs but never
+    # the <img> standing between them.
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three", "four")
+    ]
+    image = f'<img src="{data_uri(png(40, 30))}" alt="The pier at dusk">'
+    body = "".join(lines[:2]) + image + "".join(lines[2:])
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.count("<img") == 1 and 'alt="The pier at dusk"' in html
+    assert html.index("pier number two") < html.index("<img") < html.index("pier number three")

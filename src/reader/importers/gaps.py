@@ -1,7 +1,8 @@
-"""Headings and lists the extractor dropped from between two paragraphs it kept.
+"""Headings, lists and images the extractor dropped from between two paragraphs it kept.
 
-trafilatura sometimes keeps every paragraph of a section but not the heading or the list
-between them (when it falls back to collecting loose paragraphs, or after a link-heavy box).
+trafilatura sometimes keeps every paragraph of a section but not the heading, the list or the
+image between them (when it falls back to collecting loose paragraphs, or after a link-heavy
+box; an <img> standing between a page's loose paragraphs is always left out).
 Such a block sits inside the article by construction: its paragraph before and after were
 both kept, from the same container, one after the other. `restore_dropped_blocks` puts it back
 into the extractor's XML, in that XML's vocabulary (`head`, `list`/`item`).
@@ -75,7 +76,8 @@ def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
 
 
 def _between(first: Any, second: Any) -> list[Any]:
-    """The headings right before `second` and the lists among the siblings between the two."""
+    """The headings right before `second`, and the images and lists among the siblings
+    between the two (in that order when both are there: the text they hold is never lost)."""
     siblings = []
     element = first.getnext()
     while element is not None and element is not second:
@@ -84,7 +86,8 @@ def _between(first: Any, second: Any) -> list[Any]:
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
     texted = [s for s in siblings if isinstance(s.tag, str) and _text(s)]
-    blocks = [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
+    blocks = [s for s in siblings if s.tag == "img" and s.get("src")]
+    blocks += [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
     heading = _only_heading(texted[-1]) if texted else None
     if heading is not None:
         blocks.append(heading)
@@ -131,6 +134,8 @@ def _mostly_links(element: Any) -> bool:
 
 
 def _as_extractor_xml(block: Any) -> Any:
+    if block.tag == "img":
+        return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
     if block.tag in _HEADINGS:
         head = etree.Element("head", rend=block.tag)
         head.text = _text(block)
