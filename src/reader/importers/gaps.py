@@ -25,7 +25,7 @@ _INLINE = frozenset({"code", "hi", "ref"})
 def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
     `body` holds next to each other (or with only pieces of those blocks between them)."""
-    origins = _paragraph_origins(source)
+    origins = paragraph_origins(source)
     kept_text = {_text(element) for element in body.iter("head", "item")}
     paragraphs = [child for child in body if child.tag == "p"]
     for before, after in itertools.pairwise(paragraphs):
@@ -65,7 +65,7 @@ def _pieces_of(loose: list[Any], blocks: list[Any]) -> bool:
     return bool(whole) and all(piece in whole for piece in pieces)
 
 
-def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
+def paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
     """Each source paragraph by its text; a text two paragraphs share maps to neither."""
     found: dict[str, Any] = {}
     for paragraph in source.iter("p"):
