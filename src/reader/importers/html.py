@@ -24,6 +24,7 @@ from reader.importers.language import detect_language
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
+from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
@@ -47,7 +48,13 @@ ImageSource = Callable[[str], bytes | None]
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
 
-_IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_IMAGE_ATTRIBUTES = (
+    *("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"),
+)
+_SRCSETS = frozenset({"srcset", "data-srcset"})
+# One `srcset` candidate: an address (commas inside it allowed; commas ending it end the
+# candidate) or an address, its descriptor and a comma.
+_SRCSET_CANDIDATE = re.compile(r"\s*(?:(\S+?),+(?=\s|$)|(\S+)(?:\s+([^,]*))?(?:,|$))")
 _ACTIVE_CONTENT = (
     *("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"),
     *("template", "svg", "canvas", "audio", "video", "button", "select", "textarea"),
@@ -250,9 +257,7 @@ def _point_at_web_image(
 
 def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | None:
     for attribute in _IMAGE_ATTRIBUTES:
-        value = (image.get(attribute) or "").strip()
-        if attribute == "srcset":
-            value = value.split(",")[0].strip().split(" ")[0]
+        value = _image_address(image, attribute)
         if not value or value[:5].lower() == "data:":
             continue
         if value.startswith("//") and not base_url:
@@ -266,6 +271,26 @@ def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | No
     return None
 
 
+def _image_address(image: lxml.html.HtmlElement, attribute: str) -> str:
+    """The address `attribute` of `image` names; of a `srcset`, its widest candidate."""
+    value = (image.get(attribute) or "").strip()
+    if attribute not in _SRCSETS:
+        return value
+    matches = _SRCSET_CANDIDATE.finditer(value)
+    candidates = [(m[1] or m[2], _srcset_width(m[3] or "")) for m in matches]
+    candidates = [candidate for candidate in candidates if candidate[0].strip(",")]
+    return max(candidates, key=lambda candidate: candidate[1])[0] if candidates else ""
+
+
+def _srcset_width(descriptor: str) -> float:
+    """How large a `srcset` descriptor (`640w`, `2x`) says its image is; 0 when unsaid."""
+    number = descriptor.strip()[:-1]
+    try:
+        return float(number) if descriptor.strip()[-1:] in {"w", "x"} else 0.0
+    except ValueError:
+        return 0.0
+
+
 def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
     for attribute in _IMAGE_ATTRIBUTES:
         image.attrib.pop(attribute, None)
@@ -274,9 +299,7 @@ def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
 
 def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> bytes | None:
     for attribute in _IMAGE_ATTRIBUTES:
-        value = (image.get(attribute) or "").strip()
-        if attribute == "srcset":
-            value = value.split(",")[0].strip().split(" ")[0]
+        value = _image_address(image, attribute)
         if value and (data := image_source(value)) is not None:
             return data
     return None
@@ -327,6 +350,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
+    restore_paragraph_lists(document.body, tree)
     restore_dropped_blocks(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
