@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.maths import maths_as_text
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
 
@@ -53,6 +54,7 @@ _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "ta
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
     _drop_hidden(tree)
+    maths_as_text(tree)  # after: a formula's hidden MathML is its only text
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
