@@ -139,3 +139,31 @@ def test_an_image_between_a_pages_loose_paragraphs_is_kept() -> None:
     html = import_html(page.encode(), "pier.html").html
     assert html.count("<img") == 1 and 'alt="The pier at dusk"' in html
     assert html.index("pier number two") < html.index("<img") < html.index("pier number three")
+
+
+def test_images_before_the_first_and_after_the_last_loose_paragraph_are_kept() -> None:
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three", "four")
+    ]
+    lead = f'<img src="{data_uri(png(40, 30))}" alt="The pier at dusk">'
+    closing = f'<img src="{data_uri(png(30, 40))}" alt="The pier at dawn">'
+    body = lead + "".join(lines) + closing
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.count("<img") == 2
+    assert html.index("dusk") < html.index("pier number one")
+    assert html.index("pier number four") < html.index("dawn")
+
+
+def test_an_image_beyond_other_text_before_the_first_paragraph_stays_out() -> None:
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three")
+    ]
+    logo = f'<img src="{data_uri(png(40, 30))}" alt="Harbour News">'
+    body = f"{logo}<div>Harbour News, since 1901</div>" + "".join(lines)
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    assert "<img" not in import_html(page.encode(), "pier.html").html

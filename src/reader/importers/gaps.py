@@ -46,6 +46,42 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
             body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
+    if paragraphs:
+        _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
+
+
+def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, Any]) -> None:
+    """The images standing right before the first kept paragraph and right after the last,
+    among that paragraph's siblings in the page with no text between: a lead image and a
+    closing one, which the extractor leaves out as it does the images between paragraphs."""
+    kept = {graphic.get("src") for graphic in body.iter("graphic")}
+    opening, closing = origins.get(_text(first)), origins.get(_text(last))
+    if opening is not None and body.index(first) == 0:
+        for image in _adjacent_images(opening.itersiblings(preceding=True), before=True):
+            if image.get("src") not in kept:
+                body.insert(0, _as_extractor_xml(image))
+    if closing is not None and body.index(last) == len(body) - 1:
+        if (closing.tail or "").strip():
+            return
+        for image in _adjacent_images(closing.itersiblings(), before=False):
+            if image.get("src") not in kept:
+                body.append(_as_extractor_xml(image))
+
+
+def _adjacent_images(siblings: Any, *, before: bool) -> list[Any]:
+    """The `<img>`s among `siblings` (nearest first) until the first text or block; a
+    sibling's tail is text between it and the paragraph when `before`, beyond it otherwise."""
+    found = []
+    for sibling in siblings:
+        if not isinstance(sibling.tag, str) or (before and (sibling.tail or "").strip()):
+            break
+        if sibling.tag == "img" and sibling.get("src"):
+            found.append(sibling)
+        elif _text(sibling) or sibling.tag in {"p", "div", "section", "article"}:
+            break
+        if not before and (sibling.tail or "").strip():
+            break
+    return found
 
 
 def _siblings_until(first: Any, last: Any) -> list[Any]:
