@@ -167,3 +167,34 @@ def test_an_image_beyond_other_text_before_the_first_paragraph_stays_out() -> No
     body = f"{logo}<div>Harbour News, since 1901</div>" + "".join(lines)
     page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
     assert "<img" not in import_html(page.encode(), "pier.html").html
+
+
+def test_a_heading_after_a_kept_table_is_restored_before_its_paragraph() -> None:
+    body = extracted(FIRST, SECOND)
+    etree.SubElement(body, "table").text = "Lamp hours"
+    body.insert(1, body[-1])  # the extractor kept the table between the two paragraphs
+    between = "<table><tr><td>Lamp hours</td></tr></table><i>Hours in winter.</i><h3>Winter</h3>"
+    restore_dropped_blocks(body, source(between))
+    assert [(e.tag, e.text) for e in body] == [
+        ("p", FIRST),
+        ("table", "Lamp hours"),
+        ("head", "Winter"),
+        ("p", SECOND),
+    ]
+
+
+def test_a_heading_right_before_the_first_kept_paragraph_is_restored() -> None:
+    page = f"<html><body><div><p></p><h2>The pier</h2><p>{FIRST}</p><p>{SECOND}</p></div></body>"
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [(e.tag, e.text) for e in body] == [("head", "The pier"), ("p", FIRST), ("p", SECOND)]
+
+
+def test_a_heading_before_other_text_before_the_first_paragraph_stays_out() -> None:
+    page = (
+        f"<html><body><div><h2>Latest</h2><span>Updated daily</span><p>{FIRST}</p>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [e.tag for e in body] == ["p", "p"]

@@ -30,8 +30,6 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     paragraphs = [child for child in body if child.tag == "p"]
     for before, after in itertools.pairwise(paragraphs):
         loose = _siblings_until(before, after)
-        if any(child.tag not in _INLINE for child in loose):
-            continue
         first, second = origins.get(_text(before)), origins.get(_text(after))
         if first is None or second is None:
             continue
@@ -40,6 +38,9 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
         else:
             found = _opening_headings(first, second)
         blocks = [b for b in found if _text(b) not in kept_text]
+        if any(child.tag not in _INLINE for child in loose):
+            _restore_heading(body, after, loose, blocks)
+            continue
         if loose and not _pieces_of(loose, blocks):
             continue  # text of its own between the paragraphs: not ours to judge
         for piece in loose:
@@ -50,13 +51,27 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
         _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
 
 
+def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any]) -> None:
+    """Between two kept paragraphs with a block the extractor kept (a table, an image), only
+    the heading opening the second paragraph comes back, right before it."""
+    if any(child.tag == "head" for child in loose):
+        return
+    for heading in (block for block in blocks if block.tag in _HEADINGS):
+        body.insert(body.index(after), _as_extractor_xml(heading))
+
+
 def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, Any]) -> None:
     """The images standing right before the first kept paragraph and right after the last,
     among that paragraph's siblings in the page with no text between: a lead image and a
-    closing one, which the extractor leaves out as it does the images between paragraphs."""
+    closing one, which the extractor leaves out as it does the images between paragraphs;
+    and the heading right before the first paragraph, which opens the article's text."""
     kept = {graphic.get("src") for graphic in body.iter("graphic")}
+    kept_text = {_text(element) for element in body.iter("head")}
     opening, closing = origins.get(_text(first)), origins.get(_text(last))
     if opening is not None and body.index(first) == 0:
+        heading = _lead_heading(opening)
+        if heading is not None and _text(heading) not in kept_text:
+            body.insert(0, _as_extractor_xml(heading))
         for image in _adjacent_images(opening.itersiblings(preceding=True), before=True):
             if image.get("src") not in kept:
                 body.insert(0, _as_extractor_xml(image))
@@ -66,6 +81,16 @@ def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, An
         for image in _adjacent_images(closing.itersiblings(), before=False):
             if image.get("src") not in kept:
                 body.append(_as_extractor_xml(image))
+
+
+def _lead_heading(paragraph: Any) -> Any | None:
+    """The heading that is the nearest element with text before `paragraph`, if any."""
+    for sibling in paragraph.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str) or (sibling.tail or "").strip():
+            return None
+        if _text(sibling):
+            return _only_heading(sibling)
+    return None
 
 
 def _adjacent_images(siblings: Any, *, before: bool) -> list[Any]:
