@@ -19,6 +19,7 @@ from lxml import etree
 
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
 from reader.importers.maths import maths_as_text
+from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
 
@@ -59,6 +60,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
     _unwrap_layout_tables(tree)
+    lift_quoted_tables(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
