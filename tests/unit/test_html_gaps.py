@@ -198,3 +198,16 @@ def test_a_heading_before_other_text_before_the_first_paragraph_stays_out() -> N
     body = extracted(FIRST, SECOND)
     restore_dropped_blocks(body, lxml.html.document_fromstring(page))
     assert [e.tag for e in body] == ["p", "p"]
+
+
+def test_a_heading_after_an_image_paragraph_is_restored_before_its_paragraph() -> None:
+    body = extracted(FIRST, "", SECOND)
+    etree.SubElement(body[1], "graphic", src="assets/pier.png")  # the extractor's <p><img></p>
+    between = '<p><img src="assets/pier.png"></p><h3>Winter</h3>'
+    restore_dropped_blocks(body, source(between))
+    assert [(e.tag, e.text) for e in body] == [
+        ("p", FIRST),
+        ("p", ""),
+        ("head", "Winter"),
+        ("p", SECOND),
+    ]

@@ -27,7 +27,8 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     `body` holds next to each other (or with only pieces of those blocks between them)."""
     origins = paragraph_origins(source)
     kept_text = {_text(element) for element in body.iter("head", "item")}
-    paragraphs = [child for child in body if child.tag == "p"]
+    # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
+    paragraphs = [child for child in body if child.tag == "p" and _text(child)]
     for before, after in itertools.pairwise(paragraphs):
         loose = _siblings_until(before, after)
         first, second = origins.get(_text(before)), origins.get(_text(after))
@@ -68,19 +69,22 @@ def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, An
     kept = {graphic.get("src") for graphic in body.iter("graphic")}
     kept_text = {_text(element) for element in body.iter("head")}
     opening, closing = origins.get(_text(first)), origins.get(_text(last))
-    if opening is not None and body.index(first) == 0:
+    if opening is not None and not any(_text(e) for e in first.itersiblings(preceding=True)):
         heading = _lead_heading(opening)
         if heading is not None and _text(heading) not in kept_text:
-            body.insert(0, _as_extractor_xml(heading))
+            body.insert(body.index(first), _as_extractor_xml(heading))
+        at = body.index(first)  # the images stand between the heading and the paragraph
         for image in _adjacent_images(opening.itersiblings(preceding=True), before=True):
             if image.get("src") not in kept:
-                body.insert(0, _as_extractor_xml(image))
-    if closing is not None and body.index(last) == len(body) - 1:
+                body.insert(at, _as_extractor_xml(image))
+    if closing is not None and not any(_text(e) for e in last.itersiblings()):
         if (closing.tail or "").strip():
             return
+        at = body.index(last) + 1
         for image in _adjacent_images(closing.itersiblings(), before=False):
             if image.get("src") not in kept:
-                body.append(_as_extractor_xml(image))
+                body.insert(at, _as_extractor_xml(image))
+                at += 1
 
 
 def _lead_heading(paragraph: Any) -> Any | None:
