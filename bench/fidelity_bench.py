@@ -141,12 +141,17 @@ def html_text(markup: str) -> str:
     return str(root.text_content())
 
 
-def structure_counts(markup: str) -> dict[str, int]:
-    """The counts of one body; the same function reads ours and the expected one."""
+def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[str, int]:
+    """The counts of one body; the same function reads ours and the expected one. A heading
+    repeating the article's title (`titles`, normalized) is not counted: Reader shows the
+    title above the body and drops its repeat, Readability's body often keeps it."""
     if not markup.strip():
         return dict.fromkeys(STRUCTURE, 0)
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     _unwrap_layout_tables(root)
+    for heading in list(root.iter(*STRUCTURE["headings"])):
+        if normalized(heading.text_content()) in titles and heading.getparent() is not None:
+            heading.drop_tree()
     counts = {kind: sum(1 for _ in root.iter(*tags)) for kind, tags in STRUCTURE.items()}
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
     return counts
@@ -235,7 +240,8 @@ def score_page(folder: Path) -> PageScore:
         score.error = str(error)
         return score
     score.f1 = shingle_f1(article.text, expected_text)
-    ours, wanted = structure_counts(article.html), structure_counts(expected_html)
+    titles = frozenset(normalized(title) for title in (article.title, meta.get("title")) if title)
+    ours, wanted = structure_counts(article.html, titles), structure_counts(expected_html, titles)
     score.counts = {kind: (ours[kind], wanted[kind]) for kind in STRUCTURE}
     date = article.published.isoformat() if article.published else None
     expected_date = (meta.get("publishedTime") or "")[:10] or None
