@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.loose_text import wrap_loose_text
 from reader.importers.maths import maths_as_text
 from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
@@ -64,6 +65,7 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    wrap_loose_text(tree)
     for paragraph in list(tree.iter("p")):
         _split_at_blank_lines(paragraph, "br")
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
