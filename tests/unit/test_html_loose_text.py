@@ -23,3 +23,13 @@ def test_loose_text_with_a_link_stays_one_paragraph() -> None:
     assert f"<p>{OPENING} <a" in html
     assert f"the harbour newsletter</a> {CLOSING}" in html
     assert "<h2>The lamps</h2>" in html
+
+
+def test_inline_boxes_around_blocks_are_not_joined_into_one_paragraph() -> None:
+    steps = "".join(
+        f"<span><div class='step'><p>{SECTION} Step {n}.</p></div></span>" for n in range(1, 4)
+    )
+    post = f"<div><h2>The lamps</h2>{steps}</div>"
+    page = f"<html><head><title>Lamps</title></head><body>{post}</body></html>"
+    html = import_html(page.encode(), "lamps.html").html
+    assert html.count("<p>") == 3

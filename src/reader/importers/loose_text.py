@@ -35,11 +35,21 @@ def _wrap_runs(box: Any) -> None:
     owner = None  # where the current run's first text sits: the box's text or a block's tail
     run: list[Any] = []
     for child in [*box, None]:
-        if child is None or (isinstance(child.tag, str) and child.tag in _BLOCKS):
+        if child is None or _is_block(child):
             _wrap(box, owner, run)
             owner, run = child, []
         else:
             run.append(child)
+
+
+def _is_block(element: Any) -> bool:
+    """A block, or an inline element wrapped around blocks (`<span><div>`): either way not
+    part of a run of running text."""
+    if not isinstance(element.tag, str):
+        return False
+    return element.tag in _BLOCKS or any(
+        isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in element.iterdescendants()
+    )
 
 
 def _wrap(box: Any, owner: Any | None, run: list[Any]) -> None:
