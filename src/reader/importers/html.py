@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
+from reader.importers.captions import restore_captions
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
@@ -354,6 +355,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_paragraph_lists(document.body, tree)
     restore_demoted_headings(document.body, tree)
     restore_dropped_blocks(document.body, tree)
+    restore_captions(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
 
