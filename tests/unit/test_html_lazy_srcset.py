@@ -30,10 +30,3 @@ def test_an_image_only_in_data_srcset_is_kept_at_its_widest() -> None:
 def test_a_srcset_address_with_commas_is_read_whole() -> None:
     srcset = "https://img.example/upload/c_fill,w_80/tower.jpg"
     assert imported(f'srcset="{srcset}"') == [srcset]
-
-
-def test_a_one_pixel_image_without_a_declared_size_is_dropped() -> None:
-    body = f"<article><img src='{BLANK}' alt='Spacer'><p>{TEXT}</p><p>{TEXT} Again.</p>"
-    page = f"<html><head><title>Tower</title></head><body>{body}</article></body></html>"
-    article = import_html(page.encode(), "tower.html")
-    assert "<img" not in article.html and not article.assets
