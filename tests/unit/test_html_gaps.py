@@ -6,6 +6,8 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.html import import_html
+from tests.hostile_images import data_uri, png
 
 FIRST = "The lamps on the north pier were lit at dusk by the keeper."
 SECOND = "In winter the walk was made with a lantern, since the wind put out the matches."
@@ -121,3 +123,91 @@ def test_loose_text_that_is_not_a_dropped_heading_stays() -> None:
     etree.SubElement(body, "p").text = SECOND
     restore_dropped_blocks(body, lxml.html.document_fromstring(page))
     assert [e.tag for e in body] == ["p", "code", "p"]
+
+
+def test_an_image_between_a_pages_loose_paragraphs_is_kept() -> None:
+    # A page with no article container: the extractor keeps its loose paragraphs but never
+    # the <img> standing between them.
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three", "four")
+    ]
+    image = f'<img src="{data_uri(png(40, 30))}" alt="The pier at dusk">'
+    body = "".join(lines[:2]) + image + "".join(lines[2:])
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.count("<img") == 1 and 'alt="The pier at dusk"' in html
+    assert html.index("pier number two") < html.index("<img") < html.index("pier number three")
+
+
+def test_images_before_the_first_and_after_the_last_loose_paragraph_are_kept() -> None:
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three", "four")
+    ]
+    lead = f'<img src="{data_uri(png(40, 30))}" alt="The pier at dusk">'
+    closing = f'<img src="{data_uri(png(30, 40))}" alt="The pier at dawn">'
+    body = lead + "".join(lines) + closing
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.count("<img") == 2
+    assert html.index("dusk") < html.index("pier number one")
+    assert html.index("pier number four") < html.index("dawn")
+
+
+def test_an_image_beyond_other_text_before_the_first_paragraph_stays_out() -> None:
+    lines = [
+        f"<p>The lamps on pier number {n} were lit at dusk by the keeper, who walked the "
+        "length of that pier twice each evening, in all weathers, with a lantern.</p>"
+        for n in ("one", "two", "three")
+    ]
+    logo = f'<img src="{data_uri(png(40, 30))}" alt="Harbour News">'
+    body = f"{logo}<div>Harbour News, since 1901</div>" + "".join(lines)
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    assert "<img" not in import_html(page.encode(), "pier.html").html
+
+
+def test_a_heading_after_a_kept_table_is_restored_before_its_paragraph() -> None:
+    body = extracted(FIRST, SECOND)
+    etree.SubElement(body, "table").text = "Lamp hours"
+    body.insert(1, body[-1])  # the extractor kept the table between the two paragraphs
+    between = "<table><tr><td>Lamp hours</td></tr></table><i>Hours in winter.</i><h3>Winter</h3>"
+    restore_dropped_blocks(body, source(between))
+    assert [(e.tag, e.text) for e in body] == [
+        ("p", FIRST),
+        ("table", "Lamp hours"),
+        ("head", "Winter"),
+        ("p", SECOND),
+    ]
+
+
+def test_a_heading_right_before_the_first_kept_paragraph_is_restored() -> None:
+    page = f"<html><body><div><p></p><h2>The pier</h2><p>{FIRST}</p><p>{SECOND}</p></div></body>"
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [(e.tag, e.text) for e in body] == [("head", "The pier"), ("p", FIRST), ("p", SECOND)]
+
+
+def test_a_heading_before_other_text_before_the_first_paragraph_stays_out() -> None:
+    page = (
+        f"<html><body><div><h2>Latest</h2><span>Updated daily</span><p>{FIRST}</p>"
+        f"<p>{SECOND}</p></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, lxml.html.document_fromstring(page))
+    assert [e.tag for e in body] == ["p", "p"]
+
+
+def test_a_heading_after_an_image_paragraph_is_restored_before_its_paragraph() -> None:
+    body = extracted(FIRST, "", SECOND)
+    etree.SubElement(body[1], "graphic", src="assets/pier.png")  # the extractor's <p><img></p>
+    between = '<p><img src="assets/pier.png"></p><h3>Winter</h3>'
+    restore_dropped_blocks(body, source(between))
+    assert [(e.tag, e.text) for e in body] == [
+        ("p", FIRST),
+        ("p", ""),
+        ("head", "Winter"),
+        ("p", SECOND),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urljoin
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 _WEAK_CHARSETS = frozenset(
     {"iso-8859-1", "latin-1", "latin1", "iso8859-1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 )
+# An image of the sanitized body shown from a placeholder awaiting download.
+_REFUSED_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="assets/(?P<name>web-[0-9a-f]+\.png)"[^>]*>')
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # A PNG signature and header of a 1×1 image: enough for the importer, which judges images by
 # their bytes, to keep the stand-in where the page's image was.
@@ -63,8 +66,24 @@ def capture_page(page: Page, fetch_image: ImageFetch | None, limits: FetchLimits
         url = _absolute(page.url, value)
         return images.get(url) if url is not None else data_uri_image(value)
 
-    article = article_from_markup(markup, "page.html", encoding=encoding, image_source=source)
-    return finish(article, page.data, page.url)
+    article = article_from_markup(
+        markup, "page.html", encoding=encoding, image_source=source, page_url=page.url
+    )
+    refused = {url for url in wanted[: limits.max_images] if url not in images}
+    return finish(_without_refused(article, refused), page.data, page.url)
+
+
+def _without_refused(article: Article, refused: set[str]) -> Article:
+    """The article without the images its capture fetched and refused (not a raster image,
+    over the size cap, missing): a placeholder to download later would only fail again."""
+    names = {name for name, url in article.remote_images.items() if url in refused}
+    if not names:
+        return article
+    html = _REFUSED_IMAGE.sub(
+        lambda found: "" if found["name"] in names else found[0], article.html
+    )
+    remote = {name: url for name, url in article.remote_images.items() if name not in names}
+    return replace(article, html=html, remote_images=remote)
 
 
 def finish(article: Article, data: bytes, url: str) -> Article:
@@ -95,7 +114,7 @@ def _body_images(markup: str, base: str) -> list[str]:
         stand_ins[f"assets/{hashlib.sha256(data).hexdigest()[:32]}.png"] = url
         return data
 
-    html = article_from_markup(markup, "page.html", image_source=stand_in).html
+    html = article_from_markup(markup, "page.html", image_source=stand_in, page_url=base).html
     found = sorted((html.find(name), url) for name, url in stand_ins.items() if name in html)
     return list(dict.fromkeys(url for _position, url in found))
 
@@ -130,11 +149,11 @@ def _absolute(base: str, value: str) -> str | None:
 
 def sent_article(url: str, title: str, html: str) -> Article:
     """The Article for a page a browser sent (its live DOM, serialized): the same importer as
-    for a saved file; nothing is fetched, so remote images are left out."""
+    for a saved file; nothing is fetched: its images stay web images, resolved against `url`."""
     check_url(url)
     # The importer names an untitled page after its file: make that the title the browser saw.
     name = "".join(" " if c in "/\\\x00" else c for c in title).strip() or "page"
-    article = article_from_markup(html, f"{name[:200]}.html")
+    article = article_from_markup(html, f"{name[:200]}.html", page_url=url.strip())
     return finish(article, html.encode("utf-8", "replace"), url)
 
 

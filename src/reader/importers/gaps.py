@@ -1,7 +1,8 @@
-"""Headings and lists the extractor dropped from between two paragraphs it kept.
+"""Headings, lists and images the extractor dropped from between two paragraphs it kept.
 
-trafilatura sometimes keeps every paragraph of a section but not the heading or the list
-between them (when it falls back to collecting loose paragraphs, or after a link-heavy box).
+trafilatura sometimes keeps every paragraph of a section but not the heading, the list or the
+image between them (when it falls back to collecting loose paragraphs, or after a link-heavy
+box; an <img> standing between a page's loose paragraphs is always left out).
 Such a block sits inside the article by construction: its paragraph before and after were
 both kept, from the same container, one after the other. `restore_dropped_blocks` puts it back
 into the extractor's XML, in that XML's vocabulary (`head`, `list`/`item`).
@@ -24,13 +25,12 @@ _INLINE = frozenset({"code", "hi", "ref"})
 def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
     `body` holds next to each other (or with only pieces of those blocks between them)."""
-    origins = _paragraph_origins(source)
+    origins = paragraph_origins(source)
     kept_text = {_text(element) for element in body.iter("head", "item")}
-    paragraphs = [child for child in body if child.tag == "p"]
+    # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
+    paragraphs = [child for child in body if child.tag == "p" and _text(child)]
     for before, after in itertools.pairwise(paragraphs):
         loose = _siblings_until(before, after)
-        if any(child.tag not in _INLINE for child in loose):
-            continue
         first, second = origins.get(_text(before)), origins.get(_text(after))
         if first is None or second is None:
             continue
@@ -39,12 +39,78 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
         else:
             found = _opening_headings(first, second)
         blocks = [b for b in found if _text(b) not in kept_text]
+        if any(child.tag not in _INLINE for child in loose):
+            _restore_heading(body, after, loose, blocks)
+            continue
         if loose and not _pieces_of(loose, blocks):
             continue  # text of its own between the paragraphs: not ours to judge
         for piece in loose:
             body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
+    if paragraphs:
+        _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
+
+
+def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any]) -> None:
+    """Between two kept paragraphs with a block the extractor kept (a table, an image), only
+    the heading opening the second paragraph comes back, right before it."""
+    if any(child.tag == "head" for child in loose):
+        return
+    for heading in (block for block in blocks if block.tag in _HEADINGS):
+        body.insert(body.index(after), _as_extractor_xml(heading))
+
+
+def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, Any]) -> None:
+    """The images standing right before the first kept paragraph and right after the last,
+    among that paragraph's siblings in the page with no text between: a lead image and a
+    closing one, which the extractor leaves out as it does the images between paragraphs;
+    and the heading right before the first paragraph, which opens the article's text."""
+    kept = {graphic.get("src") for graphic in body.iter("graphic")}
+    kept_text = {_text(element) for element in body.iter("head")}
+    opening, closing = origins.get(_text(first)), origins.get(_text(last))
+    if opening is not None and not any(_text(e) for e in first.itersiblings(preceding=True)):
+        heading = _lead_heading(opening)
+        if heading is not None and _text(heading) not in kept_text:
+            body.insert(body.index(first), _as_extractor_xml(heading))
+        at = body.index(first)  # the images stand between the heading and the paragraph
+        for image in _adjacent_images(opening.itersiblings(preceding=True), before=True):
+            if image.get("src") not in kept:
+                body.insert(at, _as_extractor_xml(image))
+    if closing is not None and not any(_text(e) for e in last.itersiblings()):
+        if (closing.tail or "").strip():
+            return
+        at = body.index(last) + 1
+        for image in _adjacent_images(closing.itersiblings(), before=False):
+            if image.get("src") not in kept:
+                body.insert(at, _as_extractor_xml(image))
+                at += 1
+
+
+def _lead_heading(paragraph: Any) -> Any | None:
+    """The heading that is the nearest element with text before `paragraph`, if any."""
+    for sibling in paragraph.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str) or (sibling.tail or "").strip():
+            return None
+        if _text(sibling):
+            return _only_heading(sibling)
+    return None
+
+
+def _adjacent_images(siblings: Any, *, before: bool) -> list[Any]:
+    """The `<img>`s among `siblings` (nearest first) until the first text or block; a
+    sibling's tail is text between it and the paragraph when `before`, beyond it otherwise."""
+    found = []
+    for sibling in siblings:
+        if not isinstance(sibling.tag, str) or (before and (sibling.tail or "").strip()):
+            break
+        if sibling.tag == "img" and sibling.get("src"):
+            found.append(sibling)
+        elif _text(sibling) or sibling.tag in {"p", "div", "section", "article"}:
+            break
+        if not before and (sibling.tail or "").strip():
+            break
+    return found
 
 
 def _siblings_until(first: Any, last: Any) -> list[Any]:
@@ -64,7 +130,7 @@ def _pieces_of(loose: list[Any], blocks: list[Any]) -> bool:
     return bool(whole) and all(piece in whole for piece in pieces)
 
 
-def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
+def paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
     """Each source paragraph by its text; a text two paragraphs share maps to neither."""
     found: dict[str, Any] = {}
     for paragraph in source.iter("p"):
@@ -75,7 +141,8 @@ def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
 
 
 def _between(first: Any, second: Any) -> list[Any]:
-    """The headings right before `second` and the lists among the siblings between the two."""
+    """The headings right before `second`, and the images and lists among the siblings
+    between the two (in that order when both are there: the text they hold is never lost)."""
     siblings = []
     element = first.getnext()
     while element is not None and element is not second:
@@ -84,7 +151,8 @@ def _between(first: Any, second: Any) -> list[Any]:
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
     texted = [s for s in siblings if isinstance(s.tag, str) and _text(s)]
-    blocks = [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
+    blocks = [s for s in siblings if s.tag == "img" and s.get("src")]
+    blocks += [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
     heading = _only_heading(texted[-1]) if texted else None
     if heading is not None:
         blocks.append(heading)
@@ -131,6 +199,8 @@ def _mostly_links(element: Any) -> bool:
 
 
 def _as_extractor_xml(block: Any) -> Any:
+    if block.tag == "img":
+        return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
     if block.tag in _HEADINGS:
         head = etree.Element("head", rend=block.tag)
         head.text = _text(block)

@@ -17,6 +17,8 @@ from trafilatura.settings import Document
 from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
+from reader.importers.captions import restore_captions
+from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
@@ -26,6 +28,7 @@ from reader.importers.link_openers import mark_link_openers, without_opener_mark
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
+from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
@@ -49,7 +52,13 @@ ImageSource = Callable[[str], bytes | None]
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
 
-_IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "srcset")
+_IMAGE_ATTRIBUTES = (
+    *("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"),
+)
+_SRCSETS = frozenset({"srcset", "data-srcset"})
+# One `srcset` candidate: an address (commas inside it allowed; commas ending it end the
+# candidate) or an address, its descriptor and a comma.
+_SRCSET_CANDIDATE = re.compile(r"\s*(?:(\S+?),+(?=\s|$)|(\S+)(?:\s+([^,]*))?(?:,|$))")
 _ACTIVE_CONTENT = (
     *("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"),
     *("template", "svg", "canvas", "audio", "video", "button", "select", "textarea"),
@@ -81,16 +90,20 @@ def article_from_markup(
     *,
     encoding: str | None = None,
     image_source: ImageSource | None = None,
+    page_url: str | None = None,
 ) -> Article:
-    """Build an Article from decoded HTML; `image_source` supplies images stored beside it."""
+    """Build an Article from decoded HTML; `image_source` supplies images stored beside it.
+    `page_url`, the address the page was fetched or saved from, resolves its relative images
+    and links as the browser did (a `<base>` in the page still wins, as in the browser)."""
     tree = parse_document(markup)
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
     _drop_active_content(tree)
-    assets, remote = embed_images(tree, image_source or data_uri_image, _base_url(tree, meta.url))
+    base_url = _base_url(tree, page_url or meta.url)
+    assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
-    _resolve_links(tree, meta.url or _site_root(gaps.url))
+    _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
@@ -249,13 +262,10 @@ def _point_at_web_image(
 
 
 def _addresses(image: lxml.html.HtmlElement) -> Iterator[str]:
-    """Where an <img> says its image is, in the order of _IMAGE_ATTRIBUTES; of a srcset, the
-    first candidate's address (before its width or density, after any whitespace)."""
+    """Where an <img> says its image is, in the order of _IMAGE_ATTRIBUTES; of a srcset, its
+    widest candidate."""
     for attribute in _IMAGE_ATTRIBUTES:
-        value = (image.get(attribute) or "").strip()
-        if attribute == "srcset":
-            value = next(iter(value.split(",")[0].split()), "")
-        if value:
+        if value := _image_address(image, attribute):
             yield value
 
 
@@ -272,6 +282,26 @@ def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | No
         if url.lower().startswith(("http://", "https://")) and len(url) <= 4096:
             return url
     return None
+
+
+def _image_address(image: lxml.html.HtmlElement, attribute: str) -> str:
+    """The address `attribute` of `image` names; of a `srcset`, its widest candidate."""
+    value = (image.get(attribute) or "").strip()
+    if attribute not in _SRCSETS:
+        return value
+    matches = _SRCSET_CANDIDATE.finditer(value)
+    candidates = [(m[1] or m[2], _srcset_width(m[3] or "")) for m in matches]
+    candidates = [candidate for candidate in candidates if candidate[0].strip(",")]
+    return max(candidates, key=lambda candidate: candidate[1])[0] if candidates else ""
+
+
+def _srcset_width(descriptor: str) -> float:
+    """How large a `srcset` descriptor (`640w`, `2x`) says its image is; 0 when unsaid."""
+    number = descriptor.strip()[:-1]
+    try:
+        return float(number) if descriptor.strip()[-1:] in {"w", "x"} else 0.0
+    except ValueError:
+        return 0.0
 
 
 def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
@@ -332,7 +362,10 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
+    restore_paragraph_lists(document.body, tree)
+    restore_demoted_headings(document.body, tree)
     restore_dropped_blocks(document.body, tree)
+    restore_captions(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
 

@@ -19,6 +19,9 @@ from lxml import etree
 
 from reader.importers.edit_links import drop_edit_links
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.loose_text import wrap_loose_text
+from reader.importers.maths import maths_as_text
+from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
 
@@ -54,14 +57,17 @@ _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "ta
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
     _drop_hidden(tree)
+    maths_as_text(tree)  # after: a formula's hidden MathML is its only text
     drop_furniture(tree)
     boxes_to_paragraphs(tree)
     _drop_permalinks(tree)
     drop_edit_links(tree)
     _unwrap_layout_tables(tree)
+    lift_quoted_tables(tree)
     _lift_links_out_of_code(tree)
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
+    wrap_loose_text(tree)
     for paragraph in list(tree.iter("p")):
         _split_at_blank_lines(paragraph, "br")
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML

@@ -1,0 +1,43 @@
+"""Image captions the extractor left out.
+
+trafilatura keeps a `<figure>`'s image but drops its `<figcaption>`: the photo credit and
+the sentence saying what the picture shows are lost. `restore_captions` puts each kept
+image's caption back right after it, as a `figcaption` (which our HTML vocabulary allows).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+
+def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
+    """Follow each `graphic` of `body` with its source figure's caption, unless kept."""
+    captions = _captions_by_image(source)
+    if not captions:
+        return
+    kept = " ".join(" ".join(body.itertext()).split())
+    for graphic in list(body.iter("graphic")):
+        caption = captions.get(graphic.get("src") or "")
+        parent = graphic.getparent()
+        if caption is None or caption in kept or parent is None:
+            continue
+        element = etree.Element("figcaption")
+        element.text, element.tail = caption, graphic.tail
+        graphic.tail = None
+        parent.insert(parent.index(graphic) + 1, element)
+        kept += " " + caption
+
+
+def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
+    """The caption text of each figure holding exactly one image, by that image's source."""
+    found: dict[str, str] = {}
+    for figure in source.iter("figure"):
+        images = [image for image in figure.iter("img") if image.get("src")]
+        caption = next(figure.iter("figcaption"), None)
+        text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
+        if len(images) == 1 and text:
+            found.setdefault(images[0].get("src") or "", text)
+    return found

@@ -1,0 +1,46 @@
+"""Headings the extractor kept as plain paragraphs.
+
+When trafilatura finds no article container it collects the page's loose text blocks and
+writes every one as a `p`, section headings included: the reader sees a heading as a short
+paragraph and loses the article's outline. `restore_demoted_headings` turns such a paragraph
+back into a `head` of the extractor's XML when its whole text is one heading of the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
+    """Make each `body` paragraph whose text is exactly one source heading that heading."""
+    headings = _headings_by_text(source)
+    if not headings:
+        return
+    paragraph_texts = {_text(paragraph) for paragraph in source.iter("p")}
+    for child in body:
+        if child.tag != "p" or any(isinstance(e.tag, str) and e.tag != "hi" for e in child):
+            continue  # a paragraph holding links or images is not a demoted heading
+        text = _text(child)
+        level = headings.get(text)
+        if level is not None and text not in paragraph_texts:
+            child.tag = "head"
+            child.attrib.clear()
+            child.set("rend", level)
+
+
+def _headings_by_text(source: lxml.html.HtmlElement) -> dict[str, str]:
+    """Each heading's level by its text; a text two headings share maps to neither."""
+    found: dict[str, str | None] = {}
+    for heading in source.iter(*_HEADINGS):
+        text = _text(heading)
+        if text:
+            found[text] = None if text in found else heading.tag
+    return {text: level for text, level in found.items() if level is not None}
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())

@@ -1,0 +1,35 @@
+"""Running text written straight into a box beside headings reads as whole paragraphs."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+OPENING = "I have written a few posts this year, but all of them went to"
+LINK = '<a href="https://example.org/work">the harbour newsletter</a>'
+CLOSING = "so this one is long overdue for the pier's own log, with its winter lamps."
+SECTION = (
+    "The keeper lit the north lamp at dusk and the south lamp an hour later, and wrote down "
+    "each lighting in the log with the weather and the state of the sea."
+)
+
+
+def test_loose_text_with_a_link_stays_one_paragraph() -> None:
+    post = (
+        f"<div class='post-body'>{OPENING} {LINK} {CLOSING}<br><h2>The lamps</h2>"
+        f"<br>{SECTION}<br>{SECTION} {LINK} again.<br></div>"
+    )
+    page = f"<html><head><title>Lamps</title></head><body>{post}</body></html>"
+    html = import_html(page.encode(), "lamps.html").html
+    assert f"<p>{OPENING} <a" in html
+    assert f"the harbour newsletter</a> {CLOSING}" in html
+    assert "<h2>The lamps</h2>" in html
+
+
+def test_inline_boxes_around_blocks_are_not_joined_into_one_paragraph() -> None:
+    steps = "".join(
+        f"<span><div class='step'><p>{SECTION} Step {n}.</p></div></span>" for n in range(1, 4)
+    )
+    post = f"<div><h2>The lamps</h2>{steps}</div>"
+    page = f"<html><head><title>Lamps</title></head><body>{post}</body></html>"
+    html = import_html(page.encode(), "lamps.html").html
+    assert html.count("<p>") == 3

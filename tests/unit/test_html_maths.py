@@ -1,0 +1,40 @@
+"""Formulas (MathML, and MathJax's rendering of it) are kept as readable text."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+LEAD = "The keeper measured the beam of the lamp across the bay on a clear night."
+MATHJAX = (
+    '<mjx-container class="MathJax" jax="CHTML"><mjx-math><mjx-msup><mjx-mi>'
+    '<mjx-c class="mjx-c1D465"></mjx-c></mjx-mi></mjx-msup></mjx-math>'
+    '<mjx-assistive-mml display="inline"><math><msup><mi>x</mi><mn>2</mn></msup>'
+    "<mo>=</mo><mfrac><mi>d</mi><mn>4</mn></mfrac></math></mjx-assistive-mml></mjx-container>"
+)
+
+
+def imported(formula: str) -> tuple[str, str]:
+    body = f"<article><p>{LEAD}</p><p>So {formula} held for every range we tried.</p></article>"
+    page = f"<html><head><title>Beam</title></head><body>{body}</body></html>"
+    article = import_html(page.encode(), "beam.html")
+    return article.text, article.html
+
+
+def test_mathjax_formula_reads_as_its_mathml() -> None:
+    text, html = imported(MATHJAX)
+    assert "So x2 = (d)/(4) held for every range" in " ".join(text.split())
+    assert "x<sup>2</sup>" in html
+
+
+def test_plain_mathml_in_a_sentence_is_kept() -> None:
+    formula = "<math><msqrt><mi>a</mi><mo>+</mo><mi>b</mi></msqrt></math>"
+    text, _ = imported(formula)
+    assert "So √(a + b) held" in " ".join(text.split())
+
+
+def test_a_page_box_named_after_mathjax_stays_whole() -> None:
+    formula = "<math><mi>y</mi></math>"
+    body = f'<div class="mathjax-content"><p>{LEAD}</p><p>Then {formula} rose.</p></div>'
+    article = import_html(f"<html><body>{body}</body></html>".encode(), "b.html")
+    assert LEAD in article.text
+    assert "Then y rose." in " ".join(article.text.split())
