@@ -440,8 +440,8 @@ def test_a_srcset_address_ends_at_any_whitespace() -> None:
     # Hand-written srcsets put a newline or a tab before the descriptor; it is not address.
     body = ARTICLE.replace(
         "</p><p>Passengers",
-        '</p><figure><img srcset="https://example.org/ferry.png\n\t2x,\n'
-        '  https://example.org/ferry-big.png 3x" alt="the ferry"></figure><p>Passengers',
+        '</p><figure><img srcset="https://example.org/ferry.png\n\t3x,\n'
+        '  https://example.org/ferry-small.png 1x" alt="the ferry"></figure><p>Passengers',
     )
     article = import_html(page(body, "<title>T</title>"), "a.html")
     assert list(article.remote_images.values()) == ["https://example.org/ferry.png"]
