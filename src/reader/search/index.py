@@ -18,7 +18,7 @@ from whoosh.index import LockError
 from reader.core.search_notices import notice
 from reader.errors import SearchError
 from reader.paths import move_aside
-from reader.search import layout, writes
+from reader.search import layout, tables, writes
 from reader.search.annotations import articles_only, resolve
 from reader.search.bulk import BulkSegmentWriter, default_procs
 from reader.search.compiler import compile_query
@@ -69,6 +69,7 @@ class SearchIndex:
         batch_size: int = BATCH_DOCS,  # per process (see rebuild.BATCH_DOCS)
     ) -> None:
         self._root = Path(index_root)
+        tables.keep_in(self._root)
         self._timeout = writer_timeout
         self._procs = rebuild_procs or default_procs()
         self._batch_size = batch_size

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.search import tables
 from reader.search.analysis import (
     CJK_CLASS,
     Atom,
@@ -179,10 +180,14 @@ def _literal(folded: str) -> str:
 @functools.cache
 def _variants() -> dict[str, str]:
     """Folded character → itself and every character that folds to it (國 and 国)."""
+    return {chr(code): forms for code, forms in tables.load("variants", _make_variants).items()}
+
+
+def _make_variants() -> dict[int, str]:
     forms: dict[str, set[str]] = {}
     for code, folded in fold_table().items():
         forms.setdefault(folded, {folded}).add(chr(code))
-    return {folded: "".join(sorted(chars)) for folded, chars in forms.items()}
+    return {ord(folded): "".join(sorted(chars)) for folded, chars in forms.items()}
 
 
 def merge_spans(spans: Sequence[Span]) -> list[Span]:
