@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -86,6 +86,15 @@ def _english_plurals(qapp: QApplication) -> Iterator[None]:
     qapp.installTranslator(plurals)
     yield
     qapp.removeTranslator(plurals)
+
+
+@pytest.fixture(autouse=True)
+def _default_locale_restored() -> Iterator[None]:
+    """A test that forces a language (READER_LANG) changes Qt's default locale for the
+    whole process; later tests would format dates in that language."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
