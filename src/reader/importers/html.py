@@ -25,6 +25,7 @@ from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.loose_text import wrap_loose_text
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
@@ -91,6 +92,7 @@ def article_from_markup(
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
+    wrap_loose_text(tree)  # the extractor glues and drops text loose beside inline elements
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)

@@ -1,0 +1,76 @@
+"""Loose text in a block (text beside inline elements, outside any paragraph) put in paragraphs.
+
+The extractor reads a `<div>` holding "See also: <a>X</a> and <a>Y</a>" as separate pieces:
+it drops the text before the first element and strips the text between elements, gluing
+"X" and "and" together. Inside a `<p>` it keeps such text whole. So, before extraction, each
+run of text and inline elements that sits directly in a block container becomes a `<p>`.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+# Containers whose loose text the extractor mishandles (lists, quotes and cells it reads well).
+_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "center")
+# Inline elements that belong to a run of text; anything else ends the run.
+_PHRASING = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em"),
+        *("font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span"),
+        *("strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "strike", "nobr"),
+    }
+)
+
+
+def wrap_loose_text(tree: lxml.html.HtmlElement) -> None:
+    """Each run of loose text and inline elements in a block container, as a paragraph."""
+    for container in list(tree.iter(*_CONTAINERS)):
+        for run in _runs(container):
+            if _has_loose_text(container, run):
+                _wrap(container, run)
+
+
+def _phrasing(node: etree._Element) -> bool:
+    return not isinstance(node.tag, str) or node.tag in _PHRASING  # comments travel along
+
+
+def _runs(container: etree._Element) -> list[list[etree._Element | None]]:
+    """The runs of inline children; `None` stands for the container's own leading text."""
+    runs: list[list[etree._Element | None]] = [[None]]
+    for child in container:
+        if _phrasing(child):
+            runs[-1].append(child)
+        else:
+            runs.append([child])  # the block itself only carries its tail into the run
+    return runs
+
+
+def _has_loose_text(container: etree._Element, run: list[etree._Element | None]) -> bool:
+    """Text outside any element, or an inline element mixing text with elements. (Text
+    alone, with no element beside it, the extractor reads well.)"""
+    head, children = run[0], [child for child in run[1:] if child is not None]
+    if not any(isinstance(child.tag, str) for child in children):
+        return False
+    loose = [container.text if head is None else head.tail, *(child.tail for child in children)]
+    return any((text or "").strip() for text in loose) or any(map(_mixed, children))
+
+
+def _mixed(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str) or len(element) == 0:
+        return False
+    texts = [element.text, *(child.tail for child in element)]
+    return any((text or "").strip() for text in texts)
+
+
+def _wrap(container: etree._Element, run: list[etree._Element | None]) -> None:
+    head, children = run[0], [child for child in run[1:] if child is not None]
+    paragraph = etree.Element("p")
+    if head is None:
+        paragraph.text, container.text = container.text, None
+        container.insert(0, paragraph)
+    else:
+        paragraph.text, head.tail = head.tail, None
+        head.addnext(paragraph)
+    for child in children:
+        paragraph.append(child)  # moves it, with its tail

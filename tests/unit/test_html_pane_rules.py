@@ -1,0 +1,65 @@
+"""Page habits that made a saved page read unlike the original: loose text, buttons, sites."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+LINES = (
+    "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening.",
+    "In winter the walk was made with a lantern, since the wind put out the matches.",
+    "The keeper's log records every lamp that failed, and the hour it was lit again.",
+)
+
+
+def imported(body: str, head: str = "") -> tuple[str, str]:
+    markup = f'<html><head><meta charset="utf-8"><title>Pier lamps</title>{head}</head><body>{body}'
+    article = import_html((markup + "</body></html>").encode(), "page.html")
+    return article.html, article.text
+
+
+def article(middle: str) -> str:
+    """An article long enough for the extractor's own reading (short ones take another path)."""
+    first = "".join(f"<p>{line} {line} {line}</p>" for line in LINES[:2])
+    return f"<article><h1>Pier lamps</h1>{first}{middle}<p>{LINES[2] * 3}</p></article>"
+
+
+def test_a_note_of_loose_text_beside_links_keeps_its_words_apart() -> None:
+    note = (
+        '<div class="note">Related: <a href="/harbour">Harbour lights</a> and '
+        '<a href="/keepers">Lamp keepers</a> <span>and <b>the</b> <i>pier</i></span></div>'
+    )
+    _, text = imported(article(note))
+    assert "Related: Harbour lights and Lamp keepers and the pier" in text
+
+
+def test_loose_text_beside_emphasis_and_blocks_stays_whole() -> None:
+    block = (
+        "<div>The <b>east lamp</b> was the <i>oldest</i> of them all, and the last to go dark."
+        "<div>It had burnt colza oil until the pier was rebuilt in stone.</div>"
+        "Its lens is kept in the <em>town museum</em> today.</div>"
+    )
+    _, text = imported(article(block))
+    assert "The east lamp was the oldest of them all, and the last to go dark." in text
+    assert "Its lens is kept in the town museum today." in text
+
+
+PUBLISHER = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article",'
+    ' "name": "Pier lamps", "publisher": {"@type": "Organization",'
+    ' "name": "Harbour Heritage Trust, Inc."}}</script>'
+)
+
+
+def test_the_site_named_in_the_title_beats_the_publishing_company() -> None:
+    markup = (
+        '<html><head><meta charset="utf-8"><title>Pier lamps - Harbourpedia</title>'
+        f"{PUBLISHER}</head><body>{article('')}</body></html>"
+    )
+    imported_article = import_html(markup.encode(), "page.html")
+    assert (imported_article.title, imported_article.site) == ("Pier lamps", "Harbourpedia")
+
+
+def test_the_publisher_names_the_site_when_nothing_else_does() -> None:
+    markup = f'<html><head><meta charset="utf-8">{PUBLISHER}</head><body>{article("")}</body>'
+    assert import_html(markup.encode(), "page.html").site == "Harbour Heritage Trust, Inc."
