@@ -76,10 +76,14 @@ class PageMetadata:
     language: str | None = None
     heading: str | None = None  # the first <h1>: often the title without the site's name
     page_title: str | None = None  # the <title>: often the heading and the site's name
+    # JSON-LD's publisher: the company ("Wikimedia Foundation, Inc."), a site's name only
+    # where the page shows none of its own (og:site_name, application-name, the title's suffix)
+    publisher: str | None = None
 
     def complete(self, document: Document | None) -> None:
         """Fill the gaps from trafilatura's metadata, then from the URL; tidy the title."""
         self._split_title()  # first: trafilatura guesses the site from the <title> too, worse
+        self.site = self.site or self.publisher
         if document is not None:
             self.site = self.site or _clean(document.sitename)
             self.title = self.title or _clean(document.title)
@@ -141,12 +145,13 @@ def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata
     word = word_properties(markup)
     platform = script_properties(markup)
     publisher = ld.get("publisher")
-    site = _first(meta.get("og:site_name"), _name(publisher), meta.get("application-name"))
+    site = _first(meta.get("og:site_name"), meta.get("application-name"))
     return PageMetadata(
         title=manual_title(tree) or _headline(meta, ld, tree) or _clean(platform.get("title")),
         heading=_h1(tree),
         page_title=_title(tree),
         site=site,
+        publisher=_name(publisher),
         author=_author(meta, ld, word, not_named=(site, _name(publisher)))
         or _clean(platform.get("author")),
         published=_first_date(meta, ld, tree, word) or parse_date(platform.get("date", "")),
