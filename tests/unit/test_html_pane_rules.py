@@ -63,3 +63,31 @@ def test_the_site_named_in_the_title_beats_the_publishing_company() -> None:
 def test_the_publisher_names_the_site_when_nothing_else_does() -> None:
     markup = f'<html><head><meta charset="utf-8">{PUBLISHER}</head><body>{article("")}</body>'
     assert import_html(markup.encode(), "page.html").site == "Harbour Heritage Trust, Inc."
+
+
+def test_links_styled_as_buttons_alone_in_their_block_go() -> None:
+    buttons = (
+        "<section><div><h3>Visits</h3><p>The pier is open daily from dawn, and the keeper "
+        "shows visitors the lamp room on the hour.</p>"
+        ' <a class="more" href="/visit">Plan a visit</a><br> <a class="btn" href="/more">'
+        'Learn more</a></div> <a class="next show" href="#next" role="button">Next</a>'
+        "</section><section><div><h3>Tours</h3><p>A guided walk along the pier takes an hour "
+        'and ends at the museum by the gate.</p><p><strong><a class="cta" href="/tour">Book '
+        "the tour now</a></strong></p></div></section>"
+    )
+    _, text = imported(article(buttons))
+    assert "The pier is open daily from dawn" in text
+    for label in ("Plan a visit", "Book the tour now", "Learn more", "Next"):
+        assert label not in text
+
+
+def test_a_button_styled_link_in_running_text_stays() -> None:
+    sentence = (
+        '<p>Tickets for the lamp walk are sold at the <a class="btn" href="/desk">harbour '
+        "desk</a> beside the old customs house, every morning from nine.</p>"
+        '<p><a class="button" href="/history">The long history of the pier, told by its '
+        "keepers</a></p>"
+    )
+    _, text = imported(article(sentence))
+    assert "sold at the harbour desk beside" in text
+    assert "The long history of the pier, told by its keepers" in text

@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
+from reader.importers.buttons import drop_button_links
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
@@ -92,6 +93,7 @@ def article_from_markup(
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
+    drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     wrap_loose_text(tree)  # the extractor glues and drops text loose beside inline elements
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
