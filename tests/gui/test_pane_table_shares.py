@@ -1,12 +1,14 @@
-"""Columns of prose in the reading pane's tables get a fair share of the width."""
+"""Tables in the reading pane: prose gets a fair share, a narrowed placeholder stays legible."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextTable
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QTextTable
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
+from reader.gui.views.figures import image_positions
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
 
@@ -55,3 +57,33 @@ def test_a_column_of_prose_beside_short_headings_is_not_squeezed(
     headings, prose = column_widths(pane)
     # The prose is three times as long as its heading: never the narrower by much.
     assert prose >= 0.8 * headings, (headings, prose)
+
+
+def test_a_web_image_placeholder_narrowed_into_a_table_is_drawn_at_its_width(
+    qtbot: QtBot, library: Library
+) -> None:
+    name = "web-" + "b" * 32 + ".png"
+    image = f'<img src="assets/{name}" alt="The north pier lamp seen from the harbour wall">'
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{value}</td></tr>"
+        for label, value in (("Lit", "February 28, 1898; long ago"), ("Keeper", "Ada Quist"))
+    )
+    body = f"<p>The lamp.</p><table><tr><td>{image}</td><td></td></tr>{rows}</table>"
+    result = library.add_article(Article(title="Lamp", text="Lamp", html=body))
+    assert result.article_id is not None
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(480, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_article(library.get_article(result.article_id), None)
+    document = pane.document()
+    cursor = QTextCursor(document)
+    (position,) = image_positions(document)
+    cursor.setPosition(position + 1)
+    fmt = cursor.charFormat().toImageFormat()
+    drawn = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(fmt.name()))
+    assert isinstance(drawn, QImage)
+    assert fmt.width() < 400  # narrowed beside the other column
+    # Drawn at the width it is shown: its text at the size of type, not scaled down.
+    assert abs(drawn.width() - fmt.width()) < 1 and abs(drawn.height() - fmt.height()) < 1

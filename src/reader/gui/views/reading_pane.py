@@ -33,7 +33,13 @@ from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import size_headings
 from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
-from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
+from reader.gui.views.placeholders import (
+    ALT_KEY,
+    SMALLEST_WIDTH,
+    WEB_IMAGE,
+    placeholder_image,
+    web_image_alts,
+)
 from reader.gui.views.resources import load_image
 from reader.gui.views.tables import Fit
 
@@ -250,7 +256,7 @@ class ReadingPane(MarkedPane):
             return
         if self._images is None:
             self._images = image_positions(self.document())
-        fit_images(self.document(), self._images, self.column_width())
+        fit_images(self.document(), self._images, self.column_width(), self._redraw_placeholder)
 
     def _settle(self, fraction: float) -> None:
         """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
@@ -329,6 +335,14 @@ class ReadingPane(MarkedPane):
         # The theme's colours: the pane's palette does not follow sepia or dark.
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
         return placeholder_image(alt, self.column_width(), self.font(), text, line)
+
+    def _redraw_placeholder(self, image: QImage, width: int) -> QImage | None:
+        """A placeholder narrowed into a table, drawn at its new width with readable text."""
+        alt = image.text(ALT_KEY)
+        if not alt:
+            return None
+        text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
+        return placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:

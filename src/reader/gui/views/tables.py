@@ -94,7 +94,11 @@ def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) ->
     The stylesheet's classes set them: an inline style would drop the stylesheet's borders."""
 
     texts = [_cell_text(match.group(3)) for match in _CELL.finditer(table)]
-    prose = any(len(text) > SHORT_CELL_CHARS and " " in text for text in texts)
+    # Not beside an image: it narrows to the room the text's unwrapped cells leave it, and
+    # with text free to wrap Qt squeezes the text instead, a letter per line.
+    prose = not _IMAGE.search(table) and any(
+        len(text) > SHORT_CELL_CHARS and " " in text for text in texts
+    )
     limit = LABEL_CHARS if prose else SHORT_CELL_CHARS
 
     def cell(match: re.Match[str]) -> str:
