@@ -149,7 +149,7 @@ def _fit(
 ) -> None:
     image_format = fmt.toImageFormat()
     # The image as first loaded, not one drawn at another width.
-    url = QUrl(image_format.name()).adjusted(QUrl.UrlFormattingOption.RemoveFragment)
+    url = QUrl(image_format.name().partition(f"#{_DRAWN_AT}")[0])
     image = document.resource(QTextDocument.ResourceType.ImageResource, url)
     if not isinstance(image, QImage) or image.isNull() or image.width() <= 1:
         return
