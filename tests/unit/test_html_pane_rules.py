@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+
 from reader.importers.html import import_html
+from reader.importers.link_menus import drop_link_menus
 
 LINES = (
     "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
@@ -91,3 +94,27 @@ def test_a_button_styled_link_in_running_text_stays() -> None:
     _, text = imported(article(sentence))
     assert "sold at the harbour desk beside" in text
     assert "The long history of the pier, told by its keepers" in text
+
+
+def test_a_navigation_box_of_links_one_per_line_goes() -> None:
+    # The extractor keeps such a box only on some page layouts (a whole page set in a
+    # layout table, as a weekly news site does); the rule is checked on the page's tree.
+    menu = (
+        '<div class="box"><p>Pier News Weekly</p><a href="/front">Front page</a><br>'
+        '<a href="/lamps">Lamps</a><br><a href="/tides">Tides</a><br><a href="/keepers">'
+        'Keepers</a><br><a href="/all">One big page</a><p>This page</p><a href="/prev">'
+        'Previous week</a><br><a href="/next">Following week</a><br></div>'
+    )
+    tree = lxml.html.fromstring(f"<html><body>{menu}<h1>Pier lamps</h1>{article('')}</body>")
+    drop_link_menus(tree)
+    text = tree.text_content()
+    assert "Following week" not in text and "Front page" not in text
+    assert "Pier lamps" in text and LINES[0] in text
+
+
+def test_links_set_in_sentences_are_never_a_menu() -> None:
+    links = "".join(
+        f'<a href="/{n}">lamp {n}</a> was lit by the keeper at dusk,<br>' for n in range(6)
+    )
+    _, text = imported(article(f"<div>{links}</div>"))
+    assert "lamp 5 was lit by the keeper at dusk" in text

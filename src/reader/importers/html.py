@@ -23,6 +23,7 @@ from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
+from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
@@ -93,6 +94,7 @@ def article_from_markup(
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
     _resolve_links(tree, meta.url or _site_root(gaps.url))
+    drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     wrap_loose_text(tree)  # the extractor glues and drops text loose beside inline elements
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
