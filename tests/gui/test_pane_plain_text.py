@@ -69,3 +69,16 @@ def test_code_keeps_its_size(qtbot: QtBot, library: Library) -> None:
     wide = shown(qtbot, library, CODE, 1000)
     narrow = shown(qtbot, library, CODE + "\n", 640)
     assert size_at(narrow, "lamp_3")[0] == size_at(wide, "lamp_3")[0]
+
+
+def test_a_code_block_ends_with_its_last_line(qtbot: QtBot, library: Library) -> None:
+    body = "<p>Light the lamps:</p><pre><code>$ lamps light --all\n</code></pre><p>Done.</p>"
+    result = library.add_article(Article(title="Lamps", text="Lamps", html=body))
+    assert result.article_id is not None
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(library.get_article(result.article_id), None)
+    document = pane.document()
+    block = document.findBlock(document.toPlainText().index("--all"))
+    assert block.next().text() == "Done."  # no empty line drawn at the foot of the block

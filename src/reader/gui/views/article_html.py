@@ -12,6 +12,7 @@ from reader.gui.style import Theme
 from reader.gui.views.figures import figures_as_blocks
 from reader.gui.views.plain_text import CLASSES as PLAIN_CLASSES
 from reader.gui.views.plain_text import STEPS as PLAIN_STEPS
+from reader.gui.views.plain_text import without_trailing_breaks
 from reader.gui.views.tables import COMPACT_FACTOR, COMPACT_PADDING_PX
 
 # Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
@@ -132,7 +133,7 @@ def article_html(
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)
     body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
-    body = figures_as_blocks(body)
+    body = without_trailing_breaks(figures_as_blocks(body))
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
     header = f'<h1 class="{title_class(article.summary.title)}">{title}</h1>'

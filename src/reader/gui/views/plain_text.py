@@ -29,6 +29,15 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _CODE = re.compile(r"[{};=<>]|\b(?:def|return|function|var|const|import|class)\b")
 
 
+_TRAILING_BREAKS = re.compile(r"\n+((?:</(?:code|span|b|i|em|strong|samp|kbd)>)*)</pre>")
+
+
+def without_trailing_breaks(body: str) -> str:
+    """A `<pre>` ends with its text, not a line break: Qt draws the break as an empty line at
+    the bottom of every code block ("$ hg push\n</code></pre>")."""
+    return _TRAILING_BREAKS.sub(r"\1</pre>", body) if "<pre" in body else body
+
+
 def prose_width(text: str) -> int | None:
     """The usual line length of a plain text in a `<pre>`, or None when it is not prose:
     too short, too few words to a line, or too much code syntax."""
