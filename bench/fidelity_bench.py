@@ -69,7 +69,7 @@ DISPUTED_SITES = {"wikipedia-2": _PUBLISHER, "wikipedia-3": _PUBLISHER, "wikiped
 # The expected titles often keep the site's name ("Title - Site", "Title_Section_Site",
 # "Title [Site]", "Title（Source） - Site"), which issue 11 asks Reader to remove: a title is
 # also right when the expected one is ours followed by a separator and a short tail.
-_SITE_SUFFIX = re.compile(r"\s*(?:[-|–—·_:»｜－\[（(]|::).{0,60}", re.DOTALL)
+_SITE_SUFFIX = re.compile(r"\s*(?:[-|–—·_:»｜－\[（(]|::|@(?=\s)).{0,60}", re.DOTALL)
 
 
 @dataclass

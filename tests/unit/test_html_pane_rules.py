@@ -118,3 +118,22 @@ def test_links_set_in_sentences_are_never_a_menu() -> None:
     )
     _, text = imported(article(f"<div>{links}</div>"))
     assert "lamp 5 was lit by the keeper at dusk" in text
+
+
+def test_a_blog_title_names_its_site_after_an_at_sign() -> None:
+    markup = (
+        '<html><head><meta charset="utf-8"><title>Pier lamps @ Harbour Notes</title>'
+        '<meta property="og:site_name" content="Harbour Notes"></head>'
+        f"<body>{article('')}</body></html>"
+    )
+    imported_article = import_html(markup.encode(), "page.html")
+    assert (imported_article.title, imported_article.site) == ("Pier lamps", "Harbour Notes")
+
+
+def test_an_at_sign_inside_a_title_stays() -> None:
+    markup = (
+        '<html><head><meta charset="utf-8"><title>Meet @ the pier</title>'
+        '<meta property="og:site_name" content="Harbour Notes"></head>'
+        f"<body>{article('')}</body></html>"
+    )
+    assert import_html(markup.encode(), "page.html").title == "Meet @ the pier"

@@ -28,7 +28,7 @@ _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:\D|$)")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 # Between a headline and the site's name after it in a <title>.
 _SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
-_TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
+_TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»@]\s)\s*"
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
 _DC_TITLES = ("dc:title", "dcterms:title", "dc.title", "dcterms.title")
