@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
+from reader.importers.buttons import drop_button_links
 from reader.importers.captions import restore_captions
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
@@ -24,6 +25,7 @@ from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
+from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
@@ -104,6 +106,8 @@ def article_from_markup(
     gaps = trafilatura_gaps(tree, meta)
     chrome = site_chrome(tree)
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
+    drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
+    drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)

@@ -31,7 +31,7 @@ from reader.importers.page_kinds import (
 
 # Between a headline and the site's name after it in a <title>.
 _SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
-_TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»]\s)\s*"
+_TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»@]\s)\s*"
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
 _DC_TITLES = ("dc:title", "dcterms:title", "dc.title", "dcterms.title")
@@ -74,10 +74,14 @@ class PageMetadata:
     language: str | None = None
     heading: str | None = None  # the first <h1>: often the title without the site's name
     page_title: str | None = None  # the <title>: often the heading and the site's name
+    # JSON-LD's publisher: the company ("Wikimedia Foundation, Inc."), a site's name only
+    # where the page shows none of its own (og:site_name, application-name, the title's suffix)
+    publisher: str | None = None
 
     def complete(self, document: Document | None) -> None:
         """Fill the gaps from trafilatura's metadata, then from the URL; tidy the title."""
         self._split_title()  # first: trafilatura guesses the site from the <title> too, worse
+        self.site = self.site or self.publisher
         if document is not None:
             self.site = self.site or clean(document.sitename)
             self.title = self.title or clean(document.title)
@@ -139,12 +143,13 @@ def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata
     word = word_properties(markup)
     platform = script_properties(markup)
     publisher = ld.get("publisher")
-    site = first(meta.get("og:site_name"), json_ld.name(publisher), meta.get("application-name"))
+    site = first(meta.get("og:site_name"), meta.get("application-name"))
     return PageMetadata(
         title=manual_title(tree) or _headline(meta, ld, tree) or clean(platform.get("title")),
         heading=_h1(tree),
         page_title=_title(tree),
         site=site,
+        publisher=json_ld.name(publisher),
         author=_author(meta, ld, word, not_named=(site, json_ld.name(publisher)))
         or clean(platform.get("author")),
         published=_first_date(meta, ld, tree, word) or parse_date(platform.get("date", "")),

@@ -1,70 +1,87 @@
-"""Running text written straight into a box beside headings and paragraphs.
+"""Loose text in a block (text beside inline elements, outside any paragraph) put in paragraphs.
 
-Some blogs (Blogger's post body) write the article as bare text, links and `<br>`s in a
-`div`, with a heading or a paragraph here and there. The extractor cuts such text at every
-link into separate paragraphs and drops the space after the link ("the blog at workso I
-figured"). `wrap_loose_text` gives each run of that text a `<p>` of its own first, as a
-browser lays it out: one block between the box's other blocks.
+The extractor reads a `<div>` holding "See also: <a>X</a> and <a>Y</a>" as separate pieces:
+it drops the text before the first element and strips the text between elements, gluing
+"X" and "and" together ("Foundationand"); blogs that write a post as bare text, links and
+`<br>`s beside a heading lose the space after every link ("the blog at workso"). Inside a
+`<p>` it keeps such text whole. So, before extraction, each run of text and inline elements
+that sits directly in a block container becomes a `<p>`, as a browser lays it out.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import lxml.html
+from lxml import etree
 
-_CONTAINERS = ("div", "section", "article", "main")
-# Blocks that end a run of loose text; everything else is read as part of it.
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "main", "aside", "nav", "header", "footer", "figure"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre"}
-    | {"hr", "form", "details", "address", "center", "noscript"}
+# Containers whose loose text the extractor mishandles (lists, quotes and cells it reads well).
+_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "center")
+# Inline elements that belong to a run of text; anything else ends the run.
+_PHRASING = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em"),
+        *("font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span"),
+        *("strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "strike", "nobr"),
+    }
 )
-_PROSE = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def wrap_loose_text(tree: lxml.html.HtmlElement) -> None:
-    """Wrap each run of text and inline elements in a box that also holds a heading or a
-    paragraph in a `<p>`."""
-    for box in list(tree.iter(*_CONTAINERS)):
-        if any(isinstance(child.tag, str) and child.tag in _PROSE for child in box):
-            _wrap_runs(box)
+    """Each run of loose text and inline elements in a block container, as a paragraph."""
+    for container in list(tree.iter(*_CONTAINERS)):
+        for run in _runs(container):
+            if _has_loose_text(container, run):
+                _wrap(container, run)
 
 
-def _wrap_runs(box: Any) -> None:
-    owner = None  # where the current run's first text sits: the box's text or a block's tail
-    run: list[Any] = []
-    for child in [*box, None]:
-        if child is None or _is_block(child):
-            _wrap(box, owner, run)
-            owner, run = child, []
-        else:
-            run.append(child)
-
-
-def _is_block(element: Any) -> bool:
-    """A block, or an inline element wrapped around blocks (`<span><div>`): either way not
-    part of a run of running text."""
-    if not isinstance(element.tag, str):
+def _phrasing(node: etree._Element) -> bool:
+    """Part of a run of running text: an inline element (comments travel along), unless it
+    is wrapped around blocks (`<span><div>…`), which lays out as blocks."""
+    if not isinstance(node.tag, str):
+        return True
+    if node.tag not in _PHRASING:
         return False
-    return element.tag in _BLOCKS or any(
-        isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in element.iterdescendants()
+    return not any(
+        isinstance(inner.tag, str) and inner.tag not in _PHRASING
+        for inner in node.iterdescendants()
     )
 
 
-def _wrap(box: Any, owner: Any | None, run: list[Any]) -> None:
-    """Move the text after `owner` (or the box's own text) and the inline `run` into a new
-    `<p>` where they stood."""
-    leading = (box.text if owner is None else owner.tail) or ""
-    text = leading + "".join("".join(child.itertext()) + (child.tail or "") for child in run)
-    if not text.strip():
-        return
-    paragraph = box.makeelement("p", {})
-    paragraph.text = leading
-    if owner is None:
-        box.text, index = None, 0
+def _runs(container: etree._Element) -> list[list[etree._Element | None]]:
+    """The runs of inline children; `None` stands for the container's own leading text."""
+    runs: list[list[etree._Element | None]] = [[None]]
+    for child in container:
+        if _phrasing(child):
+            runs[-1].append(child)
+        else:
+            runs.append([child])  # the block itself only carries its tail into the run
+    return runs
+
+
+def _has_loose_text(container: etree._Element, run: list[etree._Element | None]) -> bool:
+    """Text outside any element, or an inline element mixing text with elements. (Text
+    alone, with no element beside it, the extractor reads well.)"""
+    head, children = run[0], [child for child in run[1:] if child is not None]
+    if not any(isinstance(child.tag, str) for child in children):
+        return False
+    loose = [container.text if head is None else head.tail, *(child.tail for child in children)]
+    return any((text or "").strip() for text in loose) or any(map(_mixed, children))
+
+
+def _mixed(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str) or len(element) == 0:
+        return False
+    texts = [element.text, *(child.tail for child in element)]
+    return any((text or "").strip() for text in texts)
+
+
+def _wrap(container: etree._Element, run: list[etree._Element | None]) -> None:
+    head, children = run[0], [child for child in run[1:] if child is not None]
+    paragraph = etree.Element("p")
+    if head is None:
+        paragraph.text, container.text = container.text, None
+        container.insert(0, paragraph)
     else:
-        owner.tail, index = None, box.index(owner) + 1
-    for child in run:
+        paragraph.text, head.tail = head.tail, None
+        head.addnext(paragraph)
+    for child in children:
         paragraph.append(child)  # moves it, with its tail
-    box.insert(index, paragraph)

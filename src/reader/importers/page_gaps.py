@@ -54,7 +54,7 @@ def trafilatura_gaps(tree: lxml.html.HtmlElement, own: PageMetadata) -> Document
         document.url = readers.extract_url(tree)
     if own.published is None:
         document.date = find_date(tree, **_date_params(document.url))
-    if own.site is None:
+    if own.site is None and own.publisher is None:  # a publisher is better than a guess
         document.sitename = _site_name(tree, document)
     document.clean_and_trim()
     return document

@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from reader.core.article import StoredArticle
 from reader.gui.style import Theme
 from reader.gui.views.figures import figures_as_blocks
+from reader.gui.views.plain_text import CLASSES as PLAIN_CLASSES
+from reader.gui.views.plain_text import STEPS as PLAIN_STEPS
+from reader.gui.views.plain_text import without_trailing_breaks
 from reader.gui.views.tables import COMPACT_FACTOR, COMPACT_PADDING_PX
 
 # Importers may keep the page's own <h1>; we print the title ourselves, so a leading heading
@@ -77,6 +81,7 @@ blockquote {{ color: {theme.secondary}; margin-left: {px(1.2)}; margin-right: {p
 pre, code {{ font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: {pt(0.85)};
              background-color: {theme.code_background}; }}
 pre {{ white-space: pre-wrap; margin-top: 0px; margin-bottom: {px(gap)}; padding: 6px; }}
+{plain_steps(pt)}
 table {{ border-collapse: collapse; margin-top: {px(gap / 2)}; margin-bottom: {px(gap)}; }}
 th {{ font-weight: 700; }}
 span.reading {{ color: {theme.secondary}; font-size: {pt(0.6)}; }}
@@ -94,6 +99,14 @@ p.empty-title {{ color: {theme.secondary}; font-size: {pt(1.2)}; font-weight: 60
                  margin-top: {px(2)}; margin-bottom: {px(0.5)}; }}
 p.empty {{ color: {theme.secondary}; font-size: {pt(0.95)}; }}
 """
+
+
+def plain_steps(pt: Callable[[float], str]) -> str:
+    """The smaller faces of plain-text documents (plain_text.py), one class a step."""
+    steps = zip(PLAIN_CLASSES[1:], PLAIN_STEPS[1:], strict=True)
+    return "\n".join(
+        f"pre.{name}, code.{name} {{ font-size: {pt(factor)}; }}" for name, factor in steps
+    )
 
 
 def byline_parts(article: StoredArticle, date_text: str | None) -> list[str]:
@@ -120,7 +133,7 @@ def article_html(
         parts.append(f'<a href="{TAGS_LINK}">{html.escape(tags_label)}</a>')
     byline = " · ".join(parts)
     body = readings_for_pane(strip_repeated_title(article.html, article.summary.title))
-    body = figures_as_blocks(body)
+    body = without_trailing_breaks(figures_as_blocks(body))
     if not body.strip():
         body = "".join(f"<p>{html.escape(par)}</p>" for par in article.text.split("\n\n"))
     header = f'<h1 class="{title_class(article.summary.title)}">{title}</h1>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
@@ -23,6 +24,11 @@ _TABLE_ROUNDS = 3
 # Sanitized HTML: these tags never carry attributes.
 _FIGURE = re.compile(r"<(/?)figure>")
 _CAPTION_OPEN, _CAPTION_CLOSE = "<figcaption>", "</figcaption>"
+
+_DRAWN_AT = "reader-width-"
+Redraw = Callable[[QImage, int], QImage | None]
+"""An image the pane drew itself (a placeholder's box of text), drawn again at a width;
+None for any other image, which is scaled."""
 
 
 def figures_as_blocks(body: str) -> str:
@@ -52,11 +58,14 @@ def image_positions(document: QTextDocument) -> list[int]:
     return positions
 
 
-def fit_images(document: QTextDocument, positions: list[int], column_width: int) -> None:
+def fit_images(
+    document: QTextDocument, positions: list[int], column_width: int, redraw: Redraw | None = None
+) -> None:
     """Narrow each image wider than the column to it (keeping its shape; inside a list or a
     quotation, to the room left beside the indent), and give images narrowed before back
     their width as the column grows. An image in a table narrows
-    further while the table is wider than the column: beside the other cells of its row."""
+    further while the table is wider than the column: beside the other cells of its row.
+    Images `redraw` knows are drawn again at their new width instead of scaled."""
     cursor = QTextCursor(document)
     tables: dict[int, tuple[QTextTable, list[int]]] = {}
     for position in positions:
@@ -64,12 +73,12 @@ def fit_images(document: QTextDocument, positions: list[int], column_width: int)
         fmt = cursor.charFormat()  # the format of the character before the cursor
         if fmt.isImageFormat():
             room = column_width - _indentation(document, cursor.block())
-            _fit(document, cursor, position, fmt, max(_SMALLEST_IN_TABLE, int(room)))
+            _fit(document, cursor, position, fmt, max(_SMALLEST_IN_TABLE, int(room)), redraw)
             table = _outermost_table(cursor)
             if table is not None:
                 tables.setdefault(table.firstPosition(), (table, []))[1].append(position)
     for table, inside in tables.values():
-        _fit_table(document, table, inside, column_width)
+        _fit_table(document, table, inside, column_width, redraw)
 
 
 def _indentation(document: QTextDocument, block: QTextBlock) -> float:
@@ -95,7 +104,11 @@ def _outermost_table(cursor: QTextCursor) -> QTextTable | None:
 
 
 def _fit_table(
-    document: QTextDocument, table: QTextTable, positions: list[int], column_width: int
+    document: QTextDocument,
+    table: QTextTable,
+    positions: list[int],
+    column_width: int,
+    redraw: Redraw | None,
 ) -> None:
     """Narrow the table's images while it overflows the column, the images of one row
     sharing the overflow by their widths (a few rounds: the other cells may take a
@@ -117,7 +130,7 @@ def _fit_table(
             if width > _SMALLEST_IN_TABLE:
                 shown = max(_SMALLEST_IN_TABLE, width - share)
                 cursor.setPosition(position + 1)
-                _fit(document, cursor, position, fmt, int(shown))
+                _fit(document, cursor, position, fmt, int(shown), redraw)
 
 
 def _image_format(cursor: QTextCursor, position: int) -> QTextImageFormat | None:
@@ -127,10 +140,17 @@ def _image_format(cursor: QTextCursor, position: int) -> QTextImageFormat | None
 
 
 def _fit(
-    document: QTextDocument, cursor: QTextCursor, position: int, fmt: QTextFormat, width: int
+    document: QTextDocument,
+    cursor: QTextCursor,
+    position: int,
+    fmt: QTextFormat,
+    width: int,
+    redraw: Redraw | None = None,
 ) -> None:
     image_format = fmt.toImageFormat()
-    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+    # The image as first loaded, not one drawn at another width.
+    url = QUrl(image_format.name().partition(f"#{_DRAWN_AT}")[0])
+    image = document.resource(QTextDocument.ResourceType.ImageResource, url)
     if not isinstance(image, QImage) or image.isNull() or image.width() <= 1:
         return
     natural = image_format.property(_NATURAL_WIDTH)
@@ -146,6 +166,17 @@ def _fit(
     fitted.setProperty(_NATURAL_WIDTH, float(natural))
     fitted.setWidth(shown)
     fitted.setHeight(shown * ratio)
+    # Only when its width changes: a box drawn again at its own width makes Qt set the
+    # table around it anew, squeezing the other columns rather than showing the overflow.
+    changed = abs(image.width() - shown) >= 1
+    drawn = redraw(image, int(shown)) if redraw is not None and changed else None
+    if drawn is not None:  # its text stays the size of the text around it
+        drawn_url = QUrl(url)
+        drawn_url.setFragment(f"{_DRAWN_AT}{drawn.width()}")
+        document.addResource(QTextDocument.ResourceType.ImageResource, drawn_url, drawn)
+        fitted.setName(drawn_url.toString())
+        fitted.setWidth(drawn.width())
+        fitted.setHeight(drawn.height())
     cursor.setPosition(position)
     cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
     cursor.setCharFormat(fitted)

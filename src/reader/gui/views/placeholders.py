@@ -12,7 +12,13 @@ WEB_IMAGE = re.compile(r"(?:assets/)?(web-[0-9a-f]{32}\.png)")
 _IMG = re.compile(r"<img\b[^>]*>")
 _SOURCE = re.compile(r'\ssrc="(?:assets/)?(web-[0-9a-f]{32}\.png)"')
 _ALT = re.compile(r'\salt="([^"]*)"')
-MAX_WIDTH, HEIGHT = 520, 60
+MAX_WIDTH = 520
+MIN_WIDTH = 120  # as first drawn; narrowed to fit a table, down to SMALLEST_WIDTH
+SMALLEST_WIDTH = 48
+ALT_LINES = 3  # a narrowed box wraps its alt text on up to this many lines
+# Kept in the image itself, so that whoever narrows it can draw it again at the new width
+# (scaled, its text would shrink with it).
+ALT_KEY = "reader-placeholder-alt"
 
 
 def web_image_alts(html: str) -> dict[str, str]:
@@ -32,11 +38,28 @@ def _unescape(text: str) -> str:
     return text
 
 
-def placeholder_image(alt: str, width: int, font: QFont, text: QColor, line: QColor) -> QImage:
-    """A dashed box holding the alt text and how to get the image."""
-    width = max(120, min(width, MAX_WIDTH))
-    image = QImage(width, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+def placeholder_image(
+    alt: str, width: int, font: QFont, text: QColor, line: QColor, *, smallest: int = MIN_WIDTH
+) -> QImage:
+    """A dashed box holding the alt text and how to get the image; narrower than the alt
+    text, the box grows taller and wraps it, at the same size of type."""
+    width = max(smallest, SMALLEST_WIDTH, min(width, MAX_WIDTH))
+    shown = alt.strip() or QCoreApplication.translate("ReadingPane", "Image")
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+    metrics = QFontMetrics(font)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    inner = max(1, width - 24)
+    wrapped = metrics.boundingRect(QRect(0, 0, inner, 10_000), flags, shown).height()
+    alt_height = max(24, min(wrapped, ALT_LINES * metrics.lineSpacing()))
+    image = QImage(width, alt_height + 36, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setText(ALT_KEY, alt or " ")  # never empty: an empty text is no text
     image.fill(Qt.GlobalColor.transparent)
+    first = shown if wrapped <= alt_height else _clipped(shown, metrics, inner, alt_height)
+    hint = QCoreApplication.translate(
+        "ReadingPane", "Not downloaded (Article \u25b8 Download Images)"
+    )
+    second = QFontMetrics(small).elidedText(hint, Qt.TextElideMode.ElideRight, inner)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -44,18 +67,22 @@ def placeholder_image(alt: str, width: int, font: QFont, text: QColor, line: QCo
         painter.drawRoundedRect(image.rect().adjusted(1, 1, -1, -1), 6, 6)
         painter.setPen(text)
         painter.setFont(font)
-        metrics = QFontMetrics(font)
-        shown = alt.strip() or QCoreApplication.translate("ReadingPane", "Image")
-        first = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, width - 24)
-        hint = QCoreApplication.translate(
-            "ReadingPane", "Not downloaded (Article \u25b8 Download Images)"
-        )
-        small = QFont(font)
-        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        painter.drawText(QRect(12, 8, width - 24, 24), Qt.AlignmentFlag.AlignVCenter, first)
+        middle = flags | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(QRect(12, 8, inner, alt_height), middle, first)
         painter.setFont(small)
-        second = QFontMetrics(small).elidedText(hint, Qt.TextElideMode.ElideRight, width - 24)
-        painter.drawText(QRect(12, 32, width - 24, 20), Qt.AlignmentFlag.AlignVCenter, second)
+        painter.drawText(QRect(12, alt_height + 8, inner, 20), middle, second)
     finally:
         painter.end()
     return image
+
+
+def _clipped(text: str, metrics: QFontMetrics, width: int, height: int) -> str:
+    """`text` cut at a word, with an ellipsis, to fit `height` when wrapped in `width`."""
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words) + "\u2026"
+        if metrics.boundingRect(QRect(0, 0, width, 10_000), flags, candidate).height() <= height:
+            return candidate
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)

@@ -33,9 +33,16 @@ from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import size_headings
 from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
-from reader.gui.views.placeholders import WEB_IMAGE, placeholder_image, web_image_alts
+from reader.gui.views.placeholders import (
+    ALT_KEY,
+    SMALLEST_WIDTH,
+    WEB_IMAGE,
+    placeholder_image,
+    web_image_alts,
+)
+from reader.gui.views.plain_text import PlainTextFit
 from reader.gui.views.resources import load_image
-from reader.gui.views.tables import Fit
+from reader.gui.views.tables import Fit, Measure, measurer
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +79,11 @@ class ReadingPane(MarkedPane):
         self._assets_dir: Path | None = None
         self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name
         self._loading = False
+        self._rendering = False  # a resize while the page is set must not set it again inside
         self._prefs = ReadingPreferences()
         self._theme = resolve_theme(self._prefs.theme)
         self._tables = PaneTables(self)
+        self._plain = PlainTextFit()
         self._images: list[int] | None = None  # where the shown document's images are
         self._tables.opened.connect(self.table_opened)
         self._pending_fraction: float | None = None  # to restore while a long layout grows
@@ -131,7 +140,7 @@ class ReadingPane(MarkedPane):
         self.article_changed.emit(None)
 
     def _render(self, fraction: float) -> None:
-        self._loading = True
+        self._loading = self._rendering = True
         try:
             if self._article is None:
                 return
@@ -142,6 +151,7 @@ class ReadingPane(MarkedPane):
             self._apply_faces(self._prefs.families_for(self._article.summary.language))
             page = article_html(self._article, date_text, tags, bookmark)
             column = self._column_for_width()
+            page = self._plain.fitted(page, self._measure(), column)
             self.setHtml(self._tables.fitted(page, self.document(), column))
             self._images = None
             size_headings(self.document())
@@ -155,7 +165,7 @@ class ReadingPane(MarkedPane):
             self._find_cursors, self._find_index = [], -1
             self._settle(fraction)
         finally:
-            self._loading = False
+            self._loading = self._rendering = False
         if self._article is not None:
             self.rendered.emit(self._article)
 
@@ -213,14 +223,25 @@ class ReadingPane(MarkedPane):
         super().resizeEvent(event)
         self._loading = True
         self._apply_column()
-        if self._tables.changed(self.column_width()):
-            # A table changes its size or turns into a preview: the page is set again.
-            terms = tuple(c.selectedText() for c in self._term_cursors)
-            self._render(fraction)
-            self.set_terms(terms, reveal=False)
+        column = self.column_width()
+        if self._tables.changed(column) or self._plain.changed(column):
+            # A table changes its size or turns into a preview, or a plain text its face:
+            # the page is set again (after the one being set, when this resize is inside it).
+            if self._rendering:
+                QTimer.singleShot(0, self._set_again)
+            else:
+                self._set_again(fraction)
         self._fit_images()
         self._settle(fraction)
         self._loading = False
+
+    def _set_again(self, fraction: float | None = None) -> None:
+        terms = tuple(c.selectedText() for c in self._term_cursors)
+        self._render(self.fraction() if fraction is None else fraction)
+        self.set_terms(terms, reveal=False)
+
+    def _measure(self) -> Measure:
+        return measurer(self.document().defaultFont(), self.document().defaultStyleSheet())
 
     def _side_margin(self) -> int:
         em = self._prefs.effective_size * self.logicalDpiY() / 72
@@ -250,7 +271,7 @@ class ReadingPane(MarkedPane):
             return
         if self._images is None:
             self._images = image_positions(self.document())
-        fit_images(self.document(), self._images, self.column_width())
+        fit_images(self.document(), self._images, self.column_width(), self._redraw_placeholder)
 
     def _settle(self, fraction: float) -> None:
         """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
@@ -329,6 +350,14 @@ class ReadingPane(MarkedPane):
         # The theme's colours: the pane's palette does not follow sepia or dark.
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
         return placeholder_image(alt, self.column_width(), self.font(), text, line)
+
+    def _redraw_placeholder(self, image: QImage, width: int) -> QImage | None:
+        """A placeholder narrowed into a table, drawn at its new width with readable text."""
+        alt = image.text(ALT_KEY)
+        if not alt:
+            return None
+        text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
+        return placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:

@@ -22,6 +22,10 @@ from PySide6.QtGui import QFont, QTextDocument, QTextOption
 TABLE_LINK = "#reader-table-"
 # Cells of at most this many characters (a number, a date, a label) are never wrapped.
 SHORT_CELL_CHARS = 32
+# ...but where another cell is prose, only a label this short: Qt gives the columns of unwrapped
+# cells their whole width first, and a column of prose beside 30-character headings was left
+# one word per line.
+LABEL_CHARS = 16
 COMPACT_FACTOR = 0.78  # the smaller face's size, times the body's
 COMPACT_PADDING_PX = 2
 PREVIEW_HEADINGS = 8  # column headings named in a preview
@@ -89,11 +93,20 @@ def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) ->
 
     The stylesheet's classes set them: an inline style would drop the stylesheet's borders."""
 
+    texts = [_cell_text(match.group(3)) for match in _CELL.finditer(table)]
+    # Not beside an image: it narrows to the room the text's unwrapped cells leave it, and
+    # with text free to wrap Qt squeezes the text instead, a letter per line.
+    prose = not _IMAGE.search(table) and any(
+        len(text) > SHORT_CELL_CHARS and " " in text for text in texts
+    )
+    limit = LABEL_CHARS if prose else SHORT_CELL_CHARS
+
     def cell(match: re.Match[str]) -> str:
         tag, attributes, content = match.groups()
-        text = html.unescape(_TAGS.sub("", content)).strip()
-        short = len(text) <= SHORT_CELL_CHARS
-        whole = short and (whole_cells or not any(c.isspace() for c in text))
+        text = _cell_text(content)
+        one_word = not any(c.isspace() for c in text)
+        short = len(text) <= SHORT_CELL_CHARS and (one_word or len(text) <= limit)
+        whole = short and (whole_cells or one_word)
         classes = ["whole"] if whole else []
         if tag.lower() == "td" and _FIGURE.fullmatch(text):
             classes.append("figure")  # set right, so that the digits of a column line up
@@ -105,6 +118,10 @@ def set_cells(table: str, *, compact: bool = False, whole_cells: bool = True) ->
         return f"<{tag}{attributes}{style}>{content}</{tag}>"
 
     return _CELL.sub(cell, table)
+
+
+def _cell_text(content: str) -> str:
+    return " ".join(html.unescape(_TAGS.sub("", content)).split())
 
 
 def _bind_numbers(match: re.Match[str]) -> str:
