@@ -98,3 +98,13 @@ def test_the_plain_extraction_of_a_page_is_its_text() -> None:
     text = plain_text(lxml.html.document_fromstring(page)) or ""
     assert all(sentence in text for sentence in STORY)
     assert "Home" not in text
+
+
+def test_a_block_found_only_in_pieces_is_kept_once() -> None:
+    """A caption made of phrases of the story ("the old north pier", "the harbour board") is
+    confirmed by its pieces, not found whole: under each photo of a gallery it stays once."""
+    caption = "the harbour board met on Tuesday about the old north pier"
+    gallery = [("graphic", "1.jpg"), ("p", caption), ("graphic", "2.jpg"), ("p", caption)]
+    body = body_of(*story()[:2], *gallery, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]

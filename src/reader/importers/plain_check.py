@@ -112,8 +112,8 @@ def _repeated_beyond(blocks: list[Any], unconfirmed: list[Any], joined: str) -> 
             continue
         key = f" {' '.join(_words(_text(block)))} "
         if key not in left:
-            # 0: confirmed by most of its shingles rather than found whole; not counted
-            left[key] = _occurrences(key, joined) or len(blocks)
+            # 0: confirmed by most of its shingles rather than found whole: once, then
+            left[key] = _occurrences(key, joined) or 1
         if left[key] <= 0:
             extra.append(block)
         left[key] -= 1
