@@ -30,6 +30,7 @@ from reader.importers.plain_check import drop_unconfirmed, plain_text
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
+from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
     document_html,
     mark_repeated_paragraphs,
@@ -334,6 +335,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None  # the page's own markup says more than the extractor's lines
     drop_unconfirmed(document.body, plain_text(tree))
     restore_dropped_blocks(document.body, tree)
+    restore_continuations(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
 
