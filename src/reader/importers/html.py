@@ -20,6 +20,7 @@ from reader.errors import ImportFailed
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html_metadata import PageMetadata, read_metadata
+from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.language import detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
@@ -336,6 +337,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_unconfirmed(document.body, plain_text(tree))
     restore_dropped_blocks(document.body, tree)
     restore_continuations(document.body, tree)
+    restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
 
