@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from typing import Any
 
 import lxml.html
@@ -36,7 +37,9 @@ _CAPTION_LENGTH = 400  # characters of words
 def plain_text(tree: lxml.html.HtmlElement) -> str | None:
     """The extractor's text of the page asked for text alone, or None when it finds none."""
     try:
-        result = trafilatura.bare_extraction(tree, include_comments=False, include_tables=True)
+        result = trafilatura.bare_extraction(
+            tree, fast=True, include_comments=False, include_tables=True
+        )
     except Exception:  # a hostile page can trip any part of a third-party extractor
         log.debug("plain extraction failed; the rich one is kept whole", exc_info=True)
         return None
@@ -48,23 +51,52 @@ def drop_unconfirmed(body: Any, plain: str | None) -> None:
     `plain` does not hold (keeping the blocks' images in their place)."""
     if not plain:
         return
-    words = _words(plain)
-    joined = f" {' '.join(words)} "
-    seen = _shingles(words)
-    blocks = [child for child in body if child.tag in _BLOCKS and _words(_text(child))]
-    unconfirmed = [b for b in blocks if not _confirmed(_words(_text(b)), joined, seen)]
-    unconfirmed = _without_first_captions(unconfirmed)
-    unconfirmed += _repeated_beyond(blocks, unconfirmed, joined)
-    loose = [c for c in (body, *body) if _words(_loose(c, body))]
-    stray = [c for c in loose if not _confirmed(_words(_loose(c, body)), joined, seen)]
-    total = sum(len(_text(b)) for b in blocks) + sum(len(_loose(c, body)) for c in loose)
-    dropped = sum(len(_text(b)) for b in unconfirmed) + sum(len(_loose(c, body)) for c in stray)
+    reference = _Plain(plain)
+    texts = {child: _text(child) for child in body if child.tag in _BLOCKS}
+    keys = {child: _key(text) for child, text in texts.items() if _WORD.search(text)}
+    blocks = list(keys)
+    unconfirmed = [b for b in blocks if not reference.holds(keys[b])]
+    unconfirmed = _without_first_captions(unconfirmed, keys)
+    unconfirmed += _repeated_beyond(blocks, set(unconfirmed), keys, reference)
+    loose = [c for c in (body, *body) if _WORD.search(_loose(c, body))]
+    stray = [c for c in loose if not reference.holds(_key(_loose(c, body)))]
+    total = sum(len(texts[b]) for b in blocks) + sum(len(_loose(c, body)) for c in loose)
+    dropped = sum(len(texts[b]) for b in unconfirmed) + sum(len(_loose(c, body)) for c in stray)
     if total == 0 or dropped > (1 - _AGREEMENT) * total:
         return
     for element in stray:
         _set_loose(element, body)
     for block in unconfirmed:
         _replace_by_images(block)
+
+
+class _Plain:
+    """The plain text, ready to be asked whether (and how often) it holds a piece of text."""
+
+    def __init__(self, plain: str) -> None:
+        self.joined = _key(plain)
+        self._shingles: set[tuple[str, ...]] | None = None  # made when first needed
+        # The extractor writes a block per line: most questions are answered by a line.
+        self.lines = Counter(_key(line) for line in plain.splitlines())
+
+    def holds(self, key: str) -> bool:
+        """Whether the plain text holds `key` (see `_key`), or most of its word triples."""
+        if key in self.lines or key in self.joined:
+            return True
+        own = _shingles(key.split())
+        if self._shingles is None:
+            self._shingles = _shingles(self.joined.split())
+        return bool(own) and len(own & self._shingles) * 2 >= len(own)
+
+    def occurrences(self, key: str) -> int:
+        """How often `key` (words between spaces) occurs; neighbours share a space."""
+        if key in self.lines:
+            return self.lines[key]
+        count, start = 0, self.joined.find(key)
+        while start >= 0:
+            count += 1
+            start = self.joined.find(key, start + len(key) - 1)
+        return count
 
 
 def _loose(element: Any, body: Any) -> str:
@@ -79,20 +111,13 @@ def _set_loose(element: Any, body: Any) -> None:
         element.tail = None
 
 
-def _confirmed(words: list[str], joined: str, seen: set[tuple[str, ...]]) -> bool:
-    if f" {' '.join(words)} " in joined:
-        return True
-    own = _shingles(words)
-    return bool(own) and len(own & seen) * 2 >= len(own)
-
-
-def _without_first_captions(blocks: list[Any]) -> list[Any]:
+def _without_first_captions(blocks: list[Any], keys: dict[Any, str]) -> list[Any]:
     """`blocks` but the captions of images (a short paragraph right after an image), each
     text once: the plain extraction has no images, so it has no say on their captions."""
     seen: set[str] = set()
     kept = []
     for block in blocks:
-        text = " ".join(_words(_text(block)))
+        text = keys[block]
         previous = block.getprevious()
         caption = block.tag == "p" and previous is not None and previous.tag == "graphic"
         if caption and len(text) <= _CAPTION_LENGTH and text not in seen:
@@ -102,7 +127,9 @@ def _without_first_captions(blocks: list[Any]) -> list[Any]:
     return kept
 
 
-def _repeated_beyond(blocks: list[Any], unconfirmed: list[Any], joined: str) -> list[Any]:
+def _repeated_beyond(
+    blocks: list[Any], unconfirmed: set[Any], keys: dict[Any, str], reference: _Plain
+) -> list[Any]:
     """The copies of a block beyond the number of times the plain text holds its text (a
     caption under each of a gallery's photos)."""
     left: dict[str, int] = {}
@@ -110,23 +137,14 @@ def _repeated_beyond(blocks: list[Any], unconfirmed: list[Any], joined: str) -> 
     for block in blocks:
         if block in unconfirmed:
             continue
-        key = f" {' '.join(_words(_text(block)))} "
+        key = keys[block]
         if key not in left:
             # 0: confirmed by most of its shingles rather than found whole: once, then
-            left[key] = _occurrences(key, joined) or 1
+            left[key] = reference.occurrences(key) or 1
         if left[key] <= 0:
             extra.append(block)
         left[key] -= 1
     return extra
-
-
-def _occurrences(key: str, joined: str) -> int:
-    """How often `key` (words between spaces) occurs in `joined`; neighbours share a space."""
-    count, start = 0, joined.find(key)
-    while start >= 0:
-        count += 1
-        start = joined.find(key, start + len(key) - 1)
-    return count
 
 
 def _replace_by_images(block: Any) -> None:
@@ -154,6 +172,11 @@ def _text(element: Any) -> str:
         gap = " " if child.tag in _SEPARATE else ""
         parts.extend((gap, _text(child), gap, child.tail or ""))
     return "".join(parts)
+
+
+def _key(text: str) -> str:
+    """The words of `text`, folded, between single spaces (and a space at each end)."""
+    return f" {' '.join(_words(text))} "
 
 
 def _words(text: str) -> list[str]:
