@@ -1,0 +1,187 @@
+"""Blocks of the rich extraction that the plain extraction of the same page does not hold.
+
+We ask the extractor for images, links and formatting, so that the article shows them. Asked
+so, it also keeps more of what surrounds the article: every figure's caption and credit again
+under each photo, "more"/"less" caption togglers, "related" boxes, the page's address printed
+in a header. Asked for text alone, it judges the same page more strictly. `drop_unconfirmed`
+keeps, of the rich body, the blocks and loose lines whose text the plain extraction also found,
+no more often than it found them, with every image and the first caption of its text right
+after an image (the plain extraction has no images to judge captions by); unless the two
+extractions disagree so much that the plain one chose other content.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from typing import Any
+
+import lxml.html
+import trafilatura
+from trafilatura.settings import Document
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+_SHINGLE = 3  # words; a block of fewer words must appear whole in the plain text
+_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code"})
+# Elements of the extractor's XML whose text is not run together with their neighbours'.
+_SEPARATE = frozenset({*_BLOCKS, "item", "row", "cell", "lb", "graphic"})
+# Below this share of the rich text confirmed, the plain extraction took other content (or
+# little at all): nothing is dropped.
+_AGREEMENT = 0.5
+_CAPTION_LENGTH = 400  # characters of words
+
+
+def plain_text(tree: lxml.html.HtmlElement) -> str | None:
+    """The extractor's text of the page asked for text alone, or None when it finds none."""
+    try:
+        result = trafilatura.bare_extraction(
+            tree, fast=True, include_comments=False, include_tables=True
+        )
+    except Exception:  # a hostile page can trip any part of a third-party extractor
+        log.debug("plain extraction failed; the rich one is kept whole", exc_info=True)
+        return None
+    return result.text if isinstance(result, Document) and result.text else None
+
+
+def drop_unconfirmed(body: Any, plain: str | None) -> None:
+    """Remove from the extractor's XML `body` the blocks and the loose text between them that
+    `plain` does not hold (keeping the blocks' images in their place)."""
+    if not plain:
+        return
+    reference = _Plain(plain)
+    texts = {child: _text(child) for child in body if child.tag in _BLOCKS}
+    keys = {child: _key(text) for child, text in texts.items() if _WORD.search(text)}
+    blocks = list(keys)
+    unconfirmed = [b for b in blocks if not reference.holds(keys[b])]
+    unconfirmed = _without_first_captions(unconfirmed, keys)
+    unconfirmed += _repeated_beyond(blocks, set(unconfirmed), keys, reference)
+    loose = [c for c in (body, *body) if _WORD.search(_loose(c, body))]
+    stray = [c for c in loose if not reference.holds(_key(_loose(c, body)))]
+    total = sum(len(texts[b]) for b in blocks) + sum(len(_loose(c, body)) for c in loose)
+    dropped = sum(len(texts[b]) for b in unconfirmed) + sum(len(_loose(c, body)) for c in stray)
+    if total == 0 or dropped > (1 - _AGREEMENT) * total:
+        return
+    for element in stray:
+        _set_loose(element, body)
+    for block in unconfirmed:
+        _replace_by_images(block)
+
+
+class _Plain:
+    """The plain text, ready to be asked whether (and how often) it holds a piece of text."""
+
+    def __init__(self, plain: str) -> None:
+        self.joined = _key(plain)
+        self._shingles: set[tuple[str, ...]] | None = None  # made when first needed
+        # The extractor writes a block per line: most questions are answered by a line.
+        self.lines = Counter(_key(line) for line in plain.splitlines())
+
+    def holds(self, key: str) -> bool:
+        """Whether the plain text holds `key` (see `_key`), or most of its word triples."""
+        if key in self.lines or key in self.joined:
+            return True
+        own = _shingles(key.split())
+        if self._shingles is None:
+            self._shingles = _shingles(self.joined.split())
+        return bool(own) and len(own & self._shingles) * 2 >= len(own)
+
+    def occurrences(self, key: str) -> int:
+        """How often `key` (words between spaces) occurs; neighbours share a space."""
+        if key in self.lines:
+            return self.lines[key]
+        count, start = 0, self.joined.find(key)
+        while start >= 0:
+            count += 1
+            start = self.joined.find(key, start + len(key) - 1)
+        return count
+
+
+def _loose(element: Any, body: Any) -> str:
+    """Text directly in `body`: its own text, or the tail of one of its children."""
+    return str((element.text if element is body else element.tail) or "")
+
+
+def _set_loose(element: Any, body: Any) -> None:
+    if element is body:
+        body.text = None
+    else:
+        element.tail = None
+
+
+def _without_first_captions(blocks: list[Any], keys: dict[Any, str]) -> list[Any]:
+    """`blocks` but the captions of images (a short paragraph right after an image), each
+    text once: the plain extraction has no images, so it has no say on their captions."""
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        text = keys[block]
+        previous = block.getprevious()
+        caption = block.tag == "p" and previous is not None and previous.tag == "graphic"
+        if caption and len(text) <= _CAPTION_LENGTH and text not in seen:
+            seen.add(text)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _repeated_beyond(
+    blocks: list[Any], unconfirmed: set[Any], keys: dict[Any, str], reference: _Plain
+) -> list[Any]:
+    """The copies of a block beyond the number of times the plain text holds its text (a
+    caption under each of a gallery's photos)."""
+    left: dict[str, int] = {}
+    extra = []
+    for block in blocks:
+        if block in unconfirmed:
+            continue
+        key = keys[block]
+        if key not in left:
+            # 0: confirmed by most of its shingles rather than found whole: once, then
+            left[key] = reference.occurrences(key) or 1
+        if left[key] <= 0:
+            extra.append(block)
+        left[key] -= 1
+    return extra
+
+
+def _replace_by_images(block: Any) -> None:
+    parent = block.getparent()
+    position = parent.index(block)
+    for offset, graphic in enumerate(list(block.iter("graphic"))):
+        graphic.tail = None
+        parent.insert(position + offset, graphic)
+    tail = block.tail
+    parent.remove(block)
+    if tail and tail.strip():  # loose text after the block is the parent's, keep it
+        previous = parent[position - 1] if position > 0 else None
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+
+
+def _text(element: Any) -> str:
+    """The text of an XML element, with a space where one of its items, cells or lines ends."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        gap = " " if child.tag in _SEPARATE else ""
+        parts.extend((gap, _text(child), gap, child.tail or ""))
+    return "".join(parts)
+
+
+def _key(text: str) -> str:
+    """The words of `text`, folded, between single spaces (and a space at each end)."""
+    return f" {' '.join(_words(text))} "
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}

@@ -1,0 +1,110 @@
+"""Blocks of the rich extraction kept only when the plain extraction of the page holds them."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from reader.importers.plain_check import drop_unconfirmed, plain_text
+
+STORY = [
+    "The harbour board met on Tuesday to decide the fate of the old north pier.",
+    "Engineers said the timber piles had rotted below the waterline last winter.",
+    "Residents asked for a survey before any demolition, and the board agreed.",
+    "The survey is due in the spring; until then the pier stays closed to all.",
+]
+CAPTION = "The north pier at low tide, seen from the harbour wall."
+
+
+def body_of(*children: tuple[str, str]) -> etree._Element:
+    """An extractor body: ("p", text), ("head", text), ("graphic", src), ("list", a|b|c)."""
+    body = etree.Element("body")
+    for tag, value in children:
+        element = etree.SubElement(body, tag)
+        if tag == "graphic":
+            element.set("src", value)
+        elif tag == "list":
+            for item in value.split("|"):
+                etree.SubElement(element, "item").text = item
+        else:
+            element.text = value
+    return body
+
+
+def shown(body: etree._Element) -> list[tuple[str, str]]:
+    return [(e.tag, e.get("src") or " ".join("".join(e.itertext()).split())) for e in body]
+
+
+def story() -> list[tuple[str, str]]:
+    return [("p", text) for text in STORY]
+
+
+def test_a_block_the_plain_text_lacks_is_dropped_and_its_image_kept() -> None:
+    body = body_of(*story()[:2], ("p", "Explore further"), ("p", "Buy now"), *story()[2:])
+    body[2].append(etree.Element("graphic", src="a.jpg"))
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], ("graphic", "a.jpg"), *story()[2:]]
+
+
+def test_loose_text_the_plain_text_lacks_is_dropped() -> None:
+    body = body_of(("graphic", "logo.png"), *story())
+    body.text = "\n"
+    body[0].tail = "\n https://news.example.org/harbour/pier-2041.php \n"
+    body[2].tail = " the board agreed "  # loose, but the plain text holds it
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert body[0].tail is None
+    assert body[2].tail == " the board agreed "
+
+
+def test_copies_beyond_those_in_the_plain_text_are_dropped() -> None:
+    gallery = [("graphic", "1.jpg"), ("p", CAPTION), ("graphic", "2.jpg"), ("p", CAPTION)]
+    body = body_of(*story()[:2], *gallery, *story()[2:])
+    drop_unconfirmed(body, "\n".join([*STORY[:2], CAPTION, *STORY[2:]]))
+    assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]
+
+
+def test_equal_neighbours_the_plain_text_holds_twice_both_stay() -> None:
+    body = body_of(("p", STORY[0]), ("p", STORY[0]), *story()[1:])
+    drop_unconfirmed(body, "\n".join([STORY[0], *STORY]))
+    assert shown(body) == [("p", STORY[0]), *story()]
+
+
+def test_the_first_caption_right_after_an_image_stays() -> None:
+    gallery = [("graphic", "1.jpg"), ("p", CAPTION), ("graphic", "2.jpg"), ("p", CAPTION)]
+    body = body_of(*story()[:2], *gallery, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]
+
+
+def test_list_items_are_words_apart() -> None:
+    """Items run together ("glassGreen") would not be found in the plain text."""
+    items = ["Amber glass", "Green glass", "Blue glass"]
+    body = body_of(*story()[:2], ("list", "|".join(items)), *story()[2:])
+    drop_unconfirmed(body, "\n".join([*STORY[:2], *(f"- {item}" for item in items), *STORY[2:]]))
+    assert [tag for tag, _ in shown(body)] == ["p", "p", "list", "p", "p"]
+
+
+def test_nothing_is_dropped_when_the_plain_text_took_other_content() -> None:
+    body = body_of(*story())
+    drop_unconfirmed(body, "Subscribe to our newsletter for the latest harbour news today")
+    assert shown(body) == story()
+    drop_unconfirmed(body, None)
+    assert shown(body) == story()
+
+
+def test_the_plain_extraction_of_a_page_is_its_text() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    page = f"<html><body><nav><a href='/'>Home</a></nav><article>{paragraphs}</article></body>"
+    text = plain_text(lxml.html.document_fromstring(page)) or ""
+    assert all(sentence in text for sentence in STORY)
+    assert "Home" not in text
+
+
+def test_a_block_found_only_in_pieces_is_kept_once() -> None:
+    """A caption made of phrases of the story ("the old north pier", "the harbour board") is
+    confirmed by its pieces, not found whole: under each photo of a gallery it stays once."""
+    caption = "the harbour board met on Tuesday about the old north pier"
+    gallery = [("graphic", "1.jpg"), ("p", caption), ("graphic", "2.jpg"), ("p", caption)]
+    body = body_of(*story()[:2], *gallery, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]
