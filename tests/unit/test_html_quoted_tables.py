@@ -33,3 +33,11 @@ def test_a_quote_with_words_of_its_own_stays_a_quote() -> None:
     page = f"<html><body><article><p>{LINE}</p><blockquote>Said: {TABLE}</blockquote></article>"
     html = import_html(page.encode(), "log.html").html
     assert "Said:" in html
+
+
+def test_a_quote_with_words_around_a_table_is_split_at_the_table() -> None:
+    quoted = f"<blockquote>Said the keeper: {TABLE} And so the winter ended.</blockquote>"
+    assert cells(quoted) == [["Lamp", "Hours"], ["North", "12"], ["South", "9"]]
+    page = f"<html><body><article><p>{LINE}</p>{quoted}</article></body></html>"
+    html = import_html(page.encode(), "log.html").html
+    assert "Said the keeper:" in html and "And so the winter ended." in html
