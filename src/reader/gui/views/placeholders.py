@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
+from reader.gui.painting import painting
+
 # A placeholder's name, as the importers write it (importers/local_images.py).
 WEB_IMAGE = re.compile(r"(?:assets/)?(web-[0-9a-f]{32}\.png)")
 _IMG = re.compile(r"<img\b[^>]*>")
@@ -37,8 +39,7 @@ def placeholder_image(alt: str, width: int, font: QFont, text: QColor, line: QCo
     width = max(120, min(width, MAX_WIDTH))
     image = QImage(width, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    try:
+    with painting(image) as painter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(line, 1, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(image.rect().adjusted(1, 1, -1, -1), 6, 6)
@@ -56,6 +57,4 @@ def placeholder_image(alt: str, width: int, font: QFont, text: QColor, line: QCo
         painter.setFont(small)
         second = QFontMetrics(small).elidedText(hint, Qt.TextElideMode.ElideRight, width - 24)
         painter.drawText(QRect(12, 32, width - 24, 20), Qt.AlignmentFlag.AlignVCenter, second)
-    finally:
-        painter.end()
     return image
