@@ -10,6 +10,8 @@ with the stack sampler running this ended in a segfault.
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -157,3 +159,20 @@ def test_the_guard_sees_a_painter_left_to_scope() -> None:
     assert _unmanaged_painting(ast.parse(source)) == [2, 3]
     managed = "def paintEvent(self, e):\n    with painting(self) as painter:\n        pass\n"
     assert _unmanaged_painting(ast.parse(managed)) == []
+
+
+@pytest.mark.slow
+def test_painting_survives_another_thread_holding_and_dropping_paint_frames(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.gui.paint_frames_child"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "0 frames ended with an active painter"
