@@ -60,12 +60,18 @@ class StallSampler:
                 current = []
             beat = last
             if (time.perf_counter() - last) * 1000 > SUSPECT_MS:
-                frames = sys._current_frames()
-                frame = frames.pop(self._ui, None)
-                if frame is not None:
-                    current.append(_stack(frame, self._depth))
-                frames.pop(threading.get_ident(), None)
-                self.others.update(_stack(f, 4) for f in frames.values())
+                self._sample(current)
+
+    def _sample(self, current: list[tuple[str, ...]]) -> None:
+        # The frames are let go of on return, before the next sleep: a frame held after its
+        # call returns keeps its locals (a paint method's painter) alive, to be dropped later
+        # on this thread.
+        frames = sys._current_frames()
+        frame = frames.pop(self._ui, None)
+        if frame is not None:
+            current.append(_stack(frame, self._depth))
+        frames.pop(threading.get_ident(), None)
+        self.others.update(_stack(f, 4) for f in frames.values())
 
     def _note_late(self) -> None:
         frames = sys._current_frames()

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.gui.painting import painting
 
 RING_WIDTH = 2
 
@@ -58,12 +60,12 @@ class FocusRing(QWidget):
         return False
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), RING_WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
         inset = RING_WIDTH / 2
-        painter.drawRect(self.rect().toRectF().adjusted(inset, inset, -inset, -inset))
+        with painting(self) as painter:
+            painter.setPen(pen)
+            painter.drawRect(self.rect().toRectF().adjusted(inset, inset, -inset, -inset))
 
 
 def _within(widget: QWidget, pane: QWidget) -> bool:

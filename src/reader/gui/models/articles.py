@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,10 +20,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.article import ArticleSummary
+from reader.errors import ReaderError
 from reader.gui.style import read_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
+
+log = logging.getLogger(__name__)
 
 ARTICLE_IDS_MIME = "application/x-reader-article-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,8 +70,19 @@ class ArticleColumns(QAbstractTableModel):
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Never raises: Qt asks while painting, where an exception leaves a row half drawn.
+        A row whose read fails (the library closing, a failing disk) paints blank and is
+        asked for again at the next paint."""
         if not index.isValid() or index.column() >= len(COLUMN_SORTS):
             return None
+        try:
+            return self.role_data(index, role)
+        except ReaderError as exc:
+            log.debug("row %d not read for painting: %s", index.row(), exc)
+            return None
+
+    def role_data(self, index: Index, role: int) -> Any:
+        """What data() answers for a valid index; may raise a ReaderError."""
         if role == ID_ROLE:
             return self.article_id(index.row())
         summary = self.summary_at(index.row())

@@ -95,13 +95,13 @@ class SearchResultsModel(ArticleColumns):
         matched = (snippet[start:end] for start, end in spans)
         return tuple(dict.fromkeys((*self._terms, *matched)))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and 0 <= index.row() < len(self._rows):
+    def role_data(self, index: Index, role: int) -> Any:
+        if 0 <= index.row() < len(self._rows):
             if role == SNIPPET_ROLE:
                 return self.snippet_at(index.row())
             if role == TERMS_ROLE:
                 return self.terms_for(index.row())
-        return super().data(index, role)
+        return super().role_data(index, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Hits are few (one page), so sorting them happens here rather than in the index."""

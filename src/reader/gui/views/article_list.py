@@ -11,10 +11,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from reader.gui.models.articles import ID_ROLE
+from reader.gui.painting import painting
 from reader.gui.style import secondary_text
 from reader.gui.views.article_rows import ArticleRowDelegate
 from reader.gui.views.snippet_delegate import SnippetDelegate
@@ -161,12 +162,11 @@ class ArticleListView(QTableView):
         model = self.model()
         if not self._placeholder or model is None or model.rowCount() > 0:
             return
-        painter = QPainter(self.viewport())
-        painter.setPen(secondary_text(self.palette()))
         area = self.viewport().rect().adjusted(24, 48, -24, -24)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(area, flags, self._placeholder)
-        painter.end()
+        with painting(self.viewport()) as painter:
+            painter.setPen(secondary_text(self.palette()))
+            painter.drawText(area, flags, self._placeholder)
 
     # -- ids --------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from reader.core.article import ArticleSummary
 from reader.gui.models.articles import SUMMARY_ROLE
+from reader.gui.painting import saved
 from reader.gui.style import read_text, secondary_text, swatch_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -179,17 +180,16 @@ class ArticleRowDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         text = self.row_text(summary, rect.width())
         colours = self._colours(option)
-        painter.save()
         where = self.geometry(rect, len(text.title_lines))
-        if not summary.read:
-            self._paint_dot(painter, where.dot, colours.accent)
-        self._paint_text(painter, where, summary.read, text, colours)
-        self._paint_markers(painter, rect, where.meta.top(), text.markers, colours)
-        if text.progress:
-            width = round(self.text_width(rect.width()) * text.progress)
-            bar = QRect(rect.left() + GUTTER, rect.bottom() - 2, width, 2)
-            painter.fillRect(bar, colours.accent)
-        painter.restore()
+        with saved(painter):
+            if not summary.read:
+                self._paint_dot(painter, where.dot, colours.accent)
+            self._paint_text(painter, where, summary.read, text, colours)
+            self._paint_markers(painter, rect, where.meta.top(), text.markers, colours)
+            if text.progress:
+                width = round(self.text_width(rect.width()) * text.progress)
+                bar = QRect(rect.left() + GUTTER, rect.bottom() - 2, width, 2)
+                painter.fillRect(bar, colours.accent)
 
     def _paint_text(
         self, painter: QPainter, where: RowGeometry, read: bool, text: RowText, colours: _Colours

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotation import AnchorStatus, ArticleAnnotations, Color, Highlight, Note
+from reader.gui.painting import painting
 from reader.gui.style import swatch_colour
 
 # Typing pauses this long before a note is saved: long enough not to write on every key.
@@ -47,12 +48,11 @@ def swatch_icon(name: str, size: int = 14) -> QIcon:
 def _swatch_pixmap(colour: QColor, size: int, outline: int = 70) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor(128, 128, 128, outline))
-    painter.setBrush(colour)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
+    with painting(pixmap) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(128, 128, 128, outline))
+        painter.setBrush(colour)
+        painter.drawEllipse(1, 1, size - 2, size - 2)
     return pixmap
 
 

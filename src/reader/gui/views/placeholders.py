@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
+from reader.gui.painting import painting
+
 # A placeholder's name, as the importers write it (importers/local_images.py).
 WEB_IMAGE = re.compile(r"(?:assets/)?(web-[0-9a-f]{32}\.png)")
 _IMG = re.compile(r"<img\b[^>]*>")
@@ -60,8 +62,7 @@ def placeholder_image(
         "ReadingPane", "Not downloaded (Article \u25b8 Download Images)"
     )
     second = QFontMetrics(small).elidedText(hint, Qt.TextElideMode.ElideRight, inner)
-    painter = QPainter(image)
-    try:
+    with painting(image) as painter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(line, 1, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(image.rect().adjusted(1, 1, -1, -1), 6, 6)
@@ -71,8 +72,6 @@ def placeholder_image(
         painter.drawText(QRect(12, 8, inner, alt_height), middle, first)
         painter.setFont(small)
         painter.drawText(QRect(12, alt_height + 8, inner, 20), middle, second)
-    finally:
-        painter.end()
     return image
 
 

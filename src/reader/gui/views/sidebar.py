@@ -35,6 +35,7 @@ from reader.gui.models.sidebar import (
     SidebarModel,
     count_text,
 )
+from reader.gui.painting import saved
 from reader.gui.style import secondary_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,15 +78,16 @@ class CountDelegate(QStyledItemDelegate):
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        painter.save()
-        painter.setPen(
-            palette.color(QPalette.ColorRole.HighlightedText)
-            if selected
-            else secondary_text(palette)
-        )
         rect = option.rect.adjusted(0, 0, -8, 0)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
-        painter.restore()
+        with saved(painter):
+            painter.setPen(
+                palette.color(QPalette.ColorRole.HighlightedText)
+                if selected
+                else secondary_text(palette)
+            )
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count
+            )
 
 
 class SidebarView(QTreeView):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.gui.models.articles import SUMMARY_ROLE
 from reader.gui.models.search_results import SNIPPET_ROLE
+from reader.gui.painting import saved
 from reader.gui.style import secondary_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,19 +52,18 @@ class SnippetDelegate(QStyledItemDelegate):
         )
         dim = strong if selected else secondary_text(palette)
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        painter.save()
-        painter.setClipRect(option.rect)
-        if not selected:  # a hairline between hits, which are taller than list rows
-            rule = QColor(palette.color(QPalette.ColorRole.Text))
-            rule.setAlpha(32)
-            painter.setPen(rule)
-            painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
-        line = self._draw_title_line(painter, plain, index, rect, strong, dim)
-        snippet, spans = index.data(SNIPPET_ROLE) or ("", ())
-        top = rect.top() + line + 3
-        area = QRect(rect.left(), top, rect.width(), rect.bottom() - top)
-        self._draw_snippet(painter, option, snippet, spans, area, dim)
-        painter.restore()
+        with saved(painter):
+            painter.setClipRect(option.rect)
+            if not selected:  # a hairline between hits, which are taller than list rows
+                rule = QColor(palette.color(QPalette.ColorRole.Text))
+                rule.setAlpha(32)
+                painter.setPen(rule)
+                painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+            line = self._draw_title_line(painter, plain, index, rect, strong, dim)
+            snippet, spans = index.data(SNIPPET_ROLE) or ("", ())
+            top = rect.top() + line + 3
+            area = QRect(rect.left(), top, rect.width(), rect.bottom() - top)
+            self._draw_snippet(painter, option, snippet, spans, area, dim)
 
     def _draw_title_line(
         self,
