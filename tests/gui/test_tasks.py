@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -75,3 +79,19 @@ def test_cancel_stops_a_generator_between_steps(qtbot: QtBot) -> None:
     assert cancelled == [True]
     assert len(steps) < 1000
     assert runner.shut_down(5000)
+
+
+def test_a_lane_dropped_right_after_its_task_ran_does_not_crash() -> None:
+    """The task's end is still queued when the lane goes; in a child process, since the
+    failure is a crash."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.gui.dropped_lanes_child"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).parents[2],
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "50 lanes dropped"

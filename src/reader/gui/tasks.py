@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -110,7 +109,10 @@ class TaskRunner(QObject):
             if handler is not None:
                 signal.connect(handler)
         self._tasks.add(task)
-        task.ended.connect(functools.partial(self._on_task_ended, task))
+        # A bound method of the runner, not a partial: Qt then knows the receiver and drops
+        # the queued end when the runner is gone (a lane dropped right after its task ran
+        # was called from the queue after its C++ object was deleted, and crashed).
+        task.ended.connect(self._on_task_ended)
         self._pool.start(task.run)
         return task
 
@@ -127,7 +129,9 @@ class TaskRunner(QObject):
         self.cancel_all()
         return self._pool.waitForDone(timeout_ms)
 
-    def _on_task_ended(self, task: Task) -> None:
-        self._tasks.discard(task)
-        task.deleteLater()
+    def _on_task_ended(self) -> None:
+        task = self.sender()
+        if isinstance(task, Task):
+            self._tasks.discard(task)
+            task.deleteLater()
         self.task_ended.emit()
