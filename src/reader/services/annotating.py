@@ -9,6 +9,7 @@ from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.errors import ImportFailed, InvalidAnnotations, NotYours, ReaderError
 from reader.exporters import AnnotatedArticle, render, w3c
+from reader.exporters.files import write_export
 from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
@@ -172,6 +173,14 @@ class Annotating:
     def export(self, format: str, ids: Sequence[int]) -> str:
         items = [AnnotatedArticle(self.articles.get(i), self.store.for_article(i)) for i in ids]
         return render(format, items, self.store.color_meanings(), creator=self.author_name())
+
+    def export_to_file(
+        self, format: str, ids: Sequence[int], path: Path, data_dir: Path, overwrite: bool
+    ) -> Path:
+        """Export annotations to a file, atomically; never into `data_dir` (the library's),
+        never over an existing file unless `overwrite`. Returns where it was written."""
+        text = self.export(format, ids)
+        return write_export(path, text, data_dir=data_dir, force=overwrite)
 
     def author_name(self) -> str | None:
         """The name the user goes by in a shared library (set with sync), if any."""

@@ -74,7 +74,7 @@ class Importing:
     """The import operations: files (read, extracted, stored in batches) and articles.
 
     Changes are counted through `changed` (for the backup counter); `index` brings the
-    search index up to date during a long import.
+    search index up to date during a long import and at its end.
     """
 
     def __init__(
@@ -109,7 +109,10 @@ class Importing:
         """
         found = paths.items if isinstance(paths, FoundFiles) else self.walk(paths)
         jobs = (self._prepare(item, options, started) for item in found)
-        return self._import(jobs, options, should_stop, extraction_processes())
+        try:
+            yield from self._import(jobs, options, should_stop, extraction_processes())
+        finally:
+            self._index()  # what was stored is found, however the import ended
 
     def find(self, paths: Iterable[Path]) -> FoundFiles:
         """One walk of the chosen paths, kept: its total for a progress bar, then the import
@@ -126,6 +129,7 @@ class Importing:
     def file(self, path: Path, options: ImportOptions) -> ImportResult:
         """Import one file, in this process (see Library.import_path); a file of several
         articles answers with the first that is not a duplicate."""
+        self._require_target(options)
         jobs = [self._prepare(path, options, lambda _path: None)]
         results = list(self._import(jobs, options, lambda: False, processes=0))
         fresh = [r for r in results if r.status is not ImportStatus.DUPLICATE]
@@ -206,4 +210,10 @@ class Importing:
         self, article: Article, options: ImportOptions, path: str, source: FileState | None
     ) -> ImportResult:
         """Store one article in a transaction of its own (see ImportWriter.add)."""
+        self._require_target(options)
         return self.writer.add(article, options, path, source)
+
+    def _require_target(self, options: ImportOptions) -> None:
+        """An article to replace must exist: NotFound, before any file is read."""
+        if options.replace_id is not None:
+            self.writer.articles.require(options.replace_id)
