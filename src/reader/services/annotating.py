@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.errors import ImportFailed, InvalidAnnotations, NotYours, ReaderError
-from reader.exporters import AnnotatedArticle, render, w3c
+from reader.exporters import AnnotatedArticle, render, w3c_import
 from reader.exporters.files import write_export
 from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
@@ -226,7 +226,7 @@ class Annotating:
         return self._import_w3c_data(_read(path))
 
     def _import_w3c_data(self, data: bytes) -> AnnotationImportReport:
-        loaded = w3c.loads(data)
+        loaded = w3c_import.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
         report.skipped = loaded.skipped
         report.linked_pages = loaded.linked_pages
