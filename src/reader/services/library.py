@@ -15,7 +15,7 @@ from reader.core.edits import Snapshot
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
 from reader.errors import ReadOnlyLibrary
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.paths import DataPaths, make_private
+from reader.paths import DataPaths
 from reader.services.annotating import Annotating
 from reader.services.capturing import Capturing
 from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
@@ -28,7 +28,7 @@ from reader.services.importing import skipped_kinds as skipped_kinds
 from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
-from reader.services.recovery import make_room_for_folders, opened
+from reader.services.recovery import opened, settle
 from reader.services.recovery import recover_damaged as recover_damaged
 from reader.services.safekeeping import Safekeeping
 from reader.services.trash import Trash
@@ -65,9 +65,12 @@ class Library:
         )
         self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.safekeeping = Safekeeping(
-            self.db, self.articles, BackupSet(paths.backups), self._require_writable,
+            self.db,
+            self.articles,
+            BackupSet(paths.backups),
+            self._require_writable,
             self.update_search_index,
-        )  # fmt: skip
+        )
         self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
         self.importing = Importing(
@@ -90,10 +93,7 @@ class Library:
             assets=self.assets,
         )  # fmt: skip
         if not self.read_only:
-            make_room_for_folders(paths)
-            self.assets.finish_staged(self.articles.exists)
-            for entry in paths.private_entries():  # a library made before they were private
-                make_private(entry)
+            settle(paths, self.assets, self.articles.exists)
 
     @property
     def read_only(self) -> bool:
