@@ -9,6 +9,8 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
+from reader.importers.tree import add_text
+
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PARAGRAPHS = ("p", "ul", "ol", "blockquote", "pre", "dl")
 # A cell with this many blocks of running text, and this much text, is a page region.
@@ -84,12 +86,4 @@ def _unwrap(table: lxml.html.HtmlElement) -> None:
     if boxes:
         boxes[-1].tail = tail
     elif tail:
-        _append_text(parent, index, tail)
-
-
-def _append_text(parent: lxml.html.HtmlElement, index: int, text: str) -> None:
-    if index > 0:
-        before = parent[index - 1]
-        before.tail = (before.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+        add_text(parent, index, tail)

@@ -24,6 +24,7 @@ from reader.importers.maths import maths_as_text
 from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
+from reader.importers.tree import add_text
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
 # "guilabel", "nav-link"), never that they are page furniture, yet the extractor judges them by
@@ -309,23 +310,13 @@ def _unwrap(element: Any) -> None:
     """Replace an element by its content, keeping text order."""
     parent = element.getparent()
     index = parent.index(element)
-    previous = element.getprevious()
-    text = element.text or ""
-    if previous is not None:
-        previous.tail = (previous.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+    add_text(parent, index, element.text or "")
     children = list(element)
     tail = element.tail or ""
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    elif previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
+    add_text(parent, index + len(children), tail)
 
 
 def _to_html_element(element: Any) -> None:

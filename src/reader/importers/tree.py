@@ -1,0 +1,22 @@
+"""Small operations on lxml trees many importers share: an element's text, text put in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def text_of(element: Any) -> str:
+    """Everything `element` holds as text (not its tail), runs of white space made one space."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def add_text(parent: Any, index: int, text: str) -> None:
+    """Put `text` where child `index` of `parent` begins: after the child before it (in its
+    tail), or at the start of `parent` (in its text) when there is none."""
+    if not text:
+        return
+    if index > 0:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
