@@ -27,6 +27,7 @@ from reader.importers.html import MAX_IMAGE_BYTES, embed_images, parse_document
 from reader.importers.language import detect_language
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import prepare_source
+from reader.importers.tree import text_of
 from reader.importers.xml import local_name
 
 _CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
@@ -177,7 +178,7 @@ def _take_title(root: lxml.html.HtmlElement) -> str | None:
     heading = next(root.iter(*_HEADINGS), None)
     if heading is None or _text_before(root, heading):
         return None
-    title = " ".join(heading.text_content().split())
+    title = text_of(heading)
     if not title:
         return None
     heading.drop_tree()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from reader.importers.tree import add_text
+from reader.importers.tree import add_text, text_of
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PARAGRAPHS = ("p", "ul", "ol", "blockquote", "pre", "dl")
@@ -56,7 +56,7 @@ def _lays_out(table: lxml.html.HtmlElement) -> bool:
         if any(True for _ in cell.iter(*_HEADINGS)):
             return True
         blocks = [child for child in cell if child.tag in _PARAGRAPHS]
-        text = sum(len(" ".join(block.text_content().split())) for block in blocks)
+        text = sum(len(text_of(block)) for block in blocks)
         if len(blocks) >= _REGION_BLOCKS and text >= _REGION_CHARS:
             return True
     return False

@@ -13,7 +13,7 @@ from typing import Any
 
 import lxml.html
 
-from reader.importers.tree import add_text
+from reader.importers.tree import add_text, text_of
 
 _TOKENS = frozenset({"mi", "mn", "mo", "mtext", "ms"})
 _SCRIPTS = {
@@ -61,7 +61,7 @@ def _render(node: Any, into: Any) -> None:
         return
     children = [child for child in node if isinstance(child.tag, str)]
     if tag in _TOKENS or not children:
-        text = " ".join((node.text_content() or "").split())
+        text = text_of(node)
         spaced = tag == "mo" and text and not set(text) <= _TIGHT
         add_text(into, len(into), f" {text} " if spaced else text)
     elif tag == "mtr" or tag == "mlabeledtr":

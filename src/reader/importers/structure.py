@@ -24,7 +24,7 @@ from reader.importers.maths import maths_as_text
 from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
-from reader.importers.tree import add_text
+from reader.importers.tree import add_text, text_of
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
 # "guilabel", "nav-link"), never that they are page furniture, yet the extractor judges them by
@@ -195,8 +195,8 @@ def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
         before = paragraph.getprevious()
         if before is None or before.tag != "p" or (before.tail or "").strip():
             continue
-        text = " ".join(paragraph.text_content().split())
-        if text and text == " ".join(before.text_content().split()):
+        text = text_of(paragraph)
+        if text and text == text_of(before):
             last = paragraph[-1] if len(paragraph) else None
             if last is None:
                 paragraph.text = (paragraph.text or "") + REPEAT_MARK

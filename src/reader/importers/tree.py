@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
 
-def text_of(element: Any) -> str:
-    """Everything `element` holds as text (not its tail), runs of white space made one space."""
+
+def text_of(element: etree._Element | None) -> str:
+    """The element's whole text (not its tail), spaces collapsed; "" for None."""
+    if element is None:
+        return ""
     return " ".join("".join(element.itertext()).split())
 
 
