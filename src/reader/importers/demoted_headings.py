@@ -12,9 +12,7 @@ from typing import Any
 
 import lxml.html
 
-from reader.importers.tree import text_of
-
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from reader.importers.tree import HEADINGS, text_of
 
 
 def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
@@ -37,7 +35,7 @@ def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
 def _headings_by_text(source: lxml.html.HtmlElement) -> dict[str, str]:
     """Each heading's level by its text; a text two headings share maps to neither."""
     found: dict[str, str | None] = {}
-    for heading in source.iter(*_HEADINGS):
+    for heading in source.iter(*HEADINGS):
         text = text_of(heading)
         if text:
             found[text] = None if text in found else heading.tag

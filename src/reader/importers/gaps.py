@@ -16,9 +16,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.importers.tree import text_of
+from reader.importers.tree import HEADINGS, text_of
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
 # The extractor's inline elements, which it may leave loose between two paragraphs.
 _INLINE = frozenset({"code", "hi", "ref"})
@@ -59,7 +58,7 @@ def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any])
     the heading opening the second paragraph comes back, right before it."""
     if any(child.tag == "head" for child in loose):
         return
-    for heading in (block for block in blocks if block.tag in _HEADINGS):
+    for heading in (block for block in blocks if block.tag in HEADINGS):
         body.insert(body.index(after), _as_extractor_xml(heading))
 
 
@@ -188,9 +187,9 @@ def _opening_headings(first: Any, second: Any) -> list[Any]:
 
 def _only_heading(element: Any) -> Any | None:
     """`element` itself if it is a heading, or the one heading that is all of its text."""
-    if element.tag in _HEADINGS:
+    if element.tag in HEADINGS:
         return element
-    inner = [e for e in element.iter(*_HEADINGS) if text_of(e)]
+    inner = [e for e in element.iter(*HEADINGS) if text_of(e)]
     return inner[0] if len(inner) == 1 and text_of(inner[0]) == text_of(element) else None
 
 
@@ -203,7 +202,7 @@ def _mostly_links(element: Any) -> bool:
 def _as_extractor_xml(block: Any) -> Any:
     if block.tag == "img":
         return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
-    if block.tag in _HEADINGS:
+    if block.tag in HEADINGS:
         head = etree.Element("head", rend=block.tag)
         head.text = text_of(block)
         return head

@@ -9,9 +9,8 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from reader.importers.tree import add_text, text_of
+from reader.importers.tree import HEADINGS, add_text, text_of
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PARAGRAPHS = ("p", "ul", "ol", "blockquote", "pre", "dl")
 # A cell with this many blocks of running text, and this much text, is a page region.
 _REGION_BLOCKS = 3
@@ -53,7 +52,7 @@ def _lays_out(table: lxml.html.HtmlElement) -> bool:
     if len(cells) <= 1:
         return True
     for cell in cells:
-        if any(True for _ in cell.iter(*_HEADINGS)):
+        if any(True for _ in cell.iter(*HEADINGS)):
             return True
         blocks = [child for child in cell if child.tag in _PARAGRAPHS]
         text = sum(len(text_of(block)) for block in blocks)

@@ -6,6 +6,9 @@ from typing import Any
 
 from lxml import etree
 
+# The heading elements of HTML, outermost level first.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
 
 def text_of(element: etree._Element | None) -> str:
     """The element's whole text (not its tail), spaces collapsed; "" for None."""
