@@ -14,13 +14,12 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.errors import SyncError
 from reader.storage import changes
 from reader.storage.assets import AssetStore
-from reader.storage.database import Database
+from reader.storage.database import Database, utc_now
 from reader.sync import identity, snapshots
 from reader.sync import status as sync_status
 from reader.sync.apply import apply_records, materialize, pending
@@ -131,7 +130,7 @@ class SyncService:
         finally:
             transport.close()
         with self.db.transaction() as conn:
-            identity.put(conn, "last_sync", _now())
+            identity.put(conn, "last_sync", utc_now())
             identity.put(conn, "waiting_files", str(applied.waiting_files))
         return SyncReport(
             captured, files, applied.applied_files, applied.applied_records,
@@ -154,7 +153,7 @@ class SyncService:
         """The device's folder, with who writes in it (a group shows authors by it)."""
         name = f"devices/{who.device}/{DEVICE_FILE}"
         if not transport.exists(name):
-            about = {"device": who.device, "author": who.name, "since": _now()}
+            about = {"device": who.device, "author": who.name, "since": utc_now()}
             transport.put(name, json.dumps(about, ensure_ascii=False).encode())
 
     # -- publishing --------------------------------------------------------------------------
@@ -349,7 +348,7 @@ class SyncService:
             conn.execute(
                 "INSERT OR IGNORE INTO sync_files (device, name, last_seq, applied) "
                 "VALUES (?, ?, ?, ?)",
-                (device, name, last, _now()),
+                (device, name, last, utc_now()),
             )
         return changed
 
@@ -389,7 +388,3 @@ def _user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "reader"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
