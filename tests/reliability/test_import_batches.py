@@ -199,7 +199,7 @@ def test_files_are_read_and_extracted_while_a_batch_commits(
     last_of_second_batch = files[2 * BATCH_FILES - 1]
     reached = threading.Event()
     waits: list[bool] = []
-    real_store = library.importing._store_batch
+    real_store = library.importing.writer.store_batch
 
     def store(batch: list[Any], options: Any) -> list[Any]:
         # The first batch commits only once the import has gone on to the next batch's
@@ -211,7 +211,7 @@ def test_files_are_read_and_extracted_while_a_batch_commits(
         if path == last_of_second_batch:
             reached.set()
 
-    monkeypatch.setattr(library.importing, "_store_batch", store)
+    monkeypatch.setattr(library.importing.writer, "store_batch", store)
     results = list(library.import_paths([tmp_path / "in"], started=started))
     assert waits[0], "the import waited for the first batch's commit"
     assert [Path(r.path).name for r in results] == [f.name for f in files]
@@ -223,7 +223,7 @@ def test_a_library_error_ends_the_import_and_stores_no_later_batch(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stories(tmp_path / "in", 3 * BATCH_FILES)
-    real_store = library.importing._store_batch
+    real_store = library.importing.writer.store_batch
     calls: list[int] = []
 
     def store(batch: list[Any], options: Any) -> list[Any]:
@@ -232,7 +232,7 @@ def test_a_library_error_ends_the_import_and_stores_no_later_batch(
             raise StorageError("the disk is full")
         return real_store(batch, options)
 
-    monkeypatch.setattr(library.importing, "_store_batch", store)
+    monkeypatch.setattr(library.importing.writer, "store_batch", store)
     reported = []
     with pytest.raises(StorageError):
         for result in library.import_paths([tmp_path / "in"]):

@@ -34,6 +34,7 @@ from reader.exporters import (
     render,
     safe_filename,
     w3c,
+    w3c_import,
 )
 from reader.exporters.csv import BOM, COLUMNS, annotations_csv
 from reader.storage.annotations import AnnotationStore
@@ -237,13 +238,13 @@ def test_w3c_round_trip_into_an_empty_library(
     try:
         ids = [add(other, harbour()), add(other, kites())]
         store = AnnotationStore(other)
-        read = w3c.loads(exported)
+        read = w3c_import.loads(exported)
         report = store.import_annotations(read.groups, read.meanings)
         assert (report.articles, report.added, report.unmatched) == (ids, 4, [])
         for item, article_id in zip(items, ids, strict=True):
             assert comparable(store.for_article(article_id)) == comparable(item.annotations)
         assert store.color_meanings() == meanings
-        again = store.import_annotations(w3c.loads(exported).groups)
+        again = store.import_annotations(w3c_import.loads(exported).groups)
         assert (again.added, again.already_present) == (0, 4), "a second import adds nothing"
         assert comparable(store.for_article(ids[0])) == comparable(items[0].annotations)
     finally:
@@ -253,7 +254,7 @@ def test_w3c_round_trip_into_an_empty_library(
 def test_w3c_import_reports_articles_it_cannot_find(
     tmp_path: Path, items: list[AnnotatedArticle], meanings: Meanings
 ) -> None:
-    read = w3c.loads(w3c.dumps(w3c.annotation_collection(items, meanings)))
+    read = w3c_import.loads(w3c.dumps(w3c.annotation_collection(items, meanings)))
     other = Database(tmp_path / "other.sqlite3")
     try:
         add(other, kites())
@@ -275,7 +276,7 @@ def test_w3c_import_of_another_tools_annotation(db: Database) -> None:
             "selector": {"type": "TextQuoteSelector", "exact": "painted warehouses"},
         },
     }
-    read = w3c.loads(json.dumps(foreign))
+    read = w3c_import.loads(json.dumps(foreign))
     AnnotationStore(db).import_annotations(read.groups)
     [h] = AnnotationStore(db).highlights(article_id)
     assert (h.uid, h.note, h.color) == ("http://example.net/anno/1", "Nice detail", Color.YELLOW)
@@ -285,9 +286,9 @@ def test_w3c_import_of_another_tools_annotation(db: Database) -> None:
 
 def test_w3c_import_refuses_what_is_not_an_annotation() -> None:
     with pytest.raises(InvalidAnnotations):
-        w3c.loads("{not json")
+        w3c_import.loads("{not json")
     with pytest.raises(InvalidAnnotations):
-        w3c.loads(json.dumps({"type": "Person"}))
+        w3c_import.loads(json.dumps({"type": "Person"}))
 
 
 # -- citations ----------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import pytest
 
 from reader.errors import ImportFailed
 from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
-from reader.importers.pool import WORKER_NICENESS, Outcome
+from reader.importers.pool import Outcome
+from reader.workers import BACKGROUND_NICENESS
 
 # Task functions are top level: a spawned worker finds them by module and name.
 
@@ -75,7 +76,7 @@ def test_workers_run_below_the_importing_process() -> None:
     outcomes = _outcomes(niceness, 16)
     here = os.nice(0)
     in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
-    assert in_workers == {min(here + WORKER_NICENESS, 19)}
+    assert in_workers == {min(here + BACKGROUND_NICENESS, 19)}
 
 
 @pytest.mark.logs

@@ -12,7 +12,7 @@ from typing import Any
 
 import lxml.html
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from reader.importers.tree import HEADINGS, text_of
 
 
 def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
@@ -20,11 +20,11 @@ def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
     headings = _headings_by_text(source)
     if not headings:
         return
-    paragraph_texts = {_text(paragraph) for paragraph in source.iter("p")}
+    paragraph_texts = {text_of(paragraph) for paragraph in source.iter("p")}
     for child in body:
         if child.tag != "p" or any(isinstance(e.tag, str) and e.tag != "hi" for e in child):
             continue  # a paragraph holding links or images is not a demoted heading
-        text = _text(child)
+        text = text_of(child)
         level = headings.get(text)
         if level is not None and text not in paragraph_texts:
             child.tag = "head"
@@ -35,12 +35,8 @@ def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
 def _headings_by_text(source: lxml.html.HtmlElement) -> dict[str, str]:
     """Each heading's level by its text; a text two headings share maps to neither."""
     found: dict[str, str | None] = {}
-    for heading in source.iter(*_HEADINGS):
-        text = _text(heading)
+    for heading in source.iter(*HEADINGS):
+        text = text_of(heading)
         if text:
             found[text] = None if text in found else heading.tag
     return {text: level for text, level in found.items() if level is not None}
-
-
-def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())

@@ -27,10 +27,10 @@ from reader.importers.html import MAX_IMAGE_BYTES, embed_images, parse_document
 from reader.importers.language import detect_language
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import prepare_source
+from reader.importers.tree import HEADINGS, text_of
 from reader.importers.xml import local_name
 
 _CHAPTER_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _SELF_CLOSING = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]*?)?/>")
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "col", "wbr", "area", "source"})
@@ -174,10 +174,10 @@ def _image(archive: Archive, chapter: str, source: str) -> bytes | None:
 def _take_title(root: lxml.html.HtmlElement) -> str | None:
     """The chapter's opening heading, removed from its body (it becomes the chapter's h2).
     A heading after some of the chapter's text is a section of it, not its title."""
-    heading = next(root.iter(*_HEADINGS), None)
+    heading = next(root.iter(*HEADINGS), None)
     if heading is None or _text_before(root, heading):
         return None
-    title = " ".join(heading.text_content().split())
+    title = text_of(heading)
     if not title:
         return None
     heading.drop_tree()

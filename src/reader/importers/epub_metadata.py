@@ -9,7 +9,8 @@ from datetime import date
 from lxml import etree
 
 from reader.importers.html_values import normalize_language, parse_date
-from reader.importers.xml import local_name, text_of
+from reader.importers.tree import text_of
+from reader.importers.xml import local_name
 
 _DC = "http://purl.org/dc/elements/1.1/"
 _ISBN = re.compile(r"(?:urn:)?(?:isbn:?)?\s*((?:97[89])?[0-9][0-9-]{8,15}[0-9Xx])", re.IGNORECASE)

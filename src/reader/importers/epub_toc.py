@@ -6,7 +6,8 @@ from lxml import etree
 
 from reader.errors import ImportFailed
 from reader.importers.epub_archive import Archive, resolve
-from reader.importers.xml import local_name, parse_xml, text_of
+from reader.importers.tree import text_of
+from reader.importers.xml import local_name, parse_xml
 
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 

@@ -10,7 +10,8 @@ from typing import Any
 from lxml import etree
 
 from reader.importers.html_values import normalize_language, parse_date
-from reader.importers.xml import local_name, text_of
+from reader.importers.tree import text_of
+from reader.importers.xml import local_name
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"

@@ -13,6 +13,8 @@ import re
 
 import lxml.html
 
+from reader.importers.tree import text_of
+
 # A block made only of these is a toolbar of interface labels and counters, not text:
 # "阅读 10万+", "在看", "点赞 12", "阅读原文 阅读 3241 在看", "Like 3.2k · Share".
 _LABEL = (
@@ -58,7 +60,7 @@ def drop_furniture(tree: lxml.html.HtmlElement) -> None:
     for element in list(tree.iter(*_FURNITURE_SCOPE)):
         if element.getparent() is None or _in_sentence(element):
             continue
-        text = _text(element)
+        text = text_of(element)
         if _RELATED.fullmatch(text):
             _drop_following(element, only_links=True)
         elif _COMMENTS.fullmatch(text):
@@ -76,7 +78,7 @@ def boxes_to_paragraphs(tree: lxml.html.HtmlElement) -> None:
     names on divs, and a leaf `div` of a news page is more often furniture than text.
     """
     for box in list(tree.iter("section")):
-        if _text(box) and not any(
+        if text_of(box) and not any(
             isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in box.iterdescendants()
         ):
             box.tag = "p"
@@ -101,17 +103,17 @@ def _drop_following(heading: lxml.html.HtmlElement, *, only_links: bool) -> None
 
 def _own_block(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The outermost ancestor that holds nothing but `element`'s text."""
-    text = _text(element)
+    text = text_of(element)
     while (parent := element.getparent()) is not None and parent.getparent() is not None:
-        if _text(parent) != text:
+        if text_of(parent) != text:
             break
         element = parent
     return element
 
 
 def _only_links(element: lxml.html.HtmlElement) -> bool:
-    text = _text(element)
-    links = "".join(_text(a) for a in element.iter("a"))
+    text = text_of(element)
+    links = "".join(text_of(a) for a in element.iter("a"))
     return bool(text) and text.replace(" ", "") == links.replace(" ", "")
 
 
@@ -121,7 +123,3 @@ def _in_sentence(element: lxml.html.HtmlElement) -> bool:
     previous = element.getprevious()
     before = (previous.tail if previous is not None else parent.text) or ""
     return bool(before.strip()) or bool((element.tail or "").strip())
-
-
-def _text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())

@@ -16,7 +16,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+from reader.importers.tree import HEADINGS, text_of
+
 _LISTS = frozenset({"ul", "ol"})
 # The extractor's inline elements, which it may leave loose between two paragraphs.
 _INLINE = frozenset({"code", "hi", "ref"})
@@ -26,19 +27,19 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
     `body` holds next to each other (or with only pieces of those blocks between them)."""
     origins = paragraph_origins(source)
-    kept_text = {_text(element) for element in body.iter("head", "item")}
+    kept_text = {text_of(element) for element in body.iter("head", "item")}
     # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
-    paragraphs = [child for child in body if child.tag == "p" and _text(child)]
+    paragraphs = [child for child in body if child.tag == "p" and text_of(child)]
     for before, after in itertools.pairwise(paragraphs):
         loose = _siblings_until(before, after)
-        first, second = origins.get(_text(before)), origins.get(_text(after))
+        first, second = origins.get(text_of(before)), origins.get(text_of(after))
         if first is None or second is None:
             continue
         if first.getparent() is second.getparent():
             found = _between(first, second)
         else:
             found = _opening_headings(first, second)
-        blocks = [b for b in found if _text(b) not in kept_text]
+        blocks = [b for b in found if text_of(b) not in kept_text]
         if any(child.tag not in _INLINE for child in loose):
             _restore_heading(body, after, loose, blocks)
             continue
@@ -57,7 +58,7 @@ def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any])
     the heading opening the second paragraph comes back, right before it."""
     if any(child.tag == "head" for child in loose):
         return
-    for heading in (block for block in blocks if block.tag in _HEADINGS):
+    for heading in (block for block in blocks if block.tag in HEADINGS):
         body.insert(body.index(after), _as_extractor_xml(heading))
 
 
@@ -67,17 +68,17 @@ def _restore_edge_images(body: Any, first: Any, last: Any, origins: dict[str, An
     closing one, which the extractor leaves out as it does the images between paragraphs;
     and the heading right before the first paragraph, which opens the article's text."""
     kept = {graphic.get("src") for graphic in body.iter("graphic")}
-    kept_text = {_text(element) for element in body.iter("head")}
-    opening, closing = origins.get(_text(first)), origins.get(_text(last))
-    if opening is not None and not any(_text(e) for e in first.itersiblings(preceding=True)):
+    kept_text = {text_of(element) for element in body.iter("head")}
+    opening, closing = origins.get(text_of(first)), origins.get(text_of(last))
+    if opening is not None and not any(text_of(e) for e in first.itersiblings(preceding=True)):
         heading = _lead_heading(opening)
-        if heading is not None and _text(heading) not in kept_text:
+        if heading is not None and text_of(heading) not in kept_text:
             body.insert(body.index(first), _as_extractor_xml(heading))
         at = body.index(first)  # the images stand between the heading and the paragraph
         for image in _adjacent_images(opening.itersiblings(preceding=True), before=True):
             if image.get("src") not in kept:
                 body.insert(at, _as_extractor_xml(image))
-    if closing is not None and not any(_text(e) for e in last.itersiblings()):
+    if closing is not None and not any(text_of(e) for e in last.itersiblings()):
         if (closing.tail or "").strip():
             return
         at = body.index(last) + 1
@@ -92,7 +93,7 @@ def _lead_heading(paragraph: Any) -> Any | None:
     for sibling in paragraph.itersiblings(preceding=True):
         if not isinstance(sibling.tag, str) or (sibling.tail or "").strip():
             return None
-        if _text(sibling):
+        if text_of(sibling):
             return _only_heading(sibling)
     return None
 
@@ -106,7 +107,7 @@ def _adjacent_images(siblings: Any, *, before: bool) -> list[Any]:
             break
         if sibling.tag == "img" and sibling.get("src"):
             found.append(sibling)
-        elif _text(sibling) or sibling.tag in {"p", "div", "section", "article"}:
+        elif text_of(sibling) or sibling.tag in {"p", "div", "section", "article"}:
             break
         if not before and (sibling.tail or "").strip():
             break
@@ -125,7 +126,7 @@ def _siblings_until(first: Any, last: Any) -> list[Any]:
 def _pieces_of(loose: list[Any], blocks: list[Any]) -> bool:
     """The extractor's recovery keeps a dropped heading's inline code as loose pieces
     (`<code>apt</code> vs. <code>apt-cache</code>`): all of them are in the blocks' text."""
-    whole = " ".join(_text(block) for block in blocks)
+    whole = " ".join(text_of(block) for block in blocks)
     pieces = (" ".join(("".join(piece.itertext()) + (piece.tail or "")).split()) for piece in loose)
     return bool(whole) and all(piece in whole for piece in pieces)
 
@@ -134,7 +135,7 @@ def paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
     """Each source paragraph by its text; a text two paragraphs share maps to neither."""
     found: dict[str, Any] = {}
     for paragraph in source.iter("p"):
-        text = _text(paragraph)
+        text = text_of(paragraph)
         if text:
             found[text] = None if text in found else paragraph
     return {text: element for text, element in found.items() if element is not None}
@@ -150,7 +151,7 @@ def _between(first: Any, second: Any) -> list[Any]:
         element = element.getnext()
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
-    texted = [s for s in siblings if isinstance(s.tag, str) and _text(s)]
+    texted = [s for s in siblings if isinstance(s.tag, str) and text_of(s)]
     blocks = [s for s in siblings if s.tag == "img" and s.get("src")]
     blocks += [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
     heading = _only_heading(texted[-1]) if texted else None
@@ -176,7 +177,7 @@ def _opening_headings(first: Any, second: Any) -> list[Any]:
             continue
         if (previous.tail or "").strip():
             return headings
-        if isinstance(previous.tag, str) and _text(previous):
+        if isinstance(previous.tag, str) and text_of(previous):
             heading = _only_heading(previous)
             if heading is None:
                 return headings
@@ -186,30 +187,26 @@ def _opening_headings(first: Any, second: Any) -> list[Any]:
 
 def _only_heading(element: Any) -> Any | None:
     """`element` itself if it is a heading, or the one heading that is all of its text."""
-    if element.tag in _HEADINGS:
+    if element.tag in HEADINGS:
         return element
-    inner = [e for e in element.iter(*_HEADINGS) if _text(e)]
-    return inner[0] if len(inner) == 1 and _text(inner[0]) == _text(element) else None
+    inner = [e for e in element.iter(*HEADINGS) if text_of(e)]
+    return inner[0] if len(inner) == 1 and text_of(inner[0]) == text_of(element) else None
 
 
 def _mostly_links(element: Any) -> bool:
     """A list whose text is mostly links is navigation ("related articles"), not content."""
-    linked = sum(len(_text(anchor)) for anchor in element.iter("a"))
-    return linked * 2 > len(_text(element))
+    linked = sum(len(text_of(anchor)) for anchor in element.iter("a"))
+    return linked * 2 > len(text_of(element))
 
 
 def _as_extractor_xml(block: Any) -> Any:
     if block.tag == "img":
         return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
-    if block.tag in _HEADINGS:
+    if block.tag in HEADINGS:
         head = etree.Element("head", rend=block.tag)
-        head.text = _text(block)
+        head.text = text_of(block)
         return head
     listing = etree.Element("list", rend=block.tag)
     for item in block.iterchildren("li"):
-        etree.SubElement(listing, "item").text = _text(item)
+        etree.SubElement(listing, "item").text = text_of(item)
     return listing
-
-
-def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())

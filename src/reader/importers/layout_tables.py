@@ -9,7 +9,8 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from reader.importers.tree import HEADINGS, add_text, text_of
+
 _PARAGRAPHS = ("p", "ul", "ol", "blockquote", "pre", "dl")
 # A cell with this many blocks of running text, and this much text, is a page region.
 _REGION_BLOCKS = 3
@@ -51,10 +52,10 @@ def _lays_out(table: lxml.html.HtmlElement) -> bool:
     if len(cells) <= 1:
         return True
     for cell in cells:
-        if any(True for _ in cell.iter(*_HEADINGS)):
+        if any(True for _ in cell.iter(*HEADINGS)):
             return True
         blocks = [child for child in cell if child.tag in _PARAGRAPHS]
-        text = sum(len(" ".join(block.text_content().split())) for block in blocks)
+        text = sum(len(text_of(block)) for block in blocks)
         if len(blocks) >= _REGION_BLOCKS and text >= _REGION_CHARS:
             return True
     return False
@@ -84,12 +85,4 @@ def _unwrap(table: lxml.html.HtmlElement) -> None:
     if boxes:
         boxes[-1].tail = tail
     elif tail:
-        _append_text(parent, index, tail)
-
-
-def _append_text(parent: lxml.html.HtmlElement, index: int, text: str) -> None:
-    if index > 0:
-        before = parent[index - 1]
-        before.tail = (before.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+        add_text(parent, index, tail)

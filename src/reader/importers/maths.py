@@ -13,6 +13,8 @@ from typing import Any
 
 import lxml.html
 
+from reader.importers.tree import add_text, text_of
+
 _TOKENS = frozenset({"mi", "mn", "mo", "mtext", "ms"})
 _SCRIPTS = {
     **{"msub": ("sub",), "msup": ("sup",), "msubsup": ("sub", "sup")},
@@ -59,9 +61,9 @@ def _render(node: Any, into: Any) -> None:
         return
     children = [child for child in node if isinstance(child.tag, str)]
     if tag in _TOKENS or not children:
-        text = " ".join((node.text_content() or "").split())
+        text = text_of(node)
         spaced = tag == "mo" and text and not set(text) <= _TIGHT
-        _append_text(into, f" {text} " if spaced else text)
+        add_text(into, len(into), f" {text} " if spaced else text)
     elif tag == "mtr" or tag == "mlabeledtr":
         _grouped(children, into, "", "")
         _child(into, "br")  # a table of equations: one per line
@@ -85,23 +87,13 @@ def _accent(node: Any) -> bool:
 
 
 def _grouped(nodes: list[Any], into: Any, opening: str, closing: str) -> None:
-    _append_text(into, opening)
+    add_text(into, len(into), opening)
     for node in nodes:
         _render(node, into)
-    _append_text(into, closing)
+    add_text(into, len(into), closing)
 
 
 def _child(parent: Any, tag: str) -> Any:
     child = parent.makeelement(tag, {})
     parent.append(child)
     return child
-
-
-def _append_text(element: Any, text: str) -> None:
-    """Add `text` after everything `element` holds so far."""
-    if not text:
-        return
-    if len(element):
-        element[-1].tail = (element[-1].tail or "") + text
-    else:
-        element.text = (element.text or "") + text

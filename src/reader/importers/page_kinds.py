@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import lxml.html
 
+from reader.importers.tree import text_of
+
 # The NAME section's heading in the languages man pages and DocBook reference pages come in.
 _NAME_HEADINGS = frozenset(
     {"name", "名称", "名前", "名稱", "이름", "nom", "nombre", "nome", "имя", "название", "navn"}
@@ -55,7 +57,7 @@ def _following_text(heading: lxml.html.HtmlElement) -> str | None:
             following = element.getnext()
         if following is None:
             return None
-        text = " ".join(following.text_content().split())
+        text = text_of(following)
         if text:
             return text
         element = following

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.gaps import paragraph_origins
+from reader.importers.tree import text_of
 
 _LISTS = frozenset({"ul", "ol"})
 
@@ -37,7 +38,7 @@ def _source_item(element: Any, origins: dict[str, Any]) -> Any | None:
     """The `<li>` of a `<ol>`/`<ul>` whose paragraph `element` is, else None."""
     if element.tag != "p":
         return None
-    origin = origins.get(_text(element))
+    origin = origins.get(text_of(element))
     parent = origin.getparent() if origin is not None else None
     if parent is None or parent.tag != "li":
         return None
@@ -55,7 +56,3 @@ def _wrap(body: Any, run: list[tuple[Any, Any]]) -> None:
             item, source_item = etree.SubElement(listing, "item"), origin
         paragraph.tail = None
         item.append(paragraph)  # moves it out of the body
-
-
-def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())

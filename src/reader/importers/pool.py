@@ -18,7 +18,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
 from reader.errors import ImportFailed
-from reader.workers import exit_with_parent
+from reader.workers import background_worker
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,6 @@ T = TypeVar("T")
 _GC_YOUNG = 50_000
 # How long a worker asked to stop may take before it is killed.
 _STOP_GRACE_S = 2.0
-# How much lower a worker's CPU priority is than its parent's: extraction is background
-# work, and the process that started it (the window's UI thread, the writer) comes first.
-WORKER_NICENESS = 10
 
 
 # A worker's first message, once it can take tasks.
@@ -202,10 +199,11 @@ def _how(exitcode: int | None) -> str:
 
 def _serve(conn: Connection) -> None:
     """A worker's life: run tasks from the pipe until told to stop or the parent is gone."""
-    exit_with_parent()
+    # Extraction is background work: the process that started it (the window's UI thread,
+    # the writer) comes first, while idle cores still go to extraction.
+    background_worker()
     # Ctrl-C reaches the whole process group: the parent decides, and ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _yield_cpu()
     # Extraction makes many short-lived objects: collecting young ones less often, and never
     # scanning the modules loaded by the first task again, saves about a tenth of its time.
     gc.set_threshold(_GC_YOUNG, 20, 100)
@@ -227,14 +225,6 @@ def _serve(conn: Connection) -> None:
         if done == 0:
             gc.collect()
             gc.freeze()
-
-
-def _yield_cpu() -> None:
-    """Run below the parent's priority: on a busy machine the window stays responsive and
-    the writer keeps up, while idle cores still go to extraction."""
-    if hasattr(os, "nice"):  # not on Windows
-        with suppress(OSError):
-            os.nice(WORKER_NICENESS)
 
 
 def _answer(conn: Connection, reply: tuple[bool, Any, str]) -> None:

@@ -14,6 +14,8 @@ import re
 
 import lxml.html
 
+from reader.importers.tree import add_text
+
 # Unicode noncharacters: reserved for a program's internal use, never found in a real page.
 _BASE, _READING, _END = "\ufdd0", "\ufdd1", "\ufdd2"
 _MARKS = re.compile("[\ufdd0-\ufdd2]")
@@ -27,12 +29,7 @@ def protect_readings(tree: lxml.html.HtmlElement) -> None:
         parent = ruby.getparent()
         if parent is None:
             continue
-        marked = _marked(ruby)
-        previous = ruby.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + marked + (ruby.tail or "")
-        else:
-            parent.text = (parent.text or "") + marked + (ruby.tail or "")
+        add_text(parent, parent.index(ruby), _marked(ruby) + (ruby.tail or ""))
         parent.remove(ruby)
 
 

@@ -11,6 +11,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.sanitize import html_to_text
+from reader.importers.tree import text_of
 
 # A class or id naming the site's logo ("logo", "site-logo", "logo_link"; not "logout").
 _LOGO_NAME = re.compile(r"(?:^|[-_])logos?(?:$|[-_])", re.IGNORECASE)
@@ -35,7 +36,7 @@ def site_chrome(tree: lxml.html.HtmlElement) -> set[str]:
     languages = bool(_HAS_LANGUAGE_LINK(tree))
     for element in tree.iter(*_CHROME_BLOCKS, "a", "span", "header"):
         if _is_logo(element) or (element.tag in _CHROME_BLOCKS and _is_bar(element, languages)):
-            found.add(_text(element))
+            found.add(text_of(element))
     found.discard("")
     return found
 
@@ -52,7 +53,7 @@ def is_link_bar(element: lxml.html.HtmlElement) -> bool:
     # costs its links' texts otherwise.
     if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
         return False  # a bar is one line: a box of headings and lists is a page of links
-    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
+    links = [a for a in element.iter("a") if a.get("href") and text_of(a)]  # not <a name>
     if len(links) < 2:
         return False
     rest = element.text_content()
@@ -65,20 +66,20 @@ def _is_logo(element: lxml.html.HtmlElement) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
     if not any(_LOGO_NAME.search(name) for name in names):
         return False
-    return len(_text(element)) <= _LOGO_MAX
+    return len(text_of(element)) <= _LOGO_MAX
 
 
 def _is_language_bar(element: lxml.html.HtmlElement) -> bool:
     """Links to the same page in other languages (most say so with `hreflang`) and at most
     a short label: "Available Languages: en | fr | ja"."""
-    links = [a for a in element.iter("a") if a.get("href") and _text(a)]  # not <a name>
+    links = [a for a in element.iter("a") if a.get("href") and text_of(a)]  # not <a name>
     if len(links) < 2 or sum(1 for link in links if link.get("hreflang")) * 2 < len(links):
         return False
-    if any(len(_text(link)) > _LANGUAGE_LINK_MAX for link in links):
+    if any(len(text_of(link)) > _LANGUAGE_LINK_MAX for link in links):
         return False
-    label = _text(element)
+    label = text_of(element)
     for link in links:
-        label = label.replace(_text(link), "", 1)
+        label = label.replace(text_of(link), "", 1)
     return len(label.replace("|", "").replace("·", "").strip()) <= _LANGUAGE_LABEL_MAX
 
 
@@ -115,7 +116,3 @@ def without_site_banner(html: str, site: str | None) -> str:
 @lru_cache(maxsize=4096)
 def _folded(markup: str) -> str:
     return " ".join(html_to_text(markup).split()).casefold()
-
-
-def _text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())

@@ -24,6 +24,7 @@ from reader.importers.maths import maths_as_text
 from reader.importers.quoted_tables import lift_quoted_tables
 from reader.importers.ruby import protect_readings
 from reader.importers.sanitize import ALLOWED_TAGS
+from reader.importers.tree import HEADINGS, add_text, text_of
 
 # Elements that sit inside running text. Their class names say how they look ("menuitem",
 # "guilabel", "nav-link"), never that they are page furniture, yet the extractor judges them by
@@ -37,7 +38,6 @@ _STYLE_SPACE = re.compile(r"\s+")
 _MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 _CODE = ("code", "kbd", "samp", "tt")
 _LINE_NUMBERS = re.compile(r"[\d\s]*")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
 # Where a trafilatura <code> stands on its own as a block rather than inside a sentence.
@@ -123,7 +123,7 @@ def _drop_permalinks(tree: lxml.html.HtmlElement) -> None:
         if _PERMALINK_TEXT.fullmatch(anchor.text_content()) is None:
             continue  # words: a link of the text (most links: tested first, it is cheap)
         href = (anchor.get("href") or "").strip()
-        in_heading = any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
+        in_heading = any(parent.tag in HEADINGS for parent in anchor.iterancestors())
         # A link holding an image (a figure opening its gallery) is the figure, not a mark.
         if anchor.find(".//img") is not None:
             continue
@@ -194,8 +194,8 @@ def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
         before = paragraph.getprevious()
         if before is None or before.tag != "p" or (before.tail or "").strip():
             continue
-        text = " ".join(paragraph.text_content().split())
-        if text and text == " ".join(before.text_content().split()):
+        text = text_of(paragraph)
+        if text and text == text_of(before):
             last = paragraph[-1] if len(paragraph) else None
             if last is None:
                 paragraph.text = (paragraph.text or "") + REPEAT_MARK
@@ -309,29 +309,19 @@ def _unwrap(element: Any) -> None:
     """Replace an element by its content, keeping text order."""
     parent = element.getparent()
     index = parent.index(element)
-    previous = element.getprevious()
-    text = element.text or ""
-    if previous is not None:
-        previous.tail = (previous.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+    add_text(parent, index, element.text or "")
     children = list(element)
     tail = element.tail or ""
     parent.remove(element)
     for offset, child in enumerate(children):
         parent.insert(index + offset, child)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    elif previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
+    add_text(parent, index + len(children), tail)
 
 
 def _to_html_element(element: Any) -> None:
     tag, rend = element.tag, element.get("rend") or ""
     if tag == "head":
-        html_tag = rend if rend in _HEADINGS else "h3"
+        html_tag = rend if rend in HEADINGS else "h3"
     elif tag == "hi":
         html_tag = _RENDITIONS.get(rend, "span")
     elif tag == "list":

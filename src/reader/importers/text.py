@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 
 from reader.core.article import Article
 from reader.core.text import normalize_newlines, normalize_text
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_text
 from reader.importers.language import detect_language
+from reader.importers.text_body import body_html, drop_footer, paragraphs
 
 # Header lines (breadcrumb, title, date) are short: a longer line is never parsed as one,
 # which also keeps the regular expressions away from a multi-megabyte single line.
 _MAX_TITLE = 120
 _HEADER_LINES = 8
-# Only the last few short lines can be a promotional footer.
-_FOOTER_LINES = 3
-_MAX_FOOTER_LINE = 80
+
 
 # Stray control characters go; vertical tab and form feed (page breaks) become line ends.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
@@ -80,24 +77,7 @@ _AUTHOR_LABELS = _names("作者|记者|記者|author")
 _BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})")
 _SECTION_PUNCTUATION = re.compile(r"[,，。.!！?？:：;；、\d]")
 
-_SUBHEADING = re.compile(r"【(?P<inner>[^【】]{1,80})】")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
-# A call to follow or subscribe: the kind of last line a saved page ends with.
-_PROMO = re.compile(
-    r"(?:(?:想|欲)?了解更多|更多精彩|更多内容|更多[资資][讯訊]|更多新[闻聞])"
-    r"[^。！？!?]{0,30}(?:[关關]注|[点點][击擊]|[访訪][问問]|[请請]|下[载載])"
-    r"|(?:[欢歡]迎|敬[请請]|[记記]得|[点點][击擊])?[关關]注(?:我[们們]|本[号號]|公[众眾][号號])"
-    r"|[点點][击擊][关關]注"
-    r"|follow us|subscribe to|sign up for",
-    re.IGNORECASE,
-)
-_SOURCE_NOTE = re.compile(
-    r"[（(]\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[来來]源)\s*[:：][^()（）]{1,30}[)）]"
-    r"|(?:本文|文章)(?:[来來]源|[转轉][载載]自|[来來]自)|(?:[责責]任[编編][辑輯]|[责責][编編])\s*[:：]"
-)
-_TRAILING_EDITOR = re.compile(
-    r"\s*[（(]\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯])\s*[:：][^()（）]{1,20}[)）]\s*$"
-)
 
 
 @dataclass
@@ -130,7 +110,7 @@ def import_text(data: bytes, filename: str) -> Article:
     if not any(line.strip() for line in body):
         # Nothing but a title (a one-line file): the line is the text too.
         body = [header.title] if header.title else lines
-    blocks = _paragraphs(_drop_footer(body))
+    blocks = paragraphs(drop_footer(body))
     title = header.title or (blocks[0][0] if blocks else "")
     title = _shorten(title) if len(title) > _MAX_TITLE else title
     title = title.translate(_HIDDEN)
@@ -139,7 +119,7 @@ def import_text(data: bytes, filename: str) -> Article:
     return Article(
         title=title,
         text=body_text,
-        html=_html(blocks),
+        html=body_html(blocks),
         section=section or header.glued_section,
         site=site,
         author=header.author,
@@ -287,117 +267,3 @@ def _shorten(line: str) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,，、;；:：") + "…"
-
-
-# Body: footer, paragraphs, HTML
-
-
-def _drop_footer(lines: list[str]) -> list[str]:
-    lines = list(lines)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    for _ in range(_FOOTER_LINES):
-        if len(lines) < 2:
-            break
-        last = lines[-1].strip()
-        if len(last) > _MAX_FOOTER_LINE or not _is_footer(last):
-            break
-        lines.pop()
-        while lines and not lines[-1].strip():
-            lines.pop()
-    if lines:
-        tail = lines[-1][-60:]
-        editor = _TRAILING_EDITOR.search(tail)
-        if editor and editor.start() > 0:
-            lines[-1] = lines[-1][: len(lines[-1]) - len(tail) + editor.start()]
-    return lines
-
-
-def _is_footer(line: str) -> bool:
-    if _SOURCE_NOTE.match(line):
-        return True
-    # A real closing sentence may start like a promotion; promotions don't end sentences.
-    return bool(_PROMO.match(line)) and "。" not in line
-
-
-def _paragraphs(lines: list[str]) -> list[tuple[str, bool]]:
-    """(paragraph, is_subheading) pairs.
-
-    With blank lines between paragraphs, each block of lines is one paragraph (hard-wrapped
-    lines are joined); without, every line is one. A line that is a whole `【…】` is always a
-    subheading of its own.
-    """
-    blank_separated = _has_blank_separator(lines)
-    result: list[tuple[str, bool]] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            result.append((_join(pending), False))
-            pending.clear()
-
-    # An indented line starts a paragraph, unless every line is indented (a quoted block);
-    # the full-width indent of Chinese text always marks a paragraph.
-    non_empty = sum(1 for line in lines if line.strip())
-    indent_marks_paragraph = 0 < sum(1 for line in lines if _indented(line)) < non_empty
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            flush()
-            continue
-        if _SUBHEADING.fullmatch(line):
-            flush()
-            result.append((line, True))
-            continue
-        if (
-            not blank_separated
-            or raw.startswith("\u3000")
-            or (indent_marks_paragraph and _indented(raw))
-        ):
-            flush()
-        pending.append(line)
-    flush()
-    return [(text, heading) for text, heading in result if text]
-
-
-def _has_blank_separator(lines: list[str]) -> bool:
-    seen_text = False
-    blank_after_text = False
-    for line in lines:
-        if line.strip():
-            if blank_after_text:
-                return True
-            seen_text = True
-        elif seen_text:
-            blank_after_text = True
-    return False
-
-
-def _indented(line: str) -> bool:
-    return line.startswith(("\u3000", "\t", "  ")) and bool(line.strip())
-
-
-def _join(lines: list[str]) -> str:
-    """Join hard-wrapped lines: with nothing between Chinese or Japanese, else with a space."""
-    parts = [lines[0]]
-    for previous, line in pairwise(lines):
-        if not (_unspaced(previous[-1]) or _unspaced(line[0])):
-            parts.append(" ")
-        parts.append(line)
-    return "".join(parts)
-
-
-def _unspaced(ch: str) -> bool:
-    # Han, kana and CJK punctuation; Korean puts spaces between words like Latin text does.
-    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
-def _html(blocks: list[tuple[str, bool]]) -> str:
-    parts = []
-    for text, heading in blocks:
-        if heading:
-            inner = _SUBHEADING.fullmatch(text)
-            parts.append(f"<h2>{html.escape(inner['inner'] if inner else text)}</h2>")
-        else:
-            parts.append(f"<p>{html.escape(text)}</p>")
-    return "\n".join(parts)

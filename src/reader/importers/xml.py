@@ -37,10 +37,3 @@ def local_name(element: etree._Element) -> str:
     """An element's tag without its namespace ("" for comments and entities)."""
     tag = element.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
-def text_of(element: etree._Element | None) -> str:
-    """The element's whole text, spaces collapsed; "" for None."""
-    if element is None:
-        return ""
-    return " ".join("".join(element.itertext()).split())

@@ -8,7 +8,8 @@ from pathlib import Path
 from reader.core.anchoring import locate_quote
 from reader.core.annotation import ArticleAnnotations, Color, Highlight, Note
 from reader.errors import ImportFailed, InvalidAnnotations, NotYours, ReaderError
-from reader.exporters import AnnotatedArticle, render, w3c
+from reader.exporters import AnnotatedArticle, render, w3c_import
+from reader.exporters.files import write_export
 from reader.exporters.vault import KINDS, Vault, VaultReport
 from reader.importers.annotations import LABELS, detect, parse_foreign
 from reader.importers.files import display_path, read_file
@@ -173,6 +174,14 @@ class Annotating:
         items = [AnnotatedArticle(self.articles.get(i), self.store.for_article(i)) for i in ids]
         return render(format, items, self.store.color_meanings(), creator=self.author_name())
 
+    def export_to_file(
+        self, format: str, ids: Sequence[int], path: Path, data_dir: Path, overwrite: bool
+    ) -> Path:
+        """Export annotations to a file, atomically; never into `data_dir` (the library's),
+        never over an existing file unless `overwrite`. Returns where it was written."""
+        text = self.export(format, ids)
+        return write_export(path, text, data_dir=data_dir, force=overwrite)
+
     def author_name(self) -> str | None:
         """The name the user goes by in a shared library (set with sync), if any."""
         with self.db.reading() as conn:
@@ -217,7 +226,7 @@ class Annotating:
         return self._import_w3c_data(_read(path))
 
     def _import_w3c_data(self, data: bytes) -> AnnotationImportReport:
-        loaded = w3c.loads(data)
+        loaded = w3c_import.loads(data)
         report = self.store.import_annotations(loaded.groups, loaded.meanings)
         report.skipped = loaded.skipped
         report.linked_pages = loaded.linked_pages

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reader.core.annotation import normalize_tags
 from reader.core.article import Article
-from reader.core.import_failures import ImportFailure, import_failure
-from reader.core.versions import SourceMatch, Verdict, closest
-from reader.errors import ImportFailed, ReaderError
 from reader.importers import (
-    MAX_FILE_BYTES,
-    Collection,
     LocalImages,
     Skipped,
     display_path,
@@ -32,14 +23,21 @@ from reader.importers import (
 from reader.importers.pipeline import Job, in_order
 from reader.importers.pool import Outcome
 from reader.services.batch_lane import BatchLane
-from reader.storage import annotation_rows, edits, sources
+
+# What an import answers, and what the GUI and CLI are handed, from where they always were.
+from reader.services.import_results import FoundFiles as FoundFiles
+from reader.services.import_results import ImportOptions as ImportOptions
+from reader.services.import_results import ImportResult as ImportResult
+from reader.services.import_results import ImportStatus as ImportStatus
+from reader.services.import_results import failed as failed
+from reader.services.import_results import skipped_kinds as skipped_kinds
+from reader.services.import_writer import ImportFile, ImportWriter
+from reader.storage import sources
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.database import Database
 from reader.storage.sources import FileState, file_state
-
-log = logging.getLogger(__name__)
 
 # During a long import the search index catches up every this many files.
 INDEX_EVERY = 200
@@ -47,59 +45,6 @@ INDEX_EVERY = 200
 # files ready for this long: a sync per file kept imports waiting on the disk most of the time.
 BATCH_FILES = 50
 BATCH_S = 0.5
-
-
-class ImportStatus(Enum):
-    IMPORTED = "imported"
-    DUPLICATE = "duplicate"
-    UPDATED = "updated"
-    FAILED = "failed"
-    # Nothing stored: the file shares a source with article `match.article_id` and the texts
-    # are neither clearly one story nor clearly two. The caller asks the user, then imports
-    # again with `replace_id` or `as_new`.
-    UNSURE = "unsure"
-    # A file inside a chosen folder that is not imported (an image, a JSON file that is not a
-    # feed…): nothing was read; `reason` says why.
-    SKIPPED = "skipped"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What happened to one file of an import."""
-
-    path: str
-    status: ImportStatus
-    article_id: int | None = None
-    title: str | None = None
-    reason: str | None = None
-    failure: ImportFailure | None = None  # a FAILED result's reason by kind
-    # The stored article sharing this file or URL that the text was compared with, if any.
-    match: SourceMatch | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status is not ImportStatus.FAILED
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "status": self.status.value,
-            "id": self.article_id,
-            "title": self.title,
-            "reason": self.reason,
-            "same_source": self.match.to_json() if self.match else None,
-        }
-
-
-@dataclass
-class _File:
-    """One file of an import on its way to the library."""
-
-    path: Path
-    shown: str
-    state: FileState | None
-    known: int | None = None  # the article it already is (unchanged since its import)
-    skipped: str | None = None  # why a file found in a folder is not imported
 
 
 class _Storing:
@@ -111,21 +56,12 @@ class _Storing:
         self.options = options
         self.stored = 0
 
-    def batch(self, batch: list[tuple[_File, Outcome[Any] | None]]) -> list[ImportResult]:
-        results = self.importing._store_batch(batch, self.options)
+    def batch(self, batch: list[tuple[ImportFile, Outcome[Any] | None]]) -> list[ImportResult]:
+        results = self.importing.writer.store_batch(batch, self.options)
         before, self.stored = self.stored, self.stored + len(batch)
         if self.stored // INDEX_EVERY > before // INDEX_EVERY:
             self.importing._index()
         return results
-
-
-def _failed(file: _File, failure: ImportFailure) -> ImportResult:
-    return failed(file.shown, failure)
-
-
-def failed(path: str, failure: ImportFailure) -> ImportResult:
-    """A FAILED result: its reason in English (the CLI's) and by kind (the window's)."""
-    return ImportResult(path, ImportStatus.FAILED, reason=failure.text, failure=failure)
 
 
 def extraction_processes() -> int:
@@ -134,34 +70,11 @@ def extraction_processes() -> int:
     return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class ImportOptions:
-    """How one file is imported (see Library.import_path)."""
-
-    section: str | None = None
-    replace_id: int | None = None
-    as_new: bool = False
-    ask_when_unsure: bool = False
-    max_bytes: int = MAX_FILE_BYTES
-
-
-@dataclass(frozen=True)
-class FoundFiles:
-    """What one walk of the chosen files and folders found: the files an import of them
-    visits, and those it passes over (Skipped)."""
-
-    items: tuple[Path | Skipped, ...]
-
-    @property
-    def files(self) -> list[Path]:
-        return [item for item in self.items if isinstance(item, Path)]
-
-
 class Importing:
     """The import operations: files (read, extracted, stored in batches) and articles.
 
     Changes are counted through `changed` (for the backup counter); `index` brings the
-    search index up to date during a long import.
+    search index up to date during a long import and at its end.
     """
 
     def __init__(
@@ -175,10 +88,7 @@ class Importing:
         index: Callable[[], None],
     ) -> None:
         self.db = db
-        self.articles = articles
-        self.annotation_store = annotation_store
-        self.assets = assets
-        self._changed = changed
+        self.writer = ImportWriter(db, articles, annotation_store, assets, changed=changed)
         self._index = index
 
     def files(
@@ -199,7 +109,10 @@ class Importing:
         """
         found = paths.items if isinstance(paths, FoundFiles) else self.walk(paths)
         jobs = (self._prepare(item, options, started) for item in found)
-        return self._import(jobs, options, should_stop, extraction_processes())
+        try:
+            yield from self._import(jobs, options, should_stop, extraction_processes())
+        finally:
+            self._index()  # what was stored is found, however the import ended
 
     def find(self, paths: Iterable[Path]) -> FoundFiles:
         """One walk of the chosen paths, kept: its total for a progress bar, then the import
@@ -216,6 +129,7 @@ class Importing:
     def file(self, path: Path, options: ImportOptions) -> ImportResult:
         """Import one file, in this process (see Library.import_path); a file of several
         articles answers with the first that is not a duplicate."""
+        self._require_target(options)
         jobs = [self._prepare(path, options, lambda _path: None)]
         results = list(self._import(jobs, options, lambda: False, processes=0))
         fresh = [r for r in results if r.status is not ImportStatus.DUPLICATE]
@@ -223,7 +137,7 @@ class Importing:
 
     def _import(
         self,
-        jobs: Iterable[Job[_File]],
+        jobs: Iterable[Job[ImportFile]],
         options: ImportOptions,
         should_stop: Callable[[], bool],
         processes: int,
@@ -234,7 +148,7 @@ class Importing:
         Batches are stored by a writer lane while this thread keeps the extraction workers
         fed with the next files.
         """
-        batch: list[tuple[_File, Outcome[Any] | None]] = []
+        batch: list[tuple[ImportFile, Outcome[Any] | None]] = []
         since = time.monotonic()
         store = _Storing(self, options)
         # closing: no worker outlives the import; the lane waits for the batch it stores.
@@ -255,14 +169,14 @@ class Importing:
 
     def _prepare(
         self, found: Path | Skipped, options: ImportOptions, started: Callable[[Path], None]
-    ) -> Job[_File]:
+    ) -> Job[ImportFile]:
         """Read one file for import, unless it is known unchanged: then nothing is read (by
         size and modification time) or nothing is extracted (by its bytes' hash)."""
         if isinstance(found, Skipped):
-            return Job(_File(found.path, display_path(found.path), None, skipped=found.reason))
+            return Job(ImportFile(found.path, display_path(found.path), None, skipped=found.reason))
         path = found
         started(path)  # a front end may say what it is working on
-        file = _File(path, display_path(path), file_state(path))
+        file = ImportFile(path, display_path(path), file_state(path))
         fresh = options.replace_id is None and not options.as_new
         try:
             if file.state is not None and fresh:
@@ -292,179 +206,14 @@ class Importing:
                 return sources.article_for_bytes(conn, state.source_hash)
             return sources.article_for_state(conn, state)
 
-    def _store_batch(
-        self, batch: list[tuple[_File, Outcome[Any] | None]], options: ImportOptions
-    ) -> list[ImportResult]:
-        """Store a batch in one durable transaction, each file under a savepoint of its own
-        so that one file's failure undoes only that file; its assets are published after."""
-        if not batch:
-            return []
-        staged: list[tuple[int, Path | None]] = []
-        try:
-            with self.db.transaction(durable=True) as conn:
-                results = [
-                    result
-                    for file, outcome in batch
-                    for result in self._store_one(conn, file, outcome, options, staged)
-                ]
-        except BaseException:
-            for _article_id, folder in staged:
-                self.assets.discard(folder)
-            raise
-        for article_id, folder in staged:
-            self.assets.publish(article_id, folder)
-        self._changed(len(staged))
-        return results
-
-    def _store_one(
-        self,
-        conn: sqlite3.Connection,
-        file: _File,
-        outcome: Outcome[Any] | None,
-        options: ImportOptions,
-        staged: list[tuple[int, Path | None]],
-    ) -> list[ImportResult]:
-        """One file's part of a batch: all of its articles or none. Its own failures, in
-        whichever process they happened, become a FAILED result; the library's raise (and
-        undo the batch)."""
-        conn.execute("SAVEPOINT import_file")
-        mark = len(staged)
-        try:
-            results = self._store_file(conn, file, outcome, options, staged)
-        except ImportFailed as exc:
-            results = [_failed(file, exc.failure)]
-        except RecursionError:
-            results = [_failed(file, import_failure("too_deeply_nested"))]
-        except MemoryError:
-            results = [_failed(file, import_failure("too_large_to_import"))]
-        except (ReaderError, sqlite3.Error):
-            raise  # the library cannot be written, or no such article: not this file's fault
-        except Exception as exc:
-            # A bug met by one file must not cost the user the rest of the import.
-            log.exception("importing %s failed", file.shown)
-            results = [_failed(file, import_failure("unexpected", name=type(exc).__name__))]
-        if any(result.status is ImportStatus.FAILED for result in results):
-            conn.execute("ROLLBACK TO import_file")
-            for _article_id, folder in staged[mark:]:
-                self.assets.discard(folder)
-            del staged[mark:]
-        conn.execute("RELEASE import_file")
-        return results
-
-    def _store_file(
-        self,
-        conn: sqlite3.Connection,
-        file: _File,
-        outcome: Outcome[Any] | None,
-        options: ImportOptions,
-        staged: list[tuple[int, Path | None]],
-    ) -> list[ImportResult]:
-        if file.skipped is not None:
-            return [ImportResult(file.shown, ImportStatus.SKIPPED, reason=file.skipped)]
-        if outcome is None:  # known unchanged
-            assert file.known is not None
-            if file.state is not None and file.state.source_hash:
-                # Same bytes, new name or time: know it by those next time.
-                sources.remember(conn, file.state, file.known)
-            title = self.articles.title_in(conn, file.known)
-            return [ImportResult(file.shown, ImportStatus.DUPLICATE, file.known, title)]
-        imported = outcome.get()
-        if isinstance(imported, Collection):
-            if options.replace_id is not None:
-                raise ImportFailed("several_to_replace_one")
-            # Each article of a collection is its own source (its URL), not the file; a
-            # question about one entry could only be answered by importing the file again.
-            articles = list(imported.articles)
-            options = replace(options, ask_when_unsure=False)
-        else:
-            articles = [imported]  # source_path set where it was extracted
-        results = []
-        for article in articles:
-            result, folder = self._add_in(conn, article, options, file.shown, file.state)
-            if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
-                staged.append((result.article_id, folder))
-            results.append(result)
-        return results
-
     def add(
         self, article: Article, options: ImportOptions, path: str, source: FileState | None
     ) -> ImportResult:
-        """Store one article in a transaction of its own: new, a duplicate, or a new version.
+        """Store one article in a transaction of its own (see ImportWriter.add)."""
+        self._require_target(options)
+        return self.writer.add(article, options, path, source)
 
-        A new version (`replace_id`, or the same source file or URL with substantially the
-        same text: see reader.core.versions) keeps the article's id, bookmarks and annotations;
-        its highlights are re-anchored in the same transaction. A different text from the same
-        source is a new article, and so is an unsure one unless `ask_when_unsure` (then nothing
-        is stored and the result says UNSURE). `as_new` skips the comparison.
-        """
-        with self.db.transaction(durable=True) as conn:
-            result, staged = self._add_in(conn, article, options, path, source)
-        if result.article_id is not None and result.status is not ImportStatus.DUPLICATE:
-            self.assets.publish(result.article_id, staged)
-            self._changed(1)
-        return result
-
-    def _add_in(
-        self,
-        conn: sqlite3.Connection,
-        article: Article,
-        options: ImportOptions,
-        path: str,
-        source: FileState | None,
-    ) -> tuple[ImportResult, Path | None]:
-        """Store one article inside a transaction: new, a duplicate, or a new version of a
-        known one; its assets are staged, to publish once the transaction commits."""
-        section = options.section or article.section
-        replace_id = options.replace_id
-        existing = self.articles.find_content_in(conn, article.content_hash)
-        if existing is not None:
-            # The same text in the Trash comes back, with its notes: the reader wants it again.
-            self.articles.set_trashed(conn, [existing], False)
-            title = self.articles.title_in(conn, existing)
-            if source is not None and source.source_hash:
-                sources.remember(conn, source, existing)
-            return ImportResult(path, ImportStatus.DUPLICATE, existing, title), None
-        unsure_ok = replace_id is not None or options.as_new
-        match = None if unsure_ok else self._version_of(conn, article)
-        if options.ask_when_unsure and match and match.verdict is Verdict.UNSURE:
-            return ImportResult(path, ImportStatus.UNSURE, None, article.title, match=match), None
-        same = match.article_id if match and match.verdict is Verdict.SAME else replace_id
-        if same is not None:
-            # What the user corrected by hand stays as the user left it.
-            article, section = edits.keep_edited(conn, same, article, section)
-            self.articles.replace_content(conn, same, article, section)
-            self.annotation_store.reanchor_article(conn, same, article.text)
-            article_id, status = same, ImportStatus.UPDATED
-        else:
-            article_id, status = self.articles.insert(conn, article, section), ImportStatus.IMPORTED
-        if source is not None and source.source_hash:
-            sources.remember(conn, source, article_id)
-        if article.tags:  # added to the article's own tags, never replacing them
-            annotation_rows.link_tags(
-                conn, "article_tags", "article_id", article_id, normalize_tags(list(article.tags))
-            )
-        staged = self.assets.stage(article_id, article.assets, article.remote_images)
-        return ImportResult(path, status, article_id, article.title, match=match), staged
-
-    def _version_of(self, conn: sqlite3.Connection, article: Article) -> SourceMatch | None:
-        """The stored article from the same file or URL whose text the new one keeps most of."""
-        stored = self.articles.same_source_in(conn, article.source_path, article.url)
-        return closest(article.text, stored)
-
-
-def skipped_kinds(
-    results: Iterable[ImportResult], say: Callable[[str], str] = lambda text: text
-) -> list[tuple[str, int]]:
-    """The files an import skipped, counted by kind, most first: [(".png", 10), (".json (not
-    a feed)", 2)] — what a summary says it left out, and why. `say` words the reasons and
-    "(no suffix)" (the window passes its translation)."""
-    counts: dict[str, int] = {}
-    for result in results:
-        if result.status is ImportStatus.SKIPPED:
-            suffix = Path(result.path).suffix.lower() or say("(no suffix)")
-            reason = result.reason
-            kind = (
-                suffix if reason == "unsupported file type" else f"{suffix} ({say(reason or '')})"
-            )
-            counts[kind] = counts.get(kind, 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    def _require_target(self, options: ImportOptions) -> None:
+        """An article to replace must exist: NotFound, before any file is read."""
+        if options.replace_id is not None:
+            self.writer.articles.require(options.replace_id)

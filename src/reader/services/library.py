@@ -14,9 +14,8 @@ from reader.core.changes import Changes
 from reader.core.edits import Snapshot
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
 from reader.errors import ReadOnlyLibrary
-from reader.exporters.files import write_export
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
-from reader.paths import DataPaths, make_private
+from reader.paths import DataPaths
 from reader.services.annotating import Annotating
 from reader.services.capturing import Capturing
 from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
@@ -29,7 +28,7 @@ from reader.services.importing import skipped_kinds as skipped_kinds
 from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
-from reader.services.recovery import make_room_for_folders, opened
+from reader.services.recovery import opened, settle
 from reader.services.recovery import recover_damaged as recover_damaged
 from reader.services.safekeeping import Safekeeping
 from reader.services.trash import Trash
@@ -75,13 +74,9 @@ class Library:
         self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
         self.importing = Importing(
-            self.db,
-            self.articles,
-            self.annotation_store,
-            self.assets,
-            changed=self.safekeeping.count_change,
-            index=self.update_search_index,
-        )
+            self.db, self.articles, self.annotation_store, self.assets,
+            changed=self.safekeeping.count_change, index=self.update_search_index,
+        )  # fmt: skip
         index, writable = self.update_search_index, self._require_writable
         self.capturing = Capturing(
             self.importing, self.articles, self.annotation_store, self.annotations, self.assets,
@@ -98,10 +93,7 @@ class Library:
             assets=self.assets,
         )  # fmt: skip
         if not self.read_only:
-            make_room_for_folders(paths)
-            self.assets.finish_staged(self.articles.exists)
-            for entry in paths.private_entries():  # a library made before they were private
-                make_private(entry)
+            settle(paths, self.assets, self.articles.exists)
 
     @property
     def read_only(self) -> bool:
@@ -154,10 +146,7 @@ class Library:
         per file, in order; what was reported imported stays imported (see Importing.files)."""
         self._require_writable()
         options = ImportOptions(section, None, False, ask_when_unsure, max_bytes)
-        try:
-            yield from self.importing.files(paths, options, should_stop, started)
-        finally:
-            self.update_search_index()
+        yield from self.importing.files(paths, options, should_stop, started)
 
     def import_path(
         self,
@@ -170,8 +159,6 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
     ) -> ImportResult:
         """Import one file. Its own failures become a FAILED result; the library's raise."""
-        if replace_id is not None:
-            self.articles.require(replace_id)
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure, max_bytes)
         return self.importing.file(path, options)
 
@@ -188,8 +175,6 @@ class Library:
     ) -> ImportResult:
         """Store one imported article: new, a duplicate, or a new version of a known one (see
         Importing.add)."""
-        if replace_id is not None:
-            self.articles.require(replace_id)
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure)
         return self.importing.add(article, options, path, source)
 
@@ -251,15 +236,8 @@ class Library:
         return self.articles.summaries(ids)
 
     def view_counts(self) -> dict[str, int]:
-        """Article counts of the smart views."""
-        return {
-            "all": self.articles.count(),
-            "unread": self.articles.count(ArticleFilter(unread=True)),
-            "bookmarked": self.articles.count(ArticleFilter(bookmarked=True)),
-            "recent": self.articles.count(ArticleFilter(recently_read=True)),
-            "annotated": self.articles.count(ArticleFilter(annotated=True)),
-            "trash": self.articles.count(ArticleFilter(trashed=True)),
-        }
+        """Article counts of the smart views (see Organizing.view_counts)."""
+        return self.organizing.view_counts()
 
     def get_article(self, article_id: int) -> StoredArticle:
         return self.articles.get(article_id)
@@ -339,8 +317,7 @@ class Library:
     ) -> Path:
         """Export annotations to a file, atomically; never into the data folder, never over
         an existing file unless `overwrite`. Returns where it was written."""
-        text = self.annotations.export(format, ids)
-        return write_export(path, text, data_dir=self.paths.root, force=overwrite)
+        return self.annotations.export_to_file(format, ids, path, self.paths.root, overwrite)
 
     # -- the change log ----------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Organising operations of the Library: tags, sections as a whole, and saved searches."""
+"""Organising operations of the Library: tags, sections as a whole, saved searches, and the
+smart views' counts."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from reader.core.organizing import SavedSearch, clean_name
 from reader.errors import NotFound, ReaderError
-from reader.storage.articles import ArticleStore
+from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.database import Database
 from reader.storage.saved_searches import SavedSearchStore
 
@@ -21,6 +22,19 @@ class Organizing:
         self.articles = articles
         self.searches = SavedSearchStore(db)
         self._index = index
+
+    # -- smart views -------------------------------------------------------------------------
+
+    def view_counts(self) -> dict[str, int]:
+        """Article counts of the smart views."""
+        return {
+            "all": self.articles.count(),
+            "unread": self.articles.count(ArticleFilter(unread=True)),
+            "bookmarked": self.articles.count(ArticleFilter(bookmarked=True)),
+            "recent": self.articles.count(ArticleFilter(recently_read=True)),
+            "annotated": self.articles.count(ArticleFilter(annotated=True)),
+            "trash": self.articles.count(ArticleFilter(trashed=True)),
+        }
 
     # -- tags --------------------------------------------------------------------------------
 

@@ -11,12 +11,23 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader.errors import DamagedDatabase, DataDirError, ReaderError
-from reader.paths import DataPaths, move_aside
+from reader.paths import DataPaths, make_private, move_aside
+from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
 from reader.storage.locks import LibraryLock
 
 log = logging.getLogger(__name__)
 _Library = TypeVar("_Library")  # the facade, which imports this module
+
+
+def settle(paths: DataPaths, assets: AssetStore, exists: Callable[[int], bool]) -> None:
+    """Put a writable library's folder in order as it opens: its folders made room for,
+    assets staged by an import that never finished published or dropped (`exists`: is that
+    article stored), and every entry owner-only."""
+    make_room_for_folders(paths)
+    assets.finish_staged(exists)
+    for entry in paths.private_entries():  # a library made before they were private
+        make_private(entry)
 
 
 def make_room_for_folders(paths: DataPaths) -> None:

@@ -6,23 +6,23 @@ import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from reader.core.annotation import (
     AnchorStatus,
     ArticleAnnotations,
-    ArticleKey,
     Color,
     Highlight,
     ImportedAnnotations,
     Note,
-    TextPositionSelector,
     normalize_tags,
     selectors,
     trim_span,
 )
 from reader.storage import annotation_rows as rows
+from reader.storage.annotation_import import AnnotationImportReport as AnnotationImportReport
+from reader.storage.annotation_import import import_group, match_article
 from reader.storage.database import Database, utc_now
 
 _TAGGED = """EXISTS (SELECT 1 FROM {link} x JOIN tags t ON t.id = x.tag_id
@@ -73,35 +73,6 @@ class HighlightFilter:
             clauses.append(f"{rows.HIGHLIGHT_AUTHOR} = ?")
             params.append(self.author.strip())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-@dataclass
-class AnnotationImportReport:
-    """What an import of annotations did."""
-
-    articles: list[int] = field(default_factory=list)  # ids of the articles that matched
-    added: int = 0
-    already_present: int = 0
-    orphaned: int = 0
-    unmatched: list[ArticleKey] = field(default_factory=list)
-    skipped: int = 0  # annotations the file held that could not be read or were over a limit
-    linked_pages: list[str] = field(default_factory=list)  # pages named but not in the file
-
-    @property
-    def partial(self) -> bool:
-        """Some of what the file holds or names was not imported."""
-        return bool(self.skipped or self.linked_pages)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "skipped": self.skipped,
-            "linked_pages": self.linked_pages,
-            "articles": self.articles,
-            "added": self.added,
-            "already_present": self.already_present,
-            "orphaned": self.orphaned,
-            "unmatched": [vars(key) for key in self.unmatched],
-        }
 
 
 class AnnotationStore:
@@ -378,12 +349,12 @@ class AnnotationStore:
         report = AnnotationImportReport()
         with self.db.transaction(durable=True) as conn:
             for group in groups:
-                article_id = _match_article(conn, group.key)
+                article_id = match_article(conn, group.key)
                 if article_id is None:
                     report.unmatched.append(group.key)
                     continue
                 report.articles.append(article_id)
-                _import_group(conn, article_id, group.annotations, report)
+                import_group(conn, article_id, group.annotations, report)
             for color, meaning in (meanings or {}).items():
                 conn.execute(
                     "UPDATE colors SET meaning = ? WHERE name = ? AND meaning IS NULL",
@@ -398,68 +369,3 @@ class AnnotationStore:
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def _match_article(conn: sqlite3.Connection, key: ArticleKey) -> int | None:
-    """The article an exported annotation points at: by URL, content hash, then unique title."""
-    if key.url:
-        row = conn.execute("SELECT max(id) FROM articles WHERE url = ?", (key.url,)).fetchone()
-        if row[0] is not None:
-            return int(row[0])
-    for column, value in (("content_hash", key.content_hash), ("title", key.title)):
-        if value:
-            sql = f"SELECT id FROM articles WHERE {column} = ? LIMIT 2"
-            found = conn.execute(sql, (value,)).fetchall()
-            if len(found) == 1:
-                return int(found[0][0])
-    return None
-
-
-def _import_group(
-    conn: sqlite3.Connection,
-    article_id: int,
-    annotations: ArticleAnnotations,
-    report: AnnotationImportReport,
-) -> None:
-    text = rows.article_text(conn, article_id)
-    for highlight in annotations.highlights:
-        exists = conn.execute("SELECT 1 FROM highlights WHERE uid = ?", (highlight.uid,))
-        if exists.fetchone():
-            report.already_present += 1
-            continue
-        status = _insert_imported(conn, article_id, highlight, text)
-        report.added += 1
-        report.orphaned += status is AnchorStatus.ORPHANED
-    if annotations.note is not None:
-        _merge_note(conn, article_id, annotations.note)
-    rows.link_tags(conn, "article_tags", "article_id", article_id, annotations.tags)
-
-
-def _insert_imported(
-    conn: sqlite3.Connection, article_id: int, highlight: Highlight, text: str
-) -> AnchorStatus:
-    position = highlight.position
-    if position.start < 0 or position.end <= position.start:
-        # Never seen in our own exports; the CHECK constraints want some range all the same.
-        position = TextPositionSelector(0, max(1, len(highlight.quote.exact)))
-    highlight = replace(highlight, article_id=article_id, position=position)
-    highlight_id = rows.insert_highlight(conn, highlight)
-    if highlight.status is AnchorStatus.ORPHANED:
-        return AnchorStatus.ORPHANED
-    if text.startswith(highlight.quote.exact, position.start):
-        return highlight.status  # the same text: keep the selectors exactly as exported
-    return rows.anchor_into(conn, rows.get_highlight(conn, highlight_id), text)
-
-
-def _merge_note(conn: sqlite3.Connection, article_id: int, note: Note) -> None:
-    existing = rows.article_note(conn, article_id)
-    if existing is None:
-        conn.execute(
-            "INSERT INTO article_notes (article_id, text, created, updated) VALUES (?, ?, ?, ?)",
-            (article_id, note.text, note.created.isoformat(), note.updated.isoformat()),
-        )
-    elif note.text.strip() not in existing.text:
-        conn.execute(
-            "UPDATE article_notes SET text = ?, updated = ? WHERE article_id = ?",
-            (f"{existing.text}\n\n{note.text}", utc_now(), article_id),
-        )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.ordering import natural_key
 from reader.errors import NotFound
+from reader.storage.article_views import ArticleFilter as ArticleFilter  # what callers filter by
+from reader.storage.article_views import order_by
 from reader.storage.database import Database, utc_now
 
 _SUMMARY_COLUMNS = """
@@ -27,68 +28,6 @@ _ROW_EXTRAS = """,
 
 # How many articles sharing a file or URL a new import is compared with, newest first.
 SAME_SOURCE_LIMIT = 20
-
-SORT_COLUMNS = {
-    "added": "a.added",
-    "trashed": "a.trashed",
-    "read": "a.read_at",
-    # An undated article sorts by the day it was added, the date the list shows for it: a page
-    # saved today without a date belongs among today's, not after 100,000 older articles.
-    "published": "COALESCE(a.published, substr(a.added, 1, 10))",
-    "title": "a.title COLLATE NOCASE",  # refined in Python: natural order (see ids)
-    "site": "a.site COLLATE NOCASE",
-    "section": "s.name COLLATE NOCASE",
-}
-
-
-# The articles carrying a tag (bound twice): on the article, or on one of its highlights.
-_TAGGED = """SELECT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id
-    WHERE t.name = ? COLLATE NOCASE
-    UNION SELECT h.article_id FROM highlights h JOIN highlight_tags y ON y.highlight_id = h.id
-    JOIN tags t ON t.id = y.tag_id WHERE t.name = ? COLLATE NOCASE"""
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    """Which articles a list shows; None means no restriction on that field."""
-
-    section: str | None = None
-    site: str | None = None
-    unread: bool = False
-    bookmarked: bool = False
-    recently_read: bool = False
-    annotated: bool = False
-    ids: Sequence[int] | None = None
-    trashed: bool = False  # the Trash view; every other view leaves trashed articles out
-    tag: str | None = None  # on the article itself or on one of its highlights
-
-    def where(self) -> tuple[str, list[object]]:
-        clauses = ["a.trashed IS NOT NULL" if self.trashed else "a.trashed IS NULL"]
-        params: list[object] = []
-        if self.section is not None:
-            clauses.append("s.name = ? COLLATE NOCASE")
-            params.append(self.section)
-        if self.site is not None:
-            clauses.append("a.site = ?")
-            params.append(self.site)
-        if self.unread:
-            clauses.append("a.read_at IS NULL")
-        if self.bookmarked:
-            clauses.append("EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)")
-        if self.recently_read:
-            clauses.append("a.read_at >= datetime('now', '-30 days')")
-        if self.annotated:
-            clauses.append(
-                "(EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)"
-                " OR EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id))"
-            )
-        if self.tag is not None:
-            clauses.append(f"a.id IN ({_TAGGED})")
-            params += [self.tag, self.tag]
-        if self.ids is not None:
-            clauses.append(f"a.id IN ({','.join('?' * len(self.ids))})")
-            params.extend(self.ids)
-        return " WHERE " + " AND ".join(clauses), params
 
 
 class ArticleStore:
@@ -342,7 +281,7 @@ class ArticleStore:
         offset: int = 0,
     ) -> list[ArticleSummary]:
         where, params = (view or ArticleFilter()).where()
-        sql = f"SELECT {_SUMMARY_COLUMNS} {_FROM}{where} {_order_by(sort, descending)}"
+        sql = f"SELECT {_SUMMARY_COLUMNS} {_FROM}{where} {order_by(sort, descending)}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -363,7 +302,7 @@ class ArticleStore:
                 rows = conn.execute(f"SELECT a.id, a.title {_FROM}{where}", params).fetchall()
             rows.sort(key=lambda r: (natural_key(r[1]), r[0]), reverse=descending)
             return [int(r[0]) for r in rows]
-        sql = f"SELECT a.id {_FROM}{where} {_order_by(sort, descending)}"
+        sql = f"SELECT a.id {_FROM}{where} {order_by(sort, descending)}"
         with self.db.reading() as conn:
             return [int(r[0]) for r in conn.execute(sql, params)]
 
@@ -420,13 +359,6 @@ class ArticleStore:
                    GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
             ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
-
-
-def _order_by(sort: str, descending: bool) -> str:
-    order = SORT_COLUMNS.get(sort, SORT_COLUMNS["published"])
-    direction = "DESC" if descending else "ASC"
-    # Undated articles sort after dated ones whichever the direction; ties break on id.
-    return f"ORDER BY {order} IS NULL, {order} {direction}, a.id {direction}"
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:

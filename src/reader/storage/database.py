@@ -1,13 +1,10 @@
-"""Opening the library database: WAL, foreign keys, schema versions and migrations."""
+"""The library database: WAL, foreign keys, schema versions and migrations, transactions."""
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
-import stat
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -18,22 +15,29 @@ from pathlib import Path
 
 from reader.errors import (
     DamagedDatabase,
-    DataDirError,
-    NoLibrary,
     ReadOnlyLibrary,
     SchemaTooNew,
     StorageError,
 )
-from reader.paths import PRIVATE_DIR, create_private_file
 from reader.storage.locks import LibraryLock
+from reader.storage.opening import (
+    BUSY_TIMEOUT_S,
+    check_database_path,
+    connect,
+    connect_read_only,
+    connect_uri,
+    move_stray_journal,
+    opens_read_only,
+    storage_error,
+)
+from reader.storage.opening import read_only_message as read_only_message  # for the services
 from reader.storage.readers import ReadConnections
 from reader.storage.sqlite_errors import Failure, classify
-from reader.storage.sqlite_files import claim_unique, set_aside_foreign_journal, verify
+from reader.storage.sqlite_files import claim_unique, verify
 
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-BUSY_TIMEOUT_S = 30.0
 WAL_ATTEMPTS = 40
 # Libraries up to this size have every page checked when opened (`PRAGMA quick_check`: about
 # 0.1 s for 300 MB from the page cache); damage in a bigger one is noticed at the first read
@@ -82,7 +86,7 @@ class Database:
         check_database_path(path)
         # An existing library on a read-only disk or folder is opened read-only: it can still
         # be browsed, and every change is refused at once (see transaction()).
-        self.read_only = _opens_read_only(path, read_only)
+        self.read_only = opens_read_only(path, read_only)
         self._hold = LibraryLock(lock) if lock is not None else None
         # A stray journal is only judged by a Reader alone with the library: while another
         # connection switches a new file to WAL, its own live journal sits beside a WAL header.
@@ -90,7 +94,7 @@ class Database:
             if self._hold.exclusive():
                 try:
                     if not self.read_only:
-                        _move_stray_journal(path)
+                        move_stray_journal(path)
                 finally:
                     self._hold.release()
             self._hold.shared(BUSY_TIMEOUT_S)
@@ -104,9 +108,9 @@ class Database:
     def _open(self) -> None:
         path = self.path
         if self.read_only:
-            self.conn, self._ro_flags = _connect_read_only(path)
+            self.conn, self._ro_flags = connect_read_only(path)
         else:
-            self.conn = _connect(path)
+            self.conn = connect(path)
         try:
             self.conn.row_factory = sqlite3.Row
             self._configure()
@@ -116,7 +120,7 @@ class Database:
             self._readers = ReadConnections(self._open_reader)
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise _storage_error(exc, path) from exc
+            raise storage_error(exc, path) from exc
         except StorageError:
             self.conn.close()
             raise
@@ -147,7 +151,7 @@ class Database:
         """A read connection with the writer's settings, unable to write (query_only)."""
         try:
             if self.read_only:
-                conn = _connect_uri(self.path, self._ro_flags)
+                conn = connect_uri(self.path, self._ro_flags)
             else:
                 conn = sqlite3.connect(
                     self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -185,7 +189,7 @@ class Database:
             self.suspect_flag.unlink(missing_ok=True)
 
     def _failed(self, exc: sqlite3.DatabaseError) -> StorageError:
-        error = _storage_error(exc, self.path)
+        error = storage_error(exc, self.path)
         if isinstance(error, DamagedDatabase) and not self.read_only:
             # A library too big to check at every open is checked at the next one.
             with suppress(OSError):
@@ -323,152 +327,3 @@ def _statements(sql: str) -> list[str]:
     ):
         statements.append(chunk)  # an unterminated last statement: let SQLite judge it
     return statements
-
-
-def _check_data_dir(root: Path) -> None:
-    try:
-        created = not root.is_dir()
-        root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-        if created:
-            root.chmod(PRIVATE_DIR)  # the umask may have taken owner bits off
-    except FileExistsError:
-        raise DataDirError(f"data directory {root} is not a directory") from None
-    except OSError as exc:
-        raise DataDirError(f"cannot create data directory {root}: {exc.strerror}") from None
-    # A probe of its own: two Readers starting at once must not remove each other's.
-    try:
-        handle, probe = tempfile.mkstemp(prefix=".write-test-", dir=root)
-        os.close(handle)
-        Path(probe).unlink()
-    except OSError as exc:
-        raise _NotWritable(f"data directory {root} is not writable: {exc.strerror}") from None
-
-
-def _move_stray_journal(path: Path) -> None:
-    try:
-        set_aside_foreign_journal(path)
-    except OSError as exc:
-        raise StorageError(f"cannot move a stray journal beside {path}: {exc}") from exc
-
-
-def _storage_error(exc: sqlite3.DatabaseError, path: Path) -> StorageError:
-    failure = classify(exc)
-    if failure is Failure.READ_ONLY:
-        return ReadOnlyLibrary(read_only_message(path))
-    if failure is Failure.DISK_FULL:
-        return StorageError(f"the disk holding {path} is full; nothing was saved")
-    if failure is Failure.DAMAGED:
-        return DamagedDatabase(f"the library {path} is damaged ({exc})")
-    if failure is Failure.BUSY:
-        return StorageError(f"the library {path} is busy in another Reader; try again")
-    return StorageError(f"library error in {path}: {exc}")
-
-
-# -- opening: the path, the folder, read-only libraries -----------------------------------------
-
-# SQLite's Unix VFS refuses paths of this many bytes (with the terminating NUL), and it names
-# side files by appending to the database path ("-journal" the longest).
-SQLITE_MAX_PATH = 512
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-# Other databases live beside the library and must fit too: the longest is a backup copy in
-# progress, "backups/library-<stamp>-<n>.sqlite3.partial-journal" (about 60 bytes) in place of
-# "library.sqlite3"; with room to spare for set-aside names.
-_LONGEST_BESIDE = 80
-
-
-class _NotWritable(DataDirError):
-    """The data directory exists but nothing can be created in it."""
-
-
-def read_only_message(path: Path) -> str:
-    return f"the library in {path.parent} is read-only; changes are off"
-
-
-def check_database_path(path: Path) -> None:
-    """Refuse a database path SQLite cannot use, before anything opens it.
-
-    Only stat(): opening a FIFO would hang, and SQLite opens a folder only to fail obscurely.
-    """
-    size = len(os.fsencode(path))
-    if size + _LONGEST_BESIDE >= SQLITE_MAX_PATH:
-        limit = SQLITE_MAX_PATH - _LONGEST_BESIDE - 1
-        raise DataDirError(
-            f"the library path is too long for SQLite ({size} bytes, at most {limit}); "
-            f"choose a data folder with a shorter path: {path}"
-        )
-    for candidate in (path, *(path.with_name(path.name + s) for s in _SIDE_FILES)):
-        try:
-            mode = candidate.stat().st_mode
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise DataDirError(f"cannot use the library {candidate}: {exc.strerror}") from None
-        if stat.S_ISDIR(mode):
-            raise DataDirError(f"the library file {candidate} is a folder; move it away")
-        if not stat.S_ISREG(mode):
-            raise DataDirError(
-                f"the library file {candidate} is not a regular file (a FIFO, socket or "
-                "device); move it away"
-            )
-
-
-def _opens_read_only(path: Path, asked: bool) -> bool:
-    """Whether to open read-only: when asked, or an existing library cannot be written."""
-    if asked:
-        return True
-    try:
-        _check_data_dir(path.parent)
-    except _NotWritable:
-        if path.is_file():
-            return True
-        raise
-    return path.is_file() and not os.access(path, os.W_OK)
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # Created owner-only first: SQLite gives the -wal and -shm files the database's mode.
-    if not create_private_file(path):
-        raise DataDirError(f"cannot create the library {path}")
-    try:
-        return sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-        )
-    except sqlite3.DatabaseError as exc:
-        raise _storage_error(exc, path) from exc
-
-
-def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, str]:
-    """A connection that cannot write, to a library that may sit on a read-only disk.
-
-    Returns the connection and the URI flags that opened it. `mode=ro` reads a WAL library
-    when its -shm exists or can be created; in a read-only folder without one, only
-    `immutable` opens it (nothing can write it there meanwhile: a writer would need those
-    files too). The -wal's content is then not seen.
-    """
-    if not path.is_file():
-        raise NoLibrary(f"there is no library in {path.parent}")
-    failure: sqlite3.DatabaseError | None = None
-    for flags in ("mode=ro", "immutable=1"):
-        conn = _connect_uri(path, flags)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_CANTOPEN:
-                raise _storage_error(exc, path) from exc
-            failure = exc
-            continue
-        log.info("library %s opened read-only (%s)", path, flags)
-        return conn, flags
-    assert failure is not None
-    raise _storage_error(failure, path)
-
-
-def _connect_uri(path: Path, flags: str) -> sqlite3.Connection:
-    return sqlite3.connect(
-        f"{path.absolute().as_uri()}?{flags}",
-        uri=True,
-        timeout=BUSY_TIMEOUT_S,
-        isolation_level=None,
-        check_same_thread=False,
-    )

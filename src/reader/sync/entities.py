@@ -10,11 +10,11 @@ times and tags likewise.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from reader.core.article import content_hash
 from reader.core.edits import EDITABLE, edited_names, stored_names
+from reader.storage.database import utc_now
 from reader.sync.records import content_object
 
 Fields = dict[str, Any]
@@ -47,10 +47,6 @@ ARTICLE_COLUMNS = (
 HIGHLIGHT_COLUMNS = ("color", "exact", "prefix", "suffix", "status", "note", "created", "updated")
 # Fields whose losing value is kept in the conflict history.
 NOTE_FIELDS = frozenset({"note"})
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _tags(conn: sqlite3.Connection, table: str, key: str, local_id: int) -> Fields:
@@ -140,7 +136,7 @@ def _set_tags(
 def _section_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     if not name:
         return None
-    conn.execute("INSERT OR IGNORE INTO sections (name, created) VALUES (?, ?)", (name, _now()))
+    conn.execute("INSERT OR IGNORE INTO sections (name, created) VALUES (?, ?)", (name, utc_now()))
     return int(conn.execute("SELECT id FROM sections WHERE name = ?", (name,)).fetchone()[0])
 
 
@@ -216,8 +212,8 @@ def _insert_article(
     cur = conn.execute(
         f"""INSERT INTO articles (uid, {columns}, section_id, updated)
             VALUES (?, {", ".join("?" * len(ARTICLE_COLUMNS))}, ?, ?)""",
-        (uid, *(target.get(c) for c in ARTICLE_COLUMNS[:-1]), target.get("added") or _now(),
-         _section_id(conn, target.get("section")), _now()),
+        (uid, *(target.get(c) for c in ARTICLE_COLUMNS[:-1]), target.get("added") or utc_now(),
+         _section_id(conn, target.get("section")), utc_now()),
     )  # fmt: skip
     article_id = int(cur.lastrowid or 0)
     conn.execute(
@@ -246,7 +242,7 @@ def _update_article(conn: sqlite3.Connection, article_id: int, target: Fields, o
         if target.get("bookmark") is not None:
             conn.execute(
                 "INSERT INTO bookmarks (article_id, position, created) VALUES (?, ?, ?)",
-                (article_id, target["bookmark"][0], _now()),
+                (article_id, target["bookmark"][0], utc_now()),
             )
     _write_note(conn, article_id, str(target.get("note") or ""), old["note"])
     if tag_names(target) != tag_names(old):
@@ -263,7 +259,7 @@ def _write_note(conn: sqlite3.Connection, article_id: int, text: str, old: str) 
         """INSERT INTO article_notes (article_id, text, created, updated) VALUES (?, ?, ?, ?)
            ON CONFLICT(article_id) DO UPDATE SET text = excluded.text,
                updated = excluded.updated""",
-        (article_id, text, _now(), _now()),
+        (article_id, text, utc_now(), utc_now()),
     )
 
 
@@ -275,7 +271,8 @@ def write_highlight(
     values = (
         article_id, target["color"], target["exact"], target.get("prefix", ""),
         target.get("suffix", ""), target["start"], target["end"], target.get("status", "anchored"),
-        target.get("note", ""), target.get("created") or _now(), target.get("updated") or _now(),
+        target.get("note", ""), target.get("created") or utc_now(),
+        target.get("updated") or utc_now(),
     )  # fmt: skip
     if current is None:
         cur = conn.execute(

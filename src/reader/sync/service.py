@@ -14,14 +14,14 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.errors import SyncError
 from reader.storage import changes
 from reader.storage.assets import AssetStore
-from reader.storage.database import Database
+from reader.storage.database import Database, utc_now
 from reader.sync import identity, snapshots
+from reader.sync import status as sync_status
 from reader.sync.apply import apply_records, materialize, pending
 from reader.sync.capture import Author, capture
 from reader.sync.locations import close_after, open_transport, prepare, shown
@@ -130,7 +130,7 @@ class SyncService:
         finally:
             transport.close()
         with self.db.transaction() as conn:
-            identity.put(conn, "last_sync", _now())
+            identity.put(conn, "last_sync", utc_now())
             identity.put(conn, "waiting_files", str(applied.waiting_files))
         return SyncReport(
             captured, files, applied.applied_files, applied.applied_records,
@@ -153,7 +153,7 @@ class SyncService:
         """The device's folder, with who writes in it (a group shows authors by it)."""
         name = f"devices/{who.device}/{DEVICE_FILE}"
         if not transport.exists(name):
-            about = {"device": who.device, "author": who.name, "since": _now()}
+            about = {"device": who.device, "author": who.name, "since": utc_now()}
             transport.put(name, json.dumps(about, ensure_ascii=False).encode())
 
     # -- publishing --------------------------------------------------------------------------
@@ -348,7 +348,7 @@ class SyncService:
             conn.execute(
                 "INSERT OR IGNORE INTO sync_files (device, name, last_seq, applied) "
                 "VALUES (?, ?, ?, ?)",
-                (device, name, last, _now()),
+                (device, name, last, utc_now()),
             )
         return changed
 
@@ -356,51 +356,12 @@ class SyncService:
 
     def status(self) -> SyncStatus:
         with self.db.reading() as conn:
-            captured = int(identity.get(conn, "captured_seq", "0"))
-            configured = bool(identity.get(conn, "folder"))
-            pending = (
-                0
-                if not configured
-                else int(
-                    conn.execute("SELECT count(*) FROM sync_outbox WHERE published = 0").fetchone()[
-                        0
-                    ]
-                )
-                + int(
-                    conn.execute(
-                        "SELECT count(DISTINCT entity || entity_id) FROM changes WHERE seq > ?",
-                        (captured,),
-                    ).fetchone()[0]
-                )
-            )
-            devices = {
-                str(d): int(s)
-                for d, s in conn.execute("SELECT device, max(last_seq) FROM sync_files GROUP BY 1")
-            }
-            return SyncStatus(
-                configured=configured,
-                folder=identity.get(conn, "folder") or None,
-                library=identity.library_id(conn),
-                device=identity.get(conn, "device"),
-                author=changes.author_name(conn) or "",
-                last_sync=identity.get(conn, "last_sync") or None,
-                pending=pending,
-                conflicts=int(conn.execute("SELECT count(*) FROM sync_conflicts").fetchone()[0]),
-                waiting_files=int(identity.get(conn, "waiting_files", "0")),
-                devices=devices,
-            )
+            return sync_status.status(conn)
 
     def conflicts(self) -> list[Conflict]:
         """Every value that lost to another device's, newest first."""
         with self.db.reading() as conn:
-            rows = conn.execute(
-                "SELECT uid, field, value, device, author, recorded FROM sync_conflicts "
-                "ORDER BY id DESC"
-            ).fetchall()
-        return [
-            Conflict(str(r[0]), str(r[1]), json.loads(r[2]), str(r[3]), str(r[4]), str(r[5]))
-            for r in rows
-        ]
+            return sync_status.conflicts(conn)
 
 
 def _outbox_record(row: sqlite3.Row) -> Record:
@@ -427,7 +388,3 @@ def _user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "reader"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

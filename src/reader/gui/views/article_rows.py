@@ -260,7 +260,7 @@ def meta_text(summary: ArticleSummary) -> str:
     """The second line: site · section · date · reading time (what is known of them)."""
     if summary.published is not None:
         day = summary.published.isoformat()
-    else:  # the list sorts it by this day too (see storage.articles.SORT_COLUMNS)
+    else:  # the list sorts it by this day too (see storage.article_views.SORT_COLUMNS)
         day = QCoreApplication.translate("ArticleRows", "added {date}").format(
             date=summary.added.date().isoformat()
         )

@@ -1,0 +1,29 @@
+"""Small operations on lxml trees many importers share: an element's text, text put in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+# The heading elements of HTML, outermost level first.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def text_of(element: etree._Element | None) -> str:
+    """The element's whole text (not its tail), spaces collapsed; "" for None."""
+    if element is None:
+        return ""
+    return " ".join("".join(element.itertext()).split())
+
+
+def add_text(parent: Any, index: int, text: str) -> None:
+    """Put `text` where child `index` of `parent` begins: after the child before it (in its
+    tail), or at the start of `parent` (in its text) when there is none."""
+    if not text:
+        return
+    if index > 0:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
