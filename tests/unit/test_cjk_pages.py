@@ -78,6 +78,17 @@ def test_labels_inside_a_sentence_are_words_not_furniture() -> None:
     ]
 
 
+def test_a_toolbar_laid_out_with_much_white_space_is_still_furniture() -> None:
+    # Long blocks are passed over unread; white space between the labels is no length.
+    gap = "\n" + " " * 40
+    labels = gap.join(("阅读 10万+", "在看 12", "点赞 3", "分享", "收藏"))
+    tree = lxml.html.fromstring(
+        f"<div><section>{labels}</section><section>孩子们在湖边放风筝。</section></div>"
+    )
+    drop_furniture(tree)
+    assert [section.text_content() for section in tree.iter("section")] == ["孩子们在湖边放风筝。"]
+
+
 class TestRubyPage:
     article = import_html((DATA / "ruby-ja.html").read_bytes(), "ruby-ja.html")
 

@@ -36,6 +36,18 @@ def test_a_wiki_section_edit_link_and_its_brackets_go() -> None:
     assert "edit" not in text and "[" not in text
 
 
+def test_an_edit_link_known_only_by_its_box_goes() -> None:
+    # The link leads nowhere that names an editor: only its box's class says what it is
+    # (the check skipped on pages naming no such box must still see this one).
+    heading = (
+        '<h2 id="Winter">Winter <span class="mw-editsection">[<a href="/w/Ferry/section/1">'
+        "bearbeiten</a>]</span></h2>"
+    )
+    html, text = imported(f"<article>{paragraphs(LINES[:2])}{heading}{paragraphs(LINES[2:])}")
+    assert re.search(r"<h2[^>]*>Winter\s*</h2>", html)
+    assert "bearbeiten" not in text and "[" not in text
+
+
 def test_an_edit_link_in_plain_brackets_inside_a_heading_goes() -> None:
     heading = '<h3>Summer [<a href="https://wiki.example/Ferry?action=edit">edit</a>]</h3>'
     html, text = imported(f"<article>{paragraphs(LINES[:2])}{heading}{paragraphs(LINES[2:])}")

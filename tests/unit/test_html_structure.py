@@ -116,6 +116,23 @@ def test_footnotes_are_kept_at_the_end_and_linked_both_ways() -> None:
     assert 'href="#ref-1"' in article.html and 'id="ref-1"' in article.html
 
 
+def test_a_note_named_by_an_anchor_is_found_and_a_name_used_twice_is_not() -> None:
+    # Targets are found by `id` or by `<a name>`; a name that two elements claim leads
+    # nowhere for sure, and neither gets it.
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><article><h1>Lamps</h1><p>The lamps '
+        'were lit at dusk<sup><a href="#n1">1</a></sup> by the keeper, who walked the pier '
+        'twice each evening<sup><a href="#n2">2</a></sup> to check every wick.</p><p>In '
+        "winter the walk was made with a lantern, since the wind put out the matches.</p>"
+        '<ol><li><a name="n1">Or at six in winter, whichever came first.</a></li>'
+        '<li id="n2">Once at seven and again at ten.</li><li id="n2">A second note.</li></ol>'
+        "</article></body></html>"
+    )
+    html = import_html(page.encode(), "notes.html").html
+    assert '<li id="n1">' in html
+    assert 'id="n2"' not in html
+
+
 def test_what_the_page_never_shows_is_not_imported() -> None:
     visible = (
         "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "

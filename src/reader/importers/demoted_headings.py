@@ -20,13 +20,17 @@ def restore_demoted_headings(body: Any, source: lxml.html.HtmlElement) -> None:
     headings = _headings_by_text(source)
     if not headings:
         return
-    paragraph_texts = {text_of(paragraph) for paragraph in source.iter("p")}
+    paragraph_texts: set[str] | None = None  # read once a paragraph is a heading's text
     for child in body:
         if child.tag != "p" or any(isinstance(e.tag, str) and e.tag != "hi" for e in child):
             continue  # a paragraph holding links or images is not a demoted heading
         text = text_of(child)
         level = headings.get(text)
-        if level is not None and text not in paragraph_texts:
+        if level is None:
+            continue
+        if paragraph_texts is None:
+            paragraph_texts = {text_of(paragraph) for paragraph in source.iter("p")}
+        if text not in paragraph_texts:
             child.tag = "head"
             child.attrib.clear()
             child.set("rend", level)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import lxml.html
+from lxml import etree
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Where an edit link leads: a wiki's edit action, or an `/edit/` step in the path (a code
@@ -18,14 +19,20 @@ _EDIT_TARGET = re.compile(r"[?&;](?:ve)?action=(?:edit|submit)\b|/edit(?:/|$|[?#
 _EDIT_BOX = re.compile(r"edit-?section|section-?edit|edit-?link|headerlink-edit", re.I)
 # What may surround the link in its box: brackets, bars, dots and spaces.
 _PUNCTUATION = re.compile(r"[\s\[\]()|·•]*")
+_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
 _OPEN_BRACKET = re.compile(r"\s*[\[(]\s*$")
 _CLOSE_BRACKET = re.compile(r"^\s*[\])]")
 
 
 def drop_edit_links(tree: lxml.html.HtmlElement) -> None:
     """Remove each section-edit link with the brackets and box around it."""
+    # Judging a link weighs the text around it; where no class or id on the page names an
+    # edit box (matches never span two names), only links leading to an editor can be one.
+    named = _EDIT_BOX.search("\n".join(_page_names(tree))) is not None
     for anchor in list(tree.iter("a")):
         if anchor.getparent() is None:
+            continue
+        if not named and not _EDIT_TARGET.search(anchor.get("href") or ""):
             continue
         box = _edit_box(anchor)
         if not _is_edit_link(anchor, box):
@@ -46,6 +53,12 @@ def _is_edit_link(anchor: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> 
     if not _EDIT_TARGET.search(anchor.get("href") or ""):
         return False
     return any(parent.tag in _HEADINGS for parent in anchor.iterancestors())
+
+
+def _page_names(tree: lxml.html.HtmlElement) -> list[str]:
+    found = _NAMES(tree)
+    assert isinstance(found, list)
+    return [value for value in found if isinstance(value, str)]
 
 
 def _names(element: lxml.html.HtmlElement) -> str:

@@ -39,6 +39,8 @@ _RELATED = re.compile(
     r"Related (?:articles|posts|stories)|More stories)[:：]?",
     re.IGNORECASE,
 )
+# More letters than any furniture holds (_LABELS_MAX; the other patterns are shorter still).
+_LONGER_THAN_FURNITURE = re.compile(rf"(?:\s*\S){{{_LABELS_MAX + 1}}}")
 # Headings of the readers' comments, which run to the end of their container.
 _COMMENTS = re.compile(r"(?:精选留言|全部留言|写留言|全部评论|热门评论|网友评论|精彩评论)[:：]?")
 _BOXES = ("section", "div")
@@ -60,7 +62,10 @@ def drop_furniture(tree: lxml.html.HtmlElement) -> None:
     for element in list(tree.iter(*_FURNITURE_SCOPE)):
         if element.getparent() is None or _in_sentence(element):
             continue
-        text = text_of(element)
+        text = element.text_content()
+        if _LONGER_THAN_FURNITURE.match(text):
+            continue  # most blocks: not worth splitting into words
+        text = " ".join(text.split())
         if _RELATED.fullmatch(text):
             _drop_following(element, only_links=True)
         elif _COMMENTS.fullmatch(text):

@@ -177,7 +177,7 @@ def _opening_headings(first: Any, second: Any) -> list[Any]:
             continue
         if (previous.tail or "").strip():
             return headings
-        if isinstance(previous.tag, str) and text_of(previous):
+        if isinstance(previous.tag, str) and _has_text(previous):
             heading = _only_heading(previous)
             if heading is None:
                 return headings
@@ -210,3 +210,9 @@ def _as_extractor_xml(block: Any) -> Any:
     for item in block.iterchildren("li"):
         etree.SubElement(listing, "item").text = text_of(item)
     return listing
+
+
+def _has_text(element: Any) -> bool:
+    """Whether `text_of(element)` is not empty, found at its first word (a box before a
+    paragraph may hold most of the page)."""
+    return any(not piece.isspace() for piece in element.itertext() if piece)

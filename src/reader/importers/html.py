@@ -356,6 +356,9 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
             include_images=True,
             include_links=True,
             include_formatting=True,
+            # Not "python": that format also renders the body as text (a tenth of the
+            # extraction's time), which we never use; `raw_text` says whether it holds any.
+            output_format="xml",
         )
     except Exception:  # a hostile page can trip any part of a third-party extractor
         log.debug("trafilatura failed; falling back to the page body", exc_info=True)
@@ -365,7 +368,7 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
 
 def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> str | None:
     """The extracted article as HTML, or None when the extraction holds no text."""
-    if document is None or document.body is None or not (document.text or "").strip():
+    if document is None or document.body is None or not (document.raw_text or "").strip():
         return None
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines

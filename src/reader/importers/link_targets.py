@@ -13,7 +13,9 @@ from collections import Counter
 from typing import Any
 
 import lxml.html
+from lxml import etree
 
+_NAMED = etree.XPath("//*[@id]|//a[@name]")
 _MARKS = re.compile("[\ufdd0-\ufdef]")
 # The extractor's blocks (its XML vocabulary) a note can become.
 _BLOCKS = ("p", "item", "head", "quote", "cell")
@@ -30,8 +32,9 @@ def restore_link_targets(body: Any, source: lxml.html.HtmlElement) -> None:
         same = blocks.setdefault(_text(block), [])
         if not any(outer in block.iterancestors() for outer in same):  # a note's <p> in its <item>
             same.append(block)
+    targets = _source_targets(source, wanted)
     for name in sorted(wanted):
-        target = _source_target(source, name)
+        target = _only(targets.get(name, []))
         if target is None:
             continue
         element = _mark(body, target, links)
@@ -45,9 +48,15 @@ def _in_page(target: str | None) -> bool:
     return target is not None and target.startswith("#") and len(target) > 1
 
 
-def _source_target(source: lxml.html.HtmlElement, name: str) -> Any | None:
-    found = source.xpath("//*[@id=$name]|//a[@name=$name]", name=name)
-    return found[0] if len(found) == 1 else None
+def _source_targets(source: lxml.html.HtmlElement, wanted: set[str]) -> dict[str, list[Any]]:
+    """The page's elements each wanted name may point at (its `id`, an `<a name>`), read in
+    one pass: a page of notes asks for hundreds."""
+    found: dict[str, list[Any]] = {}
+    for element in _NAMED(source):
+        names = {element.get("id"), element.get("name") if element.tag == "a" else None}
+        for name in names & wanted:  # an <a> both named and with that id counts once
+            found.setdefault(name, []).append(element)
+    return found
 
 
 def _mark(body: Any, target: Any, links: Counter[str | None]) -> Any | None:

@@ -17,10 +17,13 @@ from reader.importers.gaps import paragraph_origins
 from reader.importers.tree import text_of
 
 _LISTS = frozenset({"ul", "ol"})
+_HAS_ITEM_PARAGRAPHS = etree.XPath("boolean(//ul/li/p|//ol/li/p)")
 
 
 def restore_paragraph_lists(body: Any, source: lxml.html.HtmlElement) -> None:
     """Wrap each run of `body` paragraphs that come from the items of one source list."""
+    if not _HAS_ITEM_PARAGRAPHS(source):
+        return  # the page's paragraphs need not be read: none of them is a list item
     origins = paragraph_origins(source)
     run: list[tuple[Any, Any]] = []  # (extracted paragraph, its source <li>)
     for child in list(body):

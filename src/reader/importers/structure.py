@@ -81,12 +81,14 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     a box holding most of the page's text: that is the article, hidden until a script reveals
     it (WeChat's `#js_content` is saved with `visibility: hidden`).
     """
-    page_text = _visible_length(tree)
+    page_text: int | None = None  # measured at the first hidden element: most pages have none
     for element in _MAY_BE_HIDDEN(tree):  # only these attributes can hide an element
         if element.tag in {"html", "body", "head"}:
             continue
         if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
             continue
+        if page_text is None:
+            page_text = _visible_length(tree)
         if _visible_length(element) * 3 >= page_text * 2:
             element.attrib.pop("style", None)
         else:
@@ -212,6 +214,8 @@ def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
     """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
     targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
     for element in tree.iter(*_INLINE):
+        if element.get("class") is None and element.get("id") is None:
+            continue  # nothing to take off
         if _in_running_text(element):
             element.attrib.pop("class", None)
             if element.get("id") not in targets:  # a footnote mark keeps its way back
