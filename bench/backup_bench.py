@@ -50,7 +50,12 @@ def measure(root: Path) -> dict[str, float]:
     check_started = time.perf_counter(), time.process_time()
     check_backup(backup.path)
     check = time.perf_counter() - check_started[0], time.process_time() - check_started[1]
-    return {"backup_s": took[0], "backup_cpu_s": took[1], "check_s": check[0], "check_cpu_s": check[1]}
+    return {
+        "backup_s": took[0],
+        "backup_cpu_s": took[1],
+        "check_s": check[0],
+        "check_cpu_s": check[1],
+    }
 
 
 def main() -> int:

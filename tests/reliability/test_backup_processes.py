@@ -98,6 +98,7 @@ def test_a_failed_backup_is_not_retried_by_the_next_process(paths: DataPaths) ->
     assert first.returncode == 0, first.stderr
     failed = _last(paths)
     assert failed.ok is False and "content check" in failed.error
+    assert Attempts(paths.backups).path.stat().st_mode & 0o077 == 0  # private, as the library
     second = reader(paths.root, "list", process=True)
     assert second.returncode == 0, second.stderr
     assert _last(paths) == failed  # not attempted again

@@ -76,7 +76,12 @@ class Attempts:
         temporary = self.path.with_name(f".{ATTEMPT_FILE}.{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(body), encoding="utf-8")
+            # Owner-only, like everything else in the library's folder.
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                os.write(fd, json.dumps(body).encode("utf-8"))
+            finally:
+                os.close(fd)
             temporary.replace(self.path)
         except OSError as exc:
             log.info("cannot record the backup attempt in %s: %s", self.path, exc)
