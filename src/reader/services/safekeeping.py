@@ -13,7 +13,12 @@ from reader.paths import make_private
 from reader.services.backup_runs import Attempts, BackupProcess, attempt_backup
 from reader.storage.articles import ArticleStore
 from reader.storage.backups import Backup, BackupSet
-from reader.storage.checksums import ArticleCheck, repair_from_backups, stored_contents
+from reader.storage.checksums import (
+    ArticleCheck,
+    check_contents,
+    repair_from_backups,
+    stored_contents,
+)
 from reader.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -111,11 +116,8 @@ class Safekeeping:
         if not self._db.integrity_ok():
             raise DamagedDatabase(f"the library {self._db.path} is damaged")
         with self._db.reading() as conn:
-            checked, damaged = 0, []
-            for content in stored_contents(conn):
-                checked += 1
-                if not content.intact:
-                    damaged.append(content)
+            checked, ids = check_contents(conn)
+            damaged = list(stored_contents(conn, ids))
         repaired: dict[int, Path] = {}
         if repair and damaged:
             with self._db.transaction(durable=True) as conn:

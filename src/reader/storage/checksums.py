@@ -61,20 +61,26 @@ _HASHED = """SELECT a.id, CAST(a.title AS BLOB), CAST(a.content_hash AS BLOB), C
 
 
 def damaged_articles(conn: sqlite3.Connection) -> list[int]:
-    """Ids of the articles whose title or text no longer match their content hash.
+    """Ids of the articles whose title or text no longer match their content hash."""
+    return check_contents(conn)[1]
+
+
+def check_contents(conn: sqlite3.Connection) -> tuple[int, list[int]]:
+    """How many articles were checked, and the ids of the damaged ones.
 
     Streamed in id order, hashing the stored bytes as they are: an article is saved with its
     title and text already normalized, so its bytes hash to the saved value unless they
     changed, with no decoding and no normalizing. Only an article whose bytes do not match
     (damaged, or saved by an older Reader without normalizing) gets the full check.
     """
-    damaged = []
+    checked, damaged = 0, []
     for article_id, title, saved, text in conn.execute(_HASHED):
+        checked += 1
         if _raw_hash(title, text) != saved:
             [content] = stored_contents(conn, [int(article_id)])
             if not content.intact:
                 damaged.append(content.article_id)
-    return damaged
+    return checked, damaged
 
 
 def _raw_hash(title: object, text: object) -> bytes | None:
