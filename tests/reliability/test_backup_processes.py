@@ -7,6 +7,7 @@ import os
 import signal
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,35 @@ def test_a_kill_mid_backup_leaves_no_file_under_a_backup_name(paths: DataPaths) 
         lib.safekeeping.process.wait(HANG_GUARD_S)
     assert BackupSet(paths.backups).list() == []
     assert _last(paths).pid == pid
+
+
+def _held_by_another(lock: Path) -> bool:
+    probe = LibraryLock(lock)
+    if probe.exclusive():
+        probe.release()
+        return False
+    return True
+
+
+@pytest.mark.slow
+def test_a_restore_waits_for_a_detached_backup(paths: DataPaths) -> None:
+    _large(paths)
+    with Library(paths) as lib:
+        earlier = lib.backup()
+    running = LibraryLock(paths.backups / RUNNING_LOCK)
+    assert running.exclusive()
+    try:
+        with Library(paths) as lib:
+            lib.safekeeping.process.start(safekeeping.BACKUP_AT_MOST_EVERY)
+            process = lib.safekeeping.process
+        # The command is gone; its backup holds the library while it waits for its turn.
+        _until(lambda: _held_by_another(paths.library_lock), "the backup's hold on the library")
+        refused = reader(paths.root, "restore", str(earlier.path))
+        assert refused.returncode == 1 and "open in another Reader" in refused.stderr
+    finally:
+        running.release()
+    process.wait(HANG_GUARD_S)
+    assert _last(paths).ok is True
+    assert len(BackupSet(paths.backups).list()) == 2
+    restored = reader(paths.root, "restore", str(earlier.path))
+    assert restored.returncode == 0, restored.stderr
