@@ -70,6 +70,7 @@ class Library:
             BackupSet(paths.backups),
             self._require_writable,
             self.update_search_index,
+            paths.library_lock,
         )
         self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
@@ -364,6 +365,12 @@ class Library:
     def backup_if_due(self) -> None:
         """The periodic backup; cheap when none is due (front ends call it off the hot path)."""
         self.safekeeping.backup_if_due()
+
+    def backup_in_worker(self) -> None:
+        """From now on automatic backups run in a worker process, never on this process's
+        threads (the window); the command line backs up small libraries on the spot and
+        hands large ones to a detached process."""
+        self.safekeeping.in_worker()
 
     def check_articles(self, *, repair: bool = True) -> ArticleCheck:
         """Check every article's title and text against its content hash; rewrite damaged

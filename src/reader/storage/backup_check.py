@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from reader.errors import StorageError
-from reader.storage.checksums import stored_contents
+from reader.storage.checksums import damaged_articles
 from reader.storage.database import SCHEMA_VERSION, migrations
 from reader.storage.sqlite_files import open_read_only
 
@@ -50,7 +50,7 @@ def _problem(conn: sqlite3.Connection) -> str | None:
     missing = _missing_columns(conn, version)
     if missing:
         return f"not a Reader library of schema {version}: it lacks {', '.join(missing[:3])}"
-    damaged = [c.article_id for c in stored_contents(conn) if not c.intact]
+    damaged = damaged_articles(conn)
     if damaged:
         return f"{len(damaged)} article(s) fail their content check, first #{damaged[0]}"
     return None
