@@ -90,3 +90,33 @@ def test_the_commands_tool_names_are_the_parsers() -> None:
     from reader.importers.annotations import PARSERS
 
     assert tuple(PARSERS) == TOOLS
+
+
+def test_threads_asking_at_once_share_each_part(tmp_path: Path) -> None:
+    """The window's threads may ask for a part first at the same time: one part each, no hang."""
+    import threading
+
+    from reader.paths import DataPaths
+    from reader.services.library import Library
+
+    lib = Library(DataPaths(tmp_path / "library"))
+    names = ("capturing", "importing", "annotations", "sync") * 3
+    seen: list[tuple[str, int]] = []
+    start = threading.Barrier(len(names))
+
+    def ask(name: str) -> None:
+        start.wait()
+        seen.append((name, id(getattr(lib, name))))
+
+    threads = [threading.Thread(target=ask, args=(name,)) for name in names]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads)
+        assert len(seen) == len(names)
+        for name in set(names):
+            assert {part for asked, part in seen if asked == name} == {id(getattr(lib, name))}
+    finally:
+        lib.close()

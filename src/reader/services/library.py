@@ -133,10 +133,14 @@ class Library:
     def capturing(self) -> Capturing:
         from reader.services.capturing import Capturing
 
-        return self._made("capturing", lambda: Capturing(
-            self.importing, self.articles, self.annotation_store, self.annotations, self.assets,
-            self.update_search_index, self._require_writable,
-        ))  # fmt: skip
+        # The parts it takes are made before _made's lock is held: cached_property (3.11)
+        # holds a lock of its own while making one, and the two taken in turn could deadlock.
+        importing, annotations = self.importing, self.annotations
+        parts = (importing, self.articles, self.annotation_store, annotations, self.assets)
+        writable = self._require_writable
+        return self._made(
+            "capturing", functools.partial(Capturing, *parts, self.update_search_index, writable)
+        )
 
     @functools.cached_property
     def sync(self) -> SyncService:
