@@ -9,19 +9,16 @@ import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
 from reader.errors import NotFound, ReaderError
-from reader.services.library import (
-    MAX_FILE_BYTES,
-    FetchLimits,
-    ImportResult,
-    ImportStatus,
-    Library,
-    skipped_kinds,
-)
+from reader.services.library import MAX_FILE_BYTES, FetchLimits, Library
+
+if TYPE_CHECKING:
+    from reader.services.library import ImportResult
 
 MB = 1024 * 1024
 ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"
@@ -135,6 +132,8 @@ def _seconds(text: str) -> float:
 
 
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    from reader.services.library import ImportStatus  # imported when needed, not by every command
+
     urls = [arg for arg in args.paths if is_url(arg)]
     args.paths = [Path(arg) for arg in args.paths if not is_url(arg)]
     if urls and args.replace is not None:
@@ -155,6 +154,8 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
 
 def _summary(results: list[ImportResult]) -> str:
     """ "2 imported, 1 duplicate, skipped 12: 10 .png, 2 .pdf" """
+    from reader.services.library import ImportStatus, skipped_kinds
+
     counts = {s: sum(1 for r in results if r.status is s) for s in ImportStatus}
     parts = [f"{n} {s.value}" for s, n in counts.items() if n and s is not ImportStatus.SKIPPED]
     kinds = skipped_kinds(results)
@@ -220,6 +221,8 @@ def _say_when_big(path: Path) -> None:
 
 def _version_note(result: ImportResult) -> str | None:
     """What an import did with an article of the same file or URL, for the user."""
+    from reader.services.library import ImportStatus  # imported when needed, not by every command
+
     match, new = result.match, result.article_id
     similarity = f"similarity {match.likeness.kept:.2f}" if match else ""
     if result.status is ImportStatus.UPDATED:
@@ -237,6 +240,8 @@ def _version_note(result: ImportResult) -> str | None:
 
 
 def _print_result(result: ImportResult) -> None:
+    from reader.services.library import ImportStatus  # imported when needed, not by every command
+
     path = printable(result.path)
     if result.status is ImportStatus.SKIPPED:
         return  # counted in the summary: a folder of photos would flood the screen

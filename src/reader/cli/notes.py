@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.output import one_line, print_json, printable
 from reader.core.annotation import Color, Highlight, Note
+from reader.core.foreign import TOOLS
 from reader.errors import QuoteAmbiguous, ReaderError
 from reader.exporters import FORMATS
-from reader.importers.annotations import LABELS, PARSERS
 from reader.services.library import Library
-from reader.storage.foreign import ForeignImportReport
+
+if TYPE_CHECKING:
+    from reader.storage.foreign import ForeignImportReport
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,7 +102,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     imp.add_argument(
         "--from",
         dest="format",
-        choices=["w3c", *PARSERS],
+        choices=["w3c", *TOOLS],
         help="the tool that wrote FILE (detected from its content when omitted)",
     )
     imp.add_argument("--json", action="store_true")
@@ -242,6 +245,8 @@ def _export_vault(lib: Library, args: argparse.Namespace, ids: list[int]) -> int
 
 def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
     """Exit 1 when the import was partial: annotations skipped, or pages only linked."""
+    from reader.storage.foreign import ForeignImportReport  # loaded by this command only
+
     report = lib.annotations.import_annotations(args.file, args.format)
     if isinstance(report, ForeignImportReport):
         if args.json:
@@ -271,6 +276,8 @@ def cmd_annotations_import(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _print_foreign(report: ForeignImportReport) -> None:
+    from reader.importers.annotations import LABELS
+
     if not report.sources:
         print(f"no highlights in this {LABELS.get(report.format, report.format)} file")
     for source, counts in report.sources.items():

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from reader.capture.connector import Connector, SaveFunction, SaveRequest
 from reader.capture.pairing import Pairing, load_pairing, rotate_token, update_pairing
 from reader.cli.output import print_json
 from reader.paths import DataPaths
 from reader.services.library import Library
+
+if TYPE_CHECKING:
+    from reader.capture.connector import SaveFunction, SaveRequest
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,6 +52,8 @@ def cmd_serve(lib: Library, args: argparse.Namespace) -> int:
         assert changed is not None
         _print_pairing(changed, args.json)
         return 0
+    from reader.capture.connector import Connector  # an http server: only for this command
+
     pairing = changed or load_pairing(lib.paths.connector)
     connector = Connector(lib.paths.connector, _saver(lib), port=pairing.port)
     connector.start()

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.output import print_json, printable
 from reader.errors import SyncError
 from reader.services.library import Library
-from reader.sync import SyncStatus
 from reader.sync.credentials import ENVIRONMENT, from_environment
 from reader.sync.locations import is_url, webdav_location
+
+if TYPE_CHECKING:
+    from reader.sync import SyncStatus
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

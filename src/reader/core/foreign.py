@@ -11,6 +11,11 @@ from datetime import UTC, datetime
 from reader.core.annotation import Color, TextQuoteSelector
 from reader.core.text import normalize_text
 
+# The tools whose files `annotations import --from` reads, by the names it spells them
+# (each has its parser in reader.importers.annotations; listed here for the command line's
+# choices without loading the parsers).
+TOOLS = ("hypothesis", "readwise", "kindle", "koreader", "obsidian", "zotero")
+
 # The hue (degrees) each colour of our palette is drawn with; a foreign colour goes to the nearest.
 _PALETTE_HUES = {
     Color.YELLOW: 55.0,

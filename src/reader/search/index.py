@@ -91,13 +91,13 @@ class SearchIndex:
 
     def _check(self, expected_count: int) -> str | None:
         try:
-            ix = self._open_live()
-            if ix is None:
+            searcher = self._current_searcher()  # the one the queries then use
+            if searcher is None:
                 return "it was missing"
-            count = article_count(ix)
+            count = article_count(searcher)
             if count != expected_count:
                 return f"it had {count} articles, the library has {expected_count}"
-            canary(ix)
+            canary(searcher)
         except SearchError as exc:
             return str(exc)
         except _ANY:  # see _ANY
@@ -229,8 +229,8 @@ class SearchIndex:
     def doc_count(self) -> int:
         with self._state_lock:
             try:
-                ix = self._open_live()
-                return article_count(ix) if ix is not None else 0
+                searcher = self._current_searcher()
+                return article_count(searcher) if searcher is not None else 0
             except _ANY:  # see _ANY
                 return 0
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
 import logging
+import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
 from reader.core.article import Article, ArticleSummary, StoredArticle
@@ -16,15 +19,7 @@ from reader.core.images import ImageDownload as ImageDownload  # what the front 
 from reader.errors import ReadOnlyLibrary
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.paths import DataPaths
-from reader.services.annotating import Annotating
-from reader.services.capturing import Capturing
-from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
 from reader.services.editing import Editing
-from reader.services.importing import FoundFiles as FoundFiles  # what the front ends are handed
-from reader.services.importing import Importing, ImportOptions
-from reader.services.importing import ImportResult as ImportResult  # what the front ends are handed
-from reader.services.importing import ImportStatus as ImportStatus
-from reader.services.importing import skipped_kinds as skipped_kinds
 from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
@@ -40,13 +35,38 @@ from reader.storage.backups import Backup, BackupSet
 from reader.storage.checksums import ArticleCheck
 from reader.storage.database import Database, read_only_message
 from reader.storage.sources import FileState
-from reader.sync import SyncService
-from reader.sync.service import SyncReport
 
 if TYPE_CHECKING:
     from reader.search import SearchResult, Snippet
+    from reader.services.annotating import Annotating
+    from reader.services.capturing import Capturing
+    from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
+    from reader.services.importing import FoundFiles as FoundFiles  # handed to front ends
+    from reader.services.importing import Importing
+    from reader.services.importing import ImportResult as ImportResult  # handed to front ends
+    from reader.services.importing import ImportStatus as ImportStatus
+    from reader.services.importing import skipped_kinds as skipped_kinds
+    from reader.sync.service import SyncReport, SyncService
+
+# Imported on first use, so that a light command (search, list, show) does not load the
+# importers, exporters, capture and sync (see the light-imports test).
+_LATER = {
+    "SavedPage": "reader.services.capturing",
+    "FoundFiles": "reader.services.importing",
+    "ImportResult": "reader.services.importing",
+    "ImportStatus": "reader.services.importing",
+    "skipped_kinds": "reader.services.importing",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LATER[name]), name)
+
 
 log = logging.getLogger(__name__)
+_Part = TypeVar("_Part")
 
 
 class Library:
@@ -56,6 +76,7 @@ class Library:
         """Open the library; `read_only` (or a library that cannot be written) turns changes
         off: every change then fails with ReadOnlyLibrary, and nothing is written."""
         self.paths = paths
+        self._making = threading.RLock()
         self.db = Database(paths.database, lock=paths.library_lock, read_only=read_only)
         self.articles = ArticleStore(self.db)
         self.annotation_store = AnnotationStore(self.db)
@@ -63,7 +84,6 @@ class Library:
         self.indexer = Indexer(
             self.db, self.articles, paths.index_root, extras, read_only=self.read_only
         )
-        self.annotations = Annotating(self.db, self.articles, self.annotation_store, self.indexer)
         self.safekeeping = Safekeeping(
             self.db,
             self.articles,
@@ -74,25 +94,12 @@ class Library:
         )
         self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
-        self.importing = Importing(
-            self.db, self.articles, self.annotation_store, self.assets,
-            changed=self.safekeeping.count_change, index=self.update_search_index,
-        )  # fmt: skip
         index, writable = self.update_search_index, self._require_writable
-        self.capturing = Capturing(
-            self.importing, self.articles, self.annotation_store, self.annotations, self.assets,
-            index, writable,
-        )  # fmt: skip
         self.editing = Editing(
             self.db, self.articles, self.annotation_store, self.assets, index, writable
         )
         self.organizing = Organizing(self.db, self.articles, index)
         self.trash_can = Trash(self.db, self.articles, self.assets, index, writable)
-        # The device id is tied to this database file through a nonce kept beside it.
-        self.sync = SyncService(
-            self.db, paths.database.with_name(paths.database.name + ".device"),
-            assets=self.assets,
-        )  # fmt: skip
         if not self.read_only:
             settle(paths, self.assets, self.articles.exists)
 
@@ -100,6 +107,57 @@ class Library:
     def read_only(self) -> bool:
         """True when changes are off (a read-only disk or folder, or opened to look only)."""
         return self.db.read_only
+
+    # The parts only some commands use are made on first use, with their imports.
+
+    @functools.cached_property
+    def annotations(self) -> Annotating:
+        from reader.services.annotating import Annotating
+
+        parts = (self.db, self.articles, self.annotation_store, self.indexer)
+        return self._made("annotations", functools.partial(Annotating, *parts))
+
+    @functools.cached_property
+    def importing(self) -> Importing:
+        from reader.services.importing import Importing
+
+        parts = (self.db, self.articles, self.annotation_store, self.assets)
+        changed, index = self.safekeeping.count_change, self.update_search_index
+        return self._made(
+            "importing", functools.partial(Importing, *parts, changed=changed, index=index)
+        )
+
+    @functools.cached_property
+    def capturing(self) -> Capturing:
+        from reader.services.capturing import Capturing
+
+        # The parts it takes are made before _made's lock is held: cached_property (3.11)
+        # holds a lock of its own while making one, and the two taken in turn could deadlock.
+        importing, annotations = self.importing, self.annotations
+        parts = (importing, self.articles, self.annotation_store, annotations, self.assets)
+        writable = self._require_writable
+        return self._made(
+            "capturing", functools.partial(Capturing, *parts, self.update_search_index, writable)
+        )
+
+    @functools.cached_property
+    def sync(self) -> SyncService:
+        from reader.sync.service import SyncService
+
+        # The device id is tied to this database file through a nonce kept beside it.
+        device = self.paths.database.with_name(self.paths.database.name + ".device")
+        return self._made(
+            "sync", functools.partial(SyncService, self.db, device, assets=self.assets)
+        )
+
+    def _made(self, name: str, make: Callable[[], _Part]) -> _Part:
+        """One part even when two threads first ask at once (cached_property has no lock
+        since Python 3.12): the first one made is kept, before any other is begun."""
+        with self._making:
+            if name not in self.__dict__:
+                self.__dict__[name] = make()
+            part: _Part = self.__dict__[name]
+            return part
 
     def library_id(self) -> str:
         """This library's own id, kept inside it: front ends key per-library settings by it,
@@ -146,6 +204,8 @@ class Library:
         """Import files and folders (or what `find_files` found in them), yielding a result
         per file, in order; what was reported imported stays imported (see Importing.files)."""
         self._require_writable()
+        from reader.services.importing import ImportOptions
+
         options = ImportOptions(section, None, False, ask_when_unsure, max_bytes)
         yield from self.importing.files(paths, options, should_stop, started)
 
@@ -160,6 +220,8 @@ class Library:
         max_bytes: int = MAX_FILE_BYTES,
     ) -> ImportResult:
         """Import one file. Its own failures become a FAILED result; the library's raise."""
+        from reader.services.importing import ImportOptions
+
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure, max_bytes)
         return self.importing.file(path, options)
 
@@ -176,6 +238,8 @@ class Library:
     ) -> ImportResult:
         """Store one imported article: new, a duplicate, or a new version of a known one (see
         Importing.add)."""
+        from reader.services.importing import ImportOptions
+
         options = ImportOptions(section, replace_id, as_new, ask_when_unsure)
         return self.importing.add(article, options, path, source)
 
