@@ -59,3 +59,18 @@ def test_the_linux_bundle_carries_desktop_integration() -> None:
     assert (
         BUNDLE / "share" / "icons" / "hicolor" / "256x256" / "apps" / "article-reader.png"
     ).is_file()
+
+
+def test_a_detached_backup_runs_in_the_bundle(tmp_path: Path) -> None:
+    """A command's automatic backup is the bundle started again with `-m` and the backup
+    module's arguments, which only the bundle's entry point understands."""
+    data = tmp_path / "library"
+    assert run("list", data=data).returncode == 0  # makes the library
+    backups = data / "backups"
+    before = set(backups.glob("*")) if backups.exists() else set()
+    lock = data / "library.lock"
+    args = [str(data / "library.sqlite3"), str(backups), str(lock), "0"]
+    done = run("-m", "reader.services.backup_runs", *args)
+    assert done.returncode == 0, done.stderr
+    made = set(backups.glob("*")) - before
+    assert any(path.name.endswith(".sqlite3") for path in made), sorted(p.name for p in made)

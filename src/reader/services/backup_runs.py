@@ -179,6 +179,9 @@ class BackupProcess:
             child.join(timeout)
 
 
+DETACHED_MODULE = "reader.services.backup_runs"
+
+
 def _window_worker(database: str, folder: str, lock: str, seconds: str) -> None:
     background_worker()
     _run(database, folder, lock, seconds)
@@ -196,8 +199,10 @@ def _detach(args: list[str]) -> subprocess.Popen[bytes]:
         options["creationflags"] = flags | subprocess.BELOW_NORMAL_PRIORITY_CLASS
     else:
         options["start_new_session"] = True  # a Ctrl+C in the terminal is the command's
+    # A bundled application is its own interpreter: its entry point reads these same
+    # arguments and runs the backup instead of the command line.
     child: subprocess.Popen[bytes] = subprocess.Popen(
-        [sys.executable, "-m", "reader.services.backup_runs", *args],
+        [sys.executable, "-m", DETACHED_MODULE, *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -207,8 +212,15 @@ def _detach(args: list[str]) -> subprocess.Popen[bytes]:
     return child
 
 
-if __name__ == "__main__":  # the detached process of the command line
+def run_detached(args: list[str]) -> int:
+    """The detached process of the command line: `python -m reader.services.backup_runs`,
+    or the bundled application given the same arguments (see the bundle's entry point)."""
     if hasattr(os, "nice"):
         with suppress(OSError):
             os.nice(BACKGROUND_NICENESS)
-    _run(*sys.argv[1:5])
+    _run(*args[:4])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_detached(sys.argv[1:]))
