@@ -49,6 +49,7 @@ def test_screenshot_of_the_samples(
     window.showMaximized()
     window.activateWindow()
     qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: window.settled)  # the list is read off the UI thread at start
     window.parts.article_list.go_to_row(0)
     qtbot.waitUntil(lambda: window.parts.pane.article is not None)
     qtbot.wait(300)  # the window manager's frame and the last paint
