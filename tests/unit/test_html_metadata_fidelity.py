@@ -165,3 +165,14 @@ def test_a_docs_title_of_three_dashed_parts_keeps_headline_and_site_apart() -> N
     article = import_html(page(head, body), "wick.html")
     assert article.title == "lampctl.wick — Wick trimming"
     assert article.site == "Lantern 2.1 documentation"
+
+
+@pytest.mark.parametrize(
+    ("value", "section"),
+    [("/world/middle_east", "World"), ("/local-news/", "Local news"), ("nil", None)],
+)
+def test_a_section_given_as_a_path_or_a_placeholder_reads_as_words_or_none(
+    value: str, section: str | None
+) -> None:
+    article = import_html(page(f'<meta property="article:section" content="{value}">'), "a.html")
+    assert article.section == section

@@ -39,7 +39,7 @@ _LATE_TITLES = ("parsely-title",)
 # Values some sites put in article:section that name no section at all.
 _JUNK_SECTIONS = frozenset(
     {"tags", "tag", "uncategorized", "uncategorised", "home", "index", "article", "articles"}
-    | {"post", "posts", "page", "default", "none", "null", "undefined", "misc", "general"}
+    | {"post", "posts", "page", "default", "none", "null", "nil", "undefined", "misc", "general"}
 )
 # The last part of a link's path that leads to a site's home page (besides `/`).
 _HOME_PAGES = frozenset({"index.html", "index.htm", "index.php"})
@@ -241,10 +241,20 @@ def _section(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlEleme
         json_ld.text(ld.get("articleSection")),
         _breadcrumb_section(tree),
     )
-    for candidate in map(clean, candidates):
+    for candidate in map(_readable_section, map(clean, candidates)):
         if candidate and candidate.casefold() not in _JUNK_SECTIONS and len(candidate) <= 60:
             return candidate
     return None
+
+
+def _readable_section(value: str | None) -> str | None:
+    """A section written as the site's path (`/world/middle_east`) as its first part, in
+    words (`World`); any other value as it is."""
+    if not value or not value.startswith("/") or " " in value:
+        return value
+    first = next((part for part in value.split("/") if part), "")
+    words = re.sub(r"[-_]+", " ", first).strip()
+    return words[:1].upper() + words[1:] if words.islower() else words
 
 
 def _breadcrumb_section(tree: lxml.html.HtmlElement) -> str | None:
