@@ -24,6 +24,9 @@ class FocusRing(QWidget):
     def __init__(self, panes: Sequence[QWidget]) -> None:
         super().__init__(panes[0])
         self._panes = tuple(panes)
+        # The first pane is the ring's parent from the start, so the focus moving there
+        # changes no parent: its resizes must be followed from now on.
+        panes[0].installEventFilter(self)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()
