@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPalette, QTextCursor, QText
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.core.article import Article
 from reader.gui.main_window import MainWindow
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
@@ -202,3 +203,27 @@ def test_links_of_other_schemes_are_refused_in_the_status_bar(
     pane.anchorClicked.emit(QUrl("mailto:editor@example.com"))
     pane.anchorClicked.emit(QUrl("http://example.com/a"))
     assert opened == ["mailto:editor@example.com", "http://example.com/a"]
+
+
+def test_a_long_word_in_the_title_is_never_broken_in_a_narrow_pane(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    title = "Monitoring Distributed Reliability Engineering"
+    text = "A paragraph about systems.\n\nAnother paragraph about them."
+    added = library.add_article(Article(title=title, text=text, html=""))
+    window.resize(480, 800)
+    window.open_article(added.article_id or 0)
+    pane = window.parts.pane
+    qtbot.waitUntil(lambda: pane.article is not None)
+
+    def breaks() -> list[str]:
+        block = pane.document().begin()
+        layout = block.layout()
+        starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
+        return [block.text()[start - 1] for start in starts[1:]]
+
+    # Lines end between words, however narrow the column (Qt would break "Reliabilit-y").
+    qtbot.waitUntil(lambda: len(breaks()) >= 2 and set(breaks()) == {" "}, timeout=5_000)
+    narrow = len(breaks())
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: len(breaks()) < narrow)  # wider again: the title grows back

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
+import re
+
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 _ADJUSTMENT = QTextFormat.Property.FontSizeAdjustment
+# A run of letters the line may not break inside: Han, kana and hangul break anywhere.
+_UNBREAKABLE = re.compile(
+    r"[^\s\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+)
 
 
 def size_headings(document: QTextDocument) -> None:
@@ -35,3 +48,42 @@ def _drop_adjustment(block: QTextBlock, cursor: QTextCursor) -> None:
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
         it += 1
+
+
+def title_size(document: QTextDocument) -> float:
+    """The point size the stylesheet gives the title (the document's first block)."""
+    block = document.begin()
+    return _title_format(block).font().pointSizeF() if block.isValid() else 0.0
+
+
+def _title_format(block: QTextBlock) -> QTextCharFormat:
+    """The character format of the block's text (its first fragment's: the title's face)."""
+    it = block.begin()
+    return it.fragment().charFormat() if not it.atEnd() else block.charFormat()
+
+
+def fit_title(document: QTextDocument, column: float, size_pt: float, floor_pt: float) -> None:
+    """Set the title at `size_pt`, or smaller (not below `floor_pt`) where its longest word
+    would be wider than the column: Qt breaks such a word in the middle ("Reliabilit-y")."""
+    block = document.begin()
+    if not block.isValid() or not block.blockFormat().headingLevel() or size_pt <= 0:
+        return
+    words = _UNBREAKABLE.findall(block.text())
+    font = _title_format(block).font()
+
+    def widest(size: float) -> float:
+        font.setPointSizeF(size)
+        return max((QFontMetricsF(font).horizontalAdvance(w) for w in words), default=0.0)
+
+    wanted = size_pt
+    # Type does not scale quite in proportion (hinting): shrink until the word is measured
+    # to fit, at least half a point at a time.
+    while wanted > floor_pt and (width := widest(wanted)) > column:
+        wanted = max(floor_pt, min(wanted - 0.5, wanted * column / width))
+    if abs(_title_format(block).font().pointSizeF() - wanted) < 0.05:
+        return
+    fmt = QTextCharFormat()
+    fmt.setFontPointSize(wanted)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(fmt)

@@ -30,7 +30,7 @@ from reader.gui.views.article_html import (
     reading_css,
 )
 from reader.gui.views.figures import fit_images, image_positions
-from reader.gui.views.headings import size_headings
+from reader.gui.views.headings import fit_title, size_headings, title_size
 from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
 from reader.gui.views.placeholders import (
@@ -84,6 +84,7 @@ class ReadingPane(MarkedPane):
         self._theme = resolve_theme(self._prefs.theme)
         self._tables = PaneTables(self)
         self._plain = PlainTextFit()
+        self._title_pt = 0.0  # the title's size in the stylesheet, before fitting its words
         self._images: list[int] | None = None  # where the shown document's images are
         self._tables.opened.connect(self.table_opened)
         self._pending_fraction: float | None = None  # to restore while a long layout grows
@@ -155,6 +156,8 @@ class ReadingPane(MarkedPane):
             self.setHtml(self._tables.fitted(page, self.document(), column))
             self._images = None
             size_headings(self.document())
+            self._title_pt = title_size(self.document())
+            self._fit_title()
             # The title block, and the byline block when there is one, come before the body.
             header = 2 if tags or bookmark or byline_parts(self._article, date_text) else 1
             self._body_start = self.document().findBlockByNumber(header).position()
@@ -223,6 +226,7 @@ class ReadingPane(MarkedPane):
         super().resizeEvent(event)
         self._loading = True
         self._apply_column()
+        self._fit_title()
         column = self.column_width()
         if self._tables.changed(column) or self._plain.changed(column):
             # A table changes its size or turns into a preview, or a plain text its face:
@@ -239,6 +243,14 @@ class ReadingPane(MarkedPane):
         terms = tuple(c.selectedText() for c in self._term_cursors)
         self._render(self.fraction() if fraction is None else fraction)
         self.set_terms(terms, reveal=False)
+
+    def _fit_title(self) -> None:
+        if self._article is not None:
+            body = self._prefs.effective_size
+            # Room for the scroll bar, which appears after the page is laid out and narrows
+            # the column without resizing the pane.
+            room = self.column_width() - self.verticalScrollBar().sizeHint().width()
+            fit_title(self.document(), room, self._title_pt, body)
 
     def _measure(self) -> Measure:
         return measurer(self.document().defaultFont(), self.document().defaultStyleSheet())
