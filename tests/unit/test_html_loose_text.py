@@ -33,3 +33,23 @@ def test_inline_boxes_around_blocks_are_not_joined_into_one_paragraph() -> None:
     page = f"<html><head><title>Lamps</title></head><body>{post}</body></html>"
     html = import_html(page.encode(), "lamps.html").html
     assert html.count("<p>") == 3
+
+
+def test_a_photo_box_s_caption_line_is_not_made_a_paragraph() -> None:
+    # A news page's photo box: the image in its own paragraph, then a line of caption words
+    # with a credit inside. Made a paragraph, both extractions kept each such line as text.
+    def photo(n: int) -> str:
+        return (
+            f"<div class='photo'><p><img src='https://example.org/lamp{n}.jpg' alt='Lamp'></p>"
+            f"<span class='line'>Lamp number {n} seen from the quay at night "
+            "<span class='credit'>(Image: Harbour Archive)</span></span></div>"
+        )
+
+    text = f"<p>{SECTION} Lamp {{n}} was lit.</p><p>{SECTION} Another.</p>"
+    body = "".join(photo(n) + f"<div class='body'>{text.format(n=n)}</div>" for n in range(1, 5))
+    body = f"<div class='article'>{body}</div>"
+    page = f"<html><head><title>Lamps</title></head><body>{body}</body></html>"
+    article = import_html(page.encode(), "lamps.html")
+    assert "Lamp 4 was lit." in article.text
+    assert "seen from the quay" not in article.text
+    assert "Harbour Archive" not in article.text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from reader.importers.plain_check import drop_unconfirmed, plain_text
+from reader.importers.captions import restore_captions
+from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
 
 STORY = [
     "The harbour board met on Tuesday to decide the fate of the old north pier.",
@@ -108,3 +109,25 @@ def test_a_block_found_only_in_pieces_is_kept_once() -> None:
     body = body_of(*story()[:2], *gallery, *story()[2:])
     drop_unconfirmed(body, "\n".join(STORY))
     assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]
+
+
+def test_a_caption_put_back_after_the_check_stays_out_when_the_check_dropped_its_text() -> None:
+    # The rich extraction kept a figure's promotion line as a paragraph away from its image;
+    # the plain check dropped it; the caption step would put it back under the image.
+    promotion = "Get a subscription to our sister magazine for the latest harbour news."
+    body = body_of(("graphic", "1.jpg"), *story()[:2], ("p", promotion), *story()[2:])
+    body.append(etree.Element("graphic", src="2.jpg"))
+    source = lxml.html.fromstring(
+        "<div><figure><img src='1.jpg'><figcaption>"
+        f"{promotion}</figcaption></figure><figure><img src='2.jpg'><figcaption>"
+        f"{CAPTION}</figcaption></figure></div>"
+    )
+    verdict = drop_unconfirmed(body, "\n".join(STORY))
+    restore_captions(body, source)
+    drop_overruled(body, verdict)
+    assert shown(body) == [
+        ("graphic", "1.jpg"),
+        *story(),
+        ("graphic", "2.jpg"),
+        ("figcaption", CAPTION),
+    ]

@@ -32,7 +32,7 @@ from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.paragraph_lists import restore_paragraph_lists
-from reader.importers.plain_check import drop_unconfirmed, plain_text
+from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
@@ -372,12 +372,13 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
-    drop_unconfirmed(document.body, plain_text(tree))
+    verdict = drop_unconfirmed(document.body, plain_text(tree))
     restore_paragraph_lists(document.body, tree)
     restore_demoted_headings(document.body, tree)
     restore_dropped_blocks(document.body, tree)
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
+    drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)

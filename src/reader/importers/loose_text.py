@@ -5,13 +5,17 @@ it drops the text before the first element and strips the text between elements,
 "X" and "and" together ("Foundationand"); blogs that write a post as bare text, links and
 `<br>`s beside a heading lose the space after every link ("the blog at workso"). Inside a
 `<p>` it keeps such text whole. So, before extraction, each run of text and inline elements
-that sits directly in a block container becomes a `<p>`, as a browser lays it out.
+that sits directly in a block container becomes a `<p>`, as a browser lays it out; except the
+one short line of a photo box (a box of images and that line), which is the photo's caption:
+made a paragraph, both the rich and the plain extraction would keep it as article text.
 """
 
 from __future__ import annotations
 
 import lxml.html
 from lxml import etree
+
+from reader.importers.tree import text_of
 
 # Containers whose loose text the extractor mishandles (lists, quotes and cells it reads well).
 _CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "center")
@@ -23,14 +27,32 @@ _PHRASING = frozenset(
         *("strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "big", "strike", "nobr"),
     }
 )
+_IMAGES = ("img", "picture")
+_CAPTION_LENGTH = 300  # characters: a photo box's line longer than this is running text
 
 
 def wrap_loose_text(tree: lxml.html.HtmlElement) -> None:
     """Each run of loose text and inline elements in a block container, as a paragraph."""
     for container in list(tree.iter(*_CONTAINERS)):
-        for run in _runs(container):
-            if _has_loose_text(container, run):
-                _wrap(container, run)
+        runs = [run for run in _runs(container) if _has_loose_text(container, run)]
+        if len(runs) == 1 and _photo_box(container, runs[0]):
+            continue
+        for run in runs:
+            _wrap(container, run)
+
+
+def _photo_box(container: etree._Element, run: list[etree._Element | None]) -> bool:
+    """Whether `run` is a short line beside blocks that hold images and no text."""
+    inline = [child for child in run[1:] if child is not None]
+    blocks = [c for c in container if isinstance(c.tag, str) and all(c is not i for i in inline)]
+    if any(text_of(block) for block in blocks):
+        return False
+    if not any(next(block.iter(*_IMAGES), None) is not None for block in blocks):
+        return False
+    head = run[0]
+    line = [container.text if head is None else head.tail]
+    line += [text for child in inline for text in (text_of(child), child.tail)]
+    return len(" ".join(" ".join(text or "" for text in line).split())) <= _CAPTION_LENGTH
 
 
 def _phrasing(node: etree._Element) -> bool:

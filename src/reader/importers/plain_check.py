@@ -8,6 +8,10 @@ keeps, of the rich body, the blocks and loose lines whose text the plain extract
 no more often than it found them, with every image and the first caption of its text right
 after an image (the plain extraction has no images to judge captions by); unless the two
 extractions disagree so much that the plain one chose other content.
+
+The steps after it put back blocks the extractor left out (captions, lists, headings). What
+the plain check dropped is not theirs to put back: `drop_unconfirmed` returns its `Verdict`,
+and `drop_overruled` removes, after those steps, the blocks that bring a dropped text back.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
@@ -46,28 +51,61 @@ def plain_text(tree: lxml.html.HtmlElement) -> str | None:
     return result.text if isinstance(result, Document) and result.text else None
 
 
-def drop_unconfirmed(body: Any, plain: str | None) -> None:
+@dataclass
+class Verdict:
+    """The texts (see `_key`) the plain check dropped from a body, and those of its blocks left."""
+
+    dropped: list[str] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)
+
+    def overrules(self, key: str) -> bool:
+        """Whether a block of text `key` holds a dropped text or is part of one, and holds no
+        kept block (texts of fewer than three words are too common to judge by)."""
+        if key in self.kept or len(key.split()) < _SHINGLE:
+            return False
+        if not any(text in key or key in text for text in self.dropped):
+            return False
+        return not any(text in key for text in self.kept if len(text.split()) >= _SHINGLE)
+
+
+def drop_unconfirmed(body: Any, plain: str | None) -> Verdict:
     """Remove from the extractor's XML `body` the blocks and the loose text between them that
-    `plain` does not hold (keeping the blocks' images in their place)."""
+    `plain` does not hold (keeping the blocks' images in their place); say what went."""
     if not plain:
-        return
+        return Verdict()
     reference = _Plain(plain)
     texts = {child: _text(child) for child in body if child.tag in _BLOCKS}
     keys = {child: _key(text) for child, text in texts.items() if _WORD.search(text)}
     blocks = list(keys)
     unconfirmed = [b for b in blocks if not reference.holds(keys[b])]
     unconfirmed = _without_first_captions(unconfirmed, keys)
+    # Copies beyond the plain text's count go, but their text is confirmed: not `dropped`.
+    absent = [keys[b] for b in unconfirmed]
     unconfirmed += _repeated_beyond(blocks, set(unconfirmed), keys, reference)
     loose = [c for c in (body, *body) if _WORD.search(_loose(c, body))]
     stray = [c for c in loose if not reference.holds(_key(_loose(c, body)))]
     total = sum(len(texts[b]) for b in blocks) + sum(len(_loose(c, body)) for c in loose)
     dropped = sum(len(texts[b]) for b in unconfirmed) + sum(len(_loose(c, body)) for c in stray)
     if total == 0 or dropped > (1 - _AGREEMENT) * total:
-        return
+        return Verdict()
+    lost = [*absent, *(_key(_loose(c, body)) for c in stray)]
+    verdict = Verdict([text for text in lost if len(text.split()) >= _SHINGLE])
     for element in stray:
         _set_loose(element, body)
     for block in unconfirmed:
         _replace_by_images(block)
+    verdict.kept = {_key(_text(e)) for e in body.iter(*_BLOCKS, "figcaption")}
+    return verdict
+
+
+def drop_overruled(body: Any, verdict: Verdict) -> None:
+    """Remove the blocks put back into `body` after `drop_unconfirmed` that bring back a text
+    it dropped (keeping their images)."""
+    if not verdict.dropped:
+        return
+    for element in list(body.iter(*_BLOCKS, "figcaption")):
+        if element.getparent() is not None and verdict.overrules(_key(_text(element))):
+            _replace_by_images(element)
 
 
 class _Plain:
