@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -123,3 +124,17 @@ def test_a_new_process_searches_with_the_tables_the_index_keeps(tmp_path: Path) 
     changed[str(ord("國"))] = "囯"
     t2s_file.write_text(json.dumps(changed), encoding="utf-8")
     assert search("國") == "[2]"
+
+
+def test_a_folder_on_a_read_only_file_system_only_costs_the_table_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """There every write fails with EROFS, removing the never-made temporary file too."""
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", refused)
+    monkeypatch.setattr(Path, "unlink", refused)
+    monkeypatch.setattr(tables, "_folder", tmp_path)
+    assert tables.load("test-erofs", lambda: {65: "a"}) == {65: "a"}

@@ -4,6 +4,7 @@ was most of the time of a fresh process's first query."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import logging
@@ -79,4 +80,6 @@ def _write(path: Path, table: dict[int, str]) -> None:
         tmp.replace(path)
     except OSError:
         log.debug("could not keep the folding table in %s", path, exc_info=True)
-        tmp.unlink(missing_ok=True)
+        # On a read-only file system even removing a file that was never made fails.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
