@@ -292,6 +292,8 @@ class SearchIndex:
     @contextmanager
     def _writer(self, ix: Any, *, bulk: bool = False) -> Iterator[Any]:
         writer = self._acquire(ix, bulk=bulk)
+        if not bulk:
+            writer.mergetype = writes.merge_small_segments  # a change may set its own
         try:
             yield writer
         except BaseException:
