@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import functools
-import importlib
-import logging
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from reader.capture.limits import FetchLimits as FetchLimits  # the front ends' options
 from reader.core.article import Article, ArticleSummary, StoredArticle
 from reader.core.changes import Changes
 from reader.core.edits import Snapshot
 from reader.core.images import ImageDownload as ImageDownload  # what the front ends are handed
-from reader.errors import ReadOnlyLibrary
 from reader.importers import MAX_FILE_BYTES as MAX_FILE_BYTES  # the front ends' default
 from reader.paths import DataPaths
 from reader.services.editing import Editing
 from reader.services.indexer import Indexer, annotation_extras
 from reader.services.organizing import Organizing
+from reader.services.parts import LibraryParts, names_imported_later
 from reader.services.recovery import Recovery as Recovery  # what the front ends are handed
 from reader.services.recovery import opened, settle
 from reader.services.recovery import recover_damaged as recover_damaged
@@ -33,43 +30,32 @@ from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet
 from reader.storage.checksums import ArticleCheck
-from reader.storage.database import Database, read_only_message
+from reader.storage.database import Database
 from reader.storage.sources import FileState
 
 if TYPE_CHECKING:
     from reader.search import SearchResult, Snippet
-    from reader.services.annotating import Annotating
-    from reader.services.capturing import Capturing
     from reader.services.capturing import SavedPage as SavedPage  # what the connector is handed
     from reader.services.importing import FoundFiles as FoundFiles  # handed to front ends
-    from reader.services.importing import Importing
     from reader.services.importing import ImportResult as ImportResult  # handed to front ends
     from reader.services.importing import ImportStatus as ImportStatus
     from reader.services.importing import skipped_kinds as skipped_kinds
-    from reader.sync.service import SyncReport, SyncService
+    from reader.sync.service import SyncReport
 
-# Imported on first use, so that a light command (search, list, show) does not load the
-# importers, exporters, capture and sync (see the light-imports test).
-_LATER = {
-    "SavedPage": "reader.services.capturing",
-    "FoundFiles": "reader.services.importing",
-    "ImportResult": "reader.services.importing",
-    "ImportStatus": "reader.services.importing",
-    "skipped_kinds": "reader.services.importing",
-}
-
-
-def __getattr__(name: str) -> object:
-    if name not in _LATER:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_LATER[name]), name)
+# The names above, each imported on first use (see names_imported_later).
+__getattr__ = names_imported_later(
+    __name__,
+    {
+        "SavedPage": "reader.services.capturing",
+        "FoundFiles": "reader.services.importing",
+        "ImportResult": "reader.services.importing",
+        "ImportStatus": "reader.services.importing",
+        "skipped_kinds": "reader.services.importing",
+    },
+)
 
 
-log = logging.getLogger(__name__)
-_Part = TypeVar("_Part")
-
-
-class Library:
+class Library(LibraryParts):
     """A library in one data directory: articles in SQLite, article assets beside it."""
 
     def __init__(self, paths: DataPaths, *, read_only: bool = False) -> None:
@@ -103,72 +89,11 @@ class Library:
         if not self.read_only:
             settle(paths, self.assets, self.articles.exists)
 
-    @property
-    def read_only(self) -> bool:
-        """True when changes are off (a read-only disk or folder, or opened to look only)."""
-        return self.db.read_only
-
-    # The parts only some commands use are made on first use, with their imports.
-
-    @functools.cached_property
-    def annotations(self) -> Annotating:
-        from reader.services.annotating import Annotating
-
-        parts = (self.db, self.articles, self.annotation_store, self.indexer)
-        return self._made("annotations", functools.partial(Annotating, *parts))
-
-    @functools.cached_property
-    def importing(self) -> Importing:
-        from reader.services.importing import Importing
-
-        parts = (self.db, self.articles, self.annotation_store, self.assets)
-        changed, index = self.safekeeping.count_change, self.update_search_index
-        return self._made(
-            "importing", functools.partial(Importing, *parts, changed=changed, index=index)
-        )
-
-    @functools.cached_property
-    def capturing(self) -> Capturing:
-        from reader.services.capturing import Capturing
-
-        # The parts it takes are made before _made's lock is held: cached_property (3.11)
-        # holds a lock of its own while making one, and the two taken in turn could deadlock.
-        importing, annotations = self.importing, self.annotations
-        parts = (importing, self.articles, self.annotation_store, annotations, self.assets)
-        writable = self._require_writable
-        return self._made(
-            "capturing", functools.partial(Capturing, *parts, self.update_search_index, writable)
-        )
-
-    @functools.cached_property
-    def sync(self) -> SyncService:
-        from reader.sync.service import SyncService
-
-        # The device id is tied to this database file through a nonce kept beside it.
-        device = self.paths.database.with_name(self.paths.database.name + ".device")
-        return self._made(
-            "sync", functools.partial(SyncService, self.db, device, assets=self.assets)
-        )
-
-    def _made(self, name: str, make: Callable[[], _Part]) -> _Part:
-        """One part even when two threads first ask at once (cached_property has no lock
-        since Python 3.12): the first one made is kept, before any other is begun."""
-        with self._making:
-            if name not in self.__dict__:
-                self.__dict__[name] = make()
-            part: _Part = self.__dict__[name]
-            return part
-
     def library_id(self) -> str:
         """This library's own id, kept inside it: front ends key per-library settings by it,
         so that a setting never follows the window to another library (--data-dir)."""
         with self.db.reading() as conn:
             return changes.library_id(conn)
-
-    def _require_writable(self) -> None:
-        """Refuse a change before any of its work (every write also checks, in transaction())."""
-        if self.read_only:
-            raise ReadOnlyLibrary(read_only_message(self.paths.database))
 
     def close(self) -> None:
         self.indexer.close()
