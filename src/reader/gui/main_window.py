@@ -24,10 +24,7 @@ from reader.gui.capture import ConnectorPanel, WebCapture
 from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed
 from reader.gui.clipboard import PastedImports
 from reader.gui.current_lists import CurrentLists
-from reader.gui.dialogs.about import show_about
-from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.notes_folder import NotesFolderPanel
-from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
 from reader.gui.dialogs.sync import SyncPanel
 from reader.gui.focus import WindowModes
 from reader.gui.focus_ring import FocusRing
@@ -44,6 +41,7 @@ from reader.gui.layout import (
 from reader.gui.library_search import LibrarySearch
 from reader.gui.list_options import ListOptions
 from reader.gui.maintenance import Maintenance
+from reader.gui.menu_commands import add_undo_actions, connect_menus
 from reader.gui.organizing import OrganizingCommands
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.reading import Reading
@@ -138,12 +136,12 @@ class MainWindow(QMainWindow):
         self.change_feed.changed.connect(self.sync.on_local_changes)
         self.statusBar().addPermanentWidget(SyncIndicator(self.sync, self))
         self.setAcceptDrops(True)
-        self._add_undo_actions()
+        add_undo_actions(self)
         self.list_options = ListOptions(self.parts.article_list, settings, self)
         self.menu_actions.list_layout = [self.list_options.compact]
         self.menu_actions.sort_by = self.list_options.sort_actions
         self.menu_actions.fill(self.menuBar())
-        self._connect_menus()
+        connect_menus(self)
         self._connect_parts()
         self._connect_capture()
         self.keyboard = KeyboardNavigation(self)
@@ -169,40 +167,6 @@ class MainWindow(QMainWindow):
         self._empty_expired_trash()
 
     # -- wiring -----------------------------------------------------------------------------
-
-    def _connect_menus(self) -> None:
-        a, p = self.menu_actions, self.parts
-        a.import_files.triggered.connect(lambda: self.import_paths(choose_files(self)))
-        a.import_folder.triggered.connect(lambda: self.import_paths(choose_folder(self)))
-        a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self._on_find_triggered)
-        a.find_next.triggered.connect(lambda: p.find_bar.step(forward=True))
-        a.find_previous.triggered.connect(lambda: p.find_bar.step(forward=False))
-        a.preferences.triggered.connect(self._on_preferences_triggered)
-        a.mark_read.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), True))
-        a.mark_unread.triggered.connect(lambda: self.commands.mark_read(self.target_ids(), False))
-        a.bookmark.triggered.connect(self._on_bookmark_triggered)
-        a.move.triggered.connect(lambda: self.commands.move(self.target_ids()))
-        a.open_source.triggered.connect(lambda: self.reading.open_source())
-        # The menu item shows the shown article's bookmark (a toggle may act on a selection).
-        self.parts.pane.rendered.connect(lambda art: a.bookmark.setChecked(art.summary.bookmarked))
-        self.parts.pane.article_changed.connect(
-            lambda art: a.bookmark.setChecked(art is not None and art.summary.bookmarked)
-        )
-        a.edit_details.triggered.connect(self._on_edit_details_triggered)
-        a.remove.triggered.connect(lambda: self.commands.remove(self.target_ids()))
-        a.restore.triggered.connect(lambda: self.commands.restore(self.target_ids()))
-        a.empty_trash.triggered.connect(self.commands.empty_trash)
-        a.about.triggered.connect(lambda: show_about(self))
-        a.shortcuts_sheet.triggered.connect(
-            lambda: ShortcutsSheet(self.actions() + self.parts.pane.actions(), self).show()
-        )
-
-    def _on_bookmark_triggered(self) -> None:
-        self.commands.toggle_bookmark(self.target_ids())
-        # Checked as the shown article is until the write shows (it may not touch that one).
-        shown = self.parts.pane.article
-        self.menu_actions.bookmark.setChecked(shown is not None and shown.summary.bookmarked)
 
     def _connect_parts(self) -> None:
         a, p = self.menu_actions, self.parts
@@ -272,13 +236,6 @@ class MainWindow(QMainWindow):
         if not self.lists.view_chosen():
             self._show_placeholder()  # the chosen view does not hold the article shown
 
-    def _add_undo_actions(self) -> None:
-        """Edit → Undo and Redo, with their shortcuts listed beside the other actions'."""
-        history, a = self.history, self.menu_actions
-        a.undo_redo = [history.undo, history.redo]
-        a.shortcut_parts += history.shortcut_parts
-        self.addActions(a.undo_redo)  # shortcuts work even with the menu bar hidden
-
     def _empty_expired_trash(self) -> None:
         """At start, on the edit lane: what went to the Trash over 30 days ago goes for good."""
         if self.library.read_only:
@@ -305,10 +262,6 @@ class MainWindow(QMainWindow):
 
     def read_only_message(self) -> str:
         return self.tr("Read-only library: changes are off")
-
-    def _on_edit_details_triggered(self) -> None:
-        if self.current.article_id is not None:  # one article: the one the pane shows
-            self.commands.edit_details(self.current.article_id)
 
     # -- the reading pane -------------------------------------------------------------------
 
@@ -341,12 +294,6 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, prefs: ReadingPreferences, *, save: bool = True) -> None:
         self.prefs.apply(prefs, save=save)
 
-    # -- find in article --------------------------------------------------------------------
-
-    def _on_find_triggered(self) -> None:
-        selected = self.parts.pane.textCursor().selectedText()
-        self.parts.find_bar.open_bar(selected)
-
     # -- import -----------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> None:
@@ -370,7 +317,8 @@ class MainWindow(QMainWindow):
 
     # -- dialogs, state ---------------------------------------------------------------------
 
-    def _on_preferences_triggered(self) -> None:
+    def edit_preferences(self) -> None:
+        """Preferences…: the reading preferences, with the library's and the capture's."""
         sync = SyncPanel(self.sync, self.library.read_only)
         watched: list[QWidget] = (
             [] if self.library.read_only else [WatchedFolderPanel(self.watched)]
