@@ -26,7 +26,8 @@ Anything else that escapes is a bug: the CLI and GUI log it with its traceback a
 a one-line message.
 """
 
-from reader.core.import_failures import ImportFailure, import_failure
+from reader.core.import_failures import import_failure
+from reader.core.notices import Notice
 
 
 class ReaderError(Exception):
@@ -131,5 +132,5 @@ class SyncError(ReaderError):
     """Sync cannot go on as asked: not set up, an unusable folder, another library's files."""
 
 
-def _import_failed(failure: ImportFailure) -> ImportFailed:
+def _import_failed(failure: Notice) -> ImportFailed:
     return ImportFailed(failure.kind, **failure.params)

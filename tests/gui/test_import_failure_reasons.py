@@ -12,11 +12,12 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.import_failures import ENGLISH, ImportFailure
+from reader.core import search_notices
+from reader.core.import_failures import ENGLISH, import_failure
 from reader.gui.dialogs.import_summary import ImportSummaryDialog
 from reader.gui.i18n import install_translators
-from reader.gui.import_failures import failure_text, known_kinds
 from reader.gui.imports import ImportSummary
+from reader.gui.notices import known_kinds, notice_text
 from reader.services.library import ImportStatus, Library
 
 MARK = "译："
@@ -48,11 +49,16 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def test_the_window_translates_every_kind_it_is_told_and_no_other() -> None:
+    """One table of translations for import failures and search notices alike."""
+    assert known_kinds() == set(ENGLISH) | set(search_notices.ENGLISH)
+
+
 def test_every_failure_kind_has_a_window_string_with_the_same_values(marked: None) -> None:
-    assert known_kinds() == set(ENGLISH)
+    assert set(ENGLISH) <= known_kinds()
     for kind, english in ENGLISH.items():
-        failure = ImportFailure(kind, tuple((name, "x") for name in fields(english)))
-        shown = failure_text(failure)
+        failure = import_failure(kind, **dict.fromkeys(fields(english), "x"))
+        shown = notice_text(failure)
         assert shown != failure.text, kind
         assert not shown.startswith(MARK) or shown == MARK + failure.text, kind
 

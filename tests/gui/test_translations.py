@@ -23,7 +23,7 @@ from reader.gui.dialogs.import_summary import ImportSummaryDialog, summary_line
 from reader.gui.i18n import install_translators, translations_dir
 from reader.gui.imports import ImportSummary
 from reader.gui.main_window import MainWindow
-from reader.gui.search_notices import known_kinds, notice_text
+from reader.gui.notices import known_kinds, notice_text
 from reader.services.library import Library
 
 GUI = Path(reader.gui.__file__).parent
@@ -175,7 +175,7 @@ def test_qt_own_buttons_and_file_dialog_speak_chinese(
 
 
 def test_every_search_notice_has_a_translation(chinese: None) -> None:
-    assert known_kinds() == set(ENGLISH)
+    assert set(ENGLISH) <= known_kinds()
     for kind in ENGLISH:
         values = {
             "operator": "OR",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.core.import_failures import ENGLISH, fields, import_failure
+from reader.core.import_failures import ENGLISH, import_failure
+from reader.core.notices import fields
 from reader.errors import ImportFailed
 
 SOURCES = Path(reader.__file__).parent

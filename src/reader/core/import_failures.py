@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass
+from reader.core.notices import Notice, notice_from
 
-# Front ends translate by kind (the window); the CLI prints `text`. A new kind needs a line
-# here and one in the window's table of translations (a test checks that every kind has one).
+# A new kind needs a line here and one in the window's translations (gui/notices.py).
 ENGLISH = {
     # reading the file
     "file_gone": "the file no longer exists",
@@ -93,31 +91,6 @@ ENGLISH = {
 }
 
 
-@dataclass(frozen=True)
-class ImportFailure:
+def import_failure(kind: str, /, **values: object) -> Notice:
     """Why one import failed, e.g. kind "file_too_large" with size "12.5" and limit "10"."""
-
-    kind: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def text(self) -> str:
-        """The English sentence (the CLI's, and the window's when it has no translation)."""
-        return ENGLISH[self.kind].format(**self.params)
-
-    @property
-    def params(self) -> dict[str, str]:
-        return dict(self.values)
-
-
-def import_failure(kind: str, /, **values: object) -> ImportFailure:
-    if kind not in ENGLISH:
-        raise ValueError(f"unknown import failure {kind!r}")
-    if set(values) != fields(ENGLISH[kind]):
-        raise ValueError(f"import failure {kind!r} takes {sorted(fields(ENGLISH[kind]))}")
-    return ImportFailure(kind, tuple((k, str(v)) for k, v in values.items()))
-
-
-def fields(template: str) -> set[str]:
-    """The names a template fills in, e.g. {"size", "limit"}."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return notice_from(ENGLISH, kind, values, "import failure")

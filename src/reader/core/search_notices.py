@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from reader.core.notices import Notice, notice_from
 
-# Front ends translate by kind (the window); the CLI prints `text`. A new kind needs a line
-# here and one in the window's table of translations (a test checks that every kind has one).
+# A new kind needs a line here and one in the window's translations (gui/notices.py).
 ENGLISH = {
     "unbalanced_quote": "unbalanced quote; searched for the words instead",
     "unmatched_bracket": "ignored an unmatched )",
@@ -28,24 +27,6 @@ ENGLISH = {
 }
 
 
-@dataclass(frozen=True)
-class SearchNotice:
+def notice(kind: str, **values: object) -> Notice:
     """One thing said about a query, e.g. kind "bad_date" with value "2024-13"."""
-
-    kind: str
-    values: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def text(self) -> str:
-        """The English sentence (the CLI's, and the window's when it has no translation)."""
-        return ENGLISH[self.kind].format(**self.params)
-
-    @property
-    def params(self) -> dict[str, str]:
-        return dict(self.values)
-
-
-def notice(kind: str, **values: object) -> SearchNotice:
-    if kind not in ENGLISH:
-        raise ValueError(f"unknown search notice {kind!r}")
-    return SearchNotice(kind, tuple((k, str(v)) for k, v in values.items()))
+    return notice_from(ENGLISH, kind, values, "search notice")

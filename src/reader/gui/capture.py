@@ -19,7 +19,7 @@ from reader.capture.connector import Connector, SaveRequest
 from reader.capture.pairing import load_pairing, rotate_token
 from reader.errors import ReaderError
 from reader.gui.dialogs.asking import ask_text
-from reader.gui.import_failures import reason_text
+from reader.gui.notices import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, Library
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.capture import WebCapture
-from reader.gui.import_failures import reason_text
+from reader.gui.notices import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, ImportStatus, Library
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.search_notices import SearchNotice
+from reader.core.notices import Notice
 from reader.gui.models.search_results import SearchOutcome
-from reader.gui.search_notices import english_text, notices_text
+from reader.gui.notices import english_text, notices_text
 from reader.gui.tasks import StopFlag, Task, TaskRunner
 from reader.services.library import Library
 
@@ -29,7 +29,7 @@ def search_job(library: Library, query: str, stop: StopFlag) -> SearchOutcome | 
     return SearchOutcome(query, result, summaries, snippets)
 
 
-def _told(message: str | None, notices: Sequence[SearchNotice]) -> str | None:
+def _told(message: str | None, notices: Sequence[Notice]) -> str | None:
     """What the search says about the query, translated when it is only its notices."""
     if message and message == english_text(notices):
         return notices_text(notices)

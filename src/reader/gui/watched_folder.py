@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from reader.gui.import_failures import reason_text
+from reader.gui.notices import reason_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import ImportResult, ImportStatus, Library
 

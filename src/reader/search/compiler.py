@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from reader.core.search_notices import SearchNotice, notice
+from reader.core.notices import Notice
+from reader.core.search_notices import notice
 from reader.search.analysis import atoms, join_cjk
 from reader.search.annotations import OnAnnotations
 from reader.search.phrase import FastPhrase
@@ -41,7 +42,7 @@ class _Or(wq.Or):  # type: ignore[misc]
 @dataclass
 class Compiled:
     query: wq.Query | None
-    notices: list[SearchNotice] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def messages(self) -> list[str]:
@@ -68,7 +69,7 @@ def compile_query(parsed: ParsedQuery) -> Compiled:
 
 
 class _Compiler:
-    def __init__(self, notices: list[SearchNotice]) -> None:
+    def __init__(self, notices: list[Notice]) -> None:
         self.notices = notices
         self.terms_left = MAX_TERMS
 

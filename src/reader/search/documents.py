@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from reader.core.search_notices import SearchNotice
+from reader.core.notices import Notice
 
 
 @dataclass(frozen=True)
@@ -85,4 +85,4 @@ class SearchResult:
     total: int
     message: str | None = None
     terms: tuple[str, ...] = ()  # words and phrases to highlight in the reading pane
-    notices: tuple[SearchNotice, ...] = ()  # `message`'s parts by kind, for translating
+    notices: tuple[Notice, ...] = ()  # `message`'s parts by kind, for translating

@@ -23,7 +23,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from reader.core.search_notices import SearchNotice, notice
+from reader.core.notices import Notice
+from reader.core.search_notices import notice
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32
@@ -87,7 +88,7 @@ Node = Text | Filter | DateRange | Not | And | Or
 @dataclass
 class ParsedQuery:
     node: Node | None
-    notices: list[SearchNotice] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def messages(self) -> list[str]:
@@ -125,7 +126,7 @@ _SPECIAL = '()"'
 _FULLWIDTH_QUOTES = str.maketrans({"“": '"', "”": '"', "＂": '"', "（": "(", "）": ")"})
 
 
-def _lex(query: str, notices: list[SearchNotice]) -> list[_Token]:
+def _lex(query: str, notices: list[Notice]) -> list[_Token]:
     tokens: list[_Token] = []
     text = query.translate(_FULLWIDTH_QUOTES)
     i, n = 0, len(text)
@@ -183,7 +184,7 @@ def _word_token(word: str) -> _Token:
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token], notices: list[SearchNotice]) -> None:
+    def __init__(self, tokens: list[_Token], notices: list[Notice]) -> None:
         self.tokens = tokens
         self.pos = 0
         self.notices = notices
@@ -349,7 +350,7 @@ def parse_date_span(value: str) -> tuple[datetime.date, datetime.date] | None:
 
 def parse_query(query: str) -> ParsedQuery:
     """Parse the user's query; never raises."""
-    notices: list[SearchNotice] = []
+    notices: list[Notice] = []
     if len(query) > MAX_QUERY_CHARS:
         query = query[:MAX_QUERY_CHARS]
         notices.append(notice("query_too_long", limit=MAX_QUERY_CHARS))

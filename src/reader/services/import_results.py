@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from reader.core.import_failures import ImportFailure
+from reader.core.notices import Notice
 from reader.core.versions import SourceMatch
 from reader.importers import MAX_FILE_BYTES, Skipped
 
@@ -35,7 +35,7 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     reason: str | None = None
-    failure: ImportFailure | None = None  # a FAILED result's reason by kind
+    failure: Notice | None = None  # a FAILED result's reason by kind
     # The stored article sharing this file or URL that the text was compared with, if any.
     match: SourceMatch | None = None
 
@@ -54,7 +54,7 @@ class ImportResult:
         }
 
 
-def failed(path: str, failure: ImportFailure) -> ImportResult:
+def failed(path: str, failure: Notice) -> ImportResult:
     """A FAILED result: its reason in English (the CLI's) and by kind (the window's)."""
     return ImportResult(path, ImportStatus.FAILED, reason=failure.text, failure=failure)
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from reader.core.annotation import normalize_tags
 from reader.core.article import Article
-from reader.core.import_failures import ImportFailure, import_failure
+from reader.core.import_failures import import_failure
+from reader.core.notices import Notice
 from reader.core.versions import SourceMatch, Verdict, closest
 from reader.errors import ImportFailed, ReaderError
 from reader.importers import Collection
@@ -39,7 +40,7 @@ class ImportFile:
     skipped: str | None = None  # why a file found in a folder is not imported
 
 
-def _failed(file: ImportFile, failure: ImportFailure) -> ImportResult:
+def _failed(file: ImportFile, failure: Notice) -> ImportResult:
     return failed(file.shown, failure)
 
 

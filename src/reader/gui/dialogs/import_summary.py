@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.import_failures import reason_text
 from reader.gui.imports import ImportSummary
+from reader.gui.notices import reason_text
 from reader.services.library import ImportResult, ImportStatus, skipped_kinds
 
 

@@ -1,16 +1,19 @@
-"""Why an import failed, in the interface language: one translation per failure kind."""
+"""What the window tells the user by kind (import failures, search warnings), translated."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from reader.core.import_failures import ImportFailure
+from reader.core.notices import Notice
 from reader.services.library import ImportResult
 
-# Literal calls, so lupdate sees every one; lambdas, so the lookup happens when shown.
+# One translation per kind of core.import_failures and core.search_notices (each in the
+# context its catalogue has). Literal calls, so lupdate sees every one; lambdas, so the
+# lookup happens when shown.
 _TEMPLATES: dict[str, Callable[[], str]] = {
+    # why an import failed
     "file_gone": lambda: QCoreApplication.translate("ImportFailures", "the file no longer exists"),
     "permission_denied": lambda: QCoreApplication.translate("ImportFailures", "permission denied"),
     "unreadable": lambda: QCoreApplication.translate(
@@ -211,6 +214,60 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
     "fetch_failed": lambda: QCoreApplication.translate(
         "ImportFailures", "cannot fetch from {host} ({name})"
     ),
+    # what a search says about its query
+    "unbalanced_quote": lambda: QCoreApplication.translate(
+        "SearchNotices", "unbalanced quote; searched for the words instead"
+    ),
+    "unmatched_bracket": lambda: QCoreApplication.translate(
+        "SearchNotices", "ignored an unmatched )"
+    ),
+    "stray_operator": lambda: QCoreApplication.translate(
+        "SearchNotices", "ignored a stray {operator}"
+    ),
+    "nested_too_deeply": lambda: QCoreApplication.translate(
+        "SearchNotices", "brackets nested too deeply; ignored them"
+    ),
+    "unbalanced_bracket": lambda: QCoreApplication.translate(
+        "SearchNotices", "unbalanced bracket; ignored it"
+    ),
+    "too_many_clauses": lambda: QCoreApplication.translate(
+        "SearchNotices", "searched only the first {limit} words"
+    ),
+    "empty_filter": lambda: QCoreApplication.translate("SearchNotices", "nothing after {field}:"),
+    "unknown_value": lambda: QCoreApplication.translate(
+        "SearchNotices", "unknown {field}:{value}; ignored it"
+    ),
+    "leading_wildcard": lambda: QCoreApplication.translate(
+        "SearchNotices", "words cannot start with a wildcard; searched without it"
+    ),
+    "bad_date": lambda: QCoreApplication.translate(
+        "SearchNotices", "not a date: {value} (use 2024, 2024-10 or 2024-10-26)"
+    ),
+    "query_too_long": lambda: QCoreApplication.translate(
+        "SearchNotices", "query shortened to its first {limit} characters"
+    ),
+    "nothing_to_search": lambda: QCoreApplication.translate(
+        "SearchNotices", "nothing to search for in that query"
+    ),
+    "nothing_searchable": lambda: QCoreApplication.translate(
+        "SearchNotices", "nothing searchable in '{text}'"
+    ),
+    "phrase_too_long": lambda: QCoreApplication.translate(
+        "SearchNotices", "searched the first {limit} words of a long phrase"
+    ),
+    "too_many_terms": lambda: QCoreApplication.translate(
+        "SearchNotices", "query shortened: it had more than {limit} terms"
+    ),
+    "unknown_filter": lambda: QCoreApplication.translate(
+        "SearchNotices", "unknown filter {field}:"
+    ),
+    "index_rebuilt": lambda: QCoreApplication.translate(
+        "SearchNotices", "The search index was rebuilt."
+    ),
+    "rebuilding": lambda: QCoreApplication.translate(
+        "SearchNotices",
+        "The search index is being rebuilt; results will appear when it is done.",
+    ),
 }
 
 # Parts of a file the importers name in a failure ("the feed is not well-formed XML"); file
@@ -222,21 +279,34 @@ _PARTS: dict[str, Callable[[], str]] = {
 }
 
 
-def failure_text(failure: ImportFailure) -> str:
-    """One failure in the interface language; its English text for a kind we do not know."""
-    if failure.kind not in _TEMPLATES:
-        return failure.text
-    params = failure.params
+def notice_text(notice: Notice) -> str:
+    """One notice in the interface language; its English text for a kind we do not know."""
+    if notice.kind not in _TEMPLATES:
+        return notice.text
+    params = notice.params
     if "part" in params and params["part"] in _PARTS:
         params["part"] = _PARTS[params["part"]]()
-    return _TEMPLATES[failure.kind]().format(**params)
+    return _TEMPLATES[notice.kind]().format(**params)
 
 
 def reason_text(result: ImportResult) -> str:
     """Why a file was not imported, in the interface language when it failed by a kind."""
     if result.failure is not None:
-        return failure_text(result.failure)
+        return notice_text(result.failure)
     return result.reason or ""
+
+
+def notices_text(notices: Sequence[Notice]) -> str:
+    """A search's notices in the interface language, in one line."""
+    separator = QCoreApplication.translate("SearchNotices", "; ")
+    return separator.join(notice_text(said) for said in notices)
+
+
+def english_text(notices: Sequence[Notice]) -> str:
+    """The message the services built from a search's notices (a rebuild is said first)."""
+    rebuilt = [said.text for said in notices if said.kind == "index_rebuilt"]
+    rest = "; ".join(said.text for said in notices if said.kind != "index_rebuilt")
+    return " ".join(part for part in (*rebuilt, rest) if part)
 
 
 def known_kinds() -> frozenset[str]:
