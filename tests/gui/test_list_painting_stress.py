@@ -7,6 +7,8 @@ exception raised inside a Qt virtual (paint, data), so none may escape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,19 +24,44 @@ from tests.gui.test_article_list import add_many
 ROUNDS = 12
 
 
+@dataclass
+class Listed:
+    """Articles added to a library and listed in a view, not shown yet."""
+
+    ids: list[int]
+    model: ArticleTableModel
+    view: ArticleListView
+    qtbot: QtBot
+
+    def show(self) -> None:
+        self.view.show()
+        self.qtbot.waitExposed(self.view)
+
+
+@pytest.fixture
+def listed(qtbot: QtBot) -> Callable[[Library, int], Listed]:
+    """Adds `count` articles to a library and lists them in a view of the window's size."""
+
+    def make(library: Library, count: int) -> Listed:
+        ids = add_many(library, count)
+        model = ArticleTableModel(library)
+        model.reload()
+        view = ArticleListView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.resize(420, 600)
+        return Listed(ids, model, view, qtbot)
+
+    return make
+
+
 @pytest.mark.slow
 def test_list_paints_through_reloads_on_a_worker_while_rows_are_trashed(
-    qtbot: QtBot, library: Library
+    qtbot: QtBot, library: Library, listed: Callable[[Library, int], Listed]
 ) -> None:
-    ids = add_many(library, 200)
-    model = ArticleTableModel(library)
-    model.reload()
-    view = ArticleListView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(420, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    shown = listed(library, 200)
+    shown.show()
+    ids, model, view = shown.ids, shown.model, shown.view
     # Parented as the window's lanes are: a runner dropped by Python with a task just ended
     # crashed in the deferred delete of that task.
     lane = TaskRunner(1, view)
@@ -58,16 +85,12 @@ def test_list_paints_through_reloads_on_a_worker_while_rows_are_trashed(
     assert model.rowCount() == 200 - 10 * ROUNDS
 
 
-def test_a_listed_row_whose_article_was_purged_paints_blank(qtbot: QtBot, library: Library) -> None:
-    ids = add_many(library, 30)
-    model = ArticleTableModel(library)
-    model.reload()
-    view = ArticleListView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(420, 600)
-    view.show()
-    qtbot.waitExposed(view)
+def test_a_listed_row_whose_article_was_purged_paints_blank(
+    library: Library, listed: Callable[[Library, int], Listed]
+) -> None:
+    shown = listed(library, 30)
+    shown.show()
+    ids, model, view = shown.ids, shown.model, shown.view
     library.trash(ids[:5])
     library.empty_trash()  # gone from the library, still listed until the next reload
     row = model.row_of(ids[0])
@@ -77,18 +100,14 @@ def test_a_listed_row_whose_article_was_purged_paints_blank(qtbot: QtBot, librar
     assert model.index(row, 0).data(SUMMARY_ROLE) is None
 
 
-def test_rows_that_cannot_be_read_paint_blank(qtbot: QtBot, tmp_path: Path) -> None:
+def test_rows_that_cannot_be_read_paint_blank(
+    tmp_path: Path, listed: Callable[[Library, int], Listed]
+) -> None:
     library = Library(DataPaths(tmp_path))
-    add_many(library, 30)
-    model = ArticleTableModel(library)
-    model.reload()
-    view = ArticleListView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(420, 600)
+    unshown = listed(library, 30)
     library.close()  # as at the window's end: a paint still comes, the library is gone
-    view.show()
-    qtbot.waitExposed(view)
-    view.viewport().repaint()  # an exception inside paint or data() fails the test here
+    unshown.show()
+    model = unshown.model
+    unshown.view.viewport().repaint()  # an exception inside paint or data() fails the test here
     assert model.index(0, 0).data(SUMMARY_ROLE) is None
     assert model.index(0, 0).data() is None

@@ -19,6 +19,7 @@ import pytest
 
 from reader.paths import DataPaths
 from reader.services.library import Library
+from tests.processes import spawned_workers
 from tests.reliability import crashing_import
 from tests.reliability.test_import_batches import story
 
@@ -86,11 +87,7 @@ def test_workers_exit_when_the_import_is_killed(tmp_path: Path) -> None:
         deadline = time.monotonic() + 20
         while not workers and time.monotonic() < deadline:
             time.sleep(0.2)
-            workers = [
-                p
-                for p in psutil.Process(child.pid).children(recursive=True)
-                if "spawn_main" in " ".join(p.cmdline())
-            ]
+            workers = spawned_workers(psutil.Process(child.pid).children(recursive=True))
         assert workers, "the import started no worker process"
         time.sleep(1.0)  # the slow file is in a worker's hands by now
         child.send_signal(signal.SIGKILL)

@@ -20,6 +20,7 @@ from reader.paths import DataPaths
 from reader.search.index import SearchIndex
 from reader.services.library import Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
+from tests.processes import spawned_workers
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path: Path) -> None
         lib.update_search_index_in_worker()
         harbour = lib.import_path(write(tmp_path / "harbour.txt", PLAIN_EN)).article_id
         assert [h.id for h in lib.search("harbour").hits] == [harbour]
-        [worker] = spawned_children()
+        [worker] = spawned_workers(psutil.Process().children())
         worker.kill()
         worker.wait(timeout=10)
         kite = lib.import_path(write(tmp_path / "kite.txt", SAVED_PAGE_ZH)).article_id
@@ -121,7 +122,7 @@ def test_the_worker_runs_below_the_window_and_exits_when_it_is_killed(tmp_path: 
         assert window.stdout is not None
         assert window.stdout.readline().strip() == "READY", window.stderr
         children = psutil.Process(window.pid).children(recursive=True)
-        workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())]
+        workers = spawned_workers(children)
         assert workers, "no index worker process was started"
         assert all(w.nice() > psutil.Process(window.pid).nice() for w in workers)
         window.send_signal(signal.SIGKILL)
@@ -134,16 +135,3 @@ def test_the_worker_runs_below_the_window_and_exits_when_it_is_killed(tmp_path: 
                 child.kill()
         window.kill()
         window.communicate(timeout=10)
-
-
-def spawned_children() -> list[psutil.Process]:
-    """This process's live spawned workers (children that ended earlier, in other tests, may
-    linger as zombies until reaped: their command line cannot be read)."""
-    found = []
-    for child in psutil.Process().children():
-        try:
-            if "spawn_main" in " ".join(child.cmdline()):
-                found.append(child)
-        except (psutil.ZombieProcess, psutil.NoSuchProcess):
-            continue
-    return found

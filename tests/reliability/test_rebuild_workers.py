@@ -13,6 +13,8 @@ from pathlib import Path
 import psutil
 import pytest
 
+from tests.processes import spawned_workers
+
 # Rebuilds 40 documents with two processes, 16 documents each per batch: the first batch
 # goes through the worker, then the document source stalls, leaving the worker idle and
 # waiting for its next task (where an orphan used to wait for ever).
@@ -51,7 +53,7 @@ def test_workers_exit_when_the_rebuild_is_killed(tmp_path: Path) -> None:
         assert rebuild.stdout is not None
         assert rebuild.stdout.readline().strip() == "READY", rebuild.stderr
         children = psutil.Process(rebuild.pid).children(recursive=True)
-        workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())]
+        workers = spawned_workers(children)
         assert workers, "the rebuild started no worker process"
         rebuild.send_signal(signal.SIGKILL)  # the rebuild only: its workers are left behind
         rebuild.wait(timeout=10)

@@ -13,6 +13,7 @@ from reader.errors import ImportFailed
 from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
 from reader.importers.pool import Outcome
 from reader.workers import BACKGROUND_NICENESS
+from tests.processes import spawned_workers
 
 # Task functions are top level: a spawned worker finds them by module and name.
 
@@ -102,7 +103,7 @@ def test_closing_kills_busy_workers() -> None:
     for step in steps:
         if step is None:  # waiting for the sleeping workers
             break
-    workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+    workers = spawned_workers(psutil.Process().children())
     assert workers
     began = time.monotonic()
     steps.close()
