@@ -129,3 +129,25 @@ def test_new_counts_with_a_new_site_keep_the_list_as_it_is(
     assert window.parts.sidebar.currentIndex().data(KEY_ROLE) == "国际"
     assert resets == []
     assert listed_ids(window) == {filled["kite"]}
+
+
+def test_a_narrow_window_elides_long_site_names_and_never_scrolls_sideways(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    long_name = "The Extraordinarily Long-Winded Quarterly Review of Harbours and Lighthouses"
+    # Enough sites for a vertical scroll bar: it took the room the names' column kept.
+    for site in [long_name, *(f"harbour-news-{n}.example.com" for n in range(30))]:
+        library.add_article(html_article(f"Lights of {site}", "<p>Harbour news.</p>", site=site))
+    window.parts.sidebar_model.populate(LibraryCounts.read(library))
+    window.resize(480, 700)
+    sidebar = window.parts.sidebar
+    qtbot.waitUntil(lambda: window.width() <= 480 and window.settled, timeout=10_000)
+    qtbot.waitUntil(sidebar.verticalScrollBar().isVisible, timeout=10_000)
+    assert sidebar.horizontalScrollBar().maximum() == 0
+    assert not sidebar.horizontalScrollBar().isVisible()
+    # Each row fits the viewport, its name cut short with an ellipsis...
+    index = window.parts.sidebar_model.index_of(SITE, long_name)
+    assert sidebar.columnWidth(0) <= sidebar.viewport().width()
+    assert sidebar.visualRect(index).right() < sidebar.viewport().width()
+    # ...and the row's tooltip names it in full.
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == long_name

@@ -110,6 +110,13 @@ class SidebarView(QTreeView):
         self._restoring = False  # the rows were rebuilt: the chosen row is selected again
         self._announced: tuple[str, str] | None = None  # the view the list was told to show
         self.setHeaderHidden(True)
+        # A sidebar never scrolls sideways: its one column is the viewport's width, however
+        # narrow, and a long name is elided (its row's tooltip names it in full). The column
+        # kept the header's default width (100 px), wider than the viewport once a vertical
+        # scroll bar took its part of a narrow window's sidebar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setMinimumSectionSize(0)
+        self.header().setDefaultSectionSize(0)
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
         self.setIndentation(10)
