@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.logging import QtLoggingPlugin
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
+from reader.gui.views.figures import image_positions
 from reader.services.library import Library
 from tests.epubs import Book, Chapter, build_epub, sample_book
 
@@ -66,3 +68,24 @@ def test_a_book_image_is_loaded_from_its_asset_folder(
     pane = window.parts.pane
     image = pane.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(source))
     assert isinstance(image, QImage) and (image.width(), image.height()) == (4, 3)
+
+
+def _cursor_warnings(qtlog: QtLoggingPlugin) -> list[str]:
+    return [r.message for r in qtlog.records if "QTextCursor" in r.message]
+
+
+def test_switching_between_books_places_images_in_the_document_shown(
+    qtbot: QtBot, qtlog: QtLoggingPlugin, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    # The image positions of the book shown before were once fitted in the next one (Qt
+    # warned "QTextCursor::setPosition: Position ... out of range" on each switch).
+    long_id = _open_book(library, window, tmp_path)
+    short = library.import_text(build_epub(sample_book()), "short.epub").article_id
+    assert short is not None
+    for article_id in (short, long_id, short):
+        assert window.open_article(article_id)
+        qtbot.waitUntil(lambda: window.parts.pane.text_map_ready)
+    assert _cursor_warnings(qtlog) == []
+    pane = window.parts.pane
+    # The short book's one image, found in its own document.
+    assert len(image_positions(pane.document())) == 1

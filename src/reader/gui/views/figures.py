@@ -43,18 +43,15 @@ def figures_as_blocks(body: str) -> str:
 
 def image_positions(document: QTextDocument) -> list[int]:
     """Where the document's images are (once per document: resizing only reads this list)."""
+    # An image is an object replacement character, and the plain text has one character per
+    # document position: one search in C instead of a walk over every fragment (0.2 s for a
+    # book). Other objects (and a U+FFFC the text itself held) are not images.
+    cursor = QTextCursor(document)
     positions: list[int] = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.isValid() and fragment.charFormat().isImageFormat():
-                positions.extend(
-                    range(fragment.position(), fragment.position() + fragment.length())
-                )
-            it += 1
-        block = block.next()
+    for found in re.finditer("\ufffc", document.toPlainText()):
+        cursor.setPosition(found.start() + 1)
+        if cursor.charFormat().isImageFormat():  # the character before the cursor
+            positions.append(found.start())
     return positions
 
 
