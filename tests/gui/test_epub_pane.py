@@ -10,10 +10,13 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.logging import QtLoggingPlugin
 from pytestqt.qtbot import QtBot
 
+from reader.core.annotation import Color
 from reader.gui.main_window import MainWindow
+from reader.gui.views import reading_pane
 from reader.gui.views.figures import image_positions
 from reader.services.library import Library
 from tests.epubs import Book, Chapter, build_epub, sample_book
+from tests.hostile_images import png
 
 
 def _long_book() -> Book:
@@ -89,3 +92,70 @@ def test_switching_between_books_places_images_in_the_document_shown(
     pane = window.parts.pane
     # The short book's one image, found in its own document.
     assert len(image_positions(pane.document())) == 1
+
+
+def _big_book() -> Book:
+    """Thirty chapters of about 4,000 characters (longer than the pane lays out at once), a
+    word found only in the last one, and images in several chapters."""
+    lines = [f"Entry {n}: the keeper trimmed the wick and noted wind and tide." for n in range(60)]
+    chapters = [
+        Chapter(f"Log {n}", lines, image="images/lamp.png" if n % 7 == 0 else None)
+        for n in range(1, 30)
+    ]
+    chapters.append(Chapter("The Last Night", [*lines, "A zeppelin drifted over the bay."]))
+    return Book(chapters=chapters, images={"images/lamp.png": png(40, 30)})
+
+
+def _open_big_book(qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path) -> int:
+    path = tmp_path / "log.epub"
+    path.write_bytes(build_epub(_big_book()))
+    result = library.import_path(path)
+    assert result.article_id is not None, result.reason
+    assert window.open_article(result.article_id)
+    qtbot.waitUntil(lambda: window.parts.pane.text_map_ready, timeout=10_000)
+    assert window.parts.pane.document().characterCount() > reading_pane.LAZY_LAYOUT_CHARS
+    return result.article_id
+
+
+def test_a_highlight_in_a_books_last_chapter_is_drawn_there_when_reopened(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    article_id = _open_big_book(qtbot, window, library, tmp_path)
+    pane = window.parts.pane
+    pane.setTextCursor(pane.document().find("zeppelin"))
+    window.annotations.commands.highlight_selection(Color.YELLOW)
+    qtbot.waitUntil(lambda: len(library.annotations.highlights(article_id)) == 1)
+    (stored,) = library.annotations.highlights(article_id)
+    text = library.get_article(article_id).text
+    assert text[stored.position.start : stored.position.end] == "zeppelin"
+    assert window.open_article(next(i for i in library.articles.ids() if i != article_id))
+    assert window.open_article(article_id)
+    qtbot.waitUntil(lambda: len(pane.marks) == 1, timeout=10_000)
+    assert pane.marks[0].cursor.selectedText() == "zeppelin"
+
+
+def test_find_and_search_terms_reach_a_books_last_chapter(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    article_id = _open_big_book(qtbot, window, library, tmp_path)
+    pane = window.parts.pane
+    assert pane.find_all("zeppelin") == 1
+    assert pane.textCursor().block().text().startswith("A zeppelin")
+    assert pane.verticalScrollBar().value() > 0
+    assert window.open_article(article_id, ("zeppelin",))
+    assert [c.selectedText() for c in pane._term_cursors] == ["zeppelin"]
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)
+
+
+def test_a_book_reopens_where_it_was_left(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    article_id = _open_big_book(qtbot, window, library, tmp_path)
+    pane = window.parts.pane
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 10 * pane.height())
+    pane.set_fraction(0.7)
+    qtbot.waitUntil(lambda: abs(library.get_article(article_id).reading_position - 0.7) < 0.02)
+    assert window.open_article(next(i for i in library.articles.ids() if i != article_id))
+    assert window.open_article(article_id)
+    qtbot.waitUntil(lambda: abs(pane.fraction() - 0.7) < 0.02, timeout=10_000)
+    assert _heading_top(window, "The Last Night") > pane.verticalScrollBar().value()
