@@ -54,6 +54,13 @@ SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
 LAZY_LAYOUT_CHARS = 100_000
 
 
+def _page_of(article: StoredArticle) -> tuple[object, ...]:
+    """What the page drawn for an article depends on (not whether it was read, or how far)."""
+    s = article.summary
+    header = (s.title, s.site, s.section, s.published, s.author, s.bookmarked, s.language)
+    return (*header, article.html, article.text)
+
+
 class ReadingPane(MarkedPane):
     """Shows one article; reports where the reader is (debounced) as a fraction of its length."""
 
@@ -126,9 +133,10 @@ class ReadingPane(MarkedPane):
         and the reader stays where they were."""
         if self._article is None or self._article.id != article.id:
             return
-        fraction = self.fraction()
-        self._article = article
-        self._render(fraction)
+        drawn, self._article = _page_of(self._article), article
+        if _page_of(article) == drawn:
+            return  # marked read, or read further: the page is the same (a book: 0.1 s)
+        self._render(self.fraction())
 
     def show_message(self, heading: str, lines: list[str]) -> None:
         """An empty-state page (nothing selected, empty library)."""
@@ -176,11 +184,11 @@ class ReadingPane(MarkedPane):
         document = QTextDocument(self)  # the pane loads its images (loadResource)
         document.setUndoRedoEnabled(False)
         self._apply_faces(self._prefs.families_for(article.summary.language), document)
-        self._apply_column(document)
         page = article_html(article, date_text, tags, bookmark)
         column = self._column_for_width()
         page = self._plain.fitted(page, self._measure(document), column)
         document.setHtml(self._tables.fitted(page, document, column))
+        self._apply_column(document)  # after the page: setting it resets the root frame
         size_headings(document)
         self._title_pt = title_size(document)
         self._fit_images(document)
