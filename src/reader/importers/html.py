@@ -43,6 +43,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
@@ -71,9 +72,6 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_SEPARATOR = re.compile(r"[-|–—·:»_/]+")
-_KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
 
 
 def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
@@ -118,7 +116,7 @@ def article_from_markup(
     _drop_readings(meta)
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
-    html, text = _drop_repeated_title(html, text, title)
+    html, text = drop_title_heading(html, text, title)
     banner_kept = html
     html = without_site_banner(html, meta.site)
     text = text if html is banner_kept else html_to_text(html)  # `text` is kept html's
@@ -427,23 +425,6 @@ def _first_heading(html: str) -> str | None:
     if match is None:
         return None
     return html_to_text(match.group(2)).strip() or None
-
-
-def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
-    """A body that opens with the title as a heading would show it twice. "Opens": only a
-    dateline or a kicker (a line or two of short text) may come before it. The heading is the
-    title also when the title is the heading followed by a section or site ("X | Code").
-    `text` is the body's text, and is returned to match."""
-    match = _ANY_HEADING.search(html)
-    if match is None or len(html_to_text(html[: match.start()]).strip()) > _KICKER_LENGTH:
-        return html, text
-    heading = html_to_text(match.group(2)).split()
-    words = title.split()
-    rest = words[len(heading) :]
-    if heading and words[: len(heading)] == heading and (not rest or _SEPARATOR.fullmatch(rest[0])):
-        html = (html[: match.start()] + html[match.end() :]).lstrip()
-        return html, html_to_text(html)
-    return html, text
 
 
 def _language(meta: PageMetadata, text: str) -> str | None:
