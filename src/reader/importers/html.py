@@ -30,6 +30,7 @@ from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
@@ -109,6 +110,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_nested_articles(tree)  # comments, teasers, other posts inside the article
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
