@@ -19,6 +19,7 @@ from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.captions import restore_captions
+from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
@@ -111,6 +112,7 @@ def article_from_markup(
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     drop_nested_articles(tree)  # comments, teasers, other posts inside the article
+    drop_comment_sections(tree)  # readers' comments the extractor takes for the article
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
