@@ -45,6 +45,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
 
@@ -381,6 +382,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
+    drop_teaser_tail(document.body)  # links to the site's other stories below the article
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
