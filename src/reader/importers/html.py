@@ -19,6 +19,7 @@ from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.captions import restore_captions
+from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
@@ -30,6 +31,7 @@ from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
@@ -43,6 +45,8 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.teaser_tail import drop_teaser_tail
+from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
@@ -71,9 +75,6 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_ANY_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
-_SEPARATOR = re.compile(r"[-|–—·:»_/]+")
-_KICKER_LENGTH = 80  # characters of text a dateline or kicker above the headline may hold
 
 
 def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
@@ -111,6 +112,8 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_nested_articles(tree)  # comments, teasers, other posts inside the article
+    drop_comment_sections(tree)  # readers' comments the extractor takes for the article
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
@@ -118,7 +121,7 @@ def article_from_markup(
     _drop_readings(meta)
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
-    html, text = _drop_repeated_title(html, text, title)
+    html, text = drop_title_heading(html, text, title)
     banner_kept = html
     html = without_site_banner(html, meta.site)
     text = text if html is banner_kept else html_to_text(html)  # `text` is kept html's
@@ -379,6 +382,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
+    drop_teaser_tail(document.body)  # links to the site's other stories below the article
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
@@ -427,23 +431,6 @@ def _first_heading(html: str) -> str | None:
     if match is None:
         return None
     return html_to_text(match.group(2)).strip() or None
-
-
-def _drop_repeated_title(html: str, text: str, title: str) -> tuple[str, str]:
-    """A body that opens with the title as a heading would show it twice. "Opens": only a
-    dateline or a kicker (a line or two of short text) may come before it. The heading is the
-    title also when the title is the heading followed by a section or site ("X | Code").
-    `text` is the body's text, and is returned to match."""
-    match = _ANY_HEADING.search(html)
-    if match is None or len(html_to_text(html[: match.start()]).strip()) > _KICKER_LENGTH:
-        return html, text
-    heading = html_to_text(match.group(2)).split()
-    words = title.split()
-    rest = words[len(heading) :]
-    if heading and words[: len(heading)] == heading and (not rest or _SEPARATOR.fullmatch(rest[0])):
-        html = (html[: match.start()] + html[match.end() :]).lstrip()
-        return html, html_to_text(html)
-    return html, text
 
 
 def _language(meta: PageMetadata, text: str) -> str | None:

@@ -1,0 +1,58 @@
+"""Links to the site's other stories at the foot of an article are not its text."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+ARTICLE = (
+    "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening and trimmed every wick before the ferry came in.</p>"
+    "<p>In winter the walk was made with a lantern, since the wind put out the matches, and "
+    "the keeper's log of those evenings survives in the harbour office.</p>"
+    "<p>The log notes the weather, the ships that passed and the oil each lamp burned, in a "
+    "hand that grows shakier in the last years of the keeper's service on the pier.</p>"
+)
+STORIES = [
+    ("/ferry", "Ferry timetable changes in spring", "The morning boat leaves half an hour earlier"),
+    ("/dues", "Harbour dues rise for larger boats", "Fishermen ask the council to look again"),
+    ("/museum", "Customs house to become a museum", "The pier's first lamp will be on show"),
+]
+
+
+def text_of(tail: str) -> str:
+    body = f'<div class="story"><h1>The north pier lamps</h1>{ARTICLE}{tail}</div>'
+    head = '<meta charset="utf-8"><title>The north pier lamps</title>'
+    markup = f"<html><head>{head}</head><body>{body}</body></html>"
+    return import_html(markup.encode(), "p.html").text
+
+
+def teaser_list(stories: list[tuple[str, str, str]]) -> str:
+    items = "".join(
+        f'<li><a href="https://harbour.example{href}">{headline}</a><h4>{line}</h4></li>'
+        for href, headline, line in stories
+    )
+    return f"<ul>{items}</ul>"
+
+
+def test_a_list_of_other_stories_ending_the_article_is_left_out() -> None:
+    text = text_of(teaser_list(STORIES))
+    assert "service on the pier" in text
+    assert not any(headline in text for _href, headline, _line in STORIES)
+
+
+def test_two_links_at_the_end_stay() -> None:
+    text = text_of(teaser_list(STORIES[:2]))
+    assert all(headline in text for _href, headline, _line in STORIES[:2])
+
+
+def test_a_list_of_links_that_is_most_of_the_page_stays() -> None:
+    many = [(f"/s{n}", f"Story number {n} of the harbour", "A line about it") for n in range(12)]
+    text = text_of(teaser_list(many))
+    assert "Story number 11 of the harbour" in text
+
+
+def test_links_under_a_section_heading_of_the_article_stay() -> None:
+    # "See also" at the level of the article's own sections is one of them.
+    sections = f"<h2>The keeper</h2>{ARTICLE}<h2>See also</h2>{teaser_list(STORIES)}"
+    text = text_of(sections)
+    assert all(headline in text for _href, headline, _line in STORIES)
