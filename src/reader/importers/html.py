@@ -18,6 +18,7 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
+from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
@@ -107,6 +108,7 @@ def article_from_markup(
     base_url = _base_url(tree, page_url or meta.url)
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
+    gaps.author = without_date_word(gaps.author, tree)
     chrome = site_chrome(tree)
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
