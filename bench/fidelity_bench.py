@@ -163,7 +163,13 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
 
 def _unwrap_layout_tables(root: lxml.html.HtmlElement) -> None:
     """A table of one cell is page layout, not data (Readability unwraps it, an extractor
-    may keep it): its cell is read as a plain block on both sides."""
+    may keep it): its cell is read as a plain block on both sides; so is a cell outside any
+    table."""
+    for cell in list(root.iter("td", "th")):
+        # A cell outside any table (Readability keeps the page's layout <td> around a whole
+        # article) is no cell: its paragraphs would count as one cell's text.
+        if not any(parent.tag == "table" for parent in cell.iterancestors()):
+            cell.tag = "div"
     for table in list(root.iter("table")):
         cells = [cell for cell in table.iter("td", "th") if cell.getparent() is not None]
         if len(cells) == 1:
