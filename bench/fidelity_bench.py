@@ -153,12 +153,23 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
         return dict.fromkeys(STRUCTURE, 0)
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     _unwrap_layout_tables(root)
+    _unwrap_inline_wrappers(root)
     for heading in list(root.iter(*STRUCTURE["headings"])):
         if normalized(heading.text_content()) in titles and heading.getparent() is not None:
             heading.drop_tree()
     counts = {kind: sum(1 for _ in root.iter(*tags)) for kind, tags in STRUCTURE.items()}
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
     return counts
+
+
+def _unwrap_inline_wrappers(root: lxml.html.HtmlElement) -> None:
+    """An inline element around blocks (`<span><p>…</p></span>`) is read as its contents:
+    read as inline, its blocks' text would count once more as a run of its parent's text."""
+    blocks = _SPLITS_TEXT | frozenset(_TEXT_BLOCKS)
+    for element in list(root.iterdescendants()):
+        inline = isinstance(element.tag, str) and element.tag not in blocks | {"br"}
+        if inline and any(inner.tag in blocks for inner in element.iterdescendants()):
+            element.drop_tag()
 
 
 def _unwrap_layout_tables(root: lxml.html.HtmlElement) -> None:
