@@ -213,8 +213,11 @@ def _text_runs(block: lxml.html.HtmlElement) -> int:
         if child.tag == "br":
             breaks += 1
         elif child.tag not in _SPLITS_TEXT:
-            current += child.text_content() if isinstance(child.tag, str) else ""
-            breaks = 0
+            text = child.text_content() if isinstance(child.tag, str) else ""
+            current += text
+            # An inline element of only white space (`<span>   </span>` between two <br>)
+            # shows nothing: the breaks around it still make a blank line.
+            breaks = breaks if not text.strip() else 0
         current += child.tail or ""
         if (child.tail or "").strip():
             breaks = 0
