@@ -44,6 +44,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.table_captions import restore_table_captions
 from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
@@ -383,6 +384,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
+    restore_table_captions(document.body, tree)
     return document_html(document.body)
 
 
