@@ -153,6 +153,7 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
         return dict.fromkeys(STRUCTURE, 0)
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     _unwrap_layout_tables(root)
+    _unwrap_inline_wrappers(root)
     for heading in list(root.iter(*STRUCTURE["headings"])):
         if normalized(heading.text_content()) in titles and heading.getparent() is not None:
             heading.drop_tree()
@@ -161,9 +162,25 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
     return counts
 
 
+def _unwrap_inline_wrappers(root: lxml.html.HtmlElement) -> None:
+    """An inline element around blocks (`<span><p>…</p></span>`) is read as its contents:
+    read as inline, its blocks' text would count once more as a run of its parent's text."""
+    blocks = _SPLITS_TEXT | frozenset(_TEXT_BLOCKS)
+    for element in list(root.iterdescendants()):
+        inline = isinstance(element.tag, str) and element.tag not in blocks | {"br"}
+        if inline and any(inner.tag in blocks for inner in element.iterdescendants()):
+            element.drop_tag()
+
+
 def _unwrap_layout_tables(root: lxml.html.HtmlElement) -> None:
     """A table of one cell is page layout, not data (Readability unwraps it, an extractor
-    may keep it): its cell is read as a plain block on both sides."""
+    may keep it): its cell is read as a plain block on both sides; so is a cell outside any
+    table."""
+    for cell in list(root.iter("td", "th")):
+        # A cell outside any table (Readability keeps the page's layout <td> around a whole
+        # article) is no cell: its paragraphs would count as one cell's text.
+        if not any(parent.tag == "table" for parent in cell.iterancestors()):
+            cell.tag = "div"
     for table in list(root.iter("table")):
         cells = [cell for cell in table.iter("td", "th") if cell.getparent() is not None]
         if len(cells) == 1:
@@ -196,8 +213,11 @@ def _text_runs(block: lxml.html.HtmlElement) -> int:
         if child.tag == "br":
             breaks += 1
         elif child.tag not in _SPLITS_TEXT:
-            current += child.text_content() if isinstance(child.tag, str) else ""
-            breaks = 0
+            text = child.text_content() if isinstance(child.tag, str) else ""
+            current += text
+            # An inline element of only white space (`<span>   </span>` between two <br>)
+            # shows nothing: the breaks around it still make a blank line.
+            breaks = breaks if not text.strip() else 0
         current += child.tail or ""
         if (child.tail or "").strip():
             breaks = 0

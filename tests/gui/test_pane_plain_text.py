@@ -28,8 +28,11 @@ CODE = "\n".join(
 )
 
 
-def shown(qtbot: QtBot, library: Library, text: str, width: int) -> ReadingPane:
-    body = f"<p>The memo follows.</p><pre>{html.escape(text)}</pre>"
+def shown(
+    qtbot: QtBot, library: Library, text: str, width: int, pre: str | None = None
+) -> ReadingPane:
+    """`text` shown in a <pre> (or `pre`, its markup) in a pane `width` wide."""
+    body = f"<p>The memo follows.</p><pre>{pre or html.escape(text)}</pre>"
     result = library.add_article(Article(title="Memo", text=text, html=body))
     assert result.article_id is not None
     pane = ReadingPane()
@@ -63,6 +66,16 @@ def test_a_plain_text_keeps_its_lines_in_a_smaller_face_where_that_fits(
     pane = shown(qtbot, library, MEMO + "\n", 640)
     smaller, lines = size_at(pane, "length of the pier")
     assert smaller < size and lines == 1  # a line of the text is a line on screen
+
+
+def test_a_link_in_a_plain_text_takes_its_face(qtbot: QtBot, library: Library) -> None:
+    # A contents line links its section and page numbers, as an RFC's does.
+    line = 'Contents: <a href="#s9">9</a>. Lamps at dusk ......... <a href="#p9">page 9</a>\n'
+    pane = shown(qtbot, library, MEMO, 640, pre=line + html.escape(MEMO))
+    text, _ = size_at(pane, "length of the pier")
+    link, _ = size_at(pane, "page 9")
+    family = QTextCursor(pane.document().find("page 9")).charFormat().fontFamilies()
+    assert link == text and "monospace" in (family or [])
 
 
 def test_code_keeps_its_size(qtbot: QtBot, library: Library) -> None:

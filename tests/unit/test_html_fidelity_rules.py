@@ -52,6 +52,15 @@ def test_a_paragraph_the_page_repeats_stays_repeated() -> None:
     assert "\u2064" not in html and "\u2064" not in text
 
 
+def test_a_text_block_the_page_repeats_stays_repeated() -> None:
+    # The same as above, with the paragraphs written as <div>s of bare text.
+    refrain = LINES[0]
+    body = "".join(f"<div>{line}</div>" for line in (LINES[1], refrain, refrain, LINES[2]))
+    html, text = imported(f"<article>{body}</article>")
+    assert text.count(refrain) == 2
+    assert "\u2064" not in html and "\u2064" not in text
+
+
 def test_a_blank_line_of_line_breaks_ends_a_paragraph() -> None:
     body = f"<article><p>{LINES[0]}<br><br>{LINES[1]}<br>{LINES[2]}<br><br><br></p></article>"
     html, text = imported(body)

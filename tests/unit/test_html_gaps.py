@@ -211,3 +211,39 @@ def test_a_heading_after_an_image_paragraph_is_restored_before_its_paragraph() -
         ("head", "Winter"),
         ("p", SECOND),
     ]
+
+
+_LONG = (
+    "The keepers of the north pier light the lamps at dusk and walk the length of the pier "
+    "twice each evening, noting in the log every lamp that failed to light."
+)
+
+
+def _two_column_page(first: str, second: str) -> bytes:
+    """A page laid out as a table of two columns of running text, as older sites are."""
+    cells = "".join(f'<td bgcolor="#FEFFE6">{cell}</td>' for cell in (first, second))
+    return (
+        f"<html><head><title>Lamps</title></head><body><h1>Lamps</h1><p>{_LONG}</p>"
+        f"<table><tr>{cells}</tr></table><p>{_LONG} The end.</p></body></html>"
+    ).encode()
+
+
+def test_lists_inside_a_layout_tables_columns_are_kept() -> None:
+    replies = "".join(
+        f"<li> Reply {n}: the lamps were never lit on time that winter. <p></p></li>"
+        for n in "ABCDEF"
+    )
+    first = f"<p>{_LONG} The replies were roughly in these groups:</p><p> </p><ul>{replies}</ul>"
+    second = (
+        f"<p>{_LONG} You can rest assured that:</p><p></p><ul><ul type='A'>"
+        "<li> I have heard it before; and </li><li> I did not care the first time. </li>"
+        f"</ul></ul><p>So please. {_LONG}</p>"
+    )
+    article = import_html(_two_column_page(first, second), "lamps.html")
+    root = lxml.html.fragment_fromstring(article.html, create_parent="div")
+    items = [" ".join(item.text_content().split()) for item in root.iter("li")]
+    assert items == [
+        *(f"Reply {n}: the lamps were never lit on time that winter." for n in "ABCDEF"),
+        "I have heard it before; and",
+        "I did not care the first time.",
+    ]

@@ -53,3 +53,21 @@ def test_a_photo_box_s_caption_line_is_not_made_a_paragraph() -> None:
     assert "Lamp 4 was lit." in article.text
     assert "seen from the quay" not in article.text
     assert "Harbour Archive" not in article.text
+
+
+def test_short_lines_set_out_like_the_paragraphs_around_them_are_kept() -> None:
+    # A story pasted from a word processor: each paragraph a styled box around a <span>; the
+    # longer ones mix text and elements, the short lines of dialogue are one <span> each.
+    said = ["Haldis snorted.", "“Yes.”", "The keeper stared at him.", "“Lamps?”"]
+    boxes = []
+    for n, line in enumerate(said):
+        mixed = f"<span>{SECTION} It was <i>winter</i> on the pier, night {n}.</span>"
+        for text in (mixed, f"<span>{line}</span>"):
+            inner = f'<div style="direction: ltr">{text}</div>'
+            boxes.append(f'<div style="margin: 1em 0">{inner}</div>')
+    page = (
+        "<html><head><title>Lamps</title></head><body><div class='chapter'>"
+        f"{''.join(boxes)}</div></body></html>"
+    )
+    text = import_html(page.encode(), "lamps.html").text
+    assert [line in text for line in said] == [True] * len(said)

@@ -176,3 +176,24 @@ def test_a_section_given_as_a_path_or_a_placeholder_reads_as_words_or_none(
 ) -> None:
     article = import_html(page(f'<meta property="article:section" content="{value}">'), "a.html")
     assert article.section == section
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By <b>Ines Marta Harrow</b>\n<br>March 25, 2015", "Ines Marta Harrow"),
+        ("By <b>Ines Harrow</b>\n<br>Tuesday 4 June", "Ines Harrow"),
+        # A name ending in a month's word, no date after it: whole.
+        ("By <b>Ines Harrow May</b>", "Ines Harrow May"),
+    ],
+)
+def test_byline_box_date_is_not_part_of_the_name(byline: str, expected: str) -> None:
+    body = (
+        '<div class="main"><h1>Lamps of the north pier</h1>'
+        f'<div class="FeatureByline">{byline}</div>'
+        "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length "
+        "of the pier twice each evening, noting every lamp that failed.</p><p>In winter the "
+        "walk was made with a lantern, since the wind off the harbour put out the matches "
+        "before they reached the wick.</p></div>"
+    )
+    assert import_html(page("", body), "a.html").author == expected

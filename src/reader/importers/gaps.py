@@ -11,6 +11,7 @@ into the extractor's XML, in that XML's vocabulary (`head`, `list`/`item`).
 from __future__ import annotations
 
 import itertools
+from copy import deepcopy as copy_element
 from typing import Any
 
 import lxml.html
@@ -25,13 +26,28 @@ _INLINE = frozenset({"code", "hi", "ref"})
 
 def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
-    `body` holds next to each other (or with only pieces of those blocks between them)."""
+    `body` holds next to each other (or with only pieces of those blocks between them); the
+    same inside each table cell the extractor kept, where also a list closing the cell in the
+    page comes back after the cell's last paragraph."""
     origins = paragraph_origins(source)
     kept_text = {text_of(element) for element in body.iter("head", "item")}
+    for cell in list(body.iter("cell")):
+        cell_paragraphs = _restore_between(cell, origins, kept_text)
+        if cell_paragraphs:
+            _restore_closing_lists(cell, cell_paragraphs[-1], origins, kept_text)
+    paragraphs = _restore_between(body, origins, kept_text)
+    if paragraphs:
+        _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
+
+
+def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) -> list[Any]:
+    """Put back what was dropped between each two paragraphs of `body`, a container of the
+    extractor's XML; returns those paragraphs."""
     # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
     paragraphs = [child for child in body if child.tag == "p" and text_of(child)]
     for before, after in itertools.pairwise(paragraphs):
-        loose = _siblings_until(before, after)
+        # An empty paragraph (the page's spacer `<p> </p>`) stands for nothing dropped.
+        loose = [piece for piece in _siblings_until(before, after) if not _blank(piece)]
         first, second = origins.get(text_of(before)), origins.get(text_of(after))
         if first is None or second is None:
             continue
@@ -49,8 +65,27 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
             body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
-    if paragraphs:
-        _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
+    return paragraphs
+
+
+def _restore_closing_lists(
+    cell: Any, last: Any, origins: dict[str, Any], kept_text: set[str]
+) -> None:
+    """The lists that end the page's cell after its last kept paragraph, with nothing else
+    but empty paragraphs between: the cell's edge bounds them as a paragraph would."""
+    paragraph = origins.get(text_of(last))
+    if paragraph is None or any(text_of(e) for e in last.itersiblings()):
+        return
+    rest = list(paragraph.itersiblings())
+    if (paragraph.tail or "").strip() or any((e.tail or "").strip() for e in rest):
+        return
+    if any(e.tag not in _LISTS and text_of(e) for e in rest) or not rest:
+        return
+    at = cell.index(last) + 1
+    for listing in (e for e in rest if e.tag in _LISTS and not _mostly_links(e)):
+        if text_of(listing) not in kept_text:
+            cell.insert(at, _as_extractor_xml(listing))
+            at += 1
 
 
 def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any]) -> None:
@@ -151,6 +186,12 @@ def _between(first: Any, second: Any) -> list[Any]:
         element = element.getnext()
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
+    return _blocks_among(siblings)
+
+
+def _blocks_among(siblings: list[Any]) -> list[Any]:
+    """Of the elements between two kept paragraphs, the images, the lists and the heading
+    right before the second paragraph."""
     texted = [s for s in siblings if isinstance(s.tag, str) and text_of(s)]
     blocks = [s for s in siblings if s.tag == "img" and s.get("src")]
     blocks += [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
@@ -158,6 +199,10 @@ def _between(first: Any, second: Any) -> list[Any]:
     if heading is not None:
         blocks.append(heading)
     return blocks
+
+
+def _blank(element: Any) -> bool:
+    return element.tag == "p" and len(element) == 0 and not text_of(element)
 
 
 def _opening_headings(first: Any, second: Any) -> list[Any]:
@@ -207,9 +252,22 @@ def _as_extractor_xml(block: Any) -> Any:
         head.text = text_of(block)
         return head
     listing = etree.Element("list", rend=block.tag)
-    for item in block.iterchildren("li"):
-        etree.SubElement(listing, "item").text = text_of(item)
+    for item in block.iter("li"):  # a nested list's items are read in line with the rest
+        text = _own_text(item)
+        if text:
+            etree.SubElement(listing, "item").text = text
     return listing
+
+
+def _own_text(item: Any) -> str:
+    """A list item's text without the items of a list nested in it (read on their own)."""
+    if next(item.iterdescendants("li"), None) is None:
+        return text_of(item)
+    copy = copy_element(item)
+    for nested in list(copy.iterdescendants("ul", "ol")):
+        if nested.getparent() is not None:
+            nested.drop_tree()  # its tail is the item's own text again
+    return text_of(copy)
 
 
 def _has_text(element: Any) -> bool:

@@ -18,6 +18,7 @@ from reader.core.article import Article
 from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
+from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.demoted_headings import restore_demoted_headings
@@ -45,6 +46,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.table_captions import restore_table_captions
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
@@ -108,6 +110,7 @@ def article_from_markup(
     base_url = _base_url(tree, page_url or meta.url)
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
+    gaps.author = without_date_word(gaps.author, tree)
     chrome = site_chrome(tree)
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
@@ -385,6 +388,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
+    restore_table_captions(document.body, tree)
     return document_html(document.body)
 
 

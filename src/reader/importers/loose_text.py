@@ -33,12 +33,41 @@ _CAPTION_LENGTH = 300  # characters: a photo box's line longer than this is runn
 
 def wrap_loose_text(tree: lxml.html.HtmlElement) -> None:
     """Each run of loose text and inline elements in a block container, as a paragraph."""
+    wrapped = []
     for container in list(tree.iter(*_CONTAINERS)):
         runs = [run for run in _runs(container) if _has_loose_text(container, run)]
         if len(runs) == 1 and _photo_box(container, runs[0]):
             continue
         for run in runs:
             _wrap(container, run)
+        if runs:
+            wrapped.append(container)
+    _wrap_alike(tree, wrapped)
+
+
+def _wrap_alike(tree: lxml.html.HtmlElement, wrapped: list[etree._Element]) -> None:
+    """Boxes set out alike (one tag, class and style, in one section) are paragraphs alike.
+    Where some of them held mixed text and became paragraphs, a twin holding one line of
+    inline text (`<div style=…><span>Yes.</span></div>`) becomes one too: left a bare box
+    among paragraphs, the extractor drops it as a fragment (a story's short lines of
+    dialogue went missing)."""
+    keys = {_twin_key(box) for box in wrapped if box.get("class") or box.get("style")}
+    if not keys:
+        return
+    done = set(wrapped)
+    for box in list(tree.iter(*_CONTAINERS)):
+        if box in done or _twin_key(box) not in keys:
+            continue
+        runs = _runs(box)
+        inline = [child for child in runs[0][1:] if child is not None]
+        if len(runs) == 1 and inline and text_of(box):
+            _wrap(box, runs[0])
+
+
+def _twin_key(box: etree._Element) -> tuple[object, ...]:
+    parent = box.getparent()
+    section = parent.getparent() if parent is not None else None
+    return (section, box.tag, box.get("class"), box.get("style"))
 
 
 def _photo_box(container: etree._Element, run: list[etree._Element | None]) -> bool:

@@ -191,10 +191,13 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
 
 def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
     """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end.
-    In a run of equal paragraphs every other one is marked: enough for neighbours to differ."""
-    for paragraph in list(tree.iter("p")):
+    In a run of equal paragraphs every other one is marked: enough for neighbours to differ.
+    A <div> holding only text and inline elements reads as a paragraph, and is one here."""
+    for paragraph in list(tree.iter("p", "div")):
         before = paragraph.getprevious()
-        if before is None or before.tag != "p" or (before.tail or "").strip():
+        if before is None or before.tag != paragraph.tag or (before.tail or "").strip():
+            continue
+        if paragraph.tag == "div" and not _text_only(paragraph):
             continue
         text = text_of(paragraph)
         if text and text == text_of(before):
@@ -203,6 +206,10 @@ def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
                 paragraph.text = (paragraph.text or "") + REPEAT_MARK
             else:
                 last.tail = (last.tail or "") + REPEAT_MARK
+
+
+def _text_only(block: lxml.html.HtmlElement) -> bool:
+    return all(child.tag in _INLINE or child.tag == "br" for child in block)
 
 
 def restore_repeats(html: str) -> str:

@@ -105,7 +105,8 @@ def plain_steps(pt: Callable[[float], str]) -> str:
     """The smaller faces of plain-text documents (plain_text.py), one class a step."""
     steps = zip(PLAIN_CLASSES[1:], PLAIN_STEPS[1:], strict=True)
     return "\n".join(
-        f"pre.{name}, code.{name} {{ font-size: {pt(factor)}; }}" for name, factor in steps
+        f"pre.{name}, code.{name}, a.{name} {{ font-size: {pt(factor)}; }}"
+        for name, factor in steps
     )
 
 

@@ -25,6 +25,7 @@ CLASSES = ("", "plain1", "plain2", "plain3", "plain4")
 MIN_LINES = 12
 _PRE = re.compile(r"<pre>(.*?)</pre>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"<a\s+(?![^>]*\bclass=)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CODE = re.compile(r"[{};=<>]|\b(?:def|return|function|var|const|import|class)\b")
 
@@ -79,8 +80,11 @@ class PlainTextFit:
         name = CLASSES[self._step]
 
         def classed(match: re.Match[str]) -> str:
-            # Qt's CSS has no descendant selectors: a <code> inside takes the class too.
+            # Qt's CSS has no descendant selectors: a <code> inside takes the class too, and
+            # so does a link, which Qt sets in the size of a plain <pre> (a contents line's
+            # page numbers stood out of the column, larger than the text around them).
             inner = match.group(1).replace("<code>", f'<code class="{name}">')
+            inner = _LINK.sub(f'<a class="{name}" ', inner)
             return f'<pre class="{name}">{inner}</pre>'
 
         return _PRE.sub(classed, page)
