@@ -29,9 +29,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Everything but the long scenarios (kill loops, big files): the loop while working.
+# Everything but the long scenarios (kill loops, big files): the loop while working, in one
+# pytest process per core (pytest-xdist).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not slow" -n auto $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

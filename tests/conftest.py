@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,8 +45,22 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "library"
 
 
+@pytest.fixture(scope="session")
+def _new_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new library's data folder as Reader leaves it after its first open and close."""
+    root = tmp_path_factory.mktemp("new-library") / "library"
+    Library(DataPaths(root)).close()
+    return root
+
+
 @pytest.fixture
-def library(data_dir: Path) -> Iterator[Library]:
+def library(data_dir: Path, _new_library: Path) -> Iterator[Library]:
+    """A new library of the test's own: a copy of one made once per session (running every
+    migration with its fsyncs for each of a thousand tests was a good part of the suite's
+    time). The tests of creating and migrating a library make theirs themselves, and a
+    folder a test prepared beforehand is opened as it is."""
+    if not data_dir.exists():
+        shutil.copytree(_new_library, data_dir)
     lib = Library(DataPaths(data_dir))
     yield lib
     lib.close()

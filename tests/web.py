@@ -78,13 +78,18 @@ class _QuietServer(ThreadingHTTPServer):
         pass  # a client hanging up mid-body (a size cap under test) is expected here
 
 
+# How often a test server looks for shutdown(): the stdlib's 0.5 s was most of a test.
+POLL_S = 0.02
+
+
 @contextmanager
 def serving(routes: dict[str, Reply]) -> Iterator[Site]:
     """Serve `routes` on 127.0.0.1 (a free port) for the duration of the block."""
     holder: list[Site] = []
     server = _QuietServer(("127.0.0.1", 0), _handler(lambda: holder[0]))
     holder.append(Site(f"http://127.0.0.1:{server.server_address[1]}", routes))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the serving loop's next poll: 0.5 s by default, on every test.
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_S,), daemon=True)
     thread.start()
     try:
         yield holder[0]

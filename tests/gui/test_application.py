@@ -81,6 +81,7 @@ def reader_gui(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_screenshot_of_a_new_library_shows_the_samples(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     proc = reader_gui(tmp_path / "lib", "--screenshot", str(shot), "--open", "1", "--theme", "dark")
@@ -91,6 +92,7 @@ def test_screenshot_of_a_new_library_shows_the_samples(tmp_path: Path) -> None:
     assert image.pixelColor(1000, 700).lightness() < 80
 
 
+@pytest.mark.slow
 def test_screenshot_reports_a_missing_article(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     proc = reader_gui(tmp_path / "lib", "--screenshot", str(shot), "--open", "999")

@@ -77,7 +77,7 @@ def test_enter_in_the_search_field_goes_into_the_results(
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClicks(field, "harbour")
-    with qtbot.waitSignal(window.search.search_finished, timeout=5000):
+    with qtbot.waitSignal(window.search.search_finished, timeout=30_000):
         qtbot.keyClick(field, Key.Key_Return)  # before the debounce fired: runs it now
     results = window.parts.search_list
     qtbot.waitUntil(results.hasFocus)

@@ -64,6 +64,7 @@ def test_file_vanishing_mid_batch(library: Library, tmp_path: Path) -> None:
     check.close()
 
 
+@pytest.mark.slow
 def test_large_text_file_imports(library: Library, tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     paragraph = "一段很长的文字,用来测试大文件的导入。The quick brown fox jumps. {n}\n\n"

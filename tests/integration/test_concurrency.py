@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.integration.test_cli import reader
 
 
@@ -21,6 +23,7 @@ def _articles(folder: Path, prefix: str, count: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_two_importers_at_once(tmp_path: Path) -> None:
     lib = tmp_path / "lib"
     _articles(tmp_path / "a", "甲", 40)

@@ -24,6 +24,7 @@ from reader.gui.views.reading_pane import ReadingPane
 from reader.importers import import_bytes
 from reader.services.library import ImportStatus, Library
 from tests.integration.test_cli import reader
+from tests.web import POLL_S
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 PNG = base64.b64decode(
@@ -55,7 +56,9 @@ class CountingServer:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, args=(POLL_S,), daemon=True
+        )
 
     def __enter__(self) -> CountingServer:
         self.thread.start()

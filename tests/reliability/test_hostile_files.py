@@ -141,6 +141,7 @@ def test_a_huge_file_is_refused_before_it_is_read(library: Library, tmp_path: Pa
     assert MAX_FILE_BYTES == 50 * MB
 
 
+@pytest.mark.slow
 def test_the_size_limit_is_configurable(tmp_path: Path) -> None:
     two_mb = write(tmp_path / "in" / "long.txt", "Long\n\n" + "word " * (2 * MB // 5))
     by_option = cli(tmp_path / "lib", "import", "--max-size", "1", str(two_mb))

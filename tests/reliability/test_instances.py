@@ -41,6 +41,7 @@ def _gui(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_second_window_is_refused_and_a_stale_lock_taken_over(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "lib")
@@ -92,6 +93,7 @@ print("done")
 """
 
 
+@pytest.mark.slow
 def test_notes_saved_by_two_processes_while_a_third_imports(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path / "lib")
     with Library(paths) as lib:

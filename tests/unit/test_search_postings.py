@@ -135,6 +135,7 @@ def test_bulk_and_stock_give_the_same_results(
     assert found[0]
 
 
+@pytest.mark.slow
 def test_bulk_segments_merge_with_stock_writes(tmp_path: Path, docs: list[SearchDocument]) -> None:
     ix = bulk_index(tmp_path / "ix", docs[:150])
     for doc in docs[150:]:  # many small commits: Whoosh merges them, bulk segment included
