@@ -31,6 +31,7 @@ from reader.importers.link_openers import mark_link_openers, without_opener_mark
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.page_gaps import trafilatura_gaps
+from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
 from reader.importers.ruby import restore_readings, without_readings
@@ -145,9 +146,8 @@ def parse_document(markup: str) -> lxml.html.HtmlElement:
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     if not markup.strip():
         raise ImportFailed("no_text")
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
-        return lxml.html.document_fromstring(markup, parser=parser)
+        return lxml.html.document_fromstring(markup, parser=page_parser())
     except (etree.LxmlError, ValueError):
         # The parser recovers from any broken markup; it gives up only on a page that holds
         # nothing but comments or processing instructions.
