@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 from lxml import etree
 
+from reader.importers import html
 from reader.importers.captions import restore_captions
-from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
+from reader.importers.plain_check import (
+    drop_overruled,
+    drop_unconfirmed,
+    may_drop,
+    plain_text,
+)
 
 STORY = [
     "The harbour board met on Tuesday to decide the fate of the old north pier.",
@@ -131,3 +139,40 @@ def test_a_caption_put_back_after_the_check_stays_out_when_the_check_dropped_its
         ("graphic", "2.jpg"),
         ("figcaption", CAPTION),
     ]
+
+
+def test_a_body_of_one_piece_of_text_is_never_changed_by_the_check() -> None:
+    """The ground for skipping the plain extraction: one piece left unconfirmed is more than
+    half of the text, so whatever the plain text holds, nothing is dropped."""
+    for body in (body_of(("p", STORY[0])), body_of(("graphic", "a.jpg"), ("p", STORY[0]))):
+        before = shown(body)
+        assert not may_drop(body)
+        drop_unconfirmed(body, "Subscribe to our newsletter for the latest harbour news")
+        assert shown(body) == before
+    loose = etree.Element("body")
+    loose.text = STORY[0]
+    assert not may_drop(loose)
+
+
+def test_two_pieces_of_text_may_be_checked() -> None:
+    assert may_drop(body_of(*story()[:2]))
+    loose = body_of(("p", STORY[0]))
+    loose[0].tail = "Buy now"  # loose text is a piece of its own
+    assert may_drop(loose)
+    assert not may_drop(body_of(("p", STORY[0]), ("p", "…"), ("graphic", "a.jpg")))
+
+
+def test_a_page_of_one_paragraph_is_not_extracted_a_second_time(monkeypatch: Any) -> None:
+    calls: list[object] = []
+
+    def counted(tree: lxml.html.HtmlElement) -> str | None:
+        calls.append(tree)
+        return plain_text(tree)
+
+    monkeypatch.setattr(html, "plain_text", counted)
+    one = f"<html><head><title>Pier</title></head><body><article><p>{' '.join(STORY)}</p>"
+    assert STORY[3] in html.import_html(one.encode(), "pier.html").text
+    assert calls == []
+    two = "".join(f"<p>{text}</p>" for text in STORY)
+    assert STORY[3] in html.import_html(f"<html><body><article>{two}".encode(), "p.html").text
+    assert len(calls) == 1

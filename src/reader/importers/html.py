@@ -34,8 +34,9 @@ from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
+from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
-from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
+from reader.importers.plain_check import drop_overruled, drop_unconfirmed, may_drop, plain_text
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
@@ -151,9 +152,8 @@ def parse_document(markup: str) -> lxml.html.HtmlElement:
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     if not markup.strip():
         raise ImportFailed("no_text")
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
-        return lxml.html.document_fromstring(markup, parser=parser)
+        return lxml.html.document_fromstring(markup, parser=page_parser())
     except (etree.LxmlError, ValueError):
         # The parser recovers from any broken markup; it gives up only on a page that holds
         # nothing but comments or processing instructions.
@@ -378,7 +378,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
-    verdict = drop_unconfirmed(document.body, plain_text(tree))
+    verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
     restore_paragraph_lists(document.body, tree)
     restore_demoted_headings(document.body, tree)
     restore_dropped_blocks(document.body, tree)

@@ -51,6 +51,15 @@ def plain_text(tree: lxml.html.HtmlElement) -> str | None:
     return result.text if isinstance(result, Document) and result.text else None
 
 
+def may_drop(body: Any) -> bool:
+    """Whether `drop_unconfirmed` could take anything out of `body`, judged without the plain
+    text: not when `body` holds fewer than two pieces of text (blocks or loose text), as one
+    piece left unconfirmed is more than half of the text, and is then kept with the rest."""
+    pieces = sum(1 for child in body if child.tag in _BLOCKS and _WORD.search(_text(child)))
+    pieces += sum(1 for element in (body, *body) if _WORD.search(_loose(element, body)))
+    return pieces >= 2
+
+
 @dataclass
 class Verdict:
     """The texts (see `_key`) the plain check dropped from a body, and those of its blocks left."""
