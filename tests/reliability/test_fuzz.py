@@ -6,7 +6,6 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,13 @@ from reader.services.library import Library
 from tests.reliability.conftest import fill
 
 EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "100"))
-# Generous for a loaded CI machine; a hang or a quadratic blow-up takes far longer.
-LIMIT = timedelta(seconds=2)
+# A hang guard per example (milliseconds each on a quiet machine): inputs of a few KB cannot
+# show a quadratic blow-up reliably on a loaded machine; the big-input tests and bench/ do.
+# No Hypothesis deadline either: it is the same stopwatch.
+HANG_GUARD_S = 30
 FUZZ = settings(
     max_examples=EXAMPLES,
-    deadline=LIMIT,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     database=None,
 )
@@ -49,7 +50,7 @@ def _import(data: bytes, suffix: str) -> None:
     else:
         assert article.title.strip() or article.text.strip()
         assert "<script" not in article.html.lower()
-    assert time.monotonic() - started < LIMIT.total_seconds()
+    assert time.monotonic() - started < HANG_GUARD_S
 
 
 @FUZZ
@@ -105,4 +106,4 @@ def test_random_search_queries(small_library: Library, parts: list[str]) -> None
     for sort in ("rank", "date"):
         result = small_library.search(query, limit=5, sort=sort)
         assert result.total >= len(result.hits)
-    assert time.monotonic() - started < 2 * LIMIT.total_seconds()
+    assert time.monotonic() - started < 2 * HANG_GUARD_S

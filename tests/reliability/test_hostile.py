@@ -26,6 +26,8 @@ from reader.services.library import ImportStatus, Library
 from tests.integration.test_cli import reader
 from tests.web import POLL_S
 
+# How long one import of hostile input may take before it counts as a hang (seconds).
+HANG_GUARD_S = 60
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -267,14 +269,13 @@ def test_mhtml_locations_never_become_paths(library: Library, tmp_path: Path) ->
 
 
 _MEASURE = """
-import resource, sys, time
+import resource, sys
 from pathlib import Path
 from reader.importers import import_file
 data = Path(sys.argv[1])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.monotonic()
 article = import_file(data)
-print(time.monotonic() - started, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+print(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       max((len(v) for v in article.assets.values()), default=0))
 """
 
@@ -298,18 +299,17 @@ def test_a_huge_mhtml_image_is_capped_with_bounded_memory(tmp_path: Path) -> Non
         [sys.executable, "-c", _MEASURE, str(source)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=120,  # the hang guard; what is bounded is the memory, measured below
     )
     assert done.returncode == 0, done.stderr
-    seconds, before, after, biggest = (float(x) for x in done.stdout.split())
+    before, after, biggest = (float(x) for x in done.stdout.split())
     assert biggest == len(PNG)  # the small image is kept, the huge one refused
     grown_mb = (after - before) / 1024  # ru_maxrss is in KiB on Linux
     assert grown_mb < 12 * source.stat().st_size / 2**20, grown_mb
-    assert seconds < 30
 
 
 @pytest.mark.parametrize("tag", ["div", "span", "b", "table", "blockquote"])
-def test_ten_thousand_deep_tags_import_quickly(tag: str) -> None:
+def test_ten_thousand_deep_tags_neither_hang_nor_crash(tag: str) -> None:
     inner = "<tr><td>" if tag == "table" else ""
     page = (
         "<html><head><title>Deep</title></head><body><article>"
@@ -325,7 +325,9 @@ def test_ten_thousand_deep_tags_import_quickly(tag: str) -> None:
         pass
     else:
         assert "lighthouses" in article.text
-    assert time.monotonic() - started < 10
+    # A hang guard: a recursive walk of the tree would overflow (a RecursionError fails the
+    # test above), and runaway work on 10,000 levels takes far longer than this.
+    assert time.monotonic() - started < HANG_GUARD_S
 
 
 TITLE_TRAPS = "Invoice\u202etxt.exe\u200b Harbour\u2066 lights\u2069\ufeff\u200e\u061c\u00ad"
@@ -363,4 +365,6 @@ def test_a_ten_megabyte_single_line_text_file_imports(library: Library, tmp_path
     assert result.article_id is not None
     assert len(library.get_article(result.article_id).summary.title) <= 130
     assert library.search("灯塔", limit=1).total == 1
-    assert time.monotonic() - started < 60
+    # A hang guard, several times what import and indexing take on a loaded machine: work
+    # quadratic in the line's 10 MB would take hours. The speed is import_bench.py's.
+    assert time.monotonic() - started < 5 * HANG_GUARD_S

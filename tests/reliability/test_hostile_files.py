@@ -21,6 +21,8 @@ from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 from tests.reliability.conftest import fill
 
 MB = 1024 * 1024
+# How long one search may take before it counts as a hang (seconds).
+HANG_GUARD_S = 30
 # A child that reads /dev/zero without a bound stops at this much memory, not the machine's.
 CHILD_MEMORY = 2048 * MB
 
@@ -53,6 +55,14 @@ def run_child(
     )
 
 
+def bytes_read() -> int:
+    """Bytes this process has read through read() calls so far (Linux's per-process count)."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
 def cli(
     data_dir: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
@@ -77,9 +87,9 @@ def good(tmp_path: Path) -> Path:
 def test_a_fifo_and_dev_zero_on_the_command_line_are_refused(
     tmp_path: Path, fifo: Path, good: Path
 ) -> None:
-    started = time.monotonic()
+    # run_child's 60 s timeout is the hang guard: opening the FIFO or reading /dev/zero
+    # would never end.
     proc = cli(tmp_path / "lib", "import", str(fifo), "/dev/zero", str(good), "--json")
-    assert time.monotonic() - started < 30
     results = json.loads(proc.stdout)
     assert proc.returncode == 1, proc.stderr
     assert [r["status"] for r in results] == ["failed", "failed", "imported"]
@@ -128,16 +138,17 @@ def test_a_huge_file_is_refused_before_it_is_read(library: Library, tmp_path: Pa
     with huge.open("wb") as out:
         out.truncate(195 * MB)  # sparse: costs no disk
     tracemalloc.start()
-    started = time.monotonic()
+    read_before = bytes_read()
     try:
         result = library.import_path(huge)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.monotonic() - started < 2
     assert result.status is ImportStatus.FAILED
     assert result.reason == "file too large (195 MB; the limit is 50 MB)"
+    # Counted, not timed: neither held in memory nor streamed through (195 MB would be).
     assert peak < 5 * MB
+    assert bytes_read() - read_before < 5 * MB
     assert MAX_FILE_BYTES == 50 * MB
 
 
@@ -308,13 +319,15 @@ def test_links_inside_the_folder_are_followed_without_loops(
     ],
     ids=["words", "ors", "cjk", "phrases", "brackets"],
 )
-def test_a_35k_character_query_is_shortened_and_quick(library: Library, query: str) -> None:
+def test_a_35k_character_query_is_shortened_without_hanging(library: Library, query: str) -> None:
     fill(library, 30)
     library.update_search_index()
-    library.search("kites")  # the searcher is warm: what is timed is the query
+    library.search("kites")  # the searcher is warm
     started = time.monotonic()
     result = library.search(query)
-    assert time.monotonic() - started < 2.0
+    # A hang guard (a few milliseconds on a quiet machine; bench/hostile_input_bench.py times
+    # it): what bounds the work is the shortening, asserted next, and the parser's limits.
+    assert time.monotonic() - started < HANG_GUARD_S
     assert result.message is not None and "shortened" in result.message
 
 

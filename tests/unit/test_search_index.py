@@ -12,6 +12,8 @@ import pytest
 from reader.search import SearchDocument, SearchIndex, SearchResult
 
 D = datetime.date
+# How long one search may take before it counts as a hang (seconds).
+HANG_GUARD_S = 30
 
 DOCS = [
     SearchDocument(
@@ -285,10 +287,11 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize("query", MALFORMED)
-def test_malformed_queries_never_raise_and_are_fast(index: SearchIndex, query: str) -> None:
+def test_malformed_queries_never_raise_or_hang(index: SearchIndex, query: str) -> None:
     started = time.perf_counter()
     result = search(index, query)
-    assert time.perf_counter() - started < 2.0
+    # A hang guard (milliseconds on a quiet machine); query speed is search_bench.py's.
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert isinstance(result, SearchResult)
     assert result.total >= len(result.hits)
 

@@ -25,6 +25,8 @@ from reader.search.query import (
 )
 
 D = datetime.date
+# How long one search may take before it counts as a hang (seconds).
+HANG_GUARD_S = 30
 
 
 def test_words_are_anded() -> None:
@@ -191,5 +193,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 def test_searching_any_string_never_raises(index: SearchIndex, query: str) -> None:
     started = time.perf_counter()
     result = index.search(query, text_of=TEXTS.get)
-    assert time.perf_counter() - started < 2.0
+    # A hang guard (milliseconds on a quiet machine): the size of what a query may ask for is
+    # bounded by MAX_TERMS and the parser's limits, which other tests check directly.
+    assert time.perf_counter() - started < HANG_GUARD_S
     assert result.total >= len(result.hits)

@@ -15,6 +15,8 @@ from reader.importers.text import import_text
 TEXT_DATA = Path(__file__).parent.parent / "data" / "text"
 TITLE = "老街书店重新开门,街坊们排队买下第一本书"
 FIRST_PARAGRAPH = "在城南的老街上,一家开了三十年的小书店经过半年的修缮,于本周六重新开门迎客。"
+# How long one import of hostile input may take before it counts as a hang (seconds).
+HANG_GUARD_S = 60
 
 
 def load(name: str) -> Article:
@@ -265,12 +267,14 @@ def test_control_characters_are_removed_and_page_breaks_split_paragraphs() -> No
     assert article.text == "first page\n\nsecond page"
 
 
-def test_a_ten_megabyte_single_line_imports_quickly() -> None:
+def test_a_ten_megabyte_single_line_imports_without_blowing_up() -> None:
     line = "本周末,湖畔小城迎来了第十届国际风筝节,来自三十多个国家的队伍参加比赛。" * 100_000
     data = line.encode("utf-8")
     assert len(data) > 10_000_000
     start = time.perf_counter()
     article = import_text(data, "big.txt")
-    assert time.perf_counter() - start < 10
+    # A hang guard: well under a second on a quiet machine (bench/hostile_input_bench.py),
+    # while work quadratic in the line's 3.5 million characters would take hours.
+    assert time.perf_counter() - start < HANG_GUARD_S
     assert article.title == "本周末,湖畔小城迎来了第十届国际风筝节,来自三十多个国家的队伍参加比赛"
     assert article.text == line
