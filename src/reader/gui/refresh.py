@@ -115,14 +115,16 @@ class ViewRefresh(QObject):
         """Query the list and the counts again on the count lane: what the change log asks
         for (an import adds articles a few times a second), so the UI thread never waits on
         the database and a few new articles are inserted, not the list reset."""
-        self._parts.article_model.update_on(self._count_lane)
-        self.count_in_background()
         shown = self._lists.state.article_id
         if shown is not None:
+            # Queued first on the serial lane: the pane has let a removed article go by the
+            # time the list no longer has its row, as when both were done here at once.
             self._count_lane.start(
                 lambda _stop: self._library.summaries([shown]).get(shown),
                 finished=lambda summary: self._check_shown(shown, summary),
             )
+        self._parts.article_model.update_on(self._count_lane)
+        self.count_in_background()
 
     def _check_shown(self, shown: int, summary: ArticleSummary | None) -> None:
         """The shown article, removed or moved to the Trash, here or by another process."""
