@@ -92,3 +92,24 @@ def test_a_folder_imported_from_the_window_never_resets_the_list(
     assert resets == []
     listed = {model.article_id(row) for row in range(model.rowCount())}
     assert listed == set(library.article_ids())
+
+
+def test_counts_asked_for_while_one_runs_make_one_more_count(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import's updates ask for the counts a few times a second: each ask while a count
+    runs must not queue another scan of the whole library."""
+    qtbot.waitUntil(lambda: window.settled)
+    real = library.view_counts
+    counted: list[bool] = []
+
+    def view_counts() -> dict[str, int]:
+        counted.append(True)
+        return real()
+
+    monkeypatch.setattr(library, "view_counts", view_counts)
+    for _ in range(5):
+        window.refresh.count_in_background()
+    qtbot.waitUntil(lambda: window.settled)
+    assert len(counted) == 2
+    assert window.parts.counts_label.text().startswith("3 articles")

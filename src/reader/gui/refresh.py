@@ -74,6 +74,8 @@ class ViewRefresh(QObject):
         feed.updated.connect(self.on_update)
         self._show_placeholder = show_placeholder
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self.count_in_background)
+        self._counting = False  # a count is running on the lane
+        self._count_again = False  # and another was asked for meanwhile
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.update_list)
         # Ids queried on a worker (at start) are listed later: the list then selects the
         # current article's row, as after any reload (the last article may be open already).
@@ -149,10 +151,28 @@ class ViewRefresh(QObject):
         self._show_counts(LibraryCounts.read(self._library))
 
     def count_in_background(self) -> None:
-        # Counting scans the library (about 90 ms at 100,000 articles): done on a worker.
+        # Counting scans the library (about 90 ms at 100,000 articles, far more on a busy
+        # machine): done on a worker, and one count at a time. Asked again while one runs
+        # (an import's updates come a few times a second), one more follows it, not one per
+        # ask: queued counts kept a core busy for the whole import, starving the UI thread.
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
         self._count_lane.start(
-            lambda _stop: LibraryCounts.read(self._library), finished=self._show_counts
+            lambda _stop: LibraryCounts.read(self._library),
+            finished=self._on_counted,
+            failed=lambda _message: self._on_counted(None),
+            cancelled=lambda: self._on_counted(None),
         )
+
+    def _on_counted(self, counts: LibraryCounts | None) -> None:
+        self._counting = False
+        if counts is not None:
+            self._show_counts(counts)
+        if self._count_again:
+            self._count_again = False
+            self.count_in_background()
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self._parts.sidebar_model.populate(counts)
