@@ -40,6 +40,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.article import content_hash
+from reader.core.text import normalize_text
 from window_load import add_large_article, import_while_browsing, large_article, press, wait_until
 
 if TYPE_CHECKING:
@@ -109,17 +111,19 @@ SCENARIOS = ["window", "import", "large"]
 
 def synthetic_row(rng: random.Random, n: int) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """One article row and its content row; odd ids Chinese, even ids English."""
-    text = body(rng, n)
+    text = normalize_text(body(rng, n))  # stored normalized, as an import stores it
     if n % 2:
         title = f"{''.join(rng.choice(WORDS_ZH) for _ in range(12))} {n}"
     else:
         title = f"The {rng.choice(WORDS_EN)} and the {rng.choice(WORDS_EN)} {n}"
     day = f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     digest = hashlib.sha256(f"{n}".encode()).hexdigest()
+    # The real content hash: the backup's content check recomputes it for every article.
+    content = content_hash(title, text)
     read_at = NOW if rng.random() < 0.3 else None
     article = (
         n, title, rng.randint(1, len(SECTIONS)), rng.choice(SITES), None, day,
-        f"/synthetic/{n}.txt", "zh-Hans" if n % 2 else "en", "utf-8", digest, digest,
+        f"/synthetic/{n}.txt", "zh-Hans" if n % 2 else "en", "utf-8", digest, content,
         NOW, NOW, read_at,
     )  # fmt: skip
     html = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # translations made for them still apply.
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
+from reader.core.article import ArticleSummary
 from reader.core.changes import ANNOTATION_ENTITIES
 from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed, Update
 from reader.gui.current_lists import CurrentLists
@@ -73,7 +74,9 @@ class ViewRefresh(QObject):
         feed.updated.connect(self.on_update)
         self._show_placeholder = show_placeholder
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self.count_in_background)
-        self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.reload)
+        self._counting = False  # a count is running on the lane
+        self._count_again = False  # and another was asked for meanwhile
+        self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.update_list)
         # Ids queried on a worker (at start) are listed later: the list then selects the
         # current article's row, as after any reload (the last article may be open already).
         parts.article_model.loaded.connect(lambda: lists.sync(reset=True))
@@ -102,17 +105,37 @@ class ViewRefresh(QObject):
             self._counts_timer.start()
 
     def reload(self) -> None:
-        """Query the list and the counts again after the library changed shape."""
+        """Query the list and the counts again after the library changed shape, at once (a
+        caller about to select a new article's row needs it listed)."""
         self._parts.article_model.reload()
         self.count_in_background()
+        shown = self._lists.state.article_id
+        if shown is not None:
+            self._check_shown(shown, self._library.summaries([shown]).get(shown))
+
+    def update_list(self) -> None:
+        """Query the list and the counts again on the count lane: what the change log asks
+        for (an import adds articles a few times a second), so the UI thread never waits on
+        the database and a few new articles are inserted, not the list reset."""
+        shown = self._lists.state.article_id
+        if shown is not None:
+            # Queued first on the serial lane: the pane has let a removed article go by the
+            # time the list no longer has its row, as when both were done here at once.
+            self._count_lane.start(
+                lambda _stop: self._library.summaries([shown]).get(shown),
+                finished=lambda summary: self._check_shown(shown, summary),
+            )
+        self._parts.article_model.update_on(self._count_lane)
+        self.count_in_background()
+
+    def _check_shown(self, shown: int, summary: ArticleSummary | None) -> None:
+        """The shown article, removed or moved to the Trash, here or by another process."""
         current = self._lists.state
-        shown = current.article_id
-        if shown is None:
-            return
-        summary = self._library.summaries([shown]).get(shown)
+        if current.article_id != shown:
+            return  # another article was opened meanwhile
         in_trash_view = self._parts.article_model.view_filter.trashed
         if summary is None or (summary.trashed is not None and not in_trash_view):
-            current.removed([shown])  # removed, here or by another process
+            current.removed([shown])
             self._show_placeholder()
 
     def start(self) -> None:
@@ -128,10 +151,28 @@ class ViewRefresh(QObject):
         self._show_counts(LibraryCounts.read(self._library))
 
     def count_in_background(self) -> None:
-        # Counting scans the library (about 90 ms at 100,000 articles): done on a worker.
+        # Counting scans the library (about 90 ms at 100,000 articles, far more on a busy
+        # machine): done on a worker, and one count at a time. Asked again while one runs
+        # (an import's updates come a few times a second), one more follows it, not one per
+        # ask: queued counts kept a core busy for the whole import, starving the UI thread.
+        if self._counting:
+            self._count_again = True
+            return
+        self._counting = True
         self._count_lane.start(
-            lambda _stop: LibraryCounts.read(self._library), finished=self._show_counts
+            lambda _stop: LibraryCounts.read(self._library),
+            finished=self._on_counted,
+            failed=lambda _message: self._on_counted(None),
+            cancelled=lambda: self._on_counted(None),
         )
+
+    def _on_counted(self, counts: LibraryCounts | None) -> None:
+        self._counting = False
+        if counts is not None:
+            self._show_counts(counts)
+        if self._count_again:
+            self._count_again = False
+            self.count_in_background()
 
     def _show_counts(self, counts: LibraryCounts) -> None:
         self._parts.sidebar_model.populate(counts)
@@ -158,7 +199,7 @@ class ViewRefresh(QObject):
         model = self._parts.article_model
         if wanted.reload_list:
             if wanted.now:
-                self.reload()
+                self.update_list()
             else:
                 self.reload_soon()
         elif wanted.rows:
