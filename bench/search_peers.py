@@ -70,6 +70,10 @@ class Ours:
         made = self.index.snippets(ids, result.terms, self.text_of)
         return [(i, made[i].text) for i in ids if i in made]
 
+    def ranks(self, query: str) -> bool:
+        """Whether the top 20 of `query` are the best of all matches (not the first found)."""
+        return True
+
     def containing(self, char: str, limit: int) -> set[int]:
         assert self.index is not None
         return {hit.id for hit in self.index.search(char, limit=limit).hits}
@@ -146,6 +150,15 @@ class Fts5:
             f"WHERE {' AND '.join(where) or '1'} LIMIT {TOP}"
         )
         return self.db.execute(sql, [short[0] if short else "", *args]).fetchall()
+
+    def ranks(self, query: str) -> bool:
+        """Only a query with a term of 3+ characters goes through MATCH and is ranked; the
+        others take the first 20 rows the LIKE scan meets, and stop scanning there."""
+        return any(
+            len(raw.strip('"').replace(" ", "")) >= 3
+            for prefix, raw in _TERM.findall(query)
+            if prefix != "lang:"
+        )
 
     def containing(self, char: str, limit: int) -> set[int]:
         """A LIKE scan: the trigram index cannot answer a one-character query."""
@@ -237,6 +250,9 @@ class Tantivy:
             doc = self.searcher.doc(address)
             hits.append((doc["id"][0], snippets.snippet_from_doc(doc).fragment()))
         return hits
+
+    def ranks(self, query: str) -> bool:
+        return True
 
     def containing(self, char: str, limit: int) -> set[int]:
         found = self.searcher.search(self._query(char), limit).hits

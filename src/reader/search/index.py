@@ -34,6 +34,7 @@ from reader.search.query import parse_query
 from reader.search.rebuild import BATCH_DOCS, Rebuild, publish, tidy
 from reader.search.schema import INDEX_FORMAT, annotation_key
 from reader.search.snippets import make_snippets
+from reader.search.weighting import RememberingBM25F, Simplified
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class SearchIndex:
                     searcher = self._current_searcher()
                     if searcher is None:
                         return None
-                    q = articles_only(resolve(q, searcher))
+                    q = Simplified(articles_only(resolve(q, searcher)))
                     if by_date:
                         results = searcher.search(
                             q, limit=limit, sortedby="published", reverse=True
@@ -222,7 +223,7 @@ class SearchIndex:
         generation = ix.latest_generation()
         if self._searcher is None or generation != self._generation:
             self._close_searcher()
-            self._searcher = ix.searcher()
+            self._searcher = ix.searcher(weighting=RememberingBM25F())
             self._generation = generation
         return self._searcher
 
