@@ -34,6 +34,7 @@ from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.paragraph_lists import restore_paragraph_lists
+from reader.importers.paragraph_twins import wrap_paragraph_twins
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain_text
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
@@ -114,6 +115,7 @@ def article_from_markup(
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     drop_nested_articles(tree)  # comments, teasers, other posts inside the article
     drop_comment_sections(tree)  # readers' comments the extractor takes for the article
+    wrap_paragraph_twins(tree)  # a box of bare text among boxes of the same class holding a <p>
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
