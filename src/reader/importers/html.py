@@ -46,6 +46,7 @@ from reader.importers.structure import (
     prepare_source,
     restore_repeats,
 )
+from reader.importers.teaser_lines import drop_teaser_lines
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
@@ -113,6 +114,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_teaser_lines(tree, page_url or meta.url)  # "Related: <a>Another story</a>"
     drop_nested_articles(tree)  # comments, teasers, other posts inside the article
     drop_comment_sections(tree)  # readers' comments the extractor takes for the article
     wrap_paragraph_twins(tree)  # a box of bare text among boxes of the same class holding a <p>
