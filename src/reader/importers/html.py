@@ -23,6 +23,7 @@ from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.language import cjk_language, detect_language
@@ -114,6 +115,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
     drop_teaser_lines(tree, page_url or meta.url)  # "Related: <a>Another story</a>"
     drop_nested_articles(tree)  # comments, teasers, other posts inside the article
     drop_comment_sections(tree)  # readers' comments the extractor takes for the article
