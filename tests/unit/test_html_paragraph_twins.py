@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reader.importers.html import import_html
+from reader.importers.html import import_html, parse_document
+from reader.importers.paragraph_twins import wrap_paragraph_twins
+from reader.importers.structure import prepare_source
 
 # The keeper's story in boxes of one class: most hold a link beside their text, one holds its
 # text alone.
@@ -50,3 +52,17 @@ def test_a_box_of_plain_text_among_boxes_with_links_is_kept() -> None:
 def test_a_box_of_plain_text_with_one_more_class_is_kept() -> None:
     text = import_html(page(2, "story-paragraph quoted"), "p.html").text
     assert "nobody writes down the weather" in text
+
+
+def test_a_caption_box_in_a_figure_is_left_as_it_is() -> None:
+    caption = "The last brass lamp of the north pier, in the harbour museum"
+    figure = (
+        '<figure><img src="https://harbour.example/lamp.jpg" alt="">'
+        f'<div class="story-paragraph">{caption}</div></figure>'
+    )
+    markup = page(2).replace(b"<h1>", figure.encode() + b"<h1>")
+    tree = parse_document(markup.decode())
+    prepare_source(tree)  # the boxes with links get their paragraphs, as on import
+    wrap_paragraph_twins(tree)
+    assert len(list(tree.iter("p"))) == len(LINKED) + 1  # the plain box's too
+    assert next(tree.iter("figure")).find("div/p") is None

@@ -6,7 +6,8 @@ a box of plain text holds its text bare. The extractor reads bare text in a box 
 with few paragraphs, so on a page of many it dropped that one box: a quotation, with no link
 in it, went missing from the middle of a news story. `wrap_paragraph_twins` puts the text of
 such a box in a `<p>` of its own when another box of the same tag and classes holds a `<p>`
-and nothing else: the page's template says both are paragraphs.
+and nothing else: the page's template says both are paragraphs. Boxes inside a figure (its
+caption, its credit) are left as they are.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def wrap_paragraph_twins(tree: lxml.html.HtmlElement) -> None:
     if not holders:
         return
     for box in list(tree.iter(*_BOXES)):
-        if _bare(box) and _twin(_kind(box), holders):
+        if _bare(box) and _twin(_kind(box), holders) and not _in_figure(box):
             paragraph = etree.SubElement(box, "p")
             paragraph.text, box.text = box.text, None
 
@@ -52,6 +53,11 @@ def _twin(kind: tuple[str, frozenset[str]] | None, holders: set[Any]) -> bool:
 def _holds_paragraph(box: lxml.html.HtmlElement) -> bool:
     children = [child for child in box if isinstance(child.tag, str)]
     return len(children) == 1 and children[0].tag == "p" and not (box.text or "").strip()
+
+
+def _in_figure(box: lxml.html.HtmlElement) -> bool:
+    """Whether `box` is part of a figure: its caption or credit is the captions' business."""
+    return next(box.iterancestors("figure", "figcaption"), None) is not None
 
 
 def _bare(box: lxml.html.HtmlElement) -> bool:
