@@ -40,6 +40,7 @@ from reader.importers.plain_check import drop_overruled, drop_unconfirmed, plain
 from reader.importers.print_only import drop_print_only
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
@@ -116,6 +117,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
     drop_teaser_lines(tree, page_url or meta.url)  # "Related: <a>Another story</a>"
