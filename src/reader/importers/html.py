@@ -20,6 +20,7 @@ from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.captions import restore_captions
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
@@ -393,6 +394,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     return document_html(document.body)
