@@ -137,7 +137,7 @@ def report(results: list[PageResult], worst: int) -> None:
         ("trafilatura alone", [r.baseline for r in results]),
     ):
         main, spread = figures(pages), spreads(pages)
-        cells = "".join(f"{m:.3f} ± {s:.3f}  " for m, s in zip(main, spread, strict=True))
+        cells = "".join(f"{m:.4f} ± {s:.4f}  " for m, s in zip(main, spread, strict=True))
         print(f"{name:20} {cells}")
     print(f"\nworst {worst} pages by Reader's F1 (F1 P/R; trafilatura alone F1 P/R):")
     for r in sorted(results, key=lambda r: page_f1(r.ours))[:worst]:

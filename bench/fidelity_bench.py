@@ -320,8 +320,8 @@ def print_summary(scores: list[PageScore]) -> None:
     imported = [s for s in scores if s.error is None]
     print()
     print(f"pages: {len(scores)}, imported: {len(imported)}, failed: {len(scores) - len(imported)}")
-    print(f"mean text F1: Reader {statistics.fmean(s.f1 for s in scores):.3f}", end="")
-    print(f"  trafilatura alone {statistics.fmean(s.baseline_f1 for s in scores):.3f}")
+    print(f"mean text F1: Reader {statistics.fmean(s.f1 for s in scores):.4f}", end="")
+    print(f"  trafilatura alone {statistics.fmean(s.baseline_f1 for s in scores):.4f}")
     print(f"median text F1: Reader {statistics.median(s.f1 for s in scores):.3f}", end="")
     print(f"  trafilatura alone {statistics.median(s.baseline_f1 for s in scores):.3f}")
     share = sum(s.structure_within() for s in imported) / max(len(scores), 1)

@@ -21,9 +21,11 @@ from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.language import cjk_language, detect_language
@@ -36,9 +38,12 @@ from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
+from reader.importers.paragraph_twins import wrap_paragraph_twins
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, may_drop, plain_text
+from reader.importers.print_only import drop_print_only
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
@@ -48,6 +53,7 @@ from reader.importers.structure import (
     restore_repeats,
 )
 from reader.importers.table_captions import restore_table_captions
+from reader.importers.teaser_lines import drop_teaser_lines
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
 from reader.importers.whole_page import is_line_dump, whole_page_html
@@ -116,8 +122,13 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
+    drop_print_only(tree)  # a print header or footer the style sheet hides on screen
+    drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
+    drop_teaser_lines(tree, page_url or meta.url)  # "Related: <a>Another story</a>"
     drop_nested_articles(tree)  # comments, teasers, other posts inside the article
     drop_comment_sections(tree)  # readers' comments the extractor takes for the article
+    wrap_paragraph_twins(tree)  # a box of bare text among boxes of the same class holding a <p>
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
     document = _extract(tree)
@@ -386,6 +397,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
