@@ -11,11 +11,14 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import SearchError
 from reader.workers import background_worker
+
+if TYPE_CHECKING:  # ctypes loads when the first worker starts, not with the window
+    from multiprocessing.sharedctypes import Synchronized
 
 log = logging.getLogger(__name__)
 
