@@ -100,8 +100,7 @@ _WINDOW = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from reader.paths import DataPaths
-    from reader.services.index_worker import IndexWorker
-from reader.services.library import Library
+    from reader.services.library import Library
 
     lib = Library(DataPaths(Path(sys.argv[1])))
     for _ in lib.rebuild_search_index():
