@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,15 @@ from typing import Any
 import psutil
 import pytest
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from reader.paths import DataPaths
 from reader.search.index import SearchIndex
+from reader.search.layout import current_dir
+from reader.services.index_worker import IndexWorker
 from reader.services.library import Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 from tests.processes import spawned_workers
@@ -135,3 +144,80 @@ def test_the_worker_runs_below_the_window_and_exits_when_it_is_killed(tmp_path: 
                 child.kill()
         window.kill()
         window.communicate(timeout=10)
+
+
+@pytest.fixture
+def behind(tmp_path: Path) -> Iterator[tuple[Library, int]]:
+    """A library whose index misses one import (kept in the log) and an article id for it."""
+    with Library(DataPaths(tmp_path / "lib")) as lib:
+        for _ in lib.rebuild_search_index():
+            pass
+        lib.update_search_index_in_worker()
+        lib.stop_search_index_worker()  # as the window at close: changes stay in the log
+        harbour = lib.import_path(write(tmp_path / "harbour.txt", PLAIN_EN)).article_id
+        assert harbour is not None and lib.indexer.lag() > 0
+        yield lib, harbour
+
+
+def _started_worker(worker: IndexWorker) -> psutil.Process:
+    worker.catch_up_soon()
+    [process] = spawned_workers(psutil.Process().children())
+    return process
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP")
+def test_closing_ends_a_worker_still_starting_up_without_waiting(
+    behind: tuple[Library, int],
+) -> None:
+    lib, harbour = behind
+    worker = IndexWorker(lib.paths.database, lib.paths.index_root)
+    process = _started_worker(worker)
+    process.suspend()  # a worker the busy machine has not let import its modules yet
+    resumed = threading.Event()
+    hang_guard = threading.Timer(60, lambda: (resumed.set(), process.resume()))
+    hang_guard.start()
+    try:
+        worker.close()
+        closed_while_stopped = not resumed.is_set()
+    finally:
+        hang_guard.cancel()
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.resume()
+    assert closed_while_stopped, "close waited for a worker that had not started"
+    process.wait(timeout=30)  # ended (by close, which also reaped it)
+    assert lib.indexer.lag() > 0  # nothing applied: the log keeps it
+    lib.update_search_index_in_worker()
+    assert [h.id for h in lib.search("harbour").hits] == [harbour]  # the next start catches up
+    assert lib.indexer.lag() == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(fcntl is None, reason="needs fcntl")
+def test_closing_lets_a_worker_finish_the_batch_it_is_writing(
+    behind: tuple[Library, int],
+) -> None:
+    lib, harbour = behind
+    live = current_dir(lib.paths.index_root)
+    assert live is not None
+    lock_file = live / "MAIN_WRITELOCK"  # Whoosh's write lock on the live index
+    worker = IndexWorker(lib.paths.database, lib.paths.index_root)
+    with lock_file.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another writer: the worker's batch waits for it
+        process = _started_worker(worker)
+        for _ in range(600):  # hang guard
+            if worker.writing:
+                break
+            time.sleep(0.1)
+        assert worker.writing
+        closer = threading.Thread(target=worker.close)
+        closer.start()
+        closer.join(timeout=0.5)
+        waited = closer.is_alive()
+        fcntl.flock(held, fcntl.LOCK_UN)
+    closer.join(timeout=60)
+    assert waited and not closer.is_alive(), "close did not wait for the batch being written"
+    process.wait(timeout=30)
+    assert lib.indexer.lag() == 0  # not killed: the batch and its cursor were written
+    assert lib.search_index_problem() is None
+    assert [h.id for h in lib.search("harbour").hits] == [harbour]

@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
         self.watched.close()
         self.change_feed.stop()
         self.sync.stop()
+        # Before the lanes are waited for: a search waiting on the index's worker fails now.
+        self.library.stop_search_index_worker()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
         for lane in (*lanes, self.feed_lane):
             lane.shut_down()

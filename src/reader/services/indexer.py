@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ FLUSH_BATCH = 500
 CONSUMER = "search-index"
 
 DocumentExtras = Callable[[int], dict[str, object]]
+BatchGuard = Callable[[], AbstractContextManager[None]]
 
 
 def annotation_extras(store: AnnotationStore) -> DocumentExtras:
@@ -61,6 +62,7 @@ class Indexer:
         extras: DocumentExtras | None = None,
         *,
         read_only: bool = False,
+        batch_guard: BatchGuard = nullcontext,
     ) -> None:
         self.db = db
         # Read-only: the index is used as it is when healthy, never written or rebuilt.
@@ -72,15 +74,26 @@ class Indexer:
         self._checked = False
         self.message: str | None = None
         self._worker: IndexWorker | None = None
+        # Around the writes of each batch flush applies (see IndexWorker.close).
+        self._batch_guard = batch_guard
 
     def catch_up_in_worker(self) -> None:
         """From now on the log is applied to the index by a worker process (see IndexWorker):
         for the window, whose UI thread would otherwise wait on Whoosh's pure-Python indexing
         for the interpreter lock. Searching and rebuilding stay in this process."""
-        if self._worker is None and not self.read_only:
+        if self._worker is not None:
+            self._worker.resume()
+        elif not self.read_only:
             from reader.services.index_worker import IndexWorker
 
             self._worker = IndexWorker(self.db.path, self.index_root)
+
+    def stop_worker(self) -> None:
+        """Stop the worker process (the window is closing) without waiting for it to start
+        up or to catch up: catch-ups asked for until catch_up_in_worker is called again fail
+        at once, and the log keeps their changes for the next start (see IndexWorker.stop)."""
+        if self._worker is not None:
+            self._worker.stop()
 
     @property
     def index(self) -> SearchIndex:
@@ -272,9 +285,13 @@ class Indexer:
                 return done
             whole = {article_id for _s, article_id, e in rows if e not in ANNOTATION_ENTITIES}
             ids = list(dict.fromkeys(article_id for _seq, article_id, _e in rows))
-            with self._disk_errors():
-                self._apply([i for i in ids if i in whole], [i for i in ids if i not in whole])
-            self._set_cursor_keeping(rows[-1][0], token)
+            batch = self._documents(
+                [i for i in ids if i in whole], [i for i in ids if i not in whole]
+            )
+            with self._batch_guard():
+                with self._disk_errors():
+                    self._apply(*batch)
+                self._set_cursor_keeping(rows[-1][0], token)
             done += len(ids)
 
     def _behind(self) -> bool:
@@ -284,12 +301,19 @@ class Indexer:
             seq, _token = changes.cursor(conn, CONSUMER)
             return bool(changes.entities_after(conn, seq, SEARCHABLE, 1))
 
-    def _apply(self, whole: list[int], annotated: list[int]) -> None:
-        """Re-index articles in `whole`, only the annotations of those in `annotated`."""
+    def _documents(
+        self, whole: list[int], annotated: list[int]
+    ) -> tuple[list[SearchDocument], list[AnnotationDocument], list[int]]:
+        """What re-indexing articles in `whole`, only the annotations of those in `annotated`,
+        writes: their documents, their annotation documents, and the ids of those now gone."""
         docs = [d for d in map(self.document, whole) if d is not None]
         notes = [d for d in map(self.annotation_document, annotated) if d is not None]
         found = {d.id for d in docs} | {d.id for d in notes}
-        gone = [i for i in (*whole, *annotated) if i not in found]
+        return docs, notes, [i for i in (*whole, *annotated) if i not in found]
+
+    def _apply(
+        self, docs: list[SearchDocument], notes: list[AnnotationDocument], gone: list[int]
+    ) -> None:
         if gone:
             self.index.delete(gone)
         if docs:
@@ -314,8 +338,12 @@ class Indexer:
         self._flush_or_log()
 
     def _flush_or_log(self) -> None:
+        from reader.services.index_worker import WorkerStopped
+
         try:
             self.flush()
+        except WorkerStopped as exc:  # the window is closing: nothing went wrong
+            log.info("search index not updated: %s", exc)
         except ReaderError as exc:
             log.warning("search index not updated (will retry): %s", exc)
 

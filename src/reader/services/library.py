@@ -375,6 +375,11 @@ class Library(LibraryParts):
         process's threads (the window: see IndexWorker); the command line indexes in-process."""
         self.indexer.catch_up_in_worker()
 
+    def stop_search_index_worker(self) -> None:
+        """The window is closing: end the index's worker process now rather than wait for
+        it (a batch it is writing is finished first); the log keeps what it did not apply."""
+        self.indexer.stop_worker()
+
     def search_index_problem(self) -> str | None:
         """Why the search index needs a rebuild (missing, damaged, another library's), or
         None; an index behind the change log is brought up to date on the way."""
