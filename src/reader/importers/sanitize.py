@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import nh3
 
 from reader.core.images import allowed_image, data_uri, data_uri_bytes
+from reader.importers.nesting import cap_nesting
 
 ALLOWED_TAGS = frozenset(
     {
@@ -115,7 +116,9 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize_html(fragment: str) -> str:
     """Only allow-listed tags and attributes; safe links; images only embedded or own assets."""
-    cleaned = _CLEANER.clean(fragment)
+    # nh3's parser checks scopes by walking the open elements: work grows with the square of
+    # the depth. Capped first, the fragment costs it in proportion to its length.
+    cleaned = _CLEANER.clean(cap_nesting(fragment, 4 * MAX_DEPTH))
     return _tidy(cleaned).strip()
 
 
