@@ -11,7 +11,7 @@ import pytest
 from reader.importers import sanitize
 from reader.importers.html import import_html, parse_document
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
-from reader.importers.sanitize import MAX_DEPTH, html_to_text, sanitize_html
+from reader.importers.sanitize import MAX_DEPTH, MAX_TABLE_DEPTH, html_to_text, sanitize_html
 
 
 def markup_depth(markup: str) -> int:
@@ -102,3 +102,20 @@ def test_the_sanitizers_parser_sees_a_bounded_depth(
     html = sanitize_html("<p>Intro.</p>" + nested(tag, 50_000, "deep inside") + "<p>Outro.</p>")
     assert [markup_depth(fragment) for fragment in spy.fragments] == [4 * MAX_DEPTH]
     assert html_to_text(html) == "Intro.\n\ndeep inside\n\nOutro."
+
+
+def test_tables_nested_deeper_than_the_pane_lays_out_are_flattened_into_their_text() -> None:
+    # Qt lays out a nested table once per measuring pass of the table around it: the work
+    # doubles with each level, and twelve levels around one paragraph took seconds.
+    cells = "<td>left</td><td>right</td></tr><tr><td>below</td></tr></table>"
+    html = sanitize_html("<table><tr><td>" * 12 + "<p>The core.</p>" + cells * 12)
+    assert html.count("<table>") == MAX_TABLE_DEPTH
+    text = html_to_text(html)
+    assert text.startswith("The core.\n\nleft right\nbelow")
+    assert text.count("left") == text.count("right") == text.count("below") == 12
+
+
+def test_tables_in_tables_up_to_the_cap_are_kept() -> None:
+    levels = MAX_TABLE_DEPTH
+    html = sanitize_html("<table><tr><td>" * levels + "x" + "</td></tr></table>" * levels)
+    assert html == "<table><tbody><tr><td>" * levels + "x" + "</td></tr></tbody></table>" * levels

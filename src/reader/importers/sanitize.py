@@ -63,6 +63,13 @@ _FRAGMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
 # Deeper nesting than this is never real article structure; flattening it keeps the reading
 # pane (and anything else that walks the markup recursively) safe from hostile pages.
 MAX_DEPTH = 64
+# Qt lays out a table in a table once per measuring pass of the outer one: the work doubles
+# with each level (twelve nested tables around one long paragraph take seconds). Deeper
+# tables are flattened into their cells' text, a line per row.
+MAX_TABLE_DEPTH = 3
+_TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+# What stands for a flattened table part's end, so its text stays apart from the next one.
+_PART_ENDS = {"tr": "<br>", "caption": "<br>", "td": " ", "th": " "}
 
 # Tags in nh3's output: it re-serializes a parsed tree, so every attribute value is quoted
 # with '"', and '<', '>' and '"' inside values and text are escaped.
@@ -124,9 +131,10 @@ def sanitize_html(fragment: str) -> str:
 
 def _tidy(cleaned: str) -> str:
     """Drop images left without a source, unwrap links left without a target and flatten
-    nesting deeper than MAX_DEPTH."""
+    nesting deeper than MAX_DEPTH, and tables deeper than MAX_TABLE_DEPTH."""
     out: list[str] = []
     skipped: list[bool] = []  # one entry per open element: was its tag dropped?
+    tables: list[bool] = []  # one entry per open table: was it flattened?
     position = 0
     for match in _TAG.finditer(cleaned):
         out.append(cleaned[position : match.start()])
@@ -136,15 +144,28 @@ def _tidy(cleaned: str) -> str:
             if tag != "img" or ' src="' in match.group(3):
                 out.append(match.group(0))
         elif closing:
-            if skipped and not skipped.pop():
-                out.append(match.group(0))
+            dropped = skipped.pop() if skipped else None  # None: nothing open (never in nh3's)
+            if dropped is not None:
+                out.append(_PART_ENDS.get(tag, "") if dropped else match.group(0))
+            if tag == "table" and tables:
+                tables.pop()
         else:
-            drop = len(skipped) >= MAX_DEPTH or (tag == "a" and ' href="' not in match.group(3))
+            drop = _dropped(tag, match.group(3), len(skipped), tables)
             skipped.append(drop)
             if not drop:
                 out.append(match.group(0))
     out.append(cleaned[position:])
     return "".join(out)
+
+
+def _dropped(tag: str, attributes: str, depth: int, tables: list[bool]) -> bool:
+    """Whether the start tag of `tag` goes; a table is recorded in `tables`."""
+    if tag == "table":
+        tables.append(depth >= MAX_DEPTH or len(tables) >= MAX_TABLE_DEPTH)
+        return tables[-1]
+    if tag in _TABLE_PARTS and tables and tables[-1]:
+        return True
+    return depth >= MAX_DEPTH or (tag == "a" and ' href="' not in attributes)
 
 
 # --- plain text -------------------------------------------------------------------------------
