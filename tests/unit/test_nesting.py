@@ -119,3 +119,9 @@ def test_tables_in_tables_up_to_the_cap_are_kept() -> None:
     levels = MAX_TABLE_DEPTH
     html = sanitize_html("<table><tr><td>" * levels + "x" + "</td></tr></table>" * levels)
     assert html == "<table><tbody><tr><td>" * levels + "x" + "</td></tr></tbody></table>" * levels
+
+
+def test_empty_rows_of_a_flattened_table_add_no_lines() -> None:
+    html = sanitize_html("<table><tr><td>" * 50 + "x" + "</td></tr><tr><td></td></tr></table>" * 50)
+    assert html.count("<br>") == 1
+    assert html_to_text(html).strip() == "x"

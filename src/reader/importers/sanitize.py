@@ -135,18 +135,21 @@ def _tidy(cleaned: str) -> str:
     out: list[str] = []
     skipped: list[bool] = []  # one entry per open element: was its tag dropped?
     tables: list[bool] = []  # one entry per open table: was it flattened?
-    position = 0
+    position, broken = 0, True  # broken: no text since the last row of a flattened table
     for match in _TAG.finditer(cleaned):
-        out.append(cleaned[position : match.start()])
-        position = match.end()
+        out.append(text := cleaned[position : match.start()])
+        broken, position = broken and not text.strip(), match.end()
         closing, tag = match.group(1), match.group(2).lower()
         if tag in _VOID:
             if tag != "img" or ' src="' in match.group(3):
                 out.append(match.group(0))
         elif closing:
             dropped = skipped.pop() if skipped else None  # None: nothing open (never in nh3's)
-            if dropped is not None:
-                out.append(_PART_ENDS.get(tag, "") if dropped else match.group(0))
+            if dropped is False:
+                out.append(match.group(0))
+            elif dropped and not (broken and tag in _PART_ENDS):
+                out.append(_PART_ENDS.get(tag, ""))  # empty rows and cells add no lines
+                broken = broken or _PART_ENDS.get(tag) == "<br>"
             if tag == "table" and tables:
                 tables.pop()
         else:
