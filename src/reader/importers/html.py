@@ -35,6 +35,7 @@ from reader.importers.link_openers import mark_link_openers, without_opener_mark
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
 from reader.importers.nested_articles import drop_nested_articles
+from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
@@ -84,6 +85,13 @@ _ACTIVE_CONTENT = (
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_HEADING = re.compile(r"\s*<h([1-6])>(.*?)</h\1>", re.DOTALL)
+# How deep the page may nest, tried in turn until libxml2 reads it to its end: past 255 levels
+# it stops reading, and every later pass does work in proportion to the depth. Real pages
+# stay far below the first cap; the next ones cover markup whose nesting the estimate
+# misjudges (elements the parser leaves open where the estimate closes them), and 0 (no
+# elements, all the text) always parses.
+_DEPTH_CAPS = ((MAX_SOURCE_DEPTH, True), (MAX_SOURCE_DEPTH // 2, False), (0, False))
+_TOO_DEEP = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 
 
 def import_html(data: bytes, filename: str, local: LocalImages | None = None) -> Article:
@@ -163,12 +171,18 @@ def parse_document(markup: str) -> lxml.html.HtmlElement:
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     if not markup.strip():
         raise ImportFailed("no_text")
-    try:
-        return lxml.html.document_fromstring(markup, parser=page_parser())
-    except (etree.LxmlError, ValueError):
-        # The parser recovers from any broken markup; it gives up only on a page that holds
-        # nothing but comments or processing instructions.
-        raise ImportFailed("no_text") from None
+    for cap, implied_ends in _DEPTH_CAPS:
+        parser = page_parser()
+        capped = cap_nesting(markup, cap, implied_ends=implied_ends)
+        try:
+            tree = lxml.html.document_fromstring(capped, parser=parser)
+        except (etree.LxmlError, ValueError):
+            # The parser recovers from any broken markup; it gives up only on a page that
+            # holds nothing but comments or processing instructions.
+            raise ImportFailed("no_text") from None
+        if not any(error.type == _TOO_DEEP for error in parser.error_log):
+            break
+    return tree
 
 
 def _drop_active_content(tree: lxml.html.HtmlElement) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import nh3
 
 from reader.core.images import allowed_image, data_uri, data_uri_bytes
+from reader.importers.nesting import cap_nesting
 
 ALLOWED_TAGS = frozenset(
     {
@@ -62,6 +63,13 @@ _FRAGMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,63}")
 # Deeper nesting than this is never real article structure; flattening it keeps the reading
 # pane (and anything else that walks the markup recursively) safe from hostile pages.
 MAX_DEPTH = 64
+# Qt lays out a table in a table once per measuring pass of the outer one: the work doubles
+# with each level (twelve nested tables around one long paragraph take seconds). Deeper
+# tables are flattened into their cells' text, a line per row.
+MAX_TABLE_DEPTH = 3
+_TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+# What stands for a flattened table part's end, so its text stays apart from the next one.
+_PART_ENDS = {"tr": "<br>", "caption": "<br>", "td": " ", "th": " "}
 
 # Tags in nh3's output: it re-serializes a parsed tree, so every attribute value is quoted
 # with '"', and '<', '>' and '"' inside values and text are escaped.
@@ -115,33 +123,52 @@ _CLEANER = nh3.Cleaner(
 
 def sanitize_html(fragment: str) -> str:
     """Only allow-listed tags and attributes; safe links; images only embedded or own assets."""
-    cleaned = _CLEANER.clean(fragment)
+    # nh3's parser checks scopes by walking the open elements: work grows with the square of
+    # the depth. Capped first, the fragment costs it in proportion to its length.
+    cleaned = _CLEANER.clean(cap_nesting(fragment, 4 * MAX_DEPTH))
     return _tidy(cleaned).strip()
 
 
 def _tidy(cleaned: str) -> str:
     """Drop images left without a source, unwrap links left without a target and flatten
-    nesting deeper than MAX_DEPTH."""
+    nesting deeper than MAX_DEPTH, and tables deeper than MAX_TABLE_DEPTH."""
     out: list[str] = []
     skipped: list[bool] = []  # one entry per open element: was its tag dropped?
-    position = 0
+    tables: list[bool] = []  # one entry per open table: was it flattened?
+    position, broken = 0, True  # broken: no text since the last row of a flattened table
     for match in _TAG.finditer(cleaned):
-        out.append(cleaned[position : match.start()])
-        position = match.end()
+        out.append(text := cleaned[position : match.start()])
+        broken, position = broken and not text.strip(), match.end()
         closing, tag = match.group(1), match.group(2).lower()
         if tag in _VOID:
             if tag != "img" or ' src="' in match.group(3):
                 out.append(match.group(0))
         elif closing:
-            if skipped and not skipped.pop():
+            dropped = skipped.pop() if skipped else None  # None: nothing open (never in nh3's)
+            if dropped is False:
                 out.append(match.group(0))
+            elif dropped and not (broken and tag in _PART_ENDS):
+                out.append(_PART_ENDS.get(tag, ""))  # empty rows and cells add no lines
+                broken = broken or _PART_ENDS.get(tag) == "<br>"
+            if tag == "table" and tables:
+                tables.pop()
         else:
-            drop = len(skipped) >= MAX_DEPTH or (tag == "a" and ' href="' not in match.group(3))
+            drop = _dropped(tag, match.group(3), len(skipped), tables)
             skipped.append(drop)
             if not drop:
                 out.append(match.group(0))
     out.append(cleaned[position:])
     return "".join(out)
+
+
+def _dropped(tag: str, attributes: str, depth: int, tables: list[bool]) -> bool:
+    """Whether the start tag of `tag` goes; a table is recorded in `tables`."""
+    if tag == "table":
+        tables.append(depth >= MAX_DEPTH or len(tables) >= MAX_TABLE_DEPTH)
+        return tables[-1]
+    if tag in _TABLE_PARTS and tables and tables[-1]:
+        return True
+    return depth >= MAX_DEPTH or (tag == "a" and ' href="' not in attributes)
 
 
 # --- plain text -------------------------------------------------------------------------------
