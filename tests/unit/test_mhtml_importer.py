@@ -12,8 +12,8 @@ from email.mime.text import MIMEText
 import pytest
 
 from reader.errors import ImportFailed
-from reader.importers import html as html_importer
 from reader.importers import mhtml as mhtml_importer
+from reader.importers import page_images
 from reader.importers.mhtml import import_mhtml
 from tests.hostile_images import gif, png
 
@@ -152,9 +152,9 @@ def test_root_part_named_by_start() -> None:
 
 
 def test_image_size_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_importer, "MAX_IMAGE_BYTES", len(PNG))
+    monkeypatch.setattr(page_images, "MAX_IMAGE_BYTES", len(PNG))
     monkeypatch.setattr(mhtml_importer, "MAX_IMAGE_BYTES", len(PNG))
-    monkeypatch.setattr(html_importer, "MAX_TOTAL_IMAGE_BYTES", len(PNG) + len(GIF) + 1)
+    monkeypatch.setattr(page_images, "MAX_TOTAL_IMAGE_BYTES", len(PNG) + len(GIF) + 1)
     article = import_mhtml(standard_archive(), "page.mhtml")
     # EVIL is bigger than one image may be; PNG and GIF fill the total allowance.
     assert sorted(article.assets.values()) == sorted([PNG, GIF])

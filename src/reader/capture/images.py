@@ -10,7 +10,7 @@ from reader.capture.fetch import Fetcher
 from reader.capture.limits import FetchLimits
 from reader.core.images import ImageDownload
 from reader.errors import ImportFailed
-from reader.importers.html import image_extension
+from reader.importers.page_images import image_extension
 
 
 def download_images(

@@ -14,7 +14,8 @@ from reader.capture.limits import FetchLimits
 from reader.core.article import Article
 from reader.importers import clean_labels
 from reader.importers.encoding import decode_html
-from reader.importers.html import article_from_markup, data_uri_image, image_extension
+from reader.importers.html import article_from_markup
+from reader.importers.page_images import data_uri_image, image_extension
 
 log = logging.getLogger(__name__)
 

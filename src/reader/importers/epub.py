@@ -23,8 +23,9 @@ from reader.importers.epub_anchors import prefix_ids, rewrite_links
 from reader.importers.epub_archive import Archive, open_book, resolve
 from reader.importers.epub_metadata import BookMetadata, read_book_metadata
 from reader.importers.epub_toc import toc_labels
-from reader.importers.html import MAX_IMAGE_BYTES, embed_images, parse_document
+from reader.importers.html import parse_document
 from reader.importers.language import detect_language
+from reader.importers.page_images import MAX_IMAGE_BYTES, embed_images
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import prepare_source
 from reader.importers.tree import HEADINGS, text_of

@@ -18,8 +18,9 @@ from lxml import etree
 from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers.feed_entries import Entry, atom_entries, json_entries, rss_entries
-from reader.importers.html import absolute_links, data_uri_image, embed_images, parse_document
+from reader.importers.html import absolute_links, parse_document
 from reader.importers.language import detect_language
+from reader.importers.page_images import data_uri_image, embed_images
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.structure import prepare_source
 from reader.importers.xml import local_name, parse_xml

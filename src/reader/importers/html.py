@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
 
@@ -15,7 +13,6 @@ from lxml import etree
 from trafilatura.settings import Document
 
 from reader.core.article import Article
-from reader.core.images import allowed_image, data_uri_bytes
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
@@ -33,10 +30,11 @@ from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
-from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.local_images import LocalImages
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
 from reader.importers.page_gaps import trafilatura_gaps
+from reader.importers.page_images import ImageSource, data_uri_image, embed_images
 from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.paragraph_twins import wrap_paragraph_twins
@@ -65,19 +63,6 @@ log = logging.getLogger(__name__)
 for _noisy in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
-ImageSource = Callable[[str], bytes | None]
-"""Gives the bytes an <img> source refers to, or None when it is not available offline."""
-
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
-
-_IMAGE_ATTRIBUTES = (
-    *("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"),
-)
-_SRCSETS = frozenset({"srcset", "data-srcset"})
-# One `srcset` candidate: an address (commas inside it allowed; commas ending it end the
-# candidate) or an address, its descriptor and a comma.
-_SRCSET_CANDIDATE = re.compile(r"\s*(?:(\S+?),+(?=\s|$)|(\S+)(?:\s+([^,]*))?(?:,|$))")
 _ACTIVE_CONTENT = (
     *("script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"),
     *("template", "svg", "canvas", "audio", "video", "button", "select", "textarea"),
@@ -237,140 +222,6 @@ def _base_href(tree: lxml.html.HtmlElement) -> str | None:
         if href.lower().startswith(("http://", "https://")):
             return href
     return None
-
-
-# --- images ---------------------------------------------------------------------------------
-
-
-def embed_images(
-    tree: lxml.html.HtmlElement, image_source: ImageSource, base_url: str | None = None
-) -> tuple[dict[str, bytes], dict[str, str]]:
-    """Point every <img> that `image_source` can supply at `assets/<hash>.<ext>`, and every
-    other web image at a placeholder `assets/web-<hash>.png` that stays empty until the user
-    downloads the images.
-
-    Returns the assets by file name and the placeholders' web addresses by file name. Names
-    come from the bytes or the address, never from the page, so no path a page names can reach
-    the file system; nothing is fetched here.
-    """
-    assets: dict[str, bytes] = {}
-    remote: dict[str, str] = {}
-    total = 0
-    for image in list(tree.iter("img")):
-        if _is_pixel(image):
-            image.drop_tree()
-            continue
-        data = _image_bytes(image, image_source)
-        extension = image_extension(data) if data else None
-        if data is not None and _lazy_stand_in(image, data, base_url):
-            data = None  # the page's real image is the web one its script would load
-        if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
-            _point_at_web_image(image, base_url, remote)
-            continue
-        name = f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
-        if name not in assets:
-            if total + len(data) > MAX_TOTAL_IMAGE_BYTES:
-                continue
-            assets[name] = data
-            total += len(data)
-        _set_source(image, f"assets/{name}")
-    return assets, remote
-
-
-def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | None) -> bool:
-    """A tiny inline `src` (a grey square, a blank GIF) beside a web address in `data-src` or
-    `srcset` is what lazy loading shows until a script swaps in the real image."""
-    if (image.get("src") or "").strip()[:5].lower() != "data:":
-        return False
-    info = allowed_image(data)
-    small = info is not None and info.width * info.height <= 16 * 16
-    return small and _web_address(image, base_url) is not None
-
-
-def _point_at_web_image(
-    image: lxml.html.HtmlElement, base_url: str | None, remote: dict[str, str]
-) -> None:
-    """A web image not saved with the page: a placeholder named after its address."""
-    url = _web_address(image, base_url)
-    if url is None:
-        return  # nothing to download it from: the sanitizer drops the image
-    name = web_image_name(url)
-    remote[name] = url
-    _set_source(image, f"assets/{name}")
-
-
-def _addresses(image: lxml.html.HtmlElement) -> Iterator[str]:
-    """Where an <img> says its image is, in the order of _IMAGE_ATTRIBUTES; of a srcset, its
-    widest candidate."""
-    for attribute in _IMAGE_ATTRIBUTES:
-        if value := _image_address(image, attribute):
-            yield value
-
-
-def _web_address(image: lxml.html.HtmlElement, base_url: str | None) -> str | None:
-    for value in _addresses(image):
-        if value[:5].lower() == "data:":
-            continue
-        if value.startswith("//") and not base_url:
-            value = "https:" + value  # protocol-relative: the page's scheme, https today
-        try:
-            url = urljoin(base_url, value) if base_url else value
-        except ValueError:
-            continue
-        if url.lower().startswith(("http://", "https://")) and len(url) <= 4096:
-            return url
-    return None
-
-
-def _image_address(image: lxml.html.HtmlElement, attribute: str) -> str:
-    """The address `attribute` of `image` names; of a `srcset`, its widest candidate."""
-    value = (image.get(attribute) or "").strip()
-    if attribute not in _SRCSETS:
-        return value
-    matches = _SRCSET_CANDIDATE.finditer(value)
-    candidates = [(m[1] or m[2], _srcset_width(m[3] or "")) for m in matches]
-    candidates = [candidate for candidate in candidates if candidate[0].strip(",")]
-    return max(candidates, key=lambda candidate: candidate[1])[0] if candidates else ""
-
-
-def _srcset_width(descriptor: str) -> float:
-    """How large a `srcset` descriptor (`640w`, `2x`) says its image is; 0 when unsaid."""
-    number = descriptor.strip()[:-1]
-    try:
-        return float(number) if descriptor.strip()[-1:] in {"w", "x"} else 0.0
-    except ValueError:
-        return 0.0
-
-
-def _set_source(image: lxml.html.HtmlElement, source: str) -> None:
-    for attribute in _IMAGE_ATTRIBUTES:
-        image.attrib.pop(attribute, None)
-    image.set("src", source)
-
-
-def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> bytes | None:
-    for value in _addresses(image):
-        if (data := image_source(value)) is not None:
-            return data
-    return None
-
-
-def _is_pixel(image: lxml.html.HtmlElement) -> bool:
-    """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
-    sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
-    return all(size.isdigit() and int(size) <= 2 for size in sizes)
-
-
-def image_extension(data: bytes) -> str | None:
-    """The file extension for PNG, JPEG, GIF or WebP bytes of a sane size, judged by content
-    (never by a declared type), else None: SVG and pixel bombs are never stored."""
-    info = allowed_image(data)
-    return info.extension if info is not None else None
-
-
-def data_uri_image(source: str) -> bytes | None:
-    """The bytes of a base64 `data:image/...` URI, or None; image_extension judges them."""
-    return data_uri_bytes(source, MAX_IMAGE_BYTES)
 
 
 # --- main content -----------------------------------------------------------------------------

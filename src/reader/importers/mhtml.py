@@ -10,7 +10,8 @@ from urllib.parse import urljoin, urlsplit
 from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers.encoding import canonical_name, decode_html
-from reader.importers.html import MAX_IMAGE_BYTES, ImageSource, article_from_markup
+from reader.importers.html import article_from_markup
+from reader.importers.page_images import MAX_IMAGE_BYTES, ImageSource
 
 # MIME charset labels whose bytes are better decoded by the superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
