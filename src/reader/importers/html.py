@@ -53,6 +53,7 @@ from reader.importers.structure import (
     restore_repeats,
 )
 from reader.importers.table_captions import restore_table_captions
+from reader.importers.teaser_images import drop_teaser_images
 from reader.importers.teaser_lines import drop_teaser_lines
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
@@ -397,6 +398,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
