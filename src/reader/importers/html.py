@@ -45,6 +45,7 @@ from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
+from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
     document_html,
@@ -399,6 +400,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
+    drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
