@@ -25,6 +25,7 @@ from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.inline_spaces import restore_inline_spaces
@@ -124,6 +125,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_home_logos(tree)  # the site's logo, a picture linking to its home page
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
