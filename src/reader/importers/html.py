@@ -29,6 +29,7 @@ from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.inline_spaces import restore_inline_spaces
+from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_menus import drop_link_menus
@@ -404,6 +405,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
+    drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
