@@ -36,6 +36,7 @@ from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages, web_image_name
+from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_parser import page_parser
@@ -406,6 +407,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
+    drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
