@@ -247,3 +247,24 @@ def test_lists_inside_a_layout_tables_columns_are_kept() -> None:
         "I have heard it before; and",
         "I did not care the first time.",
     ]
+
+
+def test_a_list_under_a_kept_heading_is_restored_after_it() -> None:
+    # The extractor kept the section's title, "Inside this week", and dropped its list.
+    body = extracted(FIRST, SECOND)
+    heading = etree.Element("head", rend="h2")
+    heading.text = "Inside this week"
+    body.insert(1, heading)
+    items = "".join(f'<li><a href="/{n}">{n}</a>: the news of the {n} desk</li>' for n in "ABC")
+    restore_dropped_blocks(body, source(f"<h2>Inside this week</h2><ul>{items}</ul>"))
+    assert [e.tag for e in body] == ["p", "head", "list", "p"]
+    assert [item.text for item in body[2]] == [f"{n}: the news of the {n} desk" for n in "ABC"]
+
+
+def test_a_kept_heading_the_page_does_not_hold_there_leaves_the_gap_alone() -> None:
+    body = extracted(FIRST, SECOND)
+    heading = etree.Element("head", rend="h2")
+    heading.text = "Elsewhere"
+    body.insert(1, heading)
+    restore_dropped_blocks(body, source("<h2>Inside this week</h2><ul><li>A long item</li></ul>"))
+    assert [e.tag for e in body] == ["p", "head", "p"]

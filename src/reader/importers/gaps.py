@@ -56,6 +56,9 @@ def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) ->
         else:
             found = _opening_headings(first, second)
         blocks = [b for b in found if text_of(b) not in kept_text]
+        if loose and first.getparent() is second.getparent() and _kept_headings(loose, first):
+            _restore_beside_headings(body, before, loose, first, second, blocks)
+            continue
         if any(child.tag not in _INLINE for child in loose):
             _restore_heading(body, after, loose, blocks)
             continue
@@ -66,6 +69,31 @@ def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) ->
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
     return paragraphs
+
+
+def _kept_headings(loose: list[Any], first: Any) -> bool:
+    """Whether the pieces between two kept paragraphs are all headings the page has among the
+    paragraphs' siblings (the extractor kept the section's title, not what follows it)."""
+    texts = {text_of(sibling) for sibling in first.itersiblings() if isinstance(sibling.tag, str)}
+    return all(piece.tag == "head" and text_of(piece) in texts for piece in loose)
+
+
+def _restore_beside_headings(
+    body: Any, before: Any, loose: list[Any], first: Any, second: Any, blocks: list[Any]
+) -> None:
+    """Put each dropped block back after the kept heading it follows in the page (or after
+    `before` when it comes first), in the page's order."""
+    headings = {text_of(piece): piece for piece in loose}
+    anchor, wanted = before, {id(block) for block in blocks}
+    element = first.getnext()
+    while element is not None and element is not second:
+        if isinstance(element.tag, str) and text_of(element) in headings:
+            anchor = headings[text_of(element)]
+        elif id(element) in wanted:
+            restored = _as_extractor_xml(element)
+            body.insert(body.index(anchor) + 1, restored)
+            anchor = restored
+        element = element.getnext()
 
 
 def _restore_closing_lists(

@@ -22,15 +22,18 @@ from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.inline_spaces import restore_inline_spaces
+from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
 from reader.importers.local_images import LocalImages
+from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
 from reader.importers.page_gaps import trafilatura_gaps
@@ -44,6 +47,7 @@ from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
+from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
     document_html,
@@ -52,6 +56,7 @@ from reader.importers.structure import (
     restore_repeats,
 )
 from reader.importers.table_captions import restore_table_captions
+from reader.importers.teaser_images import drop_teaser_images
 from reader.importers.teaser_lines import drop_teaser_lines
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
@@ -115,6 +120,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_home_logos(tree)  # the site's logo, a picture linking to its home page
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
@@ -262,7 +268,11 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
+    drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
+    drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
+    drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)

@@ -1,0 +1,95 @@
+"""Thumbnails of other stories left at the foot of an extracted body: teasers, not the article.
+
+A "Related stories" box is a row of cards, each a thumbnail and a headline both linking to
+another page. The extractor drops the headlines (a block of links) but keeps the pictures, so
+the article ends with a row of bare images. `drop_teaser_images` removes that row when it is
+made of two or more images with no text between them, each the picture of such a card in the
+page: the image is a link, and a link to the same address with words of its own sits beside
+it. A gallery's thumbnails link to their pictures alone and stay.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+
+_MIN_IMAGES = 2
+_CARD_DEPTH = 3  # levels above an image's link still within its card
+_HEADLINE_WORDS = 2
+_TITLE_WORDS = 6  # a box's title: "Related stories", "More from the site"
+
+
+def drop_teaser_images(body: Any, source: lxml.html.HtmlElement) -> None:
+    """Remove from the extractor's XML `body` the teaser cards its last blocks are."""
+    cards = _cards(source)
+    if not cards:
+        return
+    blocks = list(body)
+    start, images = len(blocks), 0
+    while start > 0 and _is_remnant(blocks[start - 1], cards):
+        images += sum(1 for _ in _graphics(blocks[start - 1]))
+        start -= 1
+    if images < _MIN_IMAGES:
+        return
+    if start > 0 and _is_title(blocks[start - 1]):
+        start -= 1  # the box's own title: "Related stories", "Today on the site"
+    if sum(_words(block) for block in blocks[:start]) <= sum(_words(b) for b in blocks[start:]):
+        return  # a page of cards: what is left would not be an article
+    for block in blocks[start:]:
+        body.remove(block)
+
+
+def _is_remnant(block: Any, cards: dict[str, list[str]]) -> bool:
+    """Whether `block` holds only what teaser cards show: their pictures, and lines of their
+    text (a date, a dek)."""
+    if (block.tail or "").strip():
+        return False
+    graphics = list(_graphics(block))
+    if not all(graphic.get("src") in cards for graphic in graphics):
+        return False
+    texts = [text for card_texts in cards.values() for text in card_texts]
+    lines = [" ".join(piece.split()) for piece in block.itertext()]
+    return all(any(line in text for text in texts) for line in lines if line)
+
+
+def _graphics(block: Any) -> Any:
+    return iter([block]) if block.tag == "graphic" else block.iter("graphic")
+
+
+def _is_title(block: Any) -> bool:
+    linked = next(block.iter("ref"), None) is not None
+    return block.tag == "head" and 0 < _words(block) <= _TITLE_WORDS and not linked
+
+
+def _cards(source: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    """The page's images that are a teaser card's picture, by source, with their cards' text."""
+    found: dict[str, list[str]] = {}
+    for image in source.iter("img"):
+        link = next(image.iterancestors("a"), None)
+        href = (link.get("href") or "").strip() if link is not None else ""
+        card = _card(link, href) if link is not None and not href.startswith("#") else None
+        if card is not None and image.get("src"):
+            text = " ".join(" ".join(card.itertext()).split())
+            found.setdefault(image.get("src") or "", []).append(text)
+    return found
+
+
+def _card(link: lxml.html.HtmlElement, href: str) -> lxml.html.HtmlElement | None:
+    """The nearest element around `link` holding another link to `href` with words of its
+    own (the card's headline), or None."""
+    card = link
+    for _level in range(_CARD_DEPTH):
+        parent = card.getparent()
+        if parent is None or not href:
+            return None
+        card = parent
+        for other in card.iter("a"):
+            same = other is not link and (other.get("href") or "").strip() == href
+            if same and _words(other) >= _HEADLINE_WORDS:
+                return card
+    return None
+
+
+def _words(element: Any) -> int:
+    return len(" ".join(element.itertext()).split())

@@ -1,0 +1,60 @@
+"""The cards of a "Related stories" box below an article (a thumbnail, a headline, a line
+under it) are not its pictures and text, even once the extractor has dropped the headlines."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+ARTICLE = (
+    "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening and trimmed every wick before the ferry came in.</p>"
+    "<p>In winter the walk was made with a lantern, since the wind put out the matches, and "
+    "the keeper's log of those evenings survives in the harbour office.</p>"
+    "<p>The log notes the weather, the ships that passed and the oil each lamp burned, in a "
+    "hand that grows shakier in the last years of the keeper's service on the pier.</p>"
+)
+STORIES = ("ferry", "dues", "museum")
+HEADLINE = "<h1>The north pier lamps</h1>"
+
+
+def html_of(body: str) -> str:
+    head = '<meta charset="utf-8"><title>The north pier lamps</title>'
+    markup = f"<html><head>{head}</head><body>{body}</body></html>"
+    return import_html(markup.encode(), "p.html").html
+
+
+def card(name: str, headline: bool = True) -> str:
+    href = f"https://harbour.example/{name}"
+    picture = f'<a href="{href}"><img src="https://harbour.example/{name}.jpg" alt="{name}"></a>'
+    title = f'<div class="link"><a href="{href}">The {name} story of the harbour</a></div>'
+    line = f'<div class="dek">More about the {name}.</div>'
+    return f"<div class='card'>{picture}{title if headline else ''}{line}</div>"
+
+
+def cards(headline: bool = True) -> str:
+    return "".join(card(name, headline) for name in STORIES)
+
+
+def test_teaser_cards_inside_the_article_box_are_left_out() -> None:
+    box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}</div>{cards()}</div>"
+    html = html_of(box)
+    assert "service on the pier" in html
+    assert "<img" not in html
+    assert "More about the" not in html
+
+
+def test_teaser_cards_under_their_title_are_left_out_with_it() -> None:
+    html = html_of(f"{HEADLINE}{ARTICLE * 3}<h2>Today at the harbour</h2>{cards()}")
+    assert "service on the pier" in html
+    assert "<img" not in html
+    assert "Today at the harbour" not in html
+
+
+def test_a_gallery_of_linked_pictures_without_headlines_stays() -> None:
+    box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}</div>{cards(False)}</div>"
+    assert html_of(box).count("<img") == len(STORIES)
+
+
+def test_one_card_at_the_end_stays() -> None:
+    box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}</div>{card('ferry')}</div>"
+    assert html_of(box).count("<img") == 1
