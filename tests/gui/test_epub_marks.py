@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCharFormat, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -98,6 +98,33 @@ def test_zooming_a_book_with_a_highlight_at_its_end_leaves_it_to_be_laid_out_lat
     assert not _laid_out(document, position)
     qtbot.waitUntil(lambda: _drawn(pane, position), timeout=10_000)
     assert pane.document() is document
+
+
+def test_a_highlight_chosen_after_a_resize_leaves_the_book_to_be_laid_out_later(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    # A resize has Qt lay the book out anew, in steps; drawing the highlight at the end
+    # anew (now chosen: underlined) took it away and drew it again, laying all out at once.
+    article_id = _import(library, tmp_path)
+    highlight = library.annotations.highlight_quote(article_id, "zeppelin drifted")
+    pane = window.parts.pane
+    assert window.open_article(article_id)
+    position = _last_position(pane)
+    qtbot.waitUntil(lambda: _drawn(pane, position), timeout=10_000)
+    pane.resize(pane.width() - 60, pane.height())
+    document = pane.document()
+    assert not _laid_out(document, position)
+    pane.set_highlights(library.annotations.highlights(article_id), chosen=highlight.id)
+    assert not _laid_out(document, position)
+    assert _drawn(pane, position)  # as it was until Qt reaches it, then underlined
+    underlined = QTextCharFormat.UnderlineStyle.SingleUnderline
+    qtbot.waitUntil(
+        lambda: any(
+            s.cursor.selectionStart() == position and s.format.underlineStyle() == underlined
+            for s in pane.extraSelections()
+        ),
+        timeout=10_000,
+    )
 
 
 def test_find_in_a_book_lays_it_out_only_up_to_the_match_it_shows(

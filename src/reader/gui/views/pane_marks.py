@@ -103,12 +103,27 @@ class MarkedPane(QTextBrowser):
         if 0 <= self._find_index < len(self._find_cursors):
             current = self._find_cursors[self._find_index]
             chosen += highlights.selections([current], theme.find_current)
-        # Setting a selection asks where it is drawn, which lays the document out up to it:
-        # one in a book's last chapter laid the whole book out at once. It waits instead
-        # until Qt's own layout, in steps after the book is shown, reaches it.
-        drawn = [s for s in chosen if highlights.laid_out(s.cursor)]
-        self._waiting = [s for s in chosen if not highlights.laid_out(s.cursor)]
-        self.setExtraSelections(drawn)
+        self.setExtraSelections(self._drawable(chosen))
+
+    def _drawable(self, chosen: list[QTextEdit.ExtraSelection]) -> list[QTextEdit.ExtraSelection]:
+        """What Qt can be given now; the rest waits in `_waiting`.
+
+        Setting a selection, or taking one away, asks where it is drawn, which lays the
+        document out up to it: one in a book's last chapter laid the whole book out at once.
+        It waits instead until Qt's own layout, in steps after the book is shown (or resized),
+        reaches it; one drawn already stays as it was drawn until then.
+        """
+        drawn = {_span(s): s for s in self.extraSelections()}
+        now: list[QTextEdit.ExtraSelection] = []
+        self._waiting = []
+        for selection in chosen:
+            if highlights.laid_out(selection.cursor):
+                now.append(selection)
+                continue
+            self._waiting.append(selection)
+            if (before := drawn.get(_span(selection))) is not None:
+                now.append(before)
+        return now
 
     def _forget_selections(self) -> None:
         """Before the document shown is replaced (and discarded): Qt would look for the
@@ -236,3 +251,7 @@ class MarkedPane(QTextBrowser):
         self.context_menu_opening.emit(menu, self.highlight_at(position))
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _span(selection: QTextEdit.ExtraSelection) -> tuple[int, int]:
+    return selection.cursor.anchor(), selection.cursor.position()
