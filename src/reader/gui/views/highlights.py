@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
@@ -14,18 +15,56 @@ from reader.gui.style import Theme, highlight_colour
 MAX_MATCHES = 2000
 
 
+@contextmanager
+def unlaid(document: QTextDocument) -> Iterator[None]:
+    """Cursors set inside do not ask the layout where they are.
+
+    Outside an edit block, a cursor set at a position has the document laid out up to there:
+    a match or a highlight in a book's last chapter laid the whole book out at once (a
+    second of UI thread for 2 MB) instead of Qt doing it in steps after it is shown.
+    """
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    try:
+        yield
+    finally:
+        cursor.endEditBlock()
+
+
+def spans(document: QTextDocument, ranges: Sequence[tuple[int, int]]) -> list[QTextCursor]:
+    """A cursor selecting each document range, the layout left as it is."""
+    found = []
+    with unlaid(document):
+        for start, end in ranges:
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            found.append(cursor)
+    return found
+
+
 def find_all(document: QTextDocument, needle: str, limit: int = MAX_MATCHES) -> list[QTextCursor]:
     """Every case-insensitive occurrence of needle, in document order."""
     found: list[QTextCursor] = []
     if not needle.strip():
         return found
     cursor = QTextCursor(document)
-    while len(found) < limit:
-        cursor = document.find(needle, cursor)
-        if cursor.isNull():
-            break
-        found.append(cursor)
+    with unlaid(document):
+        while len(found) < limit:
+            cursor = document.find(needle, cursor)
+            if cursor.isNull():
+                break
+            found.append(cursor)
     return found
+
+
+def laid_out(cursor: QTextCursor) -> bool:
+    """Whether Qt has laid the cursor's text out (asking for its place would lay it out now:
+    drawing a selection asks for it)."""
+    document = cursor.document()
+    if document.lastBlock().layout().lineCount() > 0:
+        return True  # all of it (Qt lays a document out from its start)
+    return document.findBlock(cursor.selectionEnd()).layout().lineCount() > 0
 
 
 def find_terms(document: QTextDocument, terms: Iterable[str]) -> list[QTextCursor]:

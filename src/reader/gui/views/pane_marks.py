@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
@@ -40,14 +40,17 @@ class MarkedPane(QTextBrowser):
         self._chosen_highlight = 0
         self._text_maps = PaneTextMap(self)
         self._readings: list[tuple[int, int]] = []
+        # Marks in text Qt has not laid out yet: drawn once it has (see _update_selections).
+        self._waiting: list[QTextEdit.ExtraSelection] = []
         self._text_maps.built.connect(self._on_text_maps_built)
+        self.verticalScrollBar().rangeChanged.connect(self._on_layout_grown)
 
     def set_terms(self, terms: tuple[str, ...], *, reveal: bool = True) -> None:
         """Mark the words a search matched; reveal scrolls to the first of them."""
         self._term_cursors = highlights.find_terms(self.document(), terms)
-        self._update_selections()
         if reveal and self._term_cursors:
             self._reveal(self._term_cursors[0])
+        self._update_selections()
 
     def _clear_marks(self) -> None:
         """Nothing marked: the pane shows a message, not an article."""
@@ -77,8 +80,8 @@ class MarkedPane(QTextBrowser):
             return 0
         step = 1 if forward else -1
         self._find_index = (self._find_index + step) % len(self._find_cursors)
+        self._reveal(self._find_cursors[self._find_index])  # laid out up to it, then drawn
         self._update_selections()
-        self._reveal(self._find_cursors[self._find_index])
         return self._find_index + 1
 
     def clear_find(self) -> None:
@@ -90,6 +93,7 @@ class MarkedPane(QTextBrowser):
         shown.setPosition(cursor.selectionStart())
         self.setTextCursor(shown)
         self.ensureCursorVisible()
+        self._on_layout_grown()  # laid out up to it now
 
     def _update_selections(self) -> None:
         theme = self._theme
@@ -99,7 +103,43 @@ class MarkedPane(QTextBrowser):
         if 0 <= self._find_index < len(self._find_cursors):
             current = self._find_cursors[self._find_index]
             chosen += highlights.selections([current], theme.find_current)
-        self.setExtraSelections(chosen)
+        self.setExtraSelections(self._drawable(chosen))
+
+    def _drawable(self, chosen: list[QTextEdit.ExtraSelection]) -> list[QTextEdit.ExtraSelection]:
+        """What Qt can be given now; the rest waits in `_waiting`.
+
+        Setting a selection, or taking one away, asks where it is drawn, which lays the
+        document out up to it: one in a book's last chapter laid the whole book out at once.
+        It waits instead until Qt's own layout, in steps after the book is shown (or resized),
+        reaches it; one drawn already stays as it was drawn until then.
+        """
+        drawn = {_span(s): s for s in self.extraSelections()}
+        now: list[QTextEdit.ExtraSelection] = []
+        self._waiting = []
+        for selection in chosen:
+            if highlights.laid_out(selection.cursor):
+                now.append(selection)
+                continue
+            self._waiting.append(selection)
+            if (before := drawn.get(_span(selection))) is not None:
+                now.append(before)
+        return now
+
+    def _forget_selections(self) -> None:
+        """Before the document shown is replaced (and discarded): Qt would look for the
+        marks drawn in it in the next one, laying that out up to where they were (to the
+        end of a book). Taking them away asks where they were in this one, which lays it out
+        again when it changed since (a new font): emptied, it has all of them at its start."""
+        self._waiting = []
+        if not all(highlights.laid_out(s.cursor) for s in self.extraSelections()):
+            self.document().clear()
+        self.setExtraSelections([])
+
+    def _on_layout_grown(self, _low: int = 0, _high: int = 0) -> None:
+        document = self.document()  # marks of a page replaced wait for nothing
+        waiting = [s for s in self._waiting if s.cursor.document() is document]
+        if any(highlights.laid_out(s.cursor) for s in waiting):
+            self._update_selections()
 
     # -- highlights -------------------------------------------------------------------------
 
@@ -158,16 +198,17 @@ class MarkedPane(QTextBrowser):
         text_map = self._text_maps.current
         if text_map is None:
             return  # placed when the map is built
+        placed = []
         for item in self._highlights:
             span = None
             if item.status is not AnchorStatus.ORPHANED:
                 span = text_map.to_document(item.start, item.end)
             if span is not None:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                fuzzy = item.status is AnchorStatus.FUZZY
-                self._marks.append(highlights.Mark(item.id, item.color.value, cursor, fuzzy))
+                placed.append((item, span))
+        cursors = highlights.spans(self.document(), [span for _item, span in placed])
+        for (item, _span), cursor in zip(placed, cursors, strict=True):
+            fuzzy = item.status is AnchorStatus.FUZZY
+            self._marks.append(highlights.Mark(item.id, item.color.value, cursor, fuzzy))
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as code-point offsets into the article text, if it covers any."""
@@ -210,3 +251,7 @@ class MarkedPane(QTextBrowser):
         self.context_menu_opening.emit(menu, self.highlight_at(position))
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _span(selection: QTextEdit.ExtraSelection) -> tuple[int, int]:
+    return selection.cursor.anchor(), selection.cursor.position()

@@ -198,6 +198,7 @@ class ReadingPane(MarkedPane):
         """Show `document` instead of the one shown (deleted, with its cached images)."""
         shown = self.document()
         ours = shown.parent() is self  # the first one is the editor's own, deleted by it
+        self._forget_selections()
         self.setDocument(document)
         if ours:
             shown.deleteLater()
@@ -257,7 +258,10 @@ class ReadingPane(MarkedPane):
     def resizeEvent(self, event: QResizeEvent) -> None:
         fraction = self.fraction()
         super().resizeEvent(event)
-        self._loading = True
+        # A resize inside _render (the scroll bar appearing) leaves it loading: restoring
+        # the position after it is no move of the reader's (the restore stopped, and the
+        # position was saved where the first estimate of a book's length put it).
+        loading, self._loading = self._loading, True
         self._apply_column()
         self._fit_title()
         column = self.column_width()
@@ -270,7 +274,7 @@ class ReadingPane(MarkedPane):
                 self._set_again(fraction)
         self._fit_images()
         self._settle(fraction)
-        self._loading = False
+        self._loading = loading
 
     def _set_again(self, fraction: float | None = None) -> None:
         terms = tuple(c.selectedText() for c in self._term_cursors)
