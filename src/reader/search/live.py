@@ -22,6 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from reader.errors import SearchError
 from reader.search import layout
+from reader.search.lookups import RememberedTerms, remember_terms
 from reader.search.schema import ANNOTATIONS, INDEX_FORMAT
 from reader.search.weighting import RememberingBM25F
 
@@ -46,6 +47,7 @@ class LiveIndex:
         self.ix: Any = None
         self.folder: Path | None = None
         self._searcher: Any = None
+        self._tables: list[RememberedTerms] = []
         self._generation = -1
         # Whether the searcher's segments hold any annotation document.
         self.annotated = True
@@ -58,6 +60,8 @@ class LiveIndex:
         Not Searcher.refresh(): it reuses the readers of unchanged segments, and with them
         their old deletions, so a deleted or replaced document would still be found.
         """
+        for table in self._tables:
+            table.forget()  # each use (a query) reads the term tables for itself
         stamp = self._stamp
         if self._searcher is not None and stamp is not None and self._stamp_now() == stamp:
             return self._searcher
@@ -70,6 +74,7 @@ class LiveIndex:
         if self._searcher is None or generation != self._generation:
             self._close_searcher()
             self._searcher = ix.searcher(weighting=RememberingBM25F())
+            self._tables = remember_terms(self._searcher)
             self._generation = generation
             self.annotated = self._searcher.doc_frequency("kind", ANNOTATIONS) > 0
         self._stamp = _settled(pointer, _stat(self.folder), seen_at)
@@ -110,6 +115,7 @@ class LiveIndex:
 
     def _close_searcher(self) -> None:
         self._stamp = None
+        self._tables = []
         if self._searcher is not None:
             try:
                 self._searcher.close()
