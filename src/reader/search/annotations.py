@@ -63,16 +63,20 @@ class ArticleSet(wq.Query):  # type: ignore[misc]
         return ListMatcher([d for d, _ in found], weights=[s for _, s in found])
 
 
-def resolve(q: Any, searcher: Any) -> Any:
-    """`q` with every `OnAnnotations` part replaced by the articles it matches."""
+def resolve(q: Any, searcher: Any, annotated: bool = True) -> Any:
+    """`q` with every `OnAnnotations` part replaced by the articles it matches. Where the
+    searcher holds no annotation document (`annotated` false) that is no article, found
+    without running a search for each part (a word is one part: its notes field)."""
     if isinstance(q, OnAnnotations):
         scores: dict[int, float] = {}
+        if not annotated:
+            return ArticleSet(scores)
         matches = searcher.search(wq.And([q.child, ANNOTATION_DOCS]), limit=None)
         for hit in matches:
             key = hit["id"]
             scores[int(key[len(ANNOTATION_PREFIX) :])] = float(hit.score)
         return ArticleSet(scores)
-    return q.apply(lambda child: resolve(child, searcher))
+    return q.apply(lambda child: resolve(child, searcher, annotated))
 
 
 def articles_only(q: Any) -> Any:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from whoosh.collectors import TopCollector
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 
 from reader.core.search_notices import notice
@@ -30,11 +29,12 @@ from reader.search.documents import (
     Snippet,
 )
 from reader.search.health import article_count, canary
+from reader.search.live import LiveIndex, open_build
 from reader.search.query import parse_query
 from reader.search.rebuild import BATCH_DOCS, Rebuild, publish, tidy
-from reader.search.schema import INDEX_FORMAT, annotation_key
+from reader.search.schema import annotation_key
 from reader.search.snippets import make_snippets
-from reader.search.weighting import RememberingBM25F, Simplified
+from reader.search.weighting import Simplified
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +78,7 @@ class SearchIndex:
         self._write_lock = threading.RLock()
         # The opened index and the searcher, which is not thread-safe.
         self._state_lock = threading.RLock()
-        self._ix: Any = None
-        self._live: Path | None = None
-        self._searcher: Any = None
-        self._generation = -1
+        self._live = LiveIndex(self._root)
 
     # Health ---------------------------------------------------------------------------------
 
@@ -92,7 +89,7 @@ class SearchIndex:
 
     def _check(self, expected_count: int) -> str | None:
         try:
-            searcher = self._current_searcher()  # the one the queries then use
+            searcher = self._live.searcher()  # the one the queries then use
             if searcher is None:
                 return "it was missing"
             count = article_count(searcher)
@@ -103,7 +100,7 @@ class SearchIndex:
             return str(exc)
         except _ANY:  # see _ANY
             log.warning("search index check failed", exc_info=True)
-            self._forget_live()
+            self._live.forget()
             return "it was damaged"
         return None
 
@@ -185,10 +182,10 @@ class SearchIndex:
         with self._state_lock:
             for attempt in (1, 2):
                 try:
-                    searcher = self._current_searcher()
+                    searcher = self._live.searcher()
                     if searcher is None:
                         return None
-                    q = Simplified(articles_only(resolve(q, searcher)))
+                    q = Simplified(articles_only(resolve(q, searcher, self._live.annotated)))
                     if by_date:
                         results = searcher.search(
                             q, limit=limit, sortedby="published", reverse=True
@@ -208,29 +205,13 @@ class SearchIndex:
                     return ranked, total
                 except _ANY:  # see _ANY; a file replaced by another process is retried once
                     log.warning("search failed (attempt %d)", attempt, exc_info=True)
-                    self._forget_live()
+                    self._live.forget()
         raise SearchError(DAMAGED)
-
-    def _current_searcher(self) -> Any:
-        """The long-lived searcher, reopened when the index has a new generation.
-
-        Not Searcher.refresh(): it reuses the readers of unchanged segments, and with them
-        their old deletions, so a deleted or replaced document would still be found.
-        """
-        ix = self._open_live()
-        if ix is None:
-            return None
-        generation = ix.latest_generation()
-        if self._searcher is None or generation != self._generation:
-            self._close_searcher()
-            self._searcher = ix.searcher(weighting=RememberingBM25F())
-            self._generation = generation
-        return self._searcher
 
     def doc_count(self) -> int:
         with self._state_lock:
             try:
-                searcher = self._current_searcher()
+                searcher = self._live.searcher()
                 return article_count(searcher) if searcher is not None else 0
             except _ANY:  # see _ANY
                 return 0
@@ -263,7 +244,7 @@ class SearchIndex:
         # publishes, and the live index is written after (see _write_live).
         with self._write_lock:
             try:
-                build = self._open_build()
+                build = open_build(self._root)
                 if build is not None:
                     with self._writer(build, bulk=bulk) as writer:
                         change(writer)
@@ -273,22 +254,24 @@ class SearchIndex:
             except _ANY as exc:  # see _ANY
                 log.warning("search index write failed", exc_info=True)
                 with self._state_lock:
-                    self._forget_live()
+                    self._live.forget()
                 raise SearchError(DAMAGED) from exc
 
     def _write_live(self, change: Callable[[Any], object], bulk: bool) -> None:
         """Apply `change` to the live index, following a swap by another process."""
         for _ in range(3):
             with self._state_lock:
-                live = self._open_live_or_none()
-                folder = self._live
+                live = self._live.open_or_none()
+                folder = self._live.folder
             if live is None:
                 return  # nothing usable: the rebuild ensure_healthy makes includes the change
             with self._writer(live, bulk=bulk) as writer:
                 if layout.current_dir(self._root) == folder:
                     change(writer)
-                    return
+                    break
                 writer.cancel()  # swapped while we waited for the lock: write the new one
+        with self._state_lock:
+            self._live.changed()
 
     @contextmanager
     def _writer(self, ix: Any, *, bulk: bool = False) -> Iterator[Any]:
@@ -342,7 +325,7 @@ class SearchIndex:
                     stamp = {**(origin or {}), "built": time.time_ns()}
                     layout.write_origin(rebuild.folder, stamp)
                     with self._write_lock, self._state_lock:
-                        self._forget_live()
+                        self._live.forget()
                         publish(self._root, rebuild.folder, self._timeout)
         except SearchError:
             raise
@@ -357,7 +340,7 @@ class SearchIndex:
     def _set_root_aside(self) -> None:
         """Treated like a damaged index: kept under a new name (never deleted), then rebuilt."""
         with self._write_lock, self._state_lock:
-            self._forget_live()
+            self._live.forget()
             try:
                 aside = move_aside(self._root, "not-an-index")
             except OSError as exc:
@@ -367,52 +350,6 @@ class SearchIndex:
                 ) from exc
         log.warning("the search index folder was not a folder; set aside as %s", aside)
 
-    # Opening --------------------------------------------------------------------------------
-
-    def _open_live(self) -> Any:
-        """The live index, opened once and reopened when another process swapped it."""
-        live = layout.current_dir(self._root)
-        if live is None or not live.is_dir():
-            self._forget_live()
-            return None
-        if live != self._live or self._ix is None:
-            self._forget_live()
-            meta = layout.read_meta(live)
-            if meta.get("format") != INDEX_FORMAT or not meta.get("complete"):
-                raise SearchError("it was built by another version of Reader")
-            self._ix = FileStorage(str(live), supports_mmap=False).open_index()
-            self._live = live
-        return self._ix
-
-    def _open_live_or_none(self) -> Any:
-        try:
-            return self._open_live()
-        except _ANY:  # see _ANY: a damaged live index is rebuilt by ensure_healthy
-            return None
-
-    def _open_build(self) -> Any:
-        """The index of a rebuild under way (any process), so changes reach it too."""
-        folder = layout.resumable_build_dir(self._root, INDEX_FORMAT)
-        if folder is None:
-            return None
-        try:
-            return FileStorage(str(folder), supports_mmap=False).open_index()
-        except _ANY:  # see _ANY: a build not yet initialised, or damaged and to be redone
-            return None
-
-    def _forget_live(self) -> None:
-        self._close_searcher()
-        self._ix = None
-        self._live = None
-
-    def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            try:
-                self._searcher.close()
-            except _ANY:  # see _ANY; closing a damaged searcher must not hide the damage
-                log.debug("closing the searcher failed", exc_info=True)
-        self._searcher = None
-
     def close(self) -> None:
         with self._state_lock:
-            self._forget_live()
+            self._live.forget()
