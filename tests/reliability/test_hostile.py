@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.errors import ImportFailed
-from reader.gui.views import reading_pane
+from reader.gui.views import pane_resources
 from reader.gui.views.reading_pane import ReadingPane
 from reader.importers import import_bytes
 from reader.services.library import ImportStatus, Library
@@ -179,14 +179,14 @@ def test_reading_pane_fetches_and_reads_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[tuple[str, bool]] = []
-    real = reading_pane.load_image
+    real = pane_resources.load_image
 
     def spy(url: QUrl, assets_dir: Path | None) -> QImage | None:
         image = real(url, assets_dir)
         asked.append((url.toString(), image is not None))
         return image
 
-    monkeypatch.setattr(reading_pane, "load_image", spy)
+    monkeypatch.setattr(pane_resources, "load_image", spy)
     article_id = _import_hostile(library, tmp_path, server.base)
     pane = ReadingPane()
     qtbot.addWidget(pane)

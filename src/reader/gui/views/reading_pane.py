@@ -5,14 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
-    QImage,
     QPalette,
     QResizeEvent,
     QTextDocument,
@@ -23,7 +20,6 @@ from reader.core.article import StoredArticle
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
 from reader.gui.views.article_html import (
-    TAGS_LINK,
     article_html,
     byline_parts,
     message_html,
@@ -31,22 +27,15 @@ from reader.gui.views.article_html import (
 )
 from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import fit_title, size_headings, title_size
-from reader.gui.views.pane_marks import MarkedPane
-from reader.gui.views.pane_tables import PaneTables
+from reader.gui.views.pane_resources import ResourcePane
 from reader.gui.views.placeholders import (
-    ALT_KEY,
-    SMALLEST_WIDTH,
-    WEB_IMAGE,
-    placeholder_image,
     web_image_alts,
 )
 from reader.gui.views.plain_text import PlainTextFit
-from reader.gui.views.resources import load_image
 from reader.gui.views.tables import Fit, Measure, measurer
 
 log = logging.getLogger(__name__)
 
-SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 POSITION_SAVE_DELAY_MS = 600
 SIDE_PADDING_PX, TOP_PADDING_PX, BOTTOM_PADDING_PX = 28, 36, 64
 # Longer documents are laid out by Qt in steps after they are shown, not all at once (0.6 s
@@ -61,16 +50,12 @@ def _page_of(article: StoredArticle) -> tuple[object, ...]:
     return (*header, article.html, article.text)
 
 
-class ReadingPane(MarkedPane):
+class ReadingPane(ResourcePane):
     """Shows one article; reports where the reader is (debounced) as a fraction of its length."""
 
     position_changed = Signal(int, float)  # article id, fraction read
     article_changed = Signal(object)  # the StoredArticle now shown, or None
     rendered = Signal(object)  # the StoredArticle just drawn (shown, or its details changed)
-    tags_requested = Signal()  # the byline's Tags… link was clicked
-    link_hovered = Signal(str)  # the address under the mouse, "" when it leaves the link
-    link_refused = Signal(str)  # a link of another scheme than web or e-mail was clicked
-    table_opened = Signal(QWidget)  # a table too wide for the pane was opened in its window
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,18 +68,14 @@ class ReadingPane(MarkedPane):
         # show a scroll bar that moves the page by one pixel. The pane never scrolls sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setObjectName("readingPane")
-        self._assets_dir: Path | None = None
-        self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name
         self._loading = False
         self._rendering = False  # a resize while the page is set must not set it again inside
         self._prefs = ReadingPreferences()
         self._theme = resolve_theme(self._prefs.theme)
-        self._tables = PaneTables(self)
         self._plain = PlainTextFit()
         self._title_pt = 0.0  # the title's size in the stylesheet, before fitting its words
         # Where a document's images are, and which document that is.
         self._images: tuple[QTextDocument, list[int]] | None = None
-        self._tables.opened.connect(self.table_opened)
         self._pending_fraction: float | None = None  # to restore while a long layout grows
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -102,8 +83,6 @@ class ReadingPane(MarkedPane):
         self._save_timer.timeout.connect(self._on_save_timer_timeout)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
-        self.anchorClicked.connect(self._on_self_anchor_clicked)
-        self.highlighted.connect(self._on_self_highlighted)
         self.apply_preferences(self._prefs)
 
     # -- what is shown ----------------------------------------------------------------------
@@ -346,10 +325,6 @@ class ReadingPane(MarkedPane):
         height = self.document().size().height()
         self.verticalScrollBar().setRange(0, max(0, round(height) - self.viewport().height()))
 
-    def column_width(self) -> int:
-        fmt = self.document().rootFrame().frameFormat()
-        return max(1, int(self.viewport().width() - fmt.leftMargin() - fmt.rightMargin()))
-
     # -- reading position -------------------------------------------------------------------
 
     def fraction(self) -> float:
@@ -374,65 +349,3 @@ class ReadingPane(MarkedPane):
     def _on_save_timer_timeout(self) -> None:
         if self._article is not None:
             self.position_changed.emit(self._article.id, self.fraction())
-
-    # -- resources and links ----------------------------------------------------------------
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        # A refusal is never None or a null image: Qt then reads the local file itself (any
-        # path, even /dev/zero), QTextDocument for a null answer and the image handler for an
-        # image it cannot decode. An invisible 1x1 image and empty bytes stop both.
-        if type != QTextDocument.ResourceType.ImageResource.value:
-            return QByteArray()
-        url = QUrl(name)
-        image = load_image(url, self._assets_dir)
-        placeholder = WEB_IMAGE.fullmatch(url.path()) if image is None else None
-        if placeholder is not None and placeholder.group(1) in self._web_alts:
-            return self._placeholder(self._web_alts[placeholder.group(1)])
-        if image is None:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(Qt.GlobalColor.transparent)
-            return blank
-        if image.width() > self.column_width():
-            image = image.scaledToWidth(self.column_width())
-        return image
-
-    def _placeholder(self, alt: str) -> QImage:
-        """A web image never downloaded: nothing is fetched, its alt text is shown."""
-        # The theme's colours: the pane's palette does not follow sepia or dark.
-        text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        return placeholder_image(alt, self.column_width(), self.font(), text, line)
-
-    def _redraw_placeholder(self, image: QImage, width: int) -> QImage | None:
-        """A placeholder narrowed into a table, drawn at its new width with readable text."""
-        alt = image.text(ALT_KEY)
-        if not alt:
-            return None
-        text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        return placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
-
-    def _on_self_anchor_clicked(self, url: QUrl) -> None:
-        if url.toString() == TAGS_LINK:
-            self.tags_requested.emit()
-            return
-        if self._tables.open_link(url.toString(), self.document(), self._theme):
-            return
-        if not url.scheme() and url.hasFragment():
-            self.scrollToAnchor(url.fragment())
-            return
-        if url.scheme().lower() not in SAFE_LINK_SCHEMES:
-            # javascript:, file:, data:… never leave the pane, whatever the page says.
-            self.link_refused.emit(url.toDisplayString())
-            return
-        # A click is the reader's choice, as in a browser: no dialog in between.
-        QDesktopServices.openUrl(url)
-
-    def open_source(self) -> bool:
-        """The shown article's original web page in the browser; False when it has none."""
-        source = QUrl(self._article.url or "") if self._article is not None else QUrl()
-        if not source.isValid() or source.scheme().lower() not in ("http", "https"):
-            return False
-        QDesktopServices.openUrl(source)
-        return True
-
-    def _on_self_highlighted(self, url: QUrl) -> None:
-        self.link_hovered.emit(url.toDisplayString() if not url.isEmpty() else "")
