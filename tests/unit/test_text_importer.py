@@ -278,3 +278,29 @@ def test_a_ten_megabyte_single_line_imports_without_blowing_up() -> None:
     assert time.perf_counter() - start < HANG_GUARD_S
     assert article.title == "本周末,湖畔小城迎来了第十届国际风筝节,来自三十多个国家的队伍参加比赛"
     assert article.text == line
+
+
+@pytest.mark.parametrize(
+    ("heading", "line", "title"),
+    [
+        ("NAME", "lsblk - list block devices", "lsblk — list block devices"),
+        ("NAME(名称)", "edquota - 编辑用户配额", "edquota — 编辑用户配额"),
+        ("名前", "texindex - 索引を並べ替える", "texindex — 索引を並べ替える"),
+        ("NAME [名稱]", "perldata- Perl 資料型別", "perldata — Perl 資料型別"),
+        (
+            "名字",
+            "/etc/securetty 列出允许 root 登录的终端",
+            "/etc/securetty 列出允许 root 登录的终端",
+        ),
+    ],
+)
+def test_a_manual_page_saved_as_text_is_titled_by_its_name_line(
+    heading: str, line: str, title: str
+) -> None:
+    page = f"{heading}\n\n{line}\n\nSYNOPSIS\n\ncommand [options]\n\nDESCRIPTION\n\nWhat it does.\n"
+    assert import_text(page.encode(), "manual.txt").title == title
+
+
+def test_a_name_heading_further_down_is_part_of_the_text() -> None:
+    page = "Registration form\n\nNAME\n\nAlice - the first applicant\n"
+    assert import_text(page.encode(), "form.txt").title == "Registration form"

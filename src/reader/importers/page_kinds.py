@@ -12,17 +12,44 @@ from reader.importers.tree import text_of
 
 # The NAME section's heading in the languages man pages and DocBook reference pages come in.
 _NAME_HEADINGS = frozenset(
-    {"name", "名称", "名前", "名稱", "이름", "nom", "nombre", "nome", "имя", "название", "navn"}
+    {
+        "name",
+        "名称",
+        "名字",
+        "名前",
+        "名稱",
+        "이름",
+        "nom",
+        "nombre",
+        "nome",
+        "имя",
+        "название",
+        "navn",
+    }
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "dt", "b")
-# "ls - list directory contents", "ls, dir — list…": names, a dash, a description.
-_NAME_LINE = re.compile(r"(?P<names>[^\s].{0,80}?)\s+(?:\\?-|—|–|－)+\s+(?P<what>\S.*)", re.DOTALL)
+_HEADING_PARTS = re.compile(r"[\s()（）\[\]【】:：]+")
+# "ls - list directory contents", "ls, dir — list…": names, a dash, a description (some
+# translations leave out the space before the dash: "perldata- Perl 数据类型").
+_NAME_LINE = re.compile(r"(?P<names>[^\s].{0,80}?)\s*(?:\\?-|—|–|－)+\s+(?P<what>\S.*)", re.DOTALL)
 # Word's document properties sit in a conditional comment, which the HTML parser discards.
 _WORD_PROPERTY = re.compile(r"<o:(Author|LastAuthor|Created|LastSaved)>([^<]{1,200})</o:\1>")
 
 
 def is_name_heading(text: str) -> bool:
-    return " ".join(text.split()).casefold().rstrip(":：") in _NAME_HEADINGS
+    """ "NAME", "名称:", and the bilingual forms translated manuals use: "NAME(名称)",
+    "名称 NAME", "名前 (NAME)"."""
+    words = _HEADING_PARTS.split(text.casefold())
+    words = [word for word in words if word]
+    return 0 < len(words) <= 2 and all(word in _NAME_HEADINGS for word in words)
+
+
+def name_line_title(line: str) -> str | None:
+    """`ls — list directory contents` from the line under a NAME heading, else None."""
+    match = _NAME_LINE.fullmatch(" ".join(line.split()))
+    if match is None:
+        return None
+    return f"{match.group('names').strip()} — {match.group('what').strip()}"
 
 
 def manual_title(tree: lxml.html.HtmlElement) -> str | None:
@@ -36,9 +63,9 @@ def manual_title(tree: lxml.html.HtmlElement) -> str | None:
         if not is_name_heading(heading.text_content()):
             continue
         line = _following_text(heading)
-        match = _NAME_LINE.fullmatch(line) if line else None
-        if match:
-            return f"{match.group('names').strip()} — {match.group('what').strip()}"
+        title = name_line_title(line) if line else None
+        if title:
+            return title
     return None
 
 

@@ -11,6 +11,7 @@ from reader.core.text import normalize_newlines, normalize_text
 from reader.errors import ImportFailed
 from reader.importers.encoding import decode_text
 from reader.importers.language import detect_language
+from reader.importers.page_kinds import is_name_heading, name_line_title
 from reader.importers.text_body import body_html, drop_footer, paragraphs
 
 # Header lines (breadcrumb, title, date) are short: a longer line is never parsed as one,
@@ -111,7 +112,7 @@ def import_text(data: bytes, filename: str) -> Article:
         # Nothing but a title (a one-line file): the line is the text too.
         body = [header.title] if header.title else lines
     blocks = paragraphs(drop_footer(body))
-    title = header.title or (blocks[0][0] if blocks else "")
+    title = _manual_title(header.title, blocks) or header.title or (blocks[0][0] if blocks else "")
     title = _shorten(title) if len(title) > _MAX_TITLE else title
     title = title.translate(_HIDDEN)
     site, section = _site_and_section(header.crumbs or [], title)
@@ -228,6 +229,17 @@ def _meta_line(header: _Header, line: str) -> bool:
         if meta["label"].lower() in _AUTHOR_LABELS:
             header.author = header.author or meta["value"]
     return True
+
+
+def _manual_title(first_line: str | None, blocks: list[tuple[str, bool]]) -> str | None:
+    """A manual page saved as text opens with its NAME heading: its title is the line under
+    it ("edquota — 编辑用户配额"), not the heading; that line as it is when it is not a
+    name, a dash and a description."""
+    lines = [first_line] if first_line else []
+    lines += [text for text, _ in blocks[:2]]
+    if len(lines) < 2 or not is_name_heading(lines[0]):
+        return None
+    return name_line_title(lines[1]) or lines[1]
 
 
 def _site_and_section(crumbs: list[str], title: str) -> tuple[str | None, str | None]:
