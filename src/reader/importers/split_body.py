@@ -15,6 +15,9 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.gaps import paragraph_origins
+from reader.importers.tree import text_of
+
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MIN_PARAGRAPH = 80  # characters: a continuation holds at least one real paragraph
 # Inline elements kept as the extractor writes them (`ref`, `hi`); others become their text.
@@ -24,18 +27,18 @@ _EMPHASIS = {"b": "#b", "strong": "#b", "i": "#i", "em": "#i"}
 def restore_continuations(body: Any, source: lxml.html.HtmlElement) -> None:
     """Append to `body` the blocks of the containers that continue the one the extracted
     paragraphs come from (same tag and class, later in `source`)."""
-    origins = _paragraph_origins(source)
-    kept = [origins[text] for p in body.iter("p") if (text := _text(p)) in origins]
+    origins = paragraph_origins(source)
+    kept = [origins[text] for p in body.iter("p") if (text := text_of(p)) in origins]
     parents = Counter(paragraph.getparent() for paragraph in kept)
     if not parents:
         return
     main, count = parents.most_common(1)[0]
     if count * 2 < len(kept) or not (main.get("class") or "").strip():
         return  # the extraction does not come from one container
-    known = {_text(element) for element in body.iter()}
+    known = {text_of(element) for element in body.iter()}
     for container in _continuations(main, source):
-        blocks = [b for b in container if isinstance(b.tag, str) and _text(b)]
-        if any(_text(block) in known for block in blocks):
+        blocks = [b for b in container if isinstance(b.tag, str) and text_of(b)]
+        if any(text_of(block) in known for block in blocks):
             continue  # the extractor saw this container and chose what to keep of it
         for block in blocks:
             converted = _as_extractor_xml(block)
@@ -55,7 +58,7 @@ def _continuations(main: Any, source: lxml.html.HtmlElement) -> list[Any]:
             continue
         if main in element.iterancestors():
             continue  # nested inside the main container: the extractor saw it
-        if any(len(_text(p)) >= _MIN_PARAGRAPH for p in element.iterchildren("p")):
+        if any(len(text_of(p)) >= _MIN_PARAGRAPH for p in element.iterchildren("p")):
             found.append(element)
     return found
 
@@ -67,7 +70,7 @@ def _as_extractor_xml(block: Any) -> Any | None:
         return element
     if block.tag in _HEADINGS:
         head = etree.Element("head", rend=block.tag)
-        head.text = _text(block)
+        head.text = text_of(block)
         return head
     if block.tag in {"ul", "ol"}:
         listing = etree.Element("list", rend=block.tag)
@@ -99,17 +102,3 @@ def _append_text(target: Any, text: str) -> None:
         target[-1].tail = (target[-1].tail or "") + text
     else:
         target.text = (target.text or "") + text
-
-
-def _paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
-    """Each source paragraph by its text; a text two paragraphs share maps to neither."""
-    found: dict[str, Any] = {}
-    for paragraph in source.iter("p"):
-        text = _text(paragraph)
-        if text:
-            found[text] = None if text in found else paragraph
-    return {text: element for text, element in found.items() if element is not None}
-
-
-def _text(element: Any) -> str:
-    return " ".join("".join(element.itertext()).split())
