@@ -10,8 +10,6 @@ with the stack sampler running this ended in a segfault.
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +29,7 @@ from reader.gui.models.articles import ArticleTableModel
 from reader.gui.painting import saved
 from reader.gui.views.article_list import ArticleListView
 from reader.services.library import Library
+from tests.processes import run_child
 
 
 @contextmanager
@@ -165,14 +164,6 @@ def test_the_guard_sees_a_painter_left_to_scope() -> None:
 def test_painting_survives_another_thread_holding_and_dropping_paint_frames(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "tests.gui.paint_frames_child"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).parents[2],
-    )
+    proc = run_child("tests.gui.paint_frames_child")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "0 frames ended with an active painter"

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.errors import ReaderError
 from reader.gui.tasks import StopFlag, TaskRunner
+from tests.processes import run_child
 
 
 def test_progress_and_result_arrive_on_the_ui_thread(qtbot: QtBot) -> None:
@@ -84,14 +81,6 @@ def test_cancel_stops_a_generator_between_steps(qtbot: QtBot) -> None:
 def test_a_lane_dropped_right_after_its_task_ran_does_not_crash() -> None:
     """The task's end is still queued when the lane goes; in a child process, since the
     failure is a crash."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONFAULTHANDLER": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "tests.gui.dropped_lanes_child"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).parents[2],
-    )
+    proc = run_child("tests.gui.dropped_lanes_child")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "50 lanes dropped"
