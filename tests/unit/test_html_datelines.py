@@ -5,14 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reader.importers.html import import_html
+from tests.keeper_text import KEEPER
 
 ARTICLE = [
-    "The lamps on the north pier were lit at dusk by the keeper, who walked the length of the "
-    "pier twice each evening and trimmed every wick before the ferry came in.",
-    "In winter the walk was made with a lantern, since the wind put out the matches, and the "
-    "keeper's log of those evenings survives in the harbour office.",
-    "The log notes the weather, the ships that passed and the oil each lamp burned, in a hand "
-    "that grows shakier in the last years of the keeper's service on the pier.",
+    *KEEPER,
     "When the lamps were electrified the log went to the museum, where a page of it is shown "
     "beside the last brass lamp that stood at the end of the north pier.",
 ]

@@ -4,15 +4,9 @@ under it) are not its pictures and text, even once the extractor has dropped the
 from __future__ import annotations
 
 from reader.importers.html import import_html
+from tests.keeper_text import KEEPER_HTML
 
-ARTICLE = (
-    "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
-    "the pier twice each evening and trimmed every wick before the ferry came in.</p>"
-    "<p>In winter the walk was made with a lantern, since the wind put out the matches, and "
-    "the keeper's log of those evenings survives in the harbour office.</p>"
-    "<p>The log notes the weather, the ships that passed and the oil each lamp burned, in a "
-    "hand that grows shakier in the last years of the keeper's service on the pier.</p>"
-)
+ARTICLE = KEEPER_HTML
 STORIES = ("ferry", "dues", "museum")
 HEADLINE = "<h1>The north pier lamps</h1>"
 
