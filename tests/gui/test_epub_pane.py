@@ -106,15 +106,20 @@ def _big_book() -> Book:
     return Book(chapters=chapters, images={"images/lamp.png": png(40, 30)})
 
 
-def _open_big_book(qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path) -> int:
+def _import_big_book(library: Library, tmp_path: Path) -> int:
     path = tmp_path / "log.epub"
     path.write_bytes(build_epub(_big_book()))
     result = library.import_path(path)
     assert result.article_id is not None, result.reason
-    assert window.open_article(result.article_id)
+    return result.article_id
+
+
+def _open_big_book(qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path) -> int:
+    article_id = _import_big_book(library, tmp_path)
+    assert window.open_article(article_id)
     qtbot.waitUntil(lambda: window.parts.pane.text_map_ready, timeout=10_000)
     assert window.parts.pane.document().characterCount() > reading_pane.LAZY_LAYOUT_CHARS
-    return result.article_id
+    return article_id
 
 
 def test_a_highlight_in_a_books_last_chapter_is_drawn_there_when_reopened(
@@ -176,12 +181,9 @@ def test_resizing_the_pane_leaves_the_rest_of_a_book_to_be_laid_out_later(
 ) -> None:
     # Fitting the images to the new width laid the book out up to its last image at once
     # (a second on a 2 MB book); Qt lays the rest out in steps, after the resize.
-    path = tmp_path / "log.epub"
-    path.write_bytes(build_epub(_big_book()))
-    result = library.import_path(path)
-    assert result.article_id is not None, result.reason
+    article_id = _import_big_book(library, tmp_path)
     pane = window.parts.pane
-    assert window.open_article(result.article_id)
+    assert window.open_article(article_id)
     document = pane.document()
     pane.resize(pane.width() - 60, pane.height())  # no event loop in between
     assert pane.document() is document  # the same page, its images fitted again
@@ -195,16 +197,13 @@ def test_a_book_marked_read_on_opening_is_not_set_again(
 ) -> None:
     # Marking it read refreshed the pane's header by setting the whole book again (a 2 MB
     # book: as long as opening it) though nothing the page shows had changed.
-    path = tmp_path / "log.epub"
-    path.write_bytes(build_epub(_big_book()))
-    result = library.import_path(path)
-    assert result.article_id is not None, result.reason
+    article_id = _import_big_book(library, tmp_path)
     pane = window.parts.pane
     applied: list[object] = []
     window.refresh.refreshed.connect(applied.append)
-    assert window.open_article(result.article_id)
+    assert window.open_article(article_id)
     document = pane.document()
     qtbot.waitUntil(lambda: any(getattr(w, "details", False) for w in applied), timeout=10_000)
-    assert library.get_article(result.article_id).summary.read
+    assert library.get_article(article_id).summary.read
     assert pane.document() is document
     assert pane.article is not None and pane.article.summary.read
