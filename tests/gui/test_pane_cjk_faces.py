@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.preferences import ReadingPreferences, cjk_script
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
+from tests.gui.panes import shown_pane
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 
@@ -40,13 +41,7 @@ def test_quotes_in_a_cjk_article_use_the_cjk_face(
     if face not in QFontDatabase.families():
         pytest.skip(f"{face} is not installed")
     result = library.import_path(DATA / name)
-    assert result.article_id is not None
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.show_article(library.get_article(result.article_id), None)
+    pane = shown_pane(qtbot, library, result.article_id, 800, 600)
     quote = 2 if needle.startswith("来") else 3
     # The CJK face of the article's own script, for the quote and the text around it.
     assert drawn_family(pane, needle, quote) == face

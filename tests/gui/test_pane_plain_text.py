@@ -12,6 +12,7 @@ from reader.core.article import Article
 from reader.gui.views.plain_text import prose_width
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
+from tests.gui.panes import shown_pane
 
 PARAGRAPH = (
     "   The keepers of the north pier light the lamps at dusk and walk the\n"
@@ -34,13 +35,7 @@ def shown(
     """`text` shown in a <pre> (or `pre`, its markup) in a pane `width` wide."""
     body = f"<p>The memo follows.</p><pre>{pre or html.escape(text)}</pre>"
     result = library.add_article(Article(title="Memo", text=text, html=body))
-    assert result.article_id is not None
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(width, 700)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.show_article(library.get_article(result.article_id), None)
+    pane = shown_pane(qtbot, library, result.article_id, width, 700)
     return pane
 
 

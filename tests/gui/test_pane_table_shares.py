@@ -11,6 +11,7 @@ from reader.core.article import Article
 from reader.gui.views.figures import image_positions
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
+from tests.gui.panes import shown_pane
 
 FAULTS = (
     (
@@ -47,13 +48,7 @@ def test_a_column_of_prose_beside_short_headings_is_not_squeezed(
     rows = "".join(f"<tr><td><p><b>{a}</b></p></td><td><p>{b}</p></td></tr>" for a, b in FAULTS)
     body = f"<p>Faults of the pier lamps.</p><table><tr><th>Fault</th><th>Cause</th></tr>{rows}"
     result = library.add_article(Article(title="Faults", text="Faults", html=body + "</table>"))
-    assert result.article_id is not None
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(width, 700)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.show_article(library.get_article(result.article_id), None)
+    pane = shown_pane(qtbot, library, result.article_id, width, 700)
     headings, prose = column_widths(pane)
     # The prose is three times as long as its heading: never the narrower by much.
     assert prose >= 0.8 * headings, (headings, prose)
@@ -70,13 +65,7 @@ def test_a_web_image_placeholder_narrowed_into_a_table_is_drawn_at_its_width(
     )
     body = f"<p>The lamp.</p><table><tr><td>{image}</td><td></td></tr>{rows}</table>"
     result = library.add_article(Article(title="Lamp", text="Lamp", html=body))
-    assert result.article_id is not None
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(480, 700)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.show_article(library.get_article(result.article_id), None)
+    pane = shown_pane(qtbot, library, result.article_id, 480, 700)
     document = pane.document()
     cursor = QTextCursor(document)
     (position,) = image_positions(document)
