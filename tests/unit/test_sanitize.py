@@ -158,6 +158,18 @@ def test_source_line_breaks_inside_chinese_are_not_spaces() -> None:
     assert html_to_text("<p>中文\n段落 and\nEnglish</p>") == "中文段落 and English"
 
 
+def test_source_line_breaks_beside_supplementary_han_are_not_spaces() -> None:
+    # 𠮟 (U+20B9F) is an everyday Japanese kanji outside the BMP.
+    assert html_to_text("<p>先生に𠮟\nられた</p>") == "先生に𠮟られた"
+
+
+def test_source_line_breaks_inside_korean_are_spaces() -> None:
+    # Korean spaces its words, as the plain-text importer knows: a break between words is one.
+    assert html_to_text("<p>어제는 가족과\n바닷가에 다녀왔습니다.</p>") == (
+        "어제는 가족과 바닷가에 다녀왔습니다."
+    )
+
+
 def test_anchors_within_the_article_survive_in_a_safe_shape() -> None:
     html = sanitize_html(
         '<ul><li><a href="#ch2">Chapter two</a></li><li><a href="#a b">Bad</a></li>'

@@ -236,6 +236,21 @@ def test_hard_wrapped_cjk_lines_are_joined_without_spaces() -> None:
     assert imported(text).text == "本周末,湖畔小城迎来了风筝节。\n\n第二段。"
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The other side of each break is ASCII: only the Han character tells.
+        ("担当は山﨑", "(やまさき)です。"),  # 﨑: a compatibility ideograph (U+FA11)
+        ("注:", "𠮟は「しか」と読む。"),  # 𠮟: outside the BMP (U+20B9F)
+    ],
+)
+def test_hard_wrapped_lines_at_any_han_character_are_joined_without_spaces(
+    first: str, second: str
+) -> None:
+    text = f"标题\n\n{first}\n{second}\n\n第二段。\n"
+    assert imported(text).text == f"{first}{second}\n\n第二段。"
+
+
 def test_hard_wrapped_korean_lines_are_joined_with_spaces() -> None:
     text = "제목\n\n어제는 가족과 함께\n바닷가에 다녀왔습니다.\n\n둘째 문단.\n"
     assert imported(text).text == "어제는 가족과 함께 바닷가에 다녀왔습니다.\n\n둘째 문단."

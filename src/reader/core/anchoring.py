@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
+from reader.core import scripts
 from reader.core.annotation import (
     AnchorStatus,
     TextPositionSelector,
@@ -41,7 +42,15 @@ CHARWISE = 300  # fuzzy: longer passages are compared word by word
 WORDWISE = 3_000  # fuzzy: longer passages are compared as bags of word pairs
 
 # Words of alphabetic scripts, or single characters of the rest (CJK has no spaces to split on).
-_TOKEN = re.compile(r"(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff])\w)+|\S")
+_ONE_BY_ONE = scripts.char_class(
+    scripts.HIRAGANA,
+    scripts.KATAKANA,
+    scripts.HAN_EXTENSION_A,
+    scripts.HAN_UNIFIED,
+    scripts.HAN_COMPATIBILITY,
+    scripts.HANGUL_SYLLABLES,
+)
+_TOKEN = re.compile(rf"(?:(?![{_ONE_BY_ONE}])\w)+|\S")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+from reader.core import scripts
 from reader.core.text import normalize_text
+
+# A title in one of these scripts reads at the CJK pace: Han, kana, hangul, bopomofo.
+_CJK_SCRIPT = scripts.one_of(
+    scripts.HAN, scripts.KANA, scripts.HANGUL, scripts.BOPOMOFO, scripts.BOPOMOFO_EXTENDED
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class ArticleSummary:
         if self.language:
             cjk = self.language.lower().startswith(("zh", "ja", "ko"))
         else:  # no language recorded: the title's script tells
-            cjk = any("\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in self.title)
+            cjk = _CJK_SCRIPT.search(self.title) is not None
         return max(1, round(self.chars / (400 if cjk else 1000)))
 
     def to_json(self) -> dict[str, object]:

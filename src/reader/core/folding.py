@@ -8,13 +8,20 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reader.core import scripts
+
 # Blocks that hold Traditional characters with a Simplified form: CJK Unified Ideographs,
 # Extension A, the compatibility block and Extensions B–F.
-_HAN_BLOCKS = (
-    range(0x3400, 0x4DC0),
-    range(0x4E00, 0xA000),
-    range(0xF900, 0xFB00),
-    range(0x20000, 0x2EBF0),
+# Not the rest of plane 2: OpenCC maps its compatibility ideographs, and a longer table would
+# change the folding the search index was built with.
+_HAN_BLOCKS = tuple(
+    block.codes
+    for block in (
+        scripts.HAN_EXTENSION_A,
+        scripts.HAN_UNIFIED,
+        scripts.HAN_COMPATIBILITY,
+        scripts.HAN_EXTENSIONS_B_TO_F,
+    )
 )
 
 # Punctuation that conversions between regions and input methods swap for one another, beyond

@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core import scripts
+
 _BYLINE_LEAD = re.compile(r"^(?:by|von|par|por|文/|记者|記者)\s*", re.IGNORECASE)
 # Between authors. Commas are handled apart: "Smith, John" is one author written family first.
 _AUTHORS = re.compile(r"\s*(?:、|，|\band\b|&)\s*", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = scripts.one_of(
+    scripts.HIRAGANA,
+    scripts.KATAKANA,
+    scripts.HAN_EXTENSION_A,
+    scripts.HAN_UNIFIED,
+    scripts.HAN_COMPATIBILITY,
+    scripts.HANGUL_SYLLABLES,
+)
 # Lower-case words that belong to the family name: "de la Garza", "van der Berg", "von Trier".
 # fmt: off
 _PARTICLES = frozenset((

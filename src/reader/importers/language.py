@@ -7,13 +7,17 @@ from collections import Counter
 from functools import cache
 from typing import Protocol
 
+from reader.core import scripts
+
 # Enough text to be sure of the script, small enough to cost nothing on a huge file.
 _SAMPLE_CHARS = 20_000
 
 # Han ideographs: the CJK blocks and extensions (the encoding detector scores with it too).
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_KANA = re.compile(r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]")
+HAN = scripts.one_of(scripts.HAN)
+_KANA = scripts.one_of(scripts.KANA_LETTERS)
+_HANGUL = scripts.one_of(
+    scripts.HANGUL_SYLLABLES, scripts.HANGUL_JAMO, scripts.HANGUL_COMPATIBILITY_JAMO
+)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import cache
 
+from reader.core import scripts
 from reader.importers.language import HAN
 
 # About 250 of the most frequent characters of written Chinese (simplified forms; the
@@ -28,10 +29,15 @@ _FREQUENT_KO = frozenset(
     "스개발분실음람때까히더또감무요런데저날좋함께친구받알할을진행통약관"
 )
 
-_HAN_SPACE_HAN = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_KANA = re.compile(r"[\u3041-\u30ff]")
-_HANGUL_SPACE_HANGUL = re.compile(r"[\uac00-\ud7a3] [\uac00-\ud7a3]")
+_UNIFIED = scripts.char_class(scripts.HAN_UNIFIED)
+_HAN_SPACE_HAN = re.compile(f"[{_UNIFIED}] [{_UNIFIED}]")
+_HANGUL = scripts.one_of(scripts.HANGUL_SYLLABLES)
+_KANA = scripts.one_of(scripts.HIRAGANA, scripts.KATAKANA)
+_HANGUL_SPACE_HANGUL = re.compile(f"{_HANGUL.pattern} {_HANGUL.pattern}")
+_HALFWIDTH_KANA = scripts.one_of(scripts.HALFWIDTH_KATAKANA)
+_CJK_PUNCTUATION = scripts.one_of(
+    scripts.CJK_SYMBOLS_PUNCTUATION, scripts.FULLWIDTH_ASCII, scripts.FULLWIDTH_SIGNS
+)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 _MIXED_SCRIPT = re.compile(r"[A-Za-z][\u0370-\u04ff]|[\u0370-\u04ff][A-Za-z]")
@@ -53,15 +59,16 @@ def char_value(ch: str, language: str | None) -> float:
             return -1.0
         value = 1.0 if ch in _frequent_han() else 0.6 if ch in _common_han() else 0.0
         return value / 2 if language == "ko" else value
-    if 0x3041 <= code <= 0x30FF:
+    # Unassigned code points of these blocks were scored above.
+    if _KANA.match(ch):
         return 1.0 if language == "ja" else -0.5
-    if 0xAC00 <= code <= 0xD7A3:
+    if _HANGUL.match(ch):
         if language != "ko":
             return -1.0
         return 1.0 if ch in _FREQUENT_KO else 0.4
-    if 0xFF61 <= code <= 0xFF9F:
+    if _HALFWIDTH_KANA.match(ch):
         return -0.3 if language == "ja" else -1.0
-    if 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF60 or 0xFFE0 <= code <= 0xFFE6:
+    if _CJK_PUNCTUATION.match(ch):
         return 1.0 if language else -0.5
     if 0x2010 <= code <= 0x206F:
         return 0.5

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import nh3
 
+from reader.core import scripts
 from reader.core.images import allowed_image, data_uri, data_uri_bytes
 from reader.importers.nesting import cap_nesting
 
@@ -185,8 +186,8 @@ _CELLS = frozenset({"td", "th"})
 _HIDDEN = frozenset({"rt", "rp"})
 _CELL_GAP = re.compile(r" *\t *")
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-# A source line break between two CJK characters is layout, not a word space.
+_WIDE = scripts.char_class(scripts.UNSPACED)
+# A source line break between two Chinese or Japanese characters is layout, not a word space.
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
 
 

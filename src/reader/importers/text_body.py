@@ -7,6 +7,8 @@ import html
 import re
 from itertools import pairwise
 
+from reader.core import scripts
+
 # Only the last few short lines can be a promotional footer.
 _FOOTER_LINES = 3
 _MAX_FOOTER_LINE = 80
@@ -126,7 +128,7 @@ def _join(lines: list[str]) -> str:
 
 def _unspaced(ch: str) -> bool:
     # Han, kana and CJK punctuation; Korean puts spaces between words like Latin text does.
-    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    return scripts.contains(ch, scripts.UNSPACED)
 
 
 def body_html(blocks: list[tuple[str, bool]]) -> str:

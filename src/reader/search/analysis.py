@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reader.core import scripts
 from reader.search import tables
 from reader.search.folding import t2s_table
 
@@ -22,10 +23,16 @@ MAX_WORD_CHARS = 64
 
 # Scripts written without spaces between words: Han (with the extension blocks, 々 and the
 # 〇 of 二〇二四), kana with the prolonged sound mark, bopomofo, hangul (syllables and jamo).
-CJK_CLASS = (
-    "\u1100-\u11ff\u3005-\u3007\u303b\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
-    "\U00020000-\U0003134f"
+# Its code points are part of the index format: a change here needs ANALYZER_VERSION bumped.
+CJK_CLASS = scripts.char_class(
+    scripts.HAN,
+    scripts.IDEOGRAPHIC_MARKS,
+    scripts.VERTICAL_ITERATION_MARK,
+    scripts.KANA,
+    scripts.BOPOMOFO,
+    scripts.BOPOMOFO_EXTENDED,
+    scripts.CJK_STROKES,
+    scripts.HANGUL,
 )
 _TOKENS = re.compile(f"([{CJK_CLASS}]+)|([^\\W_{CJK_CLASS}]+)")
 
@@ -50,7 +57,11 @@ _NOT_DOUBLED_ER = frozenset(
 
 # Code points whose folding the table records: everything from "A" up to the CJK extension
 # planes, but surrogates, which cannot be folded, and ASCII from "a", which folds to itself.
-_FOLDABLE = (range(0x41, 0x61), range(0x80, 0xD800), range(0xE000, 0x30000))
+_FOLDABLE = (
+    range(0x41, 0x61),
+    range(0x80, 0xD800),
+    range(0xE000, scripts.HAN_EXTENSION_G.first),
+)
 
 
 @functools.cache

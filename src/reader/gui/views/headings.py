@@ -13,11 +13,18 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from reader.core import scripts
+
 _ADJUSTMENT = QTextFormat.Property.FontSizeAdjustment
 # A run of letters the line may not break inside: Han, kana and hangul break anywhere.
-_UNBREAKABLE = re.compile(
-    r"[^\s\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+_BREAK_ANYWHERE = scripts.char_class(
+    scripts.HANGUL_JAMO,
+    scripts.CJK_MAIN,
+    scripts.HAN,
+    scripts.HANGUL_SYLLABLES,
+    scripts.WIDTH_FORMS,
 )
+_UNBREAKABLE = re.compile(rf"[^\s{_BREAK_ANYWHERE}]+")
 
 
 def size_headings(document: QTextDocument) -> None:
