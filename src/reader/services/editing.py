@@ -8,11 +8,8 @@ from collections.abc import Callable, Iterable, Mapping
 from reader.core.article import ArticleSummary
 from reader.core.edits import Snapshot, make_edit
 from reader.errors import HasAnnotations, NotFound, ReaderError
+from reader.services.stores import Stores
 from reader.storage import edits
-from reader.storage.annotations import AnnotationStore
-from reader.storage.articles import ArticleStore
-from reader.storage.assets import AssetStore
-from reader.storage.database import Database
 
 
 class Editing:
@@ -20,18 +17,12 @@ class Editing:
     catches up; the changes that must not start on a read-only library check first."""
 
     def __init__(
-        self,
-        db: Database,
-        articles: ArticleStore,
-        annotation_store: AnnotationStore,
-        assets: AssetStore,
-        index: Callable[[], None],
-        require_writable: Callable[[], None],
+        self, stores: Stores, index: Callable[[], None], require_writable: Callable[[], None]
     ) -> None:
-        self._db = db
-        self._articles = articles
-        self._annotation_store = annotation_store
-        self._assets = assets
+        self._db = stores.db
+        self._articles = stores.articles
+        self._annotation_store = stores.annotation_store
+        self._assets = stores.assets
         self._index = index
         self._require_writable = require_writable
 

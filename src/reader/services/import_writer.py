@@ -19,11 +19,8 @@ from reader.errors import ImportFailed, ReaderError
 from reader.importers import Collection
 from reader.importers.pool import Outcome
 from reader.services.import_results import ImportOptions, ImportResult, ImportStatus, failed
+from reader.services.stores import Stores
 from reader.storage import annotation_rows, edits, sources
-from reader.storage.annotations import AnnotationStore
-from reader.storage.articles import ArticleStore
-from reader.storage.assets import AssetStore
-from reader.storage.database import Database
 from reader.storage.sources import FileState
 
 log = logging.getLogger(__name__)
@@ -50,19 +47,11 @@ class ImportWriter:
     Changes are counted through `changed` (for the backup counter).
     """
 
-    def __init__(
-        self,
-        db: Database,
-        articles: ArticleStore,
-        annotation_store: AnnotationStore,
-        assets: AssetStore,
-        *,
-        changed: Callable[[int], None],
-    ) -> None:
-        self.db = db
-        self.articles = articles
-        self.annotation_store = annotation_store
-        self.assets = assets
+    def __init__(self, stores: Stores, *, changed: Callable[[int], None]) -> None:
+        self.db = stores.db
+        self.articles = stores.articles
+        self.annotation_store = stores.annotation_store
+        self.assets = stores.assets
         self._changed = changed
 
     def store_batch(

@@ -32,11 +32,8 @@ from reader.services.import_results import ImportStatus as ImportStatus
 from reader.services.import_results import failed as failed
 from reader.services.import_results import skipped_kinds as skipped_kinds
 from reader.services.import_writer import ImportFile, ImportWriter
+from reader.services.stores import Stores
 from reader.storage import sources
-from reader.storage.annotations import AnnotationStore
-from reader.storage.articles import ArticleStore
-from reader.storage.assets import AssetStore
-from reader.storage.database import Database
 from reader.storage.sources import FileState, file_state
 
 # During a long import the search index catches up every this many files.
@@ -79,16 +76,13 @@ class Importing:
 
     def __init__(
         self,
-        db: Database,
-        articles: ArticleStore,
-        annotation_store: AnnotationStore,
-        assets: AssetStore,
+        stores: Stores,
         *,
         changed: Callable[[int], None],
         index: Callable[[], None],
     ) -> None:
-        self.db = db
-        self.writer = ImportWriter(db, articles, annotation_store, assets, changed=changed)
+        self.db = stores.db
+        self.writer = ImportWriter(stores, changed=changed)
         self._index = index
 
     def files(

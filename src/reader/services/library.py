@@ -23,6 +23,7 @@ from reader.services.recovery import Recovery as Recovery  # what the front ends
 from reader.services.recovery import opened, settle
 from reader.services.recovery import recover_damaged as recover_damaged
 from reader.services.safekeeping import Safekeeping
+from reader.services.stores import Stores
 from reader.services.trash import Trash
 from reader.storage import changes
 from reader.storage.annotations import AnnotationStore
@@ -80,10 +81,9 @@ class Library(LibraryParts):
         )
         self.backups = self.safekeeping.backups
         self.assets = AssetStore(paths.assets)
+        self.stores = Stores(self.db, self.articles, self.annotation_store, self.assets)
         index, writable = self.update_search_index, self._require_writable
-        self.editing = Editing(
-            self.db, self.articles, self.annotation_store, self.assets, index, writable
-        )
+        self.editing = Editing(self.stores, index, writable)
         self.organizing = Organizing(self.db, self.articles, index)
         self.trash_can = Trash(self.db, self.articles, self.assets, index, writable)
         if not self.read_only:

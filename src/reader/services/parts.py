@@ -12,6 +12,7 @@ from reader.errors import ReadOnlyLibrary
 from reader.paths import DataPaths
 from reader.services.indexer import Indexer
 from reader.services.safekeeping import Safekeeping
+from reader.services.stores import Stores
 from reader.storage.annotations import AnnotationStore
 from reader.storage.articles import ArticleStore
 from reader.storage.assets import AssetStore
@@ -49,6 +50,7 @@ class LibraryParts:
     articles: ArticleStore
     annotation_store: AnnotationStore
     assets: AssetStore
+    stores: Stores  # the four above as one value, for the parts that take them all
     indexer: Indexer
     safekeeping: Safekeeping
     _making: threading.RLock
@@ -77,10 +79,9 @@ class LibraryParts:
     def importing(self) -> Importing:
         from reader.services.importing import Importing
 
-        parts = (self.db, self.articles, self.annotation_store, self.assets)
         changed, index = self.safekeeping.count_change, self.update_search_index
         return self._made(
-            "importing", functools.partial(Importing, *parts, changed=changed, index=index)
+            "importing", functools.partial(Importing, self.stores, changed=changed, index=index)
         )
 
     @functools.cached_property
