@@ -29,6 +29,17 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
         graphic.tail = None
         parent.insert(parent.index(graphic) + 1, element)
         kept += " " + caption
+        _absorb_caption_parts(element, caption)
+
+
+def _absorb_caption_parts(figcaption: Any, caption: str) -> None:
+    """The paragraphs right after the restored caption that are pieces of it (the extractor
+    kept a caption's lines as paragraphs, and lost others) go: the caption says them once."""
+    while (following := figcaption.getnext()) is not None and following.tag == "p":
+        text = " ".join(" ".join(following.itertext()).split())
+        if not text or text not in caption or (following.tail or "").strip():
+            return
+        figcaption.getparent().remove(following)
 
 
 def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
