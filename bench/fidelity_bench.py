@@ -160,6 +160,9 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
         if normalized(heading.text_content()) in titles and heading.getparent() is not None:
             heading.drop_tree()
     counts = {kind: sum(1 for _ in root.iter(*tags)) for kind, tags in STRUCTURE.items()}
+    # A heading without words (an icon link set in an <h2>) heads nothing a reader reads.
+    texted = (h for h in root.iter(*STRUCTURE["headings"]) if h.text_content().strip())
+    counts["headings"] = sum(1 for _ in texted)
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
     return counts
 

@@ -31,3 +31,10 @@ def test_a_data_table_with_a_paragraph_per_cell_keeps_its_cells() -> None:
     row = "<tr><td><p>Pier</p></td><td><p>12 m</p><p>(north)</p></td></tr>"
     counts = bench().structure_counts(f"<table>{row}{row.replace('Pier', 'Quay')}</table>")
     assert counts["table cells"] == 4
+
+
+def test_a_heading_without_words_is_no_heading() -> None:
+    icon = '<h2><a href="/"><img src="home.gif" alt="Home"></a></h2>'
+    counts = bench().structure_counts(f"{icon}<h2>The pier</h2><p>The lamp was lit.</p>")
+    assert counts["headings"] == 1
+    assert counts["images"] == 1
