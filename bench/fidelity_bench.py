@@ -67,6 +67,8 @@ _SPLITS_TEXT = frozenset(
 _COUNTED_ELSEWHERE = frozenset(
     {"li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "figcaption"}
 )
+# What a cell holds when it frames running text rather than a datum.
+_CELL_BLOCKS = ("p", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
 STRUCTURE: dict[str, tuple[str, ...]] = {
     "paragraphs": ("p",),
     "headings": ("h1", "h2", "h3", "h4", "h5", "h6"),
@@ -158,6 +160,9 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
         if normalized(heading.text_content()) in titles and heading.getparent() is not None:
             heading.drop_tree()
     counts = {kind: sum(1 for _ in root.iter(*tags)) for kind, tags in STRUCTURE.items()}
+    # A heading without words (an icon link set in an <h2>) heads nothing a reader reads.
+    texted = (h for h in root.iter(*STRUCTURE["headings"]) if h.text_content().strip())
+    counts["headings"] = sum(1 for _ in texted)
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
     return counts
 
@@ -174,8 +179,8 @@ def _unwrap_inline_wrappers(root: lxml.html.HtmlElement) -> None:
 
 def _unwrap_layout_tables(root: lxml.html.HtmlElement) -> None:
     """A table of one cell is page layout, not data (Readability unwraps it, an extractor
-    may keep it): its cell is read as a plain block on both sides; so is a cell outside any
-    table."""
+    may keep it): its cell is read as a plain block on both sides; so are a cell outside any
+    table and the cells of a table whose cells hold running text (`_cells_of_blocks`)."""
     for cell in list(root.iter("td", "th")):
         # A cell outside any table (Readability keeps the page's layout <td> around a whole
         # article) is no cell: its paragraphs would count as one cell's text.
@@ -183,11 +188,29 @@ def _unwrap_layout_tables(root: lxml.html.HtmlElement) -> None:
             cell.tag = "div"
     for table in list(root.iter("table")):
         cells = [cell for cell in table.iter("td", "th") if cell.getparent() is not None]
-        if len(cells) == 1:
-            cells[0].tag = "div"
-            for part in list(table.iter("tbody", "thead", "tfoot", "tr")):
+        own = [cell for cell in cells if next(cell.iterancestors("table")) is table]
+        if len(cells) == 1 or _cells_of_blocks(own):
+            for cell in cells if len(cells) == 1 else own:
+                cell.tag = "div"
+            for part in [
+                p for p in table.iter("tbody", "thead", "tfoot", "tr") if _owned(p, table)
+            ]:
                 part.drop_tag()
             table.tag = "div"
+
+
+def _owned(part: lxml.html.HtmlElement, table: lxml.html.HtmlElement) -> bool:
+    return next(part.iterancestors("table")) is table
+
+
+def _cells_of_blocks(cells: list[lxml.html.HtmlElement]) -> bool:
+    """Every cell with text holds several paragraphs, lists or headings: the table sets out
+    columns or boxes of running text (a page's layout, a framed note), whose reader sees
+    paragraphs; a data table's cell holds one value, if in a paragraph of its own."""
+    texted = [cell for cell in cells if cell.text_content().strip()]
+    return bool(texted) and all(
+        sum(1 for _ in cell.iterdescendants(*_CELL_BLOCKS)) >= 2 for cell in texted
+    )
 
 
 def _paragraph_blocks(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -22,6 +22,8 @@ MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
 _IMAGE_ATTRIBUTES = (
     *("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"),
 )
+# Pixels: the height of a page's rule line drawn as an image (a bar, a divider).
+_RULE_HEIGHT = 16
 _SRCSETS = frozenset({"srcset", "data-srcset"})
 # One `srcset` candidate: an address (commas inside it allowed; commas ending it end the
 # candidate) or an address, its descriptor and a comma.
@@ -47,6 +49,8 @@ def embed_images(
             image.drop_tree()
             continue
         data = _image_bytes(image, image_source)
+        if data is not None and _is_inline(image) and _web_address(image, base_url) is None:
+            _adopt_noscript_address(image, base_url)
         extension = image_extension(data) if data else None
         if data is not None and _lazy_stand_in(image, data, base_url):
             data = None  # the page's real image is the web one its script would load
@@ -66,11 +70,31 @@ def embed_images(
 def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | None) -> bool:
     """A tiny inline `src` (a grey square, a blank GIF) beside a web address in `data-src` or
     `srcset` is what lazy loading shows until a script swaps in the real image."""
-    if (image.get("src") or "").strip()[:5].lower() != "data:":
+    if not _is_inline(image):
         return False
     info = allowed_image(data)
     small = info is not None and info.width * info.height <= 16 * 16
     return small and _web_address(image, base_url) is not None
+
+
+def _is_inline(image: lxml.html.HtmlElement) -> bool:
+    return (image.get("src") or "").strip()[:5].lower() == "data:"
+
+
+def _adopt_noscript_address(image: lxml.html.HtmlElement, base_url: str | None) -> None:
+    """An inline stand-in followed by `<noscript><img ...></noscript>`: the page's image for
+    browsers without scripts is the one lazy loading would show; its address becomes the
+    stand-in's, which `_lazy_stand_in` then judges (the noscript's copy is never shown)."""
+    twin = image.getnext()
+    if twin is None or twin.tag != "noscript":
+        return
+    for inner in twin.iter("img"):
+        if _web_address(inner, base_url) is not None:
+            for attribute in _IMAGE_ATTRIBUTES:
+                if value := inner.get(attribute):
+                    # `src` stays the stand-in's: the twin's reads as a lazy one's
+                    image.set("data-src" if attribute == "src" else attribute, value)
+            return
 
 
 def _point_at_web_image(
@@ -142,9 +166,14 @@ def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> byt
 
 
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
-    """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
+    """Tracking pixels declare a 1x1 (or 0x0) size, and a page's rule lines (a coloured bar
+    between sections) a thin strip many times wider than high: neither is a picture of the
+    article."""
     sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
-    return all(size.isdigit() and int(size) <= 2 for size in sizes)
+    if not all(size.isdigit() for size in sizes):
+        return False
+    width, height = (int(size) for size in sizes)
+    return (width <= 2 and height <= 2) or (0 < height <= _RULE_HEIGHT and width >= 20 * height)
 
 
 def image_extension(data: bytes) -> str | None:

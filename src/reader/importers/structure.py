@@ -34,6 +34,9 @@ _INLINE = (
     *("abbr", "cite", "q", "small", "mark", "sub", "sup", "time", "font", "strike", "dfn"),
 )
 _STYLE_SPACE = re.compile(r"\s+")
+# A declaration that hides (white space removed), not one whose property ends in the same
+# words: `backface-visibility: hidden` shows the element.
+_HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)")
 # Elements (not comments or processing instructions) that `_is_hidden` could judge hidden.
 _MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 _CODE = ("code", "kbd", "samp", "tt")
@@ -80,12 +83,20 @@ def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
     Formulas are the exception: MathJax hides its source markup but renders it visibly. So is
     a box holding most of the page's text: that is the article, hidden until a script reveals
     it (WeChat's `#js_content` is saved with `visibility: hidden`).
+
+    A shown element whose style says "hidden" elsewhere (`overflow: hidden`, the frame of a
+    responsive image) loses its style: the extractor deletes any element whose style holds the
+    word, and what is hidden has been judged here already.
     """
     page_text: int | None = None  # measured at the first hidden element: most pages have none
     for element in _MAY_BE_HIDDEN(tree):  # only these attributes can hide an element
         if element.tag in {"html", "body", "head"}:
             continue
-        if not _is_hidden(element) or _is_math(element) or element.getparent() is None:
+        if not _is_hidden(element):
+            if "hidden" in (element.get("style") or "").lower():
+                element.attrib.pop("style")
+            continue
+        if _is_math(element) or element.getparent() is None:
             continue
         if page_text is None:
             page_text = _visible_length(tree)
@@ -109,8 +120,7 @@ def _is_hidden(element: lxml.html.HtmlElement) -> bool:
     return (
         element.get("hidden") is not None
         or (element.get("aria-hidden") or "").strip().lower() == "true"
-        or "display:none" in style
-        or "visibility:hidden" in style
+        or _HIDING_STYLE.search(style) is not None
     )
 
 

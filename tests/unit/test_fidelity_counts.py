@@ -1,0 +1,40 @@
+"""The fidelity bench counts what a reader sees: a table framing running text is paragraphs."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).parent.parent.parent / "bench" / "fidelity_bench.py"
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fidelity_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("fidelity_bench", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cells_of_paragraphs_are_paragraphs() -> None:
+    note = "<td><p>The lamp was lit.</p><p>The ferry came.</p><ul><li>Oil</li></ul></td>"
+    counts = bench().structure_counts(f"<table><tr>{note}{note}</tr></table>")
+    assert counts["table cells"] == 0
+    assert counts["paragraphs"] == 4
+    assert counts["list items"] == 2
+
+
+def test_a_data_table_with_a_paragraph_per_cell_keeps_its_cells() -> None:
+    row = "<tr><td><p>Pier</p></td><td><p>12 m</p><p>(north)</p></td></tr>"
+    counts = bench().structure_counts(f"<table>{row}{row.replace('Pier', 'Quay')}</table>")
+    assert counts["table cells"] == 4
+
+
+def test_a_heading_without_words_is_no_heading() -> None:
+    icon = '<h2><a href="/"><img src="home.gif" alt="Home"></a></h2>'
+    counts = bench().structure_counts(f"{icon}<h2>The pier</h2><p>The lamp was lit.</p>")
+    assert counts["headings"] == 1
+    assert counts["images"] == 1
