@@ -22,8 +22,6 @@ MAX_TOTAL_IMAGE_BYTES = 50 * 1024 * 1024
 _IMAGE_ATTRIBUTES = (
     *("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"),
 )
-# Pixels: the height of a page's rule line drawn as an image (a bar, a divider).
-_RULE_HEIGHT = 16
 _SRCSETS = frozenset({"srcset", "data-srcset"})
 # One `srcset` candidate: an address (commas inside it allowed; commas ending it end the
 # candidate) or an address, its descriptor and a comma.
@@ -166,14 +164,9 @@ def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> byt
 
 
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
-    """Tracking pixels declare a 1x1 (or 0x0) size, and a page's rule lines (a coloured bar
-    between sections) a thin strip many times wider than high: neither is a picture of the
-    article."""
+    """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
     sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
-    if not all(size.isdigit() for size in sizes):
-        return False
-    width, height = (int(size) for size in sizes)
-    return (width <= 2 and height <= 2) or (0 < height <= _RULE_HEIGHT and width >= 20 * height)
+    return all(size.isdigit() and int(size) <= 2 for size in sizes)
 
 
 def image_extension(data: bytes) -> str | None:
