@@ -20,6 +20,7 @@ from reader.importers.captions import restore_captions
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
+from reader.importers.dropped_images import restore_dropped_images
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
@@ -263,6 +264,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
     restore_paragraph_lists(document.body, tree)
     restore_demoted_headings(document.body, tree)
+    restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree)
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
