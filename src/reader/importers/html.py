@@ -17,6 +17,7 @@ from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
+from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
@@ -270,6 +271,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
