@@ -22,6 +22,7 @@ from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
+from reader.importers.empty_cells import restore_empty_cells
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
@@ -280,6 +281,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
+    restore_empty_cells(document.body, tree)  # a cell that was only a link
     return document_html(document.body)
 
 
