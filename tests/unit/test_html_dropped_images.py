@@ -29,14 +29,32 @@ def restored(between: str, *kept: str) -> list[tuple[str, str]]:
 def test_pictures_in_a_paragraph_a_figure_and_a_list_come_back_in_order() -> None:
     between = (
         '<hr><h2>Dusk</h2><p><img src="a.png"></p><figure><img src="b.png"></figure>'
-        '<ul><li><img src="c.png"></li></ul>'
+        '<ul><li><img src="c.png"></li><li><img src="d.png"></li></ul>'
     )
     assert restored(between) == [
         ("p", FIRST),
         ("graphic", "a.png"),
         ("graphic", "b.png"),
-        ("graphic", "c.png"),
+        ("list", ""),
         ("p", SECOND),
+    ]
+
+
+def test_a_list_of_captioned_pictures_comes_back_as_a_list() -> None:
+    figures = "".join(
+        f'<li><figure><img src="{name}.png"><figcaption>The {name} pier</figcaption></figure></li>'
+        for name in ("north", "south")
+    )
+    body = etree.Element("body")
+    for text in (FIRST, "The north pier", "The south pier", SECOND):
+        etree.SubElement(body, "p").text = text
+    page = f"<body><p>{FIRST}</p><ul>{figures}</ul><p>{SECOND}</p></body>"
+    restore_dropped_images(body, lxml.html.document_fromstring(page))
+    listing = body[1]
+    assert (listing.tag, listing.get("rend"), len(body)) == ("list", "ul", 3)
+    assert [[(e.tag, e.get("src") or e.text) for e in item] for item in listing] == [
+        [("graphic", "north.png"), ("figcaption", "The north pier")],
+        [("graphic", "south.png"), ("figcaption", "The south pier")],
     ]
 
 
@@ -92,6 +110,7 @@ def test_a_page_of_sections_with_pictures_keeps_its_pictures() -> None:
     page = f"<html><head><title>Pier</title></head><body><h1>Pier</h1><p>{LINE}</p>{sections}"
     article = import_html(f"{page}</body></html>".encode(), "pier.html")
     assert article.html.count("<img") == 4
+    assert article.html.count("<li><img") == 2
     assert "<figcaption>The pier at night</figcaption>" in article.html
     assert article.html.index("<h2>Dusk</h2>") < article.html.index("<img")
     assert article.text.count("The pier at night") == 1

@@ -6,9 +6,9 @@ a step's box beside its paragraph is lost. An image that lies, in the page's ord
 paragraphs the extractor kept one after the other, with next to no text between them, is part
 of the article by construction. `restore_dropped_images` puts such images back, in the
 extractor's XML (`graphic`), before the second paragraph (or followed by its caption, when
-the extractor kept that as a paragraph). When the extractor kept any image, it chose its
-images itself: nothing is put back. Linked pictures and small icons are left out: those are
-teasers, share buttons and badges, never the article's own pictures.
+the extractor kept that as a paragraph; a list of pictures as a list). When the extractor kept
+any image, it chose its images itself: nothing is put back. Linked pictures and small icons
+are left out: those are teasers, share buttons and badges, never the article's own pictures.
 """
 
 from __future__ import annotations
@@ -113,16 +113,36 @@ def _small(image: Any) -> bool:
 
 def _insert(body: Any, before: Any, after: Any, images: list[Any]) -> None:
     """Each image before `after`; or where the paragraph between holding its caption stands,
-    that paragraph following it as its caption."""
+    that paragraph following it as its caption. Pictures that were a list's items (a list of
+    photos) come back as that list, each in its item with its caption."""
     loose = list(itertools.takewhile(lambda element: element is not after, before.itersiblings()))
+    lists: dict[Any, Any] = {}  # the page's list: the extractor's list made for it
     for image in images:
         caption = _caption(image)
         found = next((e for e in loose if e.tag == "p" and caption and text_of(e) == caption), None)
+        anchor = after if found is None else found
         graphic = etree.Element("graphic", src=image.get("src"), alt=image.get("alt") or "")
-        body.insert(body.index(after if found is None else found), graphic)
+        page_list = _list_of(image)
+        if page_list is None:
+            body.insert(body.index(anchor), graphic)
+        else:
+            if page_list not in lists:
+                lists[page_list] = etree.Element("list", rend=page_list.tag)
+                body.insert(body.index(anchor), lists[page_list])
+            item = etree.SubElement(lists[page_list], "item")
+            item.append(graphic)
         if found is not None:
             loose.remove(found)  # the next figure's caption is the next such paragraph
             found.tag = "figcaption"
+            if page_list is not None:
+                item.append(found)
+
+
+def _list_of(image: Any) -> Any | None:
+    """The list whose item the picture is, if any."""
+    item = next(image.iterancestors("li"), None)
+    parent = item.getparent() if item is not None else None
+    return parent if parent is not None and parent.tag in {"ul", "ol"} else None
 
 
 def _caption(image: Any) -> str:
