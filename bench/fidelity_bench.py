@@ -163,8 +163,16 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
     # A heading without words (an icon link set in an <h2>) heads nothing a reader reads.
     texted = (h for h in root.iter(*STRUCTURE["headings"]) if h.text_content().strip())
     counts["headings"] = sum(1 for _ in texted)
+    counts["table cells"] = sum(1 for cell in root.iter("td", "th") if _shows_something(cell))
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
     return counts
+
+
+def _shows_something(cell: lxml.html.HtmlElement) -> bool:
+    """A cell a reader sees something in. An empty cell is the grid's padding: an extractor
+    fills the places a spanning cell covers (`rowspan`, `colspan`) with empty cells, where the
+    expected body keeps the one spanning cell; counting either would score the markup."""
+    return bool(cell.text_content().strip()) or next(cell.iter("img"), None) is not None
 
 
 def _unwrap_inline_wrappers(root: lxml.html.HtmlElement) -> None:

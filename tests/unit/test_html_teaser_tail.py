@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from reader.importers.html import import_html
+from reader.importers.teaser_tail import drop_teaser_tail
 from tests.keeper_text import KEEPER_HTML
 
 ARTICLE = KEEPER_HTML
@@ -50,3 +53,20 @@ def test_links_under_a_section_heading_of_the_article_stay() -> None:
     sections = f"<h2>The keeper</h2>{ARTICLE}<h2>See also</h2>{teaser_list(STORIES)}"
     text = text_of(sections)
     assert all(headline in text for _href, headline, _line in STORIES)
+
+
+def test_teasers_under_an_article_written_without_spaces_are_left_out() -> None:
+    # Japanese runs its words together: a paragraph is one "word" split at spaces, while the
+    # teasers' source and time, set apart by spaces, are several.
+    paragraph = "北の桟橋の灯りは夕暮れに灯台守が一つずつともし、"
+    paragraph += "冬の夜にはランタンを手に桟橋を二度歩いた。"
+    teaser = "港の渡し船の時刻が春から変わる 港町新聞 3/9(木) 18:01"
+    body = etree.Element("body")
+    for _ in range(3):
+        etree.SubElement(body, "p").text = paragraph
+    listing = etree.SubElement(body, "list")
+    for number in range(3):
+        item = etree.SubElement(listing, "item")
+        etree.SubElement(item, "ref", target=f"https://harbour.example/{number}").text = teaser
+    drop_teaser_tail(body)
+    assert [element.tag for element in body] == ["p", "p", "p"]

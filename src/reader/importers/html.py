@@ -17,9 +17,12 @@ from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
+from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
+from reader.importers.dropped_images import restore_dropped_images
+from reader.importers.empty_cells import restore_empty_cells
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
@@ -263,11 +266,13 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
     restore_paragraph_lists(document.body, tree)
     restore_demoted_headings(document.body, tree)
+    restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree)
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
+    drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
@@ -276,6 +281,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
+    restore_empty_cells(document.body, tree)  # a cell that was only a link
     return document_html(document.body)
 
 

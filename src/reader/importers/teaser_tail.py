@@ -11,6 +11,7 @@ uses for its sections is one of them ("See also", "External links"), and stays.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _MIN_ENTRIES = 3
@@ -20,6 +21,9 @@ _HEADLINE = 15
 # Elements of the extractor's XML that hold no text of their own to judge (a thumbnail, a line
 # break) and that a teaser run may hold between its entries.
 _FILLER = frozenset({"graphic", "lb"})
+# Chinese, Japanese and Korean write without spaces: each of their characters counts as a word,
+# or an article in those scripts weighs a few "words" a paragraph against its teasers.
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def drop_teaser_tail(body: Any) -> None:
@@ -87,4 +91,5 @@ def _is_title(block: Any) -> bool:
 
 
 def _words(element: Any) -> int:
-    return len(" ".join(element.itertext()).split())
+    text = " ".join(element.itertext())
+    return len(text.split()) + len(_CJK.findall(text))
