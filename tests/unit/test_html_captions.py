@@ -24,3 +24,19 @@ def test_a_figure_caption_follows_its_image() -> None:
     )
     assert article.html.index("<img") < article.html.index("<figcaption>")
     assert article.text.count("The north pier at dusk") == 1
+
+
+def test_the_credit_after_a_figure_without_caption_follows_its_image() -> None:
+    # Each figure's credit is the short paragraph after it, mostly a link: the extractor
+    # drops it; two pictures by one artist each get theirs back.
+    credit = '<p>(<span><a href="https://art.example/ines">Artist: Ines</a></span>)</p>'
+    figures = [
+        f'<figure><img src="{data_uri(png(40, 30 + n))}" alt="Pier"></figure>' for n in (0, 1)
+    ]
+    first, second = (f"{figure}{credit}" for figure in figures)
+    body = f"<p>{LINE}</p>{first}<p>{LINE} Again.</p>{second}<p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    article = import_html(page.encode(), "pier.html")
+    assert article.html.count("<img") == 2
+    assert article.html.count("<figcaption>(Artist: Ines)</figcaption>") == 2
+    assert article.text.count("(Artist: Ines)") == 2

@@ -3,6 +3,9 @@
 trafilatura keeps a `<figure>`'s image but drops its `<figcaption>`: the photo credit and
 the sentence saying what the picture shows are lost. `restore_captions` puts each kept
 image's caption back right after it, as a `figcaption` (which our HTML vocabulary allows).
+A figure without a `<figcaption>` often has its caption or credit in the short paragraph
+right after it ("(Artist: <a>someone</a>)"), which the extractor drops as a line of links:
+that paragraph is the figure's caption too.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+_CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
+
 
 def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
     """Follow each `graphic` of `body` with its source figure's caption, unless kept."""
     captions = _captions_by_image(source)
     if not captions:
         return
+    # Judged against the extractor's own text only: pictures sharing one credit ("(Artist:
+    # someone)") each get theirs back.
     kept = " ".join(" ".join(body.itertext()).split())
     for graphic in list(body.iter("graphic")):
         caption = captions.get(graphic.get("src") or "")
@@ -28,7 +35,6 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
         element.text, element.tail = caption, graphic.tail
         graphic.tail = None
         parent.insert(parent.index(graphic) + 1, element)
-        kept += " " + caption
 
 
 def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
@@ -38,6 +44,17 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
         images = [image for image in figure.iter("img") if image.get("src")]
         caption = next(figure.iter("figcaption"), None)
         text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
+        if caption is None and (after := _paragraph_after(figure)) is not None:
+            text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
         if len(images) == 1 and text:
             found.setdefault(images[0].get("src") or "", text)
     return found
+
+
+def _paragraph_after(figure: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The short paragraph right after `figure` (nothing but white space between), if any."""
+    if (figure.tail or "").strip():
+        return None
+    after = figure.getnext()
+    words = len(" ".join(after.itertext()).split()) if after is not None else 0
+    return after if after is not None and after.tag == "p" and 0 < words <= _CREDIT_WORDS else None
