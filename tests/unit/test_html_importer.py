@@ -443,12 +443,3 @@ def test_a_srcset_address_ends_at_any_whitespace() -> None:
     )
     article = import_html(page(body, "<title>T</title>"), "a.html")
     assert list(article.remote_images.values()) == ["https://example.org/ferry.png"]
-
-
-def test_an_embedded_pixel_without_a_declared_size_vanishes() -> None:
-    # A one-pixel image with an illustration's alt text: its bytes, not its markup, say pixel.
-    uri = "data:image/png;base64," + base64.b64encode(png(1, 1)).decode()
-    body = ARTICLE.replace("</p><p>Passengers", f'</p><img src="{uri}" alt="Map"><p>Passengers')
-    article = import_html(page(body, "<title>T</title>"), "a.html")
-    assert "<img" not in article.html
-    assert not article.assets

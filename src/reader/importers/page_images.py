@@ -50,9 +50,6 @@ def embed_images(
         extension = image_extension(data) if data else None
         if data is not None and _lazy_stand_in(image, data, base_url):
             data = None  # the page's real image is the web one its script would load
-        elif data is not None and _is_pixel_bytes(data):
-            image.drop_tree()  # a blank GIF with no size declared: a pixel all the same
-            continue
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
             continue
@@ -148,12 +145,6 @@ def _is_pixel(image: lxml.html.HtmlElement) -> bool:
     """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
     sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
     return all(size.isdigit() and int(size) <= 2 for size in sizes)
-
-
-def _is_pixel_bytes(data: bytes) -> bool:
-    """Bytes of a 1x1 (or 2x2) image: a spacer or a tracking pixel, nothing a reader sees."""
-    info = allowed_image(data)
-    return info is not None and info.width <= 2 and info.height <= 2
 
 
 def image_extension(data: bytes) -> str | None:
