@@ -40,3 +40,13 @@ def test_the_credit_after_a_figure_without_caption_follows_its_image() -> None:
     assert article.html.count("<img") == 2
     assert article.html.count("<figcaption>(Artist: Ines)</figcaption>") == 2
     assert article.text.count("(Artist: Ines)") == 2
+
+
+def test_an_ad_slot_between_a_figure_and_its_credit_is_passed_over() -> None:
+    figure = f'<figure><img src="{data_uri(png(40, 30))}" alt="Pier"></figure>'
+    slot = '<div class="ad"><span>Advertisement</span><div id="slot-3"></div></div>'
+    credit = '<p>(<a href="https://art.example/ines">Artist: Ines</a>)</p>'
+    body = f"<p>{LINE}</p>{figure}{slot}{credit}<p>{LINE} Again.</p><p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.index("<img") < html.index("<figcaption>(Artist: Ines)</figcaption>")

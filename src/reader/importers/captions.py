@@ -52,9 +52,19 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
 
 
 def _paragraph_after(figure: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The short paragraph right after `figure` (nothing but white space between), if any."""
-    if (figure.tail or "").strip():
-        return None
-    after = figure.getnext()
-    words = len(" ".join(after.itertext()).split()) if after is not None else 0
-    return after if after is not None and after.tag == "p" and 0 < words <= _CREDIT_WORDS else None
+    """The short paragraph right after `figure` (white space between, or a slot of at most a
+    word and no picture: an ad's "Advertisement" label, a spacer), if any."""
+    after = figure
+    for _step in range(2):
+        if (after.tail or "").strip() or (after := after.getnext()) is None:
+            return None
+        words = _words(after)
+        if after.tag == "p":
+            return after if 0 < words <= _CREDIT_WORDS else None
+        if words > 1 or next(after.iter("img"), None) is not None:
+            return None
+    return None
+
+
+def _words(element: lxml.html.HtmlElement) -> int:
+    return len(" ".join(element.itertext()).split())
