@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+from lxml import etree
+
+from reader.importers.captions import restore_captions
 from reader.importers.html import import_html
 from tests.hostile_images import data_uri, png
 
@@ -50,3 +54,28 @@ def test_an_ad_slot_between_a_figure_and_its_credit_is_passed_over() -> None:
     page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
     html = import_html(page.encode(), "pier.html").html
     assert html.index("<img") < html.index("<figcaption>(Artist: Ines)</figcaption>")
+
+
+def test_a_caption_named_by_its_class_follows_its_image() -> None:
+    # No <figure>: a picture's box, then a box whose class says caption. The extractor's
+    # body (its XML, as trafilatura gives it) kept the picture and dropped the caption.
+    picture = '<div class="media"><div class="image"><img src="pier.png"></div></div>'
+    caption = (
+        '<div class="media-caption">The pier lamps at <a href="https://lamps.example/">dusk'
+        "</a>. Image: the harbour office</div>"
+    )
+    source = lxml.html.fromstring(f"<html><body><p>{LINE}</p>{picture}{caption}</body></html>")
+    body = etree.fromstring(f'<body><p>{LINE}</p><graphic src="pier.png"/><p>Next.</p></body>')
+    restore_captions(body, source)
+    assert [element.tag for element in body] == ["p", "graphic", "figcaption", "p"]
+    assert body[2].text == "The pier lamps at dusk. Image: the harbour office"
+    restore_captions(body, source)  # a caption kept already is not put back twice
+    assert [element.tag for element in body].count("figcaption") == 1
+
+
+def test_a_box_whose_class_says_caption_but_holds_the_pictures_gives_none() -> None:
+    images = "".join(f'<img src="{data_uri(png(40, 30 + n))}">' for n in (0, 1))
+    gallery = f'<div class="gallery-caption-box">{images}<span>Two lamps</span></div>'
+    body = f"<p>{LINE}</p>{gallery}<p>{LINE} Again.</p><p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    assert "<figcaption>" not in import_html(page.encode(), "pier.html").html

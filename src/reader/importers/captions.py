@@ -16,6 +16,9 @@ import lxml.html
 from lxml import etree
 
 _CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
+_CAPTION_WORDS = 60  # a caption says what a picture shows in a sentence or three
+# Elements whose class says caption ("wp-caption-text", "media-caption"), bar <figcaption>.
+_CLASS_CAPTIONS = "//*[contains(@class, 'caption')][not(self::figcaption)]"
 
 
 def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
@@ -25,11 +28,13 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
         return
     # Judged against the extractor's own text only: pictures sharing one credit ("(Artist:
     # someone)") each get theirs back.
-    kept = " ".join(" ".join(body.itertext()).split())
+    # Compared without white space: the extractor's text and the caption's may space a link
+    # ("near Raetihi ." against "near Raetihi.") differently.
+    kept = "".join("".join(body.itertext()).split())
     for graphic in list(body.iter("graphic")):
         caption = captions.get(graphic.get("src") or "")
         parent = graphic.getparent()
-        if caption is None or caption in kept or parent is None:
+        if caption is None or "".join(caption.split()) in kept or parent is None:
             continue
         element = etree.Element("figcaption")
         element.text, element.tail = caption, graphic.tail
@@ -48,7 +53,28 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
             text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
         if len(images) == 1 and text:
             found.setdefault(images[0].get("src") or "", text)
+    for caption in source.xpath(_CLASS_CAPTIONS):
+        image = _captioned_image(caption)
+        if image is not None:
+            # Joined as written: a link inside ("near <a>Raetihi</a>.") takes no spaces.
+            found.setdefault(image.get("src") or "", " ".join("".join(caption.itertext()).split()))
     return found
+
+
+def _captioned_image(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The one image a caption-classed element (`wp-caption-text`, `media-caption`) captions:
+    the image of the picture-only box right before it, or of the box it shares with the image
+    alone; None for a box holding images itself (`wp-caption`, a gallery) or a long text."""
+    words = _words(caption)
+    if not 0 < words <= _CAPTION_WORDS or next(caption.iter("img"), None) is not None:
+        return None
+    for holder, words_around in ((caption.getprevious(), 0), (caption.getparent(), words)):
+        if holder is None or _words(holder) != words_around:
+            continue
+        images = [image for image in holder.iter("img") if image.get("src")]
+        if len(images) == 1:
+            return images[0]
+    return None
 
 
 def _paragraph_after(figure: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
