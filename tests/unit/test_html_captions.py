@@ -79,3 +79,13 @@ def test_a_box_whose_class_says_caption_but_holds_the_pictures_gives_none() -> N
     body = f"<p>{LINE}</p>{gallery}<p>{LINE} Again.</p><p>{LINE} Last.</p>"
     page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
     assert "<figcaption>" not in import_html(page.encode(), "pier.html").html
+
+
+def test_a_picture_shown_again_gets_its_caption_once() -> None:
+    # A gallery's slides all show one stand-in picture until a script loads theirs.
+    figure = '<figure><img src="wait.png"><figcaption>The north pier</figcaption></figure>'
+    source = lxml.html.fromstring(f"<html><body><p>{LINE}</p>{figure * 3}</body></html>")
+    slides = '<graphic src="wait.png"/>' * 3
+    body = etree.fromstring(f"<body><p>{LINE}</p>{slides}</body>")
+    restore_captions(body, source)
+    assert [element.tag for element in body].count("figcaption") == 1

@@ -26,16 +26,21 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
     captions = _captions_by_image(source)
     if not captions:
         return
-    # Judged against the extractor's own text only: pictures sharing one credit ("(Artist:
-    # someone)") each get theirs back.
+    # Judged against the extractor's own text only: different pictures sharing one credit
+    # ("(Artist: someone)") each get theirs back.
     # Compared without white space: the extractor's text and the caption's may space a link
     # ("near Raetihi ." against "near Raetihi.") differently.
     kept = "".join("".join(body.itertext()).split())
+    captioned: set[str] = set()  # a picture shown again (a gallery's stand-ins) gets it once
     for graphic in list(body.iter("graphic")):
-        caption = captions.get(graphic.get("src") or "")
+        source_address = graphic.get("src") or ""
+        caption = captions.get(source_address)
         parent = graphic.getparent()
         if caption is None or "".join(caption.split()) in kept or parent is None:
             continue
+        if source_address in captioned:
+            continue
+        captioned.add(source_address)
         element = etree.Element("figcaption")
         element.text, element.tail = caption, graphic.tail
         graphic.tail = None
