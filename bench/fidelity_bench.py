@@ -59,13 +59,18 @@ _BLOCK_TAGS = (
     *("blockquote", "dt", "dd", "tr", "figcaption", "section", "article"),
 )
 # Blocks whose own text makes paragraphs, and blocks whose text is counted as something else.
-_TEXT_BLOCKS = ("p", "div", "section", "article", "blockquote", "main", "header", "footer")
+# A caption's line is a paragraph: a page's credit under a picture may be a <p> on one side
+# and a <figcaption> on the other, and reads the same.
+_TEXT_BLOCKS = (
+    *("p", "div", "section", "article", "blockquote", "main", "header", "footer"),
+    "figcaption",
+)
 _SPLITS_TEXT = frozenset(
     {*_BLOCK_TAGS, "ul", "ol", "dl", "table", "figure", "hr", "main", "header", "footer"}
     | {"nav", "aside", "details", "summary", "caption", "thead", "tbody", "tfoot"}
 ) - {"br"}
 _COUNTED_ELSEWHERE = frozenset(
-    {"li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "figcaption"}
+    {"li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd"}
 )
 # What a cell holds when it frames running text rather than a datum.
 _CELL_BLOCKS = ("p", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")

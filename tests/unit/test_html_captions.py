@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+from lxml import etree
+
+from reader.importers.captions import restore_captions
 from reader.importers.html import import_html
 from tests.hostile_images import data_uri, png
 
@@ -44,3 +48,64 @@ def test_a_caption_box_after_its_picture_box_is_the_caption() -> None:
     article = import_html(page.encode(), "pier.html")
     assert "<figcaption>The north pier at dusk</figcaption>" in article.html
     assert article.text.count("The north pier at dusk") == 1
+
+
+def test_the_credit_after_a_figure_without_caption_follows_its_image() -> None:
+    # Each figure's credit is the short paragraph after it, mostly a link: the extractor
+    # drops it; two pictures by one artist each get theirs back.
+    credit = '<p>(<span><a href="https://art.example/ines">Artist: Ines</a></span>)</p>'
+    figures = [
+        f'<figure><img src="{data_uri(png(40, 30 + n))}" alt="Pier"></figure>' for n in (0, 1)
+    ]
+    first, second = (f"{figure}{credit}" for figure in figures)
+    body = f"<p>{LINE}</p>{first}<p>{LINE} Again.</p>{second}<p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    article = import_html(page.encode(), "pier.html")
+    assert article.html.count("<img") == 2
+    assert article.html.count("<figcaption>(Artist: Ines)</figcaption>") == 2
+    assert article.text.count("(Artist: Ines)") == 2
+
+
+def test_an_ad_slot_between_a_figure_and_its_credit_is_passed_over() -> None:
+    figure = f'<figure><img src="{data_uri(png(40, 30))}" alt="Pier"></figure>'
+    slot = '<div class="ad"><span>Advertisement</span><div id="slot-3"></div></div>'
+    credit = '<p>(<a href="https://art.example/ines">Artist: Ines</a>)</p>'
+    body = f"<p>{LINE}</p>{figure}{slot}{credit}<p>{LINE} Again.</p><p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    html = import_html(page.encode(), "pier.html").html
+    assert html.index("<img") < html.index("<figcaption>(Artist: Ines)</figcaption>")
+
+
+def test_a_caption_named_by_its_class_follows_its_image() -> None:
+    # No <figure>: a picture's box, then a box whose class says caption. The extractor's
+    # body (its XML, as trafilatura gives it) kept the picture and dropped the caption.
+    picture = '<div class="media"><div class="image"><img src="pier.png"></div></div>'
+    caption = (
+        '<div class="media-caption">The pier lamps at <a href="https://lamps.example/">dusk'
+        "</a>. Image: the harbour office</div>"
+    )
+    source = lxml.html.fromstring(f"<html><body><p>{LINE}</p>{picture}{caption}</body></html>")
+    body = etree.fromstring(f'<body><p>{LINE}</p><graphic src="pier.png"/><p>Next.</p></body>')
+    restore_captions(body, source)
+    assert [element.tag for element in body] == ["p", "graphic", "figcaption", "p"]
+    assert body[2].text == "The pier lamps at dusk. Image: the harbour office"
+    restore_captions(body, source)  # a caption kept already is not put back twice
+    assert [element.tag for element in body].count("figcaption") == 1
+
+
+def test_a_box_whose_class_says_caption_but_holds_the_pictures_gives_none() -> None:
+    images = "".join(f'<img src="{data_uri(png(40, 30 + n))}">' for n in (0, 1))
+    gallery = f'<div class="gallery-caption-box">{images}<span>Two lamps</span></div>'
+    body = f"<p>{LINE}</p>{gallery}<p>{LINE} Again.</p><p>{LINE} Last.</p>"
+    page = f"<html><head><title>Pier</title></head><body><article>{body}</article></body></html>"
+    assert "<figcaption>" not in import_html(page.encode(), "pier.html").html
+
+
+def test_a_picture_shown_again_gets_its_caption_once() -> None:
+    # A gallery's slides all show one stand-in picture until a script loads theirs.
+    figure = '<figure><img src="wait.png"><figcaption>The north pier</figcaption></figure>'
+    source = lxml.html.fromstring(f"<html><body><p>{LINE}</p>{figure * 3}</body></html>")
+    slides = '<graphic src="wait.png"/>' * 3
+    body = etree.fromstring(f"<body><p>{LINE}</p>{slides}</body>")
+    restore_captions(body, source)
+    assert [element.tag for element in body].count("figcaption") == 1

@@ -52,3 +52,25 @@ def test_a_gallery_of_linked_pictures_without_headlines_stays() -> None:
 def test_one_card_at_the_end_stays() -> None:
     box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}</div>{card('ferry')}</div>"
     assert html_of(box).count("<img") == 1
+
+
+def whole_card(name: str) -> str:
+    """A card that is one link: its picture and its headline inside the same <a>."""
+    picture = f'<img src="https://harbour.example/{name}.jpg" alt="{name}">'
+    headline = f"<div>Read next</div><h3>The {name} story of the harbour</h3>"
+    return (
+        f'<div class="end"><a href="https://harbour.example/{name}">{headline}{picture}</a></div>'
+    )
+
+
+def test_one_whole_card_link_at_the_end_is_left_out() -> None:
+    box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}</div>{whole_card('ferry')}</div>"
+    html = html_of(box)
+    assert "service on the pier" in html
+    assert "<img" not in html
+
+
+def test_an_article_picture_linking_to_its_own_page_stays() -> None:
+    picture = '<a href="https://harbour.example/lamp.jpg"><img src="https://harbour.example/lamp.jpg"></a>'
+    box = f"<div class='story'>{HEADLINE}<div>{ARTICLE}{picture}</div></div>"
+    assert html_of(box).count("<img") == 1

@@ -5,6 +5,9 @@ the sentence saying what the picture shows are lost. `restore_captions` puts eac
 image's caption back right after it, as a `figcaption` (which our HTML vocabulary allows).
 Pages without `<figure>` set the caption in a box of its own, named for it, right after the
 picture's box; it is read the same way.
+A figure without a `<figcaption>` often has its caption or credit in the short paragraph
+right after it ("(Artist: <a>someone</a>)"), which the extractor drops as a line of links:
+that paragraph is the figure's caption too.
 """
 
 from __future__ import annotations
@@ -14,12 +17,10 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-# A caption set in a box of its own right after its picture's box, outside any <figure>
-# (`<div class="image"><img></div><div class="caption-wrapper">…</div>`).
-_CAPTION_BOXES = etree.XPath(
-    "//*[contains(@class, 'caption') and not(ancestor-or-self::figcaption)][not(ancestor::figure)]"
-)
-_CAPTION_LENGTH = 300  # characters: a longer text beside a picture is running text
+_CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
+_CAPTION_WORDS = 60  # a caption says what a picture shows in a sentence or three
+# Elements whose class says caption ("wp-caption-text", "media-caption"), bar <figcaption>.
+_CLASS_CAPTIONS = "//*[contains(@class, 'caption')][not(self::figcaption)]"
 
 
 def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
@@ -27,17 +28,25 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
     captions = _captions_by_image(source)
     if not captions:
         return
-    kept = " ".join(" ".join(body.itertext()).split())
+    # Judged against the extractor's own text only: different pictures sharing one credit
+    # ("(Artist: someone)") each get theirs back.
+    # Compared without white space: the extractor's text and the caption's may space a link
+    # ("near Raetihi ." against "near Raetihi.") differently.
+    kept = "".join("".join(body.itertext()).split())
+    captioned: set[str] = set()  # a picture shown again (a gallery's stand-ins) gets it once
     for graphic in list(body.iter("graphic")):
-        caption = captions.get(graphic.get("src") or "")
+        source_address = graphic.get("src") or ""
+        caption = captions.get(source_address)
         parent = graphic.getparent()
-        if caption is None or caption in kept or parent is None:
+        if caption is None or "".join(caption.split()) in kept or parent is None:
             continue
+        if source_address in captioned:
+            continue
+        captioned.add(source_address)
         element = etree.Element("figcaption")
         element.text, element.tail = caption, graphic.tail
         graphic.tail = None
         parent.insert(parent.index(graphic) + 1, element)
-        kept += " " + caption
         _absorb_caption_parts(element, caption)
 
 
@@ -53,18 +62,54 @@ def _absorb_caption_parts(figcaption: Any, caption: str) -> None:
 
 def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
     """The caption text of each figure holding exactly one image, by that image's source; and
-    of each caption box right after a box holding exactly one image."""
+    of each element whose class says caption, by the one image it captions."""
     found: dict[str, str] = {}
     for figure in source.iter("figure"):
         images = [image for image in figure.iter("img") if image.get("src")]
         caption = next(figure.iter("figcaption"), None)
         text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
+        if caption is None and (after := _paragraph_after(figure)) is not None:
+            text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
         if len(images) == 1 and text:
             found.setdefault(images[0].get("src") or "", text)
-    for box in _CAPTION_BOXES(source):
-        picture = box.getprevious()
-        images = [] if picture is None else [i for i in picture.iter("img") if i.get("src")]
-        text = " ".join(" ".join(box.itertext()).split())
-        if len(images) == 1 and text and len(text) <= _CAPTION_LENGTH:
-            found.setdefault(images[0].get("src") or "", text)
+    for caption in source.xpath(_CLASS_CAPTIONS):
+        image = _captioned_image(caption)
+        if image is not None:
+            # Joined as written: a link inside ("near <a>Raetihi</a>.") takes no spaces.
+            found.setdefault(image.get("src") or "", " ".join("".join(caption.itertext()).split()))
     return found
+
+
+def _captioned_image(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The one image a caption-classed element (`wp-caption-text`, `media-caption`) captions:
+    the image of the picture-only box right before it, or of the box it shares with the image
+    alone; None for a box holding images itself (`wp-caption`, a gallery) or a long text."""
+    words = _words(caption)
+    if not 0 < words <= _CAPTION_WORDS or next(caption.iter("img"), None) is not None:
+        return None
+    for holder, words_around in ((caption.getprevious(), 0), (caption.getparent(), words)):
+        if holder is None or _words(holder) != words_around:
+            continue
+        images = [image for image in holder.iter("img") if image.get("src")]
+        if len(images) == 1:
+            return images[0]
+    return None
+
+
+def _paragraph_after(figure: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The short paragraph right after `figure` (white space between, or a slot of at most a
+    word and no picture: an ad's "Advertisement" label, a spacer), if any."""
+    after = figure
+    for _step in range(2):
+        if (after.tail or "").strip() or (after := after.getnext()) is None:
+            return None
+        words = _words(after)
+        if after.tag == "p":
+            return after if 0 < words <= _CREDIT_WORDS else None
+        if words > 1 or next(after.iter("img"), None) is not None:
+            return None
+    return None
+
+
+def _words(element: lxml.html.HtmlElement) -> int:
+    return len(" ".join(element.itertext()).split())

@@ -46,6 +46,7 @@ from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.paragraph_twins import wrap_paragraph_twins
 from reader.importers.plain_check import drop_overruled, drop_unconfirmed, may_drop, plain_text
 from reader.importers.print_only import drop_print_only
+from reader.importers.prompt_images import drop_prompt_images, mark_prompt_images
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
@@ -114,6 +115,7 @@ def article_from_markup(
     tree = parse_document(markup)
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
+    mark_prompt_images(tree)  # before the buttons go: drop_prompt_images needs to know
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
@@ -274,6 +276,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
+    drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline

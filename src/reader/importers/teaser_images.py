@@ -22,7 +22,7 @@ _TITLE_WORDS = 6  # a box's title: "Related stories", "More from the site"
 
 def drop_teaser_images(body: Any, source: lxml.html.HtmlElement) -> None:
     """Remove from the extractor's XML `body` the teaser cards its last blocks are."""
-    cards = _cards(source)
+    cards, whole = _cards(source)
     if not cards:
         return
     blocks = list(body)
@@ -30,7 +30,7 @@ def drop_teaser_images(body: Any, source: lxml.html.HtmlElement) -> None:
     while start > 0 and _is_remnant(blocks[start - 1], cards):
         images += sum(1 for _ in _graphics(blocks[start - 1]))
         start -= 1
-    if images < _MIN_IMAGES:
+    if images < _MIN_IMAGES and not (images and _headlines_dropped(blocks[start:], whole, body)):
         return
     if start > 0 and _is_title(blocks[start - 1]):
         start -= 1  # the box's own title: "Related stories", "Today on the site"
@@ -62,17 +62,35 @@ def _is_title(block: Any) -> bool:
     return block.tag == "head" and 0 < _words(block) <= _TITLE_WORDS and not linked
 
 
-def _cards(source: lxml.html.HtmlElement) -> dict[str, list[str]]:
-    """The page's images that are a teaser card's picture, by source, with their cards' text."""
+def _headlines_dropped(blocks: list[Any], whole: dict[str, str], body: Any) -> bool:
+    """Whether every image of `blocks` is the picture of a whole-card link whose headline the
+    body does not hold."""
+    kept = " ".join(" ".join(body.itertext()).split())
+    sources = [graphic.get("src") or "" for block in blocks for graphic in _graphics(block)]
+    return all(source in whole and whole[source] not in kept for source in sources)
+
+
+def _cards(source: lxml.html.HtmlElement) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The page's images that are a teaser card's picture, by source, with their cards' text;
+    and those whose card is one link holding its headline too, with that headline."""
     found: dict[str, list[str]] = {}
+    whole: dict[str, str] = {}
     for image in source.iter("img"):
         link = next(image.iterancestors("a"), None)
         href = (link.get("href") or "").strip() if link is not None else ""
-        card = _card(link, href) if link is not None and not href.startswith("#") else None
-        if card is not None and image.get("src"):
-            text = " ".join(" ".join(card.itertext()).split())
-            found.setdefault(image.get("src") or "", []).append(text)
-    return found
+        if link is None or href.startswith("#") or not href:
+            continue
+        headline = " ".join(" ".join(link.itertext()).split())
+        whole_card = len(headline.split()) >= _HEADLINE_WORDS
+        card = _card(link, href)
+        card = link if card is None and whole_card else card
+        # A lazy card's picture is in `data-src` until a script moves it to `src`.
+        address = image.get("src") or image.get("data-src")
+        if card is not None and address:
+            found.setdefault(address, []).append(" ".join(" ".join(card.itertext()).split()))
+            if whole_card:
+                whole[address] = headline
+    return found, whole
 
 
 def _card(link: lxml.html.HtmlElement, href: str) -> lxml.html.HtmlElement | None:
