@@ -61,16 +61,13 @@ _BLOCK_TAGS = (
 # Blocks whose own text makes paragraphs, and blocks whose text is counted as something else.
 # A caption's line is a paragraph: a page's credit under a picture may be a <p> on one side
 # and a <figcaption> on the other, and reads the same.
-_TEXT_BLOCKS = (
-    *("p", "div", "section", "article", "blockquote", "main", "header", "footer"),
-    "figcaption",
-)
+_TEXT_BLOCKS = ("p", "div", "section", "article", "blockquote", "main", "header", "footer")
 _SPLITS_TEXT = frozenset(
     {*_BLOCK_TAGS, "ul", "ol", "dl", "table", "figure", "hr", "main", "header", "footer"}
     | {"nav", "aside", "details", "summary", "caption", "thead", "tbody", "tfoot"}
 ) - {"br"}
 _COUNTED_ELSEWHERE = frozenset(
-    {"li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd"}
+    {"li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dt", "dd", "figcaption"}
 )
 # What a cell holds when it frames running text rather than a datum.
 _CELL_BLOCKS = ("p", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
@@ -170,6 +167,9 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
     counts["headings"] = sum(1 for _ in texted)
     counts["table cells"] = sum(1 for cell in root.iter("td", "th") if _shows_something(cell))
     counts["paragraphs"] = sum(_text_runs(block) for block in _paragraph_blocks(root))
+    # A caption is one paragraph however it is marked up (its credit in a <p> of its own
+    # inside the <figcaption>, or run on after the caption's text).
+    counts["paragraphs"] += sum(1 for c in root.iter("figcaption") if c.text_content().strip())
     return counts
 
 

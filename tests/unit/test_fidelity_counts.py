@@ -38,3 +38,13 @@ def test_a_heading_without_words_is_no_heading() -> None:
     counts = bench().structure_counts(f"{icon}<h2>The pier</h2><p>The lamp was lit.</p>")
     assert counts["headings"] == 1
     assert counts["images"] == 1
+
+
+def test_a_caption_is_one_paragraph_however_it_is_marked_up() -> None:
+    image = '<img src="pier.png">'
+    split = f"<figure>{image}<figcaption><p>The pier.</p><p>(Photo: harbour)</p></figcaption>"
+    run_on = f"<figure>{image}<figcaption>The pier. (Photo: harbour)</figcaption>"
+    count = bench().structure_counts
+    assert count(f"{split}</figure><p>Text.</p>")["paragraphs"] == 2
+    assert count(f"{run_on}</figure><p>Text.</p>")["paragraphs"] == 2
+    assert count(f"<figure>{image}<figcaption> </figcaption></figure>")["paragraphs"] == 0
