@@ -31,6 +31,7 @@ from reader.importers.page_kinds import (
 
 # Between a headline and the site's name after it in a <title>.
 _SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
+_AFTER_HEADING = re.compile(rf"(\s*{_SUFFIX_SEPARATOR}\s*)(.+)")
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»@]\s)\s*"
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
@@ -108,7 +109,9 @@ class PageMetadata:
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
-        match = re.fullmatch(rf"{re.escape(heading)}(\s*{_SUFFIX_SEPARATOR}\s*)(.+)", title)
+        # The heading is matched as a prefix, not compiled into a pattern: a page's heading
+        # is a pattern of its own, compiled anew for every page.
+        match = _AFTER_HEADING.fullmatch(title, len(heading)) if title.startswith(heading) else None
         if match:
             if self.title == title:
                 self.title = heading
@@ -202,7 +205,10 @@ def _headline(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElem
 
 def _ending_heading(title: str, heading: str) -> re.Match[str] | None:
     """`Something · Heading`, with what comes before the heading as group 1."""
-    if not heading:
+    # The heading ends the title, one character for each of its own, after a space: where
+    # that character is none, no match is possible, and no pattern is compiled for it.
+    start = len(title) - len(heading)
+    if not heading or start < 1 or not title[start - 1].isspace():
         return None
     return re.fullmatch(rf"(.+?)\s+[-|–—·»]\s+{re.escape(heading)}", title, re.IGNORECASE)
 
