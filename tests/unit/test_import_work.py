@@ -13,7 +13,7 @@ import reader.core.article
 from reader.core.article import Article
 from reader.importers import _finish
 from reader.importers.html import parse_document
-from reader.importers.html_metadata import read_metadata
+from reader.importers.html_metadata import read_metadata, strip_site_name
 
 
 def test_finishing_an_import_copies_the_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,3 +63,23 @@ def test_a_pages_headline_is_not_made_into_a_pattern(
     meta.complete(None)
     assert (meta.title, meta.site) == (kept_title, site)
     assert not [p for p in patterns if "Harvest" in p]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "stripped"),
+    [
+        ("Quarterly Harvest Figures - Farm Weekly", "farm weekly", "Quarterly Harvest Figures"),
+        ("FARM WEEKLY | Quarterly Harvest Figures", "Farm Weekly", "Quarterly Harvest Figures"),
+        ("Farm Weekly:Quarterly Harvest Figures", "Farm Weekly", "Quarterly Harvest Figures"),
+        ("Quarterly Harvest Figures", "Farm Weekly", "Quarterly Harvest Figures"),
+        ("Farm Weeklyish news", "Farm Weekly", "Farm Weeklyish news"),
+        ("Farm Weekly", "Farm Weekly", "Farm Weekly"),
+    ],
+)
+def test_a_site_name_is_stripped_from_a_title_without_a_pattern_where_it_cannot_be(
+    monkeypatch: pytest.MonkeyPatch, title: str, site: str, stripped: str
+) -> None:
+    patterns = _patterns_compiled(monkeypatch)
+    assert strip_site_name(title, site) == stripped
+    if stripped == title:  # no separator meets the name: no pattern was made of it
+        assert not [p for p in patterns if "Farm" in p]

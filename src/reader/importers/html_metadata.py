@@ -33,6 +33,7 @@ from reader.importers.page_kinds import (
 _SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
 _AFTER_HEADING = re.compile(rf"(\s*{_SUFFIX_SEPARATOR}\s*)(.+)")
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»@]\s)\s*"
+_SEPARATOR_CHARACTERS = frozenset("-|–—_·:»｜－@")  # every character _TITLE_SEPARATOR spells out
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
 _DC_TITLES = ("dc:title", "dcterms:title", "dc.title", "dcterms.title")
@@ -288,9 +289,19 @@ def strip_site_name(title: str, site: str | None, *, domain: bool = False) -> st
     if domain and site:
         return _strip_domain_suffix(title, site)
     if site:
-        name = re.escape(site.strip())
-        for pattern in (rf"(.+?){_TITLE_SEPARATOR}{name}", rf"{name}{_TITLE_SEPARATOR}(.+)"):
-            match = re.fullmatch(pattern, title.strip(), re.IGNORECASE)
+        name, whole = re.escape(site.strip()), title.strip()
+        # The name takes one character of the title for each of its own, and a separator's
+        # character or a space meets it: where neither does, its patterns are not compiled.
+        size = len(site.strip())
+        after = whole[-size - 1] if 0 < size < len(whole) else ""
+        before = whole[size] if 0 < size < len(whole) else ""
+        for pattern, meets in (
+            (rf"(.+?){_TITLE_SEPARATOR}{name}", after),
+            (rf"{name}{_TITLE_SEPARATOR}(.+)", before),
+        ):
+            if not meets or not (meets.isspace() or meets in _SEPARATOR_CHARACTERS):
+                continue
+            match = re.fullmatch(pattern, whole, re.IGNORECASE)
             if match:
                 return match.group(1).strip()
     return title
