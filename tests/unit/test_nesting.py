@@ -125,3 +125,20 @@ def test_empty_rows_of_a_flattened_table_add_no_lines() -> None:
     html = sanitize_html("<table><tr><td>" * 50 + "x" + "</td></tr><tr><td></td></tr></table>" * 50)
     assert html.count("<br>") == 1
     assert html_to_text(html).strip() == "x"
+
+
+def test_markup_with_no_more_tags_than_the_cap_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Unread:
+        def finditer(self, markup: str) -> object:
+            raise AssertionError("markup this shallow was scanned for its depth")
+
+    markup = "<p>" + "<b>" * 6 + "text</p>"  # 8 tags, all the "<" there are
+    monkeypatch.setattr("reader.importers.nesting._TOKEN", Unread())
+    assert cap_nesting(markup, 8) == markup
+    with pytest.raises(AssertionError):
+        cap_nesting(markup, 7)  # one "<" more than the cap: it is read
+
+
+def test_the_cap_is_reached_exactly_by_markup_of_as_many_tags() -> None:
+    assert cap_nesting("<i>" * 5 + "x", 5) == "<i>" * 5 + "x"
+    assert cap_nesting("<i>" * 6 + "x", 5) == "<i>" * 5 + "x"

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
@@ -116,14 +117,16 @@ def _visible(c: str) -> bool:
     return not c.isspace() and c not in _JOINERS
 
 
-def clean_labels(article: Article) -> Article:
-    """The article with its title, section, site and author cleaned by `clean_label`."""
+def clean_labels(article: Article, **changes: Any) -> Article:
+    """The article with its title, section, site and author cleaned by `clean_label`, and
+    with `changes` (other fields) made in the same copy: each copy normalizes the text again."""
     return replace(
         article,
         title=clean_label(article.title),
         section=_clean_optional(article.section),
         site=_clean_optional(article.site),
         author=_clean_optional(article.author),
+        **changes,
     )
 
 
@@ -175,12 +178,10 @@ def import_bytes(
 
 
 def _finish(article: Article, data: bytes, source_path: str | None) -> Article:
-    article = clean_labels(article)
+    source_hash = hashlib.sha256(data).hexdigest()
+    article = clean_labels(article, source_hash=source_hash, source_path=source_path)
     if not article.text.strip() and not article.title.strip():
         raise ImportFailed("no_text")
-    article = replace(
-        article, source_hash=hashlib.sha256(data).hexdigest(), source_path=source_path
-    )
     _ = article.content_hash  # computed now and kept: see Article.content_hash
     return article
 

@@ -31,7 +31,9 @@ from reader.importers.page_kinds import (
 
 # Between a headline and the site's name after it in a <title>.
 _SUFFIX_SEPARATOR = r"[-|–—_｜－·»]+"
+_AFTER_HEADING = re.compile(rf"(\s*{_SUFFIX_SEPARATOR}\s*)(.+)")
 _TITLE_SEPARATOR = r"\s*(?:[-|–—_·:»｜－]+|\s[-|–—·:»@]\s)\s*"
+_SEPARATOR_CHARACTERS = frozenset("-|–—_·:»｜－@")  # every character _TITLE_SEPARATOR spells out
 # Title meta tags besides og:title, best first: Dublin Core is set by document publishers
 # (standards bodies, libraries) and names the document itself; Parse.ly's by news sites.
 _DC_TITLES = ("dc:title", "dcterms:title", "dc.title", "dcterms.title")
@@ -108,7 +110,9 @@ class PageMetadata:
 
     def _split_title_at_heading(self, title: str, heading: str) -> None:
         """`<title>Heading_Site</title>` with `<h1>Heading</h1>`: the rest names the site."""
-        match = re.fullmatch(rf"{re.escape(heading)}(\s*{_SUFFIX_SEPARATOR}\s*)(.+)", title)
+        # The heading is matched as a prefix, not compiled into a pattern: a page's heading
+        # is a pattern of its own, compiled anew for every page.
+        match = _AFTER_HEADING.fullmatch(title, len(heading)) if title.startswith(heading) else None
         if match:
             if self.title == title:
                 self.title = heading
@@ -202,7 +206,10 @@ def _headline(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElem
 
 def _ending_heading(title: str, heading: str) -> re.Match[str] | None:
     """`Something · Heading`, with what comes before the heading as group 1."""
-    if not heading:
+    # The heading ends the title, one character for each of its own, after a space: where
+    # that character is none, no match is possible, and no pattern is compiled for it.
+    start = len(title) - len(heading)
+    if not heading or start < 1 or not title[start - 1].isspace():
         return None
     return re.fullmatch(rf"(.+?)\s+[-|–—·»]\s+{re.escape(heading)}", title, re.IGNORECASE)
 
@@ -282,9 +289,19 @@ def strip_site_name(title: str, site: str | None, *, domain: bool = False) -> st
     if domain and site:
         return _strip_domain_suffix(title, site)
     if site:
-        name = re.escape(site.strip())
-        for pattern in (rf"(.+?){_TITLE_SEPARATOR}{name}", rf"{name}{_TITLE_SEPARATOR}(.+)"):
-            match = re.fullmatch(pattern, title.strip(), re.IGNORECASE)
+        name, whole = re.escape(site.strip()), title.strip()
+        # The name takes one character of the title for each of its own, and a separator's
+        # character or a space meets it: where neither does, its patterns are not compiled.
+        size = len(site.strip())
+        after = whole[-size - 1] if 0 < size < len(whole) else ""
+        before = whole[size] if 0 < size < len(whole) else ""
+        for pattern, meets in (
+            (rf"(.+?){_TITLE_SEPARATOR}{name}", after),
+            (rf"{name}{_TITLE_SEPARATOR}(.+)", before),
+        ):
+            if not meets or not (meets.isspace() or meets in _SEPARATOR_CHARACTERS):
+                continue
+            match = re.fullmatch(pattern, whole, re.IGNORECASE)
             if match:
                 return match.group(1).strip()
     return title

@@ -42,6 +42,10 @@ def cap_nesting(markup: str, cap: int, *, implied_ends: bool = True) -> str:
     everything after that point. No article needs such depth; hostile pages have it. The
     depth is judged on the tags alone, as a parser would nest them on well-formed markup.
     """
+    # Every start tag opens with "<": markup with no more of them than `cap` cannot nest
+    # deeper, and is not read (most extracted articles, sanitized after extraction).
+    if markup.count("<") <= cap:
+        return markup
     out: list[str] = []
     position = 0
     opened: list[str] = []  # the open elements kept, at most `cap`
