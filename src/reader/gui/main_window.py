@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         self.maintenance.stop()
         self.modes.save()
         save_layout(self, self.parts, self._settings)
-        self.reading.forget_if_none_shown()
+        self.reading.remember_shown()
         self.imports.cancel()
         self.capture.stop_connector()
         self.watched.close()
