@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         # Serial lanes: imports, quick edits (bookmark, move…) and searches never wait on
         # each other's queue; SQLite and the index writer serialize the actual writes.
-        self.import_lane = TaskRunner(1, self)
+        # Imports read, hash and write on their lane for minutes: below the UI thread.
+        self.import_lane = TaskRunner(1, self, background=True)
         self.edit_lane = TaskRunner(1, self)
         self.search_lane = TaskRunner(1, self)
         self.count_lane = TaskRunner(1, self)
