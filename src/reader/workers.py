@@ -7,7 +7,6 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
-import sys
 import threading
 from contextlib import suppress
 
@@ -42,27 +41,6 @@ def background_worker() -> None:
     parent (exit_with_parent) and runs below it, so that on a busy machine the window's UI
     thread gets a core first, while idle cores still go to the worker."""
     exit_with_parent()
-    parent = multiprocessing.parent_process()
-    if not hasattr(os, "nice") or parent is None or parent.pid is None:  # not on Windows
-        return
-    # Counted from the parent's main thread: a worker started from a background thread
-    # (which runs lower already, see background_thread) would otherwise go lower still.
-    with suppress(OSError):
-        below = os.getpriority(os.PRIO_PROCESS, parent.pid) + BACKGROUND_NICENESS
-        os.nice(max(0, below - os.nice(0)))
-
-
-def background_thread() -> None:
-    """Run the calling thread, and the threads it starts, below the process's main thread.
-
-    For background work in the window's process (an import's reading, hashing and writing):
-    on a busy machine the UI thread then gets a core first. Only Linux gives each thread its
-    own niceness; elsewhere the thread runs as before. A niceness raised cannot be lowered
-    again without privileges, so this suits threads that only ever do background work."""
-    if not sys.platform.startswith("linux"):
-        return
-    thread = threading.get_native_id()
-    with suppress(OSError):
-        below = os.getpriority(os.PRIO_PROCESS, os.getpid()) + BACKGROUND_NICENESS
-        if os.getpriority(os.PRIO_PROCESS, thread) < below:
-            os.setpriority(os.PRIO_PROCESS, thread, below)
+    if hasattr(os, "nice"):  # not on Windows
+        with suppress(OSError):
+            os.nice(BACKGROUND_NICENESS)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Iterator
 
@@ -12,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from reader.errors import ReaderError
 from reader.gui.tasks import StopFlag, TaskRunner
-from reader.workers import BACKGROUND_NICENESS
 from tests.processes import run_child
 
 
@@ -87,32 +84,3 @@ def test_a_lane_dropped_right_after_its_task_ran_does_not_crash() -> None:
     proc = run_child("tests.gui.dropped_lanes_child")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "50 lanes dropped"
-
-
-def _niceness() -> int:
-    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-
-
-def _lane_niceness(qtbot: QtBot, runner: TaskRunner) -> tuple[int, int]:
-    """The niceness a job on the lane runs at, and that of a thread the job starts."""
-    results: list[tuple[int, int]] = []
-
-    def job(stop: StopFlag) -> tuple[int, int]:
-        started: list[int] = []
-        thread = threading.Thread(target=lambda: started.append(_niceness()))
-        thread.start()
-        thread.join()
-        return _niceness(), started[0]
-
-    runner.start(job, finished=results.append)
-    qtbot.waitUntil(lambda: bool(results) and not runner.busy)
-    return results[0]
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads' own niceness")
-def test_a_background_lane_and_its_threads_run_below_the_ui_thread(qtbot: QtBot) -> None:
-    ui = _niceness()
-    below = min(ui + BACKGROUND_NICENESS, 19)
-    assert _lane_niceness(qtbot, TaskRunner(1, background=True)) == (below, below)
-    assert _lane_niceness(qtbot, TaskRunner(1)) == (ui, ui), "other lanes as the UI thread"
-    assert _niceness() == ui

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
-import threading
 import time
 
 import psutil
@@ -14,7 +12,7 @@ import pytest
 from reader.errors import ImportFailed
 from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
 from reader.importers.pool import Outcome
-from reader.workers import BACKGROUND_NICENESS, background_thread
+from reader.workers import BACKGROUND_NICENESS
 from tests.processes import spawned_workers
 
 # Task functions are top level: a spawned worker finds them by module and name.
@@ -86,25 +84,6 @@ def test_workers_run_below_the_importing_process() -> None:
     here = os.nice(0)
     in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
     assert in_workers == {min(here + BACKGROUND_NICENESS, 19)}
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads' own niceness")
-def test_an_import_on_a_background_thread_runs_below_the_main_thread_not_its_workers() -> None:
-    # The window's import lane runs below its UI thread; the extraction workers it starts
-    # run BACKGROUND_NICENESS below the UI thread, not that much below the lane again.
-    seen: dict[str, object] = {}
-
-    def lane() -> None:
-        background_thread()
-        seen["lane"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        outcomes = _outcomes(niceness, 16)
-        seen["workers"] = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
-
-    thread = threading.Thread(target=lane)
-    thread.start()
-    thread.join(HANG_GUARD_S)
-    below = min(os.nice(0) + BACKGROUND_NICENESS, 19)
-    assert seen == {"lane": below, "workers": {below}}
 
 
 @pytest.mark.logs

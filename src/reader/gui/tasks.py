@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from reader.errors import ReaderError
-from reader.workers import background_thread
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +29,9 @@ class Task(QObject):
     cancelled = Signal()
     ended = Signal()  # after any of finished, failed or cancelled
 
-    def __init__(
-        self, job: Job, parent: QObject | None = None, *, background: bool = False
-    ) -> None:
+    def __init__(self, job: Job, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job = job
-        self._background = background
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -48,8 +44,6 @@ class Task(QObject):
 
     def run(self) -> None:
         """Runs on a pool thread: touches no widget, only emits signals."""
-        if self._background:
-            background_thread()
         try:
             outcome = self._job(self._stop.is_set)
             if isinstance(outcome, Iterator):
@@ -85,13 +79,8 @@ class TaskRunner(QObject):
 
     task_ended = Signal()  # after each task's own handlers: the window reads the change log
 
-    def __init__(
-        self, threads: int = 1, parent: QObject | None = None, *, background: bool = False
-    ) -> None:
-        """`background`: the lane's threads run below the UI thread (see background_thread),
-        for lanes whose work nobody waits on keystroke by keystroke, such as imports."""
+    def __init__(self, threads: int = 1, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._background = background
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         # Keep the threads: the search engine keeps one searcher per thread, worth reusing.
@@ -110,7 +99,7 @@ class TaskRunner(QObject):
         """Run a job; the handlers are connected before it starts, so no report is missed."""
         # Parented to the runner so that Qt, not a worker thread's last Python reference,
         # decides when the task object is destroyed.
-        task = Task(job, self, background=self._background)
+        task = Task(job, self)
         for signal, handler in (
             (task.progressed, progressed),
             (task.finished, finished),
