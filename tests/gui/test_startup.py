@@ -88,3 +88,19 @@ def test_search_and_importers_are_not_imported_before_the_first_paint(tmp_path: 
     assert loaded.isdisjoint(NOT_BEFORE_PAINT), loaded & set(NOT_BEFORE_PAINT)
     # What the start made is kept out of the collector's full passes (see application.py).
     assert report["frozen"] > 10_000
+
+
+def test_opening_articles_syncs_no_settings_until_the_window_closes(
+    qtbot: QtBot, window: MainWindow, filled: dict[str, int], settings: QSettings
+) -> None:
+    # A settings write syncs the file to disk on the UI thread: not at each opening.
+    stored = Path(settings.fileName())
+    first, last = list(filled.values())[:2]
+    for article_id in (first, last):
+        assert window.open_article(article_id)
+    settled(window, qtbot)
+    qtbot.wait(50)  # room for the settings' own deferred sync, if one was asked for
+    assert "article=" not in (stored.read_text() if stored.exists() else "")
+    window.close()
+    settings.sync()
+    assert f"article={last}" in stored.read_text()

@@ -78,7 +78,6 @@ class Reading(QObject):
         parts.find_bar.refresh()
         # The platform adds the application's display name ("Reader") to the title.
         window.setWindowTitle(article.summary.title)
-        self._settings.setValue(LAST_ARTICLE_KEY, article_id)  # reopened at the next start
         self._lists.sync(reset=True)
         if not self._library.read_only:  # read ones too: Recently Read is by last opened
             self._mark_opened_read(article_id)
@@ -173,10 +172,16 @@ class Reading(QObject):
         if summary is not None and summary.trashed is None:
             self.open_article(article_id)
 
-    def forget_if_none_shown(self) -> None:
-        """At close: with no article shown, the next start opens none."""
-        if self._lists.state.article_id is None:
+    def remember_shown(self) -> None:
+        """At close: the article shown is reopened at the next start; none, none is.
+
+        Written here, not at each opening: writing settings syncs their file to disk on the
+        UI thread, and while an import commits that sync can take a fifth of a second."""
+        article_id = self._lists.state.article_id
+        if article_id is None:
             self._settings.remove(LAST_ARTICLE_KEY)
+        else:
+            self._settings.setValue(LAST_ARTICLE_KEY, article_id)
 
     def _on_pane_link_hovered(self, url: str) -> None:
         if url:
