@@ -26,7 +26,7 @@ except ImportError:  # Windows
 from reader.paths import DataPaths
 from reader.search.index import SearchIndex
 from reader.search.layout import current_dir
-from reader.services.index_worker import IndexWorker
+from reader.services.index_worker import IndexWorker, WorkerStopped
 from reader.services.library import Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, write
 from tests.processes import spawned_workers
@@ -190,6 +190,42 @@ def test_closing_ends_a_worker_still_starting_up_without_waiting(
     lib.update_search_index_in_worker()
     assert [h.id for h in lib.search("harbour").hits] == [harbour]  # the next start catches up
     assert lib.indexer.lag() == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP")
+def test_catch_ups_still_queued_at_close_end_as_stopped(behind: tuple[Library, int]) -> None:
+    # The worker takes two catch-ups at a time; a third, still queued, is cancelled by close:
+    # it ends as WorkerStopped (the log keeps the changes), never as a raw CancelledError.
+    lib, _harbour = behind
+    worker = IndexWorker(lib.paths.database, lib.paths.index_root)
+    process = _started_worker(worker)
+    process.suspend()
+    outcomes: list[BaseException | int] = []
+
+    def wait_for_catch_up() -> None:
+        try:
+            outcomes.append(worker.catch_up())
+        except BaseException as exc:  # noqa: BLE001  (what the caller sees, whatever it is)
+            outcomes.append(exc)
+
+    waiters = [threading.Thread(target=wait_for_catch_up) for _ in range(3)]
+    for waiter in waiters:
+        waiter.start()
+    for _ in range(600):  # hang guard
+        if len(worker._pending) == 4:
+            break
+        time.sleep(0.05)
+    assert len(worker._pending) == 4
+    try:
+        worker.close()
+    finally:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            process.resume()
+    for waiter in waiters:
+        waiter.join(timeout=60)
+    assert len(outcomes) == 3
+    assert all(type(outcome) is WorkerStopped for outcome in outcomes), outcomes
 
 
 @pytest.mark.slow

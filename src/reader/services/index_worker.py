@@ -8,7 +8,7 @@ import multiprocessing
 import threading
 import weakref
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,6 +74,8 @@ class IndexWorker:
             future = self._submit()
             try:
                 return future.result()
+            except CancelledError as exc:  # close dropped it before the worker took it
+                raise WorkerStopped(STOPPED) from exc
             except BrokenProcessPool as exc:
                 if self._was_stopped(future):
                     raise WorkerStopped(STOPPED) from exc
