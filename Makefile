@@ -31,9 +31,9 @@ test: $(STAMP)
 
 # Everything but the long scenarios (kill loops, big files): the loop while working, in one
 # pytest process per core (pytest-xdist). --dist worksteal: a core that runs out of tests takes
-# some of the other's, so a run does not end on one core finishing a queue of slow tests (the
-# default "load" hands them out in fixed chunks; "loadfile" keeps each file on one core, and
-# the GUI and search files are long enough to make the last minute single-core).
+# some of the other's queue, so neither core is left idle while the other works through a queue.
+# The default "load" measured the same (within the noise of a shared machine); "loadfile"
+# keeps each file on one core, and the longest files hold several seconds of tests each.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" -n auto --dist worksteal $(PYTEST_ARGS)
 
