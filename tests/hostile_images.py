@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import os
 import struct
@@ -14,6 +15,9 @@ from pathlib import Path
 from types import TracebackType
 
 
+# Cached: the bombs compress tens of megabytes each, and several modules build the same ones
+# when they are imported (every pytest worker imports them all).
+@functools.cache
 def png(width: int, height: int, *, pixels: bytes | None = None) -> bytes:
     """An 8-bit greyscale PNG; without pixels, zero rows (compressing to almost nothing), at
     most 64 MB of them: past that a decoder has already allocated the whole declared canvas."""

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
 
-# The feed polls every 1.5 s: a change must show within a few polls.
+# A change must show within a few polls (the window's 1.5 s; 0.1 s here, quick_change_feed).
 WITHIN_MS = 8000
+pytestmark = pytest.mark.usefixtures("quick_change_feed")
 
 
 def test_an_import_by_another_process_appears(

@@ -33,6 +33,7 @@ def ui_thread_queries(library: Library, monkeypatch: pytest.MonkeyPatch) -> list
     return threads
 
 
+@pytest.mark.usefixtures("quick_change_feed")
 def test_an_article_added_elsewhere_is_inserted_with_the_current_row_kept(
     qtbot: QtBot,
     window: MainWindow,

@@ -20,6 +20,7 @@ def bookmarked_count(window: MainWindow) -> int:
     return int(window.parts.sidebar_model.index_of(VIEW, "bookmarked").data(COUNT_ROLE))
 
 
+@pytest.mark.usefixtures("quick_change_feed")
 def test_a_change_elsewhere_and_the_windows_own_refresh_counts_through_one_handler(
     qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
@@ -59,6 +60,7 @@ def test_an_operation_of_the_window_shows_only_through_the_change_log(
     qtbot.waitUntil(lambda: bookmarked_count(window) == 1, timeout=WITHIN_MS)
 
 
+@pytest.mark.usefixtures("quick_change_feed")
 def test_changes_no_list_shows_reload_no_list(
     qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from reader.cli.main import main
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, to_traditional, write
 from tests.cli import reader
 
@@ -145,15 +143,12 @@ def test_missing_file_and_folder_import(tmp_path: Path, files: dict[str, Path]) 
     )
 
 
-def test_data_dir_from_environment(tmp_path: Path, files: dict[str, Path]) -> None:
+def test_data_dir_from_environment(
+    tmp_path: Path, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     lib = tmp_path / "envlib"
-    env = {**os.environ, "READER_DATA_DIR": str(lib), "PYTHONIOENCODING": "utf-8"}
-    subprocess.run(
-        [sys.executable, "-m", "reader", "import", str(files["plain"])],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
+    monkeypatch.setenv("READER_DATA_DIR", str(lib))
+    assert main(["import", str(files["plain"])]) == 0  # no --data-dir: in-process, as reader()
     assert (lib / "library.sqlite3").is_file()
 
 

@@ -99,9 +99,16 @@ def docs() -> list[SearchDocument]:
     return make_docs(300)  # "common" in every document: several posting blocks
 
 
-def test_bulk_index_reads_like_a_stock_one(tmp_path: Path, docs: list[SearchDocument]) -> None:
-    stock = snapshot(stock_index(tmp_path / "stock", docs))
-    bulk = snapshot(bulk_index(tmp_path / "bulk", docs))
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory, docs: list[SearchDocument]) -> dict[str, Any]:
+    """The documents indexed by Whoosh's own writer and by ours, once for the tests that
+    only read them (building each pair again for every query was most of this file's time)."""
+    folder = tmp_path_factory.mktemp("postings")
+    return {"stock": stock_index(folder / "stock", docs), "bulk": bulk_index(folder / "bulk", docs)}
+
+
+def test_bulk_index_reads_like_a_stock_one(both: dict[str, Any]) -> None:
+    stock, bulk = snapshot(both["stock"]), snapshot(both["bulk"])
     assert bulk["stored"] == stock["stored"]
     assert bulk["lengths"] == stock["lengths"]
     assert bulk["published"] == stock["published"]
@@ -123,12 +130,10 @@ def test_bulk_index_reads_like_a_stock_one(tmp_path: Path, docs: list[SearchDocu
         wq.NumericRange("published", 738886, 738900),
     ],
 )
-def test_bulk_and_stock_give_the_same_results(
-    tmp_path: Path, docs: list[SearchDocument], query: Any
-) -> None:
+def test_bulk_and_stock_give_the_same_results(both: dict[str, Any], query: Any) -> None:
     found = []
-    for name, build in (("stock", stock_index), ("bulk", bulk_index)):
-        with build(tmp_path / name, docs).searcher() as searcher:
+    for name in ("stock", "bulk"):
+        with both[name].searcher() as searcher:
             results = searcher.search(query, limit=None)
             found.append([(hit["id"], round(hit.score, 4)) for hit in results])
     assert found[0] == found[1]

@@ -35,6 +35,7 @@ MAX_BODY = 50 * MB  # a page with its images inlined; the importer's own file li
 SAVE_PATH = "/api/save"
 PING_PATH = "/api/ping"
 PAIR_PATH = "/api/pair"
+STOP_POLL_S = 0.05  # seconds: how soon stop() is seen by the serving thread (20 wake-ups a second)
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,13 @@ class Connector:
                 f"the connector cannot listen on 127.0.0.1:{self._port} ({exc.strerror}); "
                 "is Reader's window or another `reader serve` running?"
             ) from None
+        # serve_forever checks for a shutdown between waits of poll_interval: its default
+        # half second was how long every stop (closing the window, a test) sat idle.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="reader-connector", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": STOP_POLL_S},
+            name="reader-connector",
+            daemon=True,
         )
         self._thread.start()
 

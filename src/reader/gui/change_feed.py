@@ -45,7 +45,7 @@ class ChangeFeed(QObject):
         lane: TaskRunner,
         parent: QObject,
         *,
-        poll_ms: int = POLL_MS,
+        poll_ms: int | None = None,
         edits: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,7 +58,9 @@ class ChangeFeed(QObject):
         self._origins: set[str] = set()
         self._stopped = False
         self._timer = QTimer(self)
-        self._timer.setInterval(poll_ms)
+        # POLL_MS read here, not bound as a default: a test of changes made elsewhere sets a
+        # shorter poll for the windows it makes.
+        self._timer.setInterval(POLL_MS if poll_ms is None else poll_ms)
         self._timer.timeout.connect(self.poll)
 
     @property
