@@ -11,8 +11,9 @@ uses for its sections is one of them ("See also", "External links"), and stays.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from reader.core.scripts import CJK_MAIN, HAN_COMPATIBILITY, HANGUL_SYLLABLES, one_of
 
 _MIN_ENTRIES = 3
 _TITLE_WORDS = 6  # a run's title: "You may also like...", "More from the site"
@@ -23,7 +24,7 @@ _HEADLINE = 15
 _FILLER = frozenset({"graphic", "lb"})
 # Chinese, Japanese and Korean write without spaces: each of their characters counts as a word,
 # or an article in those scripts weighs a few "words" a paragraph against its teasers.
-_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK = one_of(CJK_MAIN, HANGUL_SYLLABLES, HAN_COMPATIBILITY)
 
 
 def drop_teaser_tail(body: Any) -> None:
