@@ -28,6 +28,7 @@ from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
+from reader.importers.icon_buttons import drop_icon_buttons
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -126,6 +127,7 @@ def article_from_markup(
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
+    drop_icon_buttons(tree)  # a small wordless picture that is all a link holds
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
