@@ -40,6 +40,7 @@ from reader.importers.local_images import LocalImages
 from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
+from reader.importers.noscript_slots import fill_noscript_slots
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_images import ImageSource, data_uri_image, embed_images
 from reader.importers.page_parser import page_parser
@@ -119,6 +120,7 @@ def article_from_markup(
     mark_prompt_images(tree)  # before the buttons go: drop_prompt_images needs to know
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
+    fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     gaps.author = without_date_word(gaps.author, tree)
