@@ -304,20 +304,6 @@ def test_embedded_data_images_become_assets_and_pixels_vanish() -> None:
     assert "data:" not in article.html
 
 
-def test_a_blank_pixel_vanishes_whatever_size_the_page_declares() -> None:
-    # A lazy page's blank 1x1 GIF, declared as large as the picture it stood for.
-    blank = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
-    uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
-    body = ARTICLE.replace(
-        "</p><p>Passengers",
-        f'</p><figure><img src="{blank}" alt="the ferry" width="640" height="360"></figure>'
-        f'<figure><img src="{uri}" alt="the pier"></figure><p>Passengers',
-    )
-    article = import_html(page(body, "<title>T</title>"), "a.html")
-    assert article.html.count("<img") == 1 and 'alt="the pier"' in article.html
-    assert [name for name in article.assets if name.endswith(".gif")] == []
-
-
 def test_fallback_to_the_whole_body_when_extraction_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("extractor bug")

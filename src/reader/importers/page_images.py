@@ -52,9 +52,6 @@ def embed_images(
         extension = image_extension(data) if data else None
         if data is not None and _lazy_stand_in(image, data, base_url):
             data = None  # the page's real image is the web one its script would load
-        elif data is not None and _pixel_data(data):
-            image.drop_tree()  # a blank or tracking pixel, whatever size the page declares
-            continue
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
             continue
@@ -76,12 +73,6 @@ def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | No
     info = allowed_image(data)
     small = info is not None and info.width * info.height <= 16 * 16
     return small and _web_address(image, base_url) is not None
-
-
-def _pixel_data(data: bytes) -> bool:
-    """Image bytes of at most 2x2 pixels: nothing a reader can see."""
-    info = allowed_image(data)
-    return info is not None and info.width <= 2 and info.height <= 2
 
 
 def _is_inline(image: lxml.html.HtmlElement) -> bool:
