@@ -157,6 +157,7 @@ def structure_counts(markup: str, titles: frozenset[str] = frozenset()) -> dict[
         return dict.fromkeys(STRUCTURE, 0)
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     _unwrap_layout_tables(root)
+    _block_display_maths(root)
     _unwrap_inline_wrappers(root)
     for heading in list(root.iter(*STRUCTURE["headings"])):
         if normalized(heading.text_content()) in titles and heading.getparent() is not None:
@@ -178,6 +179,19 @@ def _shows_something(cell: lxml.html.HtmlElement) -> bool:
     fills the places a spanning cell covers (`rowspan`, `colspan`) with empty cells, where the
     expected body keeps the one spanning cell; counting either would score the markup."""
     return bool(cell.text_content().strip()) or next(cell.iter("img"), None) is not None
+
+
+def _block_display_maths(root: lxml.html.HtmlElement) -> None:
+    """A display formula (`<math display="block">`, MathJax's `display="true"` box) is set
+    on a line of its own, a paragraph to its reader; read inline, it would run on with the
+    sentence before it on one side and stand apart in a `<p>` on the other."""
+    for element in list(root.iter("math", "mjx-container")):
+        wanted = "block" if element.tag == "math" else "true"
+        outer = not any(
+            parent.tag in {"math", "mjx-container"} for parent in element.iterancestors()
+        )
+        if outer and (element.get("display") or "").lower() == wanted:
+            element.tag = "div"
 
 
 def _unwrap_inline_wrappers(root: lxml.html.HtmlElement) -> None:

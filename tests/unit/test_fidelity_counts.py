@@ -48,3 +48,13 @@ def test_a_caption_is_one_paragraph_however_it_is_marked_up() -> None:
     assert count(f"{split}</figure><p>Text.</p>")["paragraphs"] == 2
     assert count(f"{run_on}</figure><p>Text.</p>")["paragraphs"] == 2
     assert count(f"<figure>{image}<figcaption> </figcaption></figure>")["paragraphs"] == 0
+
+
+def test_a_display_formula_is_a_paragraph_of_its_own() -> None:
+    formula = '<math display="block"><mi>x</mi><mo>=</mo><mn>2</mn></math>'
+    inline = "<math><mi>a</mi></math>"
+    boxed = f'<mjx-container display="true">{formula}</mjx-container>'
+    counts = bench().structure_counts(f"<div>When {inline} is 1, {formula}and then {boxed}</div>")
+    assert counts["paragraphs"] == 4
+    ours = bench().structure_counts("<p>When a is 1,</p><p>x = 2</p><p>and then</p><p>x = 2</p>")
+    assert ours["paragraphs"] == counts["paragraphs"]

@@ -71,3 +71,15 @@ def test_short_lines_set_out_like_the_paragraphs_around_them_are_kept() -> None:
     )
     text = import_html(page.encode(), "lamps.html").text
     assert [line in text for line in said] == [True] * len(said)
+
+
+def test_text_written_straight_into_the_body_reads_as_paragraphs_under_their_heading() -> None:
+    # A page of samples with no box at all: headings and running text right in <body>.
+    body = (
+        f"<h1>Lamps</h1><p>{SECTION}</p><h2>The south lamp</h2>{OPENING} <b>at dusk</b>, "
+        f"{CLOSING}<h2>The north lamp</h2><p>{SECTION} Again.</p>"
+    )
+    page = f"<html><head><title>Lamps</title></head><body>{body}</body></html>"
+    html = import_html(page.encode(), "lamps.html").html
+    assert "<h2>The south lamp</h2>" in html
+    assert f"<p>{OPENING} <b>at dusk</b>, {CLOSING}</p>" in html

@@ -39,3 +39,24 @@ def test_an_inline_picture_of_its_own_is_kept_over_its_twin() -> None:
     assets, remote = imported(f'<noscript><img src="{PHOTO}"></noscript>', picture)
     assert list(assets.values()) == [base64.b64decode(picture.split(",")[1])]
     assert remote == []
+
+
+def slotted(preview: str) -> list[str]:
+    """A figure as a lazy page sets it: a preview, an empty slot, the real image in noscript."""
+    figure = (
+        f'<figure><div><div><img src="{preview}" width="1144" height="708"></div>'
+        f'<img width="1144" height="708"><noscript><img src="{PHOTO}"></noscript></div>'
+        "<figcaption>The lamp at dusk</figcaption></figure>"
+    )
+    first, second, third = (f"<p>{paragraph}</p>" for paragraph in KEEPER)
+    body = f"<article>{first}{second}{figure}{third}</article>"
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    return list(import_html(page.encode(), "pier.html").remote_images.values())
+
+
+def test_an_empty_slot_gets_its_noscript_image_and_the_blurred_preview_goes() -> None:
+    assert slotted("https://img.example/small/lamp.jpg?q=20") == [PHOTO]
+
+
+def test_a_preview_of_another_file_is_a_picture_of_its_own() -> None:
+    assert slotted("https://img.example/pier/ferry.jpg") == ["https://img.example/pier/ferry.jpg"]

@@ -17,6 +17,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.reading_lists import ReadingLists, reading_list_xml
 from reader.importers.tree import HEADINGS, text_of
 
 _LISTS = frozenset({"ul", "ol"})
@@ -31,16 +32,20 @@ def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
     page comes back after the cell's last paragraph."""
     origins = paragraph_origins(source)
     kept_text = {text_of(element) for element in body.iter("head", "item")}
+    reading = ReadingLists(source)
     for cell in list(body.iter("cell")):
-        cell_paragraphs = _restore_between(cell, origins, kept_text)
+        cell_paragraphs = _restore_between(cell, origins, kept_text, reading)
         if cell_paragraphs:
             _restore_closing_lists(cell, cell_paragraphs[-1], origins, kept_text)
-    paragraphs = _restore_between(body, origins, kept_text)
+    paragraphs = _restore_between(body, origins, kept_text, reading)
     if paragraphs:
         _restore_edge_images(body, paragraphs[0], paragraphs[-1], origins)
+        _restore_closing_reading(body, paragraphs[-1], origins, kept_text, reading)
 
 
-def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) -> list[Any]:
+def _restore_between(
+    body: Any, origins: dict[str, Any], kept_text: set[str], reading: ReadingLists
+) -> list[Any]:
     """Put back what was dropped between each two paragraphs of `body`, a container of the
     extractor's XML; returns those paragraphs."""
     # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
@@ -52,7 +57,7 @@ def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) ->
         if first is None or second is None:
             continue
         if first.getparent() is second.getparent():
-            found = _between(first, second)
+            found = _between(first, second, reading)
         else:
             found = _opening_headings(first, second)
         blocks = [b for b in found if text_of(b) not in kept_text]
@@ -114,6 +119,24 @@ def _restore_closing_lists(
         if text_of(listing) not in kept_text:
             cell.insert(at, _as_extractor_xml(listing))
             at += 1
+
+
+def _restore_closing_reading(
+    body: Any, last: Any, origins: dict[str, Any], kept_text: set[str], reading: ReadingLists
+) -> None:
+    """The reading lists, each under its heading, that end the page's container of the last
+    kept paragraph with nothing else after it: a "Sources" list closing the article."""
+    paragraph = origins.get(text_of(last))
+    if paragraph is None or any(text_of(e) for e in last.itersiblings()):
+        return
+    rest = [e for e in paragraph.itersiblings() if isinstance(e.tag, str)]
+    if (paragraph.tail or "").strip() or any((e.tail or "").strip() for e in rest):
+        return
+    headed = reading.headed(rest)
+    if not headed or len(headed) != sum(1 for e in rest if text_of(e)):
+        return
+    if not any(text_of(block) in kept_text for block in headed):
+        body.extend(_as_extractor_xml(block) for block in headed)
 
 
 def _restore_heading(body: Any, after: Any, loose: list[Any], blocks: list[Any]) -> None:
@@ -204,7 +227,7 @@ def paragraph_origins(source: lxml.html.HtmlElement) -> dict[str, Any]:
     return {text: element for text, element in found.items() if element is not None}
 
 
-def _between(first: Any, second: Any) -> list[Any]:
+def _between(first: Any, second: Any, reading: ReadingLists) -> list[Any]:
     """The headings right before `second`, and the images and lists among the siblings
     between the two (in that order when both are there: the text they hold is never lost)."""
     siblings = []
@@ -214,15 +237,16 @@ def _between(first: Any, second: Any) -> list[Any]:
         element = element.getnext()
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
-    return _blocks_among(siblings)
+    return _blocks_among(siblings, reading)
 
 
-def _blocks_among(siblings: list[Any]) -> list[Any]:
-    """Of the elements between two kept paragraphs, the images, the lists and the heading
-    right before the second paragraph."""
+def _blocks_among(siblings: list[Any], reading: ReadingLists) -> list[Any]:
+    """Of the elements between two kept paragraphs, the images, the lists (a reading list
+    with its heading) and the heading right before the second paragraph."""
     texted = [s for s in siblings if isinstance(s.tag, str) and text_of(s)]
     blocks = [s for s in siblings if s.tag == "img" and s.get("src")]
-    blocks += [s for s in texted if s.tag in _LISTS and not _mostly_links(s)]
+    headed = {id(element) for element in reading.headed(siblings)}
+    blocks += [s for s in texted if (s.tag in _LISTS and not _mostly_links(s)) or id(s) in headed]
     heading = _only_heading(texted[-1]) if texted else None
     if heading is not None:
         blocks.append(heading)
@@ -279,6 +303,8 @@ def _as_extractor_xml(block: Any) -> Any:
         head = etree.Element("head", rend=block.tag)
         head.text = text_of(block)
         return head
+    if _mostly_links(block):
+        return reading_list_xml(block)  # only a reading list comes back among link lists
     listing = etree.Element("list", rend=block.tag)
     for item in block.iter("li"):  # a nested list's items are read in line with the rest
         text = _own_text(item)

@@ -28,6 +28,7 @@ from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
+from reader.importers.icon_buttons import drop_icon_buttons
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -39,6 +40,7 @@ from reader.importers.local_images import LocalImages
 from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
+from reader.importers.noscript_slots import fill_noscript_slots
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_images import ImageSource, data_uri_image, embed_images
 from reader.importers.page_parser import page_parser
@@ -118,6 +120,7 @@ def article_from_markup(
     mark_prompt_images(tree)  # before the buttons go: drop_prompt_images needs to know
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
+    fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     gaps.author = without_date_word(gaps.author, tree)
@@ -126,6 +129,7 @@ def article_from_markup(
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
+    drop_icon_buttons(tree)  # a small wordless picture that is all a link holds
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence

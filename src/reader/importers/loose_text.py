@@ -18,7 +18,7 @@ from lxml import etree
 from reader.importers.tree import text_of
 
 # Containers whose loose text the extractor mishandles (lists, quotes and cells it reads well).
-_CONTAINERS = ("div", "section", "article", "main", "header", "footer", "aside", "center")
+_CONTAINERS = ("body", "div", "section", "article", "main", "header", "footer", "aside", "center")
 # Inline elements that belong to a run of text; anything else ends the run.
 _PHRASING = frozenset(
     {
