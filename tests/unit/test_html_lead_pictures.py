@@ -110,3 +110,15 @@ def test_banner_and_avatar_before_the_first_paragraph_go_the_photo_stays() -> No
     drop_header_furniture(body, source)
     restore_lead_picture(body, source)  # the body holds a picture before its text: no more
     assert [graphic.get("src") for graphic in body.iter("graphic")] == ["photo.jpg"]
+
+
+def test_the_authors_thumbnail_and_a_banner_atop_the_extracted_body_go() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in LINES)
+    page = (
+        "<html><head><title>The pier at dusk</title></head><body><article>"
+        '<div class="entry-content" itemprop="articleBody">'
+        f'<img src="{PHOTO}?banner" alt="Harbour news" width="1200" height="100">'
+        f'<img src="{PHOTO}?ann" alt="Ann Keeper" width="48" height="48">'
+        f"<p>By Ann Keeper, harbour correspondent</p>{paragraphs}</div></article></body></html>"
+    ).encode()
+    assert _images(import_html(page, "pier.html").html) == []
