@@ -122,3 +122,8 @@ def test_the_authors_thumbnail_and_a_banner_atop_the_extracted_body_go() -> None
         f"<p>By Ann Keeper, harbour correspondent</p>{paragraphs}</div></article></body></html>"
     ).encode()
     assert _images(import_html(page, "pier.html").html) == []
+
+
+def test_a_picture_of_unsaid_size_described_by_the_headline_is_the_lead() -> None:
+    share = f'<div class="share-picture"><img src="{PHOTO}" alt="The pier at dusk"></div>'
+    assert _images(import_html(_page(share), "pier.html").html) == ["The pier at dusk"]

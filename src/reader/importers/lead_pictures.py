@@ -4,8 +4,9 @@ News pages set the lead photo in the article's header, between the headline and 
 paragraph, apart from the body: trafilatura keeps the body and drops the header whole, photo
 included, yet keeps the header's furniture when it takes a wider box (a section's banner, the
 author's thumbnail). `restore_lead_picture` puts the photo back: the one large picture, not a
-link, with a caption or a described image, lying in the article's box between its headline
-and the first paragraph kept, with no more than a standfirst's text before it.
+link, captioned or described (by the headline itself, when its size is unsaid), lying in
+the article's box between its headline and the first paragraph kept, with no more than a
+standfirst's text before it.
 `drop_header_furniture` drops, before the first paragraph kept, the pictures whose declared
 size says they are an avatar or an icon (a small side) or a banner (a strip), and those
 that link to another page (a teaser's thumbnail, a section's banner).
@@ -58,7 +59,8 @@ def restore_lead_picture(body: Any, source: lxml.html.HtmlElement) -> None:
     box = origin.getparent() if box is None else box
     if box is None:
         return
-    image, summary = _lead_image(box, origin)
+    headlines = {text_of(heading) for heading in source.iter("h1")}
+    image, summary = _lead_image(box, origin, headlines)
     kept = {graphic.get("src") for graphic in body.iter("graphic")}
     if image is None or image.get("src") in kept:
         return
@@ -73,7 +75,7 @@ def restore_lead_picture(body: Any, source: lxml.html.HtmlElement) -> None:
             body.insert(at, element)
 
 
-def _lead_image(box: Any, origin: Any) -> tuple[Any | None, list[Any]]:
+def _lead_image(box: Any, origin: Any, headlines: set[str]) -> tuple[Any | None, list[Any]]:
     """The one lead picture in `box` before `origin`, after the box's headline if it has
     one; and the paragraphs of a sentence or more before it: the story's summary, which the
     extractor drops with the header."""
@@ -87,7 +89,7 @@ def _lead_image(box: Any, origin: Any) -> tuple[Any | None, list[Any]]:
             break
         if element is headline:
             started = True
-        elif started and element.tag == "img" and _is_photo(element):
+        elif started and element.tag == "img" and _is_photo(element, headlines):
             found.append(element)
         elif started and not found and isinstance(element.tag, str):
             text += len((element.text or "").strip()) + len((element.tail or "").strip())
@@ -105,20 +107,19 @@ def _is_sentence(paragraph: Any) -> bool:
     return len(text.split()) >= _SUMMARY_WORDS and text.endswith(_SENTENCE_ENDS) and not dated
 
 
-def _is_photo(image: Any) -> bool:
+def _is_photo(image: Any, headlines: set[str]) -> bool:
     """A picture that links nowhere but to itself and is either declared large and
-    described or captioned, or, its size unsaid, a captioned figure's."""
-    if not image.get("src"):
-        return False
-    if _links_away(image):
+    described or captioned, or, its size unsaid, a captioned figure's or one described by
+    the article's headline (the story's own picture, as its share button shows it)."""
+    if not image.get("src") or _links_away(image):
         return False
     figure = next(image.iterancestors("figure"), None)
     caption = text_of(next(figure.iter("figcaption"), None)) if figure is not None else ""
+    alt = " ".join((image.get("alt") or "").split())
     width, height = _size(image)
     if width is None or height is None:
-        return bool(caption)
-    described = (image.get("alt") or "").strip() or caption
-    return width >= _MIN_LEAD_SIDE and not _is_furniture(image) and bool(described)
+        return bool(caption) or alt in headlines - {""}
+    return width >= _MIN_LEAD_SIDE and not _is_furniture(image) and bool(alt or caption)
 
 
 def _links_away(image: Any) -> bool:
