@@ -48,6 +48,8 @@ def drop_header_furniture(body: Any, source: lxml.html.HtmlElement) -> None:
 def restore_lead_picture(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert the article's lead picture at the top of `body`, after its headings, when
     `body` has no picture before its first paragraph."""
+    if next(source.iter("img"), None) is None:
+        return  # a page without pictures: nothing to walk
     first = next((p for p in body.iter("p") if text_of(p)), None)
     if first is None or _head_graphics(body):
         return
