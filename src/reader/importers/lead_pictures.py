@@ -8,8 +8,8 @@ link, captioned or described (by the headline itself, when its size is unsaid), 
 the article's box between its headline and the first paragraph kept, with no more than a
 standfirst's text before it.
 `drop_header_furniture` drops, before the first paragraph kept, the pictures whose declared
-size says they are an avatar or an icon (a small side) or a banner (a strip), and those
-that link to another page (a teaser's thumbnail, a section's banner).
+size says they are an avatar or an icon (a small side) or a banner (a strip), and the
+thumbnails that link to another page (a teaser's).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def drop_header_furniture(body: Any, source: lxml.html.HtmlElement) -> None:
         images.setdefault(image.get("src") or "", image)
     for graphic in head:
         image = images.get(graphic.get("src") or "")
-        if image is not None and (_is_furniture(image) or _links_away(image)):
+        if image is not None and (_is_furniture(image) or _is_thumbnail(image)):
             _remove(graphic)
 
 
@@ -131,6 +131,12 @@ def _links_away(image: Any) -> bool:
         if not (link.get("href") or "").split("?")[0].lower().endswith(_IMAGE_LINK):
             return True
     return False
+
+
+def _is_thumbnail(image: Any) -> bool:
+    """A picture declared narrower than a photo, linking to another page: a teaser's."""
+    width = _size(image)[0]
+    return width is not None and width < _MIN_LEAD_SIDE and _links_away(image)
 
 
 def _is_furniture(image: Any) -> bool:
