@@ -7,6 +7,7 @@ from lxml import etree
 
 from reader.importers.captions import restore_captions
 from reader.importers.html import import_html
+from reader.importers.tree import text_of
 from tests.hostile_images import data_uri, png
 
 LINE = (
@@ -109,3 +110,14 @@ def test_a_picture_shown_again_gets_its_caption_once() -> None:
     body = etree.fromstring(f"<body><p>{LINE}</p>{slides}</body>")
     restore_captions(body, source)
     assert [element.tag for element in body].count("figcaption") == 1
+
+
+def test_a_credit_inside_the_figure_is_its_caption_not_the_line_after_it() -> None:
+    source = lxml.html.document_fromstring(
+        '<html><body><figure><div><img src="pier.jpg" alt="Pier">'
+        "<div>HARBOUR OFFICE</div></div></figure>"
+        f"<p>By Ann Keeper, 22 Dec 2016</p><p>{LINE}</p></body></html>"
+    )
+    body = etree.fromstring(f'<body><graphic src="pier.jpg"/><p>{LINE}</p></body>')
+    restore_captions(body, source)
+    assert [text_of(caption) for caption in body.iter("figcaption")] == ["HARBOUR OFFICE"]

@@ -85,6 +85,18 @@ def test_the_first_caption_right_after_an_image_stays() -> None:
     assert shown(body) == [*story()[:2], *gallery[:3], *story()[2:]]
 
 
+def test_a_line_before_an_image_saying_what_it_shows_stays() -> None:
+    """The picture's title (its alt text said as a heading above it): the plain extraction
+    has no images to judge it by; another line before a picture has no such pass."""
+    titled = [("head", CAPTION), ("graphic", "1.jpg")]
+    other = [("p", "Buy the print now, today only"), ("graphic", "2.jpg")]
+    body = body_of(*story()[:2], *titled, ("p", STORY[2]), *other, ("p", STORY[3]))
+    body[3].set("alt", CAPTION.upper())
+    body[6].set("alt", "Something else shown")
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *titled, ("p", STORY[2]), other[1], ("p", STORY[3])]
+
+
 def test_list_items_are_words_apart() -> None:
     """Items run together ("glassGreen") would not be found in the plain text."""
     items = ["Amber glass", "Green glass", "Blue glass"]

@@ -7,7 +7,9 @@ Pages without `<figure>` set the caption in a box of its own, named for it, righ
 picture's box; it is read the same way.
 A figure without a `<figcaption>` often has its caption or credit in the short paragraph
 right after it ("(Artist: <a>someone</a>)"), which the extractor drops as a line of links:
-that paragraph is the figure's caption too.
+that paragraph is the figure's caption too, unless the figure holds text of its own (a
+credit in a box beside the picture): that text is its caption, and the paragraph after it the
+page's next line (the byline, under a lead photo).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
+
+from reader.importers.tree import text_of
 
 _CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
 _CAPTION_WORDS = 60  # a caption says what a picture shows in a sentence or three
@@ -68,7 +72,9 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
         images = [image for image in figure.iter("img") if image.get("src")]
         caption = next(figure.iter("figcaption"), None)
         text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
-        if caption is None and (after := _paragraph_after(figure)) is not None:
+        if caption is None and 0 < _words(figure) <= _CAPTION_WORDS:
+            text = text_of(figure)  # a credit in a box of the figure's own ("attribution")
+        elif caption is None and (after := _paragraph_after(figure)) is not None:
             text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
         if len(images) == 1 and text:
             found.setdefault(images[0].get("src") or "", text)

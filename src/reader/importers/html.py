@@ -33,6 +33,7 @@ from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
+from reader.importers.lead_pictures import drop_header_furniture, restore_lead_picture
 from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
@@ -274,6 +275,8 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree)
+    drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
+    restore_lead_picture(document.body, tree)  # the photo in the article's header
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped

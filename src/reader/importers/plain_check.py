@@ -159,14 +159,18 @@ def _set_loose(element: Any, body: Any) -> None:
 
 
 def _without_first_captions(blocks: list[Any], keys: dict[Any, str]) -> list[Any]:
-    """`blocks` but the captions of images (a short paragraph right after an image), each
-    text once: the plain extraction has no images, so it has no say on their captions."""
+    """`blocks` but the captions of images (a short paragraph right after an image, or a
+    line right before it saying what its description says), each text once: the plain
+    extraction has no images, so it has no say on their captions."""
     seen: set[str] = set()
     kept = []
     for block in blocks:
         text = keys[block]
-        previous = block.getprevious()
+        previous, following = block.getprevious(), block.getnext()
         caption = block.tag == "p" and previous is not None and previous.tag == "graphic"
+        # A line right before a picture saying what the picture's description says is its title
+        titled = following is not None and following.tag == "graphic"
+        caption = caption or (titled and _key(following.get("alt") or "") == text)
         if caption and len(text) <= _CAPTION_LENGTH and text not in seen:
             seen.add(text)
             continue
