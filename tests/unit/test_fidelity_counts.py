@@ -48,3 +48,12 @@ def test_a_caption_is_one_paragraph_however_it_is_marked_up() -> None:
     assert count(f"{split}</figure><p>Text.</p>")["paragraphs"] == 2
     assert count(f"{run_on}</figure><p>Text.</p>")["paragraphs"] == 2
     assert count(f"<figure>{image}<figcaption> </figcaption></figure>")["paragraphs"] == 0
+
+
+def test_corners_and_spacers_are_neither_images_nor_cells() -> None:
+    corner = '<td><img src="corner.gif" width="7" height="7"></td>'
+    photo = '<img src="pier.jpg" width="480" height="360"><img src="s.gif" width="1" height="1">'
+    body = f"<table><tr>{corner}<td>The lamp was lit.</td>{corner}</tr></table><p>{photo}</p>"
+    counts = bench().structure_counts(body)
+    assert counts["images"] == 1
+    assert counts["table cells"] == 1
