@@ -51,6 +51,7 @@ from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
+from reader.importers.skip_links import drop_skipped_header
 from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
@@ -126,6 +127,7 @@ def article_from_markup(
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
+    drop_skipped_header(tree)  # what the page's "skip to content" link jumps over
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
