@@ -277,7 +277,11 @@ def _as_extractor_xml(block: Any) -> Any:
         return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
     if block.tag in HEADINGS:
         head = etree.Element("head", rend=block.tag)
-        head.text = text_of(block)
+        link = _whole_link(block)
+        if link is None:
+            head.text = text_of(block)
+        else:  # a headline linking to its story: the teaser passes judge it by that link
+            etree.SubElement(head, "ref", target=link).text = text_of(block)
         return head
     listing = etree.Element("list", rend=block.tag)
     for item in block.iter("li"):  # a nested list's items are read in line with the rest
@@ -285,6 +289,15 @@ def _as_extractor_xml(block: Any) -> Any:
         if text:
             etree.SubElement(listing, "item").text = text
     return listing
+
+
+def _whole_link(heading: Any) -> str | None:
+    """The address of the one link that is all of `heading`'s text, if it leads elsewhere."""
+    links = [anchor for anchor in heading.iter("a") if text_of(anchor)]
+    if len(links) != 1 or text_of(links[0]) != text_of(heading):
+        return None
+    href = (links[0].get("href") or "").strip()
+    return href if href and not href.startswith("#") else None
 
 
 def _own_text(item: Any) -> str:
