@@ -6,8 +6,9 @@ such a list when it sits inside the article's box. `drop_teaser_tail` removes th
 blocks that ends the body when each of its entries opens with a link to another page, there
 are at least three of them, and the article before them is longer than the run's links; a
 short paragraph right under a heading that is such a link is its teaser's summary and goes
-with it, and a short line right before the run (its title) goes with it too. A run under a heading of a level the article
-uses for its sections is one of them ("See also", "External links"), and stays.
+with it, and a short line right before the run (its title) goes with it too. A run under a
+heading of a level the article uses for its sections is one of them ("See also", "External
+links"), and stays.
 """
 
 from __future__ import annotations
