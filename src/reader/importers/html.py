@@ -32,6 +32,7 @@ from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
+from reader.importers.licence_lines import drop_licence_lines
 from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
@@ -277,6 +278,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
+    drop_licence_lines(document.body, tree)  # "This website is licensed under ...": the footer's
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
