@@ -19,6 +19,7 @@ from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
 from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
@@ -127,6 +128,7 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_controls(tree)  # a player's control bar, menus, sliders: by their ARIA roles
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
     drop_skipped_header(tree)  # what the page's "skip to content" link jumps over
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
