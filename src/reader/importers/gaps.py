@@ -54,7 +54,7 @@ def _restore_between(body: Any, origins: dict[str, Any], kept_text: set[str]) ->
         if first.getparent() is second.getparent():
             found = _between(first, second)
         else:
-            found = _opening_headings(first, second)
+            found = _images_between_boxes(first, second) + _opening_headings(first, second)
         blocks = [b for b in found if text_of(b) not in kept_text]
         if loose and first.getparent() is second.getparent() and _kept_headings(loose, first):
             _restore_beside_headings(body, before, loose, first, second, blocks)
@@ -215,6 +215,31 @@ def _between(first: Any, second: Any) -> list[Any]:
     if element is None:
         return []  # `second` comes before `first`: the extractor reordered, leave it be
     return _blocks_among(siblings)
+
+
+def _images_between_boxes(first: Any, second: Any) -> list[Any]:
+    """The images between two sibling boxes that hold one kept paragraph each, when nothing
+    between the boxes says more than a caption: the article's pictures (a carousel's too),
+    set between its paragraphs' boxes."""
+    box, last = first.getparent(), second.getparent()
+    if box is None or last is None or box.getparent() is not last.getparent():
+        return []
+    if text_of(box) != text_of(first) or text_of(last) != text_of(second):
+        return []
+    between = []
+    for sibling in box.itersiblings():
+        if sibling is last:
+            break
+        between.append(sibling)
+    else:
+        return []  # `last` comes before `box`: the extractor reordered, leave it be
+    if any(text_of(s) and not _is_caption(s) for s in between if isinstance(s.tag, str)):
+        return []
+    return [i for s in between if isinstance(s.tag, str) for i in s.iter("img") if i.get("src")]
+
+
+def _is_caption(element: Any) -> bool:
+    return element.tag == "figcaption" or "caption" in (element.get("class") or "").lower()
 
 
 def _blocks_among(siblings: list[Any]) -> list[Any]:
