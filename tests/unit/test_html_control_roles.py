@@ -34,3 +34,13 @@ def test_a_players_control_bar_and_menus_are_left_out() -> None:
 def test_a_group_without_a_slider_stays() -> None:
     html = html_of('<div role="group"><p>The keeper kept a second log for the fog bell.</p></div>')
     assert "fog bell" in html
+
+
+def test_a_group_holding_the_story_stays_around_its_slider() -> None:
+    first, second, third = (f"<p>{paragraph}</p>" for paragraph in KEEPER)
+    slider = '<div role="slider" aria-valuenow="3">Volume</div>'
+    story = f"<div role='group'><h1>The north pier lamps</h1>{first}{second}{slider}{third}</div>"
+    markup = f"<html><head><title>The north pier lamps</title></head><body>{story}</body></html>"
+    html = import_html(markup.encode(), "p.html").html
+    assert "service on the pier" in html and "harbour office" in html
+    assert "Volume" not in html
