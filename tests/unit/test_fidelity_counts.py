@@ -58,3 +58,12 @@ def test_a_display_formula_is_a_paragraph_of_its_own() -> None:
     assert counts["paragraphs"] == 4
     ours = bench().structure_counts("<p>When a is 1,</p><p>x = 2</p><p>and then</p><p>x = 2</p>")
     assert ours["paragraphs"] == counts["paragraphs"]
+
+
+def test_corners_and_spacers_are_neither_images_nor_cells() -> None:
+    corner = '<td><img src="corner.gif" width="7" height="7"></td>'
+    photo = '<img src="pier.jpg" width="480" height="360"><img src="s.gif" width="1" height="1">'
+    body = f"<table><tr>{corner}<td>The lamp was lit.</td>{corner}</tr></table><p>{photo}</p>"
+    counts = bench().structure_counts(body)
+    assert counts["images"] == 1
+    assert counts["table cells"] == 1

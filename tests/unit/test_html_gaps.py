@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
+from reader.importers.captions import restore_captions
 from reader.importers.gaps import restore_dropped_blocks
 from reader.importers.html import import_html
 from tests.hostile_images import data_uri, png
@@ -268,3 +269,36 @@ def test_a_kept_heading_the_page_does_not_hold_there_leaves_the_gap_alone() -> N
     body.insert(1, heading)
     restore_dropped_blocks(body, source("<h2>Inside this week</h2><ul><li>A long item</li></ul>"))
     assert [e.tag for e in body] == ["p", "head", "p"]
+
+
+CAROUSEL = (
+    '<div class="media"><div class="carousel"><ol><li></li><li></li><li></li></ol>'
+    + "".join(f'<div class="slide"><img src="/pier-{n}.jpg" alt="Slide {n}"></div>' for n in "123")
+    + '<a href="#c" class="left"></a><a href="#c" class="right"></a></div></div>'
+    '<div class="media-caption">The pier from the sea, at dusk, at night and at dawn</div>'
+)
+
+
+def test_a_carousel_between_two_paragraph_boxes_comes_back_with_its_caption() -> None:
+    # Each paragraph in a box of its own; between the boxes a carousel of three photos (its
+    # slide dots, its arrows) and the caption under it.
+    page = lxml.html.document_fromstring(
+        f'<html><body><div><div class="text"><p>{FIRST}</p></div>{CAROUSEL}'
+        f'<div class="text"><p>{SECOND}</p></div></div></body></html>'
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, page)
+    restore_captions(body, page)
+    assert [e.tag for e in body] == ["p", "graphic", "graphic", "graphic", "figcaption", "p"]
+    assert [e.get("src") for e in body.iter("graphic")] == [f"/pier-{n}.jpg" for n in "123"]
+    assert body[4].text == "The pier from the sea, at dusk, at night and at dawn"
+
+
+def test_images_between_paragraph_boxes_with_other_text_between_stay_out() -> None:
+    page = lxml.html.document_fromstring(
+        f'<html><body><div><div><p>{FIRST}</p></div><div><img src="/ad.png"><p>Buy lamps'
+        f"</p></div><div><p>{SECOND}</p></div></div></body></html>"
+    )
+    body = extracted(FIRST, SECOND)
+    restore_dropped_blocks(body, page)
+    assert len(body) == 2

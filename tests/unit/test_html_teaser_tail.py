@@ -70,3 +70,36 @@ def test_teasers_under_an_article_written_without_spaces_are_left_out() -> None:
         etree.SubElement(item, "ref", target=f"https://harbour.example/{number}").text = teaser
     drop_teaser_tail(body)
     assert [element.tag for element in body] == ["p", "p", "p"]
+
+
+STREAM = [
+    *STORIES,
+    ("/bridge", "Swing bridge closed for repairs", "Traffic goes round by the quay"),
+    ("/regatta", "Regatta returns after ten years", "Forty boats have entered so far"),
+]
+
+
+def teaser_stream(linked: bool) -> str:
+    summary = "The council met on {0} and heard from the keeper, the ferrymen and the harbour "
+    entries = "".join(
+        f"<div><div><h3>{_linked(href, headline) if linked else headline}</h3>"
+        f"<p>{summary.format(href[1:])}{line.lower()}.</p></div></div>"
+        for href, headline, line in STREAM
+    )
+    return f"<h2>Recommended for you</h2><div>{entries}</div>"
+
+
+def _linked(href: str, headline: str) -> str:
+    return f'<a href="https://harbour.example{href}">{headline}</a>'
+
+
+def test_a_stream_of_linked_headlines_with_summaries_ending_the_article_is_left_out() -> None:
+    text = text_of(teaser_stream(linked=True))
+    assert "service on the pier" in text
+    assert "Recommended" not in text
+    assert not any(headline in text or line.lower() in text for _h, headline, line in STREAM)
+
+
+def test_sections_of_a_short_paragraph_under_a_heading_that_links_nowhere_stay() -> None:
+    text = text_of(teaser_stream(linked=False))
+    assert all(headline in text and line.lower() in text for _h, headline, line in STREAM)

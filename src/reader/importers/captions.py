@@ -87,9 +87,10 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
 
 
 def _captioned_image(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The one image a caption-classed element (`wp-caption-text`, `media-caption`) captions:
-    the image of the picture-only box right before it, or of the box it shares with the image
-    alone; None for a box holding images itself (`wp-caption`, a gallery) or a long text."""
+    """The image a caption-classed element (`wp-caption-text`, `media-caption`) captions:
+    the image of the picture-only box right before it (the last, under a carousel's: the
+    caption follows the set), or of the box it shares with the image alone; None for a box
+    holding images itself (`wp-caption`, a gallery) or a long text."""
     words = _words(caption)
     if not 0 < words <= _CAPTION_WORDS or next(caption.iter("img"), None) is not None:
         return None
@@ -97,8 +98,8 @@ def _captioned_image(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | 
         if holder is None or _words(holder) != words_around:
             continue
         images = [image for image in holder.iter("img") if image.get("src")]
-        if len(images) == 1:
-            return images[0]
+        if len(images) == 1 or (images and holder is caption.getprevious()):
+            return images[-1]
     return None
 
 

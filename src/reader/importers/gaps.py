@@ -59,7 +59,7 @@ def _restore_between(
         if first.getparent() is second.getparent():
             found = _between(first, second, reading)
         else:
-            found = _opening_headings(first, second)
+            found = _images_between_boxes(first, second) + _opening_headings(first, second)
         blocks = [b for b in found if text_of(b) not in kept_text]
         if loose and first.getparent() is second.getparent() and _kept_headings(loose, first):
             _restore_beside_headings(body, before, loose, first, second, blocks)
@@ -240,6 +240,31 @@ def _between(first: Any, second: Any, reading: ReadingLists) -> list[Any]:
     return _blocks_among(siblings, reading)
 
 
+def _images_between_boxes(first: Any, second: Any) -> list[Any]:
+    """The images between two sibling boxes that hold one kept paragraph each, when nothing
+    between the boxes says more than a caption: the article's pictures (a carousel's too),
+    set between its paragraphs' boxes."""
+    box, last = first.getparent(), second.getparent()
+    if box is None or last is None or box.getparent() is not last.getparent():
+        return []
+    if text_of(box) != text_of(first) or text_of(last) != text_of(second):
+        return []
+    between = []
+    for sibling in box.itersiblings():
+        if sibling is last:
+            break
+        between.append(sibling)
+    else:
+        return []  # `last` comes before `box`: the extractor reordered, leave it be
+    if any(text_of(s) and not _is_caption(s) for s in between if isinstance(s.tag, str)):
+        return []
+    return [i for s in between if isinstance(s.tag, str) for i in s.iter("img") if i.get("src")]
+
+
+def _is_caption(element: Any) -> bool:
+    return element.tag == "figcaption" or "caption" in (element.get("class") or "").lower()
+
+
 def _blocks_among(siblings: list[Any], reading: ReadingLists) -> list[Any]:
     """Of the elements between two kept paragraphs, the images, the lists (a reading list
     with its heading) and the heading right before the second paragraph."""
@@ -301,7 +326,11 @@ def _as_extractor_xml(block: Any) -> Any:
         return etree.Element("graphic", src=block.get("src"), alt=block.get("alt") or "")
     if block.tag in HEADINGS:
         head = etree.Element("head", rend=block.tag)
-        head.text = text_of(block)
+        link = _whole_link(block)
+        if link is None:
+            head.text = text_of(block)
+        else:  # a headline linking to its story: the teaser passes judge it by that link
+            etree.SubElement(head, "ref", target=link).text = text_of(block)
         return head
     if _mostly_links(block):
         return reading_list_xml(block)  # only a reading list comes back among link lists
@@ -311,6 +340,15 @@ def _as_extractor_xml(block: Any) -> Any:
         if text:
             etree.SubElement(listing, "item").text = text
     return listing
+
+
+def _whole_link(heading: Any) -> str | None:
+    """The address of the one link that is all of `heading`'s text, if it leads elsewhere."""
+    links = [anchor for anchor in heading.iter("a") if text_of(anchor)]
+    if len(links) != 1 or text_of(links[0]) != text_of(heading):
+        return None
+    href = (links[0].get("href") or "").strip()
+    return href if href and not href.startswith("#") else None
 
 
 def _own_text(item: Any) -> str:

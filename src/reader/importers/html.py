@@ -19,6 +19,7 @@ from reader.importers.byline_dates import without_date_word
 from reader.importers.captions import restore_captions
 from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
@@ -34,6 +35,7 @@ from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
 from reader.importers.layout_tables import unwrap_layout_tables
 from reader.importers.lead_pictures import drop_header_furniture, restore_lead_picture
+from reader.importers.licence_lines import drop_licence_lines
 from reader.importers.link_menus import drop_link_menus
 from reader.importers.link_openers import mark_link_openers, without_opener_marks
 from reader.importers.link_targets import restore_link_targets
@@ -54,6 +56,7 @@ from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
+from reader.importers.skip_links import drop_skipped_header
 from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
 from reader.importers.structure import (
@@ -129,8 +132,10 @@ def article_from_markup(
     _resolve_links(tree, page_url or meta.url or _site_root(gaps.url))
     drop_link_menus(tree)  # a navigation box of links one per line, kept as text otherwise
     drop_button_links(tree)  # "Try it now", "Next": the page's buttons, not its text
+    drop_controls(tree)  # a player's control bar, menus, sliders: by their ARIA roles
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
     drop_icon_buttons(tree)  # a small wordless picture that is all a link holds
+    drop_skipped_header(tree)  # what the page's "skip to content" link jumps over
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
     drop_hover_cards(tree)  # a link's pop-up card of more links, inside the sentence
@@ -282,6 +287,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
+    drop_licence_lines(document.body, tree)  # "This website is licensed under ...": the footer's
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer

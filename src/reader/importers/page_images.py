@@ -163,10 +163,16 @@ def _image_bytes(image: lxml.html.HtmlElement, image_source: ImageSource) -> byt
     return None
 
 
+# The largest side (in CSS pixels) of a picture too small to show anything but decoration:
+# the smallest icons a page shows for meaning (a flag, a smiley) are 12 or more.
+_DECORATION_SIDE = 8
+
+
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
-    """Tracking pixels declare a 1x1 (or 0x0) size; they are never part of the article."""
+    """Tracking pixels declare a 1x1 (or 0x0) size, a layout's rounded corners and spacers
+    a few pixels a side; none is ever part of the article."""
     sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
-    return all(size.isdigit() and int(size) <= 2 for size in sizes)
+    return all(size.isdigit() and int(size) <= _DECORATION_SIDE for size in sizes)
 
 
 def image_extension(data: bytes) -> str | None:

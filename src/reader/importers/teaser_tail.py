@@ -4,9 +4,11 @@ Below an article, pages list their other stories: "You may also like...", then h
 each a link to another page, often with a line or a thumbnail under it. The extractor keeps
 such a list when it sits inside the article's box. `drop_teaser_tail` removes the run of
 blocks that ends the body when each of its entries opens with a link to another page, there
-are at least three of them, and the article before them is longer than the run; a short line
-right before the run (its title) goes with it. A run under a heading of a level the article
-uses for its sections is one of them ("See also", "External links"), and stays.
+are at least three of them, and the article before them is longer than the run's links; a
+short paragraph right under a heading that is such a link is its teaser's summary and goes
+with it, and a short line right before the run (its title) goes with it too. A run under a
+heading of a level the article uses for its sections is one of them ("See also", "External
+links"), and stays.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ _MIN_ENTRIES = 3
 _TITLE_WORDS = 6  # a run's title: "You may also like...", "More from the site"
 # Characters a teaser's link holds at least: a headline, not a tag ("Harbour", "Ferries,").
 _HEADLINE = 15
+# Words a teaser's summary holds at most: a line or two of the story under its headline.
+_SUMMARY_WORDS = 80
 # Elements of the extractor's XML that hold no text of their own to judge (a thumbnail, a line
 # break) and that a teaser run may hold between its entries.
 _FILLER = frozenset({"graphic", "lb"})
@@ -37,13 +41,14 @@ def drop_teaser_tail(body: Any) -> None:
             start -= 1
             continue
         opened = _entries(block)
-        if opened == 0:
+        if opened == 0 and not _is_summary(block, blocks[: start - 1]):
             break
         entries += opened
         start -= 1
     if entries < _MIN_ENTRIES:
         return
-    run = sum(_words(block) for block in blocks[start:])
+    # A teaser's summary is the teaser's: the run weighs what its links say.
+    run = sum(_words(block) for block in blocks[start:] if _entries(block))
     if start > 0 and _is_section_heading(blocks[start - 1], blocks[: start - 1]):
         return  # "See also", "External links": a section of the article, made of links
     if start > 0 and _is_title(blocks[start - 1]):
@@ -61,6 +66,15 @@ def _entries(block: Any) -> int:
         items = [item for item in block.iter("item") if _words(item)]
         return len(items) if items and all(_opens_with_link(i) for i in items) else 0
     return 1 if block.tag in {"head", "p"} and _opens_with_link(block) else 0
+
+
+def _is_summary(block: Any, before: list[Any]) -> bool:
+    """Whether `block` is a short paragraph right under a headline linking to its story
+    (a stream of teasers: each headline, then a line or two of its story)."""
+    if block.tag != "p" or _words(block) > _SUMMARY_WORDS:
+        return False
+    above = next((b for b in reversed(before) if b.tag not in _FILLER and _words(b)), None)
+    return above is not None and above.tag == "head" and _opens_with_link(above)
 
 
 def _opens_with_link(element: Any) -> bool:

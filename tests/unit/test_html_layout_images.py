@@ -1,0 +1,36 @@
+"""A layout's rounded corners and spacers, pictures a few pixels a side, are not the article's."""
+
+from __future__ import annotations
+
+from reader.importers.html import import_html
+
+ARTICLE = (
+    "<p>The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
+    "the pier twice each evening and trimmed every wick before the ferry came in.</p>"
+    "<p>In winter the walk was made with a lantern, since the wind put out the matches, and "
+    "the keeper's log of those evenings survives in the harbour office.</p>"
+)
+
+
+def html_of(pictures: str) -> str:
+    box = f"<table><tr><td>{pictures}</td></tr></table>"
+    body = f"<div class='story'><h1>The north pier lamps</h1>{box}{ARTICLE}{box}</div>"
+    head = '<meta charset="utf-8"><title>The north pier lamps</title>'
+    markup = f"<html><head>{head}</head><body>{body}</body></html>"
+    return import_html(markup.encode(), "p.html").html
+
+
+def test_corners_and_spacers_of_a_few_pixels_are_left_out() -> None:
+    corners = (
+        '<img src="https://harbour.example/corner_1.gif" width="7" height="7">'
+        '<img src="https://harbour.example/spacer.gif" width="8px" height="3">'
+    )
+    html = html_of(corners)
+    assert "keeper" in html
+    assert "<img" not in html
+
+
+def test_small_pictures_that_show_something_stay() -> None:
+    for width, height in (("12", "12"), ("7", "40"), ("", "6")):
+        picture = f'<img src="https://harbour.example/flag.png" width="{width}" height="{height}">'
+        assert "<img" in html_of(picture), (width, height)
