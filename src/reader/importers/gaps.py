@@ -25,12 +25,15 @@ _LISTS = frozenset({"ul", "ol"})
 _INLINE = frozenset({"code", "hi", "ref"})
 
 
-def restore_dropped_blocks(body: Any, source: lxml.html.HtmlElement) -> None:
+def restore_dropped_blocks(
+    body: Any, source: lxml.html.HtmlElement, origins: dict[str, Any] | None = None
+) -> None:
     """Insert into `body` the headings and lists of `source` that lie between two paragraphs
     `body` holds next to each other (or with only pieces of those blocks between them); the
     same inside each table cell the extractor kept, where also a list closing the cell in the
-    page comes back after the cell's last paragraph."""
-    origins = paragraph_origins(source)
+    page comes back after the cell's last paragraph. `origins`: `paragraph_origins(source)`,
+    when the caller has it."""
+    origins = paragraph_origins(source) if origins is None else origins
     kept_text = {text_of(element) for element in body.iter("head", "item")}
     reading = ReadingLists(source)
     for cell in list(body.iter("cell")):

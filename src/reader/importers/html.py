@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
@@ -25,7 +26,7 @@ from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
 from reader.importers.empty_cells import restore_empty_cells
 from reader.importers.encoding import decode_html
-from reader.importers.gaps import restore_dropped_blocks
+from reader.importers.gaps import paragraph_origins, restore_dropped_blocks
 from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
@@ -53,7 +54,7 @@ from reader.importers.plain_check import drop_overruled, drop_unconfirmed, may_d
 from reader.importers.print_only import drop_print_only
 from reader.importers.prompt_images import drop_prompt_images, mark_prompt_images
 from reader.importers.ruby import restore_readings, without_readings
-from reader.importers.sanitize import html_to_text, sanitize_html
+from reader.importers.sanitize import has_text, html_to_text, sanitize_html
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.skip_links import drop_skipped_header
@@ -252,21 +253,29 @@ def _extract(tree: lxml.html.HtmlElement) -> Document | None:
     """trafilatura's main content, or None when it finds no article. (Its metadata comes
     from `trafilatura_gaps`, only where the page's own is missing.)"""
     try:
-        result = trafilatura.bare_extraction(
-            tree,  # trafilatura works on a copy: our tree stays whole for the fallback
-            include_comments=False,
-            include_tables=True,
-            include_images=True,
-            include_links=True,
-            include_formatting=True,
-            # Not "python": that format also renders the body as text (a tenth of the
-            # extraction's time), which we never use; `raw_text` says whether it holds any.
-            output_format="xml",
-        )
+        # trafilatura works on a copy: our tree stays whole for the fallback
+        result = trafilatura.bare_extraction(tree, options=_rich_options())
     except Exception:  # a hostile page can trip any part of a third-party extractor
         log.debug("trafilatura failed; falling back to the page body", exc_info=True)
         return None
     return result if isinstance(result, Document) else None
+
+
+@cache
+def _rich_options() -> Extractor:
+    """The extraction's settings, read from trafilatura's configuration once rather than by
+    `bare_extraction` on every call (their date settings, fixed at the first call, serve only
+    trafilatura's metadata search, which is not asked for)."""
+    return Extractor(
+        comments=False,
+        tables=True,
+        images=True,
+        links=True,
+        formatting=True,
+        # Not "python": that format also renders the body as text (a tenth of the
+        # extraction's time), which we never use; `raw_text` says whether it holds any.
+        output_format="xml",
+    )
 
 
 def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> str | None:
@@ -276,14 +285,15 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     if is_line_dump(document.body):
         return None  # the page's own markup says more than the extractor's lines
     verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
-    restore_paragraph_lists(document.body, tree)
+    origins = paragraph_origins(tree)  # read once: the steps below leave the page unchanged
+    restore_paragraph_lists(document.body, tree, origins)
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
-    restore_dropped_blocks(document.body, tree)
+    restore_dropped_blocks(document.body, tree, origins)
     drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
     restore_lead_picture(document.body, tree)  # the photo in the article's header
     restore_captions(document.body, tree)
-    restore_continuations(document.body, tree)
+    restore_continuations(document.body, tree, origins)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
@@ -311,11 +321,11 @@ def _sanitized_body(
         html = without_chrome(_sanitized(extracted), chrome)
         text = html_to_text(html)
         bare = without_chrome(html, {*chrome, site or ""})
-        if (text if bare is html else html_to_text(bare)).strip():
+        if text.strip() if bare is html else has_text(bare):
             return html, text
     html = _sanitized(whole_page_html(tree))
     bare = without_chrome(html, chrome)
-    html = bare if html_to_text(bare).strip() else html  # a page of chrome: better than none
+    html = bare if has_text(bare) else html  # a page of chrome: better than none
     return html, html_to_text(html)
 
 

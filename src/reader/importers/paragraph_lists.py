@@ -20,11 +20,14 @@ _LISTS = frozenset({"ul", "ol"})
 _HAS_ITEM_PARAGRAPHS = etree.XPath("boolean(//ul/li/p|//ol/li/p)")
 
 
-def restore_paragraph_lists(body: Any, source: lxml.html.HtmlElement) -> None:
-    """Wrap each run of `body` paragraphs that come from the items of one source list."""
+def restore_paragraph_lists(
+    body: Any, source: lxml.html.HtmlElement, origins: dict[str, Any] | None = None
+) -> None:
+    """Wrap each run of `body` paragraphs that come from the items of one source list
+    (`origins`: `paragraph_origins(source)`, when the caller has it)."""
     if not _HAS_ITEM_PARAGRAPHS(source):
         return  # the page's paragraphs need not be read: none of them is a list item
-    origins = paragraph_origins(source)
+    origins = paragraph_origins(source) if origins is None else origins
     run: list[tuple[Any, Any]] = []  # (extracted paragraph, its source <li>)
     for child in list(body):
         item = _source_item(child, origins)

@@ -20,11 +20,12 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import lxml.html
 import trafilatura
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +43,18 @@ _CAPTION_LENGTH = 400  # characters of words
 def plain_text(tree: lxml.html.HtmlElement) -> str | None:
     """The extractor's text of the page asked for text alone, or None when it finds none."""
     try:
-        result = trafilatura.bare_extraction(
-            tree, fast=True, include_comments=False, include_tables=True
-        )
+        result = trafilatura.bare_extraction(tree, options=_plain_options())
     except Exception:  # a hostile page can trip any part of a third-party extractor
         log.debug("plain extraction failed; the rich one is kept whole", exc_info=True)
         return None
     return result.text if isinstance(result, Document) and result.text else None
+
+
+@cache
+def _plain_options() -> Extractor:
+    """The settings `bare_extraction(tree, fast=True, include_comments=False)` would read
+    from trafilatura's configuration on every call: read once."""
+    return Extractor(output_format="python", fast=True, comments=False, tables=True)
 
 
 def may_drop(body: Any) -> bool:

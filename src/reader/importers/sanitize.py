@@ -216,6 +216,19 @@ def html_to_text(fragment: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def has_text(fragment: str) -> bool:
+    """Whether `html_to_text(fragment)` holds more than white space, told by its first
+    visible run of text that does, without rendering the rest."""
+    hidden_depth = 0
+    for kind, tag, value in _tokens(fragment):
+        if kind == "text":
+            if not hidden_depth and not value.isspace():
+                return True
+        elif tag in _HIDDEN:  # as in html_to_text: no hidden element is a block or a cell
+            hidden_depth += 1 if kind == "open" else -1 if hidden_depth else 0
+    return False
+
+
 def _tokens(fragment: str) -> Iterator[tuple[str, str, str]]:
     """("open" | "close" | "text", tag, unescaped text) for well-formed (sanitized) HTML."""
     position = 0

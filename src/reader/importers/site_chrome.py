@@ -10,7 +10,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from reader.importers.sanitize import html_to_text
+from reader.importers.sanitize import has_text, html_to_text
 from reader.importers.tree import text_of
 
 # A class or id naming the site's logo ("logo", "site-logo", "logo_link"; not "logout").
@@ -108,7 +108,7 @@ def without_site_banner(html: str, site: str | None) -> str:
     if not site or leading is None or _folded(leading.group(2)) != _folded(site):
         return html
     rest = html[leading.end() :].lstrip()
-    return rest if html_to_text(rest).strip() else html
+    return rest if has_text(rest) else html
 
 
 # An extraction is folded block by block up to three times (its chrome, then its chrome and

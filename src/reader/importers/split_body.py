@@ -24,10 +24,13 @@ _MIN_PARAGRAPH = 80  # characters: a continuation holds at least one real paragr
 _EMPHASIS = {"b": "#b", "strong": "#b", "i": "#i", "em": "#i"}
 
 
-def restore_continuations(body: Any, source: lxml.html.HtmlElement) -> None:
+def restore_continuations(
+    body: Any, source: lxml.html.HtmlElement, origins: dict[str, Any] | None = None
+) -> None:
     """Append to `body` the blocks of the containers that continue the one the extracted
-    paragraphs come from (same tag and class, later in `source`)."""
-    origins = paragraph_origins(source)
+    paragraphs come from (same tag and class, later in `source`; `origins`:
+    `paragraph_origins(source)`, when the caller has it)."""
+    origins = paragraph_origins(source) if origins is None else origins
     kept = [origins[text] for p in body.iter("p") if (text := text_of(p)) in origins]
     parents = Counter(paragraph.getparent() for paragraph in kept)
     if not parents:
