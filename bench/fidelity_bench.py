@@ -50,7 +50,9 @@ import trafilatura
 from reader.capture.fetch import Page
 from reader.capture.limits import FetchLimits
 from reader.capture.page import capture_page
+from reader.core.images import data_uri_bytes, is_transparent
 from reader.errors import ReaderError
+from reader.importers.page_images import MAX_IMAGE_BYTES
 
 _TOKEN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -186,6 +188,14 @@ def _drop_decoration(root: lxml.html.HtmlElement) -> None:
         sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
         if all(size.isdigit() and int(size) <= DECORATION_SIDE for size in sizes):
             image.drop_tree()
+        elif _transparent_inline(image.get("src") or ""):
+            image.drop_tree()  # a spacer inlined as a clear picture, whatever its size
+
+
+def _transparent_inline(source: str) -> bool:
+    """Whether `source` is a data: URI of a fully transparent picture (Reader drops those)."""
+    data = data_uri_bytes(source, MAX_IMAGE_BYTES) if source[:5].lower() == "data:" else None
+    return data is not None and is_transparent(data)
 
 
 def _shows_something(cell: lxml.html.HtmlElement) -> bool:

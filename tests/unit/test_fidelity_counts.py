@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import importlib.util
+import struct
 import sys
+import zlib
 from pathlib import Path
 from types import ModuleType
 
@@ -67,3 +70,24 @@ def test_corners_and_spacers_are_neither_images_nor_cells() -> None:
     counts = bench().structure_counts(body)
     assert counts["images"] == 1
     assert counts["table cells"] == 1
+
+
+def test_an_inlined_transparent_spacer_is_no_picture() -> None:
+    spacer = palette_png(bytes(1))  # its one colour fully transparent
+    black = palette_png(b"\xff")
+    counts = bench().structure_counts(f'<p>The lamp.</p><img src="{spacer}"><img src="{black}">')
+    assert counts["images"] == 1
+
+
+def palette_png(alphas: bytes) -> str:
+    """A 16x9 one-colour palette PNG as a data: URI, the colour's alpha from `alphas`."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", 16, 9, 8, 3, 0, 0, 0)
+    pixels = zlib.compress(bytes(17 * 9))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"PLTE", bytes(3))
+    png += chunk(b"tRNS", alphas) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode()

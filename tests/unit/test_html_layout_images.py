@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import struct
+import zlib
+
 from reader.importers.html import import_html
 
 ARTICLE = (
@@ -34,3 +38,33 @@ def test_small_pictures_that_show_something_stay() -> None:
     for width, height in (("12", "12"), ("7", "40"), ("", "6")):
         picture = f'<img src="https://harbour.example/flag.png" width="{width}" height="{height}">'
         assert "<img" in html_of(picture), (width, height)
+
+
+def palette_png(colours: bytes, alphas: bytes | None, width: int = 16, height: int = 9) -> str:
+    """A palette PNG as a data: URI: `colours` RGB triples, `alphas` its tRNS chunk."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + bytes(width) for _ in range(height)))
+    trns = chunk(b"tRNS", alphas) if alphas is not None else b""
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"PLTE", colours) + trns
+    png += chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def test_a_fully_transparent_spacer_of_any_size_is_left_out() -> None:
+    spacer = palette_png(bytes(3), bytes(1))
+    html = html_of(f'<img src="{spacer}">')
+    assert "keeper" in html
+    assert "<img" not in html
+
+
+def test_pictures_with_a_colour_that_shows_stay() -> None:
+    black = palette_png(bytes(3), b"\xff")
+    one_opaque = palette_png(bytes(3) + b"\xff\x00\x00", b"\x00")  # entries past tRNS: opaque
+    no_transparency = palette_png(bytes(3), None)
+    for source in (black, one_opaque, no_transparency):
+        assert "<img" in html_of(f'<img src="{source}">')

@@ -155,3 +155,32 @@ def _webp(data: bytes) -> ImageInfo | None:
         height = int.from_bytes(data[27:30], "little") + 1
         return ImageInfo("webp", width, height)
     return None
+
+
+_PNG_COLOUR_TYPE = 25  # offset of IHDR's colour type: 3 is a palette image
+
+
+def is_transparent(data: bytes) -> bool:
+    """Whether the bytes are a palette PNG whose every colour is fully transparent: a spacer
+    that shows nothing at any size. (Other images would need decoding to tell.)"""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or len(data) <= _PNG_COLOUR_TYPE:
+        return False
+    if data[12:16] != b"IHDR" or data[_PNG_COLOUR_TYPE] != 3:
+        return False
+    colours: int | None = None
+    alphas: bytes | None = None
+    position = 8
+    while position + 8 <= len(data) and (colours is None or alphas is None):
+        (length,) = struct.unpack_from(">I", data, position)
+        kind, body = data[position + 4 : position + 8], data[position + 8 : position + 8 + length]
+        if kind == b"IDAT":
+            break  # the palette and its transparency come before the image data
+        if kind == b"PLTE":
+            colours = len(body) // 3
+        elif kind == b"tRNS":
+            alphas = body
+        position += 12 + length
+    # Palette entries past the end of tRNS are opaque.
+    if not colours or alphas is None:
+        return False
+    return alphas[:colours] == bytes(colours)

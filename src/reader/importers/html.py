@@ -17,6 +17,7 @@ from reader.core.article import Article
 from reader.errors import ImportFailed
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
+from reader.importers.byline_lines import drop_byline_lines
 from reader.importers.captions import restore_captions
 from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
@@ -152,6 +153,7 @@ def article_from_markup(
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = drop_title_heading(html, text, title)
+    html, text = drop_byline_lines(html, text, meta.author)  # "By NAME": the header says it
     banner_kept = html
     html = without_site_banner(html, meta.site)
     text = text if html is banner_kept else html_to_text(html)  # `text` is kept html's

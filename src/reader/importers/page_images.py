@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 
-from reader.core.images import allowed_image, data_uri_bytes
+from reader.core.images import allowed_image, data_uri_bytes, is_transparent
 from reader.importers.local_images import web_image_name
 
 ImageSource = Callable[[str], bytes | None]
@@ -54,6 +54,9 @@ def embed_images(
             data = None  # the page's real image is the web one its script would load
         if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
+            continue
+        if is_transparent(data):  # a spacer: nothing to see, at whatever size it is shown
+            image.drop_tree()
             continue
         name = f"{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
         if name not in assets:
