@@ -42,14 +42,7 @@ CHARWISE = 300  # fuzzy: longer passages are compared word by word
 WORDWISE = 3_000  # fuzzy: longer passages are compared as bags of word pairs
 
 # Words of alphabetic scripts, or single characters of the rest (CJK has no spaces to split on).
-_ONE_BY_ONE = scripts.char_class(
-    scripts.HIRAGANA,
-    scripts.KATAKANA,
-    scripts.HAN_EXTENSION_A,
-    scripts.HAN_UNIFIED,
-    scripts.HAN_COMPATIBILITY,
-    scripts.HANGUL_SYLLABLES,
-)
+_ONE_BY_ONE = scripts.char_class(scripts.CJK_LETTERS)
 _TOKEN = re.compile(rf"(?:(?![{_ONE_BY_ONE}])\w)+|\S")
 
 

@@ -120,6 +120,16 @@ CJK_MAIN: tuple[Block, ...] = (
     YIJING_HEXAGRAMS,
     HAN_UNIFIED,
 )
+# The letters CJK words are written in (BMP): kana, Han, compatibility Han and hangul syllables;
+# where a text is cut into words, each of these is a word of its own.
+CJK_LETTERS: tuple[Block, ...] = (
+    HIRAGANA,
+    KATAKANA,
+    HAN_EXTENSION_A,
+    HAN_UNIFIED,
+    HAN_COMPATIBILITY,
+    HANGUL_SYLLABLES,
+)
 # Scripts written without spaces between words, with their punctuation and width forms: a line
 # break between two of these characters is layout. Korean spaces its words: syllables are out.
 UNSPACED: tuple[Block, ...] = (*CJK_MAIN, *HAN, WIDTH_FORMS)

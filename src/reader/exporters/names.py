@@ -11,14 +11,7 @@ _BYLINE_LEAD = re.compile(r"^(?:by|von|par|por|文/|记者|記者)\s*", re.IGNOR
 # Between authors. Commas are handled apart: "Smith, John" is one author written family first.
 _AUTHORS = re.compile(r"\s*(?:、|，|\band\b|&)\s*", re.IGNORECASE)
 _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ'’.\- ]+$")
-_CJK = scripts.one_of(
-    scripts.HIRAGANA,
-    scripts.KATAKANA,
-    scripts.HAN_EXTENSION_A,
-    scripts.HAN_UNIFIED,
-    scripts.HAN_COMPATIBILITY,
-    scripts.HANGUL_SYLLABLES,
-)
+_CJK = scripts.one_of(scripts.CJK_LETTERS)
 # Lower-case words that belong to the family name: "de la Garza", "van der Berg", "von Trier".
 # fmt: off
 _PARTICLES = frozenset((
