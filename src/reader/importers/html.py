@@ -59,6 +59,7 @@ from reader.importers.site_chrome import site_chrome, without_chrome, without_si
 from reader.importers.skip_links import drop_skipped_header
 from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
+from reader.importers.step_labels import restore_step_labels
 from reader.importers.structure import (
     document_html,
     mark_repeated_paragraphs,
@@ -280,6 +281,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree)
+    restore_step_labels(document.body, tree)  # "Step 1" opening each step's box
     drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
     restore_lead_picture(document.body, tree)  # the photo in the article's header
     restore_captions(document.body, tree)
