@@ -21,6 +21,7 @@ from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
+from reader.importers.deks import restore_dek
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
 from reader.importers.empty_cells import restore_empty_cells
@@ -284,6 +285,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_step_labels(document.body, tree)  # "Step 1" opening each step's box
     drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
     restore_lead_picture(document.body, tree)  # the photo in the article's header
+    restore_dek(document.body, tree)  # the subtitle under the headline
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
