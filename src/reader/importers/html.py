@@ -31,6 +31,7 @@ from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.icon_buttons import drop_icon_buttons
+from reader.importers.image_objects import fill_image_objects
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -127,6 +128,7 @@ def article_from_markup(
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
     fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
+    fill_image_objects(tree)  # a lazy figure named only by its microdata
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     gaps.author = without_date_word(gaps.author, tree)
