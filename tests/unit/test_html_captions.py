@@ -121,3 +121,19 @@ def test_a_credit_inside_the_figure_is_its_caption_not_the_line_after_it() -> No
     body = etree.fromstring(f'<body><graphic src="pier.jpg"/><p>{LINE}</p></body>')
     restore_captions(body, source)
     assert [text_of(caption) for caption in body.iter("figcaption")] == ["HARBOUR OFFICE"]
+
+
+def test_a_figcaption_after_its_figure_outside_it_is_the_caption() -> None:
+    # A step's box sets the <figcaption> after the <figure>, not inside it.
+    source = lxml.html.document_fromstring(
+        '<div class="box"><figure><img src="pier.png"></figure>'
+        "<figcaption> The north pier at dusk (Ines) </figcaption></div>"
+    )
+    body = etree.Element("body")
+    etree.SubElement(body, "p").text = LINE
+    etree.SubElement(body, "graphic", src="pier.png")
+    restore_captions(body, source)
+    assert [(e.tag, text_of(e)) for e in body][1:] == [
+        ("graphic", ""),
+        ("figcaption", "The north pier at dusk (Ines)"),
+    ]

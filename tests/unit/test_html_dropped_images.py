@@ -114,3 +114,39 @@ def test_a_page_of_sections_with_pictures_keeps_its_pictures() -> None:
     assert "<figcaption>The pier at night</figcaption>" in article.html
     assert article.html.index("<h2>Dusk</h2>") < article.html.index("<img")
     assert article.text.count("The pier at night") == 1
+
+
+def _step(label: str, text: str, picture: str) -> str:
+    return (
+        f'<div class="step"><div class="text"><span>{label}</span><p>{text}</p></div>'
+        f'<figure><img src="{picture}"></figure><figcaption>{label} (Ines)</figcaption></div>'
+    )
+
+
+def test_the_first_and_last_steps_pictures_beside_their_boxes_come_back() -> None:
+    # A teaser box after the first step keeps its picture out of the "between" rule.
+    teasers = '<div><h3>Other stories</h3><a href="/s"><img src="t.png"></a> A story</div>'
+    page = _step("Step 1", FIRST, "one.png") + teasers + _step("Step 2", SECOND, "two.png")
+    body = etree.Element("body")
+    for text in (FIRST, SECOND):
+        etree.SubElement(body, "p").text = text
+    restore_dropped_images(body, lxml.html.document_fromstring(f"<body>{page}</body>"))
+    assert [(e.tag, e.get("src") or e.text) for e in body] == [
+        ("p", FIRST),
+        ("graphic", "one.png"),
+        ("p", SECOND),
+        ("graphic", "two.png"),
+    ]
+
+
+def test_a_picture_after_text_of_its_own_beyond_the_last_box_stays_out() -> None:
+    page = (
+        f"<div><div><p>{FIRST}</p></div><div><p>{SECOND}</p></div>"
+        '<div>Read next: the south pier</div><img src="n.png"><a href="/s"><img src="t.png"></a>'
+        "</div>"
+    )
+    body = etree.Element("body")
+    for text in (FIRST, SECOND):
+        etree.SubElement(body, "p").text = text
+    restore_dropped_images(body, lxml.html.document_fromstring(f"<body>{page}</body>"))
+    assert [e.tag for e in body] == ["p", "p"]

@@ -4,7 +4,7 @@ trafilatura keeps a `<figure>`'s image but drops its `<figcaption>`: the photo c
 the sentence saying what the picture shows are lost. `restore_captions` puts each kept
 image's caption back right after it, as a `figcaption` (which our HTML vocabulary allows).
 Pages without `<figure>` set the caption in a box of its own, named for it, right after the
-picture's box; it is read the same way.
+picture's box; it is read the same way, and so is a `<figcaption>` set after its figure.
 A figure without a `<figcaption>` often has its caption or credit in the short paragraph
 right after it ("(Artist: <a>someone</a>)"), which the extractor drops as a line of links:
 that paragraph is the figure's caption too, unless the figure holds text of its own (a
@@ -23,8 +23,12 @@ from reader.importers.tree import text_of
 
 _CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
 _CAPTION_WORDS = 60  # a caption says what a picture shows in a sentence or three
-# Elements whose class says caption ("wp-caption-text", "media-caption"), bar <figcaption>.
-_CLASS_CAPTIONS = "//*[contains(@class, 'caption')][not(self::figcaption)]"
+# Elements whose class says caption ("wp-caption-text", "media-caption"), bar <figcaption>;
+# and a <figcaption> set outside any figure, right after the picture's box (read the same).
+_CLASS_CAPTIONS = (
+    "//*[self::figcaption[not(ancestor::figure)]"
+    " or (contains(@class, 'caption') and not(self::figcaption))]"
+)
 
 
 def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:

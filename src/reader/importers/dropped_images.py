@@ -9,6 +9,8 @@ extractor's XML (`graphic`), before the second paragraph (or followed by its cap
 the extractor kept that as a paragraph; a list of pictures as a list). When the extractor kept
 any image, it chose its images itself: nothing is put back. Linked pictures and small icons
 are left out: those are teasers, share buttons and badges, never the article's own pictures.
+The pictures set beside a kept paragraph's own box (a step's) come back after it too, the
+first and last steps' included (`box_pictures`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.box_pictures import box_pictures
 from reader.importers.tree import text_of
 
 # Text (outside captions) two kept paragraphs may have between them in the page with their
@@ -52,6 +55,23 @@ def restore_dropped_images(body: Any, source: lxml.html.HtmlElement) -> None:
         images = _images_between(tokens[start + 1 : end])
         if images:
             _insert(body, before, after, images)
+    _restore_box_pictures(body, source)
+
+
+def _restore_box_pictures(body: Any, source: lxml.html.HtmlElement) -> None:
+    """The pictures set beside a kept paragraph's box (a step's), right after it; the lead
+    step's and the last's too, which have no kept paragraph on both sides."""
+    kept = {graphic.get("src") for graphic in body.iter("graphic")}
+    for paragraph, images in box_pictures(body, source):
+        at = body.index(paragraph) + 1
+        for image in images:
+            if image.get("src") in kept or _linked(image) or _small(image):
+                continue
+            kept.add(image.get("src"))
+            body.insert(
+                at, etree.Element("graphic", src=image.get("src"), alt=image.get("alt") or "")
+            )
+            at += 1
 
 
 def _tokens(element: Any) -> Iterator[_Token]:

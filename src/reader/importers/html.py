@@ -23,6 +23,7 @@ from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
+from reader.importers.deks import restore_dek
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
 from reader.importers.empty_cells import restore_empty_cells
@@ -32,6 +33,7 @@ from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.icon_buttons import drop_icon_buttons
+from reader.importers.image_objects import fill_image_objects
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -61,6 +63,7 @@ from reader.importers.site_chrome import site_chrome, without_chrome, without_si
 from reader.importers.skip_links import drop_skipped_header
 from reader.importers.slideshow_strips import drop_slideshow_strips
 from reader.importers.split_body import restore_continuations
+from reader.importers.step_labels import restore_step_labels
 from reader.importers.structure import (
     document_html,
     mark_repeated_paragraphs,
@@ -127,6 +130,7 @@ def article_from_markup(
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
     fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
+    fill_image_objects(tree)  # a lazy figure named only by its microdata
     assets, remote = embed_images(tree, image_source or data_uri_image, base_url)
     gaps = trafilatura_gaps(tree, meta)
     gaps.author = without_date_word(gaps.author, tree)
@@ -292,8 +296,10 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree, origins)
+    restore_step_labels(document.body, tree)  # "Step 1" opening each step's box
     drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
     restore_lead_picture(document.body, tree)  # the photo in the article's header
+    restore_dek(document.body, tree)  # the subtitle under the headline
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree, origins)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
