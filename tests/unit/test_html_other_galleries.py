@@ -45,6 +45,26 @@ def test_the_articles_own_gallery_stays() -> None:
     assert "Ferry" in kept(STORY + gallery(OTHER, total=6))  # a few photos of the day
 
 
+def show(title: str) -> str:
+    """A viewer of a slideshow: its heading, its toolbar, slides that repeat its title."""
+    toolbar = "".join(f"<item>{label}</item>" for label in ("Share", "1 of 4", "Fullscreen"))
+    slides = "".join(
+        f'<item><list rend="ul"><item>Previous</item><item>Next</item></list>'
+        f'<head rend="h4">{title}</head><p>Photo {n}, told in a line.</p></item>'
+        for n in range(1, 5)
+    )
+    return (
+        f'<head rend="h3">Featured slide shows</head><list rend="ul">{toolbar}</list>'
+        f'<list rend="ul">{slides}</list>'
+    )
+
+
+def test_a_viewer_of_another_slideshow_goes_with_its_toolbar() -> None:
+    left = kept(STORY + show("Bakery opens on the quay"))
+    assert left.endswith("state of the sea.")
+    assert "harbour lamps" in kept(STORY + show("The harbour lamps at dusk"))
+
+
 def test_the_importer_leaves_the_gallery_out() -> None:
     slides = "".join(
         f"<li><h2><span>{n}/40</span> {OTHER[n % 3]}</h2>"

@@ -288,13 +288,13 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
+    drop_other_galleries(document.body, tree)  # another topic's slides ("7/50") in a story
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
     drop_licence_lines(document.body, tree)  # "This website is licensed under ...": the footer's
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
-    drop_other_galleries(document.body, tree)  # another topic's slides ("7/50") in a story
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list

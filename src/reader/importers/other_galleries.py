@@ -3,11 +3,14 @@
 A site may embed, in the middle of a story, its running gallery ("Business news in
 pictures"): dozens of slides, each with its counter ("7/50"), a headline and a caption, none
 about the story. Extracted, it reads as a long list of unrelated headlines in the article.
-`drop_other_galleries` removes from the extracted body a list of counted slides (every item
-opens with "N/M", the same M, a large one) whose headlines share no word with the page's
-title, with the headings right above it, the gallery's own. An article's own gallery is
-kept: its slides speak of the story's subject, and a page that is all gallery (no running
-text beside it) is the article itself.
+A viewer of another page's slideshow
+reads the same way: its slides each repeat the show's title as their heading.
+`drop_other_galleries` removes from the extracted body a list of slides (every item opens
+with "N/M", the same M, a large one; or most items carry one same heading) whose headlines
+share no word with the page's title, with what sits right above it: the gallery's headings
+and its toolbar ("Share", "1 of 5", "Fullscreen"). An article's own gallery is kept: its
+slides speak of the story's subject, and a page that is all gallery (no running text beside
+it) is the article itself.
 """
 
 from __future__ import annotations
@@ -23,12 +26,15 @@ _MIN_SLIDES = 5
 _MIN_TOTAL = 10  # "3/4" may number an article's own few photos; "7/50" is a stream
 _MIN_PARAGRAPHS = 2  # running text beside the gallery: the gallery is not the article
 _MAX_ON_TOPIC = 0.1  # share of slides whose headline may name the title's words
+_MIN_SHOW = 3  # slides repeating one heading
+_SAME_HEADINGS = 2 / 3  # of a show's headings that are its title (the extractor may nest more)
+_LABEL_WORDS = 3  # a toolbar's item: "Share on Twitter", "1 of 5", "Close"
 
 
 def drop_other_galleries(body: Any, source: lxml.html.HtmlElement) -> None:
     """Remove from the extractor's XML `body` the galleries of counted slides about another
     topic than the page's title (read from `source`, the page the body was extracted from)."""
-    lists = [found for found in body.iter("list") if _is_counted(found)]
+    lists = [found for found in body.iter("list") if _is_counted(found) or _is_show(found)]
     if not lists:
         return
     title = _words(_title(source))
@@ -46,6 +52,20 @@ def _is_counted(gallery: Any) -> bool:
     return len(totals) == 1 and (totals.pop() or 0) >= _MIN_TOTAL
 
 
+def _is_show(gallery: Any) -> bool:
+    """Whether most items of `gallery` carry one same heading: a slideshow's title."""
+    heads = (next(item.iter("head"), None) for item in gallery if item.tag == "item")
+    headings = [_text(head) for head in heads if head is not None]
+    if not headings:
+        return False
+    most = max(headings.count(heading) for heading in set(headings))
+    return most >= _MIN_SHOW and most >= _SAME_HEADINGS * len(headings)
+
+
+def _text(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
 def _total(item: Any) -> int | None:
     found = _COUNTER.match("".join(item.itertext()))
     return int(found[2]) if found and 0 < int(found[1]) <= int(found[2]) else None
@@ -59,8 +79,10 @@ def _off_topic(gallery: Any, title: set[str]) -> bool:
 
 
 def _headline(item: Any) -> str:
-    first = next((child for child in item if "".join(child.itertext()).strip()), None)
-    return "".join((first if first is not None else item).itertext())
+    """A slide's heading, or its first line."""
+    head = next(item.iter("head"), None)
+    first = next((child for child in item if _text(child)), None) if head is None else head
+    return _text(first if first is not None else item)
 
 
 def _beside_text(body: Any, gallery: Any) -> bool:
@@ -71,13 +93,22 @@ def _beside_text(body: Any, gallery: Any) -> bool:
 
 
 def _drop_with_headings(gallery: Any) -> None:
-    """Remove `gallery` and the headings right above it (no text between): its own title."""
+    """Remove `gallery` and the headings and toolbar right above it (no text between)."""
     above = gallery.getprevious()
-    while above is not None and above.tag == "head" and not (above.tail or "").strip():
+    while above is not None and _is_furniture(above) and not (above.tail or "").strip():
         previous = above.getprevious()
         _remove(above)
         above = previous
     _remove(gallery)
+
+
+def _is_furniture(block: Any) -> bool:
+    """Whether `block` is a heading or a toolbar: a list of a few words an item, no links."""
+    if block.tag == "head":
+        return True
+    items = [item for item in block if item.tag == "item"] if block.tag == "list" else []
+    plain = next(block.iter("ref", "graphic"), None) is None
+    return bool(items) and plain and all(len(_text(i).split()) <= _LABEL_WORDS for i in items)
 
 
 def _remove(element: Any) -> None:
