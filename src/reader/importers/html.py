@@ -297,7 +297,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
-    drop_header_links(document.body)  # the author's name, "Topics: a, b": links, not text
+    drop_header_links(document.body, tree)  # the author's name, "Topics: a, b": links, not text
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
     restore_inline_spaces(document.body, tree)
