@@ -84,3 +84,13 @@ def test_the_importer_leaves_the_gallery_out() -> None:
     html = import_html(page.encode(), "lamps.html").html
     assert "north lamp" in html and "until dawn" in html
     assert "Ferry" not in html and "in pictures" not in html
+
+
+def test_teasers_sharing_one_label_stay() -> None:
+    # Teasers may each carry the same line ("Read more"): they link to their stories.
+    teasers = "".join(
+        f'<item><ref target="https://harbour.example/s{n}">Story {n}</ref>'
+        f'<head rend="h4">Bakery news</head></item>'
+        for n in range(1, 6)
+    )
+    assert "Story 5" in kept(STORY + f'<list rend="ul">{teasers}</list>')

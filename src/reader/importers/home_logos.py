@@ -22,9 +22,7 @@ import lxml.html
 
 # What parts a page's title into its headline and the site's name; the ideographic space
 # parts a Japanese site's name from its section's.
-_TITLE_PARTS = re.compile(
-    r"\s[|\-\u2013\u2014\u00b7:]\s|[|\uff5c\u3000<>\uff1c\uff1e\u00ab\u00bb\u300a\u300b]"
-)
+_TITLE_PARTS = re.compile(r"\s[|\-\u2013\u2014\u00b7:]\s|[|｜\u3000<>＜＞«»《》]")
 _MIN_NAME = 3  # characters: a shorter part names nothing
 _NAME_SHARE = 0.3  # of the alt's characters the name must make up
 

@@ -53,13 +53,18 @@ def _is_counted(gallery: Any) -> bool:
 
 
 def _is_show(gallery: Any) -> bool:
-    """Whether most items of `gallery` carry one same heading: a slideshow's title."""
-    heads = (next(item.iter("head"), None) for item in gallery if item.tag == "item")
-    headings = [_text(head) for head in heads if head is not None]
-    if not headings:
+    """Whether most items of `gallery` carry one same heading, a slideshow's title, and no
+    link: slides of a viewer (teasers carrying one same label link to their stories)."""
+    heads = [(item, next(item.iter("head"), None)) for item in gallery if item.tag == "item"]
+    slides = [(item, _text(head)) for item, head in heads if head is not None]
+    if not slides:
         return False
-    most = max(headings.count(heading) for heading in set(headings))
-    return most >= _MIN_SHOW and most >= _SAME_HEADINGS * len(headings)
+    headings = [heading for _item, heading in slides]
+    title = max(set(headings), key=headings.count)
+    same = [item for item, heading in slides if heading == title]
+    if len(same) < _MIN_SHOW or len(same) < _SAME_HEADINGS * len(slides):
+        return False
+    return all(next(item.iter("ref"), None) is None for item in same)
 
 
 def _text(element: Any) -> str:
