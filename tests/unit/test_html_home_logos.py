@@ -31,3 +31,31 @@ def test_a_picture_linking_elsewhere_stays() -> None:
     for target in ("/lamps/large.jpg", "https://harbour.example/?page=2", "/news/"):
         picture = f'<a href="{target}"><img src="https://harbour.example/lamp.jpg" alt=""></a>'
         assert "<img" in html_of(picture), target
+
+
+def html_titled(title: str, picture: str) -> str:
+    body = f"<div class='story'>{picture}<h1>The north pier lamps</h1>{ARTICLE}</div>"
+    head = f'<meta charset="utf-8"><title>{title}</title>'
+    markup = f"<html><head>{head}</head><body>{body}</body></html>"
+    return import_html(markup.encode(), "p.html").html
+
+
+def linked(alt: str, target: str = "https://harbour.example/lamps/index.html") -> str:
+    return f'<a href="{target}"><img src="https://harbour.example/pic.png" alt="{alt}"></a>'
+
+
+def test_a_logo_linking_to_its_section_and_named_as_the_title_names_the_site_is_left_out() -> None:
+    title = "The north pier lamps | The Harbour Gazette"
+    assert "<img" not in html_titled(title, linked("The Harbour Gazette"))
+    assert "<img" not in html_titled(title, linked("The Harbour Gazette: lamps"))
+    japanese = "北の桟橋の灯　＜港新聞　きょうの灯台＞"
+    assert "<img" not in html_titled(japanese, linked("灯台と桟橋の港新聞"))
+
+
+def test_a_linked_photo_whose_words_only_brush_the_sites_name_stays() -> None:
+    title = "The north pier lamps | Harbour"
+    assert "<img" in html_titled(title, linked("The Harbour at dusk, the ferry coming in"))
+    assert "<img" in html_titled(title, linked("Harbourmaster"))  # not the word itself
+    whole = "The north pier lamps | The Harbour Gazette"
+    assert "<img" in html_titled(whole, linked(whole))  # the headline first: the story's picture
+    assert "<img" in html_titled("The north pier lamps", linked("The north pier"))

@@ -29,6 +29,7 @@ from reader.importers.dropped_images import restore_dropped_images
 from reader.importers.empty_cells import restore_empty_cells
 from reader.importers.encoding import decode_html
 from reader.importers.gaps import paragraph_origins, restore_dropped_blocks
+from reader.importers.header_links import drop_header_links
 from reader.importers.home_logos import drop_home_logos
 from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
@@ -48,6 +49,7 @@ from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
 from reader.importers.noscript_slots import fill_noscript_slots
+from reader.importers.other_galleries import drop_other_galleries
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_images import ImageSource, data_uri_image, embed_images
 from reader.importers.page_parser import page_parser
@@ -58,6 +60,7 @@ from reader.importers.print_only import drop_print_only
 from reader.importers.prompt_images import drop_prompt_images, mark_prompt_images
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import has_text, html_to_text, sanitize_html
+from reader.importers.script_buttons import drop_script_buttons
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.skip_links import drop_skipped_header
@@ -141,6 +144,7 @@ def article_from_markup(
     drop_controls(tree)  # a player's control bar, menus, sliders: by their ARIA roles
     drop_home_logos(tree)  # the site's logo, a picture linking to its home page
     drop_icon_buttons(tree)  # a small wordless picture that is all a link holds
+    drop_script_buttons(tree)  # "Share on Facebook": a script's control, a tooltip its word
     drop_skipped_header(tree)  # what the page's "skip to content" link jumps over
     drop_signup_boxes(tree)  # a newsletter's pitch around an e-mail field
     drop_print_only(tree)  # a print header or footer the style sheet hides on screen
@@ -303,6 +307,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_captions(document.body, tree)
     restore_continuations(document.body, tree, origins)
     drop_overruled(document.body, verdict)  # what those put back, the plain check had dropped
+    drop_other_galleries(document.body, tree)  # another topic's slides ("7/50") in a story
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
     drop_licence_lines(document.body, tree)  # "This website is licensed under ...": the footer's
@@ -310,6 +315,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
     drop_slideshow_strips(document.body, tree)  # a gallery's thumbnails opening its viewer
     drop_datelines(document.body)  # "20 Nov, 2019 05:47" on a line of its own, at an end
+    drop_header_links(document.body, tree)  # the author's name, "Topics: a, b": links, not text
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
     restore_inline_spaces(document.body, tree)
