@@ -101,4 +101,10 @@ def x_display() -> Iterator[str]:
 
 
 # The window tests' fixtures (a small library, scratch settings, the shown window).
-from tests.gui.conftest import filled, settings, window  # noqa: E402, F401
+from tests.gui.conftest import (  # noqa: E402, F401
+    _filled_library,
+    data_dir,
+    filled,
+    settings,
+    window,
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from reader.core.article import Article
 from reader.gui import change_feed
 from reader.gui.i18n import translations_dir
 from reader.gui.main_window import MainWindow
+from reader.paths import DataPaths
 from reader.services.library import Library
 
 KITE_TITLE = "湖畔小城举办国际风筝节"
@@ -48,11 +50,9 @@ def long_article(title: str, paragraphs: int = 120) -> Article:
     return html_article(title, body, section="Essays", site="The Meridian Review")
 
 
-@pytest.fixture
-def filled(library: Library) -> dict[str, int]:
-    """Three articles: Chinese (国际), English (World) and a long English essay (Essays)."""
-    ids = {}
-    for key, article in {
+def _three_articles() -> dict[str, Article]:
+    """Chinese (国际), English (World) and a long English essay (Essays)."""
+    return {
         "kite": html_article(
             KITE_TITLE,
             KITE_HTML,
@@ -71,11 +71,47 @@ def filled(library: Library) -> dict[str, int]:
             language="en",
         ),
         "essay": long_article("A long essay about rivers"),
-    }.items():
-        result = library.add_article(article)
-        assert result.article_id is not None
-        ids[key] = result.article_id
-    return ids
+    }
+
+
+@pytest.fixture(scope="session")
+def _filled_library(
+    tmp_path_factory: pytest.TempPathFactory, _new_library: Path
+) -> tuple[Path, dict[str, int]]:
+    """The library `filled` gives, made once per session, with its search index caught up
+    with it: as the window finds a library once its check at start has run (a window made
+    on a library whose index is behind starts an index worker at its first change)."""
+    root = tmp_path_factory.mktemp("filled-library") / "library"
+    shutil.copytree(_new_library, root)
+    lib = Library(DataPaths(root))
+    try:
+        ids = {}
+        for key, article in _three_articles().items():
+            result = lib.add_article(article)
+            assert result.article_id is not None
+            ids[key] = result.article_id
+        lib.update_search_index()
+        assert lib.indexer.lag() == 0
+    finally:
+        lib.close()
+    return root, ids
+
+
+@pytest.fixture
+def data_dir(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The test's library folder; a copy of the filled one when the test asks for `filled`
+    (made before the library opens it)."""
+    data = tmp_path / "library"
+    if "filled" in request.fixturenames:
+        root, _ids = request.getfixturevalue("_filled_library")
+        shutil.copytree(root, data)
+    return data
+
+
+@pytest.fixture
+def filled(library: Library, _filled_library: tuple[Path, dict[str, int]]) -> dict[str, int]:
+    """Three articles: Chinese (国际), English (World) and a long English essay (Essays)."""
+    return dict(_filled_library[1])
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -87,6 +87,18 @@ def server(tmp_path: Path) -> Iterator[Server]:
     running.kill()
 
 
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for the module's tests that neither stop it nor look at all it holds: each
+    syncs a library of its own (its own folder on the server), so they cannot meet there."""
+    root = tmp_path_factory.mktemp("dav-shared") / "dav-root"
+    root.mkdir()
+    running = Server(root, free_port())
+    running.start()
+    yield running
+    running.kill()
+
+
 @pytest.fixture
 def pair(
     tmp_path: Path, server: Server, memory_keyring: MemoryKeyring
@@ -135,15 +147,18 @@ def test_two_libraries_sync_through_webdav_and_keep_both_notes(
 
 
 def test_setup_keeps_the_password_in_the_keyring_and_in_no_file(
-    tmp_path: Path, server: Server, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    shared_server: Server,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv(ENVIRONMENT, raising=False)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
     data = tmp_path / "a"
-    done = reader(data, "sync", "setup", server.url, "--user", USER, "--author", "alice")
+    done = reader(data, "sync", "setup", shared_server.url, "--user", USER, "--author", "alice")
     assert done.returncode == 0, done.stderr
     (account,) = [user for service, user in memory_keyring.stored if service == SERVICE]
-    assert account.startswith(f"{USER}@127.0.0.1:{server.port}/dav")
+    assert account.startswith(f"{USER}@127.0.0.1:{shared_server.port}/dav")
     assert memory_keyring.stored[(SERVICE, account)] == PASSWORD
     # Later runs read it from the keyring, without asking.
     monkeypatch.setattr("getpass.getpass", _no_prompt)
@@ -155,32 +170,35 @@ def test_setup_keeps_the_password_in_the_keyring_and_in_no_file(
 
 
 def test_without_a_keyring_the_password_is_refused_unless_in_the_environment(
-    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, shared_server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
         monkeypatch.delenv(ENVIRONMENT, raising=False)
         monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)
-        refused = reader(tmp_path / "a", "sync", "setup", server.url, "--user", USER)
+        refused = reader(tmp_path / "a", "sync", "setup", shared_server.url, "--user", USER)
         assert refused.returncode == 1
         assert refused.stderr.count("\n") == 1 and ENVIRONMENT in refused.stderr
         status = reader(tmp_path / "a", "sync", "status", check=True)
         assert "not set up" in status.stdout
         monkeypatch.setenv(ENVIRONMENT, PASSWORD)
         monkeypatch.setattr("getpass.getpass", _no_prompt)
-        reader(tmp_path / "a", "sync", "setup", server.url, "--user", USER, check=True)
+        reader(tmp_path / "a", "sync", "setup", shared_server.url, "--user", USER, check=True)
         reader(tmp_path / "a", "sync", "now", check=True)
     finally:
         keyring.set_keyring(before)
 
 
 def test_a_wrong_password_is_a_one_line_error(
-    tmp_path: Path, server: Server, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    shared_server: Server,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv(ENVIRONMENT, raising=False)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "not the password")
-    wrong = reader(tmp_path / "a", "sync", "setup", server.url, "--user", USER)
+    wrong = reader(tmp_path / "a", "sync", "setup", shared_server.url, "--user", USER)
     assert wrong.returncode == 1
     assert wrong.stderr.count("\n") == 1 and "refused the user name or password" in wrong.stderr
     assert not memory_keyring.stored  # a password that does not work is not kept
@@ -356,9 +374,9 @@ def test_an_upload_the_server_does_not_store_as_sent_never_gets_its_name(
         broken.kill()
 
 
-def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:
+def test_a_name_is_written_once_and_never_replaced(shared_server: Server) -> None:
     def transport() -> WebDAVTransport:
-        return WebDAVTransport(server.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD))
+        return WebDAVTransport(shared_server.url, "reader-sync/v1/" + "a" * 32, (USER, PASSWORD))
 
     first, late, other = transport(), transport(), transport()
     name = "devices/" + "b" * 32 + "/1-1.jsonl.gz"
@@ -368,7 +386,7 @@ def test_a_name_is_written_once_and_never_replaced(server: Server) -> None:
     with pytest.raises(SyncError, match="other content"):
         other.put(name, b"two")
     assert transport().read(name) == b"one"
-    folder = server.root / "reader-sync" / "v1" / ("a" * 32) / "devices" / ("b" * 32)
+    folder = shared_server.root / "reader-sync" / "v1" / ("a" * 32) / "devices" / ("b" * 32)
     assert [p.name for p in folder.iterdir()] == ["1-1.jsonl.gz"]  # no temporary file left
     for t in (first, late, other):
         t.close()
@@ -393,22 +411,22 @@ def test_an_unusable_address_is_refused_before_any_request(
 
 
 def test_a_user_name_in_the_address_is_kept_and_the_password_is_not(
-    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, shared_server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(ENVIRONMENT, PASSWORD)
-    at = server.url.replace("http://", f"http://{USER}@")
+    at = shared_server.url.replace("http://", f"http://{USER}@")
     shown = reader(tmp_path / "a", "sync", "setup", at, "--json", check=True)
     assert f"{USER}@127.0.0.1" in shown.stdout and PASSWORD not in shown.stdout
 
 
 def test_without_a_terminal_the_password_question_is_a_one_line_error(
-    tmp_path: Path, server: Server, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, shared_server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(ENVIRONMENT, raising=False)
     # A new session has no terminal to ask on, and stdin is empty: as under cron or systemd.
     asked = subprocess.run(
         [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "a"), "sync", "setup",
-         server.url, "--user", USER],
+         shared_server.url, "--user", USER],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, start_new_session=True,
         timeout=60, check=False,
     )  # fmt: skip
