@@ -19,7 +19,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.importers.tree import text_of
+from reader.importers.tree import text_of, word_count
 
 _CREDIT_WORDS = 12  # a credit or a one-line caption; more is the article's next paragraph
 _CAPTION_WORDS = 60  # a caption says what a picture shows in a sentence or three
@@ -76,7 +76,7 @@ def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
         images = [image for image in figure.iter("img") if image.get("src")]
         caption = next(figure.iter("figcaption"), None)
         text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
-        if caption is None and 0 < _words(figure) <= _CAPTION_WORDS:
+        if caption is None and 0 < word_count(figure) <= _CAPTION_WORDS:
             text = text_of(figure)  # a credit in a box of the figure's own ("attribution")
         elif caption is None and (after := _paragraph_after(figure)) is not None:
             text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
@@ -95,11 +95,11 @@ def _captioned_image(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | 
     the image of the picture-only box right before it (the last, under a carousel's: the
     caption follows the set), or of the box it shares with the image alone; None for a box
     holding images itself (`wp-caption`, a gallery) or a long text."""
-    words = _words(caption)
+    words = word_count(caption)
     if not 0 < words <= _CAPTION_WORDS or next(caption.iter("img"), None) is not None:
         return None
     for holder, words_around in ((caption.getprevious(), 0), (caption.getparent(), words)):
-        if holder is None or _words(holder) != words_around:
+        if holder is None or word_count(holder) != words_around:
             continue
         images = [image for image in holder.iter("img") if image.get("src")]
         if len(images) == 1 or (images and holder is caption.getprevious()):
@@ -114,13 +114,9 @@ def _paragraph_after(figure: lxml.html.HtmlElement) -> lxml.html.HtmlElement | N
     for _step in range(2):
         if (after.tail or "").strip() or (after := after.getnext()) is None:
             return None
-        words = _words(after)
+        words = word_count(after)
         if after.tag == "p":
             return after if 0 < words <= _CREDIT_WORDS else None
         if words > 1 or next(after.iter("img"), None) is not None:
             return None
     return None
-
-
-def _words(element: lxml.html.HtmlElement) -> int:
-    return len(" ".join(element.itertext()).split())

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import lxml.html
 
+from reader.importers.tree import word_count
+
 # Names (an id, or one class) that sites and blog engines give the box of readers' comments.
 _NAMES = frozenset(
     {
@@ -27,11 +29,11 @@ def drop_comment_sections(tree: lxml.html.HtmlElement) -> None:
     sections = [element for element in tree.iter() if _named(element)]
     if not sections:
         return
-    total = _words(tree)
+    total = word_count(tree)
     for section in sections:
         if section.getparent() is None or any(_named(a) for a in section.iterancestors()):
             continue  # the page itself, or inside a section already judged
-        if next(section.iter("h1"), None) is not None or _words(section) > _MOST * total:
+        if next(section.iter("h1"), None) is not None or word_count(section) > _MOST * total:
             continue
         section.drop_tree()
 
@@ -41,7 +43,3 @@ def _named(element: lxml.html.HtmlElement) -> bool:
         return False
     names = {(element.get("id") or "").casefold(), *(element.get("class") or "").casefold().split()}
     return not names.isdisjoint(_NAMES)
-
-
-def _words(element: lxml.html.HtmlElement) -> int:
-    return len(" ".join(element.itertext()).split())

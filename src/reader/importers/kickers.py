@@ -11,21 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.importers.tree import word_count
+
 _WORDS = 4  # "chaos theory", "Biz & IT": a label, not a headline
 
 
 def drop_kickers(body: Any) -> None:
     """Remove from the extractor's XML `body` the kicker that opens it, if any."""
-    blocks = [block for block in body if _words(block) or block.tag == "graphic"]
+    blocks = [block for block in body if word_count(block) or block.tag == "graphic"]
     if len(blocks) < 2 or blocks[0].tag != "head" or blocks[1].tag != "head":
         return
     kicker = blocks[0]
     links = list(kicker.iter("ref"))
     target = links[0].get("target") if len(links) == 1 else None
-    linked = len(links) == 1 and _words(links[0]) == _words(kicker)
-    if linked and target and not target.startswith("#") and _words(kicker) <= _WORDS:
+    linked = len(links) == 1 and word_count(links[0]) == word_count(kicker)
+    if linked and target and not target.startswith("#") and word_count(kicker) <= _WORDS:
         body.remove(kicker)
-
-
-def _words(element: Any) -> int:
-    return len(" ".join(element.itertext()).split())

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import lxml.html
 
+from reader.importers.tree import word_count
+
 _MOST = 0.5  # share of the outer article's words
 
 
@@ -22,10 +24,10 @@ def drop_nested_articles(tree: lxml.html.HtmlElement) -> None:
         if outer.getparent() is None or next(outer.iterancestors("article"), None) is not None:
             continue  # removed with an earlier one, or itself nested
         inner = _outermost_inner(outer)
-        total = _words(outer)
+        total = word_count(outer)
         if not inner or total == 0:
             continue
-        sizes = {article: _words(article) for article in inner}
+        sizes = {article: word_count(article) for article in inner}
         entries = sum(sizes.values()) >= _MOST * total
         for article in inner:
             if sizes[article] >= _MOST * total:
@@ -47,7 +49,3 @@ def _same_kind(article: lxml.html.HtmlElement, outer: lxml.html.HtmlElement) -> 
     ours, theirs = set(article.classes), set(outer.classes)
     fewer = min(len(ours), len(theirs))
     return fewer > 0 and len(ours & theirs) * 2 > fewer
-
-
-def _words(element: lxml.html.HtmlElement) -> int:
-    return len(" ".join(element.itertext()).split())

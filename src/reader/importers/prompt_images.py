@@ -17,6 +17,8 @@ from typing import Any
 
 import lxml.html
 
+from reader.importers.tree import word_count
+
 _BOX_DEPTH = 3  # levels above the image still within its box
 _BUTTON_DEPTH = 4  # levels above a button still within its box
 _BOX_WORDS = 40  # a prompt's line or two: more is a region of the page, not a box
@@ -29,7 +31,7 @@ def mark_prompt_images(tree: lxml.html.HtmlElement) -> None:
         box = button
         for _level in range(_BUTTON_DEPTH):
             box = box.getparent()
-            if box is None or _words(box) > _BOX_WORDS:
+            if box is None or word_count(box) > _BOX_WORDS:
                 break
             images = list(box.iter("img"))
             if images:
@@ -42,7 +44,7 @@ def drop_prompt_images(body: Any, source: lxml.html.HtmlElement) -> None:
     """Remove from the extractor's XML `body` its last block when that is the bare picture
     of a prompt box of the page."""
     blocks = list(body)
-    if not blocks or (blocks[-1].tail or "").strip() or _words(blocks[-1]):
+    if not blocks or (blocks[-1].tail or "").strip() or word_count(blocks[-1]):
         return
     graphics = list(blocks[-1].iter("graphic"))
     if len(graphics) != 1 or not graphics[0].get("src"):
@@ -74,11 +76,7 @@ def _box(image: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if parent is None:
             return None
         box = parent
-        words = _words(box)
+        words = word_count(box)
         if words:
             return box if words <= _BOX_WORDS else None
     return None
-
-
-def _words(element: Any) -> int:
-    return len(" ".join(element.itertext()).split())

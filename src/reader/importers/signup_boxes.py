@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import lxml.html
 
+from reader.importers.tree import word_count
+
 _BOX_WORDS = 60  # a heading, a line of pitch, a message or two: a box, not an article
 _MOST = 0.5  # share of the page's words a sign-up box never holds
 
@@ -21,10 +23,10 @@ def drop_signup_boxes(tree: lxml.html.HtmlElement) -> None:
     fields = [field for field in tree.iter("input") if _asks_for_email(field)]
     if not fields:
         return
-    total = _words(tree)
+    total = word_count(tree)
     for field in fields:
         box = _box(field)
-        if box is not None and box.getparent() is not None and _words(box) <= _MOST * total:
+        if box is not None and box.getparent() is not None and word_count(box) <= _MOST * total:
             box.drop_tree()
 
 
@@ -40,11 +42,7 @@ def _box(field: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     """The outermost ancestor of `field` that holds no more than a box's few words."""
     box = None
     for ancestor in field.iterancestors():
-        if ancestor.tag in {"body", "html"} or _words(ancestor) > _BOX_WORDS:
+        if ancestor.tag in {"body", "html"} or word_count(ancestor) > _BOX_WORDS:
             break
         box = ancestor
     return box
-
-
-def _words(element: lxml.html.HtmlElement) -> int:
-    return len(" ".join(element.itertext()).split())

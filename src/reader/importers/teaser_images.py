@@ -14,6 +14,8 @@ from typing import Any
 
 import lxml.html
 
+from reader.importers.tree import word_count
+
 _MIN_IMAGES = 2
 _CARD_DEPTH = 3  # levels above an image's link still within its card
 _HEADLINE_WORDS = 2
@@ -34,7 +36,9 @@ def drop_teaser_images(body: Any, source: lxml.html.HtmlElement) -> None:
         return
     if start > 0 and _is_title(blocks[start - 1]):
         start -= 1  # the box's own title: "Related stories", "Today on the site"
-    if sum(_words(block) for block in blocks[:start]) <= sum(_words(b) for b in blocks[start:]):
+    if sum(word_count(block) for block in blocks[:start]) <= sum(
+        word_count(b) for b in blocks[start:]
+    ):
         return  # a page of cards: what is left would not be an article
     for block in blocks[start:]:
         body.remove(block)
@@ -59,7 +63,7 @@ def _graphics(block: Any) -> Any:
 
 def _is_title(block: Any) -> bool:
     linked = next(block.iter("ref"), None) is not None
-    return block.tag == "head" and 0 < _words(block) <= _TITLE_WORDS and not linked
+    return block.tag == "head" and 0 < word_count(block) <= _TITLE_WORDS and not linked
 
 
 def _headlines_dropped(blocks: list[Any], whole: dict[str, str], body: Any) -> bool:
@@ -104,10 +108,6 @@ def _card(link: lxml.html.HtmlElement, href: str) -> lxml.html.HtmlElement | Non
         card = parent
         for other in card.iter("a"):
             same = other is not link and (other.get("href") or "").strip() == href
-            if same and _words(other) >= _HEADLINE_WORDS:
+            if same and word_count(other) >= _HEADLINE_WORDS:
                 return card
     return None
-
-
-def _words(element: Any) -> int:
-    return len(" ".join(element.itertext()).split())

@@ -17,6 +17,12 @@ def text_of(element: etree._Element | None) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def word_count(element: Any) -> int:
+    """How many words the element's text holds, its pieces split apart: "a<b>b</b>" is two
+    (text_of runs inline pieces together, as they read)."""
+    return len(" ".join(element.itertext()).split())
+
+
 def add_text(parent: Any, index: int, text: str) -> None:
     """Put `text` where child `index` of `parent` begins: after the child before it (in its
     tail), or at the start of `parent` (in its text) when there is none."""
