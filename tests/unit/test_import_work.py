@@ -7,13 +7,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import lxml.html
 import pytest
 
 import reader.core.article
 from reader.core.article import Article
 from reader.importers import _finish
-from reader.importers.html import parse_document
+from reader.importers.html import import_html, parse_document
 from reader.importers.html_metadata import read_metadata, strip_site_name
+from reader.importers.tree import declared_side
 
 
 def test_finishing_an_import_copies_the_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,3 +85,28 @@ def test_a_site_name_is_stripped_from_a_title_without_a_pattern_where_it_cannot_
     assert strip_site_name(title, site) == stripped
     if stripped == title:  # no separator meets the name: no pattern was made of it
         assert not [p for p in patterns if "Farm" in p]
+
+
+def _image(**attributes: str) -> Any:
+    image = lxml.html.fromstring("<img>")
+    for name, value in attributes.items():
+        image.set(name, value)
+    return image
+
+
+def test_a_declared_side_is_read_only_from_ascii_digits() -> None:
+    assert declared_side(_image(width="120"), "width") == 120
+    assert declared_side(_image(width=" 48px "), "width") == 48
+    assert declared_side(_image(width="0"), "width") == 0
+    assert declared_side(_image(), "width") is None
+    assert declared_side(_image(width="50%"), "width") is None
+    # isdigit() holds for a superscript two, which int() refuses: a pass would raise
+    assert declared_side(_image(width="²"), "width") is None
+
+
+def test_a_page_declaring_a_superscript_size_imports() -> None:
+    text = "<p>The keeper lit the north lamp at dusk and wrote each lighting in the log.</p>" * 5
+    icon = '<a href="/harbour"><img src="lamp.png" width="²" height="²"></a>'
+    body = f"<article><h1>The log</h1>{text}{icon}{text}</article>"
+    page = f"<html><head><title>The log</title></head><body>{body}</body></html>"
+    assert "north lamp" in import_html(page.encode(), "log.html").text

@@ -24,7 +24,7 @@ import lxml.html
 from lxml import etree
 
 from reader.importers.box_pictures import box_pictures
-from reader.importers.tree import text_of
+from reader.importers.tree import declared_side, text_of
 
 # Text (outside captions) two kept paragraphs may have between them in the page with their
 # images still read as the article's: a heading or a step's label, not a teaser's headline.
@@ -124,11 +124,8 @@ def _linked(image: Any) -> bool:
 
 
 def _small(image: Any) -> bool:
-    for name in ("width", "height"):
-        size = (image.get(name) or "").strip().removesuffix("px")
-        if size.isdigit() and int(size) < _MIN_SIDE:
-            return True
-    return False
+    sizes = (declared_side(image, name) for name in ("width", "height"))
+    return any(size is not None and size < _MIN_SIDE for size in sizes)
 
 
 def _insert(body: Any, before: Any, after: Any, images: list[Any]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import lxml.html
 
-from reader.importers.tree import text_of
+from reader.importers.tree import declared_side, text_of
 
 _ICON_SIDE = 60  # pixels: both declared sides under this, an icon
 
@@ -21,7 +21,7 @@ _ICON_SIDE = 60  # pixels: both declared sides under this, an icon
 def drop_icon_buttons(tree: lxml.html.HtmlElement) -> None:
     """Remove from `tree` the small pictures that are a link's only content, without words."""
     for image in list(tree.iter("img")):
-        width, height = _declared(image, "width"), _declared(image, "height")
+        width, height = declared_side(image, "width"), declared_side(image, "height")
         if width is None or height is None or image.getparent() is None:
             continue
         if 0 < max(width, height) < _ICON_SIDE and _wordless_button(image):
@@ -34,8 +34,3 @@ def _wordless_button(image: Any) -> bool:
     if link is None or (image.get("alt") or "").strip() or text_of(link):
         return False
     return sum(1 for _ in link.iter("img")) == 1
-
-
-def _declared(image: Any, name: str) -> int | None:
-    size = (image.get(name) or "").strip().removesuffix("px")
-    return int(size) if size.isdigit() else None

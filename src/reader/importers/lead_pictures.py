@@ -19,7 +19,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.importers.tree import text_of
+from reader.importers.tree import declared_side, text_of
 
 _MIN_LEAD_SIDE = 300  # a lead photo is shown wide: a declared width past this
 _MAX_ICON_SIDE = 60  # a declared side under this is an avatar, an icon or a badge
@@ -147,13 +147,9 @@ def _is_furniture(image: Any) -> bool:
 
 
 def _size(image: Any) -> tuple[int | None, int | None]:
-    return _pixels(image.get("width")), _pixels(image.get("height"))
-
-
-def _pixels(value: str | None) -> int | None:
-    digits = (value or "").strip().removesuffix("px")
     # "0" is no size: a template's placeholder for a height the page's style sets
-    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+    width, height = declared_side(image, "width"), declared_side(image, "height")
+    return width or None, height or None
 
 
 def _head_graphics(body: Any) -> list[Any]:

@@ -12,6 +12,7 @@ import lxml.html
 
 from reader.core.images import allowed_image, data_uri_bytes, is_transparent
 from reader.importers.local_images import web_image_name
+from reader.importers.tree import declared_side
 
 ImageSource = Callable[[str], bytes | None]
 """Gives the bytes an <img> source refers to, or None when it is not available offline."""
@@ -174,8 +175,8 @@ _DECORATION_SIDE = 8
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
     """Tracking pixels declare a 1x1 (or 0x0) size, a layout's rounded corners and spacers
     a few pixels a side; none is ever part of the article."""
-    sizes = [(image.get(name) or "").strip().removesuffix("px") for name in ("width", "height")]
-    return all(size.isdigit() and int(size) <= _DECORATION_SIDE for size in sizes)
+    sizes = [declared_side(image, name) for name in ("width", "height")]
+    return all(size is not None and size <= _DECORATION_SIDE for size in sizes)
 
 
 def image_extension(data: bytes) -> str | None:

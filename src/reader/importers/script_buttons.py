@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.html
 
-from reader.importers.tree import text_of
+from reader.importers.tree import declared_side, text_of
 
 _LARGE_SIDE = 150  # pixels: a declared side this wide is a picture, not a button's icon
 _REACH = 6  # levels between the icon and its control: a button lays its icon out in a table
@@ -44,5 +44,5 @@ def _in_script_button(image: Any) -> bool:
 
 
 def _declared_large(image: Any) -> bool:
-    sides = ((image.get(name) or "").strip().removesuffix("px") for name in ("width", "height"))
-    return any(side.isdigit() and int(side) >= _LARGE_SIDE for side in sides)
+    sides = (declared_side(image, name) for name in ("width", "height"))
+    return any(side is not None and side >= _LARGE_SIDE for side in sides)

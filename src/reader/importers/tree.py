@@ -23,6 +23,13 @@ def word_count(element: Any) -> int:
     return len(" ".join(element.itertext()).split())
 
 
+def declared_side(image: Any, name: str) -> int | None:
+    """A picture's `width` or `height` as its markup declares it in pixels ("120", "120px");
+    None when absent or not a whole number (a percentage, "auto", a superscript digit)."""
+    value = (image.get(name) or "").strip().removesuffix("px")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def add_text(parent: Any, index: int, text: str) -> None:
     """Put `text` where child `index` of `parent` begins: after the child before it (in its
     tail), or at the start of `parent` (in its text) when there is none."""
