@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from reader.importers.html import import_html
 from tests.hostile_images import data_uri, png
-
-TEXT = (
-    "The keeper lit the north lamp at dusk and the south lamp an hour later, and wrote down "
-    "each lighting in the log with the weather and the state of the sea that evening."
-)
+from tests.keeper_text import LOG_ENTRIES, imported_log
 
 
 def imported(closing: str) -> str:
-    paragraphs = "".join(f"<p>{TEXT} Entry {n}.</p>" for n in range(1, 6))
-    page = (
-        "<html><head><title>The log</title></head><body><h1>The log</h1>"
-        f"<div>{paragraphs}{closing}</div></body></html>"
-    )
-    return import_html(page.encode(), "log.html").html
+    return imported_log(f"<div>{LOG_ENTRIES}{closing}</div>")
 
 
 def button(label: str, alt: str = "", size: str = "") -> str:
