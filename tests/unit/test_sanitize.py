@@ -106,6 +106,21 @@ def test_embedded_and_asset_images_survive() -> None:
     assert '<img src="assets/0123abcd.jpg" width="300">' in html
 
 
+def test_blocks_holding_nothing_visible_are_dropped_and_the_text_is_unchanged() -> None:
+    # Each would be a blank gap in the pane (an item a bullet with nothing after it).
+    page = (
+        '<p>One</p><p></p><p class="spacer">&nbsp;</p><h2> </h2><p><br></p>'
+        "<blockquote><p> </p></blockquote><ul><li></li></ul><ol><li></li><li>Two</li></ol>"
+        '<p><img src="assets/a.png"></p><pre>  </pre><table><tr><td></td><td>3</td></tr></table>'
+    )
+    cleaned = sanitize_html(page)
+    assert cleaned == (
+        '<p>One</p><ol><li>Two</li></ol><p><img src="assets/a.png"></p><pre>  </pre>'
+        "<table><tbody><tr><td></td><td>3</td></tr></tbody></table>"
+    )
+    assert html_to_text(cleaned) == html_to_text(page)
+
+
 def test_links_without_a_safe_target_become_text() -> None:
     html = sanitize_html('<p>see <a href="javascript:x()">this <b>page</b></a> now</p>')
     assert html == "<p>see this <b>page</b> now</p>"

@@ -127,7 +127,26 @@ def sanitize_html(fragment: str) -> str:
     # nh3's parser checks scopes by walking the open elements: work grows with the square of
     # the depth. Capped first, the fragment costs it in proportion to its length.
     cleaned = _CLEANER.clean(cap_nesting(fragment, 4 * MAX_DEPTH))
-    return _tidy(cleaned).strip()
+    return _without_empty_blocks(_tidy(cleaned)).strip()
+
+
+# A paragraph, heading, list item, list or quote that holds nothing a reader sees: passes that take
+# furniture out of a block, and pages' own spacer paragraphs, leave them. The pane would draw
+# each as a blank gap (a bullet with nothing after it, for an item); the text has no line for
+# them either way, so dropping them changes no offset.
+_EMPTY_BLOCK = re.compile(
+    r"<(p|li|h[1-6]|blockquote|ul|ol|dl)(?:\s[^<>]*)?>(?:\s|&nbsp;|\xa0|<br>)*</\1>", re.IGNORECASE
+)
+
+
+def _without_empty_blocks(html_text: str) -> str:
+    """`html_text` without empty blocks, innermost first (a quote holding only an empty
+    paragraph goes too)."""
+    while True:
+        emptied = _EMPTY_BLOCK.sub("", html_text)
+        if emptied == html_text:
+            return html_text
+        html_text = emptied
 
 
 def _tidy(cleaned: str) -> str:
