@@ -5,7 +5,12 @@ from __future__ import annotations
 import lxml.html
 
 from reader.importers.html import import_html
-from reader.importers.structure import REPEAT_MARK, prepare_source
+from reader.importers.structure import (
+    REPEAT_MARK,
+    RUN_MARK,
+    mark_repeated_paragraphs,
+    prepare_source,
+)
 
 LINES = (
     "The lamps on the north pier were lit at dusk by the keeper, who walked the length of "
@@ -59,6 +64,18 @@ def test_a_text_block_the_page_repeats_stays_repeated() -> None:
     html, text = imported(f"<article>{body}</article>")
     assert text.count(refrain) == 2
     assert "\u2064" not in html and "\u2064" not in text
+
+
+def test_every_line_of_a_run_of_equal_link_lines_is_judged_alike() -> None:
+    # Four lines that each hold one short link, alike in text, each to its own file: the
+    # extractor judged every other one (the one carrying the repeat mark) unlike the rest.
+    files = ("lamps.pdf", "log.pdf", "pier.pdf", "wind.pdf")
+    links = "".join(f'<p><a href="https://pier.example/{name}">PDF</a></p>' for name in files)
+    body = f"<article>{paragraphs(LINES[:2])}<p>The keeper's files</p>{links}"
+    html, text = imported(f"{body}{paragraphs(LINES[2:])}</article>")
+    assert [name for name in files if f"https://pier.example/{name}" in html] == list(files)
+    assert text.count("PDF") == 4
+    assert "\u2063" not in html and "\u2064" not in html
 
 
 def test_a_blank_line_of_line_breaks_ends_a_paragraph() -> None:
@@ -146,3 +163,11 @@ def test_a_feed_entry_repeating_a_paragraph_keeps_no_mark() -> None:
     )
     prepare_source(tree)  # the preparation feeds and books use: no extraction to undo a mark
     assert REPEAT_MARK not in tree.text_content()
+
+
+def test_each_paragraph_of_a_run_of_repeats_carries_one_mark_unlike_its_neighbours() -> None:
+    chorus = "<p>Light the lamps </p>"  # a space before the mark: still the same text
+    tree = lxml.html.document_fromstring(f"<html><body>{chorus * 3}<p>Done</p></body></html>")
+    mark_repeated_paragraphs(tree)
+    ends = [paragraph.text_content()[-1] for paragraph in tree.iter("p")]
+    assert ends == [RUN_MARK, REPEAT_MARK, RUN_MARK, "e"]

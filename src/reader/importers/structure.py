@@ -48,8 +48,12 @@ _BLOCK_PARENTS = frozenset({"body", "div", "quote", "list", "table", "row"})
 # Appended to a paragraph that repeats the one before it (a refrain, a chorus): the extractor
 # drops a long paragraph equal to the previous one as its own artefact; the mark makes the
 # page's repeat differ, and `restore_repeats` takes it out again. U+2064 is invisible and has
-# no use in running text.
+# no use in running text. The paragraph a run of repeats opens gets RUN_MARK (U+2063, as
+# unused): a mark is one more character of text, which tips the extractor's link-density test
+# for a line that is one short link, so every line of a run carries one mark to be judged alike.
 REPEAT_MARK = "\u2064"
+RUN_MARK = "\u2063"
+_OTHER_MARK = {RUN_MARK: REPEAT_MARK, REPEAT_MARK: RUN_MARK}
 _RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
 
@@ -200,9 +204,10 @@ def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
 
 
 def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
-    """A paragraph whose text is its previous sibling paragraph's gets REPEAT_MARK at its end.
-    In a run of equal paragraphs every other one is marked: enough for neighbours to differ.
+    """Each paragraph of a run of sibling paragraphs with equal text gets a mark at its end:
+    RUN_MARK on the first, then REPEAT_MARK and RUN_MARK in turn, so neighbours differ.
     A <div> holding only text and inline elements reads as a paragraph, and is one here."""
+    marks: dict[lxml.html.HtmlElement, str] = {}  # the runs' paragraphs marked so far
     for paragraph in list(tree.iter("p", "div")):
         before = paragraph.getprevious()
         if before is None or before.tag != paragraph.tag or (before.tail or "").strip():
@@ -210,12 +215,24 @@ def mark_repeated_paragraphs(tree: lxml.html.HtmlElement) -> None:
         if paragraph.tag == "div" and not _text_only(paragraph):
             continue
         text = text_of(paragraph)
-        if text and text == text_of(before):
-            last = paragraph[-1] if len(paragraph) else None
-            if last is None:
-                paragraph.text = (paragraph.text or "") + REPEAT_MARK
-            else:
-                last.tail = (last.tail or "") + REPEAT_MARK
+        if text and text == _unmarked(before, marks):
+            if before not in marks:
+                marks[before] = _mark(before, RUN_MARK)
+            marks[paragraph] = _mark(paragraph, _OTHER_MARK[marks[before]])
+
+
+def _unmarked(paragraph: lxml.html.HtmlElement, marks: dict[lxml.html.HtmlElement, str]) -> str:
+    text = text_of(paragraph)
+    return text[:-1].rstrip() if paragraph in marks else text  # "text " + mark: "text \u2063"
+
+
+def _mark(paragraph: lxml.html.HtmlElement, mark: str) -> str:
+    last = paragraph[-1] if len(paragraph) else None
+    if last is None:
+        paragraph.text = (paragraph.text or "") + mark
+    else:
+        last.tail = (last.tail or "") + mark
+    return mark
 
 
 def _text_only(block: lxml.html.HtmlElement) -> bool:
@@ -224,7 +241,7 @@ def _text_only(block: lxml.html.HtmlElement) -> bool:
 
 def restore_repeats(html: str) -> str:
     """The extracted HTML without the marks `mark_repeated_paragraphs` put on the page."""
-    return html.replace(REPEAT_MARK, "")
+    return html.replace(REPEAT_MARK, "").replace(RUN_MARK, "")
 
 
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
