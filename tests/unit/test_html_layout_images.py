@@ -68,3 +68,51 @@ def test_pictures_with_a_colour_that_shows_stay() -> None:
     no_transparency = palette_png(bytes(3), None)
     for source in (black, one_opaque, no_transparency):
         assert "<img" in html_of(f'<img src="{source}">')
+
+
+def gif(pixels: bytes, width: int, clear_index: int | None, frames: int = 1) -> str:
+    """A GIF of two colours (black, white) as a data: URI; `clear_index` its transparent one.
+
+    The pixels are coded with a clear code before every two, so the codes stay 3 bits wide.
+    """
+    codes: list[int] = []
+    for start in range(0, len(pixels), 2):
+        codes += [4, *pixels[start : start + 2]]
+    codes.append(5)
+    packed = sum(code << (3 * n) for n, code in enumerate(codes))
+    data = packed.to_bytes((3 * len(codes) + 7) // 8, "little")
+    blocks = b"".join(
+        bytes([len(data[i : i + 255])]) + data[i : i + 255] for i in range(0, len(data), 255)
+    )
+    height = len(pixels) // width
+    control = b""
+    if clear_index is not None:
+        control = b"\x21\xf9\x04\x01\x00\x00" + bytes([clear_index]) + b"\x00"
+    frame = (
+        control
+        + b"\x2c"
+        + struct.pack("<HHHH", 0, 0, width, height)
+        + b"\x00\x02"
+        + blocks
+        + b"\x00"
+    )
+    screen = (
+        b"GIF89a" + struct.pack("<HH", width, height) + b"\x80\x00\x00" + bytes(3) + b"\xff" * 3
+    )
+    return "data:image/gif;base64," + base64.b64encode(screen + frame * frames + b";").decode()
+
+
+def test_a_gif_whose_every_pixel_is_clear_is_left_out() -> None:
+    for spacer in (gif(b"\x01", 1, 1), gif(b"\x00" * 12, 4, 0)):
+        html = html_of(f'<img src="{spacer}" alt="Illustration">')
+        assert "keeper" in html
+        assert "<img" not in html
+
+
+def test_gifs_that_show_a_pixel_stay() -> None:
+    for picture in (
+        gif(b"\x00" * 11 + b"\x01", 4, 0),  # one white pixel among the clear ones
+        gif(b"\x01", 1, None),  # no transparent colour: a white dot
+        gif(b"\x01", 1, 1, frames=2),  # a second frame may show anything
+    ):
+        assert "<img" in html_of(f'<img src="{picture}">')

@@ -15,6 +15,8 @@ import struct
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from reader.core.gif_spacers import is_clear_gif
+
 # 40 megapixels is more than any photograph in an article needs (8K video is 33 MP) and
 # about 160 MB once decoded to 32-bit pixels; beyond it a "picture" is a decompression bomb.
 MAX_PIXELS = 40_000_000
@@ -161,8 +163,11 @@ _PNG_COLOUR_TYPE = 25  # offset of IHDR's colour type: 3 is a palette image
 
 
 def is_transparent(data: bytes) -> bool:
-    """Whether the bytes are a palette PNG whose every colour is fully transparent: a spacer
-    that shows nothing at any size. (Other images would need decoding to tell.)"""
+    """Whether the bytes are a palette PNG whose every colour is fully transparent, or a small
+    GIF whose every pixel is: a spacer that shows nothing at any size. (Other images would
+    need decoding to tell.)"""
+    if data[:3] == b"GIF":
+        return is_clear_gif(data)
     if not data.startswith(b"\x89PNG\r\n\x1a\n") or len(data) <= _PNG_COLOUR_TYPE:
         return False
     if data[12:16] != b"IHDR" or data[_PNG_COLOUR_TYPE] != 3:

@@ -49,6 +49,7 @@ from reader.importers.meta_lists import drop_meta_lists
 from reader.importers.nested_articles import drop_nested_articles
 from reader.importers.nesting import MAX_SOURCE_DEPTH, cap_nesting
 from reader.importers.noscript_slots import fill_noscript_slots
+from reader.importers.orphan_headings import drop_orphan_headings
 from reader.importers.other_galleries import drop_other_galleries
 from reader.importers.page_gaps import trafilatura_gaps
 from reader.importers.page_images import ImageSource, data_uri_image, embed_images
@@ -310,6 +311,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_other_galleries(document.body, tree)  # another topic's slides ("7/50") in a story
     drop_teaser_tail(document.body)  # links to the site's other stories below the article
     drop_closing_boxes(document.body)  # "Support the author", the author's card, under the text
+    drop_orphan_headings(document.body)  # a box's heading, the box emptied: over nothing
     drop_licence_lines(document.body, tree)  # "This website is licensed under ...": the footer's
     drop_teaser_images(document.body, tree)  # their thumbnails, once their headlines are gone
     drop_prompt_images(document.body, tree)  # a call to act's picture, its line and button gone
