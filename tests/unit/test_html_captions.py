@@ -137,3 +137,60 @@ def test_a_figcaption_after_its_figure_outside_it_is_the_caption() -> None:
         ("graphic", ""),
         ("figcaption", "The north pier at dusk (Ines)"),
     ]
+
+
+def test_a_caption_the_extractor_kept_as_lines_is_the_pictures_caption() -> None:
+    # A short item: the extractor keeps the figcaption's sentence (a paragraph in a span) as
+    # a paragraph of the article and its credit as loose text after it. Both are the
+    # picture's caption again, said once.
+    caption = (
+        '<figcaption><span class="caption"><p>The north pier at dusk, before the lamps.</p>'
+        '</span><span class="credit"> Harbour office </span></figcaption>'
+    )
+    figure = f'<figure><span><img src="{data_uri(png(40, 30))}" alt="Pier"></span>{caption}'
+    body = f"<nav><a href='/'>Home</a></nav><article>{figure}</figure><p>{LINE}</p></article>"
+    page = f"<html><head><title>Pier</title></head><body>{body}</body></html>"
+    article = import_html(page.encode(), "pier.html")
+    html = article.html
+    assert "<figcaption>The north pier at dusk, before the lamps.<br>Harbour office</fig" in html
+    assert html.index("<img") < html.index("<figcaption>")
+    assert article.text.count("Harbour office") == 1
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert [" ".join(p.text_content().split()) for p in root.iter("p")] == [LINE]
+    assert (root.text or "").strip() == ""
+    assert all(not (child.tail or "").strip() for child in root)
+
+
+def test_kept_caption_lines_keep_their_links_and_order() -> None:
+    figure = (
+        '<figure><img src="pier.png"><figcaption><p>Keepers from the <a href="/guild">Guild'
+        "</a> at the pier.</p><span>Photo: Ines</span></figcaption></figure>"
+    )
+    source = lxml.html.fromstring(f"<html><body>{figure}<p>{LINE}</p></body></html>")
+    body = etree.fromstring(
+        '<body><graphic src="pier.png"/><p>Keepers from the <ref target="/guild">Guild</ref>'
+        f" at the pier.</p>Photo: Ines<p>{LINE}</p></body>"
+    )
+    restore_captions(body, source)
+    assert [element.tag for element in body] == ["graphic", "figcaption", "p"]
+    assert etree.tostring(body[1], encoding="unicode") == (
+        '<figcaption>Keepers from the <ref target="/guild">Guild</ref> at the pier.'
+        "<lb/>Photo: Ines</figcaption>"
+    )
+
+
+def test_kept_lines_saying_more_than_the_caption_stay_the_articles() -> None:
+    # The line after a figure without a caption is read as its credit only when the
+    # extractor dropped it; and lines that run on past a caption are the article's.
+    source = lxml.html.fromstring(
+        '<html><body><figure><img src="a.png"></figure><p>The keeper said no.</p>'
+        '<figure><img src="b.png"><figcaption>The pier</figcaption></figure>'
+        f"<p>{LINE}</p></body></html>"
+    )
+    xml = (
+        '<body><graphic src="a.png"/><p>The keeper said no.</p>'
+        f'<graphic src="b.png"/><p>The pier</p>at dusk<p>{LINE}</p></body>'
+    )
+    body = etree.fromstring(xml)
+    restore_captions(body, source)
+    assert etree.tostring(body, encoding="unicode") == xml

@@ -10,6 +10,9 @@ right after it ("(Artist: <a>someone</a>)"), which the extractor drops as a line
 that paragraph is the figure's caption too, unless the figure holds text of its own (a
 credit in a box beside the picture): that text is its caption, and the paragraph after it the
 page's next line (the byline, under a lead photo).
+A short item's extractor may keep a figure's caption, but as lines of the article right after
+its picture (the caption's sentence a paragraph, its credit loose text): when those lines say
+the figure's own caption and nothing else, they become the picture's caption again.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ _CLASS_CAPTIONS = (
 
 def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
     """Follow each `graphic` of `body` with its source figure's caption, unless kept."""
-    captions = _captions_by_image(source)
+    marked: set[str] = set()
+    captions = _captions_by_image(source, marked)
     if not captions:
         return
     # Judged against the extractor's own text only: different pictures sharing one credit
@@ -46,9 +50,11 @@ def restore_captions(body: Any, source: lxml.html.HtmlElement) -> None:
         source_address = graphic.get("src") or ""
         caption = captions.get(source_address)
         parent = graphic.getparent()
-        if caption is None or "".join(caption.split()) in kept or parent is None:
+        if caption is None or parent is None or source_address in captioned:
             continue
-        if source_address in captioned:
+        if "".join(caption.split()) in kept:
+            if source_address in marked and _gather_kept_lines(graphic, caption):
+                captioned.add(source_address)
             continue
         captioned.add(source_address)
         element = etree.Element("figcaption")
@@ -68,25 +74,67 @@ def _absorb_caption_parts(figcaption: Any, caption: str) -> None:
         figcaption.getparent().remove(following)
 
 
-def _captions_by_image(source: lxml.html.HtmlElement) -> dict[str, str]:
+def _gather_kept_lines(graphic: Any, caption: str) -> bool:
+    """Whether the lines right after `graphic` (its loose text, paragraphs and their loose
+    text) say `caption` and no more; if so, they become its `figcaption`, a line each."""
+    wanted, said = "".join(caption.split()), "".join((graphic.tail or "").split())
+    lines, following = [], graphic.getnext()
+    while said != wanted and following is not None and following.tag == "p":
+        said += "".join("".join(following.itertext()).split())
+        said += "".join((following.tail or "").split())
+        if not wanted.startswith(said):
+            return False
+        lines.append(following)
+        following = following.getnext()
+    if said != wanted:
+        return False
+    pieces: list[tuple[str | None, list[Any]]] = [(graphic.tail, [])]
+    for line in lines:
+        pieces += [(line.text, list(line)), (line.tail, [])]  # its tail: a credit, say
+        line.getparent().remove(line)
+    graphic.tail = None
+    figcaption = etree.Element("figcaption")
+    for text, inline in pieces:
+        if (text or "").strip() or inline:  # a line of the caption: the ones before end
+            if len(figcaption) or figcaption.text:
+                etree.SubElement(figcaption, "lb")
+            _append_text(figcaption, (text or "").lstrip())  # "the <a>Foundation</a>" spaced
+            figcaption.extend(inline)  # its links and emphasis, with their text after them
+    graphic.addnext(figcaption)
+    return True
+
+
+def _append_text(element: Any, text: str) -> None:
+    """`text` at the end of `element`'s content."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _captions_by_image(source: lxml.html.HtmlElement, marked: set[str]) -> dict[str, str]:
     """The caption text of each figure holding exactly one image, by that image's source; and
-    of each element whose class says caption, by the one image it captions."""
+    of each element whose class says caption, by the one image it captions. The sources
+    whose caption the page marks as one (not the paragraph after a figure) go in `marked`."""
     found: dict[str, str] = {}
     for figure in source.iter("figure"):
         images = [image for image in figure.iter("img") if image.get("src")]
         caption = next(figure.iter("figcaption"), None)
         text = " ".join(" ".join(caption.itertext()).split()) if caption is not None else ""
-        if caption is None and 0 < word_count(figure) <= _CAPTION_WORDS:
+        inside = caption is not None or 0 < word_count(figure) <= _CAPTION_WORDS
+        if caption is None and inside:
             text = text_of(figure)  # a credit in a box of the figure's own ("attribution")
         elif caption is None and (after := _paragraph_after(figure)) is not None:
             text = " ".join("".join(after.itertext()).split())  # a paragraph's inline pieces
-        if len(images) == 1 and text:
-            found.setdefault(images[0].get("src") or "", text)
+        if len(images) == 1 and text and (address := images[0].get("src") or "") not in found:
+            found[address] = text
+            marked.update((address,) if inside else ())
     for caption in source.xpath(_CLASS_CAPTIONS):
         image = _captioned_image(caption)
-        if image is not None:
+        if image is not None and (address := image.get("src") or "") not in found:
             # Joined as written: a link inside ("near <a>Raetihi</a>.") takes no spaces.
-            found.setdefault(image.get("src") or "", " ".join("".join(caption.itertext()).split()))
+            found[address] = " ".join("".join(caption.itertext()).split())
+            marked.add(address)
     return found
 
 
