@@ -21,6 +21,7 @@ from reader.importers.byline_lines import drop_byline_lines
 from reader.importers.captions import restore_captions
 from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.contents_lists import restore_contents_list
 from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
 from reader.importers.deks import restore_dek
@@ -318,6 +319,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_header_links(document.body, tree)  # the author's name, "Topics: a, b": links, not text
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
+    restore_contents_list(document.body, tree, origins)  # the article's outline, in-page links
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)
