@@ -8,12 +8,14 @@ list instead, each item's one link kept.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
 
 from reader.importers.tree import text_of
 
+_MARKS = re.compile("[\ufdd0-\ufdef]")
 # A list of one item is a line; it reads the same as the cell's text.
 MIN_ITEMS = 2
 
@@ -33,15 +35,18 @@ def cell_list(page_cell: Any) -> Any | None:
         return None  # the cell says more than its list: a label, a note
     built = etree.Element("list", rend=lists[0].tag)
     for item in items:
-        _add_item(built, item)
+        add_item(built, item)
     return built
 
 
-def _add_item(built: Any, item: Any) -> None:
+def add_item(built: Any, item: Any) -> None:
+    """Append the page's list item `item` to `built` (a `list` of the extractor's XML) as
+    its text, or as its link when one link is all of it."""
     entry = etree.SubElement(built, "item")
     text = text_of(item)
     links = [link for link in item.iter("a") if link.get("href")]
-    if len(links) == 1 and text_of(links[0]) == text:
+    # Without the marks put on the page before extraction (a link opening an <i> has one).
+    if len(links) == 1 and text_of(links[0]) == _MARKS.sub("", text):
         etree.SubElement(entry, "ref", target=links[0].get("href") or "").text = text
     else:
         entry.text = text
