@@ -15,12 +15,13 @@ NOTES = (
 )
 
 
-def page(between: str = "") -> bytes:
+def page(between: str = "", *, links: bool = True) -> bytes:
     names = ((title, title.replace(" ", "_")) for title in SEE_ALSO)
-    links = "".join(f'<li><a href="{SITE}/wiki/{name}">{title}</a></li>' for title, name in names)
+    items = "".join(f'<li><a href="{SITE}/wiki/{name}">{title}</a></li>' for title, name in names)
+    listing = f"<ul>{items}</ul>" if links else ""
     notes = "".join(f"<li>{note}</li>" for note in NOTES)
     article = (
-        f"<h1>The north pier lamps</h1>{KEEPER_HTML}<h2>See also</h2>{between}<ul>{links}</ul>"
+        f"<h1>The north pier lamps</h1>{KEEPER_HTML}<h2>See also</h2>{between}{listing}"
         f"<h2>Notes</h2><ol>{notes}</ol>"
     )
     head = "<title>The north pier lamps</title>"
@@ -49,3 +50,10 @@ def test_a_navigation_badge_beside_the_list_stays_out() -> None:
     html = import_html(page(badge), "lamps.html").html
     assert section(html, "See also") == list(SEE_ALSO)
     assert "Lights portal" not in html
+
+
+def test_a_strip_of_tabs_under_a_heading_stays_out() -> None:
+    tabs = f'<ul role="tablist"><li><a href="{SITE}/#wicks">Wicks</a></li>'
+    tabs += f'<li><a href="{SITE}/#glass">Glass</a></li></ul>'
+    html = import_html(page(tabs, links=False), "x.html").html
+    assert "Wicks" not in html

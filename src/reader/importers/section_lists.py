@@ -4,8 +4,9 @@ A closing "See also" section is a heading over a list of links. trafilatura keep
 but judges the list by its links and drops it, so the article shows a heading with nothing
 under it. `restore_section_lists` finds each kept heading the extraction leaves empty (the
 next thing it kept is another heading, or nothing), and where the page sets only lists
-between that heading and the next one, puts those lists back under it. A box the page marks
-as navigation beside them (`role="navigation"`: a portal's badge) stays out.
+between that heading and the next one, puts those lists back under it. What the page marks
+with a role of its own beside them stays out: a portal's badge (`role="navigation"`), the
+strip of tabs showing one panel at a time (`role="tablist"`).
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ def _section_lists(heading: Any) -> list[Any]:
             break
         if (sibling.tail or "").strip():
             return []
-        if not text_of(sibling) or sibling.get("role") == "navigation":
-            continue
+        if not text_of(sibling) or (sibling.get("role") or "list") != "list":
+            continue  # a box marked as navigation, a strip of tabs: the page's controls
         if sibling.tag not in _LISTS or not _flat(sibling):
             return []
         lists.append(sibling)
