@@ -48,3 +48,29 @@ def test_a_layout_cell_or_a_row_of_another_shape_is_not_filled() -> None:
         "",
         "Ferry times",
     ]
+
+
+def fact_box(parts: str) -> str:
+    rows = (
+        "<tr><th>Lamp</th><td>North pier</td></tr>"
+        f"<tr><th>Parts</th><td>{parts}</td></tr><tr><th>Oil</th><td>Colza</td></tr>"
+    )
+    page = f"<html><head><title>Lamps</title></head><body><article>{KEEPER_HTML}"
+    return page + f"<table>{rows}</table>{KEEPER_HTML}</article></body></html>"
+
+
+def test_a_cell_that_is_one_list_keeps_its_items_apart() -> None:
+    # "Wick" and "Glass" set one a line in the page, not run together into "WickGlass".
+    parts = '<ul><li><a href="https://example.org/wick">Wick</a></li><li>Glass</li></ul>'
+    html = import_html(fact_box(parts).encode(), "lamps.html").html
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    cell = next(cell for cell in tree.iter("td") if "Wick" in cell.text_content())
+    assert [item.text_content() for item in cell.iter("li")] == ["Wick", "Glass"]
+    assert cell.find(".//li/a").get("href") == "https://example.org/wick"
+
+
+def test_a_cell_saying_more_than_its_list_keeps_its_text() -> None:
+    parts = "Both: <ul><li>Wick</li><li>Glass</li></ul>"
+    html = import_html(fact_box(parts).encode(), "lamps.html").html
+    assert "<li>" not in html
+    assert "Both:" in html

@@ -5,7 +5,7 @@ a link (an app's name linking to its store page, a product linking to its sheet)
 test: the table keeps its place and its other cells, the cell is left empty and the row no
 longer says what it is about. `restore_empty_cells` fills each such cell from the same cell of
 the page's table (found by its rows, which must line up one for one), as a link when the
-page's cell is one.
+page's cell is one, as a list when it is one list.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.cell_lists import cell_list
 from reader.importers.tree import text_of
 
 # A value or a name, as a data cell holds: longer, a cell lays out a part of the page.
@@ -64,10 +65,15 @@ def _empty(cell: Any) -> bool:
 
 
 def _fill(cell: Any, page_cell: Any) -> None:
-    """The page cell's text, as a link when one link is all of it."""
+    """The page cell's text, as a link when one link is all of it, as a list when one list
+    is."""
     text = text_of(page_cell)
     if not text or len(text) > _MAX_TEXT or next(page_cell.iter("table"), None) is not None:
         return  # a layout cell holding a part of the page, not a value the table lost
+    listing = cell_list(page_cell)
+    if listing is not None:  # its items, not their words run together
+        cell.append(listing)
+        return
     links = [link for link in page_cell.iter("a") if link.get("href")]
     if len(links) == 1 and text_of(links[0]) == text:
         etree.SubElement(cell, "ref", target=links[0].get("href") or "").text = text

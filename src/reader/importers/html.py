@@ -21,6 +21,7 @@ from reader.importers.byline_lines import drop_byline_lines
 from reader.importers.captions import restore_captions
 from reader.importers.closing_boxes import drop_closing_boxes
 from reader.importers.comment_sections import drop_comment_sections
+from reader.importers.contents_lists import restore_contents_list
 from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
 from reader.importers.deks import restore_dek
@@ -62,6 +63,7 @@ from reader.importers.prompt_images import drop_prompt_images, mark_prompt_image
 from reader.importers.ruby import restore_readings, without_readings
 from reader.importers.sanitize import has_text, html_to_text, sanitize_html
 from reader.importers.script_buttons import drop_script_buttons
+from reader.importers.section_lists import restore_section_lists
 from reader.importers.signup_boxes import drop_signup_boxes
 from reader.importers.site_chrome import site_chrome, without_chrome, without_site_banner
 from reader.importers.skip_links import drop_skipped_header
@@ -301,6 +303,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
     restore_dropped_blocks(document.body, tree, origins)
+    restore_section_lists(document.body, tree)  # "See also" and its links, under its heading
     restore_step_labels(document.body, tree)  # "Step 1" opening each step's box
     drop_header_furniture(document.body, tree)  # a section's banner, the author's thumbnail
     restore_lead_picture(document.body, tree)  # the photo in the article's header
@@ -320,6 +323,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     drop_header_links(document.body, tree)  # the author's name, "Topics: a, b": links, not text
     drop_kickers(document.body)  # "chaos theory": the story's tag, a link above the headline
     drop_meta_lists(document.body)  # "24 July 2015 | US & Canada | 941 comments" as a list
+    restore_contents_list(document.body, tree, origins)  # the article's outline, in-page links
     restore_inline_spaces(document.body, tree)
     restore_link_targets(document.body, tree)
     restore_table_captions(document.body, tree)

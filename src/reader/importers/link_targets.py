@@ -15,6 +15,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.importers.tree import HEADINGS
+
 _NAMED = etree.XPath("//*[@id]|//a[@name]")
 _MARKS = re.compile("[\ufdd0-\ufdef]")
 # The extractor's blocks (its XML vocabulary) a note can become.
@@ -39,7 +41,7 @@ def restore_link_targets(body: Any, source: lxml.html.HtmlElement) -> None:
             continue
         element = _mark(body, target, links)
         if element is None:
-            element = _only(blocks.get(_text(target), []))
+            element = _block_for(target, blocks)
         if element is not None and element.get("id") is None:
             element.set("id", name)
 
@@ -65,6 +67,19 @@ def _mark(body: Any, target: Any, links: Counter[str | None]) -> Any | None:
     if len(inner) != 1 or _text(inner[0]) != _text(target) or links[inner[0].get("href")] != 1:
         return None  # a note holding its way back is no mark
     return next(ref for ref in body.iter("ref") if ref.get("target") == inner[0].get("href"))
+
+
+def _block_for(target: Any, blocks: dict[str, list[Any]]) -> Any | None:
+    """The block standing for `target`, found by its text. A section (`<div id="setting-up">
+    <h2>Setting up</h2>…`) is reached at its heading (the extractor keeps the heading, never
+    the section's box), and a heading at a heading, not at a contents entry of the same words."""
+    first = next(target.iterchildren("*"), None)
+    if first is not None and first.tag in HEADINGS and first.get("id") is None:
+        target = first
+    same = blocks.get(_text(target), [])
+    if target.tag in HEADINGS or next(target.iterancestors(*HEADINGS), None) is not None:
+        same = [block for block in same if block.tag == "head"]
+    return _only(same)
 
 
 def _only(elements: list[Any]) -> Any | None:
