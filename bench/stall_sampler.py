@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable
 
 SAMPLE_S = 0.010
+# A stall's start → the UI thread's CPU time and run-queue wait in it (ms), where known.
+Split = Callable[[float], tuple[float, float] | None]
 SUSPECT_MS = 30.0
 
 
@@ -81,16 +83,21 @@ class StallSampler:
             if not stack[-1].startswith(("threading.py", "selectors.py", "queue.py")):
                 self.late[stack] += 1
 
-    def report(self, over_ms: float = 50.0, worst: int = 8) -> str:
+    def report(self, over_ms: float = 50.0, worst: int = 8, split: Split | None = None) -> str:
         """The longest stalls with their most common stacks, and the frames seen most over
-        all stalls longer than over_ms."""
+        all stalls longer than over_ms. With `split` (a stall's start → the UI thread's CPU
+        time and run-queue wait in it, ms), also the stalls the UI thread spent most CPU in:
+        on a loaded machine the longest stalls are mostly waits for a CPU, and those are
+        the ones our own code made."""
         long = sorted((s for s in self.stalls if s[1] > over_ms), key=lambda s: -s[1])
         lines = [f"stalls over {over_ms:.0f} ms with samples: {len(long)}"]
-        for _start, ms, stacks in long[:worst]:
-            lines.append(f"-- {ms:.0f} ms, {len(stacks)} samples")
-            for stack, n in Counter(stacks).most_common(2):
-                lines.append(f"   x{n}:")
-                lines.extend(f"      {entry}" for entry in stack)
+        for start, ms, stacks in long[:worst]:
+            lines.extend(_described(start, ms, stacks, split))
+        if split is not None:
+            costly = sorted(self.stalls, key=lambda s: -(split(s[0]) or (0.0, 0.0))[0])
+            lines.append("stalls with the most UI-thread CPU time:")
+            for start, ms, stacks in costly[:worst]:
+                lines.extend(_described(start, ms, stacks, split))
         tops: Counter[str] = Counter()
         for _start, _ms, stacks in long:
             for stack in stacks:
@@ -104,7 +111,15 @@ class StallSampler:
         for stack, n in self.late.most_common(12):
             lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
         return "\n".join(lines)
-        lines.append("threads running when the sampler woke over 50 ms late:")
-        for stack, n in self.late.most_common(12):
-            lines.append(f"   x{n}: " + " <- ".join(reversed(stack)))
-        return "\n".join(lines)
+
+
+def _described(
+    start: float, ms: float, stacks: list[tuple[str, ...]], split: Split | None
+) -> list[str]:
+    times = split(start) if split is not None else None
+    how = f", UI on CPU {times[0]:.0f} ms, runnable not run {times[1]:.0f} ms" if times else ""
+    lines = [f"-- {ms:.0f} ms{how}, {len(stacks)} samples"]
+    for stack, n in Counter(stacks).most_common(2):
+        lines.append(f"   x{n}:")
+        lines.extend(f"      {entry}" for entry in stack)
+    return lines
