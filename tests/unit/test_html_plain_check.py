@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import lxml.html
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from reader.importers import html
 from reader.importers.captions import restore_captions
 from reader.importers.plain_check import (
+    _key,
+    _Plain,
     drop_overruled,
     drop_unconfirmed,
     may_drop,
@@ -188,3 +193,13 @@ def test_a_page_of_one_paragraph_is_not_extracted_a_second_time(monkeypatch: Any
     two = "".join(f"<p>{text}</p>" for text in STORY)
     assert STORY[3] in html.import_html(f"<html><body><article>{two}".encode(), "p.html").text
     assert len(calls) == 1
+
+
+@given(st.text(alphabet="ab ßẞ\n\r\x0b\x0c\x1c\x85\u2028\u2029-", max_size=40))
+def test_the_plain_texts_words_are_its_lines_words(plain: str) -> None:
+    """The plain text is split into lines once and its words read line by line: the same
+    words, in the same order, as read from the whole text (no word spans a line break, and
+    folding "ß" to "ss" changes no line)."""
+    reference = _Plain(plain)
+    assert reference.joined == _key(plain)
+    assert reference.lines == Counter(_key(line) for line in plain.splitlines())

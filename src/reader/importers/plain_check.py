@@ -109,7 +109,8 @@ def drop_unconfirmed(body: Any, plain: str | None) -> Verdict:
         _set_loose(element, body)
     for block in unconfirmed:
         _replace_by_images(block)
-    verdict.kept = {_key(_text(e)) for e in body.iter(*_BLOCKS, "figcaption")}
+    if verdict.dropped:  # with nothing dropped, `drop_overruled` never asks what was kept
+        verdict.kept = {_key(_text(e)) for e in body.iter(*_BLOCKS, "figcaption")}
     return verdict
 
 
@@ -127,10 +128,12 @@ class _Plain:
     """The plain text, ready to be asked whether (and how often) it holds a piece of text."""
 
     def __init__(self, plain: str) -> None:
-        self.joined = _key(plain)
+        # No word spans a line break: the words of the lines, in turn, are the text's words.
+        lines = [_words(line) for line in plain.splitlines()]
+        self.joined = f" {' '.join(word for words in lines for word in words)} "
         self._shingles: set[tuple[str, ...]] | None = None  # made when first needed
         # The extractor writes a block per line: most questions are answered by a line.
-        self.lines = Counter(_key(line) for line in plain.splitlines())
+        self.lines = Counter(f" {' '.join(words)} " for words in lines)
 
     def holds(self, key: str) -> bool:
         """Whether the plain text holds `key` (see `_key`), or most of its word triples."""
