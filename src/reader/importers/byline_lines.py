@@ -38,11 +38,13 @@ _AFTER_CONTACT = re.compile(r"\s+(?:at|on|via|by)\s", re.IGNORECASE)
 def drop_byline_lines(html: str, text: str, author: str | None) -> tuple[str, str]:
     """`html` without a byline at its opening and a byline or contact line at its close;
     `text` is the body's text, returned to match."""
-    paragraphs = [match for match in _PARAGRAPH.finditer(html) if _plain(match.group(1))]
-    if not paragraphs:
+    # Only the first and the last paragraph holding text count: the ones between are not read.
+    paragraphs = list(_PARAGRAPH.finditer(html))
+    first = next((match for match in paragraphs if _plain(match.group(1))), None)
+    if first is None:
         return html, text
+    last = next(match for match in reversed(paragraphs) if _plain(match.group(1)))
     spans: list[tuple[int, int]] = []
-    first, last = paragraphs[0], paragraphs[-1]
     if _is_byline(first.group(1), author) and _text_length(html[: first.start()]) <= _OPENING_TEXT:
         spans.append(first.span())
     closing = _is_byline(last.group(1), author) or _is_contact(last.group(1), author)

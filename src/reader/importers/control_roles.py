@@ -12,6 +12,7 @@ short labels: a control bar, its time displays included.
 from __future__ import annotations
 
 import lxml.html
+from lxml import etree
 
 # Roles of widgets that hold their own label at most, never the page's prose. ("button" and
 # "tab" are left alone: pages put those on links and on headings of real content.)
@@ -29,13 +30,16 @@ _CONTROLS = frozenset(
         "toolbar",
     }
 )
+# The elements that have a role at all, in document order: most of a page has none, and goes
+# unlooked at.
+_WITH_ROLE = etree.XPath("descendant-or-self::*[@role]")
 _LABEL_WORDS = 8  # a control's label is shorter than a sentence of the story
 _BARS = frozenset({"group", "toolbar"})  # a slider's bar: the player's controls together
 
 
 def drop_controls(tree: lxml.html.HtmlElement) -> None:
     """Remove from `tree` its controls (judged by their `role`) and their bars."""
-    controls = [e for e in tree.iter() if isinstance(e.tag, str) and _role(e) in _CONTROLS]
+    controls = [e for e in _WITH_ROLE(tree) if _role(e) in _CONTROLS]
     for control in controls:
         if _role(control) == "slider":
             bar = next((e for e in control.iterancestors() if _role(e) in _BARS), None)

@@ -77,8 +77,8 @@ def _restore_box_pictures(body: Any, source: lxml.html.HtmlElement) -> None:
 def _tokens(element: Any) -> Iterator[_Token]:
     """The page in reading order: its paragraphs with text (read whole), its images and the
     length of any other text; a caption's text is the image's, never counted."""
-    if element.tag == "p" and text_of(element):
-        yield ("p", element, len(text_of(element)))
+    if element.tag == "p" and (text := text_of(element)):
+        yield ("p", element, len(text))
     elif element.tag == "img":
         if element.get("src"):
             yield ("img", element, 0)

@@ -52,11 +52,12 @@ def _restore_between(
     """Put back what was dropped between each two paragraphs of `body`, a container of the
     extractor's XML; returns those paragraphs."""
     # An image's own paragraph (`<p><img></p>`) is no text to place anything against.
-    paragraphs = [child for child in body if child.tag == "p" and text_of(child)]
-    for before, after in itertools.pairwise(paragraphs):
+    # Each paragraph's text, read once: the steps below leave the paragraphs themselves alone.
+    texts = [(child, text) for child in body if child.tag == "p" and (text := text_of(child))]
+    for (before, before_text), (after, after_text) in itertools.pairwise(texts):
         # An empty paragraph (the page's spacer `<p> </p>`) stands for nothing dropped.
         loose = [piece for piece in _siblings_until(before, after) if not _blank(piece)]
-        first, second = origins.get(text_of(before)), origins.get(text_of(after))
+        first, second = origins.get(before_text), origins.get(after_text)
         if first is None or second is None:
             continue
         if first.getparent() is second.getparent():
@@ -76,7 +77,7 @@ def _restore_between(
             body.remove(piece)
         for offset, block in enumerate(blocks, start=1):
             body.insert(body.index(before) + offset, _as_extractor_xml(block))
-    return paragraphs
+    return [paragraph for paragraph, _ in texts]
 
 
 def _kept_headings(loose: list[Any], first: Any) -> bool:

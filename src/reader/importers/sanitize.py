@@ -275,8 +275,12 @@ def _flush(parts: list[str], paragraphs: list[str], *, preformatted: bool) -> No
     parts.clear()
     if preformatted:
         text = text.strip("\n")
-    else:
+    elif "\t" in text:
         # A cell's own spacing (`<td> 669 </td>`) is markup, not text: the tab separates.
         text = "\n".join(_CELL_GAP.sub("\t", line.strip(" \u3000")) for line in text.split("\n"))
+    elif "\n" in text:
+        text = "\n".join(line.strip(" \u3000") for line in text.split("\n"))
+    else:  # most paragraphs: one line, no cells
+        text = text.strip(" \u3000")
     if text.strip():
         paragraphs.append(text.replace("\u00a0", " "))

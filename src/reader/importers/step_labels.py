@@ -23,12 +23,17 @@ _MAX_LABEL_WORDS = 6  # "Step 12", "What You'll Need:", "Finished Terrarium"
 _MIN_SERIES = 2  # boxes opened by labels marked alike: a series of steps, not one line
 _LABEL_TAGS = frozenset({"span", "div", "strong", "b"})
 _OPENED = {"p": ("p",), "list": ("ul", "ol")}  # the extractor's blocks and their page tags
+_PAGE_TAGS = tuple(tag for tags in _OPENED.values() for tag in tags)
 
 
 def restore_step_labels(body: Any, source: lxml.html.HtmlElement) -> None:
     """Insert before each paragraph or list of `body` the label opening its box in `source`,
     when several kept blocks are opened by labels of the same tag and class."""
     if next(source.iter("span", "div"), None) is None:
+        return
+    # Without a paragraph or list the page opens with a label there is nothing to restore,
+    # and the page's text is not read.
+    if all(_label_before(element) is None for element in source.iter(*_PAGE_TAGS)):
         return
     origins = _origins(source)
     found: list[tuple[Any, Any]] = []  # (the body's block, the page's label)
