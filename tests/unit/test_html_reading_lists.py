@@ -76,3 +76,47 @@ def test_a_list_of_links_to_one_outside_site_is_no_reading_list() -> None:
     assert not ReadingLists(source).is_reading_list(listing)
     mixed = lxml.html.document_fromstring(page(links(*OUTSIDE)))
     assert ReadingLists(mixed).is_reading_list(mixed.xpath("//div[@class='article']/ul")[0])
+
+
+def closing_links_section(entries: str) -> str:
+    """A closing "External links" section as an encyclopedia sets it: a sister archive's
+    badge (a box marked as presentation, its icon a link) beside the list, a navigation box
+    after it."""
+    badge = (
+        '<table role="presentation"><tr><td><a href="/file/archive-logo">'
+        '<img src="https://img.example/archive.png" width="30" height="40" alt=""></a></td>'
+        "<td>The harbour archive has media related to <i><b>"
+        '<a href="https://archive.example/pier">Pier lamps</a></b></i>.</td></tr></table>'
+    )
+    navigation = f'<div role="navigation"><ul>{MENU}</ul></div>'
+    return f"<h2>External links</h2>{badge}<ul>{entries}</ul>{navigation}"
+
+
+ENTRIES = (
+    '<li><a href="https://lamps.example/">Official website</a>, including '
+    '<a href="https://lamps.example/history">the lamp history</a></li>'
+    '<li><a href="https://wicks.example/">Wick makers</a>'
+    '(<a href="https://wicks.example/timeline">a timeline of the trade</a>)</li>'
+    '<li><a href="https://glass.example/c">Glass chimney catalogue</a></li>'
+)
+
+
+def test_a_closing_section_of_links_saying_a_little_more_is_kept_without_its_badge() -> None:
+    html = import_html(page("", closing_links_section(ENTRIES)), "pier.html").html
+    assert "<h2>External links</h2>" in html
+    assert html.index(PARAGRAPHS[3][:30]) < html.index("External links")
+    assert html.count("<li>") == 3
+    # Each entry whole, its words around the links kept and every link with them.
+    assert "</a>, including <a" in html and 'href="https://wicks.example/timeline"' in html
+    # Nothing of the badge beside the list: not its line, nor its link left loose ("Pier lamps.").
+    assert "Pier lamps" not in html and "archive" not in html
+
+
+def test_a_closing_section_of_links_back_to_the_site_stays_out() -> None:
+    related = (
+        '<li><a href="/lamps/one">The north pier lamps relit</a>, with photos</li>'
+        '<li><a href="/lamps/two">A keeper remembered</a></li>'
+        '<li><a href="/lamps/three">Gas comes to the harbour</a></li>'
+    )
+    html = import_html(page("", closing_links_section(related)), "pier.html").html
+    assert "External links" not in html and "A keeper remembered" not in html

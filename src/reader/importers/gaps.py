@@ -23,6 +23,7 @@ from reader.importers.tree import HEADINGS, text_of
 _LISTS = frozenset({"ul", "ol"})
 # The extractor's inline elements, which it may leave loose between two paragraphs.
 _INLINE = frozenset({"code", "hi", "ref"})
+_UNREAD = frozenset({"script", "style", "noscript", "template"})
 
 
 def restore_dropped_blocks(
@@ -136,6 +137,9 @@ def _restore_closing_reading(
     rest = [e for e in paragraph.itersiblings() if isinstance(e.tag, str)]
     if (paragraph.tail or "").strip() or any((e.tail or "").strip() for e in rest):
         return
+    # A box the page marks with a role of its own (a navigation box, a sister site's badge)
+    # is its furniture beside the section, and scripts are not read: neither ends the rule.
+    rest = [e for e in rest if (e.get("role") or "list") == "list" and e.tag not in _UNREAD]
     headed = reading.headed(rest)
     if not headed or len(headed) != sum(1 for e in rest if text_of(e)):
         return

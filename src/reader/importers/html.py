@@ -15,6 +15,7 @@ from trafilatura.settings import Document, Extractor
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
+from reader.importers.box_fragments import drop_box_fragments
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
 from reader.importers.byline_lines import drop_byline_lines
@@ -299,6 +300,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
         return None  # the page's own markup says more than the extractor's lines
     verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
     origins = paragraph_origins(tree)  # read once: the steps below leave the page unchanged
+    drop_box_fragments(document.body, tree)  # "Mozilla." left loose from a side box's line
     restore_paragraph_lists(document.body, tree, origins)
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them

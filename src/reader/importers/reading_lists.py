@@ -5,12 +5,16 @@ buttons), which the extractor rightly drops. An author's own list of recommended
 sources is also a list of links, and is part of the article: it sits under a heading among the
 article's paragraphs, and its links lead to other sites, each to a different one. Navigation
 leads back to the page's own site; share buttons carry the page's address in their query.
+An entry may say a little more around its link ("Official website, including the manifesto"),
+as long as it opens with the link and links are most of its words.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
@@ -21,6 +25,7 @@ from lxml import etree
 from reader.importers.tree import HEADINGS, text_of
 
 _LISTS = frozenset({"ul", "ol"})
+_SPACES = re.compile(r"\s+")
 
 
 class ReadingLists:
@@ -37,11 +42,12 @@ class ReadingLists:
         return hosts.most_common(1)[0][0] if hosts else None
 
     def is_reading_list(self, listing: Any) -> bool:
-        """Whether `listing` is a list of links to other sites, each item a link."""
+        """Whether `listing` is a list of links to other sites, each item opening with its link
+        and mostly links."""
         if listing.tag not in _LISTS:
             return False
         items = [item for item in listing if item.tag == "li"]
-        anchors = [_only_link(item) for item in items]
+        anchors = [_opening_link(item) for item in items]
         if not items or None in anchors:
             return False
         targets = [_target(anchor.get("href")) for anchor in anchors if anchor is not None]
@@ -67,20 +73,48 @@ def reading_list_xml(listing: Any) -> Any:
     """The list in the extractor's XML, each item keeping its link."""
     result = etree.Element("list", rend=listing.tag)
     for item in listing:
-        anchor = _only_link(item) if item.tag == "li" else None
-        if anchor is not None:
-            ref = etree.SubElement(etree.SubElement(result, "item"), "ref")
-            ref.set("target", anchor.get("href") or "")
-            ref.text = text_of(anchor)
+        if item.tag == "li" and _opening_link(item) is not None:
+            entry = etree.SubElement(result, "item")
+            for text, href in _pieces(item):
+                _append(entry, _SPACES.sub(" ", text), href)
+            entry.text = (entry.text or "").lstrip() or None
+            if len(entry):
+                entry[-1].tail = (entry[-1].tail or "").rstrip() or None
     return result
 
 
-def _only_link(item: Any) -> Any | None:
-    """The item's one link, when its text is all that link's."""
-    anchors = list(item.iter("a"))
-    if len(anchors) != 1 or not text_of(item) or text_of(anchors[0]) != text_of(item):
+def _opening_link(item: Any) -> Any | None:
+    """The item's first link, when the item's text opens with it and its links hold most of
+    the item's text."""
+    anchors = [anchor for anchor in item.iter("a") if text_of(anchor)]
+    text = text_of(item)
+    if not anchors or not text.startswith(text_of(anchors[0])):
         return None
-    return anchors[0]
+    linked = sum(len(text_of(anchor)) for anchor in anchors)
+    return anchors[0] if linked * 2 > len(text) else None
+
+
+def _pieces(element: Any) -> Iterator[tuple[str, str | None]]:
+    """The element's text in order, as (text, address): a link's text with its address, the
+    rest with None."""
+    if element.tag == "a":
+        yield text_of(element), element.get("href") or ""
+        return
+    yield element.text or "", None
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or "", None
+
+
+def _append(entry: Any, text: str, href: str | None) -> None:
+    """Add a piece to an item of the extractor's XML: a link as a `ref`, text after the last."""
+    if href is not None:
+        etree.SubElement(entry, "ref", target=href).text = text
+    elif len(entry):
+        entry[-1].tail = (entry[-1].tail or "") + text
+    else:
+        entry.text = (entry.text or "") + text
 
 
 def _host(href: str | None) -> str | None:
