@@ -4,9 +4,9 @@ Pages that share a source (the same file, or the same canonical/og:url, which ma
 every page of a section) are only a new version of one another when the texts tell the same
 story. The measure is how much of the OLD text survives in the new one ("kept", 0 to 1):
 
-1. Both texts are cut into sentences (at 。！？；… . ! ? ; and line breaks), case-folded,
-   with spaces, commas and quote marks dropped. Sentences found whole in the other text count
-   in full, weighted by length.
+1. Both texts are cut into sentences (at 。！？；… . ! ? ; and line breaks), case-folded and
+   folded to Simplified script, with spaces, commas and quote marks dropped. Sentences found
+   whole in the other text count in full, weighted by length.
 2. The sentences left over on each side (the edited ones) are compared again as sets of
    12-byte UTF-8 shingles (4 Han characters or 12 Latin letters: about two words in either
    script), so a typo fix, a changed quote mark or a reworded clause costs only the shingles
@@ -44,6 +44,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+from reader.core.folding import to_simplified
 
 SAME_FROM = 0.80
 DIFFERENT_BELOW = 0.35
@@ -86,7 +88,9 @@ class Sentences:
     """A text cut into folded sentences, prepared once to compare with several others."""
 
     def __init__(self, text: str) -> None:
-        folded = text.casefold()
+        # Folded to Simplified script as search folds it: a page converted to Traditional (or
+        # back) is the same story, and its highlights re-anchor on the folded text too.
+        folded = to_simplified(text).casefold()
         for mark in _SENTENCE_ENDS:
             folded = folded.replace(mark, "\n")
         for mark in _DROPPED:
