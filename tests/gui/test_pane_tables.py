@@ -206,6 +206,40 @@ def test_a_figure_fits_the_column_at_every_width_with_its_caption_under_it(
         assert colour == QColor(THEMES["light"].secondary)
 
 
+def test_a_saved_pages_picture_is_a_block_of_its_own_above_its_caption(
+    pane: ReadingPane, library: Library, tmp_path: Path
+) -> None:
+    # A browser's "Webpage, complete" save: the stored body holds the picture between the
+    # paragraphs, with its caption after it, and no <figure> around them.
+    (tmp_path / "page_files").mkdir()
+    picture = QImage(400, 250, QImage.Format.Format_RGB32)
+    picture.fill(0x3366AA)
+    assert picture.save(str(tmp_path / "page_files" / "photo.png"))
+    opening = (
+        "The harbour festival opened on Saturday with a parade of boats, music on the quay and"
+        " food stalls selling grilled fish to thousands of visitors from all over the region."
+    )
+    (tmp_path / "page.html").write_text(
+        f"<html><head><title>Harbour festival opens</title></head><body><article>"
+        f"<h1>Harbour festival opens</h1><p>{opening}</p><figure>"
+        '<img src="page_files/photo.png" alt="Boats" width="400" height="250">'
+        "<figcaption>Boats in the harbour at dawn.</figcaption></figure>"
+        "<p>Organisers said the festival would continue all week, with fireworks planned for"
+        " Friday night if the weather holds, and a rowing race on Sunday morning.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    result = library.import_path(tmp_path / "page.html")
+    assert result.article_id is not None
+    pane.resize(1000, 700)
+    pane.show_article(library.get_article(result.article_id), None)
+    found = blocks(pane.document())
+    image = next(b for b in found if "\ufffc" in b.text())
+    assert image.text() == "\ufffc"  # not the end of the paragraph before it
+    assert image.previous().text() == opening
+    assert image.next().text() == "Boats in the harbour at dawn."
+
+
 def test_search_terms_stay_marked_when_a_resize_sets_a_table_again(
     pane: ReadingPane, library: Library
 ) -> None:

@@ -227,3 +227,18 @@ def test_a_long_word_in_the_title_is_never_broken_in_a_narrow_pane(
     narrow = len(breaks())
     window.resize(1400, 800)
     qtbot.waitUntil(lambda: len(breaks()) < narrow)  # wider again: the title grows back
+
+
+def test_hovering_a_link_shows_its_address_but_not_a_place_in_the_article(
+    window: MainWindow, filled: dict[str, int]
+) -> None:
+    # A jump inside the article (a book's contents, a footnote, our own table link) has no
+    # address worth reading: "#reader-table-0" or "#ch3" in the status bar is noise.
+    assert window.select_article(filled["kite"])
+    pane = window.parts.pane
+    pane.highlighted.emit(QUrl("https://example.com/kites"))
+    assert window.statusBar().currentMessage() == "https://example.com/kites"
+    pane.highlighted.emit(QUrl("#reader-table-0"))
+    assert window.statusBar().currentMessage() == ""
+    pane.highlighted.emit(QUrl("#ch3"))
+    assert window.statusBar().currentMessage() == ""

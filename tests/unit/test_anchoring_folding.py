@@ -116,6 +116,26 @@ def test_reimporting_a_traditional_version_keeps_every_highlight(
     assert found == {converted.convert(q): AnchorStatus.ANCHORED for q in quotes}
 
 
+def test_a_traditional_conversion_imported_again_is_the_same_article(
+    library: Library, tmp_path: Path
+) -> None:
+    # As a user does it: import the converted file again, with no id to replace; the import
+    # must recognise the new version instead of filing it as "a different story".
+    page = tmp_path / "kites.txt"
+    page.write_text("湖畔小城的风筝节\n\n" + ZH, encoding="utf-8")
+    first = library.import_path(page)
+    assert first.article_id is not None
+    library.annotations.highlight_quote(first.article_id, "经济学家认为")
+    page.write_text(opencc.OpenCC("s2t").convert(page.read_text("utf-8")), encoding="utf-8")
+    again = library.import_path(page)
+    assert again.article_id == first.article_id
+    assert library.get_article(first.article_id).summary.title == "湖畔小城的風箏節"
+    (highlight,) = library.annotations.highlights(first.article_id)
+    assert highlight.status is AnchorStatus.ANCHORED
+    converted = opencc.OpenCC("s2t").convert("经济学家认为")
+    assert library.get_article(first.article_id).text[highlight.start : highlight.end] == converted
+
+
 @given(st.text(alphabet="ab 國际，。「」…㍻Ｐ\n😀", max_size=40))
 def test_every_folded_character_leads_back_to_the_one_it_came_from(text: str) -> None:
     folded = fold_text(text)

@@ -11,6 +11,7 @@ import lxml.html
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
 from reader.importers.html import article_from_markup, import_html
 from reader.importers.page_kinds import script_properties
+from reader.importers.tree import text_of
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 
@@ -75,6 +76,20 @@ def test_labels_inside_a_sentence_are_words_not_furniture() -> None:
         "我们在看电影",
         "孩子们在看风筝。",
         "扫码支付越来越普遍。",
+    ]
+
+
+def test_a_related_reading_line_with_its_links_in_one_block_is_furniture() -> None:
+    tree = lxml.html.fromstring(
+        "<div><section>孩子们在湖边放风筝。</section>"
+        '<div>相关阅读：<a href="https://example.com/1">春天来了</a> '
+        '<a href="https://example.com/2">湖边的风</a></div>'
+        '<div>相关阅读：记者走访了<a href="https://example.com/3">三个村庄</a>。</div></div>'
+    )
+    drop_furniture(tree)
+    assert [text_of(box) for box in tree.iter("section", "div")][1:] == [
+        "孩子们在湖边放风筝。",
+        "相关阅读：记者走访了三个村庄。",  # a sentence, not a list of links
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import opencc
 import pytest
 
 from reader.core.versions import Likeness, SourceMatch, Verdict, closest, compare
@@ -83,6 +84,10 @@ ZH_EDITS = {
         "老街书店重新开门，街坊们排队买下第一本书", "修缮半年后，城南老街书店重新迎客"
     ),
     "punctuation": ZH.replace("，", ",").replace("《", "<").replace("》", ">"),
+    # Converted to Traditional script (search already treats 书店 and 書店 as one word).
+    "traditional": opencc.OpenCC("s2t").convert(ZH),
+    # Every full-width mark (，。：；！？（）) turned into its half-width twin.
+    "half-width": ZH.translate(str.maketrans("，。：；！？（）", ",.:;!?()")),
 }
 
 

@@ -6,7 +6,8 @@ story. The measure is how much of the OLD text survives in the new one ("kept", 
 
 1. Both texts are cut into sentences (at 。！？；… . ! ? ; and line breaks), case-folded,
    with spaces, commas and quote marks dropped. Sentences found whole in the other text count
-   in full, weighted by length.
+   in full, weighted by length. Texts not judged the same story are compared again folded to
+   Simplified script, as search folds them (a page converted to Traditional is one story).
 2. The sentences left over on each side (the edited ones) are compared again as sets of
    12-byte UTF-8 shingles (4 Han characters or 12 Latin letters: about two words in either
    script), so a typo fix, a changed quote mark or a reworded clause costs only the shingles
@@ -44,6 +45,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+from reader.core.folding import to_simplified
 
 SAME_FROM = 0.80
 DIFFERENT_BELOW = 0.35
@@ -85,8 +88,8 @@ class Likeness:
 class Sentences:
     """A text cut into folded sentences, prepared once to compare with several others."""
 
-    def __init__(self, text: str) -> None:
-        folded = text.casefold()
+    def __init__(self, text: str, *, scripts_folded: bool = False) -> None:
+        folded = (to_simplified(text) if scripts_folded else text).casefold()
         for mark in _SENTENCE_ENDS:
             folded = folded.replace(mark, "\n")
         for mark in _DROPPED:
@@ -112,7 +115,29 @@ def likeness(old: Sentences, new: Sentences) -> Likeness:
 
 
 def compare(old_text: str, new_text: str) -> Likeness:
-    return likeness(Sentences(old_text), Sentences(new_text))
+    return _NewText(new_text).likeness(old_text)
+
+
+class _NewText:
+    """A new import's text, prepared once to compare with stored texts; folded to Simplified
+    script only when needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = Sentences(text)
+        self._folded: Sentences | None = None
+
+    def likeness(self, old_text: str) -> Likeness:
+        found = likeness(Sentences(old_text), self.sentences)
+        if found.verdict is Verdict.SAME:
+            return found
+        # Compared again with both scripts folded as search folds them: a page converted to
+        # Traditional (or back) is the same story. Only here: folding costs about 50 ms per
+        # 800k characters a side, which every edited version would pay.
+        if self._folded is None:
+            self._folded = Sentences(self.text, scripts_folded=True)
+        folded = likeness(Sentences(old_text, scripts_folded=True), self._folded)
+        return folded if folded.kept > found.kept else found
 
 
 def _shared_shingles(old_rest: list[str], new_rest: list[str]) -> tuple[float, float]:
@@ -165,10 +190,10 @@ class SourceMatch:
 
 def closest(new_text: str, stored: Iterable[tuple[int, str, str]]) -> SourceMatch | None:
     """Of the stored (id, shared, text) articles, the one whose text the new one keeps most of."""
-    new = Sentences(new_text)
+    new = _NewText(new_text)
     best: SourceMatch | None = None
     for article_id, by, text in stored:
-        found = SourceMatch(article_id, by, likeness(Sentences(text), new))
+        found = SourceMatch(article_id, by, new.likeness(text))
         if best is None or found.likeness.kept > best.likeness.kept:
             best = found
     return best

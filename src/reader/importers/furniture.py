@@ -68,6 +68,8 @@ def drop_furniture(tree: lxml.html.HtmlElement) -> None:
         text = " ".join(text.split())
         if _RELATED.fullmatch(text):
             _drop_following(element, only_links=True)
+        elif _is_related_line(element, text):
+            element.drop_tree()
         elif _COMMENTS.fullmatch(text):
             _drop_following(element, only_links=False)
         elif _is_labels(text) or (len(text) <= _PROMPT_MAX and _PROMPT.search(text)):
@@ -114,6 +116,15 @@ def _own_block(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             break
         element = parent
     return element
+
+
+def _is_related_line(element: lxml.html.HtmlElement, text: str) -> bool:
+    """The related-reading heading and its links in one block ("相关阅读：<a>…</a> <a>…</a>")."""
+    heading = _RELATED.match(text)
+    if heading is None or heading.end() == len(text):
+        return False
+    links = "".join(text_of(a) for a in element.iter("a"))
+    return bool(links) and text[heading.end() :].replace(" ", "") == links.replace(" ", "")
 
 
 def _only_links(element: lxml.html.HtmlElement) -> bool:

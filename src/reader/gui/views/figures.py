@@ -24,6 +24,12 @@ _TABLE_ROUNDS = 3
 # Sanitized HTML: these tags never carry attributes.
 _FIGURE = re.compile(r"<(/?)figure>")
 _CAPTION_OPEN, _CAPTION_CLOSE = "<figcaption>", "</figcaption>"
+# A picture between blocks rather than inside one: right after a block ends (or first in the
+# body). The importer stores a saved page's figure so: the image, then its <figcaption>.
+_LOOSE_IMAGE = re.compile(
+    r"(\A|</(?:p|h[1-6]|ul|ol|dl|blockquote|pre|table|div|figure|figcaption)>|<hr>)"
+    r"(\s*)(<img\b[^>]*>)"
+)
 
 _DRAWN_AT = "reader-width-"
 Redraw = Callable[[QImage, int], QImage | None]
@@ -32,9 +38,12 @@ None for any other image, which is scaled."""
 
 
 def figures_as_blocks(body: str) -> str:
-    """Qt's rich text knows neither <figure> nor <figcaption>: the image would join the
-    paragraph before it and the caption the image. A <div> and a paragraph of the caption's
-    class keep each a block of its own."""
+    """Qt's rich text knows neither <figure> nor <figcaption>, and puts an image standing
+    between blocks at the end of the paragraph before it: the image would join that paragraph
+    and the caption the image. A <div> and a paragraph of the caption's class keep each a
+    block of its own."""
+    if "<img" in body:
+        body = _LOOSE_IMAGE.sub(r"\1\2<div>\3</div>", body)
     if "<fig" not in body:
         return body
     body = _FIGURE.sub(r"<\1div>", body)

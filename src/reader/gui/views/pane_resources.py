@@ -106,4 +106,7 @@ class ResourcePane(MarkedPane):
         return True
 
     def _on_self_highlighted(self, url: QUrl) -> None:
-        self.link_hovered.emit(url.toDisplayString() if not url.isEmpty() else "")
+        # A place in the article itself ("#ch3", a footnote, a table's link) has no address
+        # worth showing.
+        inside = url.isRelative() and not url.path() and url.hasFragment()
+        self.link_hovered.emit("" if url.isEmpty() or inside else url.toDisplayString())
