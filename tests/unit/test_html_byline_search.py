@@ -7,12 +7,13 @@ import pytest
 
 from reader.importers.html import import_html
 
-_STORY = (
-    "<h1>Lamps of the north pier</h1><p>The lamps on the north pier were lit at dusk by the "
+_TEXT = (
+    "<p>The lamps on the north pier were lit at dusk by the "
     "keeper, who walked the length of the pier twice each evening, whatever the weather.</p>"
     "<p>In winter the walk was made with a lantern, since the wind put out the matches and "
     "the keeper would not trust the old gas taps in a gale.</p>"
 )
+_STORY = f"<h1>Lamps of the north pier</h1>{_TEXT}"
 
 
 def author(body: str, head: str = "") -> str | None:
@@ -79,7 +80,7 @@ def test_a_news_agency_bylined_article_keeps_the_agency_over_a_related_card() ->
         '<article><header><h1>Lamps of the north pier</h1><span class="author">'
         '<a href="/auteur/agency">AFP</a></span></header><aside><ul><li><a href="/other">'
         '<h2>The south pier reopens</h2></a><span class="author">Par <span class="authorname">'
-        f"Ines Harrow</span></span></li></ul></aside>{_STORY[34:]}</article>"
+        f"Ines Harrow</span></span></li></ul></aside>{_TEXT}</article>"
     )
     assert author(body) == "AFP"
 
@@ -106,3 +107,12 @@ def test_the_sites_name_split_at_its_ampersand_is_no_author() -> None:
         '<meta name="DC.creator" content="Pier &amp; i">'
     )
     assert author(f"<article>{_STORY}</article>", head) is None
+
+
+def test_a_blog_posts_own_header_holds_its_byline() -> None:
+    body = (
+        '<header id="site"><a href="/">Pier notes</a></header><div class="post"><header>'
+        '<h2>Lamps of the north pier</h2><div class="author">Mara Quist</div></header>'
+        f"{_TEXT}</div>"
+    )
+    assert author(body) == "Mara Quist"

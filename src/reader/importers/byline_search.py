@@ -88,9 +88,10 @@ def _is_control(element: lxml.html.HtmlElement) -> bool:
 
 
 def _site_header(header: lxml.html.HtmlElement) -> bool:
-    """A <header> outside any <article> and without the page's <h1>: the site's own."""
+    """A <header> outside any <article> and without a headline: the site's own. (A blog's
+    post header may title its post with an <h2>.)"""
     inside_article = any(parent.tag == "article" for parent in header.iterancestors())
-    return not inside_article and next(header.iter("h1"), None) is None
+    return not inside_article and next(header.iter("h1", "h2"), None) is None
 
 
 def _teaser_card(card: lxml.html.HtmlElement) -> bool:
