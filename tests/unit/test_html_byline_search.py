@@ -116,3 +116,16 @@ def test_a_blog_posts_own_header_holds_its_byline() -> None:
         f"{_TEXT}</div>"
     )
     assert author(body) == "Mara Quist"
+
+
+def test_every_dublin_core_creator_in_reading_order() -> None:
+    head = (
+        '<meta name="DC.Creator" content="Quist, M.">'
+        '<meta name="DC.Creator" content="Harrow, Ines">'
+    )
+    assert author(f"<article>{_STORY}</article>", head) == "M. Quist, Ines Harrow"
+
+
+def test_a_degree_after_the_comma_is_no_given_name() -> None:
+    head = '<meta name="DC.Creator" content="Mara Quist, PhD">'
+    assert author(f"<article>{_STORY}</article>", head) == "Mara Quist, PhD"

@@ -12,6 +12,7 @@ import lxml.html
 from trafilatura.settings import Document
 
 from reader.importers import json_ld
+from reader.importers.dc_creators import dc_creators
 from reader.importers.html_values import (
     clean,
     first,
@@ -144,6 +145,7 @@ def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata
     then plain meta tags and markup. `markup` (the raw page) holds what the parser drops:
     Word's document properties, a content platform's script variables."""
     meta = _meta_tags(tree)
+    meta["dc.creator"] = dc_creators(tree) or ""  # all of them, not only the first
     ld = json_ld.article(tree)
     word = word_properties(markup)
     platform = script_properties(markup)
