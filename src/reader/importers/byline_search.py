@@ -56,10 +56,14 @@ def page_byline(tree: lxml.html.HtmlElement) -> str | None:
     pruned = prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS)
     for expression in AUTHOR_XPATHS:
         for element in expression(pruned):
-            if isinstance(element, lxml.html.HtmlElement) and not _out_of_place(element):
-                name = _name_line(element)
-                if name and 2 < len(name) < 120:
-                    return normalize_authors(None, name)
+            # trafilatura's own bounds on the whole text first: they are cheap, and a box
+            # longer than a byline (a biography) is none
+            whole = trim(" ".join(element.itertext()))
+            if not 2 < len(whole) < 120 or _out_of_place(element):
+                continue
+            name = _name_line(element)
+            if name and len(name) > 2:
+                return normalize_authors(None, name)
     return None
 
 
