@@ -41,3 +41,8 @@ def test_a_name_stays_whole(byline: str) -> None:
 
 def test_a_comments_header_is_no_author() -> None:
     assert author("Mara Quist commented on") is None
+
+
+@pytest.mark.parametrize("byline", ["admin", "Pieradmin", "Webmaster"])
+def test_a_sites_account_is_no_author(byline: str) -> None:
+    assert author(byline) is None

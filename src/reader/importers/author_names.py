@@ -15,16 +15,24 @@ _JOB_TITLE = re.compile(
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"})
 _DATE_WORDS = _WEEKDAYS | {"sunday", "january", "february", "march", "april", "may", "june"}
 _DATE_WORDS |= {"july", "august", "september", "october", "november", "december"}
+# The names of a site's accounts, which no person writes under.
+_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "user", "guest"})
 # A comment's header ("A commented on"), not a byline.
 _COMMENT = re.compile(r"\b(?:commented(?:\s+on)?|replied)\s*:?\s*$", re.IGNORECASE)
 
 
 def tidy_author(author: str | None) -> str | None:
     """`author` as the name a reader would write, None where it names a comment's writer."""
-    if not author or _COMMENT.search(author):
+    if not author or _COMMENT.search(author) or _is_account(author):
         return None
     name = _JOB_TITLE.sub("", _LEAD.sub("", author.strip()))
     return _without_trailing_date(name).strip(" ,") or None
+
+
+def _is_account(author: str) -> bool:
+    """A site's account ("admin", "jdadmin", "webmaster"): who posted it, not who wrote it."""
+    word = author.strip().casefold()
+    return " " not in word and (word in _ACCOUNTS or word.endswith("admin"))
 
 
 def _without_trailing_date(name: str) -> str:
