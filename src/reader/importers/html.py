@@ -15,6 +15,7 @@ from trafilatura.settings import Document, Extractor
 
 from reader.core.article import Article
 from reader.errors import ImportFailed
+from reader.importers.author_names import tidy_author
 from reader.importers.box_fragments import drop_box_fragments
 from reader.importers.buttons import drop_button_links
 from reader.importers.byline_dates import without_date_word
@@ -162,6 +163,7 @@ def article_from_markup(
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
+    meta.author = tidy_author(meta.author)  # "By A, AP Writer" is A
     html, text = _sanitized_body(document, tree, chrome, meta.site)
     title = meta.title or _first_heading(html) or PurePath(filename).stem
     html, text = drop_title_heading(html, text, title)

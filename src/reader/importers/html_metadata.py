@@ -12,6 +12,7 @@ import lxml.html
 from trafilatura.settings import Document
 
 from reader.importers import json_ld
+from reader.importers.dc_creators import dc_creators
 from reader.importers.html_values import (
     clean,
     first,
@@ -88,8 +89,9 @@ class PageMetadata:
             self.site = self.site or clean(document.sitename)
             self.title = self.title or clean(document.title)
             guessed = clean((document.author or "").replace("; ", ", "))
-            if guessed and self.site and guessed.casefold() == self.site.casefold():
-                guessed = None  # the site's name in a byline slot: the publisher
+            if guessed and self.site and squash(guessed) == squash(self.site):
+                # the site's name in a byline slot ("Mac & i" read as "Mac, I"): the publisher
+                guessed = None
             self.author = self.author or guessed
             self.published = self.published or parse_date(document.date or "")
             self.url = self.url or web_url(document.url)
@@ -143,6 +145,7 @@ def read_metadata(tree: lxml.html.HtmlElement, markup: str = "") -> PageMetadata
     then plain meta tags and markup. `markup` (the raw page) holds what the parser drops:
     Word's document properties, a content platform's script variables."""
     meta = _meta_tags(tree)
+    meta["dc.creator"] = dc_creators(tree) or ""  # all of them, not only the first
     ld = json_ld.article(tree)
     word = word_properties(markup)
     platform = script_properties(markup)
@@ -235,10 +238,19 @@ def _author(
         word.get("Author"),
         word.get("LastAuthor"),
     )
-    for candidate in map(clean, candidates):
-        if candidate and candidate.casefold() not in publishers:
-            return candidate
+    names = [name for name in map(clean, candidates) if name]
+    for index, candidate in enumerate(names):
+        if candidate.casefold() not in publishers:
+            return _full_name(candidate, names[index + 1 :])
     return None
+
+
+def _full_name(name: str, others: list[str]) -> str:
+    """A user name ("devindra") where another source gives the name it is the first word
+    of ("Devindra Hardawar"): the name the page shows."""
+    if " " in name or not name.islower():
+        return name
+    return next((other for other in others if other.split()[0].casefold() == name), name)
 
 
 def _section(meta: dict[str, str], ld: dict[str, Any], tree: lxml.html.HtmlElement) -> str | None:

@@ -19,6 +19,7 @@ from lxml import etree
 from trafilatura import metadata as readers
 from trafilatura.settings import Document, set_date_params
 
+from reader.importers.byline_search import page_byline
 from reader.importers.html_metadata import PageMetadata
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def trafilatura_gaps(tree: lxml.html.HtmlElement, own: PageMetadata) -> Document
     if own.title is None and not document.title:
         document.title = readers.extract_title(tree)
     if own.author is None and not document.author and _names_author(tree):
-        document.author = readers.extract_author(tree)
+        document.author = page_byline(tree)
     if not document.url:
         document.url = readers.extract_url(tree)
     if own.published is None:
