@@ -53,7 +53,13 @@ from reader.importers.noscript_slots import fill_noscript_slots
 from reader.importers.orphan_headings import drop_orphan_headings
 from reader.importers.other_galleries import drop_other_galleries
 from reader.importers.page_gaps import trafilatura_gaps
-from reader.importers.page_images import ImageSource, data_uri_image, embed_images
+from reader.importers.page_images import (
+    ImageSource,
+    data_uri_image,
+    embed_images,
+    mark_drawings,
+    unmark_drawings,
+)
 from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.paragraph_twins import wrap_paragraph_twins
@@ -158,6 +164,7 @@ def article_from_markup(
     wrap_paragraph_twins(tree)  # a box of bare text among boxes of the same class holding a <p>
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
+    mark_drawings(tree)  # undone by _sanitized, on the extraction or the page's own body
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
@@ -360,7 +367,7 @@ def _sanitized(markup: str) -> str:
 
 def _restore_marks(markup: str) -> str:
     """Extracted HTML without the marks put on the page to carry it through extraction."""
-    return without_opener_marks(restore_repeats(restore_readings(markup)))
+    return unmark_drawings(without_opener_marks(restore_repeats(restore_readings(markup))))
 
 
 def _drop_readings(meta: PageMetadata) -> None:
