@@ -66,3 +66,50 @@ def test_markdown_and_the_sanitizer_keep_a_drawing_as_a_sanitized_data_uri() -> 
     )
     hostile = base64_uri(HOSTILE["onload"])
     assert sources(sanitize_html(f'<img src="{hostile}">')) == []
+
+
+DIAGRAM = (
+    '<svg width="300" height="200" viewBox="0 0 300 200" xmlns="http://www.w3.org/2000/svg" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink"><title>Tide heights</title><defs>'
+    '<linearGradient id="sea"><stop offset="0" stop-color="#036"/></linearGradient></defs>'
+    '<rect width="300" height="200" fill="url(#sea)"/><text x="10" y="20">High &amp; low</text>'
+    "</svg>"
+)
+
+
+def inline_page(*drawings: str) -> bytes:
+    figures = "".join(f"<figure>{drawing}</figure>" for drawing in drawings)
+    return (
+        "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>"
+        f"<p>{PARAGRAPH}</p>{figures}<p>{AFTER}</p></article></body></html>"
+    ).encode()
+
+
+def test_an_inline_diagram_is_kept_as_a_sanitized_drawing() -> None:
+    article = import_bytes(inline_page(DIAGRAM), "f.html")
+    [(name, data)] = article.assets.items()
+    assert name.endswith(".svg") and sources(article.html) == [f"assets/{name}"]
+    assert b"<linearGradient" in data and b'viewBox="0 0 300 200"' in data  # SVG's own case
+    assert b'fill="url(#sea)"' in data and b"High &amp; low" in data
+    assert 'alt="Tide heights"' in article.html
+    responsive = DIAGRAM.replace('width="300" height="200" ', 'width="100%" ')
+    assert len(import_bytes(inline_page(responsive), "f.html").assets) == 1
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        DIAGRAM.replace('width="300" height="200"', 'width="24" height="24"'),  # an icon
+        DIAGRAM.replace("<svg ", '<svg aria-hidden="true" '),
+        f'<a href="https://example.org/">{DIAGRAM}</a>',  # a linked logo
+        f"<button>{DIAGRAM}</button>",
+        DIAGRAM.replace("</svg>", '<image href="file:///etc/passwd"/></svg>'),
+        DIAGRAM.replace("</svg>", "<script>alert(1)</script></svg>"),
+        DIAGRAM.replace("<rect ", '<rect onclick="alert(1)" '),
+    ],
+    ids=["icon", "hidden", "linked", "button", "file image", "script", "event"],
+)
+def test_inline_icons_and_hostile_drawings_are_not_kept(drawing: str) -> None:
+    article = import_bytes(inline_page(drawing), "f.html")
+    assert article.assets == {} and sources(article.html) == []
+    assert "harbour lights" in article.text and "Gulls" in article.text

@@ -36,6 +36,7 @@ from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.icon_buttons import drop_icon_buttons
 from reader.importers.image_objects import fill_image_objects
+from reader.importers.inline_drawings import keep_inline_drawings
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -139,6 +140,7 @@ def article_from_markup(
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
     mark_prompt_images(tree)  # before the buttons go: drop_prompt_images needs to know
+    keep_inline_drawings(tree)  # before active content goes: a diagram is an <svg> too
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
     fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
