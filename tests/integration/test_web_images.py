@@ -137,3 +137,26 @@ def test_an_unknown_article_and_one_without_web_images(data_dir: Path, tmp_path:
 )
 def test_which_pages_are_private(url: str | None, private: bool) -> None:
     assert url_is_private(url) is private
+
+
+def test_a_web_drawing_is_saved_only_as_sanitized(data_dir: Path, tmp_path: Path) -> None:
+    drawing = (
+        b"<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30' onclick='x()'>"
+        b"<rect width='40' height='30'/></svg>"
+    )
+    hostile = drawing.replace(b"<rect", b"<image href='file:///etc/passwd'/><rect")
+    routes = {
+        "/img/d.svg": Reply(drawing.replace(b" onclick='x()'", b""), headers={}),
+        "/img/e.svg": Reply(drawing, headers={}),  # an event attribute
+        "/img/f.svg": Reply(hostile, headers={}),
+    }
+    with serving(routes) as site:
+        markup = saved_page(site.url("/news/pier.html"), "/img/d.svg", "/img/e.svg", "/img/f.svg")
+        article_id = import_saved(data_dir, tmp_path, markup)
+        code, result = download(data_dir, article_id)
+    assert code == 1 and result["saved"] == 1
+    failed = [f["url"] for f in result["failed"]]  # type: ignore[union-attr]
+    assert failed == [site.url("/img/e.svg"), site.url("/img/f.svg")]
+    [stored] = [p.read_bytes() for p in (data_dir / "assets" / str(article_id)).glob("web-*.png")]
+    assert stored.startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
+    assert b'<rect width="40" height="30">' in stored

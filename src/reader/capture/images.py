@@ -10,7 +10,7 @@ from reader.capture.fetch import Fetcher
 from reader.capture.limits import FetchLimits
 from reader.core.images import ImageDownload
 from reader.errors import ImportFailed
-from reader.importers.page_images import image_extension
+from reader.importers.page_images import stored_picture
 
 
 def download_images(
@@ -22,8 +22,9 @@ def download_images(
 ) -> Iterator[ImageDownload]:
     """Fetch each wanted image (asset name -> address) and `store` it; yields after each one.
 
-    Raster images only (judged by their bytes), within the count and byte limits; addresses
-    on this machine or the LAN only for a page that is itself on one (capture/addresses.py).
+    Raster images and sanitized SVG drawings only (judged by their bytes), within the count
+    and byte limits; addresses on this machine or the LAN only for a page that is itself on
+    one (capture/addresses.py).
     """
     total = 0
     with Fetcher(limits) as fetcher:
@@ -53,6 +54,7 @@ def _fetch_one(
         data = fetcher.image_or_fail(url, room)
     except ImportFailed as exc:
         return str(exc)
-    if image_extension(data) is None:
-        return "not a PNG, JPEG, GIF or WebP image"
-    return data
+    picture = stored_picture(data)
+    if picture is None:
+        return "not a PNG, JPEG, GIF or WebP image or a safe SVG drawing"
+    return picture[0]  # a drawing as sanitize_svg rewrote it, never as the site sent it

@@ -15,7 +15,7 @@ from reader.core.article import Article
 from reader.importers import clean_labels
 from reader.importers.encoding import decode_html
 from reader.importers.html import article_from_markup
-from reader.importers.page_images import data_uri_image, image_extension
+from reader.importers.page_images import data_uri_image, stored_picture
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,8 @@ def _body_images(markup: str, base: str) -> list[str]:
 
 
 def _download(urls: list[str], fetch: ImageFetch | None, limits: FetchLimits) -> dict[str, bytes]:
-    """Raster images only (judged by their bytes), within the count and byte limits."""
+    """Raster images and safe SVG drawings only (judged by their bytes), within the count and
+    byte limits."""
     images: dict[str, bytes] = {}
     total = 0
     for url in urls[: limits.max_images]:
@@ -129,8 +130,8 @@ def _download(urls: list[str], fetch: ImageFetch | None, limits: FetchLimits) ->
         if fetch is None or room <= 0:
             break
         data = fetch(url, room)
-        if data is None or image_extension(data) is None:
-            log.debug("image %s not saved: missing, too large or not a raster image", url)
+        if data is None or stored_picture(data) is None:  # embed_images sanitizes a drawing
+            log.debug("image %s not saved: missing, too large or not a picture we show", url)
             continue
         images[url] = data
         total += len(data)

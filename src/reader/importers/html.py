@@ -38,6 +38,7 @@ from reader.importers.hover_cards import drop_hover_cards
 from reader.importers.html_metadata import PageMetadata, read_metadata
 from reader.importers.icon_buttons import drop_icon_buttons
 from reader.importers.image_objects import fill_image_objects
+from reader.importers.inline_drawings import keep_inline_drawings
 from reader.importers.inline_spaces import restore_inline_spaces
 from reader.importers.kickers import drop_kickers
 from reader.importers.language import cjk_language, detect_language
@@ -55,7 +56,13 @@ from reader.importers.noscript_slots import fill_noscript_slots
 from reader.importers.orphan_headings import drop_orphan_headings
 from reader.importers.other_galleries import drop_other_galleries
 from reader.importers.page_gaps import trafilatura_gaps
-from reader.importers.page_images import ImageSource, data_uri_image, embed_images
+from reader.importers.page_images import (
+    ImageSource,
+    data_uri_image,
+    embed_images,
+    mark_drawings,
+    unmark_drawings,
+)
 from reader.importers.page_parser import page_parser
 from reader.importers.paragraph_lists import restore_paragraph_lists
 from reader.importers.paragraph_twins import wrap_paragraph_twins
@@ -135,6 +142,7 @@ def article_from_markup(
     prepare_source(tree)  # first: a heading's "¶" must not reach the title either
     meta = read_metadata(tree, markup)
     mark_prompt_images(tree)  # before the buttons go: drop_prompt_images needs to know
+    keep_inline_drawings(tree)  # before active content goes: a diagram is an <svg> too
     _drop_active_content(tree)
     base_url = _base_url(tree, page_url or meta.url)
     fill_noscript_slots(tree)  # an empty lazy <img> whose real image is in <noscript>
@@ -160,6 +168,7 @@ def article_from_markup(
     wrap_paragraph_twins(tree)  # a box of bare text among boxes of the same class holding a <p>
     mark_repeated_paragraphs(tree)  # undone by restore_repeats once extracted
     mark_link_openers(tree)  # undone by without_opener_marks once extracted
+    mark_drawings(tree)  # undone by _sanitized, on the extraction or the page's own body
     document = _extract(tree)
     meta.complete(gaps if document is not None else None)  # no article: no guesses either
     _drop_readings(meta)
@@ -364,7 +373,7 @@ def _sanitized(markup: str) -> str:
 
 def _restore_marks(markup: str) -> str:
     """Extracted HTML without the marks put on the page to carry it through extraction."""
-    return without_opener_marks(restore_repeats(restore_readings(markup)))
+    return unmark_drawings(without_opener_marks(restore_repeats(restore_readings(markup))))
 
 
 def _drop_readings(meta: PageMetadata) -> None:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import PurePath
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import validateLink
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -48,7 +49,14 @@ def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     use_note_rules(md)
+    md.validateLink = _valid_link  # type: ignore[method-assign]
     return md
+
+
+def _valid_link(url: str) -> bool:
+    """markdown-it's own judgement, and an SVG drawing's data: URI too: the sanitizer keeps
+    it as an image only once sanitize_svg has rewritten it, and never as a link."""
+    return validateLink(url) or url.strip().lower().startswith("data:image/svg+xml")
 
 
 def import_markdown(data: bytes, filename: str, local: LocalImages | None = None) -> Article:

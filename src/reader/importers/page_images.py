@@ -1,5 +1,6 @@
-"""A saved page's images: those saved with it stored as the article's assets, web ones as
-placeholders to download on request, judged by their bytes and never fetched here."""
+"""A saved page's images: those saved with it stored as the article's assets (drawings only
+sanitized), web ones as placeholders to download on request, judged by their bytes and never
+fetched here."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from urllib.parse import urljoin
 import lxml.html
 
 from reader.core.images import allowed_image, data_uri_bytes, is_transparent
+from reader.core.svg import looks_like_svg, sanitize_svg, svg_data_uri_bytes
 from reader.importers.local_images import web_image_name
 from reader.importers.tree import declared_side
 
@@ -50,12 +52,13 @@ def embed_images(
         data = _image_bytes(image, image_source)
         if data is not None and _is_inline(image) and _web_address(image, base_url) is None:
             _adopt_noscript_address(image, base_url)
-        extension = image_extension(data) if data else None
         if data is not None and _lazy_stand_in(image, data, base_url):
             data = None  # the page's real image is the web one its script would load
-        if data is None or extension is None or len(data) > MAX_IMAGE_BYTES:
+        picture = stored_picture(data) if data is not None else None
+        if picture is None or len(picture[0]) > MAX_IMAGE_BYTES:
             _point_at_web_image(image, base_url, remote)
             continue
+        data, extension = picture
         if is_transparent(data):  # a spacer: nothing to see, at whatever size it is shown
             image.drop_tree()
             continue
@@ -71,11 +74,13 @@ def embed_images(
 
 def _lazy_stand_in(image: lxml.html.HtmlElement, data: bytes, base_url: str | None) -> bool:
     """A tiny inline `src` (a grey square, a blank GIF) beside a web address in `data-src` or
-    `srcset` is what lazy loading shows until a script swaps in the real image."""
+    `srcset` is what lazy loading shows until a script swaps in the real image; so is an
+    inline drawing there (an outline or a blank box of the image's size)."""
     if not _is_inline(image):
         return False
     info = allowed_image(data)
     small = info is not None and info.width * info.height <= 16 * 16
+    small = small or looks_like_svg(data)
     return small and _web_address(image, base_url) is not None
 
 
@@ -186,6 +191,35 @@ def image_extension(data: bytes) -> str | None:
     return info.extension if info is not None else None
 
 
+def stored_picture(data: bytes) -> tuple[bytes, str] | None:
+    """What to store for a picture's bytes and its file extension: PNG, JPEG, GIF or WebP as
+    they are, an SVG drawing only as sanitize_svg rewrites it; None for anything else."""
+    if (extension := image_extension(data)) is not None:
+        return data, extension
+    svg = sanitize_svg(data) if looks_like_svg(data) else None
+    return (svg.data, "svg") if svg is not None else None
+
+
+# trafilatura keeps only images whose address names a raster type; a drawing's address wears
+# this suffix while it extracts (mark_drawings), and loses it after (unmark_drawings).
+_DRAWING_MARK = ".png"
+_MARKED_DRAWING = re.compile(r"(assets/[0-9a-f]{32}\.svg)\.png\b")
+
+
+def mark_drawings(tree: lxml.html.HtmlElement) -> None:
+    """Give every stored drawing's <img> an address the extractor takes for an image."""
+    for image in tree.iter("img"):
+        source = image.get("src") or ""
+        if source.startswith("assets/") and source.endswith(".svg"):
+            image.set("src", source + _DRAWING_MARK)
+
+
+def unmark_drawings(html: str) -> str:
+    """The drawings' own asset addresses back, once extracted."""
+    return _MARKED_DRAWING.sub(r"\1", html)
+
+
 def data_uri_image(source: str) -> bytes | None:
-    """The bytes of a base64 `data:image/...` URI, or None; image_extension judges them."""
-    return data_uri_bytes(source, MAX_IMAGE_BYTES)
+    """The bytes of a base64 `data:image/...` URI or of a percent-encoded SVG one, or None;
+    stored_picture judges them."""
+    return data_uri_bytes(source, MAX_IMAGE_BYTES) or svg_data_uri_bytes(source, MAX_IMAGE_BYTES)

@@ -10,6 +10,7 @@ import nh3
 
 from reader.core import scripts
 from reader.core.images import allowed_image, data_uri, data_uri_bytes
+from reader.core.svg import sanitize_svg, svg_data_uri, svg_data_uri_bytes
 from reader.importers.nesting import cap_nesting
 
 ALLOWED_TAGS = frozenset(
@@ -101,13 +102,19 @@ def _safe_image_source(value: str) -> str | None:
     """An asset path, or a data: URI rewritten to the type its bytes really have.
 
     A data: image is judged by its bytes, never by the type it declares: SVG declared as PNG
-    would otherwise reach the pane's decoder and open the files it names.
+    would otherwise reach the pane's decoder and open the files it names. An SVG drawing
+    stays only as sanitize_svg rewrites it.
     """
     value = value.strip()
     if value[:5].lower() == "data:":
-        data = data_uri_bytes(value, MAX_INLINE_IMAGE_BYTES)
+        data = data_uri_bytes(value, MAX_INLINE_IMAGE_BYTES) or svg_data_uri_bytes(
+            value, MAX_INLINE_IMAGE_BYTES
+        )
         info = allowed_image(data) if data is not None else None
-        return data_uri(data, info) if data is not None and info is not None else None
+        if data is not None and info is not None:
+            return data_uri(data, info)
+        svg = sanitize_svg(data) if data is not None else None
+        return svg_data_uri(svg) if svg is not None else None
     return value if _ASSET.fullmatch(value) and ".." not in value else None
 
 

@@ -1,8 +1,9 @@
-"""What the reading pane may load: checked raster images from the article's assets or data: URLs.
+"""What the reading pane may load: checked images from the article's assets or data: URLs.
 
 Qt is only ever handed a QImage decoded here, from bytes our own sniffer recognised as PNG,
-JPEG, GIF or WebP, with the decoder fixed to that format: never bytes or a URL it could read
-as SVG (which opens the files it names) or any other format it happens to support.
+JPEG, GIF or WebP, with the decoder fixed to that format, or drawn from an SVG that
+sanitize_svg rewrote: never bytes or a URL its image plugins could read as SVG (which opens
+the files it names) or any other format they happen to support.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
 from PySide6.QtGui import QImage, QImageReader
 
 from reader.core.images import MAX_PIXELS, allowed_image, data_uri_bytes
+from reader.core.svg import looks_like_svg, svg_data_uri_bytes
+from reader.gui.views.drawings import render_drawing
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +37,8 @@ def load_image(url: QUrl, assets_dir: Path | None) -> QImage | None:
     """
     scheme = url.scheme().lower()
     if scheme == "data":
-        data = data_uri_bytes(
-            url.toString(QUrl.ComponentFormattingOption.FullyEncoded), MAX_IMAGE_BYTES
-        )
+        uri = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        data = data_uri_bytes(uri, MAX_IMAGE_BYTES) or svg_data_uri_bytes(uri, MAX_IMAGE_BYTES)
         return decode_image(data) if data is not None else None
     if scheme not in ("", "file") or url.host() or assets_dir is None:
         return None
@@ -46,10 +48,11 @@ def load_image(url: QUrl, assets_dir: Path | None) -> QImage | None:
 
 
 def decode_image(data: bytes) -> QImage | None:
-    """Decode PNG, JPEG, GIF or WebP bytes of a sane size; None for anything else."""
+    """Decode PNG, JPEG, GIF or WebP bytes of a sane size, or draw a sanitized SVG; None for
+    anything else."""
     info = allowed_image(data)
     if info is None:
-        return None
+        return render_drawing(data) if looks_like_svg(data) else None
     array = QByteArray(data)
     buffer = QBuffer(array)
     if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):

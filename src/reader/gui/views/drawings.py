@@ -1,0 +1,32 @@
+"""SVG drawings for the reading pane: rendered by QtSvg only after sanitize_svg rewrote them.
+
+Qt's SVG image plugin would read the bytes as the page wrote them (and open the files they
+name); here the renderer only ever sees our own re-serialisation, which references nothing
+outside itself, and draws it onto a canvas of a bounded size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from reader.core.svg import sanitize_svg
+
+
+def render_drawing(data: bytes) -> QImage | None:
+    """The drawing as an image at the size it declares (bounded), or None when refused."""
+    svg = sanitize_svg(data)
+    if svg is None:
+        return None
+    renderer = QSvgRenderer(QByteArray(svg.data))
+    if not renderer.isValid():
+        return None
+    image = QImage(svg.width, svg.height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        return None
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return image
