@@ -55,6 +55,8 @@ HOSTILE = {
     "animation": f'<svg {NS}><rect><set attributeName="fill" to="red"/></rect></svg>',
     "outside url in style": f'<svg {NS}><rect style="fill: url(https://evil.example/p)"/></svg>',
     "outside url in fill": f'<svg {NS}><rect fill="url(file:///etc/passwd#g)"/></svg>',
+    "url inside a transform": f'<svg {NS}><g transform="translate(url(x))"><rect/></g></svg>',
+    "other function": f'<svg {NS}><rect fill="expression(alert(1))"/></svg>',
     "many elements": f"<svg {NS}>" + "<rect/>" * 6_000 + "</svg>",
     "deep": f"<svg {NS}>" + "<g>" * 100 + "<rect/>" + "</g>" * 100 + "</svg>",
     "not svg": "<html><body><svg><rect/></svg></body></html>",

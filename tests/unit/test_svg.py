@@ -27,6 +27,14 @@ def test_a_plain_drawing_keeps_its_shapes_text_and_local_references() -> None:
     assert sanitize_svg(svg.data) == svg  # what we write, we read back unchanged
 
 
+def test_transforms_of_plain_numbers_are_kept() -> None:
+    # Most drawings an editor or a chart library writes place their groups this way.
+    moved = SQUARE.replace("<path", '<path transform="translate(2, 3) rotate(-45) scale(1.5e-1)"')
+    svg = sanitize_svg(moved.encode())
+    assert svg is not None
+    assert b'transform="translate(2, 3) rotate(-45) scale(1.5e-1)"' in svg.data
+
+
 def test_an_unsized_drawing_is_shown_150_px_high_in_its_view_box_ratio() -> None:
     svg = sanitize_svg(SQUARE.encode())
     assert svg is not None and (svg.width, svg.height) == (150, 150)

@@ -34,8 +34,12 @@ _SEP = "}"
 _FRAGMENT = re.compile(r"#[A-Za-z_][A-Za-z0-9_.:-]{0,127}")
 _LOCAL_URL = re.compile(r"url\(\s*(['\"]?)#[A-Za-z_][A-Za-z0-9_.:-]{0,127}\1\s*\)", re.IGNORECASE)
 # What a presentation value may hold once its url(#id) references are taken out: numbers,
-# names, colours, lists and rgb()/hsl(): no escapes, semicolons or other functions.
-_PLAIN_VALUE = re.compile(r"(?:[\w#.,%+\-\s'\"]|(?:rgba?|hsla?)\([0-9.,%\s+-]*\))*")
+# names, colours, lists, rgb()/hsl() and the transform functions, each of plain numbers: no
+# escapes, semicolons or other functions.
+_PLAIN_VALUE = re.compile(
+    r"(?:[\w#.,%+\-\s'\"]"
+    r"|(?:rgba?|hsla?|matrix|translate|scale|rotate|skewX|skewY)\s*\([0-9.,%\s+eE-]*\))*"
+)
 _LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*")
 _DATA_SVG = re.compile(r"data:image/svg\+xml((?:;[^,;]*)*),", re.IGNORECASE)
 
