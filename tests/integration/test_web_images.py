@@ -86,6 +86,12 @@ def test_a_public_page_never_reaches_this_machine(site, data_dir: Path, tmp_path
     assert code == 1 and result["saved"] == 0
     reasons = [f["reason"] for f in result["failed"]]  # type: ignore[union-attr]
     assert len(reasons) == 2 and all("local network" in r for r in reasons)
+    # Said plainly: what is refused, and why (the article did not come from there).
+    assert all(r.startswith("not fetched: ") for r in reasons)
+    assert all(
+        r.endswith("is on this computer or local network; the article is not from there")
+        for r in reasons
+    )
     assert site.requested == []
     assert list((data_dir / "assets" / str(article_id)).glob("web-*.png")) == []
 

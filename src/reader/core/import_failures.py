@@ -79,7 +79,9 @@ ENGLISH = {
     "http_redirect_unusable": "the server answered {status} without a usable redirect",
     "connect_timeout": "timed out connecting to {host}",
     "read_timeout": "timed out waiting for {host} to answer",
-    "private_address": "refused: {host} is on this machine or its local network, the page is not",
+    "private_address": (
+        "not fetched: {host} is on this computer or local network; the article is not from there"
+    ),
     "dns_failed": "cannot find the server {host} (DNS lookup failed)",
     "tls_failed": "secure connection to {host} failed (TLS: {detail})",
     "tls_failed_plain": "secure connection to {host} failed (TLS)",

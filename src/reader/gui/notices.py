@@ -188,7 +188,8 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
         "ImportFailures", "timed out waiting for {host} to answer"
     ),
     "private_address": lambda: QCoreApplication.translate(
-        "ImportFailures", "refused: {host} is on this machine or its local network, the page is not"
+        "ImportFailures",
+        "not fetched: {host} is on this computer or local network; the article is not from there",
     ),
     "dns_failed": lambda: QCoreApplication.translate(
         "ImportFailures", "cannot find the server {host} (DNS lookup failed)"

@@ -15,6 +15,7 @@ from reader.errors import ImportFailed
 from reader.importers import files
 from reader.importers.files import MAX_FILE_BYTES, Skipped, display_path, read_file
 from reader.importers.local_images import LocalImages
+from reader.importers.note_pictures import without_embedded_pictures
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -197,9 +198,10 @@ def import_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Article:
 
 
 def walk_paths(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path | Skipped]:
-    """Files to import, and the files of the folders that are skipped (see `files.walk_paths`);
-    folders in `exclude` are never entered."""
-    return files.walk_paths(paths, accept, exclude)
+    """Files to import, and the files of the folders that are skipped (see `files.walk_paths`;
+    the pictures the notes embed are theirs, not skipped); folders in `exclude` are never
+    entered."""
+    return without_embedded_pictures(files.walk_paths(paths, accept, exclude))
 
 
 def accept(path: Path) -> str | None:

@@ -26,6 +26,7 @@ from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.contents_lists import restore_contents_list
 from reader.importers.control_roles import drop_controls
 from reader.importers.datelines import drop_datelines
+from reader.importers.definition_lists import restore_definition_lists
 from reader.importers.deks import restore_dek
 from reader.importers.demoted_headings import restore_demoted_headings
 from reader.importers.dropped_images import restore_dropped_images
@@ -312,6 +313,7 @@ def _document_html(document: Document | None, tree: lxml.html.HtmlElement) -> st
     verdict = drop_unconfirmed(document.body, plain_text(tree) if may_drop(document.body) else None)
     origins = paragraph_origins(tree)  # read once: the steps below leave the page unchanged
     drop_box_fragments(document.body, tree)  # "Mozilla." left loose from a side box's line
+    restore_definition_lists(document.body, tree, origins)  # a man page's options
     restore_paragraph_lists(document.body, tree, origins)
     restore_demoted_headings(document.body, tree)
     restore_dropped_images(document.body, tree)  # the extractor's text-only fallback lost them
