@@ -876,8 +876,8 @@
         <translation>等待 {host} 响应超时</translation>
     </message>
     <message>
-        <source>refused: {host} is on this machine or its local network, the page is not</source>
-        <translation>已拒绝：{host} 位于本机或本地网络，而页面不在</translation>
+        <source>not fetched: {host} is on this computer or local network; the article is not from there</source>
+        <translation>未获取：{host} 位于本机或本地网络，而文章并非来自那里</translation>
     </message>
     <message>
         <source>cannot find the server {host} (DNS lookup failed)</source>

@@ -109,13 +109,19 @@ def test_a_page_through_a_redirect_chain_with_its_body_images(site, data_dir: Pa
     assert article["site"] == "Harbour News"
     assert article["url"] == site.url("/news/pier.html")  # where the redirects ended
     assert "fund for coastal defences" in article["text"]
-    # The PNG in the body is saved in the article's asset folder and shown from there; the
-    # SVG (not a raster image; its relative URL resolved from the page) and the huge photo
-    # (over the cap) are not; the sidebar's logo is not the article's and is never fetched.
-    assets = sorted((data_dir / "assets" / str(result["id"])).iterdir())
-    assert [p.read_bytes() for p in assets] == [png()]
-    assert f"assets/{assets[0].name}" in article["html"]
-    assert "svg" not in article["html"] and "127.0.0.1" not in article["html"]
+    # The PNG in the body is saved in the article's asset folder and shown from there, and
+    # so is the SVG (its relative URL resolved from the page), only as our sanitized rewrite;
+    # the huge photo (over the cap) is not; the sidebar's logo is not the article's and is
+    # never fetched.
+    assets = {p.suffix: p for p in (data_dir / "assets" / str(result["id"])).iterdir()}
+    assert sorted(assets) == [".png", ".svg"]
+    assert assets[".png"].read_bytes() == png()
+    drawing = assets[".svg"].read_bytes()
+    assert drawing.startswith(b'<svg xmlns="http://www.w3.org/2000/svg"')
+    assert b'<rect width="4" height="4"></rect>' in drawing
+    for asset in assets.values():
+        assert f"assets/{asset.name}" in article["html"]
+    assert "127.0.0.1" not in article["html"]
     assert "/img/logo.png" not in site.requested
     assert {"/img/pier.png", "/news/img/plan.svg", "/img/huge.png"} <= set(site.requested)
 

@@ -8,10 +8,11 @@ outside itself, and draws it onto a canvas of a bounded size.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from reader.core.svg import sanitize_svg
+from reader.gui.painting import painting
 
 
 def render_drawing(data: bytes) -> QImage | None:
@@ -26,7 +27,6 @@ def render_drawing(data: bytes) -> QImage | None:
     if image.isNull():
         return None
     image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
+    with painting(image) as painter:
+        renderer.render(painter)
     return image
