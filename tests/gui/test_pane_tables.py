@@ -14,7 +14,15 @@ from reader.core.article import Article
 from reader.gui.style import THEMES
 from reader.gui.views.reading_pane import ReadingPane
 from reader.gui.views.table_viewer import TableViewer
-from reader.gui.views.tables import TABLE_LINK, Fit, set_cells, split_tables
+from reader.gui.views.tables import (
+    TABLE_LINK,
+    Fit,
+    fits,
+    measurer,
+    read_tables,
+    set_cells,
+    split_tables,
+)
 from reader.services.library import Library
 
 DATA = Path(__file__).parent.parent / "data" / "html"
@@ -289,3 +297,24 @@ def test_a_line_of_cjk_text_never_shows_a_sideways_scroll_bar(
         shown_html(pane, library, f"<p>{sentence}</p>", width)
         assert not pane.horizontalScrollBar().isVisible()
         assert pane.horizontalScrollBar().value() == 0
+
+
+def test_a_table_is_measured_in_the_smaller_faces_only_when_it_does_not_fit(
+    pane: ReadingPane,
+) -> None:
+    # Measuring all three sizes of every table at once cost the UI thread each article opened.
+    document = pane.document()
+    measure = measurer(document.defaultFont(), document.defaultStyleSheet())
+    measured: list[str] = []
+
+    def counted(piece: str) -> float:
+        measured.append(piece)
+        return measure(piece)
+
+    [table] = read_tables(MEDIUM_TABLE, counted)
+    assert fits([table], 10_000) == (Fit.NORMAL,)
+    assert len(measured) == 1
+    assert fits([table], 1) == (Fit.PREVIEW,)
+    assert len(measured) == 3
+    assert fits([table], 1) == (Fit.PREVIEW,)  # each size measured once
+    assert len(measured) == 3
