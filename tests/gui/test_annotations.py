@@ -98,7 +98,7 @@ def test_clicking_a_highlight_in_the_panel_scrolls_the_pane(
     item = panel.list.item(0)
     assert item.data(ID_ROLE) == late.id
     panel.list.setCurrentItem(item)
-    assert pane.verticalScrollBar().value() > 0
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)  # once the text is mapped
     [mark] = pane.marks
     assert pane.viewport().rect().contains(pane.cursorRect(mark.cursor).center())
 

@@ -105,3 +105,26 @@ def test_a_long_article_reopens_at_its_position_without_a_full_layout_first(
     pane = window.parts.pane
     assert pane.document().characterCount() > reading_pane.LAZY_LAYOUT_CHARS
     qtbot.waitUntil(lambda: abs(pane.fraction() - 0.5) < 0.02, timeout=10_000)
+
+
+def test_an_ordinary_article_is_mapped_off_the_ui_thread(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A few thousand characters took the UI thread tens of milliseconds to map at once.
+    builds = GatedBuilds()
+    builds.gate.set()
+    monkeypatch.setattr(
+        text_maps, "TextMap", type("Recorded", (), {"build": staticmethod(builds.build)})
+    )
+    paragraphs = [
+        f"Paragraph {n}: the harbour wakes before the town does, quietly." for n in range(80)
+    ]
+    html = "".join(f"<p>{p}</p>" for p in paragraphs)
+    result = library.add_article(html_article("Medium", html), path="medium")
+    assert result.article_id is not None
+    window.reload()
+    qtbot.waitUntil(lambda: window.settled)
+    assert window.open_article(result.article_id)
+    assert 4_000 < len(window.parts.pane.toPlainText()) < 20_000
+    qtbot.waitUntil(lambda: window.parts.pane.text_map_ready)
+    assert builds.threads and threading.main_thread() not in builds.threads

@@ -7,14 +7,24 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QTextBlock, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
 from reader.gui.style import THEMES
+from reader.gui.views import pane_tables
 from reader.gui.views.reading_pane import ReadingPane
 from reader.gui.views.table_viewer import TableViewer
-from reader.gui.views.tables import TABLE_LINK, Fit, set_cells, split_tables
+from reader.gui.views.tables import (
+    TABLE_LINK,
+    Fit,
+    Measure,
+    fits,
+    measurer,
+    read_tables,
+    set_cells,
+    split_tables,
+)
 from reader.services.library import Library
 
 DATA = Path(__file__).parent.parent / "data" / "html"
@@ -323,3 +333,52 @@ def test_a_line_of_cjk_text_never_shows_a_sideways_scroll_bar(
         shown_html(pane, library, f"<p>{sentence}</p>", width)
         assert not pane.horizontalScrollBar().isVisible()
         assert pane.horizontalScrollBar().value() == 0
+
+
+def test_a_table_is_measured_in_the_smaller_faces_only_when_it_does_not_fit(
+    pane: ReadingPane,
+) -> None:
+    # Measuring all three sizes of every table at once cost the UI thread each article opened.
+    document = pane.document()
+    measure = measurer(document.defaultFont(), document.defaultStyleSheet())
+    measured: list[str] = []
+
+    def counted(piece: str) -> float:
+        measured.append(piece)
+        return measure(piece)
+
+    [table] = read_tables(MEDIUM_TABLE, counted)
+    assert fits([table], 10_000) == (Fit.NORMAL,)
+    assert len(measured) == 1
+    assert fits([table], 1) == (Fit.PREVIEW,)
+    assert len(measured) == 3
+    assert fits([table], 1) == (Fit.PREVIEW,)  # each size measured once
+    assert len(measured) == 3
+
+
+def test_an_article_opened_again_has_its_tables_measured_only_once(
+    pane: ReadingPane, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    measured: list[str] = []
+
+    def counting(font: QFont, stylesheet: str) -> Measure:
+        measure = measurer(font, stylesheet)
+
+        def counted(piece: str) -> float:
+            measured.append(piece)
+            return measure(piece)
+
+        return counted
+
+    monkeypatch.setattr(pane_tables, "measurer", counting)
+    shown_html(pane, library, MEDIUM_TABLE, 1000)
+    first = len(measured)
+    assert first > 0
+    article = pane.article
+    assert article is not None
+    shown(pane, library, "table.html", 1000)
+    pane.show_article(article, None)
+    pane.resize(480, 700)  # the table shown smaller: the page is set again
+    pane.resize(1000, 700)
+    assert pane.table_fits == (Fit.NORMAL,)
+    assert measured.count(measured[0]) == 1

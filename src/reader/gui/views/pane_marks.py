@@ -38,6 +38,7 @@ class MarkedPane(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
+        self._reveal_when_mapped = 0  # a highlight asked for before the text map arrived
         self._text_maps = PaneTextMap(self)
         self._readings: list[tuple[int, int]] = []
         # Marks in text Qt has not laid out yet: drawn once it has (see _update_selections).
@@ -56,6 +57,7 @@ class MarkedPane(QTextBrowser):
         """Nothing marked: the pane shows a message, not an article."""
         self._term_cursors, self._find_cursors = [], []
         self._highlights, self._marks, self._readings = [], [], []
+        self._reveal_when_mapped = 0
         self._text_maps.clear()
 
     # -- find in article --------------------------------------------------------------------
@@ -177,6 +179,8 @@ class MarkedPane(QTextBrowser):
     def _on_text_maps_built(self) -> None:
         self._place_highlights()
         self._update_selections()
+        if self._reveal_when_mapped:
+            self.reveal_highlight(self._reveal_when_mapped)
         self.text_map_built.emit()
 
     def set_highlights(self, items: Sequence[Highlight], chosen: int = 0) -> None:
@@ -225,7 +229,13 @@ class MarkedPane(QTextBrowser):
         return 0
 
     def reveal_highlight(self, highlight_id: int) -> bool:
-        """Scroll a highlight into view; False when it is not drawn (orphaned)."""
+        """Scroll a highlight into view (once the text map is built); False when it is not
+        drawn (orphaned)."""
+        self._reveal_when_mapped = 0
+        if self._text_maps.current is None:
+            self._reveal_when_mapped = highlight_id
+            orphaned = AnchorStatus.ORPHANED
+            return any(h.id == highlight_id and h.status is not orphaned for h in self._highlights)
         for mark in self._marks:
             if mark.highlight_id == highlight_id:
                 self._reveal(mark.cursor)

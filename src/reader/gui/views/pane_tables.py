@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -14,12 +15,17 @@ from reader.gui.views.tables import (
     PREVIEW_HEADINGS,
     TABLE_LINK,
     Fit,
+    Measure,
     Table,
     fits,
     fitted_body,
     measurer,
     read_tables,
 )
+
+# Widths kept of tables measured before (a few bytes each): the page is set again when a table
+# changes its fit as the pane is resized, and an article is often opened again.
+KEPT_WIDTHS = 4096
 
 
 class PaneTables(QObject):
@@ -31,6 +37,8 @@ class PaneTables(QObject):
         super().__init__(parent)
         self._tables: list[Table] = []
         self._fits: tuple[Fit, ...] = ()
+        # (font, digests of the stylesheet and of the table's HTML) → its narrowest width.
+        self._widths: dict[tuple[str, bytes, bytes], float] = {}
 
     @property
     def fits(self) -> tuple[Fit, ...]:
@@ -38,12 +46,29 @@ class PaneTables(QObject):
 
     def fitted(self, page: str, document: QTextDocument, column: int) -> str:
         """The page with its tables measured in the document's faces and set for `column`."""
-        measure = measurer(document.defaultFont(), document.defaultStyleSheet())
+        measure = self._measurer(document)
         self._tables = read_tables(page, measure) if "<table" in page else []
         self._fits = fits(self._tables, column)
         if not self._tables:
             return page
         return fitted_body(page, self._tables, column, self._preview)
+
+    def _measurer(self, document: QTextDocument) -> Measure:
+        """Measures in the document's faces, each table once while its widths are kept."""
+        font, stylesheet = document.defaultFont(), document.defaultStyleSheet()
+        measure, face = measurer(font, stylesheet), font.toString()
+        sheet = hashlib.blake2b(stylesheet.encode()).digest()
+
+        def kept(piece: str) -> float:
+            key = (face, sheet, hashlib.blake2b(piece.encode()).digest())
+            width = self._widths.get(key)
+            if width is None:
+                if len(self._widths) >= KEPT_WIDTHS:
+                    self._widths.clear()
+                width = self._widths[key] = measure(piece)
+            return width
+
+        return kept
 
     def changed(self, column: int) -> bool:
         """Whether a table would be shown otherwise in a column this wide."""

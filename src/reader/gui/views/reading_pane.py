@@ -102,7 +102,7 @@ class ReadingPane(ResourcePane):
         self.flush_position()
         self._article, self._assets_dir = article, assets_dir
         self._web_alts = web_image_alts(article.html)
-        self._highlights, self._chosen_highlight = [], 0
+        self._highlights, self._chosen_highlight, self._reveal_when_mapped = [], 0, 0
         self._render(article.reading_position)
         self.set_terms(terms)
         self.article_changed.emit(article)

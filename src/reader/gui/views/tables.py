@@ -13,8 +13,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
@@ -41,6 +42,9 @@ _FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Z
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
 
 
+Measure = Callable[[str], float]
+
+
 class Fit(Enum):
     NORMAL = "normal"
     COMPACT = "compact"
@@ -50,15 +54,35 @@ class Fit(Enum):
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the article: its HTML, and the narrowest column it fits at each size."""
+    """One table of the article: its HTML, and the narrowest column it fits at each size.
+
+    Each width is measured when first asked for: most tables fit as they are, and measuring
+    all three sizes of an article's tables at once cost the UI thread up to 60 ms per open.
+    """
 
     html: str
-    normal_width: float
-    compact_width: float
-    narrow_width: float
     rows: int
     columns: int
     headings: tuple[str, ...]
+    measure: Measure = field(repr=False, compare=False)
+
+    @cached_property
+    def _text(self) -> str:
+        # Images narrow to the room their table leaves them (figures.fit_images): only the
+        # text decides how a table is set.
+        return _IMAGE.sub("", self.html)
+
+    @cached_property
+    def normal_width(self) -> float:
+        return self.measure(set_cells(self._text))
+
+    @cached_property
+    def compact_width(self) -> float:
+        return self.measure(set_cells(self._text, compact=True))
+
+    @cached_property
+    def narrow_width(self) -> float:
+        return self.measure(set_cells(self._text, compact=True, whole_cells=False))
 
     def fit(self, column_width: float) -> Fit:
         if self.normal_width <= column_width:
@@ -128,9 +152,6 @@ def _bind_numbers(match: re.Match[str]) -> str:
     return _NUMBER_SPACE.sub("\u00a0", match.group(0))
 
 
-Measure = Callable[[str], float]
-
-
 def measurer(font: QFont, stylesheet: str) -> Measure:
     """The narrowest width at which Qt lays out a piece of HTML without breaking a word."""
 
@@ -150,30 +171,17 @@ def measurer(font: QFont, stylesheet: str) -> Measure:
 
 
 def read_tables(body: str, measure: Measure) -> list[Table]:
-    """Every outermost table of `body`, measured at the body's size and the compact one."""
+    """Every outermost table of `body`, measured with `measure` as its widths are needed."""
     tables = []
     for start, end in split_tables(body):
         piece = body[start:end]
-        # Images narrow to the room their table leaves them (figures.fit_images): only the
-        # text decides how a table is set.
-        without_images = _IMAGE.sub("", piece)
         rows = len(_ROW.findall(piece))
         first_row = piece[: m.start()] if (m := re.search(r"</tr>", piece, re.I)) else piece
         headings = tuple(
             " ".join(html.unescape(_TAGS.sub("", c.group(3))).split())
             for c in _CELL.finditer(first_row)
         )
-        tables.append(
-            Table(
-                html=piece,
-                normal_width=measure(set_cells(without_images)),
-                compact_width=measure(set_cells(without_images, compact=True)),
-                narrow_width=measure(set_cells(without_images, compact=True, whole_cells=False)),
-                rows=rows,
-                columns=len(headings),
-                headings=headings,
-            )
-        )
+        tables.append(Table(piece, rows, len(headings), headings, measure))
     return tables
 
 

@@ -1,4 +1,4 @@
-"""The reading pane's text map (document ↔ article text), built off the UI thread when long."""
+"""The reading pane's text map (document ↔ article text), built off the UI thread."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from PySide6.QtCore import QObject, Signal
 from reader.gui.tasks import TaskRunner
 from reader.gui.text_mapping import TextMap
 
-# Documents up to this many characters are mapped at once (about 10 ms); longer ones on a
-# worker (0.7 s for 800,000 characters), while the article is already shown.
-SYNC_MAP_CHARS = 20_000
+# Only documents this short are mapped at once (about 1 ms); the rest on a worker (0.7 s for
+# 800,000 characters), while the article is already shown. At once up to 20,000 characters
+# cost the UI thread up to 50 ms per article opened.
+SYNC_MAP_CHARS = 2_000
 
 
 class PaneTextMap(QObject):
     """The map of the document shown now, or None while a worker builds it.
 
     A map finished for a document no longer shown is dropped; `built` tells when a map
-    built on the worker has arrived (a short document's is there at once, without a signal).
+    built on the worker has arrived (a very short document's is there at once, without a
+    signal).
     """
 
     built = Signal()
