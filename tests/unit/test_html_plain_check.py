@@ -203,3 +203,41 @@ def test_the_plain_texts_words_are_its_lines_words(plain: str) -> None:
     reference = _Plain(plain)
     assert reference.joined == _key(plain)
     assert reference.lines == Counter(_key(line) for line in plain.splitlines())
+
+
+def test_code_blocks_are_never_dropped_nor_their_repeats() -> None:
+    # Documentation shows code the plain extraction leaves out or holds once: it is content.
+    code = [("code", "make install DESTDIR=/tmp/pkg"), ("code", "</Directory>")]
+    body = body_of(*story()[:2], *code, ("code", "</Directory>"), *story()[2:])
+    drop_unconfirmed(body, "\n".join([*STORY[:2], "</Directory>", *STORY[2:]]))
+    assert shown(body) == [*story()[:2], *code, ("code", "</Directory>"), *story()[2:]]
+
+
+def test_words_the_plain_text_runs_together_confirm_a_block() -> None:
+    # The plain extraction glues neighbouring inline elements: "ap_hook_insert_filter" and
+    # "ap_hook_log_transaction" come out as one word.
+    hooks = [("p", "ap_hook_insert_filter"), ("p", "ap_hook_log_transaction")]
+    body = body_of(*story()[:2], *hooks, ("p", "Buy now"), *story()[2:])
+    plain = [*STORY[:2], "ap_hook_insert_filterap_hook_log_transaction", *STORY[2:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], *hooks, *story()[2:]]
+
+
+def test_a_paragraph_the_plain_text_mangled_stays_between_its_neighbours() -> None:
+    # The plain text holds most of its words, in another order, between the same neighbours.
+    mangled = "Fix the problems in the old patch, then refresh it. foo.patch"
+    body = body_of(*story()[:2], ("p", mangled), *story()[2:])
+    plain = [*STORY[:2], "Fix the problems in the old foo.patch", *STORY[2:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], ("p", mangled), *story()[2:]]
+
+
+def test_a_line_of_the_storys_words_the_plain_text_lacks_there_is_dropped() -> None:
+    # A caption away from its image speaks the story's words, but the plain text has nothing
+    # between its neighbours; a line that is mostly a link is not the article's either.
+    caption = "The harbour board at the old north pier on Tuesday."
+    body = body_of(*story()[:2], ("p", caption), *story()[2:3], ("p", ""), *story()[3:])
+    etree.SubElement(body[4], "ref", target="/survey").text = "hull inspection results posted"
+    plain = [*STORY[:2], *STORY[2:3], "results posted: hull inspection", *STORY[3:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], *story()[2:3], *story()[3:]]
