@@ -241,3 +241,19 @@ def test_a_line_of_the_storys_words_the_plain_text_lacks_there_is_dropped() -> N
     plain = [*STORY[:2], *STORY[2:3], "results posted: hull inspection", *STORY[3:]]
     drop_unconfirmed(body, "\n".join(plain))
     assert shown(body) == [*story()[:2], *story()[2:3], *story()[3:]]
+
+
+def test_a_long_run_of_entries_the_plain_text_passed_over_stays() -> None:
+    # A table of entries (a name, then what it does) between confirmed paragraphs, none a
+    # link: the plain extraction skipped it, the reader does not.
+    entries = [("p", f"Bracket type {n}: inserts a placeholder within it.") for n in range(6)]
+    body = body_of(*story()[:2], *entries, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *entries, *story()[2:]]
+
+
+def test_a_short_run_the_plain_text_passed_over_goes() -> None:
+    lines = [("p", f"Photo {n}: the pier from the harbour wall.") for n in range(5)]
+    body = body_of(*story()[:2], *lines, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == story()

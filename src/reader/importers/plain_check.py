@@ -41,6 +41,9 @@ _SEPARATE = frozenset({*_BLOCKS, "item", "row", "cell", "lb", "graphic"})
 # little at all): nothing is dropped.
 _AGREEMENT = 0.5
 _CAPTION_LENGTH = 400  # characters of words
+# Blocks: a run this long between confirmed ones, with few links and no image, is a part of
+# the article the plain extraction passed over (a table of entries), not a caption or a box.
+_LONG_RUN = 6
 _GLUED = 8  # characters of words: a shorter text run together is found by chance
 
 
@@ -228,12 +231,13 @@ def _without_enclosed_prose(
             continue  # confirmed in pieces: no place in the plain text to measure from
         if run and before is not None:
             span = reference.between(keys[before], keys[block])
-            kept.update(run if all(_prose(b, keys[b], span) for b in run) else ())
+            long = len(run) >= _LONG_RUN and all(_prose(b, keys[b], None) for b in run)
+            kept.update(run if long or all(_prose(b, keys[b], span) for b in run) else ())
         run, before = [], block
     return [block for block in unconfirmed if block not in kept]
 
 
-def _prose(block: Any, key: str, span: frozenset[str]) -> bool:
+def _prose(block: Any, key: str, span: frozenset[str] | None) -> bool:
     """Whether `span` holds most of `block`'s words, links hold few of them, and no image is
     beside or in it (a caption the extractor took away from its image is not prose)."""
     beside = (block.getprevious(), block.getnext(), block.find(".//graphic"))
@@ -241,7 +245,7 @@ def _prose(block: Any, key: str, span: frozenset[str]) -> bool:
         return False
     words = key.split()
     size = sum(len(word) for word in words)
-    known = sum(len(word) for word in words if word in span)
+    known = sum(len(word) for word in words if span is None or word in span)
     linked = sum(len(word) for ref in block.iter("ref") for word in _words(_text(ref)))
     return known * 2 >= size and linked * 2 < size
 
