@@ -216,7 +216,8 @@ def _without_enclosed_prose(
     """`unconfirmed` but the runs of blocks between two confirmed ones whose words the plain
     text mostly holds between those two, none holding many links or beside an image: there,
     the plain extraction mangled the article's own text (ran words together, reordered or
-    lost some), where it leaves out a caption or a call to act entirely."""
+    lost some), where it leaves out a caption or a call to act entirely. A run of
+    `_LONG_RUN` such blocks stays whatever the plain text holds."""
     if not unconfirmed:
         return unconfirmed
     left = set(unconfirmed)
@@ -238,8 +239,8 @@ def _without_enclosed_prose(
 
 
 def _prose(block: Any, key: str, span: frozenset[str] | None) -> bool:
-    """Whether `span` holds most of `block`'s words, links hold few of them, and no image is
-    beside or in it (a caption the extractor took away from its image is not prose)."""
+    """Whether `span` (None: any text) holds most of `block`'s words, links hold few of
+    them, and no image is beside or in it (a caption away from its image is not prose)."""
     beside = (block.getprevious(), block.getnext(), block.find(".//graphic"))
     if any(_is_graphic(element) for element in beside):
         return False
