@@ -257,3 +257,31 @@ def test_a_short_run_the_plain_text_passed_over_goes() -> None:
     body = body_of(*story()[:2], *lines, *story()[2:])
     drop_unconfirmed(body, "\n".join(STORY))
     assert shown(body) == story()
+
+
+def note_box(text: str, link: str = "") -> etree._Element:
+    """A documentation's tip: its icon and "Tip" in a row, its paragraph in the next."""
+    table = etree.Element("table")
+    head = etree.SubElement(table, "row")
+    etree.SubElement(etree.SubElement(head, "cell"), "graphic", src="tip.png")
+    etree.SubElement(head, "cell", role="head").text = "Tip"
+    paragraph = etree.SubElement(etree.SubElement(etree.SubElement(table, "row"), "cell"), "p")
+    paragraph.text = text
+    if link:
+        etree.SubElement(paragraph, "ref", target="/more").text = link
+    return table
+
+
+def test_a_note_box_the_plain_text_passed_over_stays() -> None:
+    body = body_of(*story())
+    body.insert(2, note_box("Close the pier gates before the survey starts."))
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body)[2] == ("table", "TipClose the pier gates before the survey starts.")
+    assert len(body) == len(STORY) + 1
+
+
+def test_a_box_of_links_in_a_table_goes() -> None:
+    body = body_of(*story())
+    body.insert(2, note_box("See ", "our other stories about piers and harbours"))
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], ("graphic", "tip.png"), *story()[2:]]

@@ -217,7 +217,7 @@ def _without_enclosed_prose(
     text mostly holds between those two, none holding many links or beside an image: there,
     the plain extraction mangled the article's own text (ran words together, reordered or
     lost some), where it leaves out a caption or a call to act entirely. A run of
-    `_LONG_RUN` such blocks stays whatever the plain text holds."""
+    `_LONG_RUN` such blocks, and a note box in the run, stay whatever the plain text holds."""
     if not unconfirmed:
         return unconfirmed
     left = set(unconfirmed)
@@ -234,6 +234,7 @@ def _without_enclosed_prose(
             span = reference.between(keys[before], keys[block])
             long = len(run) >= _LONG_RUN and all(_prose(b, keys[b], None) for b in run)
             kept.update(run if long or all(_prose(b, keys[b], span) for b in run) else ())
+            kept.update(b for b in run if _note(b, keys[b]))
         run, before = [], block
     return [block for block in unconfirmed if block not in kept]
 
@@ -249,6 +250,15 @@ def _prose(block: Any, key: str, span: frozenset[str] | None) -> bool:
     known = sum(len(word) for word in words if span is None or word in span)
     linked = sum(len(word) for ref in block.iter("ref") for word in _words(_text(ref)))
     return known * 2 >= size and linked * 2 < size
+
+
+def _note(block: Any, key: str) -> bool:
+    """Whether `block` is a box of prose set in a table (a note, a tip, a warning beside its
+    icon), with few links."""
+    if block.tag != "table" or block.find("row/cell/p") is None:
+        return False
+    size = sum(len(word) for word in key.split())
+    return sum(len(word) for ref in block.iter("ref") for word in _words(_text(ref))) * 2 < size
 
 
 def _is_graphic(element: Any) -> bool:
