@@ -203,3 +203,85 @@ def test_the_plain_texts_words_are_its_lines_words(plain: str) -> None:
     reference = _Plain(plain)
     assert reference.joined == _key(plain)
     assert reference.lines == Counter(_key(line) for line in plain.splitlines())
+
+
+def test_code_blocks_are_never_dropped_nor_their_repeats() -> None:
+    # Documentation shows code the plain extraction leaves out or holds once: it is content.
+    code = [("code", "make install DESTDIR=/tmp/pkg"), ("code", "</Directory>")]
+    body = body_of(*story()[:2], *code, ("code", "</Directory>"), *story()[2:])
+    drop_unconfirmed(body, "\n".join([*STORY[:2], "</Directory>", *STORY[2:]]))
+    assert shown(body) == [*story()[:2], *code, ("code", "</Directory>"), *story()[2:]]
+
+
+def test_words_the_plain_text_runs_together_confirm_a_block() -> None:
+    # The plain extraction glues neighbouring inline elements: "ap_hook_insert_filter" and
+    # "ap_hook_log_transaction" come out as one word.
+    hooks = [("p", "ap_hook_insert_filter"), ("p", "ap_hook_log_transaction")]
+    body = body_of(*story()[:2], *hooks, ("p", "Buy now"), *story()[2:])
+    plain = [*STORY[:2], "ap_hook_insert_filterap_hook_log_transaction", *STORY[2:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], *hooks, *story()[2:]]
+
+
+def test_a_paragraph_the_plain_text_mangled_stays_between_its_neighbours() -> None:
+    # The plain text holds most of its words, in another order, between the same neighbours.
+    mangled = "Fix the problems in the old patch, then refresh it. foo.patch"
+    body = body_of(*story()[:2], ("p", mangled), *story()[2:])
+    plain = [*STORY[:2], "Fix the problems in the old foo.patch", *STORY[2:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], ("p", mangled), *story()[2:]]
+
+
+def test_a_line_of_the_storys_words_the_plain_text_lacks_there_is_dropped() -> None:
+    # A caption away from its image speaks the story's words, but the plain text has nothing
+    # between its neighbours; a line that is mostly a link is not the article's either.
+    caption = "The harbour board at the old north pier on Tuesday."
+    body = body_of(*story()[:2], ("p", caption), *story()[2:3], ("p", ""), *story()[3:])
+    etree.SubElement(body[4], "ref", target="/survey").text = "hull inspection results posted"
+    plain = [*STORY[:2], *STORY[2:3], "results posted: hull inspection", *STORY[3:]]
+    drop_unconfirmed(body, "\n".join(plain))
+    assert shown(body) == [*story()[:2], *story()[2:3], *story()[3:]]
+
+
+def test_a_long_run_of_entries_the_plain_text_passed_over_stays() -> None:
+    # A table of entries (a name, then what it does) between confirmed paragraphs, none a
+    # link: the plain extraction skipped it, the reader does not.
+    entries = [("p", f"Bracket type {n}: inserts a placeholder within it.") for n in range(6)]
+    body = body_of(*story()[:2], *entries, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], *entries, *story()[2:]]
+
+
+def test_a_short_run_the_plain_text_passed_over_goes() -> None:
+    lines = [("p", f"Photo {n}: the pier from the harbour wall.") for n in range(5)]
+    body = body_of(*story()[:2], *lines, *story()[2:])
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == story()
+
+
+def note_box(text: str, link: str = "") -> etree._Element:
+    """A documentation's tip: its icon and "Tip" in a row, its paragraph in the next."""
+    table = etree.Element("table")
+    head = etree.SubElement(table, "row")
+    etree.SubElement(etree.SubElement(head, "cell"), "graphic", src="tip.png")
+    etree.SubElement(head, "cell", role="head").text = "Tip"
+    paragraph = etree.SubElement(etree.SubElement(etree.SubElement(table, "row"), "cell"), "p")
+    paragraph.text = text
+    if link:
+        etree.SubElement(paragraph, "ref", target="/more").text = link
+    return table
+
+
+def test_a_note_box_the_plain_text_passed_over_stays() -> None:
+    body = body_of(*story())
+    body.insert(2, note_box("Close the pier gates before the survey starts."))
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body)[2] == ("table", "TipClose the pier gates before the survey starts.")
+    assert len(body) == len(STORY) + 1
+
+
+def test_a_box_of_links_in_a_table_goes() -> None:
+    body = body_of(*story())
+    body.insert(2, note_box("See ", "our other stories about piers and harbours"))
+    drop_unconfirmed(body, "\n".join(STORY))
+    assert shown(body) == [*story()[:2], ("graphic", "tip.png"), *story()[2:]]

@@ -7,7 +7,10 @@ in a header. Asked for text alone, it judges the same page more strictly. `drop_
 keeps, of the rich body, the blocks and loose lines whose text the plain extraction also found,
 no more often than it found them, with every image and the first caption of its text right
 after an image (the plain extraction has no images to judge captions by); unless the two
-extractions disagree so much that the plain one chose other content.
+extractions disagree so much that the plain one chose other content. The plain extraction
+mangles some text of the article itself (runs inline code together, reorders nested markup):
+code blocks are never dropped, and a block stays whose words the plain text runs together, or
+mostly holds between the texts of the block's confirmed neighbours.
 
 The steps after it put back blocks the extractor left out (captions, lists, headings). What
 the plain check dropped is not theirs to put back: `drop_unconfirmed` returns its `Verdict`,
@@ -38,6 +41,10 @@ _SEPARATE = frozenset({*_BLOCKS, "item", "row", "cell", "lb", "graphic"})
 # little at all): nothing is dropped.
 _AGREEMENT = 0.5
 _CAPTION_LENGTH = 400  # characters of words
+# Blocks: a run this long between confirmed ones, with few links and no image, is a part of
+# the article the plain extraction passed over (a table of entries), not a caption or a box.
+_LONG_RUN = 6
+_GLUED = 8  # characters of words: a shorter text run together is found by chance
 
 
 def plain_text(tree: lxml.html.HtmlElement) -> str | None:
@@ -92,8 +99,9 @@ def drop_unconfirmed(body: Any, plain: str | None) -> Verdict:
     texts = {child: _text(child) for child in body if child.tag in _BLOCKS}
     keys = {child: _key(text) for child, text in texts.items() if _WORD.search(text)}
     blocks = list(keys)
-    unconfirmed = [b for b in blocks if not reference.holds(keys[b])]
+    unconfirmed = [b for b in blocks if b.tag != "code" and not reference.holds(keys[b])]
     unconfirmed = _without_first_captions(unconfirmed, keys)
+    unconfirmed = _without_enclosed_prose(blocks, unconfirmed, keys, reference)
     # Copies beyond the plain text's count go, but their text is confirmed: not `dropped`.
     absent = [keys[b] for b in unconfirmed]
     unconfirmed += _repeated_beyond(blocks, set(unconfirmed), keys, reference)
@@ -131,6 +139,9 @@ class _Plain:
         # No word spans a line break: the words of the lines, in turn, are the text's words.
         lines = [_words(line) for line in plain.splitlines()]
         self.joined = f" {' '.join(word for words in lines for word in words)} "
+        # The plain extraction runs inline elements together ("<code>a</code><code>b</code>"
+        # as "ab"): without spaces, the texts agree.
+        self.glued = self.joined.replace(" ", "")
         self._shingles: set[tuple[str, ...]] | None = None  # made when first needed
         # The extractor writes a block per line: most questions are answered by a line.
         self.lines = Counter(f" {' '.join(words)} " for words in lines)
@@ -139,10 +150,22 @@ class _Plain:
         """Whether the plain text holds `key` (see `_key`), or most of its word triples."""
         if key in self.lines or key in self.joined:
             return True
+        glued = key.replace(" ", "")
+        if len(glued) >= _GLUED and glued in self.glued:
+            return True  # its words, run together by the plain text's lost spaces
         own = _shingles(key.split())
         if self._shingles is None:
             self._shingles = _shingles(self.joined.split())
         return bool(own) and len(own & self._shingles) * 2 >= len(own)
+
+    def between(self, first: str, last: str) -> frozenset[str]:
+        """The words after `first`'s first occurrence and before the next of `last` (texts
+        as `_key` makes them), none when either is not found whole."""
+        start = self.joined.find(first)
+        end = self.joined.find(last, start + len(first) - 1) if start >= 0 else -1
+        if end < 0:
+            return frozenset()
+        return frozenset(self.joined[start + len(first) - 1 : end + 1].split())
 
     def occurrences(self, key: str) -> int:
         """How often `key` (words between spaces) occurs; neighbours share a space."""
@@ -187,6 +210,61 @@ def _without_first_captions(blocks: list[Any], keys: dict[Any, str]) -> list[Any
     return kept
 
 
+def _without_enclosed_prose(
+    blocks: list[Any], unconfirmed: list[Any], keys: dict[Any, str], reference: _Plain
+) -> list[Any]:
+    """`unconfirmed` but the runs of blocks between two confirmed ones whose words the plain
+    text mostly holds between those two, none holding many links or beside an image: there,
+    the plain extraction mangled the article's own text (ran words together, reordered or
+    lost some), where it leaves out a caption or a call to act entirely. A run of
+    `_LONG_RUN` such blocks, and a note box in the run, stay whatever the plain text holds."""
+    if not unconfirmed:
+        return unconfirmed
+    left = set(unconfirmed)
+    kept: set[Any] = set()
+    run: list[Any] = []
+    before: Any = None
+    for block in blocks:
+        if block in left:
+            run.append(block)
+            continue
+        if keys[block] not in reference.joined:
+            continue  # confirmed in pieces: no place in the plain text to measure from
+        if run and before is not None:
+            span = reference.between(keys[before], keys[block])
+            long = len(run) >= _LONG_RUN and all(_prose(b, keys[b], None) for b in run)
+            kept.update(run if long or all(_prose(b, keys[b], span) for b in run) else ())
+            kept.update(b for b in run if _note(b, keys[b]))
+        run, before = [], block
+    return [block for block in unconfirmed if block not in kept]
+
+
+def _prose(block: Any, key: str, span: frozenset[str] | None) -> bool:
+    """Whether `span` (None: any text) holds most of `block`'s words, links hold few of
+    them, and no image is beside or in it (a caption away from its image is not prose)."""
+    beside = (block.getprevious(), block.getnext(), block.find(".//graphic"))
+    if any(_is_graphic(element) for element in beside):
+        return False
+    words = key.split()
+    size = sum(len(word) for word in words)
+    known = sum(len(word) for word in words if span is None or word in span)
+    linked = sum(len(word) for ref in block.iter("ref") for word in _words(_text(ref)))
+    return known * 2 >= size and linked * 2 < size
+
+
+def _note(block: Any, key: str) -> bool:
+    """Whether `block` is a box of prose set in a table (a note, a tip, a warning beside its
+    icon), with few links."""
+    if block.tag != "table" or block.find("row/cell/p") is None:
+        return False
+    size = sum(len(word) for word in key.split())
+    return sum(len(word) for ref in block.iter("ref") for word in _words(_text(ref))) * 2 < size
+
+
+def _is_graphic(element: Any) -> bool:
+    return element is not None and element.tag == "graphic"
+
+
 def _repeated_beyond(
     blocks: list[Any], unconfirmed: set[Any], keys: dict[Any, str], reference: _Plain
 ) -> list[Any]:
@@ -195,7 +273,7 @@ def _repeated_beyond(
     left: dict[str, int] = {}
     extra = []
     for block in blocks:
-        if block in unconfirmed:
+        if block in unconfirmed or block.tag == "code":  # a line of code may recur
             continue
         key = keys[block]
         if key not in left:
