@@ -19,6 +19,7 @@ from reader.gui.views.tables import (
     TABLE_LINK,
     Fit,
     Measure,
+    estimator,
     fits,
     measurer,
     read_tables,
@@ -371,14 +372,65 @@ def test_an_article_opened_again_has_its_tables_measured_only_once(
         return counted
 
     monkeypatch.setattr(pane_tables, "measurer", counting)
-    shown_html(pane, library, MEDIUM_TABLE, 1000)
+    shown_html(pane, library, MEDIUM_TABLE, 480)  # too tight to fit without measuring
     first = len(measured)
     assert first > 0
     article = pane.article
     assert article is not None
     shown(pane, library, "table.html", 1000)
+    pane.resize(480, 700)
     pane.show_article(article, None)
-    pane.resize(480, 700)  # the table shown smaller: the page is set again
-    pane.resize(1000, 700)
-    assert pane.table_fits == (Fit.NORMAL,)
+    pane.resize(1000, 700)  # the table shown as it is: the page is set again
+    pane.resize(480, 700)
+    assert pane.table_fits != (Fit.NORMAL,)
     assert measured.count(measured[0]) == 1
+
+
+def counting_measurer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pieces the pane lays out to measure them, from now on."""
+    measured: list[str] = []
+
+    def counting(font: QFont, stylesheet: str) -> Measure:
+        measure = measurer(font, stylesheet)
+
+        def counted(piece: str) -> float:
+            measured.append(piece)
+            return measure(piece)
+
+        return counted
+
+    monkeypatch.setattr(pane_tables, "measurer", counting)
+    return measured
+
+
+def test_a_table_that_plainly_fits_is_set_without_being_laid_out_first(
+    pane: ReadingPane, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A manual's page of 34 small tables cost the UI thread 100-300 ms per open, measuring.
+    measured = counting_measurer(monkeypatch)
+    shown_html(pane, library, MEDIUM_TABLE, 1000)
+    assert pane.table_fits == (Fit.NORMAL,)
+    assert measured == []
+    assert_never_sideways(pane)
+
+
+@pytest.mark.parametrize("size", [9.0, 12.0, 18.0])
+def test_a_tables_estimated_width_is_never_less_than_its_measured_width(
+    pane: ReadingPane, size: float
+) -> None:
+    document = pane.document()
+    font = QFont(document.defaultFont())
+    font.setPointSizeF(size)
+    measure, estimate = measurer(font, document.defaultStyleSheet()), estimator(font)
+    pages = [MEDIUM_TABLE, *(p.read_text(encoding="utf-8") for p in DATA.glob("*table*.html"))]
+    prose = "<table><tr><th>名称</th><th>Description</th></tr>" + "".join(
+        f"<tr><td><code>option_{n}</code></td><td>Sets the {n}th limit of the pool, in "
+        f"bytes; 1 234 567 by default. 风筝节的第{n}个参数。</td></tr>"
+        for n in range(12)
+    )
+    pages.append(prose + "</table>")
+    tables = [t for page in pages for t in read_tables(page, measure, estimate)]
+    bounded = [t for t in tables if t.width_bound is not None]
+    assert len(bounded) >= 3
+    for table in bounded:
+        assert table.width_bound is not None and table.width_bound >= table.normal_width

@@ -17,6 +17,7 @@ from reader.gui.views.tables import (
     Fit,
     Measure,
     Table,
+    estimator,
     fits,
     fitted_body,
     measurer,
@@ -47,7 +48,8 @@ class PaneTables(QObject):
     def fitted(self, page: str, document: QTextDocument, column: int) -> str:
         """The page with its tables measured in the document's faces and set for `column`."""
         measure = self._measurer(document)
-        self._tables = read_tables(page, measure) if "<table" in page else []
+        estimate = estimator(document.defaultFont())
+        self._tables = read_tables(page, measure, estimate) if "<table" in page else []
         self._fits = fits(self._tables, column)
         if not self._tables:
             return page

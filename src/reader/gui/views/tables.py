@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from PySide6.QtGui import QFont, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument, QTextOption
 
 # A link from a table's preview to the whole table (a fragment: it never leaves the pane).
 TABLE_LINK = "#reader-table-"
@@ -40,9 +40,21 @@ _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # A figure: digits with their separators and signs, perhaps a currency or a short unit.
 _FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Za-z°]{1,3}))?")
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
+# A table whose cells all fit the column unwrapped, with room to spare, is set as it is
+# without being laid out: measuring one costs the UI thread a few ms, and a manual's page of
+# 34 small tables cost 100-300 ms per open while an import ran. Only cells of inline text are
+# bounded so: a list, a nested table, a caption or a spanning cell has widths of its own.
+_NOT_BOUNDED = re.compile(
+    r"<(?:table|caption|ul|ol|dl|blockquote|pre|h[1-6]|div|figure|hr)\b|\b(?:col|row)span\s*=",
+    re.IGNORECASE,
+)
+BOUND_MARGIN = 1.25  # times a cell's estimated width: faces and rounding the estimate misses
+CELL_ALLOWANCE_PX = 12  # a cell's padding and borders (4 + 1 px a side), and rounding
 
 
 Measure = Callable[[str], float]
+# The width of a line of text in the widest face a cell may use (bold headings, code).
+Estimate = Callable[[str], float]
 
 
 class Fit(Enum):
@@ -65,6 +77,7 @@ class Table:
     columns: int
     headings: tuple[str, ...]
     measure: Measure = field(repr=False, compare=False)
+    estimate: Estimate | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def _text(self) -> str:
@@ -84,7 +97,27 @@ class Table:
     def narrow_width(self) -> float:
         return self.measure(set_cells(self._text, compact=True, whole_cells=False))
 
+    @cached_property
+    def width_bound(self) -> float | None:
+        """More than the table's normal width, without laying it out: a column is as wide as
+        its widest short cell on one line, or its widest word (a figure's spaces bind), in
+        the widest face, with a margin; None when a cell holds more than inline text."""
+        if self.estimate is None or _NOT_BOUNDED.search(self._text, 1):  # after its <table>
+            return None
+        widths: dict[int, float] = {}
+        for row in _ROW.split(self._text)[1:]:
+            for column, match in enumerate(_CELL.finditer(row)):
+                text = _cell_text(match.group(3))
+                pieces = [text] if len(text) <= SHORT_CELL_CHARS else _unbroken(text)
+                width = max((self.estimate(piece) for piece in pieces), default=0.0)
+                widths[column] = max(widths.get(column, 0.0), width)
+        cells = sum(width * BOUND_MARGIN + CELL_ALLOWANCE_PX for width in widths.values())
+        return cells + CELL_ALLOWANCE_PX
+
     def fit(self, column_width: float) -> Fit:
+        bound = self.width_bound
+        if bound is not None and bound <= column_width:
+            return Fit.NORMAL
         if self.normal_width <= column_width:
             return Fit.NORMAL
         if self.compact_width <= column_width:
@@ -148,6 +181,11 @@ def _cell_text(content: str) -> str:
     return " ".join(html.unescape(_TAGS.sub("", content)).split())
 
 
+def _unbroken(text: str) -> list[str]:
+    """The pieces a cell's text may break between: its words, a figure's spaces bound."""
+    return _NUMBER_SPACE.sub("\u00a0", text).split(" ")
+
+
 def _bind_numbers(match: re.Match[str]) -> str:
     return _NUMBER_SPACE.sub("\u00a0", match.group(0))
 
@@ -170,8 +208,29 @@ def measurer(font: QFont, stylesheet: str) -> Measure:
     return measure
 
 
-def read_tables(body: str, measure: Measure) -> list[Table]:
-    """Every outermost table of `body`, measured with `measure` as its widths are needed."""
+def estimator(font: QFont) -> Estimate:
+    """A line's width in the widest face a cell set in `font` may use: bold, or code (set
+    smaller than the body: its full size only makes the estimate larger)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    code = QFont(bold)
+    code.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+    code.setStyleHint(QFont.StyleHint.Monospace)
+    faces = (QFontMetricsF(bold), QFontMetricsF(code))
+    widths: dict[str, float] = {}  # a manual's tables repeat their words
+
+    def estimate(text: str) -> float:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = max(face.horizontalAdvance(text) for face in faces)
+        return width
+
+    return estimate
+
+
+def read_tables(body: str, measure: Measure, estimate: Estimate | None = None) -> list[Table]:
+    """Every outermost table of `body`, measured with `measure` as its widths are needed;
+    with `estimate`, a table that plainly fits is not measured at all."""
     tables = []
     for start, end in split_tables(body):
         piece = body[start:end]
@@ -181,7 +240,7 @@ def read_tables(body: str, measure: Measure) -> list[Table]:
             " ".join(html.unescape(_TAGS.sub("", c.group(3))).split())
             for c in _CELL.finditer(first_row)
         )
-        tables.append(Table(piece, rows, len(headings), headings, measure))
+        tables.append(Table(piece, rows, len(headings), headings, measure, estimate))
     return tables
 
 
