@@ -11,6 +11,7 @@ preview with a link that opens the whole table in its own scrolling window.
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,26 +98,29 @@ class Table:
     def narrow_width(self) -> float:
         return self.measure(set_cells(self._text, compact=True, whole_cells=False))
 
-    @cached_property
-    def width_bound(self) -> float | None:
+    def width_bound(self, limit: float = math.inf) -> float | None:
         """More than the table's normal width, without laying it out: a column is as wide as
         its widest short cell on one line, or its widest word (a figure's spaces bind), in
-        the widest face, with a margin; None when a cell holds more than inline text."""
+        the widest face, with a margin. None when a cell holds more than inline text, or as
+        soon as the bound passes `limit` (a table that does not plainly fit costs little)."""
         if self.estimate is None or _NOT_BOUNDED.search(self._text, 1):  # after its <table>
             return None
         widths: dict[int, float] = {}
+        total = float(CELL_ALLOWANCE_PX)
         for row in _ROW.split(self._text)[1:]:
             for column, match in enumerate(_CELL.finditer(row)):
                 text = _cell_text(match.group(3))
                 pieces = [text] if len(text) <= SHORT_CELL_CHARS else _unbroken(text)
-                width = max((self.estimate(piece) for piece in pieces), default=0.0)
-                widths[column] = max(widths.get(column, 0.0), width)
-        cells = sum(width * BOUND_MARGIN + CELL_ALLOWANCE_PX for width in widths.values())
-        return cells + CELL_ALLOWANCE_PX
+                width = max((self.estimate(p) for p in pieces), default=0.0) * BOUND_MARGIN
+                wider = width + CELL_ALLOWANCE_PX - widths.get(column, 0.0)
+                if wider > 0:
+                    widths[column], total = widths.get(column, 0.0) + wider, total + wider
+                    if total > limit:
+                        return None
+        return total
 
     def fit(self, column_width: float) -> Fit:
-        bound = self.width_bound
-        if bound is not None and bound <= column_width:
+        if self.width_bound(column_width) is not None:
             return Fit.NORMAL
         if self.normal_width <= column_width:
             return Fit.NORMAL
