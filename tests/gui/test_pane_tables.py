@@ -360,18 +360,7 @@ def test_a_table_is_measured_in_the_smaller_faces_only_when_it_does_not_fit(
 def test_an_article_opened_again_has_its_tables_measured_only_once(
     pane: ReadingPane, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    measured: list[str] = []
-
-    def counting(font: QFont, stylesheet: str) -> Measure:
-        measure = measurer(font, stylesheet)
-
-        def counted(piece: str) -> float:
-            measured.append(piece)
-            return measure(piece)
-
-        return counted
-
-    monkeypatch.setattr(pane_tables, "measurer", counting)
+    measured = counting_measurer(monkeypatch)
     shown_html(pane, library, MEDIUM_TABLE, 480)  # too tight to fit without measuring
     first = len(measured)
     assert first > 0

@@ -98,21 +98,13 @@ def test_folded_offsets_lead_back_to_the_original_characters() -> None:
 def test_reimporting_a_traditional_version_keeps_every_highlight(
     library: Library, tmp_path: Path
 ) -> None:
-    page = tmp_path / "kites.txt"
-    page.write_text("湖畔小城的风筝节\n\n" + ZH, encoding="utf-8")
-    first = library.import_path(page)
-    assert first.article_id is not None
     quotes = ["国际风筝节", "我们准备了新的发展计划", "经济学家认为", "学生们"]
-    for quote in quotes:
-        library.annotations.highlight_quote(first.article_id, quote)
-    page.write_text(opencc.OpenCC("s2t").convert(page.read_text("utf-8")), encoding="utf-8")
-    again = library.import_path(page, replace_id=first.article_id)
-    assert again.article_id == first.article_id
-    text = library.get_article(first.article_id).text
+    page, article_id = kites_then_traditional(library, tmp_path, quotes)
+    again = library.import_path(page, replace_id=article_id)
+    assert again.article_id == article_id
+    text = library.get_article(article_id).text
     converted = opencc.OpenCC("s2t")
-    found = {
-        text[h.start : h.end]: h.status for h in library.annotations.highlights(first.article_id)
-    }
+    found = {text[h.start : h.end]: h.status for h in library.annotations.highlights(article_id)}
     assert found == {converted.convert(q): AnchorStatus.ANCHORED for q in quotes}
 
 
@@ -121,19 +113,14 @@ def test_a_traditional_conversion_imported_again_is_the_same_article(
 ) -> None:
     # As a user does it: import the converted file again, with no id to replace; the import
     # must recognise the new version instead of filing it as "a different story".
-    page = tmp_path / "kites.txt"
-    page.write_text("湖畔小城的风筝节\n\n" + ZH, encoding="utf-8")
-    first = library.import_path(page)
-    assert first.article_id is not None
-    library.annotations.highlight_quote(first.article_id, "经济学家认为")
-    page.write_text(opencc.OpenCC("s2t").convert(page.read_text("utf-8")), encoding="utf-8")
+    page, article_id = kites_then_traditional(library, tmp_path, ["经济学家认为"])
     again = library.import_path(page)
-    assert again.article_id == first.article_id
-    assert library.get_article(first.article_id).summary.title == "湖畔小城的風箏節"
-    (highlight,) = library.annotations.highlights(first.article_id)
+    assert again.article_id == article_id
+    assert library.get_article(article_id).summary.title == "湖畔小城的風箏節"
+    (highlight,) = library.annotations.highlights(article_id)
     assert highlight.status is AnchorStatus.ANCHORED
     converted = opencc.OpenCC("s2t").convert("经济学家认为")
-    assert library.get_article(first.article_id).text[highlight.start : highlight.end] == converted
+    assert library.get_article(article_id).text[highlight.start : highlight.end] == converted
 
 
 @given(st.text(alphabet="ab 國际，。「」…㍻Ｐ\n😀", max_size=40))
@@ -143,3 +130,16 @@ def test_every_folded_character_leads_back_to_the_one_it_came_from(text: str) ->
     assert list(folded.origin) == sorted(folded.origin)
     for index, char in enumerate(folded.text):
         assert char in fold(text[folded.origin[index]])
+
+
+def kites_then_traditional(library: Library, tmp_path: Path, quotes: list[str]) -> tuple[Path, int]:
+    """The kites page imported with `quotes` highlighted, its file then rewritten in
+    Traditional script; the file and the article's id."""
+    page = tmp_path / "kites.txt"
+    page.write_text("湖畔小城的风筝节\n\n" + ZH, encoding="utf-8")
+    first = library.import_path(page)
+    assert first.article_id is not None
+    for quote in quotes:
+        library.annotations.highlight_quote(first.article_id, quote)
+    page.write_text(opencc.OpenCC("s2t").convert(page.read_text("utf-8")), encoding="utf-8")
+    return page, first.article_id

@@ -16,11 +16,7 @@ AFTER = "Gulls followed the wake all the way across the bay, calling over the en
 
 
 def page(*images: str) -> bytes:
-    figures = "".join(f"<figure><img src=\"{src}\" alt='drawing'></figure>" for src in images)
-    return (
-        "<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>"
-        f"<p>{PARAGRAPH}</p>{figures}<p>{AFTER}</p></article></body></html>"
-    ).encode()
+    return inline_page(*(f"<img src=\"{src}\" alt='drawing'>" for src in images))
 
 
 def sources(html: str) -> list[str]:

@@ -27,14 +27,25 @@ def cell_list(page_cell: Any) -> Any | None:
     if len(lists) != 1 or next(lists[0].iter("table"), None) is not None:
         return None
     items = list(lists[0].iterchildren("li"))
-    if len(items) < MIN_ITEMS or len(items) != sum(1 for _ in lists[0].iter("li")):
+    if len(items) < MIN_ITEMS or not is_flat(lists[0]):
         return None  # a nested list: its shape is more than a cell's line of values
     if not all(text_of(item) for item in items):
         return None
     if "".join(_bare(item) for item in items) != _bare(page_cell):
         return None  # the cell says more than its list: a label, a note
-    built = etree.Element("list", rend=lists[0].tag)
-    for item in items:
+    return flat_list_xml(lists[0])
+
+
+def is_flat(listing: Any) -> bool:
+    """Whether the page's list has items and none of them holds a list of its own."""
+    items = list(listing.iterchildren("li"))
+    return bool(items) and len(items) == sum(1 for _ in listing.iter("li"))
+
+
+def flat_list_xml(listing: Any) -> Any:
+    """The page's flat list as a `list` of the extractor's XML, an item per entry."""
+    built = etree.Element("list", rend=listing.tag)
+    for item in listing.iterchildren("li"):
         add_item(built, item)
     return built
 

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from reader.importers.cell_lists import add_item
+from reader.importers.cell_lists import flat_list_xml, is_flat
 from reader.importers.tree import HEADINGS, text_of
 
 _LISTS = frozenset({"ul", "ol"})
@@ -37,7 +37,7 @@ def restore_section_lists(body: Any, source: lxml.html.HtmlElement) -> None:
         lists = _section_lists(heading) if heading is not None else []
         at = head.getparent().index(head)
         for offset, listing in enumerate(lists, start=1):
-            head.getparent().insert(at + offset, _as_list(listing))
+            head.getparent().insert(at + offset, flat_list_xml(listing))
 
 
 def _left_empty(head: Any) -> bool:
@@ -58,19 +58,7 @@ def _section_lists(heading: Any) -> list[Any]:
             return []
         if not text_of(sibling) or (sibling.get("role") or "list") != "list":
             continue  # a box marked as navigation, a strip of tabs: the page's controls
-        if sibling.tag not in _LISTS or not _flat(sibling):
+        if sibling.tag not in _LISTS or not is_flat(sibling):
             return []
         lists.append(sibling)
     return lists
-
-
-def _flat(listing: Any) -> bool:
-    items = list(listing.iterchildren("li"))
-    return bool(items) and len(items) == sum(1 for _ in listing.iter("li"))
-
-
-def _as_list(listing: Any) -> Any:
-    built = etree.Element("list", rend=listing.tag)
-    for item in listing.iterchildren("li"):
-        add_item(built, item)
-    return built
