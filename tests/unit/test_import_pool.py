@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import psutil
 import pytest
 
 from reader.errors import ImportFailed
 from reader.importers.pipeline import SMALL_IMPORT, Job, in_order
-from reader.importers.pool import Outcome
+from reader.importers.pool import RETIRE_MB, Outcome, WorkerPool
 from reader.workers import BACKGROUND_NICENESS
 from tests.processes import spawned_workers
 
@@ -42,6 +43,31 @@ def raise_on_nine(n: int) -> int:
     if n == 9:
         raise ValueError("nine is not welcome")
     return 2 * n
+
+
+class TwoPartError(Exception):
+    """An exception whose pickle cannot be rebuilt: its constructor takes two arguments but
+    gives its base one, so unpickling calls it with one."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(f"{message}: {detail}")
+
+
+def raise_unrebuildable_on_nine(n: int) -> int:
+    if n == 9:
+        raise TwoPartError("nine", "is not welcome")
+    return 2 * n
+
+
+# What a task left behind in its worker (a parse's memory is seldom given back).
+_LEFT: list[bytes] = []
+
+
+def grow_past_the_budget(n: int) -> tuple[int, int]:
+    """A task that leaves its worker holding more than RETIRE_MB, as a parse of a very large
+    file does."""
+    _LEFT.append(b"x" * ((RETIRE_MB + 64) * 2**20))  # written, so resident
+    return n, os.getpid()
 
 
 # A task that outlasts any hang guard: a close that waited for it would take this long.
@@ -117,3 +143,24 @@ def test_closing_kills_busy_workers() -> None:
     assert time.monotonic() - began < HANG_GUARD_S
     _, alive = psutil.wait_procs(workers, timeout=HANG_GUARD_S)
     assert not alive
+
+
+def test_an_exception_the_importing_process_cannot_rebuild_fails_only_its_task() -> None:
+    found = _outcomes(raise_unrebuildable_on_nine, 12)
+    with pytest.raises(RuntimeError, match="TwoPartError: nine: is not welcome"):
+        found[9].get()
+    assert [found[n].get() for n in range(12) if n != 9] == [2 * n for n in range(12) if n != 9]
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/statm").exists(), reason="a worker's memory is read on Linux only"
+)
+def test_a_worker_that_grew_past_its_budget_ends_once_it_has_answered() -> None:
+    with WorkerPool(1) as pool:
+        _n, big = pool.run(grow_past_the_budget, (1,), 0.05).get()
+        assert pool.workers() == 0, "the grown worker ended after answering"
+        assert not psutil.pid_exists(big) or psutil.Process(big).status() == psutil.STATUS_ZOMBIE
+        _n, fresh = pool.run(pid_of, (2,), 0.05).get()
+        assert fresh != big, "the next task has a new worker"
+        _n, again = pool.run(pid_of, (3,), 0.05).get()
+        assert again == fresh and pool.workers() == 1, "a small worker stays"

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         # Whoosh holds the interpreter lock while it indexes: the window's threads must not.
         library.update_search_index_in_worker()
         library.backup_in_worker()  # copying and checking a large library takes seconds
+        # Extraction (parsers, regular expressions, loading the importers) holds the lock too.
+        library.extract_in_workers()
         self._settings = settings
         # Serial lanes: imports, quick edits (bookmark, move…) and searches never wait on
         # each other's queue; SQLite and the index writer serialize the actual writes.

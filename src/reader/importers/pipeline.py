@@ -49,16 +49,23 @@ Step = tuple[K, Outcome[Any] | None] | None
 
 
 def in_order(
-    jobs: Iterable[Job[K]], processes: int, *, poll: float = POLL_S
+    jobs: Iterable[Job[K]],
+    processes: int,
+    *,
+    poll: float = POLL_S,
+    pool: WorkerPool | None = None,
 ) -> Generator[Step[K], None, None]:
     """Run the jobs' extractions, yielding (key, outcome) in the jobs' order.
 
     Jobs are drawn from `jobs` only as room frees up in the window. With `processes` > 0 an
     import that turns out not to be small runs its extractions in that many worker
-    processes; a crashed worker fails only its own job. While the next outcome is not ready
-    it yields None every `poll` seconds. Closing the generator kills the busy workers.
+    processes; a crashed worker fails only its own job. Given a `pool` (kept by the caller,
+    whose own threads must stay responsive), every extraction runs in its workers, small
+    imports too; only when workers cannot start here do they run in this process. While the
+    next outcome is not ready it yields None every `poll` seconds. Closing the generator
+    kills the busy workers (a given pool keeps its idle ones).
     """
-    window = _Window(iter(jobs), processes)
+    window = _Window(iter(jobs), processes, pool)
     try:
         while True:
             window.fill()
@@ -83,16 +90,19 @@ def in_order(
 class _Window(Generic[K]):
     """The jobs drawn from the source and not yet handed back, oldest first."""
 
-    def __init__(self, source: Iterator[Job[K]], processes: int) -> None:
+    def __init__(self, source: Iterator[Job[K]], processes: int, pool: WorkerPool | None) -> None:
         self.source: Iterator[Job[K]] | None = source
-        self.processes = processes
+        self.processes = max(1, processes) if pool is not None else processes
+        # A pool handed in takes every extraction from the first; the caller keeps it.
+        self.small = 0 if pool is not None else SMALL_IMPORT
+        self.given = pool is not None
         self.limit = SMALL_IMPORT + IN_FLIGHT_PER_PROCESS * max(1, processes)
         self.pending: deque[_Entry[K]] = deque()
         self.numbered: dict[int, _Entry[K]] = {}
         self.count = 0
         self.extractions = 0
         self.bytes = 0
-        self.pool: WorkerPool | None = None
+        self.pool: WorkerPool | None = pool
 
     def fill(self) -> None:
         while self.source is not None and len(self.pending) < self.limit:
@@ -105,7 +115,7 @@ class _Window(Generic[K]):
             in_pool = False
             if job.task is not None:
                 self.extractions += 1
-                in_pool = self.processes > 0 and self.extractions >= SMALL_IMPORT
+                in_pool = self.processes > 0 and self.extractions >= self.small
             self.count += 1
             entry = _Entry(job, self.count, in_pool)
             self.pending.append(entry)
@@ -153,5 +163,8 @@ class _Window(Generic[K]):
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.close()
+            if self.given:
+                self.pool.cancel()
+            else:
+                self.pool.close()
             self.pool = None

@@ -8,6 +8,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from reader.errors import ImportFailed
@@ -27,6 +29,10 @@ T = TypeVar("T")
 _GC_YOUNG = 50_000
 # How long a worker asked to stop may take before it is killed.
 _STOP_GRACE_S = 2.0
+# A worker that holds more than this (resident, after a large file) ends once it has
+# answered: the memory a parse took is seldom given back, and a worker kept between imports
+# (see services.extraction) would hold it for as long as the window is used.
+RETIRE_MB = 400
 
 
 # A worker's first message, once it can take tasks.
@@ -102,6 +108,8 @@ class WorkerPool:
         self._size = max(1, processes)
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        # A worker could not start here (see finished): later ones would not either.
+        self.unavailable = False
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -113,6 +121,34 @@ class WorkerPool:
         for worker in self._workers:
             worker.stop(kill=worker.task is not None)
         self._workers = []
+
+    def cancel(self) -> None:
+        """Kill the workers busy with a task (their tasks are abandoned); idle ones stay, for
+        whoever uses the pool next."""
+        for worker in [w for w in self._workers if w.task is not None]:
+            self._replace(worker)
+
+    def keep(self, count: int) -> None:
+        """Stop idle workers beyond `count` (a kept pool holds on to few processes)."""
+        idle = [w for w in self._workers if w.task is None]
+        for worker in idle[: max(0, len(self._workers) - count)]:
+            worker.stop(kill=False)
+            self._workers.remove(worker)
+
+    def workers(self) -> int:
+        """How many worker processes the pool has now."""
+        return len(self._workers)
+
+    def run(self, fn: Callable[..., T], args: tuple[Any, ...], poll: float) -> Outcome[T]:
+        """Run one task in a worker and wait for its outcome (checking every `poll` s); in
+        this process when workers cannot start here (see finished)."""
+        outcome = self.start(0, fn, args)
+        while outcome is None:
+            done = self.finished(poll)
+            outcome = next((o for task, o in done if task == 0), None)
+        if isinstance(outcome.error, WorkersUnavailable):
+            return run_here(fn, args)
+        return outcome
 
     def idle(self) -> bool:
         """Whether a task started now would run at once."""
@@ -168,15 +204,27 @@ class WorkerPool:
                 message = worker.conn.recv()
         except (EOFError, OSError):  # it died before answering
             return self._died(worker)
-        ok, payload, details = message
+        except Exception as exc:  # noqa: BLE001 - an answer that cannot be rebuilt here
+            worker.task = None
+            return Outcome(error=RuntimeError(f"{type(exc).__name__} reading a result: {exc}"))
+        ok, payload, details, retiring = message
         worker.task = None
+        if retiring:
+            self._retire(worker)
         return Outcome(payload) if ok else Outcome(error=payload, details=details)
+
+    def _retire(self, worker: _Worker) -> None:
+        """A worker that said it ends (it grew too large): let it go; a task that needs a
+        worker spawns a new one."""
+        worker.stop(kill=False)
+        self._workers.remove(worker)
 
     def _died(self, worker: _Worker) -> Outcome[Any]:
         worker.process.join(_STOP_GRACE_S)
         code, started = worker.process.exitcode, worker.ready
         self._replace(worker)
         if not started:
+            self.unavailable = True
             log.warning("an import worker could not start (%s); working in-process", _how(code))
             return Outcome(error=WorkersUnavailable(f"a worker could not start ({_how(code)})"))
         log.error("an import worker died (%s)", _how(code))
@@ -220,21 +268,52 @@ def _serve(conn: Connection) -> None:
             reply: tuple[bool, Any, str] = (True, fn(*args), "")
         except Exception as exc:  # noqa: BLE001 - sent back, judged by the parent
             reply = (False, exc, traceback.format_exc())
-        _answer(conn, reply)
+        retiring = _resident_mb() > RETIRE_MB
+        _answer(conn, reply, retiring)
         del task, fn, args, reply
+        if retiring:
+            return
         if done == 0:
             gc.collect()
             gc.freeze()
 
 
-def _answer(conn: Connection, reply: tuple[bool, Any, str]) -> None:
+def _resident_mb() -> float:
+    """This process's resident memory now, in MB (Linux; 0 elsewhere: no worker retires).
+
+    Not the peak (getrusage): a spawned process inherits, across exec, the peak of the
+    process that started it, so a worker of a large window would seem grown from its start.
+    """
     try:
-        conn.send(reply)
+        pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
+
+
+def _sendable(reply: tuple[bool, Any, str]) -> tuple[bool, Any, str]:
+    """The reply, or for an exception the parent could not rebuild from its pickle (one whose
+    constructor takes other arguments than it gives its base) a RuntimeError saying what it
+    was: one file's failure must not become an error reading the answer."""
+    ok, payload, details = reply
+    if ok:
+        return reply
+    try:
+        pickle.loads(pickle.dumps(payload))
+    except Exception:  # noqa: BLE001 - whatever fails, the parent would fail alike
+        return (False, RuntimeError(f"{type(payload).__name__}: {payload}"), details)
+    return reply
+
+
+def _answer(conn: Connection, reply: tuple[bool, Any, str], retiring: bool) -> None:
+    ok, payload, details = _sendable(reply)
+    try:
+        conn.send((ok, payload, details, retiring))
     except (EOFError, OSError):
         os._exit(1)  # the parent is gone
     except Exception as exc:  # noqa: BLE001 - a value or exception that cannot be pickled
-        text = f"{type(exc).__name__} sending a result of {type(reply[1]).__name__}: {exc}"
-        conn.send((False, RuntimeError(text), reply[2]))
+        text = f"{type(exc).__name__} sending a result of {type(payload).__name__}: {exc}"
+        conn.send((False, RuntimeError(text), details, retiring))
 
 
 def cores() -> int:

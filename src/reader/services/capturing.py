@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reader.capture.limits import FetchLimits
 from reader.core.anchoring import locate_quote, reanchor
 from reader.core.annotation import TextQuoteSelector
+from reader.core.article import Article
 from reader.core.images import ImageDownload
 from reader.core.import_failures import import_failure
 from reader.errors import ImportFailed, QuoteNotFound
@@ -70,7 +71,7 @@ class Capturing:
             limit = max_bytes / (1024 * 1024)
             return failed(name, import_failure("text_too_large", limit=f"{limit:g}"))
         try:
-            article = import_bytes(data, name)
+            article = self._importing.extraction.run(import_bytes, (data, name))
         except ImportFailed as exc:
             return failed(name, exc.failure)
         result = self._importing.add(article, ImportOptions(section), name, None)
@@ -84,11 +85,10 @@ class Capturing:
         from a URL already in the library goes through the same version logic as a file.
         A failure to fetch or import is a FAILED result with a one-line reason."""
         self._require_writable()
-        from reader.capture.page import fetch_article  # httpx and the extractor: on first use
-
         shown = url.strip()
         try:
-            article = fetch_article(shown, limits)
+            # The page is fetched and extracted where imports extract (see Extraction).
+            article = self._importing.extraction.run(_fetched, (shown, limits))
             options = ImportOptions(section, None, False, ask_when_unsure)
             result = self._importing.add(article, options, shown, None)
         except ImportFailed as exc:
@@ -123,9 +123,7 @@ class Capturing:
         effort: `SavedPage.highlight` says whether the selection was found in the text.
         """
         self._require_writable()
-        from reader.capture.page import sent_article  # the extractor: loaded on first use
-
-        article = sent_article(url, title, html)
+        article = self._importing.extraction.run(_sent, (url, title, html))
         result = self._importing.add(article, ImportOptions(), url, None)
         highlight = None
         if selection.strip() and result.article_id is not None:
@@ -149,3 +147,19 @@ class Capturing:
             return "exists"  # the same selection saved twice is one highlight
         self._annotations.highlight_span(article_id, start, end)
         return "added"
+
+
+# Where extractions run (see Extraction), the capture modules are loaded: httpx and the
+# extractor (hundreds of modules) load in a worker, not in the window's process.
+
+
+def _fetched(url: str, limits: FetchLimits | None) -> Article:
+    from reader.capture.page import fetch_article
+
+    return fetch_article(url, limits)
+
+
+def _sent(url: str, title: str, html: str) -> Article:
+    from reader.capture.page import sent_article
+
+    return sent_article(url, title, html)

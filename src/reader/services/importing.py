@@ -21,8 +21,9 @@ from reader.importers import (
     walk_paths,
 )
 from reader.importers.pipeline import Job, in_order
-from reader.importers.pool import Outcome
+from reader.importers.pool import Outcome, WorkerPool
 from reader.services.batch_lane import BatchLane
+from reader.services.extraction import Extraction
 
 # What an import answers, and what the GUI and CLI are handed, from where they always were.
 from reader.services.import_results import FoundFiles as FoundFiles
@@ -80,10 +81,13 @@ class Importing:
         *,
         changed: Callable[[int], None],
         index: Callable[[], None],
+        extraction: Extraction | None = None,
     ) -> None:
         self.db = stores.db
         self.writer = ImportWriter(stores, changed=changed)
         self._index = index
+        # Where files are extracted: see Extraction (captures extract through it too).
+        self.extraction = extraction or Extraction()
 
     def files(
         self,
@@ -104,7 +108,9 @@ class Importing:
         found = paths.items if isinstance(paths, FoundFiles) else self.walk(paths)
         jobs = (self._prepare(item, options, started) for item in found)
         try:
-            yield from self._import(jobs, options, should_stop, extraction_processes())
+            with self.extraction.workers() as pool:
+                processes = extraction_processes()
+                yield from self._import(jobs, options, should_stop, processes, pool)
         finally:
             self._index()  # what was stored is found, however the import ended
 
@@ -125,7 +131,8 @@ class Importing:
         articles answers with the first that is not a duplicate."""
         self._require_target(options)
         jobs = [self._prepare(path, options, lambda _path: None)]
-        results = list(self._import(jobs, options, lambda: False, processes=0))
+        with self.extraction.workers() as pool:
+            results = list(self._import(jobs, options, lambda: False, 0, pool))
         fresh = [r for r in results if r.status is not ImportStatus.DUPLICATE]
         return (fresh or results)[0]
 
@@ -135,18 +142,19 @@ class Importing:
         options: ImportOptions,
         should_stop: Callable[[], bool],
         processes: int,
+        pool: WorkerPool | None = None,
     ) -> Iterator[ImportResult]:
         """Extract the files in order and store them in batches of BATCH_FILES files or
         BATCH_S seconds, whichever comes first; yield each batch's results once committed.
 
         Batches are stored by a writer lane while this thread keeps the extraction workers
-        fed with the next files.
+        fed with the next files. Given a `pool`, every extraction runs in its workers.
         """
         batch: list[tuple[ImportFile, Outcome[Any] | None]] = []
         since = time.monotonic()
         store = _Storing(self, options)
         # closing: no worker outlives the import; the lane waits for the batch it stores.
-        with closing(in_order(jobs, processes)) as steps, BatchLane(store.batch) as lane:
+        with closing(in_order(jobs, processes, pool=pool)) as steps, BatchLane(store.batch) as lane:
             for step in steps:
                 if should_stop():
                     break

@@ -96,6 +96,8 @@ class Library(LibraryParts):
             return changes.library_id(conn)
 
     def close(self) -> None:
+        if "extraction" in self.__dict__:  # made by an import: its kept workers stop now
+            self.extraction.close()
         self.indexer.close()
         self.db.close()
 
@@ -374,6 +376,12 @@ class Library(LibraryParts):
         """From now on the index catches up with the log in a worker process, not on this
         process's threads (the window: see IndexWorker); the command line indexes in-process."""
         self.indexer.catch_up_in_worker()
+
+    def extract_in_workers(self) -> None:
+        """From now on every import and capture extracts in worker processes, kept warm
+        between imports, never on this process's threads (the window: see Extraction); the
+        command line extracts a small import's files in-process."""
+        self.extraction.in_workers()
 
     def stop_search_index_worker(self) -> None:
         """The window is closing: end the index's worker process now rather than wait for

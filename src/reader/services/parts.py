@@ -21,6 +21,7 @@ from reader.storage.database import Database, read_only_message
 if TYPE_CHECKING:
     from reader.services.annotating import Annotating
     from reader.services.capturing import Capturing
+    from reader.services.extraction import Extraction
     from reader.services.importing import Importing
     from reader.sync.service import SyncService
 
@@ -76,12 +77,22 @@ class LibraryParts:
         return self._made("annotations", functools.partial(Annotating, *parts))
 
     @functools.cached_property
+    def extraction(self) -> Extraction:
+        from reader.services.extraction import Extraction
+
+        return self._made("extraction", Extraction)
+
+    @functools.cached_property
     def importing(self) -> Importing:
         from reader.services.importing import Importing
 
+        extraction = self.extraction  # made before _made's lock is held (see capturing)
         changed, index = self.safekeeping.count_change, self.update_search_index
         return self._made(
-            "importing", functools.partial(Importing, self.stores, changed=changed, index=index)
+            "importing",
+            functools.partial(
+                Importing, self.stores, changed=changed, index=index, extraction=extraction
+            ),
         )
 
     @functools.cached_property
