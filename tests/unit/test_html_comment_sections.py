@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from reader.importers.comment_sections import drop_comment_sections
 from reader.importers.html import import_html
 
 # An article whose lines are split by <br> in one box, a footer, then the readers' comments in
@@ -54,3 +57,18 @@ def test_a_page_all_inside_a_box_named_comments_keeps_its_text() -> None:
     markup = page("").replace(b'<div class="wrapper">', b'<div class="wrapper comments">')
     text = import_html(markup, "p.html").text
     assert "trimmed every wick" in text and "harbour office" in text
+
+
+def test_only_named_elements_are_judged_and_the_outermost_goes() -> None:
+    # The page root and <body> never count, whatever they are named; inside a comment box,
+    # another named box goes with it; a comment left in the article's markup is no element.
+    tree = lxml.html.document_fromstring(
+        '<html class="comments"><body id="comments"><div><p>Kept words of the article here.</p>'
+        '<!-- comments --><section class="Comments-Area"><div id="disqus_thread">'
+        "<p>A reply.</p></div></section></div></body></html>"
+    )
+    drop_comment_sections(tree)
+    assert lxml.html.tostring(tree, encoding="unicode") == (
+        '<html class="comments"><body id="comments"><div><p>Kept words of the article here.</p>'
+        "<!-- comments --></div></body></html>"
+    )

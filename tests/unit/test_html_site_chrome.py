@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+
 from reader.importers.html import import_html
+from reader.importers.site_chrome import site_chrome
 
 BODY = (
     "<h1>Styles in the harbour log</h1><p>Every entry in the harbour log uses one of four "
@@ -109,3 +112,13 @@ def test_the_shops_boxes_beside_the_article_are_not_imported() -> None:
     assert text.startswith("Every entry in the harbour log")
     for junk in ("Brass storm lantern", "$49.99", "Add to cart", "Free shipping"):
         assert junk not in text
+
+
+def test_logos_are_found_by_a_class_or_id_in_any_case_on_the_elements_that_hold_them() -> None:
+    page = lxml.html.document_fromstring(
+        "<html><body><span class='Site-LOGO'>Harbour Help</span><nav id='x logos'>Quay</nav>"
+        "<div class='logout'>Sign out</div><h2 class='logo'>A heading</h2>"
+        "<a class='brand' id='main_logo_link' href='/'>Pier</a><p>Body words here.</p>"
+        "</body></html>"
+    )
+    assert site_chrome(page) == {"Harbour Help", "Quay", "Pier"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core import scripts
+from reader.importers import language
 from reader.importers.language import chinese_script, cjk_language, detect_language
 
 SIMPLIFIED = "在城南的老街上,一家开了三十年的小书店经过半年的修缮,于本周六重新开门迎客。"
@@ -86,3 +88,18 @@ def test_cjk_language_says_what_detect_language_says_of_cjk_text_only(text: str)
     detected = detect_language(text)
     cjk = detected in {"zh-Hans", "zh-Hant", "ja", "ko"}
     assert cjk_language(text) == (detected if cjk else None)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [*scripts.HAN, *scripts.KANA_LETTERS, *language._HANGUL_BLOCKS],
+    ids=lambda block: block.name,
+)
+def test_every_counted_block_is_looked_at_from_its_first_to_its_last_character(
+    block: scripts.Block,
+) -> None:
+    # Text without a CJK character is not counted at all: the look for one must know every
+    # block the counts do, to its ends.
+    for code in (block.first, block.last):
+        assert cjk_language(f"A {chr(code) * 3}") is not None
+        assert detect_language(chr(code) * 3) is not None

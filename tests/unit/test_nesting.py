@@ -142,3 +142,11 @@ def test_markup_with_no_more_tags_than_the_cap_is_not_read(monkeypatch: pytest.M
 def test_the_cap_is_reached_exactly_by_markup_of_as_many_tags() -> None:
     assert cap_nesting("<i>" * 5 + "x", 5) == "<i>" * 5 + "x"
     assert cap_nesting("<i>" * 6 + "x", 5) == "<i>" * 5 + "x"
+
+
+def test_an_end_tag_closes_the_innermost_element_of_its_name_dropped_or_kept() -> None:
+    # The kept `<span>` is the innermost kept element, but the first `</span>` ends the dropped
+    # one inside it: the end tag that closes the kept one is the second.
+    markup = "<div><span><span>x</span>y</span><p>z<p>w</div>"
+    assert cap_nesting(markup, 2) == "<div><span>xy</span><p>z<p>w</div>"
+    assert cap_nesting(markup, 2, implied_ends=False) == "<div><span>xy</span><p>zw</div>"

@@ -207,3 +207,13 @@ def test_anchors_within_the_article_survive_in_a_safe_shape() -> None:
 def test_the_spacing_inside_table_cells_is_not_text() -> None:
     html = "<table><tr><td>  colza </td><td>\n 12 </td></tr></table><p>a \t b</p>"
     assert html_to_text(html) == "colza\t12\n\na b"
+
+
+def test_plain_text_of_stray_and_unbalanced_tags() -> None:
+    # The text pass reads tags one by one: a close with nothing open, an element left open,
+    # text after the last tag and a <br> written as a pair each keep their reading.
+    unbalanced = "</pre>a  b<pre> x\n  y</pre></pre>tail  end"
+    assert html_to_text(unbalanced) == "a b\n\n x\n  y\n\ntail end"
+    assert html_to_text("</rt>a<rt>hid<b>den</b></rt>b<rt>open") == "ab"
+    assert html_to_text("x<br></br>y<td>c</td><td> d</td>") == "x\n\ny\tc\td"
+    assert html_to_text("<td></td><td>a</td>&amp;<p>\xa0</p>") == "a&"

@@ -11,6 +11,7 @@ one holds the page's headline or most of its text (then the name says nothing).
 from __future__ import annotations
 
 import lxml.html
+from lxml import etree
 
 from reader.importers.tree import word_count
 
@@ -22,11 +23,13 @@ _NAMES = frozenset(
     }
 )
 _MOST = 0.5  # share of the page's words
+# The elements that have a name to read, in the page's order: most have neither attribute.
+_NAMED_ANY = etree.XPath("descendant-or-self::*[@id or @class]")
 
 
 def drop_comment_sections(tree: lxml.html.HtmlElement) -> None:
     """Remove from `tree` the elements it names as its readers' comments."""
-    sections = [element for element in tree.iter() if _named(element)]
+    sections = [element for element in _NAMED_ANY(tree) if _named(element)]
     if not sections:
         return
     total = word_count(tree)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import lxml.html
@@ -45,7 +44,7 @@ def restore_dropped_images(body: Any, source: lxml.html.HtmlElement) -> None:
     after the other."""
     if next(body.iter("graphic"), None) is not None or next(source.iter("img"), None) is None:
         return  # the extractor chose its images itself, or the page has none
-    tokens = list(_tokens(source))
+    tokens = _tokens(source)
     positions: dict[str, list[int]] = {}
     for index, (kind, element, _) in enumerate(tokens):
         if kind == "p":
@@ -74,19 +73,27 @@ def _restore_box_pictures(body: Any, source: lxml.html.HtmlElement) -> None:
             at += 1
 
 
-def _tokens(element: Any) -> Iterator[_Token]:
+def _tokens(element: Any) -> list[_Token]:
     """The page in reading order: its paragraphs with text (read whole), its images and the
     length of any other text; a caption's text is the image's, never counted."""
-    if element.tag == "p" and (text := text_of(element)):
-        yield ("p", element, len(text))
-    elif element.tag == "img":
+    tokens: list[_Token] = []
+    _add_tokens(element, tokens)
+    return tokens
+
+
+def _add_tokens(element: Any, tokens: list[_Token]) -> None:
+    # Appended to one list: nested generators would pass each token up through every level.
+    tag = element.tag
+    if tag == "p" and (text := text_of(element)):
+        tokens.append(("p", element, len(text)))
+    elif tag == "img":
         if element.get("src"):
-            yield ("img", element, 0)
-    elif element.tag != "figcaption" and isinstance(element.tag, str):
-        yield ("text", None, len((element.text or "").strip()))
+            tokens.append(("img", element, 0))
+    elif tag != "figcaption" and isinstance(tag, str):
+        tokens.append(("text", None, len((element.text or "").strip())))
         for child in element:
-            yield from _tokens(child)
-    yield ("text", None, len((element.tail or "").strip()))
+            _add_tokens(child, tokens)
+    tokens.append(("text", None, len((element.tail or "").strip())))
 
 
 def _matched_paragraphs(body: Any, positions: dict[str, list[int]]) -> list[tuple[Any, int]]:

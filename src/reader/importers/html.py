@@ -91,6 +91,7 @@ from reader.importers.teaser_images import drop_teaser_images
 from reader.importers.teaser_lines import drop_teaser_lines
 from reader.importers.teaser_tail import drop_teaser_tail
 from reader.importers.title_heading import drop_title_heading
+from reader.importers.tree import texts_read_once
 from reader.importers.whole_page import is_line_dump, whole_page_html
 
 log = logging.getLogger(__name__)
@@ -351,7 +352,8 @@ def _sanitized_body(
 ) -> tuple[str, str]:
     """The extracted article without the site's chrome, or the page's own main region when
     the extraction holds no text but chrome and the site's name; as HTML and as its text."""
-    extracted = _document_html(document, tree)
+    with texts_read_once(tree):  # the extraction is put together from an unchanged page
+        extracted = _document_html(document, tree)
     if extracted is not None:
         html = without_chrome(_sanitized(extracted), chrome)
         text = html_to_text(html)

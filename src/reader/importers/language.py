@@ -15,9 +15,10 @@ _SAMPLE_CHARS = 20_000
 # Han ideographs: the CJK blocks and extensions (the encoding detector scores with it too).
 HAN = scripts.one_of(scripts.HAN)
 _KANA = scripts.one_of(scripts.KANA_LETTERS)
-_HANGUL = scripts.one_of(
-    scripts.HANGUL_SYLLABLES, scripts.HANGUL_JAMO, scripts.HANGUL_COMPATIBILITY_JAMO
-)
+_HANGUL_BLOCKS = (scripts.HANGUL_SYLLABLES, scripts.HANGUL_JAMO, scripts.HANGUL_COMPATIBILITY_JAMO)
+_HANGUL = scripts.one_of(_HANGUL_BLOCKS)
+# Any character the three patterns above match: text without one is not counted for them.
+_ANY_CJK = scripts.one_of(scripts.HAN, scripts.KANA_LETTERS, _HANGUL_BLOCKS)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
@@ -84,10 +85,20 @@ def cjk_language(text: str) -> str | None:
     """ "zh-Hans", "zh-Hant", "ja" or "ko" when the text is written in that script, else None:
     what `detect_language` says of CJK text, without its look at other languages."""
     sample = text[:_SAMPLE_CHARS]
+    if _without_cjk(sample):
+        return None  # most pages: not read for words either
     return _cjk_language(sample, _LATIN_WORD.findall(sample))
 
 
+def _without_cjk(sample: str) -> bool:
+    """Whether `sample` holds no character of the CJK scripts, told by a search stopping at
+    the first one."""
+    return _ANY_CJK.search(sample) is None
+
+
 def _cjk_language(sample: str, words: list[str]) -> str | None:
+    if _without_cjk(sample):
+        return None  # no CJK character to count
     han = HAN.findall(sample)
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))

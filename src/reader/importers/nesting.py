@@ -50,14 +50,23 @@ def cap_nesting(markup: str, cap: int, *, implied_ends: bool = True) -> str:
     position = 0
     opened: list[str] = []  # the open elements kept, at most `cap`
     dropped: dict[str, int] = {}  # start tags dropped, by name, not yet closed
+    limit = cap if implied_ends else -cap
     for match in _TOKEN.finditer(markup):
         closing, name, rest = match.group(2, 3, 4)
         if name is None or rest.endswith("/") or (name := name.lower()) in _VOID:
             continue  # raw text, a comment, a void element: no depth of its own
+        # Most tags close the innermost element or open one below the cap with no end tag to
+        # imply: kept at once (as `_close` and `_open` would keep them), the page costs less.
         if closing:
+            if not dropped and opened and opened[-1] == name:
+                opened.pop()
+                continue
             keep = _close(name, opened, dropped)
+        elif name not in _OPTIONAL_END and len(opened) < cap:
+            opened.append(name)
+            continue
         else:
-            keep = _open(name, opened, dropped, cap if implied_ends else -cap)
+            keep = _open(name, opened, dropped, limit)
         if not keep:
             out.append(markup[position : match.start()])
             position = match.end()

@@ -72,6 +72,8 @@ MAX_TABLE_DEPTH = 3
 _TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
 # What stands for a flattened table part's end, so its text stays apart from the next one.
 _PART_ENDS = {"tr": "<br>", "caption": "<br>", "td": " ", "th": " "}
+# The start tags `_dropped` may drop above MAX_DEPTH: a table, its parts and a link.
+_JUDGED = frozenset({"table", "a", *_TABLE_PARTS})
 
 # Tags in nh3's output: it re-serializes a parsed tree, so every attribute value is quoted
 # with '"', and '<', '>' and '"' inside values and text are escaped.
@@ -179,6 +181,9 @@ def _tidy(cleaned: str) -> str:
                 broken = broken or _PART_ENDS.get(tag) == "<br>"
             if tag == "table" and tables:
                 tables.pop()
+        elif tag not in _JUDGED and len(skipped) < MAX_DEPTH:
+            skipped.append(False)  # most start tags: kept, as `_dropped` would keep them
+            out.append(match.group(0))
         else:
             drop = _dropped(tag, match.group(3), len(skipped), tables)
             skipped.append(drop)
@@ -220,24 +225,31 @@ _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f]*\n[ \t\n\r\f]*(?=[{_WIDE}])")
 def html_to_text(fragment: str) -> str:
     """The plain text of sanitized HTML: one paragraph per block, blocks separated by a blank
     line, <br> as a line break, table cells separated by a tab."""
+    # One loop over the tags, without a token generator between: the importers call this some
+    # forty times a page (each block of an extraction, folded to compare it with chrome).
     paragraphs: list[str] = []
     parts: list[str] = []
-    pre_depth = hidden_depth = 0
-    for kind, tag, value in _tokens(fragment):
-        if kind == "text":
-            if hidden_depth:
-                continue
+    pre_depth = hidden_depth = position = 0
+    for match in _TAG.finditer(fragment):
+        if match.start() > position and not hidden_depth:
+            value = _unescape(fragment[position : match.start()])
             parts.append(value if pre_depth else _collapse(value))
-        elif tag in _BLOCKS:
-            _flush(parts, paragraphs, preformatted=pre_depth > 0)
+        position = match.end()
+        tag = match.group(2).lower()
+        if tag in _BLOCKS:
+            if parts:  # with none there is no paragraph to end
+                _flush(parts, paragraphs, preformatted=pre_depth > 0)
             if tag == "pre":
-                pre_depth += 1 if kind == "open" else -1 if pre_depth else 0
+                pre_depth += 1 if not match.group(1) else -1 if pre_depth else 0
         elif tag == "br":
             parts.append("\n")
-        elif tag in _CELLS and kind == "open" and "".join(parts).strip():
+        elif tag in _CELLS and not match.group(1) and "".join(parts).strip():
             parts.append("\t")
         elif tag in _HIDDEN:
-            hidden_depth += 1 if kind == "open" else -1 if hidden_depth else 0
+            hidden_depth += 1 if not match.group(1) else -1 if hidden_depth else 0
+    if position < len(fragment) and not hidden_depth:
+        value = _unescape(fragment[position:])
+        parts.append(value if pre_depth else _collapse(value))
     _flush(parts, paragraphs, preformatted=pre_depth > 0)
     return "\n\n".join(paragraphs)
 
@@ -274,7 +286,12 @@ def _unescape(text: str) -> str:
 
 def _collapse(text: str) -> str:
     # A CJK line break needs a line break: most runs have none, and skip that search.
-    return _HTML_SPACE.sub(" ", _CJK_BREAK.sub("", text) if "\n" in text else text)
+    if "\n" in text:
+        return _HTML_SPACE.sub(" ", _CJK_BREAK.sub("", text))
+    # Nor any other space but single blanks, which collapse to themselves.
+    if "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        return _HTML_SPACE.sub(" ", text)
+    return text
 
 
 def _flush(parts: list[str], paragraphs: list[str], *, preformatted: bool) -> None:

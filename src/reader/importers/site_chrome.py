@@ -63,8 +63,9 @@ def is_link_bar(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_logo(element: lxml.html.HtmlElement) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
-    if not any(_LOGO_NAME.search(name) for name in names):
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    # Most elements have no "logo" in any case in their names, which `_LOGO_NAME` needs.
+    if "logo" not in names.lower() or not any(_LOGO_NAME.search(n) for n in names.split()):
         return False
     return len(text_of(element)) <= _LOGO_MAX
 
@@ -91,10 +92,10 @@ def without_chrome(html: str, chrome: set[str]) -> str:
     wanted = {_folded(value) for value in chrome}
     kept: list[str] = []
     position = 0
-    for block in _BLOCK.finditer(html):
-        if _folded(block.group(2)) in wanted:
-            kept.append(html[position : block.start()])
-            position = block.end()
+    for start, end, folded in _folded_blocks(html):
+        if folded in wanted:
+            kept.append(html[position:start])
+            position = end
     if not kept:
         return html  # the same string: a caller can tell that nothing was taken out
     kept.append(html[position:])
@@ -109,6 +110,15 @@ def without_site_banner(html: str, site: str | None) -> str:
         return html
     rest = html[leading.end() :].lstrip()
     return rest if has_text(rest) else html
+
+
+# An extraction is looked at for chrome twice (its chrome, then its chrome and the site's
+# name), mostly unchanged between: its blocks are found and folded once.
+@lru_cache(maxsize=4)
+def _folded_blocks(html: str) -> tuple[tuple[int, int, str], ...]:
+    """Each paragraph or heading of `html` (see `_BLOCK`): where it starts and ends, and its
+    text folded."""
+    return tuple((b.start(), b.end(), _folded(b.group(2))) for b in _BLOCK.finditer(html))
 
 
 # An extraction is folded block by block up to three times (its chrome, then its chrome and

@@ -56,6 +56,8 @@ RUN_MARK = "\u2063"
 _OTHER_MARK = {RUN_MARK: REPEAT_MARK, REPEAT_MARK: RUN_MARK}
 _RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
+# The attributes an element of the extractor's XML keeps as HTML (any other keeps its id).
+_KEPT_ATTRIBUTES = {"a": ("target", "id"), "img": ("src", "alt", "title")}
 
 
 # --- before extraction ------------------------------------------------------------------------
@@ -376,8 +378,8 @@ def _to_html_element(element: Any) -> None:
         # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
         # where the sanitizer knows it, so the text keeps its breaks.
         html_tag = _SIMPLE.get(tag, tag if tag in ALLOWED_TAGS else "span")
-    kept = {"a": ("target", "id"), "img": ("src", "alt", "title")}.get(html_tag, ("id",))
-    attributes = {name: element.get(name) for name in kept if element.get(name)}
+    kept = _KEPT_ATTRIBUTES.get(html_tag, ("id",))
+    attributes = {name: value for name in kept if (value := element.get(name))}
     element.attrib.clear()
     element.tag = html_tag
     for name, value in attributes.items():
