@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.gui.watched_folder import STABLE_S, NewFiles, WatchedFolderPanel
+from reader.gui.watched_folder import CLOCK_SLACK_NS, STABLE_S, NewFiles, WatchedFolderPanel
 from reader.services.library import ImportStatus, Library
 
 STORY = (
@@ -29,7 +29,8 @@ def page(title: str) -> bytes:
 
 def test_new_complete_files_are_handed_out_once(tmp_path: Path) -> None:
     (tmp_path / "old.html").write_bytes(page("Old"))
-    files = NewFiles(tmp_path, time.time_ns())
+    files = NewFiles(tmp_path, time.time_ns(), slack_ns=CLOCK_SLACK_NS)
+    files.skip_present()
     assert files.scan(0.0) == []
     partial = tmp_path / "story.html.crdownload"
     partial.write_bytes(page("Story")[:50])
@@ -112,3 +113,29 @@ def test_a_downloaded_book_is_handed_out(tmp_path: Path) -> None:
     (tmp_path / "keeper.epub").write_bytes(build_epub(sample_book()))
     assert files.scan(0.0) == []
     assert files.scan(STABLE_S) == [tmp_path / "keeper.epub"]
+
+
+def test_a_file_stamped_just_before_the_watch_began_is_still_new(tmp_path: Path) -> None:
+    """File times come from a clock that lags (Linux ticks every few ms; FAT keeps 2 s): a
+    download finished right after the watch began may carry an earlier time."""
+    finished = tmp_path / "finished.html"
+    finished.write_bytes(page("Finished"))
+    since = time.time_ns() + CLOCK_SLACK_NS // 2  # its times are earlier
+    files = NewFiles(tmp_path, since, slack_ns=CLOCK_SLACK_NS)
+    assert files.scan(0.0) == []
+    assert files.scan(STABLE_S) == [finished]
+
+
+def test_a_file_there_when_the_watch_began_waits_until_it_changes(tmp_path: Path) -> None:
+    there = tmp_path / "there.html"
+    there.write_bytes(page("There"))
+    since = time.time_ns()
+    files = NewFiles(tmp_path, since, slack_ns=CLOCK_SLACK_NS)
+    files.skip_present()
+    assert files.scan(0.0) == [] and files.scan(10.0) == []
+    resumed = NewFiles(tmp_path, since)  # the window started again: no names known
+    assert resumed.scan(0.0) == [] and resumed.scan(10.0) == []
+    with there.open("ab") as growing:
+        growing.write(b"<!-- still downloading -->")
+    assert files.scan(20.0) == []
+    assert files.scan(20.0 + STABLE_S) == [there]

@@ -25,6 +25,12 @@ WATCHED_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".mhtml", ".mht", ".md"
 POLL_MS = 1000  # the fallback where file-system notifications do not arrive (network folders)
 SETTLE_MS = 300  # after a notification: a burst of changes makes one scan
 STABLE_S = 1.0  # a file is complete once its size and time stayed the same this long
+# File times lag the clock: Linux stamps files from a clock that ticks only every few
+# milliseconds, FAT keeps times to 2 s. A file written just after the watch began may carry a
+# time before it; files that were there when it began are known by name and state instead.
+# Only in that session: a watch resumed after a restart knows no names, so it takes its start
+# strictly (a file skipped then is never imported later).
+CLOCK_SLACK_NS = 3_000_000_000
 FOLDER_KEY = "capture/watched_folder"
 SINCE_KEY = "capture/watched_since_ns"
 
@@ -39,11 +45,17 @@ class NewFiles:
     """Which files of a folder are new (changed since `since_ns`) and complete; each version
     of a file is handed out once. Qt-free: driven by `scan(now)`."""
 
-    def __init__(self, folder: Path, since_ns: int) -> None:
+    def __init__(self, folder: Path, since_ns: int, *, slack_ns: int = 0) -> None:
         self.folder = folder
         self.since_ns = since_ns
+        self._from_ns = since_ns - slack_ns  # files changed from then on are candidates
         self._pending: dict[Path, tuple[_State, float]] = {}  # state, and since when unchanged
         self._handed: dict[Path, _State] = {}
+
+    def skip_present(self) -> None:
+        """Files there now, as they are now, are never handed out (a changed one is): what
+        a watch that begins now with a slack needs."""
+        self._handed.update(self._candidates())
 
     def scan(self, now: float) -> list[Path]:
         ready: list[Path] = []
@@ -77,7 +89,8 @@ class NewFiles:
                 continue
             # The change time counts too: renaming a finished download sets it, not the mtime.
             changed = max(info.st_mtime_ns, info.st_ctime_ns)
-            if stat.S_ISREG(info.st_mode) and info.st_size > 0 and changed >= self.since_ns:
+            recent = changed >= self._from_ns
+            if stat.S_ISREG(info.st_mode) and info.st_size > 0 and recent:
                 yield Path(entry.path), _State(info.st_size, info.st_mtime_ns)
 
 
@@ -114,14 +127,14 @@ class WatchedFolder(QObject):
         folder = str(self._settings.value(FOLDER_KEY, "") or "")
         since = str(self._settings.value(SINCE_KEY, "") or "")
         if folder and since.isdigit() and not self._library.read_only:
-            self._watch(Path(folder), int(since))
+            self._watch(Path(folder), int(since), fresh=False)
 
     def watch(self, folder: Path) -> None:
         """Watch `folder` from now on: files already there are not imported."""
         since = time.time_ns()
         self._settings.setValue(FOLDER_KEY, str(folder))
         self._settings.setValue(SINCE_KEY, str(since))  # text: ini files keep big ints badly
-        self._watch(folder, since)
+        self._watch(folder, since, fresh=True)
         self.status.emit(self.tr("Watching {folder} for new articles").format(folder=folder))
 
     def stop_watching(self) -> None:
@@ -136,9 +149,11 @@ class WatchedFolder(QObject):
             self._watcher.removePaths(self._watcher.directories())
         self._files = None
 
-    def _watch(self, folder: Path, since_ns: int) -> None:
+    def _watch(self, folder: Path, since_ns: int, *, fresh: bool) -> None:
         self.close()
-        self._files = NewFiles(folder, since_ns)
+        self._files = NewFiles(folder, since_ns, slack_ns=CLOCK_SLACK_NS if fresh else 0)
+        if fresh:
+            self._files.skip_present()
         if folder.is_dir():
             self._watcher.addPath(str(folder))
         self._poll.start()
