@@ -4,15 +4,19 @@ queried off the UI thread (at 100,000 articles each query and reset stalled the 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.gui import pacing
 from reader.gui.main_window import MainWindow
+from reader.gui.pacing import REST_FACTOR
 from reader.services.library import Library
 from tests.gui.conftest import html_article
 
@@ -101,6 +105,12 @@ def test_counts_asked_for_while_one_runs_make_one_more_count(
     """An import's updates ask for the counts a few times a second: each ask while a count
     runs must not queue another scan of the whole library."""
     qtbot.waitUntil(lambda: window.settled)
+    # No rest after a count, so that the first ask below starts one at once (after the
+    # window's own first count, the next would otherwise wait out a rest, and the five asks
+    # would make a single count: fewer still, but not what this test is about).
+    monkeypatch.setattr(pacing, "REST_FACTOR", 0)
+    window.refresh.count_in_background()  # ends the window's rest: the next may start now
+    qtbot.waitUntil(lambda: window.settled)
     real = library.view_counts
     counted: list[bool] = []
 
@@ -113,4 +123,36 @@ def test_counts_asked_for_while_one_runs_make_one_more_count(
         window.refresh.count_in_background()
     qtbot.waitUntil(lambda: window.settled)
     assert len(counted) == 2
+    assert window.parts.counts_label.text().startswith("3 articles")
+
+
+def test_a_slow_count_rests_before_the_next_one_of_a_burst(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 articles a count takes a few hundred ms of a core: asked for again and
+    again by an import (list updates and counts alike), counts back to back kept a core
+    busy beside the UI thread. The next starts no sooner than three times as long as the
+    last took after it ended (a small library's: a few ms)."""
+    qtbot.waitUntil(lambda: window.settled)
+    real = library.view_counts
+    spans: list[tuple[float, float]] = []
+
+    def view_counts() -> dict[str, int]:
+        started = time.perf_counter()
+        time.sleep(0.2)  # as a large library's count
+        counts = real()
+        spans.append((started, time.perf_counter()))
+        return counts
+
+    monkeypatch.setattr(library, "view_counts", view_counts)
+    for _ in range(15):  # an import's updates, for a second and a half
+        window.refresh.update_list()
+        window.refresh.counts_soon()
+        qtbot.wait(100)
+    qtbot.waitUntil(lambda: window.settled, timeout=WITHIN_MS)
+    assert len(spans) >= 2
+    rests = [after[0] - before[1] for before, after in pairwise(spans)]
+    # Each rest is at least three times the count before it (which took over 0.2 s); Qt's
+    # coarse timers may fire up to 5% early.
+    assert min(rests) >= 0.95 * REST_FACTOR * 0.2, rests
     assert window.parts.counts_label.text().startswith("3 articles")

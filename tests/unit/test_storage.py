@@ -12,6 +12,7 @@ from reader.core.article import Article
 from reader.errors import NotFound, SchemaTooNew
 from reader.paths import DataPaths
 from reader.services.library import ImportStatus, Library
+from reader.storage.article_views import ArticleFilter, order_by
 from reader.storage.database import SCHEMA_VERSION, Database
 
 
@@ -184,3 +185,45 @@ def test_processes_creating_one_library_at_once(data_dir: Path) -> None:
     db = Database(DataPaths(data_dir).database)
     assert db.user_version() == SCHEMA_VERSION
     db.close()
+
+
+def test_view_counts_are_the_counts_of_each_views_list(library: Library) -> None:
+    """The smart views' counts come from their own indexes and queries: each must be the
+    number of articles the view lists, with trashed, annotated, read and old articles."""
+    ids = [
+        library.add_article(article(f"T{n}", f"Body {n} words here.")).article_id for n in range(9)
+    ]
+    assert all(isinstance(i, int) for i in ids)
+    a, b, c, d, e, f, g, h, _ = (int(i) for i in ids)  # type: ignore[arg-type]
+    for bookmarked in (a, b, h):
+        library.set_bookmarked(bookmarked)
+    library.annotations.highlight_quote(a, "words here", note="mine")
+    library.annotations.set_note(c, "a note only")
+    library.annotations.set_note(h, "on an article in the Trash")
+    library.mark_read([a, d, e, h])
+    with library.db.transaction() as conn:  # read long ago: out of Recently Read
+        conn.execute("UPDATE articles SET read_at = '2020-01-01 00:00:00' WHERE id = ?", (e,))
+        conn.execute("UPDATE articles SET published = NULL WHERE id = ?", (f,))
+    library.trash([g, h])
+    views = {
+        "all": ArticleFilter(),
+        "unread": ArticleFilter(unread=True),
+        "bookmarked": ArticleFilter(bookmarked=True),
+        "recent": ArticleFilter(recently_read=True),
+        "annotated": ArticleFilter(annotated=True),
+        "trash": ArticleFilter(trashed=True),
+    }
+    expected = {key: len(library.article_ids(view)) for key, view in views.items()}
+    assert expected == {
+        "all": 7, "unread": 4, "bookmarked": 2, "recent": 2, "annotated": 2, "trash": 2
+    }  # fmt: skip
+    assert library.view_counts() == expected
+    # The list's default order is read from its own index (newest first, undated by the
+    # day it was added, ties by id), and is the order a sort of the table gives.
+    order = order_by("published", True)
+    listed = f"SELECT a.id FROM articles a WHERE a.trashed IS NULL {order}"
+    with library.db.reading() as conn:
+        plan = " ".join(str(r[3]) for r in conn.execute(f"EXPLAIN QUERY PLAN {listed}"))
+        sorted_ids = [r[0] for r in conn.execute(listed.replace(" a ", " a NOT INDEXED ", 1))]
+    assert "articles_listed_newest" in plan
+    assert library.article_ids() == sorted_ids

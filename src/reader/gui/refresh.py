@@ -17,6 +17,7 @@ from reader.gui.change_feed import COMMAND, NOTES, ChangeFeed, Update
 from reader.gui.current_lists import CurrentLists
 from reader.gui.layout import WindowParts
 from reader.gui.models.sidebar import LibraryCounts
+from reader.gui.pacing import ms_until, rest_until, timed
 from reader.gui.tasks import TaskRunner
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
@@ -76,6 +77,8 @@ class ViewRefresh(QObject):
         self._counts_timer = _single_shot(self, COUNTS_DELAY_MS, self.count_in_background)
         self._counting = False  # a count is running on the lane
         self._count_again = False  # and another was asked for meanwhile
+        self._next_count_at = 0.0  # time.monotonic() before which no count starts
+        self._stopped = False
         self._reload_timer = _single_shot(self, RELOAD_DELAY_MS, self.update_list)
         # Ids queried on a worker (at start) are listed later: the list then selects the
         # current article's row, as after any reload (the last article may be open already).
@@ -92,17 +95,19 @@ class ViewRefresh(QObject):
         self._feed.catch_up(origin)
 
     def stop(self) -> None:
+        self._stopped = True
         self._counts_timer.stop()
         self._reload_timer.stop()
 
     def reload_soon(self) -> None:
         """Several changes in a burst make one reload."""
         if not self._reload_timer.isActive():
-            self._reload_timer.start()
+            rest = ms_until(self._parts.article_model.next_update_at)
+            self._reload_timer.start(max(RELOAD_DELAY_MS, rest))
 
     def counts_soon(self) -> None:
         if not self._counts_timer.isActive():
-            self._counts_timer.start()
+            self._counts_timer.start(max(COUNTS_DELAY_MS, ms_until(self._next_count_at)))
 
     def reload(self) -> None:
         """Query the list and the counts again after the library changed shape, at once (a
@@ -158,16 +163,25 @@ class ViewRefresh(QObject):
         if self._counting:
             self._count_again = True
             return
+        if self._stopped:
+            return
+        rest = ms_until(self._next_count_at)
+        if rest > 0:  # the last one ended too recently: the timer asks again
+            if not self._counts_timer.isActive():
+                self._counts_timer.start(rest)
+            return
         self._counting = True
+
         self._count_lane.start(
-            lambda _stop: LibraryCounts.read(self._library),
-            finished=self._on_counted,
+            lambda _stop: timed(lambda: LibraryCounts.read(self._library)),
+            finished=lambda result: self._on_counted(*result),
             failed=lambda _message: self._on_counted(None),
             cancelled=lambda: self._on_counted(None),
         )
 
-    def _on_counted(self, counts: LibraryCounts | None) -> None:
+    def _on_counted(self, counts: LibraryCounts | None, cost_s: float = 0.0) -> None:
         self._counting = False
+        self._next_count_at = rest_until(cost_s)
         if counts is not None:
             self._show_counts(counts)
         if self._count_again:

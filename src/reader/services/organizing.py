@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from reader.core.organizing import SavedSearch, clean_name
 from reader.errors import NotFound, ReaderError
-from reader.storage.articles import ArticleFilter, ArticleStore
+from reader.storage.articles import ArticleStore
 from reader.storage.database import Database
 from reader.storage.saved_searches import SavedSearchStore
 
@@ -27,14 +27,7 @@ class Organizing:
 
     def view_counts(self) -> dict[str, int]:
         """Article counts of the smart views."""
-        return {
-            "all": self.articles.count(),
-            "unread": self.articles.count(ArticleFilter(unread=True)),
-            "bookmarked": self.articles.count(ArticleFilter(bookmarked=True)),
-            "recent": self.articles.count(ArticleFilter(recently_read=True)),
-            "annotated": self.articles.count(ArticleFilter(annotated=True)),
-            "trash": self.articles.count(ArticleFilter(trashed=True)),
-        }
+        return self.articles.view_counts()
 
     # -- tags --------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from reader.core.article import ArticleSummary
 from reader.errors import ReaderError
 from reader.gui.models.row_edits import RowEdits, row_edits
+from reader.gui.pacing import rest_until, timed
 from reader.gui.style import read_text
 from reader.gui.tasks import TaskRunner
 from reader.services.library import Library
@@ -174,6 +175,7 @@ class ArticleTableModel(ArticleColumns):
         # is numbered so that such an answer, overtaken by a view chosen since, is dropped.
         self._next_lane: TaskRunner | None = None
         self._loads = 0
+        self.next_update_at = 0.0  # time.monotonic() before which a burst's next waits
 
     # -- the view ---------------------------------------------------------------------------
 
@@ -220,14 +222,18 @@ class ArticleTableModel(ArticleColumns):
         view, listed = self._filter, self._ids
         self._loads += 1
         load = self._loads
-        lane.start(
-            lambda _stop: row_edits(
+
+        def edits() -> RowEdits:
+            return row_edits(
                 listed, self._library.article_ids(view, sort=sort, descending=descending)
-            ),
-            finished=lambda edits: self._edit_rows(load, edits),
+            )
+
+        lane.start(
+            lambda _stop: timed(edits), finished=lambda result: self._edit_rows(load, *result)
         )
 
-    def _edit_rows(self, load: int, edits: RowEdits) -> None:
+    def _edit_rows(self, load: int, edits: RowEdits, cost_s: float = 0.0) -> None:
+        self.next_update_at = rest_until(cost_s)
         if load != self._loads:
             return  # a later reload decides what is listed
         if edits.inserts is None or edits.old is not self._ids:
