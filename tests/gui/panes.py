@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.gui.views.reading_pane import ReadingPane
@@ -19,4 +22,13 @@ def shown_pane(
     pane.show()
     qtbot.waitExposed(pane)
     pane.show_article(library.get_article(article_id), None)
+    tables_measured(pane)
     return pane
+
+
+def tables_measured(pane: ReadingPane) -> None:
+    """Wait while the pane measures its tables on its worker (and sets them as measured)."""
+    deadline = time.monotonic() + 60  # a hang guard, not a timing
+    while pane.tables_measuring:
+        assert time.monotonic() < deadline, "the tables were never measured"
+        QTest.qWait(5)

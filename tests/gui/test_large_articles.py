@@ -87,6 +87,24 @@ def test_a_map_finished_after_the_article_changed_is_dropped(
     assert pane.toPlainText()[span[0] : span[1]] == "Tourists"
 
 
+def test_maps_of_articles_gone_through_before_they_were_built_are_never_built(
+    qtbot: QtBot, window: MainWindow, filled: dict[str, int], gated: GatedBuilds
+) -> None:
+    """Going through articles one after another queued a map of each on the lane, each
+    holding the interpreter lock beside the UI thread: only the one shown now is built."""
+    pane = window.parts.pane
+    assert len(filled) >= 3
+    order = list(filled.values())
+    for article_id in order:
+        window.select_article(article_id)
+    qtbot.waitUntil(lambda: len(gated.threads) == 1)  # the first one's, waiting at the gate
+    gated.gate.set()
+    qtbot.waitUntil(lambda: pane.text_map_ready)
+    qtbot.waitUntil(lambda: window.settled)
+    assert len(gated.threads) == 2  # the first (running when the others came) and the last
+    assert pane.article is not None and pane.article.id == order[-1]
+
+
 def test_a_long_article_reopens_at_its_position_without_a_full_layout_first(
     qtbot: QtBot, window: MainWindow, library: Library
 ) -> None:

@@ -27,6 +27,7 @@ from reader.gui.views.tables import (
     split_tables,
 )
 from reader.services.library import Library
+from tests.gui.panes import tables_measured
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 WIDTHS = (480, 700, 1000)
@@ -59,6 +60,13 @@ def shown(pane: ReadingPane, library: Library, name: str, width: int) -> None:
     assert result.article_id is not None
     pane.resize(width, 700)
     pane.show_article(library.get_article(result.article_id), None)
+    tables_measured(pane)
+
+
+def resized(pane: ReadingPane, width: int) -> None:
+    """The pane `width` wide, its tables measured for it."""
+    pane.resize(width, 700)
+    tables_measured(pane)
 
 
 def shown_html(pane: ReadingPane, library: Library, body: str, width: int) -> None:
@@ -66,6 +74,7 @@ def shown_html(pane: ReadingPane, library: Library, body: str, width: int) -> No
     assert result.article_id is not None
     pane.resize(width, 700)
     pane.show_article(library.get_article(result.article_id), None)
+    tables_measured(pane)
 
 
 def blocks(document: QTextDocument) -> list[QTextBlock]:
@@ -121,7 +130,7 @@ def test_a_table_takes_the_smaller_face_before_it_gives_up(
     shown_html(pane, library, MEDIUM_TABLE, 1400)
     seen = []
     for width in range(1400, 300, -20):
-        pane.resize(width, 700)  # the pane sets its tables again as it narrows
+        resized(pane, width)  # the pane sets its tables again as it narrows
         fit = pane.table_fits[0]
         if not seen or seen[-1] != fit:
             seen.append(fit)
@@ -131,7 +140,7 @@ def test_a_table_takes_the_smaller_face_before_it_gives_up(
             body = pane.document().defaultFont().pointSizeF()
             assert 0 < cell.charFormat().fontPointSize() < body
     assert seen == [Fit.NORMAL, Fit.COMPACT, Fit.NARROW, Fit.PREVIEW]
-    pane.resize(1400, 700)
+    resized(pane, 1400)
     assert pane.table_fits == (Fit.NORMAL,)
 
 
@@ -256,7 +265,7 @@ def test_search_terms_stay_marked_when_a_resize_sets_a_table_again(
 ) -> None:
     shown_html(pane, library, MEDIUM_TABLE, 1400)
     pane.set_terms(("provisional",))
-    pane.resize(480, 700)
+    resized(pane, 480)
     assert pane.table_fits != (Fit.NORMAL,)
     marked = [s.cursor.selectedText() for s in pane.extraSelections()]
     assert marked == ["provisional"]
@@ -295,7 +304,7 @@ def test_an_image_in_a_table_narrows_until_the_table_fits_the_column(
     )
     shown_html(pane, library, body, 1000)
     for width in (480, 700, 1000):
-        pane.resize(width, 700)
+        resized(pane, width)
         document = pane.document()
         assert document.size().width() <= pane.viewport().width()
         assert pane.horizontalScrollBar().maximum() == 0
@@ -367,10 +376,11 @@ def test_an_article_opened_again_has_its_tables_measured_only_once(
     article = pane.article
     assert article is not None
     shown(pane, library, "table.html", 1000)
-    pane.resize(480, 700)
+    resized(pane, 480)
     pane.show_article(article, None)
-    pane.resize(1000, 700)  # the table shown as it is: the page is set again
-    pane.resize(480, 700)
+    assert not pane.tables_measuring  # its widths are kept
+    resized(pane, 1000)  # the table shown as it is: the page is set again
+    resized(pane, 480)
     assert pane.table_fits != (Fit.NORMAL,)
     assert measured.count(measured[0]) == 1
 

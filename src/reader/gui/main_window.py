@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         """No refresh pending and no background work: what is shown is final."""
         lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane)
         busy = self.refresh.pending or self.reading.reopen_pending
+        busy = busy or self.parts.pane.tables_measuring
         return not busy and not any(lane.busy for lane in lanes)
 
     def current_list(self) -> ArticleListView:

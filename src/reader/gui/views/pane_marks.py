@@ -35,6 +35,7 @@ class MarkedPane(QTextBrowser):
         self._term_cursors: list[QTextCursor] = []
         self._find_cursors: list[QTextCursor] = []
         self._find_index = -1
+        self._find_text = ""
         self._highlights: list[Highlight] = []
         self._marks: list[highlights.Mark] = []
         self._chosen_highlight = 0
@@ -65,7 +66,7 @@ class MarkedPane(QTextBrowser):
     def find_all(self, text: str) -> int:
         """Highlight every match of text and go to the first one; returns how many."""
         self._find_cursors = highlights.find_all(self.document(), text)
-        self._find_index = -1
+        self._find_index, self._find_text = -1, text
         if self._find_cursors:
             self.find_step(forward=True)
         else:
@@ -89,6 +90,18 @@ class MarkedPane(QTextBrowser):
     def clear_find(self) -> None:
         self._find_cursors, self._find_index = [], -1
         self._update_selections()
+
+    def _found(self) -> tuple[str, int]:
+        """What the find bar found in this page, and which match is current."""
+        return (self._find_text, self._find_index) if self._find_cursors else ("", -1)
+
+    def _find_again(self, found: tuple[str, int]) -> None:
+        """The find bar's matches in the page set again, the same one current."""
+        text, index = found
+        if text:
+            self._find_cursors = highlights.find_all(self.document(), text)
+            self._find_index = min(index, len(self._find_cursors) - 1)
+            self._update_selections()
 
     def _reveal(self, cursor: QTextCursor) -> None:
         shown = QTextCursor(cursor)

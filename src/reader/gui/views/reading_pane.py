@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from PySide6.QtGui import (
     QFont,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QWidget
@@ -27,6 +30,7 @@ from reader.gui.views.article_html import (
 )
 from reader.gui.views.figures import fit_images, image_positions
 from reader.gui.views.headings import fit_title, size_headings, title_size
+from reader.gui.views.kept_place import place_of, scroll_back
 from reader.gui.views.pane_resources import ResourcePane
 from reader.gui.views.placeholders import (
     web_image_alts,
@@ -83,6 +87,7 @@ class ReadingPane(ResourcePane):
         self._save_timer.timeout.connect(self._on_save_timer_timeout)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
+        self._tables.measured.connect(self._on_tables_measured)
         self.apply_preferences(self._prefs)
 
     # -- what is shown ----------------------------------------------------------------------
@@ -240,25 +245,68 @@ class ReadingPane(ResourcePane):
         # A resize inside _render (the scroll bar appearing) leaves it loading: restoring
         # the position after it is no move of the reader's (the restore stopped, and the
         # position was saved where the first estimate of a book's length put it).
-        loading, self._loading = self._loading, True
-        self._apply_column()
-        self._fit_title()
-        column = self.column_width()
-        if self._tables.changed(column) or self._plain.changed(column):
-            # A table changes its size or turns into a preview, or a plain text its face:
-            # the page is set again (after the one being set, when this resize is inside it).
-            if self._rendering:
-                QTimer.singleShot(0, self._set_again)
-            else:
-                self._set_again(fraction)
-        self._fit_images()
-        self._settle(fraction)
-        self._loading = loading
+        with self._moving_itself():
+            self._apply_column()
+            self._fit_title()
+            column = self.column_width()
+            if self._tables.changed(column) or self._plain.changed(column):
+                # A table changes its size or turns into a preview, or a plain text its face:
+                # the page is set again (after the one being set, when this resize is in it).
+                if self._rendering:
+                    QTimer.singleShot(0, self._set_again)
+                else:
+                    self._set_again(fraction)
+            self._fit_images()
+            self._settle(fraction)
 
-    def _set_again(self, fraction: float | None = None) -> None:
+    @contextmanager
+    def _moving_itself(self) -> Iterator[None]:
+        """What scrolls the pane meanwhile is the pane's own doing, not a move of the
+        reader's: the position restore goes on, and nothing is saved."""
+        loading, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = loading
+
+    def _set_again(self, fraction: float | None = None, *, keep_top: bool = False) -> None:
+        """The page set again, the same text marked, selected and found; `keep_top` keeps
+        the text at the top of the pane where it is (not the fraction read)."""
         terms = tuple(c.selectedText() for c in self._term_cursors)
+        found, cursor = self._found(), self.textCursor()
+        selection = cursor.anchor(), cursor.position()
+        characters = self.document().characterCount()
+        place = place_of(self, self._side_margin()) if keep_top else None
         self._render(self.fraction() if fraction is None else fraction)
         self.set_terms(terms, reveal=False)
+        self._find_again(found)
+        # Positions are the same in a page of the same text (a table set smaller, not one
+        # shown as a preview instead).
+        if self.document().characterCount() == characters:
+            self._select(*selection)
+        if place is not None:
+            with self._moving_itself():
+                scroll_back(self, place)
+                self._pending_fraction = None  # laid out to there: its growing moves nothing
+
+    @property
+    def tables_measuring(self) -> bool:
+        """Whether tables of the page are still being measured (set as first guessed)."""
+        return self._tables.measuring
+
+    def _on_tables_measured(self) -> None:
+        if self._article is not None and self._tables.changed(self.column_width()):
+            self._set_again(keep_top=True)
+
+    def _select(self, anchor: int, position: int) -> None:
+        if anchor == position:
+            return
+        value, cursor = self.verticalScrollBar().value(), QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        with self._moving_itself():
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(value)  # selecting scrolls to the cursor
 
     def _fit_title(self) -> None:
         if self._article is not None:
@@ -314,9 +362,8 @@ class ReadingPane(ResourcePane):
 
     def _on_scroll_bar_range_changed(self, _low: int, _high: int) -> None:
         if self._pending_fraction is not None:
-            loading, self._loading = self._loading, True
-            self.set_fraction(self._pending_fraction)
-            self._loading = loading
+            with self._moving_itself():
+                self.set_fraction(self._pending_fraction)
 
     def _finish_layout(self) -> None:
         # Qt lays long documents out in steps and adjusts the scroll range later still, so

@@ -11,8 +11,9 @@ from reader.gui.text_mapping import TextMap
 
 # Only documents this short are mapped at once (about 1 ms); the rest on a worker (0.7 s for
 # 800,000 characters), while the article is already shown. At once up to 20,000 characters
-# cost the UI thread up to 50 ms per article opened.
-SYNC_MAP_CHARS = 2_000
+# cost the UI thread up to 50 ms per article opened; up to 2,000, a manual's page of 1,700
+# whose text differs from its page (labels, tables) 25 ms quiet and 200 ms while an import ran.
+SYNC_MAP_CHARS = 500
 
 
 class PaneTextMap(QObject):
@@ -39,6 +40,10 @@ class PaneTextMap(QObject):
     def clear(self) -> None:
         self._map, self._mapped = None, ""
         self._generation += 1
+        # A map still waiting for the lane is of a document no longer shown: never built
+        # (going through articles one after another queued a map of each, each holding the
+        # interpreter lock beside the UI thread for up to 80 ms).
+        self._lane.cancel_all()
 
     def update(
         self, text: str, document: str, body_start: int, hidden: Sequence[tuple[int, int]] = ()
@@ -54,11 +59,11 @@ class PaneTextMap(QObject):
             return
         generation = self._generation
         self._lane.start(
-            lambda _stop: TextMap.build(text, document, body_start, hidden),
+            lambda stop: None if stop() else TextMap.build(text, document, body_start, hidden),
             finished=lambda built: self._arrived(generation, document, built),
         )
 
-    def _arrived(self, generation: int, document: str, built: TextMap) -> None:
-        if generation == self._generation:
+    def _arrived(self, generation: int, document: str, built: TextMap | None) -> None:
+        if generation == self._generation and built is not None:
             self._map, self._mapped = built, document
             self.built.emit()
