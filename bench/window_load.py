@@ -152,6 +152,7 @@ class Heartbeat:
         # Per gap, where the kernel can say: the UI thread's CPU time and run-queue wait in it.
         self.splits: list[tuple[float, float]] = []
         self.split_at: dict[float, tuple[float, float]] = {}  # the same, by the gap's start
+        self.long_at: dict[float, float] = {}  # gaps over SPLIT_KEPT_MS (ms) by their start
         self._last = time.perf_counter()
         self._times = thread_times()
         self._timer = QTimer()
@@ -161,6 +162,8 @@ class Heartbeat:
     def _beat(self) -> None:
         now, times = time.perf_counter(), thread_times()
         self.gaps.append((now - self._last) * 1000 - self.PERIOD_MS)
+        if (now - self._last) * 1000 > SPLIT_KEPT_MS:
+            self.long_at[self._last] = self.gaps[-1]
         if times is not None and self._times is not None:
             split = (times[0] - self._times[0], times[1] - self._times[1])
             self.splits.append(split)
@@ -274,8 +277,7 @@ def import_while_browsing(
     heartbeat = Heartbeat()
     heartbeat.start()
     sampler = StallSampler(heartbeat.last)
-    if sample:
-        sampler.start()
+    sampler.start(sample=sample)  # the watcher process always: the machine's own stalls
     browsing = Browsing(window)
     started = time.perf_counter()
     window.import_paths([folder])
@@ -283,8 +285,8 @@ def import_while_browsing(
     took = time.perf_counter() - started
     browsing.stop()
     heartbeat.stop()
+    sampler.stop()
     if sample:
-        sampler.stop()
         print(sampler.report(split=heartbeat.split_at.get), flush=True)
     wait_until(lambda: window.settled)
     gaps = sorted(heartbeat.gaps[1:])
@@ -294,8 +296,12 @@ def import_while_browsing(
         f"{heartbeat.over(50)} of {len(gaps):,} heartbeat gaps over 50 ms",
         flush=True,
     )
-    return heartbeat.split_figures() | {
-        "longest stall during import": heartbeat.longest(),
-        "stall p99 during import": gaps[int(len(gaps) * 0.99)] if gaps else 0.0,
-        "import while browsing (s)": took,
-    }
+    return (
+        heartbeat.split_figures()
+        | sampler.machine_figures(heartbeat.long_at)
+        | {
+            "longest stall during import": heartbeat.longest(),
+            "stall p99 during import": gaps[int(len(gaps) * 0.99)] if gaps else 0.0,
+            "import while browsing (s)": took,
+        }
+    )
