@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from PySide6.QtGui import (
     QFontMetricsF,
@@ -11,6 +12,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 
 from reader.core import scripts
@@ -27,20 +30,37 @@ _BREAK_ANYWHERE = scripts.char_class(
 _UNBREAKABLE = re.compile(rf"[^\s{_BREAK_ANYWHERE}]+")
 
 
-def size_headings(document: QTextDocument) -> None:
+def size_headings(document: QTextDocument, *, in_tables: bool = True) -> None:
     """Drop Qt's heading scale (an <h1> is twice the body's size, whatever the stylesheet says).
 
     Qt's HTML import marks <h1>–<h6> with a size adjustment, and a character format with one
     ignores its point size; without it the stylesheet's sizes apply (a long title set smaller).
+    With `in_tables` False (no table of the page holds a heading) the blocks of tables are not
+    looked at: each cell is a block, and a manual's page of a thousand cells cost 20-30 ms of
+    the UI thread per open to walk them.
     """
+    headings = [
+        b for b in _blocks(document.rootFrame(), in_tables) if b.blockFormat().headingLevel()
+    ]
+    if not headings:
+        return
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel():
-            _drop_adjustment(block, cursor)
-        block = block.next()
+    for block in headings:
+        _drop_adjustment(block, cursor)
     cursor.endEditBlock()
+
+
+def _blocks(frame: QTextFrame, in_tables: bool) -> Iterator[QTextBlock]:
+    """The blocks of `frame` in order, those of its tables only when `in_tables`."""
+    it = frame.begin()
+    while not it.atEnd():
+        child = it.currentFrame()
+        if child is None:
+            yield it.currentBlock()
+        elif in_tables or not isinstance(child, QTextTable):
+            yield from _blocks(child, in_tables)
+        it += 1
 
 
 def _drop_adjustment(block: QTextBlock, cursor: QTextCursor) -> None:

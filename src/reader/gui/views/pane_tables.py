@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -42,6 +43,7 @@ KEPT_WIDTHS = 4096
 # Their text is there from the start: the search terms marked in them, the reading position
 # restored on a page of about its final height, the find bar's matches.
 ESTIMATED_CHARS = 40_000
+_HEADING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 Key = tuple[str, bytes, bytes]  # face, digests of the stylesheet and of the table's HTML
 
 
@@ -123,6 +125,11 @@ class PaneTables(QObject):
     @property
     def fits(self) -> tuple[Fit, ...]:
         return self._fits
+
+    @property
+    def headed(self) -> bool:
+        """Whether a table of the page set last holds a heading (<h1>–<h6>)."""
+        return any(_HEADING.search(table.html) for table in self._tables)
 
     def fitted(self, page: str, document: QTextDocument, column: int) -> str:
         """The page with its tables set for `column` with the widths known; the others are

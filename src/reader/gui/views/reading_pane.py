@@ -173,7 +173,7 @@ class ReadingPane(ResourcePane):
         page = self._plain.fitted(page, self._measure(document), column)
         document.setHtml(self._tables.fitted(page, document, column))
         self._apply_column(document)  # after the page: setting it resets the root frame
-        size_headings(document)
+        size_headings(document, in_tables=self._tables.headed)
         self._title_pt = title_size(document)
         self._fit_images(document)
         return document
