@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QLocale, QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -17,6 +17,7 @@ from reader.gui.models.sidebar import (
     VIEW,
     LibraryCounts,
     SidebarModel,
+    count_text,
 )
 from reader.services.library import Library
 from tests.gui.conftest import html_article
@@ -151,3 +152,20 @@ def test_a_narrow_window_elides_long_site_names_and_never_scrolls_sideways(
     assert sidebar.visualRect(index).right() < sidebar.viewport().width()
     # ...and the row's tooltip names it in full.
     assert index.data(Qt.ItemDataRole.ToolTipRole) == long_name
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [(QLocale.Language.English, "102,000"), (QLocale.Language.German, "102.000")],
+)
+def test_counts_are_written_in_the_users_language_as_in_the_status_bar(
+    qapp: QApplication, language: QLocale.Language, shown: str
+) -> None:
+    """The sidebar's counts and the status bar's (QLocale) group digits alike."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        assert count_text(102_000) == shown
+        assert count_text(None) == ""
+    finally:
+        QLocale.setDefault(before)

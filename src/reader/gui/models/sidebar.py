@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from reader.gui.models.articles import ARTICLE_IDS_MIME, Index, ids_from_mime
@@ -218,4 +218,5 @@ def _row_item(kind: str, key: str, text: str) -> QStandardItem:
 
 
 def count_text(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else ""
+    """A count in the user's language (102,000; 102.000 in German), as the status bar's."""
+    return QLocale().toString(value) if isinstance(value, int) else ""
