@@ -413,6 +413,36 @@ def test_a_table_that_plainly_fits_is_set_without_being_laid_out_first(
     assert_never_sideways(pane)
 
 
+# Long cells of Chinese and Japanese (no spaces: Qt breaks between any two characters) and of
+# Korean (spaced words, which Qt keeps whole), as in a manual's tables of options.
+CJK_TABLE = (
+    "<table><tr><th>指令</th><th>说明</th></tr>"
+    + "".join(
+        f"<tr><td>opt{n}</td><td>在监听套接字上启用操作系统特定的协议优化，直到数据到达或整个请求被缓冲为止。"
+        f"プロトコルについての最適化を有効にするディレクティブです。</td></tr>"
+        for n in range(6)
+    )
+    + "<tr><td>ko</td><td>리스닝 소켓에 대해 운영 체제가 제공하는 "
+    + "프로토콜별 최적화를 활성화합니다.</td></tr>"
+    + "</table>"
+)
+
+
+def test_a_table_of_long_chinese_and_japanese_cells_plainly_fits_as_it_wraps(
+    pane: ReadingPane, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of Han or kana breaks between any two characters: counted as one word as wide
+    as the cell, it made such a table seem too wide, set smaller or as a preview first and
+    set again once measured."""
+    measured = counting_measurer(monkeypatch)
+    shown_html(pane, library, CJK_TABLE, 1000)
+    assert pane.table_fits == (Fit.NORMAL,)
+    assert measured == []
+    # In the column (a run of Han or kana wraps where it must: no word is broken there).
+    assert pane.document().size().width() <= pane.viewport().width()
+    assert pane.horizontalScrollBar().maximum() == 0
+
+
 @pytest.mark.parametrize("size", [9.0, 12.0, 18.0])
 def test_a_tables_estimated_width_is_never_less_than_its_measured_width(
     pane: ReadingPane, size: float
@@ -427,7 +457,7 @@ def test_a_tables_estimated_width_is_never_less_than_its_measured_width(
         f"bytes; 1 234 567 by default. 风筝节的第{n}个参数。</td></tr>"
         for n in range(12)
     )
-    pages.append(prose + "</table>")
+    pages += [prose + "</table>", CJK_TABLE]
     tables = [t for page in pages for t in read_tables(page, measure, estimate)]
     bounds = [(t.width_bound(), t) for t in tables]
     bounded = [(bound, t) for bound, t in bounds if bound is not None]

@@ -44,6 +44,14 @@ _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _FIGURE = re.compile(r"[-+−±]?[$€£¥]?\s?\d[\d\s.,'’:/-]*(?:\s?(?:%|[A-Za-z°]{1,3}))?")
 _TEXT_RUN = re.compile(r">[^<]*<")  # a run of text between two tags
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d|[A-Za-z%°]{1,3}\b)")
+# Qt breaks a line between any two Han or kana characters (as a browser does), but not before
+# closing punctuation or after opening, nor inside a Korean word (spaced as in English): taken
+# three at a time, a run's pieces are at least as wide as any Qt keeps together. Taken whole,
+# a long cell of Chinese or Japanese counted as one word as wide as itself, and most tables of
+# a manual's page in either were first set smaller, or as a preview, then set again once
+# measured (the page set twice on the UI thread).
+_CJK = scripts.char_class(*scripts.UNSPACED)
+_CJK_PIECE = re.compile(f"[{_CJK}]{{3}}(?=[{_CJK}])")
 # A table whose cells all fit the column unwrapped, with room to spare, is set as it is
 # without being laid out: measuring one costs the UI thread a few ms, and a manual's page of
 # 34 small tables cost 100-300 ms per open while an import ran. Only cells of inline text are
@@ -165,10 +173,11 @@ class Table:
 
     @cached_property
     def _word_columns(self) -> tuple[float, ...] | None:
-        """Each column's widest word: its width with every cell free to wrap."""
+        """Each column's widest word: its width with every cell free to wrap but a short
+        one of a single word, which `set_cells` keeps whole."""
         if not self._bounded:
             return None
-        return self._columns(lambda _text: False)
+        return self._columns(lambda text: len(text) <= SHORT_CELL_CHARS and " " not in text)
 
     def _columns(self, whole: Callable[[str], bool]) -> tuple[float, ...]:
         estimate = self.estimate
@@ -273,8 +282,9 @@ def _cell_text(content: str) -> str:
 
 
 def _unbroken(text: str) -> list[str]:
-    """The pieces a cell's text may break between: its words, a figure's spaces bound."""
-    return _NUMBER_SPACE.sub("\u00a0", text).split(" ")
+    """The pieces a cell's text may break between: its words, a figure's spaces bound, and
+    its runs of Han or kana in threes (see `_CJK_PIECE`)."""
+    return _CJK_PIECE.sub(r"\g<0> ", _NUMBER_SPACE.sub("\u00a0", text)).split(" ")
 
 
 def _bind_numbers(match: re.Match[str]) -> str:
