@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
+import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from reader.gui.views import pane_tables
 from reader.gui.views.reading_pane import ReadingPane
+from reader.gui.views.tables import Measure, measurer
 from reader.services.library import Library
 
 
@@ -32,3 +37,19 @@ def tables_measured(pane: ReadingPane) -> None:
     while pane.tables_measuring:
         assert time.monotonic() < deadline, "the tables were never measured"
         QTest.qWait(5)
+
+
+def recording_measurer(monkeypatch: pytest.MonkeyPatch, record: Callable[[str], object]) -> None:
+    """From now on, each piece of HTML the pane lays out to measure a table is handed to
+    `record` first (on the thread that measures it)."""
+
+    def recording(font: QFont, stylesheet: str) -> Measure:
+        measure = measurer(font, stylesheet)
+
+        def recorded(piece: str) -> float:
+            record(piece)
+            return measure(piece)
+
+        return recorded
+
+    monkeypatch.setattr(pane_tables, "measurer", recording)

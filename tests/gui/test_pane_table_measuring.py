@@ -19,13 +19,12 @@ from reader.gui.views.tables import (
     Fit,
     Measure,
     Table,
-    fits,
     measurer,
     read_tables,
     set_cells,
 )
 from reader.services.library import Library
-from tests.gui.panes import tables_measured
+from tests.gui.panes import recording_measurer, tables_measured
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 
@@ -71,17 +70,7 @@ def pane(qtbot: QtBot) -> ReadingPane:
 def threads_measuring(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The thread each table is laid out on to measure it, from now on."""
     threads: list[int] = []
-
-    def recording(font: QFont, stylesheet: str) -> Measure:
-        measure = measurer(font, stylesheet)
-
-        def recorded(piece: str) -> float:
-            threads.append(threading.get_ident())
-            return measure(piece)
-
-        return recorded
-
-    monkeypatch.setattr(pane_tables, "measurer", recording)
+    recording_measurer(monkeypatch, lambda _piece: threads.append(threading.get_ident()))
     return threads
 
 
@@ -89,7 +78,7 @@ def at_once(pane: ReadingPane, body: str) -> tuple[Fit, ...]:
     """How the tables of `body` were set when the UI thread measured them before showing."""
     document = pane.document()
     measure = measurer(document.defaultFont(), document.defaultStyleSheet())
-    return fits(read_tables(body, measure), pane.column_width())
+    return tuple(table.fit(pane.column_width()) for table in read_tables(body, measure))
 
 
 def test_a_page_of_many_tables_is_shown_before_they_are_measured_off_the_ui_thread(

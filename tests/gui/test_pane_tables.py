@@ -12,22 +12,19 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
 from reader.gui.style import THEMES
-from reader.gui.views import pane_tables
 from reader.gui.views.reading_pane import ReadingPane
 from reader.gui.views.table_viewer import TableViewer
 from reader.gui.views.tables import (
     TABLE_LINK,
     Fit,
-    Measure,
     estimator,
-    fits,
     measurer,
     read_tables,
     set_cells,
     split_tables,
 )
 from reader.services.library import Library
-from tests.gui.panes import tables_measured
+from tests.gui.panes import recording_measurer, tables_measured
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 WIDTHS = (480, 700, 1000)
@@ -358,11 +355,11 @@ def test_a_table_is_measured_in_the_smaller_faces_only_when_it_does_not_fit(
         return measure(piece)
 
     [table] = read_tables(MEDIUM_TABLE, counted)
-    assert fits([table], 10_000) == (Fit.NORMAL,)
+    assert table.fit(10_000) is Fit.NORMAL
     assert len(measured) == 1
-    assert fits([table], 1) == (Fit.PREVIEW,)
+    assert table.fit(1) is Fit.PREVIEW
     assert len(measured) == 3
-    assert fits([table], 1) == (Fit.PREVIEW,)  # each size measured once
+    assert table.fit(1) is Fit.PREVIEW  # each size measured once
     assert len(measured) == 3
 
 
@@ -388,17 +385,7 @@ def test_an_article_opened_again_has_its_tables_measured_only_once(
 def counting_measurer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pieces the pane lays out to measure them, from now on."""
     measured: list[str] = []
-
-    def counting(font: QFont, stylesheet: str) -> Measure:
-        measure = measurer(font, stylesheet)
-
-        def counted(piece: str) -> float:
-            measured.append(piece)
-            return measure(piece)
-
-        return counted
-
-    monkeypatch.setattr(pane_tables, "measurer", counting)
+    recording_measurer(monkeypatch, measured.append)
     return measured
 
 

@@ -42,11 +42,6 @@ class Extraction:
         self._kept: WorkerPool | None = None
         self._timer: threading.Timer | None = None
 
-    @property
-    def isolated(self) -> bool:
-        """Whether every extraction runs in a worker process (see in_workers)."""
-        return self._isolated
-
     def in_workers(self) -> None:
         self._isolated = True
 

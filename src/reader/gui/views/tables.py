@@ -398,7 +398,3 @@ def fitted_body(
         last = end
     parts.append(body[last:])
     return "".join(parts)
-
-
-def fits(tables: list[Table], column_width: float) -> tuple[Fit, ...]:
-    return tuple(table.fit(column_width) for table in tables)

@@ -59,11 +59,12 @@ class PaneTextMap(QObject):
             return
         generation = self._generation
         self._lane.start(
+            # Cancelled before it began, it builds nothing (and reports no result).
             lambda stop: None if stop() else TextMap.build(text, document, body_start, hidden),
             finished=lambda built: self._arrived(generation, document, built),
         )
 
-    def _arrived(self, generation: int, document: str, built: TextMap | None) -> None:
-        if generation == self._generation and built is not None:
+    def _arrived(self, generation: int, document: str, built: TextMap) -> None:
+        if generation == self._generation:
             self._map, self._mapped = built, document
             self.built.emit()
