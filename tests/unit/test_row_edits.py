@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
+from reader.gui.models import row_edits as row_edits_module
 from reader.gui.models.row_edits import MAX_RUNS, row_edits
+
+
+@pytest.fixture(autouse=True, params=[row_edits_module.CHUNK, 2, 3])
+def chunk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Every case also with the ids taken a few at a time: runs, moves and removals across
+    the pieces' edges are found as in one piece."""
+    monkeypatch.setattr(row_edits_module, "CHUNK", request.param)
+    return int(request.param)
 
 
 def apply(old: list[int], new: list[int], runs: list[tuple[int, int]]) -> list[int]:
@@ -38,3 +49,14 @@ def test_too_many_scattered_runs_are_not_inserts() -> None:
     old = list(range(0, 4 * MAX_RUNS, 2))
     new = list(range(4 * MAX_RUNS))
     assert row_edits(old, new).inserts is None
+
+
+def test_a_move_or_removal_far_into_a_long_list_is_found() -> None:
+    old = list(range(10_000, 0, -1))
+    new = [10_001, *old[:7_000], 20_000, *old[7_000:]]
+    edits = row_edits(old, new)
+    assert edits.inserts == [(0, 0), (7_001, 7_001)]
+    assert edits.rows[20_000] == 7_001 and edits.rows[1] == len(new) - 1
+    swapped = [*old[:9_000], old[9_001], old[9_000], *old[9_002:]]
+    assert row_edits(old, swapped).inserts is None
+    assert row_edits(old, [*old[:8_191], *old[8_192:], 99_999]).inserts is None

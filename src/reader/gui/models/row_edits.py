@@ -9,10 +9,17 @@ and open it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import filterfalse
 
 # More separate runs of new rows than this and one reset is cheaper than the inserts.
 MAX_RUNS = 200
+# Ids handled by one built-in call. The work runs in C (dict, set, filter), but a built-in
+# holds the interpreter lock until it returns: over 100,000 ids at once, `dict(zip(...))` held
+# it for 10-35 ms, and every Python call of the UI thread's painting waited it out. A
+# few thousand ids take well under a millisecond, after which the lock can change hands.
+CHUNK = 4096
 
 
 @dataclass(frozen=True)
@@ -28,21 +35,32 @@ class RowEdits:
 
 
 def row_edits(old: list[int], new: list[int]) -> RowEdits:
-    """How `old` becomes `new` (see RowEdits), for a worker. Its loops over 100,000 ids run
-    in C (dict, set and filter built-ins): a Python loop held the interpreter lock for tens of
-    ms beside the UI thread at each update of an import."""
-    rows = dict(zip(new, range(len(new)), strict=True))
+    """How `old` becomes `new` (see RowEdits), for a worker, in C a chunk at a time (CHUNK):
+    a Python loop over 100,000 ids cost tens of ms, a single built-in call over all of them
+    kept the UI thread waiting as long."""
+    rows: dict[int, int] = {}
+    for start, part in _chunks(new):
+        rows.update(zip(part, range(start, start + len(part)), strict=True))
     return RowEdits(old, new, rows, _inserts(old, new, rows))
 
 
 def _inserts(old: list[int], new: list[int], rows: dict[int, int]) -> list[tuple[int, int]] | None:
-    known = set(old)
-    if len(new) < len(old) or not known <= rows.keys():
+    if len(new) < len(old):
         return None  # some rows went
-    if list(filter(known.__contains__, new)) != old:
+    known: set[int] = set()
+    for _start, part in _chunks(old):
+        if not all(map(rows.__contains__, part)):
+            return None  # some rows went
+        known.update(part)
+    kept: list[int] = []
+    added: list[int] = []
+    for _start, part in _chunks(new):
+        kept.extend(filter(known.__contains__, part))
+        added.extend(filterfalse(known.__contains__, part))
+    if len(kept) != len(old) or any(kept[s : s + len(p)] != p for s, p in _chunks(old)):
         return None  # the rows kept are in another order
     runs: list[tuple[int, int]] = []
-    for row in sorted(map(rows.__getitem__, rows.keys() - known)):
+    for row in sorted(map(rows.__getitem__, added)):
         if runs and runs[-1][1] == row - 1:
             runs[-1] = (runs[-1][0], row)
         else:
@@ -50,3 +68,9 @@ def _inserts(old: list[int], new: list[int], rows: dict[int, int]) -> list[tuple
         if len(runs) > MAX_RUNS:
             return None
     return runs
+
+
+def _chunks(ids: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """(first index, slice) pieces of `ids`, CHUNK ids each."""
+    for start in range(0, len(ids), CHUNK):
+        yield start, ids[start : start + CHUNK]
