@@ -160,3 +160,29 @@ def test_an_undated_article_shows_its_added_date_greyed(qtbot: QtBot, library: L
     assert model.data(cell) == added
     assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is not None
     assert "no publication date" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+
+
+class HeldLane:
+    """A lane whose job runs at once and whose answer is delivered when the test says."""
+
+    def start(self, job, *, finished=None, **_handlers):  # type: ignore[no-untyped-def]
+        self.answer, self.finished = job(None), finished
+
+
+def test_a_row_changed_while_an_update_ran_is_not_shown_as_the_update_read_it(
+    library: Library,
+) -> None:
+    ids = add_many(library, 5)
+    model = ArticleTableModel(library)
+    model.reload()
+    rows = range(model.rowCount())
+    assert all(model.index(row, 0).data(Qt.ItemDataRole.FontRole) is not None for row in rows)
+    lane = HeldLane()
+    model.update_on(lane)  # type: ignore[arg-type]
+    library.mark_read([ids[2]], True)  # after the worker read the rows, before they arrive
+    model.refresh([ids[2]])
+    lane.finished(lane.answer)
+    row = model.row_of(ids[2])
+    assert row is not None and model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
+    others = [r for r in rows if r != row]
+    assert all(model.index(r, 0).data(Qt.ItemDataRole.FontRole) is not None for r in others)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui import pacing
@@ -66,6 +67,42 @@ def test_an_article_added_elsewhere_is_inserted_with_the_current_row_kept(
     assert (model.row_of(filled["kite"]), model.row_of(filled["harbour"])) == (row - 1, row + 1)
     assert view.current_id() == filled["harbour"] and view.selected_ids() == [filled["harbour"]]
     assert window.parts.counts_label.text().startswith("4 articles")
+
+
+@pytest.mark.usefixtures("quick_change_feed")
+def test_rows_shown_after_an_update_are_read_by_its_worker(
+    qtbot: QtBot,
+    window: MainWindow,
+    library: Library,
+    filled: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rows painted before an update, and the rows it inserts, come back read with the
+    ids: painting after it reads nothing on the UI thread (at 100,000 articles a read there,
+    behind an import's writes, stalled the window)."""
+    model, view = window.parts.article_model, window.parts.article_list
+    view.viewport().repaint()
+    qtbot.waitUntil(lambda: window.settled)
+    readers: list[str] = []
+    real: Callable[..., Any] = library.summaries
+
+    def summaries(*args: Any, **kwargs: Any) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        readers.append("ui" if main else "worker")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "summaries", summaries)
+    with Library(library.paths) as other:
+        added = other.add_article(
+            html_article("Kites over the bay", "<p>Red kites.</p>", published=date(2024, 9, 15))
+        ).article_id
+    qtbot.waitUntil(lambda: model.rowCount() == len(filled) + 1, timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: window.settled)
+    view.viewport().repaint()
+    assert readers and "ui" not in readers
+    row = model.row_of(added)
+    assert row is not None and model.index(row, 0).data() == "Kites over the bay"
+    assert model.index(row, 0).data(Qt.ItemDataRole.FontRole) is not None  # unread: bold
 
 
 def test_a_folder_imported_from_the_window_never_resets_the_list(

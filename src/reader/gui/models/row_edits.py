@@ -38,10 +38,26 @@ def row_edits(old: list[int], new: list[int]) -> RowEdits:
     """How `old` becomes `new` (see RowEdits), for a worker, in C a chunk at a time (CHUNK):
     a Python loop over 100,000 ids cost tens of ms, a single built-in call over all of them
     kept the UI thread waiting as long."""
-    rows: dict[int, int] = {}
-    for start, part in _chunks(new):
-        rows.update(zip(part, range(start, start + len(part)), strict=True))
+    rows = row_numbers(new)
     return RowEdits(old, new, rows, _inserts(old, new, rows))
+
+
+def row_numbers(ids: list[int]) -> dict[int, int]:
+    """id -> row of a listed column of ids, built a chunk at a time (see CHUNK)."""
+    rows: dict[int, int] = {}
+    for start, part in _chunks(ids):
+        rows.update(zip(part, range(start, start + len(part)), strict=True))
+    return rows
+
+
+def added_ids(edits: RowEdits, limit: int) -> list[int]:
+    """The first `limit` ids the inserts add, first run first."""
+    added: list[int] = []
+    for first, last in edits.inserts or ():
+        added.extend(edits.new[first : min(last + 1, first + limit - len(added))])
+        if len(added) >= limit:
+            break
+    return added
 
 
 def _inserts(old: list[int], new: list[int], rows: dict[int, int]) -> list[tuple[int, int]] | None:
