@@ -27,6 +27,10 @@ def niceness(n: int) -> tuple[int, int]:
     return n, os.nice(0)
 
 
+def policy(n: int) -> tuple[int, int]:
+    return n, os.sched_getscheduler(0)
+
+
 def exit_on_nine(n: int) -> int:
     if n == 9:
         os._exit(70)  # as a worker dies when the kernel's out-of-memory killer takes it
@@ -110,6 +114,14 @@ def test_workers_run_below_the_importing_process() -> None:
     here = os.nice(0)
     in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
     assert in_workers == {min(here + BACKGROUND_NICENESS, 19)}
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no idle scheduling here")
+def test_workers_give_way_to_any_other_task() -> None:
+    outcomes = _outcomes(policy, 16)
+    in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
+    assert in_workers == {os.SCHED_IDLE}
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the importing process is not one
 
 
 @pytest.mark.logs
