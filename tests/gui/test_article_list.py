@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -186,3 +188,66 @@ def test_a_row_changed_while_an_update_ran_is_not_shown_as_the_update_read_it(
     assert row is not None and model.index(row, 0).data(Qt.ItemDataRole.FontRole) is None
     others = [r for r in rows if r != row]
     assert all(model.index(r, 0).data(Qt.ItemDataRole.FontRole) is not None for r in others)
+
+
+def test_rows_painted_by_the_window_are_read_on_a_worker(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Painting asks for rows it has not read; they are read off the UI thread, painted as
+    placeholders meanwhile, and painted from what was read once it arrives."""
+    model, view = window.parts.article_model, window.parts.article_list
+    add_many(library, 300)
+    readers: list[str] = []
+    real = library.summaries
+
+    def summaries(ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        readers.append("ui" if threading.current_thread() is threading.main_thread() else "worker")
+        return real(ids)
+
+    monkeypatch.setattr(library, "summaries", summaries)
+    qtbot.waitUntil(lambda: window.settled and model.rowCount() == 303)
+    model.set_filter(ArticleFilter())  # listed again: none of their rows read
+    view.scrollTo(model.index(150, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+    view.viewport().repaint()
+    first, last = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
+    assert 0 < first < 150 < last
+    assert model.painted_summary(150) is None and model.reading_rows  # a placeholder for now
+    qtbot.waitUntil(lambda: not model.reading_rows)
+    view.viewport().repaint()
+    shown = [model.painted_summary(row) for row in range(first, last + 1)]
+    assert all(summary is not None for summary in shown)
+    assert shown[150 - first] == model.summary_at(150)
+    # The pages on either side were read with them: the next screen's rows are there.
+    assert model.painted_summary(min(last + 40, model.rowCount() - 1)) is not None
+    assert readers and set(readers) == {"worker"}
+
+
+def test_a_row_changed_while_it_was_read_is_read_again(library: Library) -> None:
+    ids = add_many(library, 5)
+    model = ArticleTableModel(library)
+    model.reload()
+    lane = HeldLane()
+    model.read_rows_on(lane)  # type: ignore[arg-type]
+    row = model.row_of(ids[2])
+    assert row is not None and model.painted_summary(row) is None
+    library.mark_read([ids[2]], True)  # after the worker read the rows, before they arrive
+    model.refresh([ids[2]])
+    lane.finished(lane.answer)
+    assert model.painted_summary(row) is None  # its old state is not shown: read again
+    others = [model.painted_summary(r) for r in range(5) if r != row]
+    assert all(summary is not None and not summary.read for summary in others)
+    lane.finished(lane.answer)
+    summary = model.painted_summary(row)
+    assert summary is not None and summary.read
+
+
+def test_rows_read_for_a_list_since_reset_are_not_shown(library: Library) -> None:
+    add_many(library, 5)
+    model = ArticleTableModel(library)
+    model.reload()
+    lane = HeldLane()
+    model.read_rows_on(lane)  # type: ignore[arg-type]
+    assert model.painted_summary(0) is None
+    model.set_filter(ArticleFilter(section="Odd"))
+    lane.finished(lane.answer)
+    assert not any(model.painted_summary(r) for r in range(model.rowCount()))

@@ -94,8 +94,12 @@ class MainWindow(QMainWindow):
         self.search_lane = TaskRunner(1, self)
         self.count_lane = TaskRunner(1, self)
         self.feed_lane = TaskRunner(1, self)
+        # The list's rows to paint are read on a lane of their own: behind an update's
+        # query of 100,000 ids they would be painted as placeholders for as long.
+        self.row_lane = TaskRunner(1, self)
         self.menu_actions = WindowActions(self)
         self.parts: WindowParts = build_parts(self, library, self.menu_actions.import_files)
+        self.parts.article_model.read_rows_on(self.row_lane)
         # The pane's article is the current one: commands act on it, the lists follow it.
         self.lists = CurrentLists(self.parts, self.menu_actions, library, self.open_article)
         self.current = self.lists.state
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
     @property
     def settled(self) -> bool:
         """No refresh pending and no background work: what is shown is final."""
-        lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane)
+        lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane, self.row_lane)
         busy = self.refresh.pending or self.reading.reopen_pending
         busy = busy or self.parts.pane.tables_measuring
         return not busy and not any(lane.busy for lane in lanes)
@@ -359,6 +363,6 @@ class MainWindow(QMainWindow):
         # Before the lanes are waited for: a search waiting on the index's worker fails now.
         self.library.stop_search_index_worker()
         lanes = (self.search_lane, self.edit_lane, self.import_lane, self.count_lane)
-        for lane in (*lanes, self.feed_lane):
+        for lane in (*lanes, self.feed_lane, self.row_lane):
             lane.shut_down()
         super().closeEvent(event)

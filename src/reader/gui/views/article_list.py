@@ -14,10 +14,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
-from reader.gui.models.articles import ID_ROLE
+from reader.gui.models.articles import ID_ROLE, PAGE_SIZE
 from reader.gui.painting import painting
 from reader.gui.style import secondary_text
-from reader.gui.views.article_rows import ArticleRowDelegate
+from reader.gui.views.article_rows import ArticleRowDelegate, CompactCellDelegate
 from reader.gui.views.snippet_delegate import SnippetDelegate
 
 DEFAULT_WIDTHS = (0, 100, 76, 0)  # the title stretches; the date fits its text
@@ -65,6 +65,8 @@ class ArticleListView(QTableView):
             rows.setDefaultSectionSize(SnippetDelegate.row_height(self.fontMetrics()))
             self.horizontalHeader().hide()
         self._two_lines = ArticleRowDelegate(self)
+        if not snippets:
+            self.setItemDelegate(CompactCellDelegate(self))
         self._compact = True
         self._widths = list(DEFAULT_WIDTHS)
         if not snippets:
@@ -158,6 +160,7 @@ class ArticleListView(QTableView):
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._read_rows_around_view()
         super().paintEvent(event)
         model = self.model()
         if not self._placeholder or model is None or model.rowCount() > 0:
@@ -167,6 +170,17 @@ class ArticleListView(QTableView):
         with painting(self.viewport()) as painter:
             painter.setPen(secondary_text(self.palette()))
             painter.drawText(area, flags, self._placeholder)
+
+    def _read_rows_around_view(self) -> None:
+        """Ask a model that reads its rows on a worker for the rows shown and a page on either
+        side, in one read: the rows scrolled to next are read before they are shown."""
+        read_rows = getattr(self.model(), "read_rows", None)
+        first = self.rowAt(0)
+        if read_rows is None or first < 0:
+            return
+        last = self.rowAt(self.viewport().height() - 1)
+        last = self.model().rowCount() - 1 if last < 0 else last
+        read_rows(first - PAGE_SIZE, last + PAGE_SIZE)
 
     # -- ids --------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QSizeF,
     Qt,
 )
 from PySide6.QtGui import (
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.article import ArticleSummary
-from reader.gui.models.articles import SUMMARY_ROLE
+from reader.gui.models.articles import PAINT_ROLE
 from reader.gui.painting import saved
 from reader.gui.style import read_text, secondary_text, swatch_colour
 
@@ -61,6 +63,25 @@ class RowGeometry:
     title_lines: tuple[QRect, ...]
     meta: QRect
     dot: QPointF
+
+
+class CompactCellDelegate(QStyledItemDelegate):
+    """The compact table's cells, painted once their row is read (PAINT_ROLE): until then
+    only their background, for the frame or two it takes a worker to read them."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.isValid() and index.data(PAINT_ROLE) is None:
+            widget = option.widget
+            if widget is not None:
+                panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
+                widget.style().drawPrimitive(panel, option, painter, widget)
+            rect: QRect = option.rect
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            bar = QRectF(rect.left() + PAD_X, rect.top() + rect.height() * 0.3, 0.0, 0.0)
+            bar.setSize(QSizeF((rect.width() - 2 * PAD_X) * 0.6, rect.height() * 0.4))
+            _paint_bars(painter, colours_of(option.palette, selected).muted, (bar,))
+            return
+        super().paint(painter, option, index)
 
 
 class ArticleRowDelegate(QStyledItemDelegate):
@@ -170,14 +191,16 @@ class ArticleRowDelegate(QStyledItemDelegate):
     # -- painting -----------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        summary = index.data(SUMMARY_ROLE)
+        summary = index.data(PAINT_ROLE)
         widget = option.widget
         if widget is not None:  # the selection and hover background, as other rows have it
             panel = QStyle.PrimitiveElement.PE_PanelItemViewItem
             widget.style().drawPrimitive(panel, option, painter, widget)
-        if not isinstance(summary, ArticleSummary):
-            return
         rect: QRect = option.rect
+        if not isinstance(summary, ArticleSummary):
+            if index.isValid():  # a row still being read: where its two lines will be
+                self._paint_placeholder(painter, self.geometry(rect, 1), self._colours(option))
+            return
         text = self.row_text(summary, rect.width())
         colours = self._colours(option)
         where = self.geometry(rect, len(text.title_lines))
@@ -190,6 +213,16 @@ class ArticleRowDelegate(QStyledItemDelegate):
                 width = round(self.text_width(rect.width()) * text.progress)
                 bar = QRect(rect.left() + GUTTER, rect.bottom() - 2, width, 2)
                 painter.fillRect(bar, colours.accent)
+
+    def _paint_placeholder(self, painter: QPainter, where: RowGeometry, colours: _Colours) -> None:
+        """Faint bars where a row's title and details go, for the frame or two until it is
+        read (see ArticleTableModel.read_rows_on)."""
+        bars = []
+        for line, share in ((where.title_lines[0], 0.6), (where.meta, 0.35)):
+            bar = QRectF(line.left(), line.top() + line.height() * 0.25, 0.0, 0.0)
+            bar.setSize(QSizeF(line.width() * share, line.height() * 0.5))
+            bars.append(bar)
+        _paint_bars(painter, colours.muted, bars)
 
     def _paint_text(
         self, painter: QPainter, where: RowGeometry, read: bool, text: RowText, colours: _Colours
@@ -281,6 +314,18 @@ class _Colours:
     muted: QColor  # the details line
     accent: QColor  # unread dot, bookmark, progress
     highlight: QColor  # the annotation marker
+
+
+def _paint_bars(painter: QPainter, muted: QColor, bars: Sequence[QRectF]) -> None:
+    """Faint rounded bars standing in for text not read yet."""
+    colour = QColor(muted)
+    colour.setAlpha(48)
+    with saved(painter):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for bar in bars:
+            painter.drawRoundedRect(bar, 3, 3)
 
 
 def colours_of(palette: QPalette, selected: bool) -> _Colours:
