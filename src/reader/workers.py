@@ -36,20 +36,21 @@ def exit_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def background_worker() -> None:
+def background_worker(*, idle: bool = True) -> None:
     """Start a worker whose work nobody is waiting on second by second: it ends with its
     parent (exit_with_parent) and runs below it, so that on a busy machine the window's UI
     thread gets a core first, while idle cores still go to the worker.
 
-    Where the system has it (Linux), the worker also runs as an idle task (SCHED_IDLE, as
-    desktop file indexers do): a niced worker still kept the UI thread waiting for a core, for
-    up to 36 ms at a time while a 2-core machine imported; an idle task gives way at once.
-    The cost is on a machine kept busy by other programs, where it runs slower still.
+    A worker of the window's (`idle`) also runs as an idle task where the system has them
+    (Linux SCHED_IDLE, as desktop file indexers do): a niced worker still kept the UI thread
+    waiting for a core, for up to 36 ms at a time while a 2-core machine imported; an idle
+    task gives way at once. The cost is on a machine kept busy by other programs, where it
+    runs slower still: the command line, with no window to keep responsive, only nices.
     """
     exit_with_parent()
     if hasattr(os, "nice"):  # not on Windows
         with suppress(OSError):
             os.nice(BACKGROUND_NICENESS)
-    if hasattr(os, "SCHED_IDLE"):  # Linux only
+    if idle and hasattr(os, "SCHED_IDLE"):  # Linux only
         with suppress(OSError):
             os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))

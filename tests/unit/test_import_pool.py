@@ -117,11 +117,15 @@ def test_workers_run_below_the_importing_process() -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no idle scheduling here")
-def test_workers_give_way_to_any_other_task() -> None:
+def test_a_windows_workers_give_way_to_any_other_task() -> None:
+    with WorkerPool(2, idle=True) as pool:
+        assert pool.run(policy, (1,), 0.05).get() == (1, os.SCHED_IDLE)
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the importing process is not one
+    # The command line's import, with no window to keep responsive, only nices its workers:
+    # an idle task all but stops on a machine kept busy by other programs.
     outcomes = _outcomes(policy, 16)
     in_workers = {outcomes[n].get()[1] for n in range(SMALL_IMPORT, 16)}  # type: ignore[index]
-    assert in_workers == {os.SCHED_IDLE}
-    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the importing process is not one
+    assert in_workers == {os.sched_getscheduler(0)}
 
 
 @pytest.mark.logs

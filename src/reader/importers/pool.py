@@ -71,10 +71,10 @@ def run_here(fn: Callable[..., T], args: tuple[Any, ...]) -> Outcome[T]:
 class _Worker:
     """One spawned process and the pipe it takes tasks from."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: Any, idle: bool) -> None:
         self.conn, child = context.Pipe()
         self.process: BaseProcess = context.Process(
-            target=_serve, args=(child,), name="reader-import-worker", daemon=True
+            target=_serve, args=(child, idle), name="reader-import-worker", daemon=True
         )
         self.process.start()
         child.close()  # only the worker holds its end: its death shows as EOF here
@@ -104,8 +104,10 @@ class WorkerPool:
     pool kills workers still busy: a cancelled import does not wait for them.
     """
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, *, idle: bool = False) -> None:
+        """`idle`: workers for a window, run as idle tasks (see background_worker)."""
         self._size = max(1, processes)
+        self._idle = idle
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         # A worker could not start here (see finished): later ones would not either.
@@ -161,7 +163,7 @@ class WorkerPool:
         not be handed over (its arguments cannot be sent), else None: see finished()."""
         worker = next((w for w in self._workers if w.task is None), None)
         if worker is None:
-            worker = _Worker(self._context)
+            worker = _Worker(self._context, self._idle)
             self._workers.append(worker)
         try:
             worker.conn.send((fn, args))
@@ -245,11 +247,11 @@ def _how(exitcode: int | None) -> str:
 # --- the worker side ---------------------------------------------------------------------------
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, idle: bool) -> None:
     """A worker's life: run tasks from the pipe until told to stop or the parent is gone."""
     # Extraction is background work: the process that started it (the window's UI thread,
     # the writer) comes first, while idle cores still go to extraction.
-    background_worker()
+    background_worker(idle=idle)
     # Ctrl-C reaches the whole process group: the parent decides, and ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Extraction makes many short-lived objects: collecting young ones less often, and never

@@ -82,7 +82,7 @@ class Extraction:
         with self._lock:
             kept, self._kept = self._kept, None
             self._cancel_timer()
-        return kept if kept is not None else WorkerPool(cores())
+        return kept if kept is not None else WorkerPool(cores(), idle=True)
 
     def _keep(self, pool: WorkerPool) -> None:
         pool.keep(KEPT_WORKERS)
