@@ -14,6 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article, ArticleSummary
+from reader.core.ordering import natural_key
 from reader.gui.main_window import MainWindow
 from reader.gui.models import articles
 from reader.gui.models.articles import DATE_COLUMN, ArticleTableModel
@@ -251,3 +252,23 @@ def test_rows_read_for_a_list_since_reset_are_not_shown(library: Library) -> Non
     model.set_filter(ArticleFilter(section="Odd"))
     lane.finished(lane.answer)
     assert not any(model.painted_summary(r) for r in range(model.rowCount()))
+
+
+def test_the_window_sorts_its_list_on_a_worker(
+    qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model, view = window.parts.article_model, window.parts.article_list
+    threads: list[str] = []
+    real = library.article_ids
+
+    def article_ids(*args: object, **kwargs: object) -> list[int]:
+        threads.append("ui" if threading.current_thread() is threading.main_thread() else "worker")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library, "article_ids", article_ids)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert model.sort_key == ("title", False)
+    qtbot.waitUntil(lambda: window.settled and bool(threads))
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert titles == sorted(titles, key=natural_key) and len(titles) == 3
+    assert threads == ["worker"]

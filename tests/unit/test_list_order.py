@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from reader.core import ordering
 from reader.core.article import Article
-from reader.core.ordering import natural_key
+from reader.core.ordering import natural_key, natural_order
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
 
@@ -66,3 +69,16 @@ def test_list_rows_know_the_text_length_without_reading_bodies(library: Library)
     summary = library.summaries([article_id])[article_id]
     assert summary.chars == 5000
     assert summary.reading_minutes == 5
+
+
+@pytest.mark.parametrize("chunk", [ordering.SORT_CHUNK, 3, 1])
+@pytest.mark.parametrize("descending", [False, True])
+def test_titles_sorted_a_chunk_at_a_time_come_out_as_one_sort(
+    chunk: int, descending: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ordering, "SORT_CHUNK", chunk)
+    titles = ["Chapter 10", "chapter 2", "Ápple", "apple", "第２章", "第10章", "《三体》", "2.1"]
+    titles += ["2", "Zebra", "apple", "10.3", "", "Chapter 2"]
+    rows = [(n * 7 % 23, title) for n, title in enumerate(titles)]
+    expected = sorted(rows, key=lambda r: (natural_key(r[1]), r[0]), reverse=descending)
+    assert natural_order(rows, descending=descending) == [r[0] for r in expected]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _NUMBER = re.compile(r"(\d+)")
 # Opening quotes and brackets a title may start with (《三体》, “Quoted”, [Draft]): a reader
@@ -11,6 +13,10 @@ _NUMBER = re.compile(r"(\d+)")
 _LEADING_MARKS = "\"'“”‘’«»‹›《》〈〉「」『』【】〔〕（）()[]{}<>-–—·・ \u3000"
 
 TitleKey = tuple[tuple[int, int, str], ...]
+# Titles sorted by one built-in call. A sort runs in C and holds the interpreter lock until it
+# returns: 100,000 titles at once held it for 230 ms, a stall of the window when a worker
+# sorted. Sorted a few thousand at a time and merged in Python, the lock changes hands.
+SORT_CHUNK = 4096
 
 
 def natural_key(title: str) -> TitleKey:
@@ -31,3 +37,12 @@ def natural_key(title: str) -> TitleKey:
             key.append((1, 0, part))
     key.append((-1, 0, title))  # ends first ("2" before "2.1"); the original breaks ties
     return tuple(key)
+
+
+def natural_order(rows: Iterable[tuple[int, str]], *, descending: bool = False) -> list[int]:
+    """The ids of (id, title) rows in natural title order (see natural_key), ties by id."""
+    keyed = [((natural_key(title), article_id), article_id) for article_id, title in rows]
+    runs = [keyed[start : start + SORT_CHUNK] for start in range(0, len(keyed), SORT_CHUNK)]
+    for run in runs:
+        run.sort(reverse=descending)
+    return [article_id for _key, article_id in heapq.merge(*runs, reverse=descending)]
