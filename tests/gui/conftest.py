@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTranslator
@@ -33,6 +35,21 @@ HARBOUR_HTML = (
     "<h2>Visitors</h2>"
     "<p>Tourists arrive later, drawn by the painted warehouses and the smell of bread.</p>"
 )
+
+
+def calling_threads(target: object, method: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The threads that call `target.method` from now on, in turn: "ui" for the UI thread,
+    "worker" for any other."""
+    threads: list[str] = []
+    real: Callable[..., Any] = getattr(target, method)
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        main = threading.current_thread() is threading.main_thread()
+        threads.append("ui" if main else "worker")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, method, recorded)
+    return threads
 
 
 def html_article(title: str, html: str, **fields: object) -> Article:

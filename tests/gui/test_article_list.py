@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,7 +21,7 @@ from reader.gui.models.sidebar import COUNT_ROLE
 from reader.gui.views.article_list import ArticleListView
 from reader.services.library import Library
 from reader.storage.articles import ArticleFilter
-from tests.gui.conftest import HARBOUR_TITLE
+from tests.gui.conftest import HARBOUR_TITLE, calling_threads
 
 
 def add_many(library: Library, count: int) -> list[int]:
@@ -198,14 +197,7 @@ def test_rows_painted_by_the_window_are_read_on_a_worker(
     placeholders meanwhile, and painted from what was read once it arrives."""
     model, view = window.parts.article_model, window.parts.article_list
     add_many(library, 300)
-    readers: list[str] = []
-    real = library.summaries
-
-    def summaries(ids: Sequence[int]) -> dict[int, ArticleSummary]:
-        readers.append("ui" if threading.current_thread() is threading.main_thread() else "worker")
-        return real(ids)
-
-    monkeypatch.setattr(library, "summaries", summaries)
+    readers = calling_threads(library, "summaries", monkeypatch)
     qtbot.waitUntil(lambda: window.settled and model.rowCount() == 303)
     model.set_filter(ArticleFilter())  # listed again: none of their rows read
     view.scrollTo(model.index(150, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -258,14 +250,7 @@ def test_the_window_sorts_its_list_on_a_worker(
     qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     model, view = window.parts.article_model, window.parts.article_list
-    threads: list[str] = []
-    real = library.article_ids
-
-    def article_ids(*args: object, **kwargs: object) -> list[int]:
-        threads.append("ui" if threading.current_thread() is threading.main_thread() else "worker")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library, "article_ids", article_ids)
+    threads = calling_threads(library, "article_ids", monkeypatch)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert model.sort_key == ("title", False)
     qtbot.waitUntil(lambda: window.settled and bool(threads))

@@ -3,13 +3,10 @@ queried off the UI thread (at 100,000 articles each query and reset stalled the 
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,23 +16,9 @@ from reader.gui import pacing
 from reader.gui.main_window import MainWindow
 from reader.gui.pacing import REST_FACTOR
 from reader.services.library import Library
-from tests.gui.conftest import html_article
+from tests.gui.conftest import calling_threads, html_article
 
 WITHIN_MS = 8000  # a few of the change feed's polls
-
-
-def ui_thread_queries(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The threads that query the list's ids from now on, by name ('ui' for the UI thread)."""
-    threads: list[str] = []
-    real: Callable[..., Any] = library.article_ids
-
-    def article_ids(*args: Any, **kwargs: Any) -> Any:
-        main = threading.current_thread() is threading.main_thread()
-        threads.append("ui" if main else "worker")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(library, "article_ids", article_ids)
-    return threads
 
 
 @pytest.mark.usefixtures("quick_change_feed")
@@ -53,7 +36,7 @@ def test_an_article_added_elsewhere_is_inserted_with_the_current_row_kept(
     inserted: list[tuple[int, int]] = []
     model.modelReset.connect(lambda: resets.append(True))
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
-    threads = ui_thread_queries(library, monkeypatch)
+    threads = calling_threads(library, "article_ids", monkeypatch)
     with Library(library.paths) as other:  # as an import in another process
         added = other.add_article(
             html_article("Kites over the bay", "<p>Red kites.</p>", published=date(2024, 9, 15))
@@ -83,15 +66,7 @@ def test_rows_shown_after_an_update_are_read_by_its_worker(
     model, view = window.parts.article_model, window.parts.article_list
     view.viewport().repaint()
     qtbot.waitUntil(lambda: window.settled)
-    readers: list[str] = []
-    real: Callable[..., Any] = library.summaries
-
-    def summaries(*args: Any, **kwargs: Any) -> Any:
-        main = threading.current_thread() is threading.main_thread()
-        readers.append("ui" if main else "worker")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(library, "summaries", summaries)
+    readers = calling_threads(library, "summaries", monkeypatch)
     with Library(library.paths) as other:
         added = other.add_article(
             html_article("Kites over the bay", "<p>Red kites.</p>", published=date(2024, 9, 15))
@@ -123,7 +98,7 @@ def test_a_folder_imported_from_the_window_never_resets_the_list(
     model = window.parts.article_model
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
-    threads = ui_thread_queries(library, monkeypatch)
+    threads = calling_threads(library, "article_ids", monkeypatch)
     finished: list[object] = []
     window.imports.import_finished.connect(finished.append)
     window.import_paths([folder])
