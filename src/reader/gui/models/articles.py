@@ -379,12 +379,17 @@ class ArticleTableModel(ArticleColumns):
         article_id = self.article_id(row)
         if article_id is None:
             return None
-        summary = self._cache.get(article_id)
+        summary = self._cached(article_id)
         if summary is None:
             self._fetch_page(row)
             summary = self._cache.get(article_id)
-        else:
-            self._cache.move_to_end(article_id)  # painted last: read again by an update
+        return summary
+
+    def _cached(self, article_id: int) -> ArticleSummary | None:
+        """A row read before, now the last painted (an update reads those again)."""
+        summary = self._cache.get(article_id)
+        if summary is not None:
+            self._cache.move_to_end(article_id)
         return summary
 
     def _fetch_page(self, row: int) -> None:
@@ -412,17 +417,15 @@ class ArticleTableModel(ArticleColumns):
         return bool(self._reading)
 
     def painted_summary(self, row: int) -> ArticleSummary | None:
+        if self._row_lane is None:
+            return self.summary_at(row)
         article_id = self.article_id(row)
         if article_id is None:
             return None
-        summary = self._cache.get(article_id)
-        if summary is not None:
-            self._cache.move_to_end(article_id)  # painted last: read again by an update
-            return summary
-        if self._row_lane is None:
-            return self.summary_at(row)
-        self.read_rows(row - PAGE_SIZE, row + PAGE_SIZE)
-        return None
+        summary = self._cached(article_id)
+        if summary is None:
+            self.read_rows(row - PAGE_SIZE, row + PAGE_SIZE)
+        return summary
 
     def read_rows(self, first: int, last: int) -> None:
         """Start reading rows `first` to `last` not read yet, on the lane (see read_rows_on);
