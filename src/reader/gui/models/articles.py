@@ -282,16 +282,11 @@ class ArticleTableModel(ArticleColumns):
         lane.start(lambda _stop: timed(edits), finished=arrived)
 
     def _edit_rows(
-        self,
-        load: int,
-        edits: RowEdits,
-        fresh: dict[int, ArticleSummary] | None = None,
-        cost_s: float = 0.0,
+        self, load: int, edits: RowEdits, fresh: dict[int, ArticleSummary], cost_s: float
     ) -> None:
         self.next_update_at = rest_until(cost_s)
         if load != self._loads:
             return  # a later reload decides what is listed
-        fresh = fresh or {}
         if edits.inserts is None or edits.old is not self._ids:
             self._show_ids(load, edits.new, rows=edits.rows)
             self._cache.update(fresh)
