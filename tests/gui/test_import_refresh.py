@@ -4,17 +4,20 @@ queried off the UI thread (at 100,000 articles each query and reset stalled the 
 from __future__ import annotations
 
 import time
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui import pacing
 from reader.gui.main_window import MainWindow
+from reader.gui.models.articles import ID_ROLE
 from reader.gui.pacing import REST_FACTOR
+from reader.gui.views.article_list import ArticleListView
 from reader.services.library import Library
 from tests.gui.conftest import calling_threads, html_article
 
@@ -168,3 +171,87 @@ def test_a_slow_count_rests_before_the_next_one_of_a_burst(
     # coarse timers may fire up to 5% early.
     assert min(rests) >= 0.95 * REST_FACTOR * 0.2, rests
     assert window.parts.counts_label.text().startswith("3 articles")
+
+
+def _dated(library: Library, count: int, year: int) -> list[int]:
+    """`count` articles published on successive days of `year`, added to `library`."""
+    ids = []
+    for n in range(count):
+        day = date(year, 1, 1) + timedelta(days=n)
+        text = f"<p>Wind and tide, day {n}.</p>"
+        article = html_article(f"Log {year} entry {n}", text, published=day)
+        ids.append(library.add_article(article).article_id)
+    return ids
+
+
+@pytest.fixture
+def long_list(
+    qtbot: QtBot, library: Library, settings: QSettings
+) -> Iterator[tuple[MainWindow, list[int]]]:
+    """A window listing 80 articles, newest first, far more than its list shows at once."""
+    ids = _dated(library, 80, 2020)
+    win = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.settled, timeout=10_000)
+    yield win, ids
+    win.close()
+
+
+def _on_screen(view: ArticleListView) -> tuple[int | None, int]:
+    """The article in the row at the top of the list's viewport, and that row's top (y)."""
+    index = view.indexAt(QPoint(5, 0))
+    return index.data(ID_ROLE), view.visualRect(index).top()
+
+
+@pytest.mark.usefixtures("quick_change_feed")
+def test_rows_inserted_above_a_scrolled_list_leave_the_rows_on_screen_in_place(
+    qtbot: QtBot, long_list: tuple[MainWindow, list[int]], library: Library
+) -> None:
+    """Qt keeps a list's scroll offset when rows are inserted above it, so what the reader
+    looked at moved down by the new rows at every update of an import."""
+    window, ids = long_list
+    model, view = window.parts.article_model, window.parts.article_list
+    height = view.verticalHeader().defaultSectionSize()
+    view.verticalScrollBar().setValue(20 * height + height // 3)  # part of a row scrolled off
+    top = _on_screen(view)
+    assert top[0] == ids[-21] and top[1] < 0
+    with Library(library.paths) as other:  # newer than all: inserted at the top
+        _dated(other, 3, 2030)
+    qtbot.waitUntil(lambda: model.rowCount() == 83, timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: window.settled)
+    assert _on_screen(view) == top
+    view.verticalScrollBar().setValue(0)
+    assert model.index(0, 0).data() == "Log 2030 entry 2"  # the new rows are above, in order
+
+
+@pytest.mark.usefixtures("quick_change_feed")
+def test_rows_inserted_at_the_top_show_and_keep_the_current_row_on_screen(
+    qtbot: QtBot, long_list: tuple[MainWindow, list[int]], library: Library
+) -> None:
+    """At the top of the list the new rows show; the article being read, its row on screen
+    before, is still on screen after rows pushed it below the list's bottom."""
+    window, ids = long_list
+    model, view = window.parts.article_model, window.parts.article_list
+    assert view.verticalScrollBar().value() == 0
+    assert window.select_article(ids[-3])  # the third row
+    qtbot.waitUntil(lambda: window.settled)
+    with Library(library.paths) as other:
+        _dated(other, 1, 2030)
+    qtbot.waitUntil(lambda: model.rowCount() == 81, timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: window.settled)
+    assert view.verticalScrollBar().value() == 0  # one row more: all still shown
+    assert _on_screen(view) == (model.article_id(0), 0)
+    assert model.index(0, 0).data() == "Log 2030 entry 0"
+    shown = view.viewport().rect()
+    rows_shown = shown.height() // view.verticalHeader().defaultSectionSize()
+    with Library(library.paths) as other:  # more new rows than the list shows
+        _dated(other, rows_shown + 5, 2031)
+    qtbot.waitUntil(lambda: model.rowCount() == 81 + rows_shown + 5, timeout=WITHIN_MS)
+    qtbot.waitUntil(lambda: window.settled)
+    current = view.currentIndex()
+    assert view.current_id() == ids[-3]
+    assert shown.contains(view.visualRect(current))
+    assert window.parts.pane.article is not None and window.parts.pane.article.id == ids[-3]

@@ -1,10 +1,10 @@
 """From one list of ids to the next by inserting rows: worked out off the UI thread.
 
 A list of 100,000 articles that gained a few (an import under way) changes in place: the new
-rows are inserted where they sort, and the view keeps its selection, its current row and its
-scroll position, instead of a reset that lays out every row again. Anything else (rows gone,
-rows in another order) is a reset: a removed current row would make Qt choose another one,
-and open it.
+rows are inserted where they sort, and the view keeps its selection, its current row and the
+rows on screen where they are, instead of a reset that lays out every row again. Anything
+else (rows gone, rows in another order) is a reset: a removed current row would make Qt
+choose another one, and open it.
 """
 
 from __future__ import annotations

@@ -96,6 +96,8 @@ class ArticleListView(QTableView):
             header.resizeSection(column, width)
         model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         model.modelReset.connect(self._on_model_reset)
+        # After the header's own slot: by then it counts the new rows (see the slot).
+        model.rowsInserted.connect(self._on_model_rows_inserted)
         selection = self.selectionModel()
         selection.currentRowChanged.connect(self._on_selection_current_row_changed)
 
@@ -289,6 +291,28 @@ class ArticleListView(QTableView):
                 self.select_ids(ids, current)
             finally:
                 self._quiet = False
+
+    def _on_model_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows inserted above the rows on screen (an import, newest first) leave those rows
+        where they are: Qt keeps the scroll offset, so they moved down by the new rows, and a
+        reader scrolled down the list saw it jump at every update. At the very top of the list
+        the new rows show; a current row on screen is kept on it."""
+        if parent.isValid():
+            return
+        bar, height = self.verticalScrollBar(), self.verticalHeader().defaultSectionSize()
+        value, count = bar.value(), last - first + 1
+        if value > 0:
+            if first * height <= value:  # at or above the row at the top
+                self.updateGeometries()  # the range holds the new rows before the value moves
+                bar.setValue(value + count * height)
+            return
+        current = self.currentIndex()
+        if not current.isValid() or current.row() <= last:
+            return
+        before = current.row() - count  # its row before the insert
+        if before * height < self.viewport().height():
+            self.updateGeometries()
+            self.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _on_selection_current_row_changed(
         self, current: QModelIndex, _previous: QModelIndex
