@@ -55,6 +55,7 @@ REPEAT_MARK = "\u2064"
 RUN_MARK = "\u2063"
 _OTHER_MARK = {RUN_MARK: REPEAT_MARK, REPEAT_MARK: RUN_MARK}
 _RENDITIONS = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+_PASSED_BLOCKS = ALLOWED_TAGS | {"div"}
 _SIMPLE = {"p": "p", "quote": "blockquote", "lb": "br", "del": "s", "table": "table", "row": "tr"}
 # The attributes an element of the extractor's XML keeps as HTML (any other keeps its id).
 _KEPT_ATTRIBUTES = {"a": ("target", "id"), "img": ("src", "alt", "title")}
@@ -376,8 +377,10 @@ def _to_html_element(element: Any) -> None:
         html_tag = "img"
     else:
         # trafilatura passes some HTML through on broken pages (a stray <td>): keep the name
-        # where the sanitizer knows it, so the text keeps its breaks.
-        html_tag = _SIMPLE.get(tag, tag if tag in ALLOWED_TAGS else "span")
+        # where the sanitizer knows it, so the text keeps its breaks. A <div> (of the recall
+        # path's recovered blocks) stays one, for the sanitizer to drop with its content kept:
+        # as a <span> it wrapped the paragraphs it holds, an inline element around blocks.
+        html_tag = _SIMPLE.get(tag, tag if tag in _PASSED_BLOCKS else "span")
     kept = _KEPT_ATTRIBUTES.get(html_tag, ("id",))
     attributes = {name: value for name in kept if (value := element.get(name))}
     element.attrib.clear()
