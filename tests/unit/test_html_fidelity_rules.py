@@ -188,3 +188,32 @@ def test_a_div_of_the_extractors_blocks_leaves_them_at_the_top_level() -> None:
     tree = lxml.html.fragment_fromstring(html, create_parent="body")
     assert [child.tag for child in tree] == ["p", "h2", "p", "p"]
     assert [child.text_content() for child in tree] == [LINES[0], "Winter", *LINES[1:]]
+
+
+def test_markup_inside_inline_code_keeps_its_words_in_place() -> None:
+    """The extractor moved an emphasis or a code inside code to the end of the paragraph,
+    words and all ("Call open( to read the file … path, mode)")."""
+    sentence = (
+        "Call <code>open(<em><code>path</code></em>, <var>mode</var>)</code> to read the "
+        "file, and close it once the keeper has copied the night's entries."
+    )
+    html, text = imported(paragraphs(LINES[:2]) + f"<p>{sentence}</p>" + paragraphs(LINES[2:]))
+    assert "Call open(path, mode) to read the file, and close it" in text
+    assert "<code>open(path, mode)</code>" in html
+
+
+def test_a_file_name_with_a_placeholder_stays_in_its_sentence() -> None:
+    """DocBook marks each placeholder of a file name (`<em class="replaceable">`); the name
+    came out at the end of its sentence ("dquilt new  设置补丁名称； bugname.patch")."""
+    name = '<code class="filename"><em class="replaceable"><code>bugname</code></em>.patch</code>'
+    sentence = f"用 dquilt new {name} 设置补丁名称，然后用 dquilt add 声明要修改的文件。"
+    _html, text = imported(paragraphs(LINES[:2]) + f"<p>{sentence}</p>" + paragraphs(LINES[2:]))
+    assert "用 dquilt new bugname.patch 设置补丁名称，然后" in text
+
+
+def test_a_code_block_keeps_its_markup() -> None:
+    """Only code within the text loses its markup: the extractor keeps a block's in place."""
+    block = "<pre><code>lamps = <em>count</em> + 1\nlog(<b>lamps</b>)</code></pre>"
+    html, text = imported(paragraphs(LINES[:2]) + block + paragraphs(LINES[2:]))
+    assert "<i>count</i>" in html and "<b>lamps</b>" in html
+    assert "lamps = count + 1\nlog(lamps)" in text

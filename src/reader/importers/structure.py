@@ -19,6 +19,7 @@ from lxml import etree
 
 from reader.importers.edit_links import drop_edit_links
 from reader.importers.furniture import boxes_to_paragraphs, drop_furniture
+from reader.importers.inline_code import flatten_code_markup, lift_links_out_of_code
 from reader.importers.loose_text import wrap_loose_text
 from reader.importers.maths import maths_as_text
 from reader.importers.quoted_tables import lift_quoted_tables
@@ -39,7 +40,6 @@ _STYLE_SPACE = re.compile(r"\s+")
 _HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)")
 # Elements (not comments or processing instructions) that `_is_hidden` could judge hidden.
 _MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
-_CODE = ("code", "kbd", "samp", "tt")
 _LINE_NUMBERS = re.compile(r"[\d\s]*")
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
@@ -74,7 +74,8 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     drop_edit_links(tree)
     _unwrap_layout_tables(tree)
     lift_quoted_tables(tree)
-    _lift_links_out_of_code(tree)
+    lift_links_out_of_code(tree)
+    flatten_code_markup(tree)  # after: a link in code is lifted whole
     _mark_preformatted_as_code(tree)
     _declassify_inline_text(tree)
     wrap_loose_text(tree)
@@ -166,33 +167,6 @@ def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
         box.text, box.tail = kept[0].text, table.tail
         box.extend(list(kept[0]))
         parent.replace(table, box)
-
-
-def _lift_links_out_of_code(tree: lxml.html.HtmlElement) -> None:
-    """`<code><a>name</a></code>` becomes `<a><code>name</code></a>`.
-
-    The extractor moves a link inside code to the end of the paragraph, which moves words;
-    a link around code it keeps in place. Links among other code text only lose their tag.
-    """
-    for code in list(tree.iter(*_CODE)):
-        links = list(code.iter("a"))
-        if not links:
-            continue
-        only = links[0]
-        alone = len(links) == 1 and only.getparent() is code
-        if alone and not (code.text or "").strip() and not (only.tail or "").strip():
-            parent = code.getparent()
-            if parent is not None:
-                code.text, only.tail = only.text_content(), None
-                for child in list(code):
-                    code.remove(child)
-                link = lxml.html.Element("a", href=only.get("href") or "")
-                link.tail, code.tail = code.tail, None
-                parent.replace(code, link)
-                link.append(code)
-                continue
-        for link in links:
-            link.drop_tag()
 
 
 def _mark_preformatted_as_code(tree: lxml.html.HtmlElement) -> None:
