@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
 from datetime import date
 
 import pytest
@@ -82,3 +85,28 @@ def test_titles_sorted_a_chunk_at_a_time_come_out_as_one_sort(
     rows = [(n * 7 % 23, title) for n, title in enumerate(titles)]
     expected = sorted(rows, key=lambda r: (natural_key(r[1]), r[0]), reverse=descending)
     assert natural_order(rows, descending=descending) == [r[0] for r in expected]
+
+
+def _pieces_key(title: str) -> tuple[tuple[int, int, str], ...]:
+    """The natural order written as tuples of pieces, compared one piece after another: what
+    the single-string key must agree with."""
+    text = unicodedata.normalize("NFKC", title).casefold().lstrip(ordering._LEADING_MARKS)
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    key: list[tuple[int, int, str]] = []
+    for n, part in enumerate(re.split(r"(\d+)", bare)):
+        if n % 2:
+            key.append((0, int(part), part))
+        elif part:
+            key.append((1, 0, part))
+    key.append((-1, 0, title))
+    return tuple(key)
+
+
+def test_the_string_key_orders_titles_as_their_pieces_compare() -> None:
+    """Numbers of any length and leading zeros, a title that is another's start, text next to
+    numbers, full-width digits, accents and brackets."""
+    pieces = ["0", "00", "007", "7", "10", "2", "99999999999", "a", "A", "b", " ", ".", "第"]
+    pieces += ["２", "章", "É", "e", "-", "《", "ab", "abc", "ß", "ｂ"]
+    chance = random.Random(7)
+    titles = ["".join(chance.choices(pieces, k=chance.randint(0, 7))) for _ in range(4000)]
+    assert sorted(titles, key=natural_key) == sorted(titles, key=_pieces_key)
