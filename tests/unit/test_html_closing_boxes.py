@@ -54,3 +54,19 @@ def test_a_closing_picture_without_a_heading_and_a_closing_heading_alone_stay() 
         body = body_of(*closing)
         drop_closing_boxes(body)
         assert len(body) == len(KEEPER) + len(closing)
+
+
+def test_a_closing_section_of_chinese_or_japanese_sentences_stays() -> None:
+    """Written without spaces, a sentence of theirs held fewer than eight words split at
+    spaces: sections closing help pages went as boxes (12 of the corpus's pages)."""
+    for sentence in (
+        "显示当前记录的编号。输入一个编号以转到对应的记录。",
+        "グリッド線の表示を切り替えます。",
+    ):
+        closing = (("head", "记录编号"), ("graphic", "icon.png"), ("p", sentence))
+        body = body_of(*closing)
+        drop_closing_boxes(body)
+        assert kept(body) == [*KEEPER, "记录编号", "icon.png", sentence]
+    body = body_of(("head", "广告"), ("graphic", "qr.png"), ("p", "扫码关注"))  # a box stays one
+    drop_closing_boxes(body)
+    assert kept(body) == list(KEEPER)

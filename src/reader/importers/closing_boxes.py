@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-# A block with this many words reads as a sentence of the article (or a picture's caption).
+from reader.importers.tree import words_in
+
+# A block with this many words reads as a sentence of the article (or a picture's caption);
+# each Han or kana letter counts as a word (a Chinese paragraph held fewer than 8 spaces).
 _SENTENCE_WORDS = 8
 
 
@@ -36,4 +39,4 @@ def _says_something(block: Any) -> bool:
     """A sentence, or a picture's caption however short."""
     if block.tag == "figcaption" or next(block.iter("figcaption"), None) is not None:
         return True
-    return len(" ".join(block.itertext()).split()) >= _SENTENCE_WORDS
+    return words_in(" ".join(block.itertext())) >= _SENTENCE_WORDS

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from lxml import etree
+
+from reader.core import scripts
 
 # The heading elements of HTML, outermost level first.
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -57,6 +60,23 @@ def word_count(element: Any) -> int:
     """How many words the element's text holds, its pieces split apart: "a<b>b</b>" is two
     (text_of runs inline pieces together, as they read)."""
     return len(" ".join(element.itertext()).split())
+
+
+# Chinese and Japanese are written without spaces between words: each of their letters counts
+# as a word, so that a sentence of theirs is not one long word.
+_UNSPACED_LETTERS = scripts.char_class(
+    scripts.HIRAGANA,
+    scripts.KATAKANA,
+    scripts.HAN_EXTENSION_A,
+    scripts.HAN_UNIFIED,
+    scripts.HAN_COMPATIBILITY,
+)
+_WORD = re.compile(rf"[{_UNSPACED_LETTERS}]|[^\s{_UNSPACED_LETTERS}]+")
+
+
+def words_in(text: str) -> int:
+    """How many words `text` holds: runs between spaces, and each Han or kana letter."""
+    return len(_WORD.findall(text))
 
 
 def declared_side(image: Any, name: str) -> int | None:
