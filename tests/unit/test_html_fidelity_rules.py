@@ -217,3 +217,34 @@ def test_a_code_block_keeps_its_markup() -> None:
     html, text = imported(paragraphs(LINES[:2]) + block + paragraphs(LINES[2:]))
     assert "<i>count</i>" in html and "<b>lamps</b>" in html
     assert "lamps = count + 1\nlog(lamps)" in text
+
+
+def _switch(mac: str, default: str, n: int) -> str:
+    """LibreOffice's help: a name for each system, all hidden until the page's script runs."""
+    return (
+        f'<span id="swlnsystextsharedguide_{n}" class="switchinline">'
+        f'<span hidden="true" id="MACtextsharedguide_{n}" class="MAC">{mac}</span>'
+        f'<span hidden="true" id="defaulttextsharedguide_{n}">{default}</span></span>'
+    )
+
+
+def test_of_a_pages_hidden_alternatives_the_default_one_shows() -> None:
+    """Every alternative dropped as hidden, the sentence lost its word ("Press +C to copy");
+    shown, the extractor still deleted it as a menu ("menuitem") or a share button (an id
+    holding "shared")."""
+    key = _switch('<span class="keycode">Command</span>', '<span class="keycode">Ctrl</span>', 1)
+    menu = _switch(
+        '<span class="menuitem">LibreOffice - Preferences</span>',
+        '<span class="menuitem">Tools - Options</span>',
+        2,
+    )
+    steps = (
+        f'<p>Press <span class="keycode">Shift+</span>{key}<span class="keycode">+C</span> to '
+        "copy the keeper's entries for the night into the harbour master's log.</p>"
+        f"<p>To change where the log is kept, choose {menu}"
+        '<span class="menuitem"> - Paths</span> and pick another folder for the copies.</p>'
+    )
+    _html, text = imported(paragraphs(LINES[:2]) + steps + paragraphs(LINES[2:]))
+    assert "Press Shift+Ctrl+C to copy the keeper's entries" in text
+    assert "choose Tools - Options - Paths and pick another folder" in text
+    assert "Command" not in text and "Preferences" not in text

@@ -40,6 +40,7 @@ _STYLE_SPACE = re.compile(r"\s+")
 _HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)")
 # Elements (not comments or processing instructions) that `_is_hidden` could judge hidden.
 _MAY_BE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
+_HIDDEN_SPANS = etree.XPath("//span[@hidden]")
 _LINE_NUMBERS = re.compile(r"[\d\s]*")
 # A link whose whole text is one of these marks is a permalink or a header-link icon.
 _PERMALINK_TEXT = re.compile(r"[\s¶§#🔗⚓\u00b6\uf0c1]*")
@@ -66,6 +67,7 @@ _KEPT_ATTRIBUTES = {"a": ("target", "id"), "img": ("src", "alt", "title")}
 
 def prepare_source(tree: lxml.html.HtmlElement) -> None:
     """Rewrite the markup the extractor would mangle; the text itself never changes."""
+    _show_default_alternatives(tree)  # before: those left hidden go
     _drop_hidden(tree)
     maths_as_text(tree)  # after: a formula's hidden MathML is its only text
     drop_furniture(tree)
@@ -82,6 +84,33 @@ def prepare_source(tree: lxml.html.HtmlElement) -> None:
     for paragraph in list(tree.iter("p")):
         _split_at_blank_lines(paragraph, "br")
     protect_readings(tree)  # undone by html.py's restore_readings on the extracted HTML
+
+
+def _show_default_alternatives(tree: lxml.html.HtmlElement) -> None:
+    """Of inline alternatives the page's script chooses between, the last one shows.
+
+    LibreOffice's help names a key or a menu for each system in turn, all hidden, and shows
+    one when the page loads: "Press <span><span hidden>Cmd</span><span hidden>Ctrl</span>
+    </span>". Every one dropped as hidden, the sentence lost its word ("Press  to copy").
+    Within an element that holds nothing else, the last (the default, after the systems'
+    own) is shown. Being part of a sentence, it and what holds it lose their classes and ids:
+    the extractor deleted "menuitem" spans as menus and ids holding "shared" as share buttons.
+    """
+    targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
+    for parent in {span.getparent() for span in _HIDDEN_SPANS(tree)}:
+        children = list(parent)
+        alternatives = len(children) >= 2 and all(
+            child.tag == "span" and child.get("hidden") is not None for child in children
+        )
+        loose = [parent.text, *(child.tail for child in children)]
+        if not alternatives or "".join(text or "" for text in loose).strip():
+            continue
+        shown = children[-1]
+        del shown.attrib["hidden"]
+        for element in (parent, *shown.iter()):
+            element.attrib.pop("class", None)
+            if element.get("id") not in targets:
+                element.attrib.pop("id", None)
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
