@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import re
+
 from reader.importers.html import import_html
+from tests.web import png
 
 LEAD = "The keeper measured the beam of the lamp across the bay on a clear night."
 MATHJAX = (
@@ -38,3 +42,21 @@ def test_a_page_box_named_after_mathjax_stays_whole() -> None:
     article = import_html(f"<html><body>{body}</body></html>".encode(), "b.html")
     assert LEAD in article.text
     assert "Then y rose." in " ".join(article.text.split())
+
+
+def test_a_formula_shown_as_a_picture_keeps_its_picture_in_place() -> None:
+    """Wikipedia hides each formula's MathML (for screen readers) beside the picture it shows
+    (hidden from them): both went, leaving "a matrix  is denoted by , then"."""
+    picture = "data:image/png;base64," + base64.b64encode(png(24, 12)).decode()
+    formula = (
+        '<span class="mwe-math-element"><span class="mwe-math-mathml-inline '
+        'mwe-math-mathml-a11y" style="display: none;"><math alttext="{\\displaystyle A^{H}}">'
+        '<semantics><msup><mi>A</mi><mi>H</mi></msup><annotation encoding="application/x-tex">'
+        "{\\displaystyle A^{H}}</annotation></semantics></math></span>"
+        f'<img src="{picture}" class="mwe-math-fallback-image-inline" aria-hidden="true" '
+        'style="vertical-align: -0.338ex; width:3.139ex; height:2.676ex;" '
+        'alt="{\\displaystyle A^{H}}"></span>'
+    )
+    text, html = imported(formula)
+    assert re.search(r'So <img src="assets/[^"]+" alt="\{\\displaystyle A\^\{H\}\}"> held', html)
+    assert "So held for every range" in " ".join(text.split())  # the picture, not its MathML

@@ -29,12 +29,33 @@ def maths_as_text(tree: lxml.html.HtmlElement) -> None:
     for math in list(tree.iter("math")):
         if math.getparent() is None or any(a.tag == "math" for a in math.iterancestors()):
             continue  # already replaced with its box, or inside another formula
+        picture = _picture_beside(math)
+        if picture is not None:  # the page shows its picture of the formula: that stays
+            for name in ("aria-hidden", "hidden"):
+                picture.attrib.pop(name, None)
+            add_text(math.getparent(), math.getparent().index(math), math.tail or "")
+            math.getparent().remove(math)
+            continue
         block = (math.get("display") or "").lower() == "block"
         span = math.makeelement("div" if block else "span", {})
         _render(math, span)
         box = _outer_box(math)
         span.tail = box.tail
         box.getparent().replace(box, span)
+
+
+def _picture_beside(math: Any) -> Any:
+    """The picture of the formula the page shows in place of its MathML, or None: an image in
+    the element named for maths that holds both (Wikipedia's `mwe-math-element`: the MathML
+    hidden for screen readers, the picture hidden from them)."""
+    for ancestor in math.iterancestors():
+        names = (ancestor.get("class") or "").lower()
+        if "math" not in names or _holds_prose(ancestor):
+            return None
+        picture = next(ancestor.iter("img"), None)
+        if picture is not None:
+            return picture
+    return None
 
 
 def _outer_box(math: Any) -> Any:
