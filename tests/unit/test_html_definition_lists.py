@@ -102,3 +102,22 @@ def test_a_list_of_links_between_the_paragraphs_stays_out() -> None:
     )
     page = MAN_PAGE.split("<dl>")[0] + links + "<h2>AUTHOR</h2>" + f"<p>{AFTER}</p></body></html>"
     assert pairs(page) == []
+
+
+def test_the_terms_of_a_list_put_back_keep_their_bold_and_code() -> None:
+    """An option's name is bold (a man page) or code (mandoc, DocBook): the list put back
+    read each term as plain text."""
+    terms = {
+        MAN_PAGE: ["<b>-a</b>, <b>--all</b>", "<b>-d</b>, <b>--days</b>=<i>N</i>"],
+        MANDOC_PAGE: ["<code>-a</code>", "<code>-q</code>"],
+        DOCBOOK_PAGE: ["<code>steady</code>", "<code>flashing</code>", "<code>dark</code>"],
+    }
+    for page, expected in terms.items():
+        html = import_html(page.encode(), "tide.html").html
+        written = [
+            lxml.html.tostring(dt, encoding="unicode")
+            for dt in lxml.html.fromstring(html).iter("dt")
+        ]
+        assert [w.removeprefix("<dt>").removesuffix("</dt>") for w in written][
+            : len(expected)
+        ] == expected

@@ -18,6 +18,9 @@ from lxml import etree
 
 from reader.importers.tree import text_of
 
+# A term's formatting, and the extractor's element for each.
+_STYLES = {"b": "b", "strong": "b", "i": "i", "em": "i", "code": "code", "kbd": "code"}
+_ELEMENTS = {"b": ("hi", {"rend": "#b"}), "i": ("hi", {"rend": "#i"}), "code": ("code", {})}
 # The extractor's inline elements: a term it kept, loose between two paragraphs.
 _INLINE = frozenset({"code", "hi", "ref"})
 
@@ -103,10 +106,53 @@ def definition_list_xml(dl: Any) -> Any:
     for child in _parts(dl):
         if child.tag == "dt" or number == 0:
             number += 1  # a term opens the next pair; a definition stays with its term
-        text = text_of(child)
-        if text:
-            etree.SubElement(listing, "item", rend=f"{child.tag}-{number}").text = text
+        item = etree.SubElement(listing, "item", rend=f"{child.tag}-{number}")
+        if child.tag == "dt":
+            _set_styled_text(item, child)  # a man page's option names are bold, or code
+        else:
+            item.text = text_of(child)
     return listing
+
+
+def _set_styled_text(item: Any, term: Any) -> None:
+    """`term`'s text into `item`, spaces collapsed as `text_of` does, its bold, italic and
+    code runs as the extractor writes them (`<hi rend="#b">`, `<code>`)."""
+    last: Any = None  # the element the next plain text follows, None: the item's own text
+
+    def add_plain(text: str) -> None:
+        if last is None:
+            item.text = (item.text or "") + text
+        else:
+            last.tail = (last.tail or "") + text
+
+    started = space = False
+    for node in term.xpath(".//text()"):
+        raw = str(node)
+        space = space or raw[:1].isspace()
+        words = raw.split()
+        if not words:
+            continue
+        if space and started:
+            add_plain(" ")  # a space between runs stays outside either
+        style = next((_STYLES[e.tag] for e in _within(node, term) if e.tag in _STYLES), None)
+        if style is None:
+            add_plain(" ".join(words))
+        else:
+            last = etree.SubElement(item, *_ELEMENTS[style])
+            last.text = " ".join(words)
+        started, space = True, raw[-1:].isspace()
+
+
+def _within(node: Any, term: Any) -> list[Any]:
+    """The elements holding text `node`, innermost first, up to `term`."""
+    holders = []
+    element = node.getparent() if node.is_text else node.getparent().getparent()
+    while element is not None and element is not term.getparent():
+        holders.append(element)
+        if element is term:
+            break
+        element = element.getparent()
+    return holders
 
 
 def _parts(dl: Any) -> list[Any]:
