@@ -147,3 +147,14 @@ def test_a_folder_import_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     assert skipped["manual.pdf"] == "unsupported file type"
     assert skipped["package.json"] == "not a feed"
     assert len(skipped) == 5
+
+
+def test_a_feed_of_broken_markup_fails_in_one_line(tmp_path: Path) -> None:
+    """The recovering parser makes "<:" an element named ":", which raised a traceback
+    (found by the fuzz test)."""
+    broken = tmp_path / "broken.atom"
+    broken.write_bytes(b"<:")
+    proc = reader(tmp_path / "lib", "import", str(broken))
+    assert proc.returncode == 1
+    assert "not a feed (an XML document of type <:>)" in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr

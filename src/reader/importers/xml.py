@@ -36,4 +36,6 @@ def parse_xml(data: bytes, what: str, *, recover: bool = False) -> etree._Elemen
 def local_name(element: etree._Element) -> str:
     """An element's tag without its namespace ("" for comments and entities)."""
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    # Split by hand: a tag the recovering parser made of broken markup ("<:") is no valid
+    # name, and QName raised on it.
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
