@@ -96,7 +96,7 @@ def _show_default_alternatives(tree: lxml.html.HtmlElement) -> None:
     own) is shown. Being part of a sentence, it and what holds it lose their classes and ids:
     the extractor deleted "menuitem" spans as menus and ids holding "shared" as share buttons.
     """
-    targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
+    targets = _link_targets(tree)
     for parent in {span.getparent() for span in _HIDDEN_SPANS(tree)}:
         children = list(parent)
         alternatives = len(children) >= 2 and all(
@@ -108,9 +108,7 @@ def _show_default_alternatives(tree: lxml.html.HtmlElement) -> None:
         shown = children[-1]
         del shown.attrib["hidden"]
         for element in (parent, *shown.iter()):
-            element.attrib.pop("class", None)
-            if element.get("id") not in targets:
-                element.attrib.pop("id", None)
+            _declassify(element, targets)
 
 
 def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
@@ -252,14 +250,25 @@ def restore_repeats(html: str) -> str:
 
 def _declassify_inline_text(tree: lxml.html.HtmlElement) -> None:
     """Inline elements in the middle of a sentence lose class and id (see `_INLINE`)."""
-    targets = {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
+    targets = _link_targets(tree)
     for element in tree.iter(*_INLINE):
         if element.get("class") is None and element.get("id") is None:
             continue  # nothing to take off
         if _in_running_text(element):
-            element.attrib.pop("class", None)
-            if element.get("id") not in targets:  # a footnote mark keeps its way back
-                element.attrib.pop("id", None)
+            _declassify(element, targets)
+
+
+def _link_targets(tree: lxml.html.HtmlElement) -> set[str]:
+    """The ids the page's own links lead to (`href="#id"`)."""
+    return {href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")}
+
+
+def _declassify(element: lxml.html.HtmlElement, targets: set[str]) -> None:
+    """Words of a sentence: the element loses its class, which the extractor judges boxes by,
+    and its id unless a link leads to it (a footnote mark keeps its way back)."""
+    element.attrib.pop("class", None)
+    if element.get("id") not in targets:
+        element.attrib.pop("id", None)
 
 
 def _in_running_text(element: lxml.html.HtmlElement) -> bool:
