@@ -33,8 +33,7 @@ def maths_as_text(tree: lxml.html.HtmlElement) -> None:
         if picture is not None:  # the page shows its picture of the formula: that stays
             for name in ("aria-hidden", "hidden"):
                 picture.attrib.pop(name, None)
-            add_text(math.getparent(), math.getparent().index(math), math.tail or "")
-            math.getparent().remove(math)
+            math.drop_tree()  # its tail stays
             continue
         block = (math.get("display") or "").lower() == "block"
         span = math.makeelement("div" if block else "span", {})
