@@ -134,7 +134,7 @@ def _set_styled_text(item: Any, term: Any) -> None:
             continue
         if space and started:
             add_plain(" ")  # a space between runs stays outside either
-        style = next((_STYLES[e.tag] for e in _within(node, term) if e.tag in _STYLES), None)
+        style = _style_of(node, term)
         if style is None:
             add_plain(" ".join(words))
         else:
@@ -143,16 +143,16 @@ def _set_styled_text(item: Any, term: Any) -> None:
         started, space = True, raw[-1:].isspace()
 
 
-def _within(node: Any, term: Any) -> list[Any]:
-    """The elements holding text `node`, innermost first, up to `term`."""
-    holders = []
-    element = node.getparent() if node.is_text else node.getparent().getparent()
-    while element is not None and element is not term.getparent():
-        holders.append(element)
+def _style_of(node: Any, term: Any) -> str | None:
+    """The style (a key of `_ELEMENTS`) of the innermost element of `term` holding text
+    `node` that has one, or None."""
+    holder = node.getparent() if node.is_text else node.getparent().getparent()
+    for element in (holder, *holder.iterancestors()):
+        if element.tag in _STYLES:
+            return _STYLES[element.tag]
         if element is term:
             break
-        element = element.getparent()
-    return holders
+    return None
 
 
 def _parts(dl: Any) -> list[Any]:
