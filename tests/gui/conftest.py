@@ -163,16 +163,24 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def window(
-    qtbot: QtBot, library: Library, filled: dict[str, int], settings: QSettings
-) -> Iterator[MainWindow]:
+def shown_window(
+    qtbot: QtBot, library: Library, settings: QSettings, size: tuple[int, int] = (1200, 800)
+) -> MainWindow:
+    """A window on `library`, shown at `size` and settled (close it when done)."""
     win = MainWindow(library, settings, theme_override="light")
     qtbot.addWidget(win)
-    win.resize(1200, 800)
+    win.resize(*size)
     win.show()
     qtbot.waitExposed(win)
     # The list's ids, the counts and the last article arrive after the first paint.
     qtbot.waitUntil(lambda: win.settled, timeout=10_000)
+    return win
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, library: Library, filled: dict[str, int], settings: QSettings
+) -> Iterator[MainWindow]:
+    win = shown_window(qtbot, library, settings)
     yield win
     win.close()

@@ -19,7 +19,7 @@ from reader.gui.models.articles import ID_ROLE
 from reader.gui.pacing import REST_FACTOR
 from reader.gui.views.article_list import ArticleListView
 from reader.services.library import Library
-from tests.gui.conftest import calling_threads, html_article
+from tests.gui.conftest import calling_threads, html_article, shown_window
 
 WITHIN_MS = 8000  # a few of the change feed's polls
 
@@ -190,12 +190,7 @@ def long_list(
 ) -> Iterator[tuple[MainWindow, list[int]]]:
     """A window listing 80 articles, newest first, far more than its list shows at once."""
     ids = _dated(library, 80, 2020)
-    win = MainWindow(library, settings, theme_override="light")
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.settled, timeout=10_000)
+    win = shown_window(qtbot, library, settings, (1000, 700))
     yield win, ids
     win.close()
 
