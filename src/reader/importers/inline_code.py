@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import lxml.html
 
-CODE_TAGS = ("code", "kbd", "samp", "tt")
+_CODE_TAGS = ("code", "kbd", "samp", "tt")
 # Markup the extractor moves out of code, words and all.
 _MARKUP = ("em", "i", "b", "strong", "u", "s", "sub", "sup", "mark", "var", "dfn", "cite", "code")
 
@@ -22,7 +22,7 @@ def lift_links_out_of_code(tree: lxml.html.HtmlElement) -> None:
     A link around code the extractor keeps in place. Links among other code text only lose
     their tag.
     """
-    for code in list(tree.iter(*CODE_TAGS)):
+    for code in list(tree.iter(*_CODE_TAGS)):
         links = list(code.iter("a"))
         if not links:
             continue
