@@ -6,7 +6,8 @@ import time
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +30,23 @@ def shown_pane(
     pane.show_article(library.get_article(article_id), None)
     tables_measured(pane)
     return pane
+
+
+def images_decoded(pane: ReadingPane) -> None:
+    """Wait while the pane decodes its images on its workers."""
+    deadline = time.monotonic() + 60  # a hang guard, not a timing
+    while pane.images_loading:
+        assert time.monotonic() < deadline, "the images were never decoded"
+        QTest.qWait(5)
+
+
+def shown_image(pane: ReadingPane, url: str | QUrl) -> object:
+    """What the pane shows for the image `url` names once it is decoded (a refusal: at once,
+    and never anything else)."""
+    kind = QTextDocument.ResourceType.ImageResource.value
+    pane.loadResource(kind, QUrl(url))
+    images_decoded(pane)
+    return pane.loadResource(kind, QUrl(url))
 
 
 def tables_measured(pane: ReadingPane) -> None:

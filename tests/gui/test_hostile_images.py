@@ -6,16 +6,15 @@ import gzip
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
-from PySide6.QtGui import QImage, QImageReader, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage, QImageReader
 from pytestqt.qtbot import QtBot
 
 from reader.gui.views import resources
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
+from tests.gui.panes import images_decoded, shown_image
 from tests.hostile_images import WatchedFifo, data_uri, gif, png, svg_naming, svgz_bomb
-
-IMAGE = QTextDocument.ResourceType.ImageResource.value
 
 
 def encoded(fmt: str, width: int = 37, height: int = 21) -> bytes:
@@ -55,7 +54,7 @@ def test_real_raster_images_are_still_shown(pane: ReadingPane, tmp_path: Path) -
     for name, data in samples.items():
         (assets / f"{name}.img").write_bytes(data)
         for url in (data_uri(data), f"assets/{name}.img"):
-            image = pane.loadResource(IMAGE, QUrl(url))
+            image = shown_image(pane, url)
             assert isinstance(image, QImage), (name, url)
             assert (image.width(), image.height()) == (37, 21), (name, url)
 
@@ -81,7 +80,7 @@ def test_svg_is_never_decoded_and_opens_nothing(
             "assets/picture.png",
             "assets/picture.svgz",
         ):
-            assert is_blank(pane.loadResource(IMAGE, QUrl(url))), url[:40]
+            assert is_blank(shown_image(pane, url)), url[:40]
     assert not relative.opened
     assert not absolute.opened
 
@@ -96,9 +95,10 @@ def test_svgz_bomb_costs_nothing(pane: ReadingPane, monkeypatch: pytest.MonkeyPa
         return QImageReader(*args)  # type: ignore[call-overload, no-any-return]
 
     monkeypatch.setattr(resources, "QImageReader", recording)
-    assert is_blank(pane.loadResource(IMAGE, QUrl(data_uri(svgz_bomb()))))
+    assert is_blank(shown_image(pane, data_uri(svgz_bomb())))
     assert decoders == []
-    assert pane.loadResource(IMAGE, QUrl(data_uri(png(3, 3)))).width() == 3
+    shown = shown_image(pane, data_uri(png(3, 3)))
+    assert isinstance(shown, QImage) and shown.width() == 3
     assert len(decoders) == 1  # the spy does see a decode: a PNG goes to the decoder
 
 
@@ -106,7 +106,7 @@ def test_pixel_bombs_are_refused_before_decoding(pane: ReadingPane) -> None:
     # 7,000 x 7,000 = 49 megapixels in a 50 KB file: Qt's own 256 MB limit lets it through.
     for width, height in ((7_000, 7_000), (100_000, 100_000), (60_000, 1)):
         bomb = data_uri(png(width, height))
-        assert is_blank(pane.loadResource(IMAGE, QUrl(bomb))), (width, height)
+        assert is_blank(shown_image(pane, bomb)), (width, height)
 
 
 def test_a_whole_hostile_article_renders_without_opening_files(
@@ -122,5 +122,6 @@ def test_a_whole_hostile_article_renders_without_opening_files(
         )
         pane.show()
         pane.document().adjustSize()
+        images_decoded(pane)  # the drawing is read again, and judged, on a worker
     assert not fifo.opened
     assert "before" in pane.toPlainText() and "after" in pane.toPlainText()

@@ -16,6 +16,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
 from tests.gui.conftest import KITE_TITLE, html_article
+from tests.gui.panes import shown_image
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
@@ -111,10 +112,11 @@ def test_load_resource_refuses_local_files_and_the_network(
         blank = pane.loadResource(IMAGE, QUrl(refused))
         assert isinstance(blank, QImage) and blank.width() == 1, refused
         assert blank.pixelColor(0, 0).alpha() == 0, refused
-    image = pane.loadResource(IMAGE, QUrl("assets/photo.png"))
+    image = shown_image(pane, "assets/photo.png")
     assert isinstance(image, QImage) and image.width() == 4
     inline = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
-    assert isinstance(pane.loadResource(IMAGE, QUrl(inline)), QImage)
+    image = shown_image(pane, inline)
+    assert isinstance(image, QImage) and image.width() == 4
     stylesheet = QTextDocument.ResourceType.StyleSheetResource.value
     assert pane.loadResource(stylesheet, QUrl("assets/photo.png")) == QByteArray()
 

@@ -12,14 +12,15 @@ from pytestqt.qtbot import QtBot
 from reader.gui.main_window import MainWindow
 from reader.gui.views.placeholders import web_image_alts
 from reader.services.library import Library
+from tests.gui.panes import shown_image
 from tests.integration.test_web_images import saved_page
 from tests.web import Reply, png, serving
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 
 
-def shown_image(window: MainWindow, name: str) -> QImage:
-    image = window.parts.pane.loadResource(IMAGE, QUrl(f"assets/{name}"))
+def shown_asset(window: MainWindow, name: str) -> QImage:
+    image = shown_image(window.parts.pane, f"assets/{name}")
     assert isinstance(image, QImage)
     return image
 
@@ -36,14 +37,14 @@ def test_placeholder_then_downloaded_image(
         window.reload()
         assert window.open_article(article_id)
         (name,) = web_image_alts(library.get_article(article_id).html)
-        placeholder = shown_image(window, name)
+        placeholder = shown_asset(window, name)
         assert placeholder.width() > 100 and placeholder.height() > 20  # not the 1x1 refusal
         assert site.requested == []  # opening never fetches
         with qtbot.waitSignal(window.web_images.downloaded, timeout=20_000):
             window.menu_actions.download_images.trigger()
         assert site.requested == ["/img/a.png"]
         assert "Saved 1 image" in window.statusBar().currentMessage()
-        shown = shown_image(window, name)
+        shown = shown_asset(window, name)
         assert (shown.width(), shown.height()) == (40, 30)
         # The pane was shown again: its document holds the image, not the placeholder.
         cached = window.parts.pane.document().resource(IMAGE, QUrl(f"assets/{name}"))

@@ -21,8 +21,10 @@ from pytestqt.qtbot import QtBot
 from reader.errors import ImportFailed
 from reader.gui.views import pane_resources
 from reader.gui.views.reading_pane import ReadingPane
+from reader.gui.views.resources import ImageSource
 from reader.importers import import_bytes
 from reader.services.library import ImportStatus, Library
+from tests.gui.panes import images_decoded
 from tests.integration.test_cli import reader
 from tests.web import POLL_S
 
@@ -179,14 +181,14 @@ def test_reading_pane_fetches_and_reads_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[tuple[str, bool]] = []
-    real = pane_resources.load_image
+    real = pane_resources.find_image
 
-    def spy(url: QUrl, assets_dir: Path | None) -> QImage | None:
-        image = real(url, assets_dir)
-        asked.append((url.toString(), image is not None))
-        return image
+    def spy(url: QUrl, assets_dir: Path | None) -> ImageSource | None:
+        source = real(url, assets_dir)
+        asked.append((url.toString(), source is not None))
+        return source
 
-    monkeypatch.setattr(pane_resources, "load_image", spy)
+    monkeypatch.setattr(pane_resources, "find_image", spy)
     article_id = _import_hostile(library, tmp_path, server.base)
     pane = ReadingPane()
     qtbot.addWidget(pane)
@@ -204,6 +206,7 @@ def test_reading_pane_fetches_and_reads_nothing(
     raw += f'<link rel="stylesheet" href="{tmp_path / "outside.css"}">'
     pane.setHtml(raw)
     qtbot.wait(400)  # time for any request that Qt might make to reach the server
+    images_decoded(pane)
     assert server.paths == []
     assert not any(loaded for _, loaded in asked), asked
     probes = [url for url, _ in asked]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.svg import MAX_SVG_BYTES, sanitize_svg, svg_data_uri_bytes
+from reader.core.svg import MAX_SVG_BYTES, sanitize_svg, svg_data_uri_bytes, svg_size
 from tests.drawings import HOSTILE, SAFE, SQUARE, base64_uri, percent_uri, utf8_uri
 
 
@@ -43,6 +43,24 @@ def test_an_unsized_drawing_is_shown_150_px_high_in_its_view_box_ratio() -> None
     sized = SQUARE.replace("viewBox=", "width='90000' height='30000' viewBox=")
     giant = sanitize_svg(sized.encode())
     assert giant is not None and (giant.width, giant.height) == (4000, 1333)
+
+
+def test_the_size_read_from_the_root_alone_is_the_size_the_drawing_is_shown_at() -> None:
+    """A pane lays a drawing out at this size before it is sanitized and drawn (on a worker)."""
+    for drawing in (
+        SQUARE,
+        SAFE,
+        SQUARE.replace("0 0 24 24", "0 0 48 24"),
+        SQUARE.replace("viewBox=", "width='90000' height='30000' viewBox="),
+        SQUARE.replace("viewBox=", "style='width: 64px; height: 32px' viewBox="),
+    ):
+        svg = sanitize_svg(drawing.encode())
+        assert svg is not None and svg_size(drawing.encode()) == (svg.width, svg.height)
+    head = SAFE.encode()[: SAFE.index(">") + 1]  # the start of a file: its root element only
+    assert svg_size(head) == svg_size(SAFE.encode())
+    hostile = '<svg xmlns="http://www.w3.org/2000/svg" onload="go()"><rect/></svg>'
+    for refused in ("<html><svg/></html>", '<svg xmlns="urn:x"/>', "<svg", "nothing", hostile):
+        assert svg_size(refused.encode()) is None
 
 
 def test_unknown_elements_go_with_their_content() -> None:

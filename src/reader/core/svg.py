@@ -14,6 +14,7 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote_to_bytes
 from xml.parsers import expat
 from xml.sax.saxutils import escape, quoteattr
@@ -87,6 +88,30 @@ def sanitize_svg(data: bytes) -> SafeSvg | None:
     return SafeSvg(body.encode("utf-8"), width, height)
 
 
+def svg_size(data: bytes) -> tuple[int, int] | None:
+    """The size `sanitize_svg` shows the drawing at, read from its root element alone, or None
+    when that element already refuses it: for laying a drawing out before it is drawn."""
+    if len(data) > MAX_SVG_BYTES or not looks_like_svg(data):
+        return None
+    found: list[dict[str, str]] = []
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name != f"{SVG_NS}{_SEP}svg":
+            raise Refused("not an svg document")
+        found.append(_attributes(attributes))
+        raise _RootRead
+
+    parser = _parser()
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except _RootRead:
+        return _size(found[0])
+    except (Refused, expat.ExpatError, ValueError):
+        return None
+    return None
+
+
 def svg_data_uri_bytes(uri: str, max_bytes: int = MAX_SVG_BYTES) -> bytes | None:
     """The bytes of a `data:image/svg+xml` URI, base64 or percent-encoded, or None."""
     uri = uri.strip()
@@ -154,8 +179,11 @@ def _refuse(*_: object) -> int:
     raise Refused("DTD or entity")
 
 
-def _parse(data: bytes) -> _Node:
-    builder = _Builder()
+class _RootRead(Exception):
+    """The root element is read: `svg_size` needs nothing more."""
+
+
+def _parser() -> Any:
     parser = expat.ParserCreate(namespace_separator=_SEP)
     # No DTD, no entity declarations, no external entities: the entity bombs and XXE
     # all need one of them.
@@ -164,6 +192,12 @@ def _parse(data: bytes) -> _Node:
     parser.EntityDeclHandler = _refuse
     parser.UnparsedEntityDeclHandler = _refuse
     parser.ExternalEntityRefHandler = _refuse
+    return parser
+
+
+def _parse(data: bytes) -> _Node:
+    builder = _Builder()
+    parser = _parser()
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.text

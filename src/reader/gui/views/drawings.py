@@ -15,15 +15,20 @@ from reader.core.svg import sanitize_svg
 from reader.gui.painting import painting
 
 
-def render_drawing(data: bytes) -> QImage | None:
-    """The drawing as an image at the size it declares (bounded), or None when refused."""
+def render_drawing(
+    data: bytes, width: int | None = None, height: int | None = None
+) -> QImage | None:
+    """The drawing as an image at `width` x `height` px (drawn at that size, not scaled after),
+    by default at the size it declares (bounded); None when refused."""
     svg = sanitize_svg(data)
     if svg is None:
         return None
     renderer = QSvgRenderer(QByteArray(svg.data))
     if not renderer.isValid():
         return None
-    image = QImage(svg.width, svg.height, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        width or svg.width, height or svg.height, QImage.Format.Format_ARGB32_Premultiplied
+    )
     if image.isNull():
         return None
     image.fill(Qt.GlobalColor.transparent)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.views.article_html import TAGS_LINK
+from reader.gui.views.image_loading import ImageLoader, blank_image
 from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
 from reader.gui.views.placeholders import (
@@ -19,7 +20,7 @@ from reader.gui.views.placeholders import (
     WEB_IMAGE,
     placeholder_image,
 )
-from reader.gui.views.resources import load_image
+from reader.gui.views.resources import find_image
 
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -38,6 +39,8 @@ class ResourcePane(MarkedPane):
         self._assets_dir: Path | None = None
         self._web_alts: dict[str, str] = {}  # web images not downloaded: alt text by name
         self._tables = PaneTables(self)
+        self._image_loader = ImageLoader(self)
+        self._image_loader.decoded.connect(self.viewport().update)
         self._tables.opened.connect(self.table_opened)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
@@ -55,17 +58,22 @@ class ResourcePane(MarkedPane):
         if type != QTextDocument.ResourceType.ImageResource.value:
             return QByteArray()
         url = QUrl(name)
-        image = load_image(url, self._assets_dir)
-        placeholder = WEB_IMAGE.fullmatch(url.path()) if image is None else None
+        source = find_image(url, self._assets_dir)
+        placeholder = WEB_IMAGE.fullmatch(url.path()) if source is None else None
         if placeholder is not None and placeholder.group(1) in self._web_alts:
             return self._placeholder(self._web_alts[placeholder.group(1)])
-        if image is None:
-            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
-            blank.fill(Qt.GlobalColor.transparent)
-            return blank
-        if image.width() > self.column_width():
-            image = image.scaledToWidth(self.column_width())
-        return image
+        if source is None:
+            return blank_image()
+        # No wider than the column: decoded (on a worker) at that size.
+        width, height, column = source.width, source.height, self.column_width()
+        if width > column:
+            width, height = column, max(1, round(height * column / width))
+        return self._image_loader.image(url, source, width, height)
+
+    @property
+    def images_loading(self) -> bool:
+        """Whether images of the page are still being decoded (shown blank meanwhile)."""
+        return self._image_loader.busy
 
     def _placeholder(self, alt: str) -> QImage:
         """A web image never downloaded: nothing is fetched, its alt text is shown."""

@@ -126,6 +126,7 @@ class ReadingPane(ResourcePane):
         """An empty-state page (nothing selected, empty library)."""
         self.flush_position()
         self._article, self._assets_dir = None, None
+        self._image_loader.begin(None, None)
         self._clear_marks()
         self._loading = True
         self.setHtml(message_html(heading, lines))
@@ -167,6 +168,7 @@ class ReadingPane(ResourcePane):
         """
         document = QTextDocument(self)  # the pane loads its images (loadResource)
         document.setUndoRedoEnabled(False)
+        self._image_loader.begin(document, article.id)
         self._apply_faces(self._prefs.families_for(article.summary.language), document)
         page = article_html(article, date_text, tags, bookmark)
         column = self._column_for_width()

@@ -1,0 +1,150 @@
+"""The reading pane shows an article at once and decodes its photos on worker threads: each is
+laid out at its size from the start, blank until decoded, and nothing moves when it comes."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from reader.core.article import StoredArticle
+from reader.gui.views import image_loading
+from reader.gui.views.reading_pane import ReadingPane
+from reader.services.library import Library
+from tests.gui.panes import images_decoded
+
+IMAGE = QTextDocument.ResourceType.ImageResource.value
+WORDS = "The ferry crossed the bay twice each morning, the gulls following it out. " * 3
+COLOURS = ("#c03020", "#2050c0", "#20a040", "#c0a020", "#8030a0", "#30a0a0")
+
+
+def save_photo(path: Path, colour: str, width: int = 1200, height: int = 800) -> None:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    assert image.save(str(path), "JPEG", 90)
+
+
+def photo_page(tmp_path: Path) -> Path:
+    folder = tmp_path / "ferry_files"
+    folder.mkdir()
+    body = []
+    for number, colour in enumerate(COLOURS):
+        save_photo(folder / f"p{number}.jpg", colour)
+        body.append(f'<p>{WORDS}</p><figure><img src="ferry_files/p{number}.jpg"></figure>')
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>The ferry</title></head><body><article><h1>The ferry</h1>"
+        f"{''.join(body)}<p>{WORDS}</p></article></body></html>",
+        "utf-8",
+    )
+    return page
+
+
+def image_urls(article: StoredArticle) -> list[str]:
+    return re.findall(r'<img src="(assets/[^"]+)"', article.html)
+
+
+def shown_pane(qtbot: QtBot) -> ReadingPane:
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
+def near(colour: QColor, expected: str) -> bool:
+    wanted = QColor(expected)
+    return all(
+        abs(a - b) < 12 for a, b in zip(colour.getRgb()[:3], wanted.getRgb()[:3], strict=True)
+    )
+
+
+def test_photos_are_decoded_off_the_ui_thread_once_the_article_shows(
+    qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    article = library.get_article(article_id)
+    urls = image_urls(article)
+    assert len(urls) == len(COLOURS)
+    on_ui_thread: list[bool] = []
+    decode = image_loading.decode_image
+
+    def recording(*args: object) -> QImage | None:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return decode(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(image_loading, "decode_image", recording)
+    pane = shown_pane(qtbot)
+    pane.show_article(article, library.assets_dir(article_id))
+    document = pane.document()
+    height = document.size().height()
+    # Shown before any photo is decoded: each one's room is there, blank, as wide as the
+    # column was when it was asked for (before the scroll bar came).
+    first = document.resource(IMAGE, QUrl(urls[0]))
+    assert isinstance(first, QImage)
+    assert pane.column_width() <= first.width() < 1200
+    assert first.height() == round(800 * first.width() / 1200)
+    assert first.pixelColor(first.width() // 2, 10).alpha() == 0
+    assert pane.images_loading
+    images_decoded(pane)
+    assert on_ui_thread and not any(on_ui_thread)
+    for url, colour in zip(urls, COLOURS, strict=True):
+        photo = document.resource(IMAGE, QUrl(url))
+        assert isinstance(photo, QImage)
+        # Decoded at the column's width, not at 1,200 px and then scaled on the UI thread.
+        assert (photo.width(), photo.height()) == (first.width(), first.height())
+        assert near(photo.pixelColor(photo.width() // 2, 10), colour), url
+    assert document.size().height() == height  # the page did not move when they came
+
+
+def test_the_same_article_set_again_decodes_nothing_again(
+    qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    article = library.get_article(article_id)
+    pane = shown_pane(qtbot)
+    pane.show_article(article, library.assets_dir(article_id))
+    images_decoded(pane)
+    decoded: list[object] = []
+    decode = image_loading.decode_image
+    monkeypatch.setattr(
+        image_loading, "decode_image", lambda *args: decoded.append(args) or decode(*args)
+    )
+    pane.show_details(dataclasses.replace(article, text=article.text + " "))  # set again
+    assert not pane.images_loading
+    url = image_urls(article)[0]
+    photo = pane.document().resource(IMAGE, QUrl(url))
+    assert isinstance(photo, QImage) and near(photo.pixelColor(5, 5), COLOURS[0])
+    assert decoded == []
+
+
+def test_a_photo_of_the_article_left_never_shows_in_the_next(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    """Two articles name their pictures alike ("assets/photo.jpg"); the first one's, decoded
+    after the second opened, is not the second's."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    article = library.get_article(article_id)
+    html = f'<p>{WORDS}</p><p><img src="assets/photo.jpg"></p><p>{WORDS}</p>'
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, colour in ((first, COLOURS[0]), (second, COLOURS[1])):
+        folder.mkdir()
+        save_photo(folder / "photo.jpg", colour, 2400, 1600)
+    pane = shown_pane(qtbot)
+    for _ in range(5):
+        pane.show_article(dataclasses.replace(article, html=html), first)
+        other = dataclasses.replace(article.summary, id=article_id + 1)
+        pane.show_article(dataclasses.replace(article, summary=other, html=html), second)
+        images_decoded(pane)
+        photo = pane.document().resource(IMAGE, QUrl("assets/photo.jpg"))
+        assert isinstance(photo, QImage) and near(photo.pixelColor(5, 5), COLOURS[1])
