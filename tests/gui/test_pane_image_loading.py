@@ -17,7 +17,7 @@ from reader.core.article import StoredArticle
 from reader.gui.views import image_loading
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
-from tests.gui.panes import images_decoded
+from tests.gui.panes import images_decoded, shown_image
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 WORDS = "The ferry crossed the bay twice each morning, the gulls following it out. " * 3
@@ -148,3 +148,19 @@ def test_a_photo_of_the_article_left_never_shows_in_the_next(
         images_decoded(pane)
         photo = pane.document().resource(IMAGE, QUrl("assets/photo.jpg"))
         assert isinstance(photo, QImage) and near(photo.pixelColor(5, 5), COLOURS[1])
+
+
+def test_a_photo_whose_frame_header_comes_after_a_large_exif_block_is_sized_and_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Only a photo's first 80 KB are read on the UI thread, unless its size is further on."""
+    plain = tmp_path / "plain.jpg"
+    save_photo(plain, COLOURS[2], 300, 200)
+    data = plain.read_bytes()
+    segment = b"\xff\xe1" + (60_000).to_bytes(2, "big") + bytes(59_998)  # APP1, as Exif is
+    (tmp_path / "camera.jpg").write_bytes(data[:2] + segment * 2 + data[2:])
+    pane = shown_pane(qtbot)
+    pane._assets_dir = tmp_path
+    photo = shown_image(pane, "assets/camera.jpg")
+    assert isinstance(photo, QImage) and (photo.width(), photo.height()) == (300, 200)
+    assert near(photo.pixelColor(150, 100), COLOURS[2])

@@ -27,9 +27,11 @@ log = logging.getLogger(__name__)
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 # Decoded at 4 bytes a pixel, plus room for the decoder's own buffers; in megabytes.
 _ALLOCATION_LIMIT_MB = MAX_PIXELS * 4 // (1024 * 1024) + 16
-# Read on the UI thread for an asset's size: enough for a JPEG's frame header behind its Exif
-# (and most photos whole).
-_HEAD_BYTES = 1024 * 1024
+# Read on the UI thread for an asset's size: its header. A JPEG's frame header may come after
+# an Exif block of up to 64 KB, and rarely after more (our sniffer looks as far as 1 MB).
+_HEAD_BYTES = 80 * 1024
+_JPEG_HEAD_BYTES = 1024 * 1024
+_JPEG_MAGIC = b"\xff\xd8"
 
 
 @dataclass(frozen=True)
@@ -54,18 +56,23 @@ def find_image(url: QUrl, assets_dir: Path | None) -> ImageSource | None:
     if scheme == "data":
         uri = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
         data = data_uri_bytes(uri, MAX_IMAGE_BYTES) or svg_data_uri_bytes(uri, MAX_IMAGE_BYTES)
-        return _sized(data, None, len(data)) if data is not None else None
+        return _sized(data, len(data), None) if data is not None else None
     if scheme not in ("", "file") or url.host() or assets_dir is None:
         return None
     path = asset_path(url, assets_dir)
     read = _read_asset(path, _HEAD_BYTES) if path is not None else None
-    if read is None:
+    if read is None or path is None:
         return None
     head, size = read
-    return _sized(head, path, size)
+    found = _sized(head, size, path)
+    if found is None and size > len(head) and head.startswith(_JPEG_MAGIC):
+        # A frame header behind a large Exif block (a camera's thumbnail): read further.
+        read = _read_asset(path, _JPEG_HEAD_BYTES)
+        found = _sized(*read, path) if read is not None else None
+    return found
 
 
-def _sized(head: bytes, path: Path | None, size: int) -> ImageSource | None:
+def _sized(head: bytes, size: int, path: Path | None) -> ImageSource | None:
     """The image whose first bytes (all of them when `path` is None) are `head`, of `size`
     bytes, with the size it declares; None for any other format, or an insane size."""
     whole = head if path is None or size <= len(head) else None
