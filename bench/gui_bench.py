@@ -11,6 +11,8 @@ measures:
   * scrolling the two-line list: frame times (scroll + paint) wheel by wheel from the top,
     then jumps across all 100,000 rows as a dragged scroll bar makes (min/median/p95/max)
   * a generated article of 800,000 characters: opening it and highlighting in it (UI thread)
+  * articles of 15 photos each: opening one (UI thread), the wait for its photos and the
+    longest stall meanwhile, against decoding those photos on the UI thread in the same run
   * with --import-files DIR: the longest UI-thread stall while that folder is imported on the
     import lane and the window scrolls its list, opens articles and takes typed queries; beside
     it the machine's own stalls meanwhile (a watcher process that only sleeps 5 ms at a time:
@@ -55,6 +57,7 @@ from typing import TYPE_CHECKING
 from reader.core.article import content_hash
 from reader.core.text import normalize_text
 from window_load import add_large_article, import_while_browsing, large_article, press, wait_until
+from window_photos import add_photo_articles, photo_articles
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -72,6 +75,8 @@ TARGETS = {  # metric: (target, unit)
     "open 800k-char article (UI thread)": (100.0, "ms"),
     "highlight in it (UI thread)": (50.0, "ms"),
     "longest stall during import": (50.0, "ms"),
+    "open 15-photo article (max)": (50.0, "ms"),
+    "longest stall while its photos load": (50.0, "ms"),
 }
 SECTIONS = [
     "国际",
@@ -118,7 +123,7 @@ def body(rng: random.Random, n: int) -> str:
 
 
 NOW = "2025-01-01T00:00:00+00:00"
-SCENARIOS = ["window", "import", "large"]
+SCENARIOS = ["window", "import", "large", "photos"]
 
 
 def synthetic_row(rng: random.Random, n: int) -> tuple[tuple[object, ...], tuple[object, ...]]:
@@ -264,6 +269,10 @@ def in_process(
         figures |= import_while_browsing(window, import_files, sample=sample)
     if "large" in scenarios:
         figures |= large_article(window, add_large_article(library))
+    if "photos" in scenarios:
+        with tempfile.TemporaryDirectory(prefix="reader-photos-") as folder:
+            ids = add_photo_articles(library, Path(folder))
+            figures |= photo_articles(window, ids, Path(folder))
     figures["RSS after the scenarios"] = rss_mb()
     window.close()
     library.close()
@@ -407,7 +416,7 @@ def report(figures: dict[str, float]) -> None:
         target, unit = TARGETS.get(name, (None, "MB" if name.startswith("RSS") else "ms"))
         verdict = "" if target is None else ("ok" if value < target else "OVER")
         limit = f"< {target:.0f} {unit}" if target is not None else ""
-        unit = "s" if name.endswith("(s)") else unit
+        unit = "s" if name.endswith("(s)") else "x" if name.endswith("(ratio)") else unit
         print(f"{name:<38}{value:>8.1f} {unit:>2}  {limit:>10}  {verdict}")
 
 
