@@ -59,6 +59,44 @@ def test_n_and_p_skip_read_articles(window: MainWindow, qtbot: QtBot) -> None:
     assert shown_id(window) == middle
 
 
+def test_home_and_end_go_to_the_first_and_last_article(window: MainWindow, qtbot: QtBot) -> None:
+    view, model = window.parts.article_list, window.parts.article_model
+    focused_list(window, qtbot)
+    qtbot.keyClick(view, Key.Key_End)
+    assert shown_id(window) == model.article_id(model.rowCount() - 1)
+    qtbot.keyClick(view, Key.Key_Home)
+    assert shown_id(window) == model.article_id(0)
+
+
+def test_rows_chosen_with_shift_or_ctrl_are_not_opened_nor_marked_read(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Choosing rows to move or delete them passes over them: the pane keeps its article and
+    the rows stay unread. A plain key opens the current row again."""
+    view, model = window.parts.article_list, window.parts.article_model
+    ids = [model.article_id(row) for row in range(model.rowCount())]
+    assert len(ids) == 3
+    focused_list(window, qtbot)  # row 0 opens
+    qtbot.waitUntil(lambda: not window.edit_lane.busy)
+    qtbot.keyClick(view, Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(view.selected_ids()) == sorted(ids)
+    assert shown_id(window) == ids[0]
+    qtbot.waitUntil(lambda: not window.edit_lane.busy)
+    read = {i: window.library.get_article(i).summary.read for i in ids if i is not None}
+    assert read == {ids[0]: True, ids[1]: False, ids[2]: False}
+    rect = view.visualRect(model.index(1, 0))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        rect.center(),
+    )
+    assert shown_id(window) == ids[0]
+    qtbot.keyClick(view, Key.Key_Down)
+    assert shown_id(window) == ids[2] and view.selected_ids() == [ids[2]]
+
+
 def test_tab_leaves_the_list_instead_of_walking_its_cells(window: MainWindow, qtbot: QtBot) -> None:
     view = window.parts.article_list
     focused_list(window, qtbot)

@@ -11,7 +11,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from reader.gui.models.articles import ID_ROLE, PAGE_SIZE
@@ -24,6 +32,7 @@ DEFAULT_WIDTHS = (0, 100, 76, 0)  # the title stretches; the date fits its text
 TITLE_CHARS = 20  # a title always shows at least this many characters
 # Columns the compact table gives up, in this order, before the title gets too narrow.
 COLUMNS_GIVEN_UP = (2, 1, 3)
+_EXTENDING = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
 
 
 class ArticleListView(QTableView):
@@ -37,6 +46,7 @@ class ArticleListView(QTableView):
         # While set, a change of the current row is the window's own doing (following the
         # current article, restoring after a reset) and does not open anything.
         self._quiet = False
+        self._extending = False  # the current row moves with Shift or Ctrl held (see below)
         self.pick_on_focus = True  # focus with no current row opens the first one
         self.setObjectName("searchResults" if snippets else "articleList")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -251,6 +261,32 @@ class ArticleListView(QTableView):
 
     # -- keyboard movement -----------------------------------------------------------------
 
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # Home and End go to the first and last article, as in any list; a table moves to the
+        # first and last column of the row with them (nowhere: one column shows).
+        if action in (
+            QAbstractItemView.CursorAction.MoveHome,
+            QAbstractItemView.CursorAction.MoveEnd,
+        ):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._extending = bool(event.modifiers() & _EXTENDING)
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._extending = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._extending = bool(event.modifiers() & _EXTENDING)
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self._extending = False
+
     def go_to_row(self, row: int) -> bool:
         """Make a row current and the only one selected (which opens it); False if none."""
         model = self.model()
@@ -317,7 +353,9 @@ class ArticleListView(QTableView):
     def _on_selection_current_row_changed(
         self, current: QModelIndex, _previous: QModelIndex
     ) -> None:
-        if self._quiet:
+        if self._quiet or self._extending:
+            # Shift or Ctrl with a key or a click chooses rows (to move or delete them): the
+            # pane keeps its article, and none of the rows passed is opened and marked read.
             return
         value = current.data(ID_ROLE) if current.isValid() else None
         self.current_article_changed.emit(int(value) if value is not None else 0)
