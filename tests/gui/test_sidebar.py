@@ -56,6 +56,32 @@ def test_choosing_a_section_filters_the_list(window: MainWindow, filled: dict[st
     assert listed_ids(window) == {filled["harbour"], filled["essay"]}
 
 
+def test_the_keyboard_and_clicks_pass_over_the_group_headings(
+    window: MainWindow, qtbot: QtBot, filled: dict[str, int]
+) -> None:
+    sidebar, model = window.parts.sidebar, window.parts.sidebar_model
+    sidebar.setFocus()
+    qtbot.waitUntil(sidebar.hasFocus)
+    assert sidebar.choose(VIEW, "trash")  # the last view, above the SECTIONS heading
+    qtbot.keyClick(sidebar, Qt.Key.Key_Down)
+    first_section = model.index(0, 0, model.index(1, 0))
+    assert sidebar.currentIndex() == first_section
+    assert sidebar.chosen[0] == SECTION and len(listed_ids(window)) == 1  # one article each
+    qtbot.keyClick(sidebar, Qt.Key.Key_Up)
+    assert sidebar.chosen == (VIEW, "trash")
+    qtbot.keyClick(sidebar, Qt.Key.Key_Home)
+    assert sidebar.chosen == (VIEW, "all") and listed_ids(window) == set(filled.values())
+    qtbot.keyClick(sidebar, Qt.Key.Key_End)
+    assert sidebar.currentIndex().flags() & Qt.ItemFlag.ItemIsSelectable
+    assert sidebar.chosen[0] in (SITE, SECTION)
+    chosen = sidebar.chosen
+    heading = sidebar.visualRect(model.index(2, 0))  # SITES
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=heading.center())
+    assert sidebar.chosen == chosen
+    assert sidebar.currentIndex().flags() & Qt.ItemFlag.ItemIsSelectable
+    assert listed_ids(window)
+
+
 def test_every_smart_view_filters(window: MainWindow, library: Library) -> None:
     for key in library.view_counts():
         assert window.parts.sidebar.choose(VIEW, key), key

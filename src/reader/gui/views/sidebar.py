@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -90,6 +90,15 @@ class CountDelegate(QStyledItemDelegate):
             )
 
 
+# Moves that end on a heading go on upwards from it (End: the last row may be one).
+_UPWARDS = (
+    QAbstractItemView.CursorAction.MoveUp,
+    QAbstractItemView.CursorAction.MovePrevious,
+    QAbstractItemView.CursorAction.MovePageUp,
+    QAbstractItemView.CursorAction.MoveEnd,
+)
+
+
 class SidebarView(QTreeView):
     """Emits the filter of the chosen row; keeps the choice across count refreshes."""
 
@@ -135,6 +144,24 @@ class SidebarView(QTreeView):
         # A click on the saved search already chosen runs it again (after the search was
         # cleared, say); the window ignores a query the field already holds.
         self.clicked.connect(self._emit_search)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # The group headings ("SECTIONS", "SITES") name the rows under them; the keyboard
+        # passes over them as over a gap, on to the next row in the direction it moves.
+        index = super().moveCursor(action, modifiers)
+        upwards = action in _UPWARDS
+        while index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            index = self.indexAbove(index) if upwards else self.indexBelow(index)
+        return index if index.isValid() else self.currentIndex()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            event.accept()  # a heading: nothing to choose, the chosen row stays current
+            return
+        super().mousePressEvent(event)
 
     def choose(self, kind: str, key: str) -> bool:
         """Select a row by kind and key; False when there is no such row."""
