@@ -95,6 +95,30 @@ def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
 
 
 @pytest.mark.logs
+def test_the_backup_to_restore_outlives_the_backups_of_the_empty_library(data_dir: Path) -> None:
+    """Found by a user's test: three backups of the empty library opened after the damage
+    (`reader backup`, or the automatic ones) thinned away the good one the message named."""
+    paths = DataPaths(data_dir)
+    with Library(paths) as lib:
+        _add(lib, "Precious")
+        good = lib.backup()
+    raw = bytearray(paths.database.read_bytes())
+    raw[:16] = b"garbage-garbage!"
+    paths.database.write_bytes(bytes(raw))
+    lib, recovery = open_library(paths)
+    with lib:
+        assert recovery is not None and recovery.backup is not None
+        lib.backups.retention = Retention(last=2, daily=1, weekly=1, monthly=1)
+        for _ in range(4):
+            lib.backup()
+        kept = [b.path for b in lib.backups.list()]
+    assert good.path in kept and len(kept) == 3  # the two newest, and the one to restore
+    restore(good.path, paths.database, paths.library_lock)
+    with Library(paths) as lib:
+        assert [a.title for a in lib.list_articles()] == ["Precious"]
+
+
+@pytest.mark.logs
 def test_damaged_without_backup_starts_empty(data_dir: Path) -> None:
     paths = DataPaths(data_dir)
     paths.root.mkdir(parents=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from reader.errors import DamagedDatabase, DataDirError, ReaderError
+from reader.errors import DamagedDatabase, DataDirError, ReaderError, StorageError
 from reader.paths import DataPaths, make_private, move_aside
 from reader.storage.assets import AssetStore
 from reader.storage.backups import Backup, BackupSet, set_aside, verify
@@ -87,7 +87,14 @@ def recover_damaged(paths: DataPaths) -> Recovery | None:
     if damaged is None:
         return None
     log.error("library %s was damaged; set aside as %s", paths.database, damaged)
-    return Recovery(damaged, BackupSet(paths.backups).newest_good())
+    backups = BackupSet(paths.backups)
+    good = backups.newest_good()
+    if good is not None:
+        try:  # the backups of the empty library opened now must not thin it away
+            backups.pin(good)
+        except StorageError as exc:
+            log.error("the backup to restore, %s, may be thinned away: %s", good.path, exc)
+    return Recovery(damaged, good)
 
 
 def opened(

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 PREFIX = "library-"
 SUFFIX = ".sqlite3"
 PARTIAL = ".partial"
+PINNED = "kept-backups.txt"  # names of backups thinning leaves alone (see BackupSet.pin)
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 # A copy in progress is left alone (another process may be writing it); one this old was
 # abandoned by a crash.
@@ -74,6 +75,26 @@ class BackupSet:
                 continue
             return backup
         return None
+
+    def pin(self, backup: Backup) -> None:
+        """Keep `backup` whatever the retention rules say: the one to restore after the
+        library was found damaged. The empty library opened in its place is backed up as
+        usual, and three such backups pushed the last good one out."""
+        names = self.pinned() | {backup.path.name}
+        try:
+            _replace_text(self.folder / PINNED, "".join(f"{name}\n" for name in sorted(names)))
+        except OSError as exc:
+            raise StorageError(f"could not keep the backup {backup.path}: {exc}") from exc
+
+    def pinned(self) -> set[str]:
+        """The names of the backups `thin` never deletes."""
+        try:
+            text = (self.folder / PINNED).read_text("utf-8", errors="replace")
+        except FileNotFoundError:
+            return set()
+        except OSError as exc:  # unreadable: thin nothing rather than guess
+            raise StorageError(f"could not read the kept backups' list: {exc}") from exc
+        return {line.strip() for line in text.splitlines() if line.strip()}
 
     def due(self, every: timedelta) -> bool:
         backups = self.list()
@@ -125,8 +146,9 @@ class BackupSet:
         """Delete the backups the retention rules no longer keep, and abandoned partial copies."""
         backups = self.list()
         keep = to_keep([b.taken for b in backups], self.retention)
+        pinned = self.pinned()
         for old in backups:
-            if old.taken not in keep:
+            if old.taken not in keep and old.path.name not in pinned:
                 old.path.unlink(missing_ok=True)
         cutoff = time.time() - STALE_PARTIAL_S
         for stale in self.folder.glob(f"{PREFIX}*{PARTIAL}*"):
@@ -135,6 +157,20 @@ class BackupSet:
                     stale.unlink()
             except OSError:
                 continue
+
+
+def _replace_text(path: Path, text: str) -> None:
+    """Write `path` whole or not at all (a crash leaves the old list)."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        Path(name).replace(path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def _copy(conn: sqlite3.Connection, target_path: Path) -> None:
