@@ -65,6 +65,26 @@ def test_slightly_edited_sentence_is_found_fuzzily() -> None:
     assert new_text[result.start : result.end] == edited
 
 
+def test_a_passage_alike_but_for_its_numbers_is_not_the_quote() -> None:
+    """Found by a user's test: with paragraph 5 deleted, its highlight (and note) moved onto
+    "Paragraph 6 talks about topic number 6", and the quote as highlighted was gone."""
+    lines = [f"Paragraph {n} talks about topic number {n} in some detail." for n in range(1, 41)]
+    text = "\n\n".join(lines)
+    quote, position = anchored(text, "Paragraph 5 talks about topic number 5")
+    without = "\n\n".join(line for line in lines if not line.startswith("Paragraph 5 "))
+    assert reanchor(quote, position, without).status is AnchorStatus.ORPHANED
+    # Its words edited, its numbers as they were: still the quote, found fuzzily.
+    sentence = "The council approved 3 breakwaters and 120 metres of new quay in 2021"
+    story = HARBOUR.replace(SENTENCE, sentence)
+    quote, position = anchored(story, sentence)
+    edited = "The town council approved 3 breakwaters and 120 metres of quay in 2021"
+    found = reanchor(quote, position, story.replace(sentence, edited))
+    assert found.status is AnchorStatus.FUZZY
+    assert story.replace(sentence, edited)[found.start : found.end] == edited
+    moved = story.replace(sentence, edited.replace("2021", "2022"))
+    assert reanchor(quote, position, moved).status is AnchorStatus.ORPHANED
+
+
 def test_deleted_sentence_is_orphaned() -> None:
     quote, position = anchored(HARBOUR, SENTENCE)
     paragraph = HARBOUR.split("\n\n")[2]

@@ -44,6 +44,7 @@ WORDWISE = 3_000  # fuzzy: longer passages are compared as bags of word pairs
 # Words of alphabetic scripts, or single characters of the rest (CJK has no spaces to split on).
 _ONE_BY_ONE = scripts.char_class(scripts.CJK_LETTERS)
 _TOKEN = re.compile(rf"(?:(?![{_ONE_BY_ONE}])\w)+|\S")
+_NUMBER = re.compile(r"\d+")  # any script's decimal digits
 
 
 @dataclass(frozen=True)
@@ -351,12 +352,20 @@ def _context_similarity(text: str, quote: TextQuoteSelector, start: int, end: in
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def _numbers(text: str) -> list[str]:
+    """The numbers of `text`, in ASCII digits whatever the script wrote them in."""
+    return ["".join(str(unicodedata.decimal(d)) for d in n) for n in _NUMBER.findall(text)]
+
+
 def _fuzzy_match(text: str, quote: TextQuoteSelector, hint: int) -> AnchorResult | None:
     starts, ends = _votes(text, quote, hint)
     best: tuple[float, int, int] | None = None
+    # A passage whose numbers differ says something else ("paragraph 6", "in 2021", "$40"),
+    # however alike its words: the highlight is orphaned rather than moved onto it.
+    numbers = _numbers(quote.exact)
     for start, end in _spans(starts, ends, len(quote.exact), len(text)):
         similarity = _similarity(quote.exact, text[start:end])
-        if similarity < FUZZY_THRESHOLD:
+        if similarity < FUZZY_THRESHOLD or _numbers(text[start:end]) != numbers:
             continue
         context = _context_similarity(text, quote, start, end)
         if len(quote.exact) < SHORT_QUOTE and context < 0.5:
