@@ -14,6 +14,8 @@ machine, min / median / max of the runs, each case with its target:
     and at 50,000: the work is linear in the depth)
   * importing a page of <div>s nested --page-depth deep, its text kept (5 s)
   * a 35,000-character query in a library of 30 articles, warm searcher (2 s)
+  * pages of --links links in a row through `import_html`, and the time per link: the work
+    should grow with the links, not with their square (10 s at 40,000)
 """
 
 from __future__ import annotations
@@ -99,6 +101,19 @@ def deep_page(depth: int) -> None:
     print(f"  <div> x {depth:,}: {elapsed:.2f} s (target 5 s), all text kept: {kept}")
 
 
+def link_page(count: int) -> None:
+    from reader.importers.html import import_html
+
+    links = " ".join(f'<a href="https://example.com/{n}">link {n}</a>' for n in range(count))
+    page = f"<html><head><title>Links</title></head><body><article><p>Intro.</p>{links}"
+    started = time.perf_counter()
+    text = import_html(page.encode(), "links.html").text
+    elapsed = time.perf_counter() - started
+    per_link = elapsed / count * 1e6
+    kept = f"link {count - 1}" in text
+    print(f"  {count:,} links: {elapsed:.2f} s, {per_link:.0f} µs a link, the last kept: {kept}")
+
+
 def long_query(runs: int) -> str:
     from reader.core.article import Article
     from reader.paths import DataPaths
@@ -123,6 +138,9 @@ def main() -> None:
     parser.add_argument(
         "--page-depth", type=int, nargs="+", default=[50_000, 200_000], help="depths of a page"
     )
+    parser.add_argument(
+        "--links", type=int, nargs="+", default=[10_000, 40_000], help="links on a page"
+    )
     args = parser.parse_args()
     from reader.importers.encoding import decode_text
     from reader.importers.html import import_html
@@ -143,6 +161,9 @@ def main() -> None:
     print("deep nesting, a whole page imported:")
     for depth in args.page_depth:
         deep_page(depth)
+    print("a page of links in a row (10 s at 40,000):")
+    for count in args.links:
+        link_page(count)
 
 
 if __name__ == "__main__":

@@ -285,3 +285,33 @@ def test_a_box_of_links_in_a_table_goes() -> None:
     body.insert(2, note_box("See ", "our other stories about piers and harbours"))
     drop_unconfirmed(body, "\n".join(STORY))
     assert shown(body) == [*story()[:2], ("graphic", "tip.png"), *story()[2:]]
+
+
+def _reference_occurrences(joined: str, key: str) -> int:
+    count, start = 0, joined.find(key)
+    while start >= 0:
+        count += 1
+        start = joined.find(key, start + len(key) - 1)
+    return count
+
+
+@given(
+    st.lists(st.sampled_from(["a b", "b a", "a", "b c a", "c", "", "a a b", "a a a"]), max_size=12),
+    st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=4),
+    st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3),
+)
+def test_looking_pieces_up_by_their_words_answers_as_the_whole_text_does(
+    lines: list[str], words: list[str], other: list[str]
+) -> None:
+    """The plain text's lookups go through where each word is (a page of 200,000 links asked
+    the whole text once per piece); they answer as searching the whole text did."""
+    plain = _Plain("\n".join(lines))
+    key, last = f" {' '.join(words)} ", f" {' '.join(other)} "
+    assert plain.contains(key) == (key in plain.joined)
+    assert plain.occurrences(key) == (
+        plain.lines[key] if key in plain.lines else _reference_occurrences(plain.joined, key)
+    )
+    start = plain.joined.find(key)
+    end = plain.joined.find(last, start + len(key) - 1) if start >= 0 else -1
+    between = frozenset(plain.joined[start + len(key) - 1 : end + 1].split())
+    assert plain.between(key, last) == (between if end >= 0 else frozenset())
