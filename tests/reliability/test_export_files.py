@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,33 @@ def test_a_failed_write_leaves_the_old_file_whole(
     assert export(data_dir, "-o", str(target), "--force") == 1
     assert target.read_text(encoding="utf-8") == "previous export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_device_is_never_replaced_even_with_force(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by a user's test: `-o /dev/full --force` (as root) turned the device into a
+    1.3 MB file; a named pipe became a file too."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert export(data_dir, "-o", str(pipe), "--force") == 1
+    assert "it is not a file" in capsys.readouterr().err
+    assert pipe.is_fifo()
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_output_that_cannot_be_written_is_one_line_not_an_internal_error(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader list > /dev/full` said "internal error: OSError(28, ...)"."""
+    for command in (["list"], ["export", "--format", "csv"], ["show", "1", "--text"]):
+        monkeypatch.setattr(sys, "stdout", _FullDisk())
+        assert main(["--data-dir", str(data_dir), *command]) == 1
+        err = capsys.readouterr().err
+        assert "cannot write the output: No space left on device" in err, command
+        assert "internal error" not in err and err.count("\n") == 1

@@ -4,6 +4,7 @@ and atomically (a temporary file beside the target, synced, then renamed over it
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -38,5 +39,15 @@ def _check_target(target: Path, data_dir: Path, *, force: bool) -> None:
         raise ExportRefused(f"cannot write {target}: it is inside the library folder {library}")
     if target.is_dir():
         raise ExportRefused(f"cannot write {target}: it is a folder")
-    if os.path.lexists(target) and not force:
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ExportRefused(f"cannot write {target}: {exc.strerror or exc}") from None
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        # A device, a FIFO or a socket: replaced by a file even with --force, /dev/null and
+        # /dev/full were gone (as root); never what replacing an export means.
+        raise ExportRefused(f"cannot write {target}: it is not a file (a device, pipe or socket)")
+    if not force:
         raise ExportRefused(f"{target} exists already (use --force to replace it)")
