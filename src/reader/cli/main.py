@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO, cast
 
 from reader import __version__
 from reader.cli import (
@@ -71,16 +73,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "handler", None) is None and offline is None:
         return run_gui(paths, extra)
     _configure_logging(paths)
+    output = _GuardedOutput(sys.stdout) if sys.stdout is not None else None
+    if output is not None:
+        sys.stdout = cast(TextIO, output)
     try:
         if offline is not None:
-            return int(offline(paths, args))
-        lib, recovery = open_library(paths)
-        if recovery is not None:
-            print(f"reader: {printable(recovery.message())}", file=sys.stderr)
-        with lib:
-            status = int(args.handler(lib, args))
-            lib.backup_if_due()
-            return status
+            status = int(offline(paths, args))
+        else:
+            lib, recovery = open_library(paths)
+            if recovery is not None:
+                print(f"reader: {printable(recovery.message())}", file=sys.stderr)
+            with lib:
+                status = int(args.handler(lib, args))
+                lib.backup_if_due()
+        if output is not None:
+            output.flush()  # output that cannot be written fails here, not at exit
+        return status
     except DamagedDatabase as exc:
         # Damage in a page the check at open did not cover: set the file aside now.
         print(f"reader: error: {printable(exc)}", file=sys.stderr)
@@ -95,7 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reader: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_output()
         return 0
+    except _OutputFailed as exc:
+        _drop_output()
+        print(f"reader: error: cannot write the output: {printable(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:
         log.exception("unexpected error")
         print(
@@ -103,6 +116,52 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        if output is not None and sys.stdout is cast(TextIO, output):
+            sys.stdout = output.stream
+
+
+class _OutputFailed(Exception):
+    """Standard output could not be written (a full disk, a device that refuses it)."""
+
+
+class _GuardedOutput:
+    """Standard output whose write errors say so, rather than look like any other OSError
+    (an internal error). A closed pipe stays a BrokenPipeError: the reader has gone."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc.strerror or str(exc)) from exc
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc.strerror or str(exc)) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _drop_output() -> None:
+    """Send what is left unwritten to the null device: Python's own flush at exit would fail
+    on it too, and print a traceback."""
+    stream = sys.stdout.stream if isinstance(sys.stdout, _GuardedOutput) else sys.stdout
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _arranged(argv: Sequence[str]) -> list[str]:
