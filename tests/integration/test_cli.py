@@ -127,6 +127,21 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         assert "Traceback" not in proc.stderr
 
 
+def test_an_empty_path_names_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import ""` imported every file under the current folder (found by a user's test)."""
+    write(tmp_path / "here" / "harbour.txt", PLAIN_EN)
+    monkeypatch.chdir(tmp_path / "here")
+    lib = str(tmp_path / "lib")
+    for args in (["--data-dir", lib, "import", ""], ["--data-dir", "", "list"]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("reader: error: ") and "empty" in err and err.count("\n") == 1
+    assert main(["--data-dir", lib, "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_missing_file_and_folder_import(tmp_path: Path, files: dict[str, Path]) -> None:
     lib = tmp_path / "lib"
     folder = files["utf8"].parent

@@ -10,6 +10,11 @@ SQLITE_MAX_INTEGER = 2**63 - 1
 MAX_LIMIT = 1_000_000
 _ID_NAMES = frozenset({"id", "ids", "article", "replace"})
 _NOT_TEXT = frozenset({"data_dir"})  # a path: undecodable bytes there are a real file name
+_PLACES = {  # arguments naming files, folders or addresses: what an empty one says
+    "paths": "an empty path names no file or address",
+    "data_dir": "--data-dir is empty: name the library's folder",
+    "folder": "an empty folder names no folder or address",
+}
 
 
 class BadArgument(ReaderError):
@@ -27,6 +32,10 @@ def check_arguments(args: argparse.Namespace) -> None:
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, bool):
                 continue
+            if name in _PLACES and item == "":
+                # An empty path is the current folder to the system: `import ""` imported
+                # every file under it, and `--data-dir ""` opened the default library.
+                raise BadArgument(_PLACES[name])
             if isinstance(item, int):
                 _check_integer(name, item)
             elif isinstance(item, str) and name not in _NOT_TEXT:
