@@ -113,6 +113,43 @@ def test_legacy_encodings_are_detected(text: str, codec: str, name: str) -> None
     assert decode_text(text.encode(codec)) == (text, name)
 
 
+LONG_FR = (
+    "Le café de la gare était fermé; nous avons marché jusqu'à l'église. "
+    "Là, un garçon âgé d'à peine douze ans vendait des crêpes à la crème. "
+    "Après le déjeuner, nous sommes allés voir le château, où l'on a répété la pièce. "
+) * 6
+LONG_DE = (
+    "Größere Straßen führen über die Brücke nach Köln; dort ist es schön und ruhig. "
+    "Die Bäckerei öffnet früh, und die Mädchen kaufen Brötchen für das Frühstück. "
+) * 6
+LONG_RU = (
+    "Вчера мы гуляли по набережной и смотрели, как уходят корабли. "
+    "Вечером в городе зажглись фонари, и на площади играла музыка. "
+) * 6
+LONG_EL = "Χθες περπατήσαμε στην παραλία και είδαμε τα πλοία να φεύγουν από το λιμάνι. " * 6
+LONG_PL = "Wczoraj spacerowaliśmy brzegiem rzeki i patrzyliśmy, jak odpływają łodzie. " * 6
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name"),
+    [
+        (LONG_FR, "cp1252", "cp1252"),
+        (LONG_FR, "latin-1", "cp1252"),
+        (LONG_DE, "cp1252", "cp1252"),
+        (LONG_RU, "cp1251", "cp1251"),
+        (LONG_RU, "koi8_r", "koi8-r"),
+        (LONG_EL, "cp1253", "cp1253"),
+        (LONG_PL, "cp1250", "cp1250"),
+    ],
+)
+def test_long_texts_in_western_code_pages_are_read(text: str, codec: str, name: str) -> None:
+    """Found by a user's test: a French Latin-1 file of a few hundred accented letters was
+    refused ("unknown text encoding"), German came out as Chinese, Russian and Greek were
+    refused. The accented letters were counted as runs by their distinct spellings ("é",
+    "à": a few) rather than by their occurrences, which made them look like long runs."""
+    assert decode_text(text.encode(codec)) == (text, name)
+
+
 def test_short_chinese_lines_are_not_taken_for_korean_or_big5() -> None:
     for line in ("你好,世界", "今天天气很好", "本周末湖畔小城迎来了风筝节"):
         assert decode_text(line.encode("gbk")) == (line, "gb18030")

@@ -267,8 +267,16 @@ def _decode_sample(sample: bytes, codec: str, whole: bool) -> str:
 def _detect_legacy(data: bytes, min_score: float = _MIN_SCORE) -> tuple[str, str]:
     sample = _sample(data)
     detected = _detector_candidates(sample)
+    # Of the Western code pages, Windows' own (Latin-1's superset) comes first: on a tie it is
+    # the likelier, and the detector's own order among them is no guide (French read as
+    # Baltic: "déją vu").
+    western = [codec for codec in detected if codec.startswith(_WESTERN_CODECS)]
+    if western:
+        detected.insert(detected.index(western[0]), "cp1252")
     order = list(dict.fromkeys([*detected, *_FALLBACK_CODECS]))
-    first_choice = set(_FAMILIES.get(detected[0], detected[:1])) if detected else set()
+    first = detected[0] if detected else None
+    # The detector's first guess wins a close call between CJK encodings, where it is good.
+    first_choice = set(_FAMILIES.get(first, (first,))) if first in _FAMILIES else set()
     scored: list[tuple[float, int, str]] = []
     for index, codec in enumerate(order):
         try:
@@ -325,4 +333,4 @@ def _plausibility(text: str, codec: str) -> float:
     if not total:
         return 0.0
     score = sum(char_value(ch, language) * n for ch, n in chars.items()) / total
-    return score - layout_penalty(sample, language, total, len(counts))
+    return score - layout_penalty(sample, language, total, sum(counts.values()))
