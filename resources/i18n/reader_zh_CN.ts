@@ -601,8 +601,8 @@
         <translation>导入文件</translation>
     </message>
     <message>
-        <source>Saved articles (*.txt *.html *.htm *.mhtml *.mht *.md *.markdown);;All files (*)</source>
-        <translation>保存的文章 (*.txt *.html *.htm *.mhtml *.mht *.md *.markdown);;所有文件 (*)</translation>
+        <source>Articles, books and feeds (*.txt *.text *.html *.htm *.xhtml *.mhtml *.mht *.md *.markdown *.epub *.atom *.rss *.xml *.json *.feed);;All files (*)</source>
+        <translation>文章、图书和订阅源 (*.txt *.text *.html *.htm *.xhtml *.mhtml *.mht *.md *.markdown *.epub *.atom *.rss *.xml *.json *.feed);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import Folder</source>

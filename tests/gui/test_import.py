@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote_from_bytes
 
@@ -11,9 +12,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.gui.dialogs.import_paths import files_filter
 from reader.gui.dialogs.import_summary import ImportSummaryDialog
 from reader.gui.imports import ImportProgress, ImportSummary
 from reader.gui.main_window import MainWindow
+from reader.importers import SUPPORTED_SUFFIXES
 from reader.services.library import ImportStatus, Library
 from tests.articles import PLAIN_EN, SAVED_PAGE_ZH, TITLE_ZH, write
 
@@ -154,3 +157,11 @@ def test_a_dropped_folder_of_books_and_feeds_says_what_it_skipped(
     rows = [dialog.tree.topLevelItem(n) for n in range(dialog.tree.topLevelItemCount())]
     skipped = [(r.text(0), r.text(2)) for r in rows if r is not None and r.text(1) == "Skipped"]
     assert ("notes.pdf", "unsupported file type") in skipped and len(skipped) == 3
+
+
+def test_the_import_dialogs_default_filter_shows_every_kind_of_file_imported() -> None:
+    """It showed text, HTML, MHTML and Markdown only: EPUB books and feeds were hidden
+    behind "All files" (found by a user's test)."""
+    default = files_filter().split(";;")[0]
+    shown = set(re.findall(r"\*(\.\w+)", default))
+    assert shown == set(SUPPORTED_SUFFIXES)

@@ -8,15 +8,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
+def files_filter() -> str:
+    """The dialog's filters: first every kind of file Reader imports (the default one), then
+    all files."""
+    return QCoreApplication.translate(
+        "ImportDialogs",
+        "Articles, books and feeds (*.txt *.text *.html *.htm *.xhtml *.mhtml *.mht *.md "
+        "*.markdown *.epub *.atom *.rss *.xml *.json *.feed);;All files (*)",
+    )
+
+
 def choose_files(parent: QWidget) -> list[Path]:
     files, _chosen_filter = QFileDialog.getOpenFileNames(
-        parent,
-        QCoreApplication.translate("ImportDialogs", "Import Files"),
-        "",
-        QCoreApplication.translate(
-            "ImportDialogs",
-            "Saved articles (*.txt *.html *.htm *.mhtml *.mht *.md *.markdown);;All files (*)",
-        ),
+        parent, QCoreApplication.translate("ImportDialogs", "Import Files"), "", files_filter()
     )
     return [Path(name) for name in files]
 
