@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core.article import Article
 from reader.gui.main_window import MainWindow
 
 Key = Qt.Key
@@ -47,7 +48,7 @@ def test_n_and_p_skip_read_articles(window: MainWindow, qtbot: QtBot) -> None:
     window.library.mark_read([middle])
     model.refresh([middle])
     focused_list(window, qtbot)  # row 0 opens, and so is read (written on the edit lane)
-    qtbot.waitUntil(lambda: not window.edit_lane.busy)
+    qtbot.waitUntil(lambda: window.settled)  # read, and the list refreshed
     qtbot.keyClick(view, Key.Key_N)
     assert shown_id(window) == model.article_id(2)  # row 1 was read
     qtbot.keyClick(view, Key.Key_P)
@@ -77,12 +78,12 @@ def test_rows_chosen_with_shift_or_ctrl_are_not_opened_nor_marked_read(
     ids = [model.article_id(row) for row in range(model.rowCount())]
     assert len(ids) == 3
     focused_list(window, qtbot)  # row 0 opens
-    qtbot.waitUntil(lambda: not window.edit_lane.busy)
+    qtbot.waitUntil(lambda: window.settled)  # read, and the list refreshed
     qtbot.keyClick(view, Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(view.selected_ids()) == sorted(ids)
     assert shown_id(window) == ids[0]
-    qtbot.waitUntil(lambda: not window.edit_lane.busy)
+    qtbot.waitUntil(lambda: window.settled)  # read, and the list refreshed
     read = {i: window.library.get_article(i).summary.read for i in ids if i is not None}
     assert read == {ids[0]: True, ids[1]: False, ids[2]: False}
     rect = view.visualRect(model.index(1, 0))
@@ -134,3 +135,22 @@ def test_letters_typed_in_the_search_field_are_text(window: MainWindow, qtbot: Q
     qtbot.keyClicks(field, "jknp")
     assert field.text() == "jknp"
     assert window.parts.pane.article is None
+
+
+def test_tab_leaves_the_pane_even_from_an_article_full_of_links(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """It stepped through every link of the article instead (found by a user's test)."""
+    links = "".join(
+        f'<p>See <a href="https://example.com/{n}">source {n}</a>.</p>' for n in range(8)
+    )
+    result = window.library.add_article(Article(title="Sources", text="x", html=links))
+    assert result.article_id is not None
+    window.reload()
+    assert window.open_article(result.article_id)
+    pane = window.parts.pane
+    pane.setFocus()
+    qtbot.waitUntil(pane.hasFocus)
+    qtbot.keyClick(pane, Key.Key_Tab)
+    assert not pane.hasFocus()
+    assert pane.horizontalScrollBar().value() == 0

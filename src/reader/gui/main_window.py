@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         """No refresh pending and no background work: what is shown is final."""
         lanes = (self.import_lane, self.edit_lane, self.search_lane, self.count_lane, self.row_lane)
         busy = self.refresh.pending or self.reading.reopen_pending
-        busy = busy or self.parts.pane.tables_measuring
+        busy = busy or self.parts.pane.tables_measuring or self.parts.pane.images_loading
         return not busy and not any(lane.busy for lane in lanes)
 
     def current_list(self) -> ArticleListView:

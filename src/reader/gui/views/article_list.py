@@ -46,7 +46,7 @@ class ArticleListView(QTableView):
         # While set, a change of the current row is the window's own doing (following the
         # current article, restoring after a reset) and does not open anything.
         self._quiet = False
-        self._extending = False  # the current row moves with Shift or Ctrl held (see below)
+        self._extending = False  # the current row moves as rows are chosen (see below)
         self.pick_on_focus = True  # focus with no current row opens the first one
         self.setObjectName("searchResults" if snippets else "articleList")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -274,7 +274,8 @@ class ArticleListView(QTableView):
         return super().moveCursor(action, modifiers)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self._extending = bool(event.modifiers() & _EXTENDING)
+        # Shift with a key chooses a range; Ctrl+Home and Ctrl+End go (and open) as they did.
+        self._extending = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         try:
             super().keyPressEvent(event)
         finally:
@@ -354,8 +355,8 @@ class ArticleListView(QTableView):
         self, current: QModelIndex, _previous: QModelIndex
     ) -> None:
         if self._quiet or self._extending:
-            # Shift or Ctrl with a key or a click chooses rows (to move or delete them): the
-            # pane keeps its article, and none of the rows passed is opened and marked read.
+            # Shift with a key, or Shift or Ctrl with a click, chooses rows (to move or delete
+            # them): the pane keeps its article, and no row passed is opened and marked read.
             return
         value = current.data(ID_ROLE) if current.isValid() else None
         self.current_article_changed.emit(int(value) if value is not None else 0)

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from reader.core.article import StoredArticle
 from reader.gui.preferences import ReadingPreferences
@@ -89,6 +89,12 @@ class ReadingPane(ResourcePane):
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
         self._tables.measured.connect(self._on_tables_measured)
         self.apply_preferences(self._prefs)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # Tab goes on to the next pane, as everywhere in the window. QTextBrowser's own
+        # stepped through the article's links (473 in a Wikipedia page) and scrolled the page
+        # sideways to a link cut off in a wide table.
+        return QAbstractScrollArea.focusNextPrevChild(self, forward)
 
     # -- what is shown ----------------------------------------------------------------------
 
