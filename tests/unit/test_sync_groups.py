@@ -92,3 +92,24 @@ def test_a_blank_author_is_no_author_anywhere(tmp_path: Path) -> None:
         status = lib.sync.setup(tmp_path / "Sync", "   ")
         assert status.author.strip()
         assert lib.annotations.author_name() == status.author
+
+
+def test_an_article_holding_others_annotations_is_never_deleted_for_good(
+    group: tuple[Library, Library],
+) -> None:
+    """Found by a user's test: Alice removed the article for good with its annotations, and
+    once synced Bob's highlight was gone from his library too."""
+    alice, bob = group
+    article = alice.list_articles()[0].id
+    with pytest.raises(NotYours, match="annotations by bob"):
+        alice.remove(article, with_annotations=True)
+    assert alice.trash([article]) == [article]
+    assert alice.empty_trash() == []  # it stays in the Trash
+    assert [a.id for a in alice.trashed()] == [article]
+    alice.sync_now()
+    bob.sync_now()
+    assert set(_highlights(bob)) == {"alice's highlight", "bob's highlight"}
+    # Bob's own highlight and Alice's: neither is his to take away either.
+    (theirs,) = [a.id for a in bob.list_articles()] + [a.id for a in bob.trashed()]
+    with pytest.raises(NotYours, match="annotations by alice"):
+        bob.remove(theirs, with_annotations=True)

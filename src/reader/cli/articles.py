@@ -374,4 +374,7 @@ def cmd_trash_restore(lib: Library, args: argparse.Namespace) -> int:
 def cmd_trash_empty(lib: Library, _args: argparse.Namespace) -> int:
     gone = lib.empty_trash()
     print(f"deleted {len(gone)} article(s) for good")
+    kept = len(lib.trashed())
+    if kept:
+        print(f"kept {kept} article(s) holding others' annotations (read-only here)")
     return 0

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Mapping
 
 from reader.core.article import ArticleSummary
 from reader.core.edits import Snapshot, make_edit
-from reader.errors import HasAnnotations, NotFound, ReaderError
+from reader.errors import HasAnnotations, NotFound, NotYours, ReaderError
 from reader.services.stores import Stores
-from reader.storage import edits
+from reader.storage import annotation_rows, edits
 
 
 class Editing:
@@ -37,6 +37,14 @@ class Editing:
                 "or confirm removing them too"
             )
         with self._db.transaction() as conn:
+            others = annotation_rows.others_on(conn, [article_id]).get(article_id)
+            if others:
+                # Deleting the article deletes them, for every member once synced.
+                raise NotYours(
+                    f"article #{article_id} holds annotations by {', '.join(sorted(others))}: "
+                    "others' annotations are read-only, so it cannot be removed for good "
+                    "(move it to the Trash to put it out of sight)"
+                )
             if not self._articles.delete(conn, article_id):
                 raise NotFound(f"no article with id {article_id}")
         self._assets.remove(article_id)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 from reader.core.article import ArticleSummary
+from reader.storage import annotation_rows
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
 from reader.storage.database import Database
@@ -69,6 +70,10 @@ class Trash:
             cutoff = moment.isoformat(timespec="seconds")
         with self._db.transaction(durable=True) as conn:
             gone = self._articles.trashed_before(conn, cutoff)
+            # Others' annotations (a shared library) are read-only: their articles stay in
+            # the Trash rather than take those annotations away from every member.
+            kept = annotation_rows.others_on(conn, gone)
+            gone = [article_id for article_id in gone if article_id not in kept]
             for article_id in gone:
                 self._articles.delete(conn, article_id)
         for article_id in gone:

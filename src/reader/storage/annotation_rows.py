@@ -30,14 +30,14 @@ HIGHLIGHT_COLUMNS = f"""
 # Who made an annotation: the author sync recorded for its field (creation time for a
 # highlight, the text for a note), else this library's own author (made here, not yet synced);
 # None while sync has never been set up.
-_ME = "(SELECT value FROM sync_meta WHERE key = 'author')"
+ME = "(SELECT value FROM sync_meta WHERE key = 'author')"
 HIGHLIGHT_AUTHOR = (
     f"coalesce((SELECT f.author FROM sync_fields f WHERE f.uid = h.uid AND f.field = 'created'"
-    f" AND f.author != ''), {_ME})"
+    f" AND f.author != ''), {ME})"
 )
 NOTE_AUTHOR = (
     "coalesce((SELECT f.author FROM sync_fields f JOIN articles a ON f.uid = a.uid "
-    f"WHERE a.id = article_notes.article_id AND f.field = 'note' AND f.author != ''), {_ME})"
+    f"WHERE a.id = article_notes.article_id AND f.field = 'note' AND f.author != ''), {ME})"
 )
 HIGHLIGHT_COLUMNS = HIGHLIGHT_COLUMNS.format(author=HIGHLIGHT_AUTHOR)
 # Orphans have no place in the text: they follow the anchored ones.
@@ -170,3 +170,24 @@ def insert_highlight(conn: sqlite3.Connection, h: Highlight) -> int:
     highlight_id = int(cur.lastrowid or 0)
     link_tags(conn, "highlight_tags", "highlight_id", highlight_id, h.tags)
     return highlight_id
+
+
+def others_on(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, set[str]]:
+    """Of these articles, those holding highlights or a note by another member of a shared
+    library (read-only here), with those members' names."""
+    ids = list(article_ids)
+    me = conn.execute(f"SELECT {ME}").fetchone()[0] or ""
+    found: dict[int, set[str]] = {}
+    for first in range(0, len(ids), 400):
+        part = ids[first : first + 400]
+        marks = ",".join("?" * len(part))
+        authors = conn.execute(
+            f"SELECT h.article_id, {HIGHLIGHT_AUTHOR} FROM highlights h "
+            f"WHERE h.article_id IN ({marks}) UNION SELECT article_id, {NOTE_AUTHOR} "
+            f"FROM article_notes WHERE article_id IN ({marks})",
+            [*part, *part],
+        )
+        for article_id, author in authors:
+            if author and author != me:
+                found.setdefault(int(article_id), set()).add(str(author))
+    return found
