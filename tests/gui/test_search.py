@@ -90,3 +90,28 @@ def test_a_query_that_matches_nothing_says_so(
         window.parts.search_field.set_query("zyzzyva")
     assert window.parts.search_model.rowCount() == 0
     assert window.statusBar().currentMessage()
+
+
+def test_marks_of_a_query_go_when_the_query_changes_or_is_cleared(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    """Found by a user's test: searching 乡, then 時間, left 乡 marked in the open article."""
+    pane = window.parts.pane
+
+    def marked() -> set[str]:
+        return {s.cursor.selectedText() for s in pane.extraSelections()}
+
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("碳纤维")
+    assert window.select_article(indexed["kite"])
+    assert marked() == {"碳纤维"}
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("harbour")  # not in the open article
+    assert pane.article is not None and pane.article.summary.id == indexed["kite"]
+    assert marked() == set()
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("碳纤维")
+    assert marked() == {"碳纤维"}
+    qtbot.keyClick(window.parts.search_field, Qt.Key.Key_Escape)
+    assert not window.searching
+    assert marked() == set()

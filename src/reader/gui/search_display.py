@@ -53,8 +53,10 @@ class SearchDisplay(QObject):
         p.search_list.set_placeholder(placeholder)
         shown = self._lists.state.article_id
         row = p.search_model.row_of(shown) if shown is not None else None
-        if row is not None:  # the open article is still a hit: mark this query's words
-            p.pane.set_terms(p.search_model.terms_for(row), reveal=False)
+        # The open article still a hit: this query's words are marked in it; else none are
+        # (the last query's marks were left in place, saying what it no longer matches).
+        terms = p.search_model.terms_for(row) if row is not None else ()
+        p.pane.set_terms(terms, reveal=False)
         self._lists.sync(reset=True)
 
     def _on_search_search_failed(self, message: str) -> None:
