@@ -8,8 +8,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from reader.core.article import Article
 from reader.gui.main_window import MainWindow
 from reader.gui.models.search_results import SNIPPET_ROLE, SearchOutcome
+from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
 
 pytestmark = pytest.mark.skipif(
@@ -115,3 +117,21 @@ def test_marks_of_a_query_go_when_the_query_changes_or_is_cleared(
     qtbot.keyClick(window.parts.search_field, Qt.Key.Key_Escape)
     assert not window.searching
     assert marked() == set()
+
+
+def test_marked_words_are_whole_words_in_spaced_scripts_and_runs_in_chinese(
+    qtbot: QtBot, library: Library
+) -> None:
+    """Found by a user's test: searching "ran" marked "Iran's" and "guaranteeing" in the
+    article; search itself matches words."""
+    text = "Iran's envoy ran the talks, guaranteeing a deal. 风筝节上，人们放风筝。"
+    html = "<p>Iran's envoy ran the talks, guaranteeing a deal.</p><p>风筝节上，人们放风筝。</p>"
+    result = library.add_article(Article(title="Talks", text=text, html=html))
+    assert result.article_id is not None
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show_article(library.get_article(result.article_id), None)
+    pane.set_terms(("ran", "风筝"))
+    marked = [(s.cursor.selectionStart(), s.cursor.selectedText()) for s in pane.extraSelections()]
+    assert [word for _, word in marked] == ["ran", "风筝", "风筝"]
+    assert pane.toPlainText()[marked[0][0] - 6 : marked[0][0]] == "envoy "

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
+from reader.core import scripts
 from reader.gui.style import Theme, highlight_colour
 
 # Past this many matches more highlights only slow the pane down without helping anyone.
 MAX_MATCHES = 2000
+# Scripts whose words are not set off by spaces (or, in Korean, carry their particles).
+_UNSPACED = scripts.one_of(scripts.UNSPACED, scripts.HANGUL)
 
 
 @contextmanager
@@ -43,15 +46,19 @@ def spans(document: QTextDocument, ranges: Sequence[tuple[int, int]]) -> list[QT
     return found
 
 
-def find_all(document: QTextDocument, needle: str, limit: int = MAX_MATCHES) -> list[QTextCursor]:
-    """Every case-insensitive occurrence of needle, in document order."""
+def find_all(
+    document: QTextDocument, needle: str, limit: int = MAX_MATCHES, *, whole_words: bool = False
+) -> list[QTextCursor]:
+    """Every case-insensitive occurrence of needle, in document order (only whole words:
+    none inside a longer word)."""
     found: list[QTextCursor] = []
     if not needle.strip():
         return found
+    flags = QTextDocument.FindFlag.FindWholeWords if whole_words else QTextDocument.FindFlag(0)
     cursor = QTextCursor(document)
     with unlaid(document):
         while len(found) < limit:
-            cursor = document.find(needle, cursor)
+            cursor = document.find(needle, cursor, flags)
             if cursor.isNull():
                 break
             found.append(cursor)
@@ -68,11 +75,17 @@ def laid_out(cursor: QTextCursor) -> bool:
 
 
 def find_terms(document: QTextDocument, terms: Iterable[str]) -> list[QTextCursor]:
-    """Occurrences of any of the terms, in document order, longer terms winning overlaps."""
+    """Occurrences of any of the terms, in document order, longer terms winning overlaps.
+
+    A term of spaced scripts (Latin, Cyrillic...) is a word, as search found it: "ran" marked
+    "Iran's" and "guaranteeing". The forms search matched (a plural for a singular) come as
+    terms of their own. In Chinese, Japanese or Korean a term is found inside longer runs.
+    """
     matches: list[QTextCursor] = []
     taken: list[tuple[int, int]] = []
     for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
-        for cursor in find_all(document, term):
+        whole = _UNSPACED.search(term) is None
+        for cursor in find_all(document, term, whole_words=whole):
             span = (cursor.selectionStart(), cursor.selectionEnd())
             if any(start < span[1] and span[0] < end for start, end in taken):
                 continue
