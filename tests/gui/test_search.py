@@ -135,3 +135,20 @@ def test_marked_words_are_whole_words_in_spaced_scripts_and_runs_in_chinese(
     marked = [(s.cursor.selectionStart(), s.cursor.selectedText()) for s in pane.extraSelections()]
     assert [word for _, word in marked] == ["ran", "风筝", "风筝"]
     assert pane.toPlainText()[marked[0][0] - 6 : marked[0][0]] == "envoy "
+
+
+def test_find_in_the_article_compares_as_search_does(qtbot: QtBot, library: Library) -> None:
+    """Found by a user's test: library search found 軟體產業 for 软体产业, and Ctrl+F in the
+    article it opened said "No matches" for 软体."""
+    text = "臺灣的軟體產業在九〇年代起步。ＦＵＬＬ width and Full width."
+    html = "<p>臺灣的軟體產業在九〇年代起步。</p><p>ＦＵＬＬ width and Full width.</p>"
+    result = library.add_article(Article(title="Industry", text=text, html=html))
+    assert result.article_id is not None
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.show_article(library.get_article(result.article_id), None)
+    assert pane.find_all("软体") == 1
+    found = [s.cursor.selectedText() for s in pane.extraSelections()]
+    assert "軟體" in found
+    assert pane.find_all("full") == 2
+    assert pane.find_all("台湾的软体") == 1  # 臺 and 台 are one character to search

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core import scripts
+from reader.core.folding import FoldedText, fold
 from reader.gui.style import Theme, highlight_colour
 
 # Past this many matches more highlights only slow the pane down without helping anyone.
@@ -62,6 +63,27 @@ def find_all(
             if cursor.isNull():
                 break
             found.append(cursor)
+    return found
+
+
+def find_folded(
+    document: QTextDocument, folded: FoldedText, needle: str, limit: int = MAX_MATCHES
+) -> list[QTextCursor]:
+    """Every occurrence of needle as search compares text (`folded` is the document's plain
+    text folded): 软体 finds 軟體, ｆｕｌｌ finds full, case and spaces aside."""
+    wanted = fold(needle)
+    found: list[QTextCursor] = []
+    if not wanted:
+        return found
+    with unlaid(document):
+        at = folded.text.find(wanted)
+        while at >= 0 and len(found) < limit:
+            start, end = folded.to_original(at, at + len(wanted))
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            found.append(cursor)
+            at = folded.text.find(wanted, at + len(wanted))
     return found
 
 

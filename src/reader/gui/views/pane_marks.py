@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.annotation import AnchorStatus, Highlight
 from reader.core.article import StoredArticle
+from reader.core.folding import FoldedText, fold_text
 from reader.gui.preferences import ReadingPreferences
 from reader.gui.style import Theme, resolve_theme
 from reader.gui.text_mapping import TextMap
@@ -33,6 +34,7 @@ class MarkedPane(QTextBrowser):
         self._theme: Theme = resolve_theme(ReadingPreferences().theme)
         self._body_start = 0
         self._term_cursors: list[QTextCursor] = []
+        self._folded_page: tuple[QTextDocument, int, FoldedText] | None = None
         self._find_cursors: list[QTextCursor] = []
         self._find_index = -1
         self._find_text = ""
@@ -64,8 +66,10 @@ class MarkedPane(QTextBrowser):
     # -- find in article --------------------------------------------------------------------
 
     def find_all(self, text: str) -> int:
-        """Highlight every match of text and go to the first one; returns how many."""
-        self._find_cursors = highlights.find_all(self.document(), text)
+        """Highlight every match of text and go to the first one; returns how many. Text is
+        compared as search compares it: Simplified and Traditional alike, width and case
+        aside."""
+        self._find_cursors = self._found_in_page(text)
         self._find_index, self._find_text = -1, text
         if self._find_cursors:
             self.find_step(forward=True)
@@ -99,9 +103,18 @@ class MarkedPane(QTextBrowser):
         """The find bar's matches in the page set again, the same one current."""
         text, index = found
         if text:
-            self._find_cursors = highlights.find_all(self.document(), text)
+            self._find_cursors = self._found_in_page(text)
             self._find_index = min(index, len(self._find_cursors) - 1)
             self._update_selections()
+
+    def _found_in_page(self, text: str) -> list[QTextCursor]:
+        document = self.document()
+        kept = self._folded_page
+        if kept is None or kept[0] is not document or kept[1] != document.revision():
+            # Folded once per page and kept while it is unchanged: the bar asks per keystroke.
+            kept = (document, document.revision(), fold_text(document.toPlainText()))
+            self._folded_page = kept
+        return highlights.find_folded(document, kept[2], text)
 
     def _reveal(self, cursor: QTextCursor) -> None:
         shown = QTextCursor(cursor)
