@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
 from reader.gui.dialogs.about import show_about
 from reader.gui.dialogs.import_paths import choose_files, choose_folder
 from reader.gui.dialogs.shortcuts_sheet import ShortcutsSheet
@@ -37,9 +40,19 @@ def connect_menus(window: MainWindow) -> None:
     a.restore.triggered.connect(lambda: w.commands.restore(w.target_ids()))
     a.empty_trash.triggered.connect(w.commands.empty_trash)
     a.about.triggered.connect(lambda: show_about(w))
-    a.shortcuts_sheet.triggered.connect(
-        lambda: ShortcutsSheet(w.actions() + p.pane.actions(), w).show()
-    )
+    a.shortcuts_sheet.triggered.connect(lambda: ShortcutsSheet(keyed_actions(w), w).show())
+
+
+def keyed_actions(window: MainWindow) -> list[QAction]:
+    """The window's own actions, the pane's, then every menu's (a dock's toggle, such as the
+    Notes panel's, is only in its menu)."""
+    menus = [
+        action
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+        if not action.isSeparator() and action.menu() is None
+    ]
+    return [*window.actions(), *window.parts.pane.actions(), *menus]
 
 
 def add_undo_actions(window: MainWindow) -> None:
