@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.errors import SyncError
 from reader.paths import DataPaths
 from reader.services.library import Library
 from tests.articles import PLAIN_EN, write
@@ -324,3 +325,22 @@ def test_the_command_line_refuses_what_it_cannot_do(tmp_path: Path, shared: Path
     absent = reader(tmp_path / "a", "sync", "join", "0" * 32, str(shared))
     assert absent.returncode == 1 and "no library" in absent.stderr
     assert "Traceback" not in not_set_up.stderr + bad.stderr + absent.stderr
+
+
+def test_a_failed_join_leaves_the_sync_folder_as_it_was(
+    libs: list[Library], tmp_path: Path, shared: Path
+) -> None:
+    """Found by a user's test: `sync join` of a library not in folder f2 failed, yet the
+    folder was switched to f2, and the next `sync now` published there."""
+    carol = libs[2]
+    before = carol.sync.status()
+    other = tmp_path / "Elsewhere"
+    other.mkdir()
+    with pytest.raises(SyncError, match="there is no library"):
+        carol.sync.join("0" * 32, other, "carol")
+    after = carol.sync.status()
+    assert (after.folder, after.library) == (before.folder, before.library)
+    add(libs[0], tmp_path)
+    sync_all(libs)
+    assert len(carol.list_articles()) == 1
+    assert list(other.iterdir()) == []

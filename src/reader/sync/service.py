@@ -78,7 +78,10 @@ class SyncService:
     def _configure(
         self, location: Path | str, author: str | None, user: str | None, password: str | None
     ) -> Author:
-        where = prepare(location, user, password)
+        return self._keep(prepare(location, user, password), author)
+
+    def _keep(self, where: str, author: str | None) -> Author:
+        """Store a prepared sync location and the user's name in it."""
         with self.db.transaction(durable=True) as conn:
             identity.put(conn, "folder", where)
             # A blank name is no name: exports and the records of changes would disagree.
@@ -95,14 +98,17 @@ class SyncService:
         if not LIBRARY_ID.match(library):
             raise SyncError(f"{library!r} is not a library id (32 hexadecimal digits)")
         if location is not None:
-            # Announced below, in the library joined.
-            self._configure(location, author, user, password)
-        with self.db.reading() as conn:
-            folder = identity.get(conn, "folder")
+            folder: str | None = prepare(location, user, password)
+        else:
+            with self.db.reading() as conn:
+                folder = identity.get(conn, "folder")
         if not folder:
             raise SyncError("sync is not set up; give the sync folder too")
         if not close_after(self.transport_for(folder, library), lambda t: t.devices()):
+            # Nothing is changed: the folder synced with so far stays the one used.
             raise SyncError(f"there is no library {library} in the sync folder {shown(folder)}")
+        if location is not None:
+            self._keep(folder, author)  # announced below, in the library joined
         with self.db.transaction(durable=True) as conn:
             if identity.library_id(conn) != library:
                 _forget_sync_state(conn)
