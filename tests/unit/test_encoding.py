@@ -74,6 +74,15 @@ def test_utf16_without_bom_is_recognised_from_its_nul_bytes() -> None:
         assert decode_text(english.encode(codec)) == (english, codec)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [ZH, JA, KO, "这是一个测试文章。\n" * 100, "一二三四五" * 40])
+def test_cjk_utf16_without_bom_is_read_in_the_right_byte_order(text: str, codec: str) -> None:
+    """Found by a user's test: Chinese UTF-16 without a BOM was refused as binary data. The
+    NUL bytes of its line breaks (00 after 0A) and of characters such as 一 (4E 00) fall on
+    both sides of the code units, so they do not tell the byte order; the characters do."""
+    assert decode_text(text.encode(codec)) == (text, codec)
+
+
 def test_gbk_fixture_decodes_as_gb18030_to_the_same_text() -> None:
     text, encoding = decode_text(fixture("saved-zh-gbk-crlf.txt"))
     assert encoding == "gb18030"

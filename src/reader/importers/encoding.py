@@ -21,6 +21,8 @@ _MIN_SCORE = 0.25
 _MIN_SCORE_NEAR_UTF8 = 0.6
 # charset-normalizer has language statistics we lack, so its first choice wins near-ties.
 _DETECTOR_BONUS = 0.1
+# UTF-16 without a BOM read by its characters (the NUL bytes undecided): at least this score.
+_CJK_UTF16_SCORE = 0.5
 
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -189,23 +191,49 @@ def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text without a BOM: NUL bytes nearly all on one side of each code unit."""
+    """UTF-16 text without a BOM: NUL bytes nearly all on one side of each code unit (text
+    of mostly ASCII), or, in Chinese, Japanese or Korean, the byte order that reads as
+    common characters of the language."""
     if len(data) % 2:
         return None
     nuls_even, nuls_odd = data[0::2].count(0), data[1::2].count(0)
     codec = "utf-16-le" if nuls_odd > nuls_even else "utf-16-be"
+    # CJK code units have NUL halves too, on either side (一 is 4E 00): where the NULs do not
+    # tell the order, or tell a wrong one, the characters do.
     if min(nuls_even, nuls_odd) * 20 > max(nuls_even, nuls_odd):
-        return None
+        return _cjk_utf16(data)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
-        return None
+        return _cjk_utf16(data)
     sample = text[:_SCORE_CHARS]
     # Random bytes read as UTF-16 are full of private-use and unassigned code points.
     oddities = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
     if _too_many_controls(text) or oddities * 100 > len(sample):
-        return None
+        return _cjk_utf16(data)
     return text, codec
+
+
+def _cjk_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 in whichever byte order reads clearly better as Chinese, Japanese or Korean."""
+    scored: list[tuple[float, str, str]] = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SCORE_CHARS]
+        oddities = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+        if _too_many_controls(text) or oddities * 100 > len(sample):
+            continue
+        best = max(_plausibility(text, family) for family in ("gb18030", "shift_jis", "euc_kr"))
+        scored.append((best, codec, text))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < _CJK_UTF16_SCORE:
+        return None
+    if len(scored) == 2 and scored[0][0] - scored[1][0] < _CJK_UTF16_SCORE / 2:
+        return None  # neither order reads clearly better: not text
+    return scored[0][2], scored[0][1]
 
 
 def _decode_iso2022(data: bytes, ascii_text: str) -> tuple[str, str]:
