@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.errors import ImportFailed
 from reader.importers.markdown import import_markdown, split_front_matter
 from tests.hostile_images import data_uri, png
 
@@ -148,3 +149,20 @@ def test_registry_uses_the_markdown_importer(suffix: str) -> None:
 
     article = import_bytes((DATA / "front-matter.md").read_bytes(), f"notes{suffix}")
     assert article.title == "Winter notes from the allotment"
+
+
+@pytest.mark.parametrize("depth", [19, 20, 200, 50_000])
+def test_a_quote_nested_too_deep_keeps_its_text(depth: int) -> None:
+    """Found by a user's test: a quote 20 levels deep vanished while the import reported
+    success (markdown-it drops what is nested deeper than 20)."""
+    note = "Intro line.\n\n" + "> " * depth + "deep quote\n\nAfter.\n"
+    article = import_markdown(note.encode(), "quotes.md")
+    assert article.text.split("\n\n") == ["Intro line.", "deep quote", "After."]
+    assert "<blockquote>" in article.html
+
+
+def test_front_matter_alone_is_no_article() -> None:
+    """It was imported as an empty article; an empty file is refused."""
+    for note in ("---\n---\n", "---\ntitle: Nothing yet\n---\n\n   \n"):
+        with pytest.raises(ImportFailed, match="no readable text"):
+            import_markdown(note.encode(), "empty.md")

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from reader.core.article import Article
+from reader.errors import ImportFailed
 from reader.importers.encoding import decode_text
 from reader.importers.html_values import normalize_language, parse_date
 from reader.importers.language import detect_language
@@ -43,6 +44,14 @@ _FIELDS = {
 }
 
 
+# markdown-it drops what is nested deeper than 20 (its guard against deep recursion): a quote
+# 20 levels deep vanished from the article. Deeper quote marks are capped at 16 levels (room
+# for a list or two inside), the text kept.
+_QUOTE_DEPTH = 16
+_QUOTED_DEEPER = re.compile(rf"^(?:[ \t]{{0,3}}>[ \t]?){{{_QUOTE_DEPTH + 1},}}", re.MULTILINE)
+_QUOTE_MARKS = "> " * _QUOTE_DEPTH
+
+
 @cache
 def _markdown() -> MarkdownIt:
     # Raw HTML stays text: a Markdown file must not smuggle markup past the allow-list.
@@ -64,6 +73,7 @@ def import_markdown(data: bytes, filename: str, local: LocalImages | None = None
     with `local`, the images it names beside it (or in its vault) are kept as assets."""
     source, encoding = decode_text(data)
     front, body = split_front_matter(source.replace("\r\n", "\n").replace("\r", "\n"))
+    body = _QUOTED_DEEPER.sub(_QUOTE_MARKS, body)
     md = _markdown()
     env: dict[str, object] = {}
     tokens = md.parse(body, env)
@@ -73,6 +83,8 @@ def import_markdown(data: bytes, filename: str, local: LocalImages | None = None
         images.place(token)
     html = sanitize_html(md.renderer.render(tokens, md.options, env))
     text = html_to_text(html)
+    if not text.strip() and "<img" not in html:
+        raise ImportFailed("no_text")  # front matter alone, or nothing but markup
     url = front.get("url", "")
     return Article(
         title=front.get("title") or heading or PurePath(filename).stem,
