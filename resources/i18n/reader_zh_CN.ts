@@ -1660,6 +1660,10 @@ Drop saved articles here to import them.</source>
         <translation>无法识别的筛选条件 {field}:</translation>
     </message>
     <message>
+        <source>{field}: is not a filter; searched for {value} alone</source>
+        <translation>{field}: 不是筛选条件；只搜索了 {value}</translation>
+    </message>
+    <message>
         <source>The search index was rebuilt.</source>
         <translation>搜索索引已重建</translation>
     </message>

@@ -82,6 +82,16 @@ def test_unknown_prefixes_are_words() -> None:
     assert parse_query("12:30").node == Text("12:30")
 
 
+def test_an_unknown_filter_name_is_said_and_what_follows_it_searched() -> None:
+    """Found by a user's test: `foo:领导人` found nothing, silently, though 领导人 alone had
+    18 hits (foo was searched for too); `is:foo` did say so."""
+    parsed = parse_query("foo:领导人")
+    assert parsed.node == Text("领导人")
+    assert parsed.messages == ["foo: is not a filter; searched for 领导人 alone"]
+    for plain in ("https://x.org/a", "12:30", "C:drive"):
+        assert parse_query(plain).messages == []
+
+
 def test_wildcards() -> None:
     assert parse_query("comput*").node == Text("comput", prefix=True)
     parsed = parse_query("*tion")

@@ -22,6 +22,7 @@ ENGLISH = {
     "phrase_too_long": "searched the first {limit} words of a long phrase",
     "too_many_terms": "query shortened: it had more than {limit} terms",
     "unknown_filter": "unknown filter {field}:",
+    "unknown_prefix": "{field}: is not a filter; searched for {value} alone",
     "rebuilding": "The search index is being rebuilt; results will appear when it is done.",
     "index_rebuilt": "{detail}",  # why, in the services' words (e.g. "it was missing")
 }

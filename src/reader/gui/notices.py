@@ -262,6 +262,9 @@ _TEMPLATES: dict[str, Callable[[], str]] = {
     "unknown_filter": lambda: QCoreApplication.translate(
         "SearchNotices", "unknown filter {field}:"
     ),
+    "unknown_prefix": lambda: QCoreApplication.translate(
+        "SearchNotices", "{field}: is not a filter; searched for {value} alone"
+    ),
     "index_rebuilt": lambda: QCoreApplication.translate(
         "SearchNotices", "The search index was rebuilt."
     ),

@@ -39,6 +39,9 @@ _FLAGS = {
     ("has", "note"): "has_notes",
 }
 _DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+# What a filter's name looks like (title:, site:, is:): a few ASCII letters. "10:30", a URL's
+# "https:" with its "//", or "C:" are not taken for one.
+_PREFIX_LIKE = re.compile(r"[A-Za-z]{2,12}")
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,11 @@ class _Parser:
         key = name.lower()
         if sep and (key in TEXT_PREFIXES or key in FILTER_PREFIXES or key in DATE_PREFIXES):
             return self.field_clause(key, value)
+        if sep and value.strip() and not value.startswith("/") and _PREFIX_LIKE.fullmatch(name):
+            # "foo:领导人" looked for "foo" too, and found nothing, silently. A word of letters
+            # before a colon reads as a filter's name: the user is told, and the rest searched.
+            self.note("unknown_prefix", field=name, value=value)
+            return self.word(value, None)
         return self.word(token.text, None)
 
     def field_clause(self, key: str, value: str) -> Node | None:
