@@ -153,3 +153,19 @@ def test_a_backup_leaves_another_process_copy_in_progress_alone(library: Library
         os.utime(path, (abandoned, abandoned))
     library.backup()
     assert not any(p.exists() for p in in_progress)
+
+
+def test_a_restored_library_is_searched_as_restored(data_dir: Path) -> None:
+    """Found by a user's test: after a restore, search still found an article by the note
+    added after the backup (in the set-aside library only), until `reader reindex`."""
+    paths = DataPaths(data_dir)
+    with Library(paths) as lib:
+        article = _add(lib, "Harbour")
+        backup = lib.backup()
+        lib.annotations.set_note(article, "zyzzyva marks the spot")
+        lib.update_search_index()
+        assert [hit.id for hit in lib.search("zyzzyva").hits] == [article]
+    restore(backup.path, paths.database, paths.library_lock)
+    with Library(paths) as lib:
+        assert lib.search("zyzzyva").hits == []
+        assert [hit.id for hit in lib.search("Harbour").hits] == [article]

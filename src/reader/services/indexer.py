@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # writes, smaller ones bound the work lost to a crash.
 FLUSH_BATCH = 500
 
+RESTORED = "the library was restored from a backup"
 # The index's name in change_cursors.
 CONSUMER = "search-index"
 
@@ -166,8 +167,10 @@ class Indexer:
             return None
         self._checked = True
         library, _seq = self._origin()
-        if not self._adopt_live(library):
-            message: str | None = self._rebuild_now("it was not built from this library")
+        if self._restored_since_built():
+            message: str | None = self._rebuild_now(RESTORED)
+        elif not self._adopt_live(library):
+            message = self._rebuild_now("it was not built from this library")
         else:
             self._flush_or_log()  # behind the log after a crash: catch up, no rebuild
             library, seq = self._origin()
@@ -175,7 +178,7 @@ class Indexer:
                 message = self.index.ensure_healthy(
                     self.articles.count(),
                     self.all_documents,
-                    origin={"library": library, "seq": seq},
+                    origin=self._origin_fields(library, seq),
                 )
             if message:
                 self._follow_live(seq)
@@ -186,6 +189,21 @@ class Indexer:
         """What a build made now starts from: this library at the log's current end."""
         with self.db.reading() as conn:
             return changes.library_id(conn), changes.last_seq(conn)
+
+    def _origin_fields(self, library: str, seq: int) -> dict[str, object]:
+        """What a build records it was made from (see `live_origin`)."""
+        with self.db.reading() as conn:
+            return {"library": library, "seq": seq, "restored": changes.restored_mark(conn)}
+
+    def _restored_since_built(self) -> bool:
+        """Whether the library was restored from a backup after the live index was built: it
+        holds what the library had before (a note added since the backup), and the log the
+        backup holds does not say what to take out."""
+        live = self.index.live_origin()
+        if live is None or not live[1]:
+            return False
+        with self.db.reading() as conn:
+            return live[1].get("restored", "") != changes.restored_mark(conn)
 
     def _adopt_live(self, library: str) -> bool:
         """Make sure the cursor belongs to the live index; False when it is another library's.
@@ -232,6 +250,8 @@ class Indexer:
         if self.read_only:  # nothing can be written: the index is used as it is, or not at all
             return self.index.check(self.articles.count())
         library, _seq = self._origin()
+        if self._restored_since_built():
+            return RESTORED
         if not self._adopt_live(library):
             return "it was not built from this library"
         self._flush_or_log()
@@ -353,7 +373,7 @@ class Indexer:
             raise ReadOnlyLibrary(read_only_message(self.db.path))
         library, seq = self._origin()
         total = self.articles.count()
-        origin: dict[str, object] = {"library": library, "seq": seq}
+        origin = self._origin_fields(library, seq)
         with self._disk_errors():
             yield from self.index.rebuild(self.all_documents(), total, should_stop, origin=origin)
         if not should_stop():

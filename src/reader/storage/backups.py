@@ -7,6 +7,7 @@ import os
 import sqlite3
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from reader.errors import StorageError
 from reader.paths import move_to_free_name
 from reader.storage.backup_check import check_backup
+from reader.storage.changes import mark_restored
 from reader.storage.locks import LibraryLock
 from reader.storage.retention import Retention, to_keep
 from reader.storage.sqlite_files import (
@@ -173,6 +175,21 @@ def _replace_text(path: Path, text: str) -> None:
         raise
 
 
+def _mark_restored(database: Path) -> None:
+    """Mark a restored copy as such: a search index built before the restore holds what the
+    library had then (notes added since the backup was made), and is rebuilt."""
+    conn = sqlite3.connect(database)
+    try:
+        has_meta = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'library_meta'"
+        ).fetchone()
+        if has_meta:  # a backup from before the change log is rebuilt anyway
+            with conn:
+                mark_restored(conn, uuid.uuid4().hex)
+    finally:
+        conn.close()
+
+
 def _copy(conn: sqlite3.Connection, target_path: Path) -> None:
     target = sqlite3.connect(target_path)
     try:
@@ -209,6 +226,7 @@ def _swap_in(source: Path, database: Path) -> Path | None:
             _copy(src, incoming)
         finally:
             src.close()
+        _mark_restored(incoming)
         if not verify(incoming):
             raise StorageError(f"could not restore {source}: the copy failed its integrity check")
         kept = set_aside(database, "replaced")

@@ -20,6 +20,17 @@ def library_id(conn: sqlite3.Connection) -> str:
     return str(row[0]) if row else ""
 
 
+def restored_mark(conn: sqlite3.Connection) -> str:
+    """Set anew each time the library is restored from a backup ("" before any): what was
+    built from the library before then (a search index) no longer matches it."""
+    row = conn.execute("SELECT value FROM library_meta WHERE key = 'restored'").fetchone()
+    return str(row[0]) if row else ""
+
+
+def mark_restored(conn: sqlite3.Connection, mark: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO library_meta (key, value) VALUES ('restored', ?)", (mark,))
+
+
 def author_name(conn: sqlite3.Connection) -> str | None:
     """The name the user goes by in a shared library (set up with sync), or None when it was
     never set or is blank: what exports sign and what sync records changes under."""
