@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QImage, QInputMethodEvent, QPainter
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Article
@@ -152,3 +152,36 @@ def test_find_in_the_article_compares_as_search_does(qtbot: QtBot, library: Libr
     assert "軟體" in found
     assert pane.find_all("full") == 2
     assert pane.find_all("台湾的软体") == 1  # 臺 and 台 are one character to search
+
+
+class _Recording(QPainter):
+    def __init__(self, device: QImage) -> None:
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts.append(str(args[-1]))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+def test_a_hit_in_a_narrow_list_keeps_its_title(
+    qtbot: QtBot, window: MainWindow, indexed: dict[str, int]
+) -> None:
+    """Found by a user's test: at 700 x 500 a hit showed only "The Meridian Review ·
+    2019-01-03" (clipped), no title at all."""
+    with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
+        window.parts.search_field.set_query("harbour")
+    view, model = window.parts.search_list, window.parts.search_model
+    assert model.rowCount() >= 1
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 230, 70)
+    image = QImage(230, 70, QImage.Format.Format_ARGB32)
+    painter = _Recording(image)
+    try:
+        view.itemDelegateForColumn(0).paint(painter, option, model.index(0, 0))
+    finally:
+        painter.end()
+    meta, title = painter.texts[0], painter.texts[1]
+    assert len(title.rstrip("…")) >= 8, (meta, title)
+    assert QFontMetrics(option.font).horizontalAdvance(meta) <= 230 * 0.4 + 1

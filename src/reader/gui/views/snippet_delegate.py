@@ -22,6 +22,7 @@ from reader.gui.style import secondary_text
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
 SNIPPET_LINES = 2
+META_SHARE = 0.4  # of a hit's first line, at most, for its site and date
 ELLIPSIS = "…"
 
 
@@ -83,6 +84,10 @@ class SnippetDelegate(QStyledItemDelegate):
         meta_font = QFont(option.font)
         meta_font.setBold(False)  # the option's font is bold for unread rows
         metrics = QFontMetrics(meta_font)
+        # In a narrow list the title keeps most of the line: the site is shortened first (its
+        # middle goes, the date stays), as it pushed the title out altogether.
+        room = int(rect.width() * META_SHARE)
+        meta = metrics.elidedText(meta, Qt.TextElideMode.ElideMiddle, room)
         meta_width = metrics.horizontalAdvance(meta) + (12 if meta else 0)
         painter.setFont(meta_font)
         painter.setPen(dim)
