@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import StoredArticle
 from reader.gui.views import image_loading
+from reader.gui.views.figures import image_positions
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
 from tests.gui.panes import images_decoded, shown_image
@@ -164,3 +165,57 @@ def test_a_photo_whose_frame_header_comes_after_a_large_exif_block_is_sized_and_
     photo = shown_image(pane, "assets/camera.jpg")
     assert isinstance(photo, QImage) and (photo.width(), photo.height()) == (300, 200)
     assert near(photo.pixelColor(150, 100), COLOURS[2])
+
+
+def test_a_photo_grows_sharp_with_a_wider_pane(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    """Found by a user's test: images opened in a narrow window kept that width when the
+    window grew (they were decoded, or drawn, at the column's width then)."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    article = library.get_article(article_id)
+    url = image_urls(article)[0]
+    pane = shown_pane(qtbot)
+    pane.resize(400, 600)
+    pane.show_article(article, library.assets_dir(article_id))
+    images_decoded(pane)
+    narrow = pane.document().resource(IMAGE, QUrl(url))
+    assert isinstance(narrow, QImage) and narrow.width() < 400
+    pane.resize(1000, 600)
+    qtbot.waitUntil(lambda: pane.column_width() > narrow.width() + 100)
+    images_decoded(pane)
+    wide = pane.document().resource(IMAGE, QUrl(url))
+    assert isinstance(wide, QImage) and wide.width() >= pane.column_width() - 1
+    assert near(wide.pixelColor(wide.width() // 2, 10), COLOURS[0])
+
+
+def image_widths(pane: ReadingPane) -> list[float]:
+    document = pane.document()
+    widths = []
+    for position in image_positions(document):
+        cursor = QTextCursor(document)
+        cursor.setPosition(position + 1)
+        widths.append(cursor.charFormat().toImageFormat().width())
+    return widths
+
+
+def test_a_web_image_placeholder_grows_with_a_wider_pane(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    """Found by a user's test: a placeholder drawn in a narrow window stayed 170 px wide,
+    its alt text cut short, when the window grew."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    name = "web-" + "a" * 32 + ".png"
+    html = f'<p>{WORDS}</p><p><img src="assets/{name}" alt="Gulls over the pier at dusk"></p>'
+    article = dataclasses.replace(library.get_article(article_id), html=html)
+    pane = shown_pane(qtbot)
+    pane.resize(400, 600)
+    pane.show_article(article, tmp_path)
+    (narrow,) = image_widths(pane)
+    pane.resize(1000, 600)
+    qtbot.waitUntil(lambda: pane.column_width() > narrow + 100)
+    # Drawn again wider: its alt text on fewer lines, no longer cut short (the box is as
+    # wide as its text needs, at most the column).
+    qtbot.waitUntil(lambda: image_widths(pane)[0] > narrow + 100)

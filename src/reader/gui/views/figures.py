@@ -32,9 +32,12 @@ _LOOSE_IMAGE = re.compile(
 )
 
 _DRAWN_AT = "reader-width-"
-Redraw = Callable[[QImage, int], QImage | None]
+# Text of an image the pane loaded: the widest it is shown at, room allowing (a photo's own
+# width, whatever width it was decoded at; a placeholder's box: the column's).
+NATURAL_KEY = "reader-natural-width"
+Redraw = Callable[[QUrl, QImage, int], QImage | None]
 """An image the pane drew itself (a placeholder's box of text), drawn again at a width;
-None for any other image, which is scaled."""
+None for any other image, which is scaled (and may be decoded again, wider, meanwhile)."""
 
 
 def figures_as_blocks(body: str) -> str:
@@ -167,7 +170,9 @@ def _fit(
         return
     natural = image_format.property(_NATURAL_WIDTH)
     if not isinstance(natural, float | int):
-        natural = image_format.width() or image.width()
+        # The page's own width for it, else what the image says it can fill, else its pixels.
+        declared = image.text(NATURAL_KEY)
+        natural = image_format.width() or (float(declared) if declared else image.width())
     shown = min(float(natural), float(width))
     if abs(image_format.width() - shown) < 0.5 and image_format.hasProperty(_NATURAL_WIDTH):
         return
@@ -181,7 +186,7 @@ def _fit(
     # Only when its width changes: a box drawn again at its own width makes Qt set the
     # table around it anew, squeezing the other columns rather than showing the overflow.
     changed = abs(image.width() - shown) >= 1
-    drawn = redraw(image, int(shown)) if redraw is not None and changed else None
+    drawn = redraw(url, image, int(shown)) if redraw is not None and changed else None
     if drawn is not None:  # its text stays the size of the text around it
         drawn_url = QUrl(url)
         drawn_url.setFragment(f"{_DRAWN_AT}{drawn.width()}")

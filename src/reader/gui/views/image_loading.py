@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 
 from reader.gui.tasks import StopFlag, TaskRunner
+from reader.gui.views.figures import NATURAL_KEY
 from reader.gui.views.resources import ImageSource, decode_image
 
 _IMAGE = QTextDocument.ResourceType.ImageResource
@@ -49,6 +50,7 @@ class ImageLoader(QObject):
         self._document: QTextDocument | None = None
         self._article_id: int | None = None
         self._images: dict[str, QImage] = {}  # by URL
+        self._sources: dict[str, ImageSource] = {}  # what they are decoded from, by URL
         self._pending: set[str] = set()
         # Counts the articles shown: two can name different files by the same URL (assets/1.png).
         self._generation = 0
@@ -64,6 +66,7 @@ class ImageLoader(QObject):
         if article_id != self._article_id:
             self._lane.cancel_all()
             self._images.clear()
+            self._sources.clear()
             self._pending.clear()
             self._article_id = article_id
             self._generation += 1
@@ -74,14 +77,33 @@ class ImageLoader(QObject):
         transparent stand-in of `width` x `height` px, the image being decoded at that size
         meanwhile. The pane lays images out at the size it sets, whatever their pixels'."""
         key = url.toString()
+        self._sources[key] = source
         found = self._images.get(key)
         if found is not None and (found.width() >= width or found.width() == 1):
             return found
-        if key not in self._pending:
-            self._pending.add(key)
-            arrived = self._arrival(self._generation, key, url)
-            self._lane.start(_decoding(source, width, height), finished=arrived)
-        return _placeholder(width, height)
+        self._decode(key, url, width, height)
+        stand_in = _placeholder(width, height)
+        stand_in.setText(NATURAL_KEY, str(source.width))
+        return stand_in
+
+    def grow(self, url: QUrl, width: int) -> None:
+        """Decode an image again at `width` px, wider than it was (the column grew): until it
+        comes, the narrower one is shown stretched."""
+        key = url.toString()
+        source = self._sources.get(key)
+        if source is None:
+            return
+        width = min(width, source.width)
+        found = self._images.get(key)
+        if found is None or found.width() < width:
+            self._decode(key, url, width, max(1, round(source.height * width / source.width)))
+
+    def _decode(self, key: str, url: QUrl, width: int, height: int) -> None:
+        if key in self._pending:
+            return
+        self._pending.add(key)
+        arrived = self._arrival(self._generation, key, url)
+        self._lane.start(_decoding(self._sources[key], width, height), finished=arrived)
 
     def _arrival(self, generation: int, key: str, url: QUrl) -> Callable[[QImage | None], None]:
         def arrived(image: QImage | None) -> None:
@@ -100,6 +122,9 @@ class ImageLoader(QObject):
 
 def _decoding(source: ImageSource, width: int, height: int) -> Callable[[StopFlag], QImage | None]:
     def job(stop: StopFlag) -> QImage | None:
-        return None if stop() else decode_image(source, width, height)
+        image = None if stop() else decode_image(source, width, height)
+        if image is not None:
+            image.setText(NATURAL_KEY, str(source.width))
+        return image
 
     return job

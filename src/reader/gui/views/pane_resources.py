@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from reader.gui.views.article_html import TAGS_LINK
+from reader.gui.views.figures import NATURAL_KEY
 from reader.gui.views.image_loading import ImageLoader, blank_image
 from reader.gui.views.pane_marks import MarkedPane
 from reader.gui.views.pane_tables import PaneTables
@@ -23,6 +24,7 @@ from reader.gui.views.placeholders import (
 from reader.gui.views.resources import find_image
 
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+COLUMN_WIDE = 100_000  # a placeholder's widest: whatever the column is
 
 
 class ResourcePane(MarkedPane):
@@ -79,15 +81,22 @@ class ResourcePane(MarkedPane):
         """A web image never downloaded: nothing is fetched, its alt text is shown."""
         # The theme's colours: the pane's palette does not follow sepia or dark.
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        return placeholder_image(alt, self.column_width(), self.font(), text, line)
+        image = placeholder_image(alt, self.column_width(), self.font(), text, line)
+        image.setText(NATURAL_KEY, str(COLUMN_WIDE))  # as wide as the column, however wide
+        return image
 
-    def _redraw_placeholder(self, image: QImage, width: int) -> QImage | None:
-        """A placeholder narrowed into a table, drawn at its new width with readable text."""
+    def _redraw_placeholder(self, url: QUrl, image: QImage, width: int) -> QImage | None:
+        """A placeholder fitted to a new width, drawn again at it with readable text; a photo
+        shown wider than it was decoded is decoded again at that width (scaled meanwhile)."""
         alt = image.text(ALT_KEY)
         if not alt:
+            if width > image.width() and image.text(NATURAL_KEY):
+                self._image_loader.grow(url, width)
             return None
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        return placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
+        drawn = placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
+        drawn.setText(NATURAL_KEY, str(COLUMN_WIDE))
+        return drawn
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:
