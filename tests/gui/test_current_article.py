@@ -139,3 +139,16 @@ def test_choosing_a_section_without_the_article_shows_a_placeholder(
     assert window.parts.sidebar.choose(SECTION, "World")
     assert shown_id(window) is None
     assert window.target_ids() == [] and window.windowTitle() == ""
+
+
+def test_commands_on_the_shown_article_are_off_while_none_is_shown(
+    window: MainWindow, filled: dict[str, int]
+) -> None:
+    """Found by a user's test: with nothing selected, Edit Tags…, Open Original Page and
+    Download Images were enabled, and Edit Tags did nothing."""
+    a = window.menu_actions
+    on_shown = (a.edit_tags, a.open_source, a.download_images)
+    window.reading.show_placeholder()
+    assert [action.isEnabled() for action in on_shown] == [False, False, False]
+    assert window.open_article(filled["kite"])
+    assert [action.isEnabled() for action in on_shown] == [True, True, True]

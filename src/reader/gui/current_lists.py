@@ -85,6 +85,11 @@ class CurrentLists(QObject):
         a.remove.setEnabled(has_target and not in_trash)
         a.restore.setEnabled(has_target and in_trash)
         a.empty_trash.setEnabled(writable)
+        # These act on the article shown: with none (a placeholder), they would do nothing.
+        shown = self.state.article_id is not None
+        a.open_source.setEnabled(shown)
+        a.edit_tags.setEnabled(shown and writable)
+        a.download_images.setEnabled(shown and writable)
 
     def trash_moved(self, ids: frozenset[int]) -> bool:
         """Did an article of the list go to the Trash or come back (here or elsewhere)?
