@@ -2082,8 +2082,8 @@ Drop saved articles here to import them.</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Actual Size</source>
-        <translation>实际大小(&amp;A)</translation>
+        <source>Actual Si&amp;ze</source>
+        <translation>实际大小(&amp;Z)</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -2106,12 +2106,12 @@ Drop saved articles here to import them.</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <source>F&amp;ocus Mode</source>
-        <translation>专注模式(&amp;O)</translation>
+        <source>Focus &amp;Mode</source>
+        <translation>专注模式(&amp;M)</translation>
     </message>
     <message>
-        <source>Show S&amp;idebar</source>
-        <translation>显示侧栏(&amp;I)</translation>
+        <source>Show Side&amp;bar</source>
+        <translation>显示侧栏(&amp;B)</translation>
     </message>
     <message>
         <source>Show Article &amp;List</source>
@@ -2146,16 +2146,16 @@ Drop saved articles here to import them.</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <source>Restore from T&amp;rash</source>
-        <translation>从回收站恢复(&amp;R)</translation>
+        <source>Restore &amp;from Trash</source>
+        <translation>从回收站恢复(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Empty Trash…</source>
-        <translation>清空回收站(&amp;E)…</translation>
+        <source>Em&amp;pty Trash…</source>
+        <translation>清空回收站(&amp;P)…</translation>
     </message>
     <message>
-        <source>&amp;Download Images for This Article</source>
-        <translation>下载这篇文章的图片(&amp;D)</translation>
+        <source>Do&amp;wnload Images for This Article</source>
+        <translation>下载这篇文章的图片(&amp;W)</translation>
     </message>
     <message>
         <source>Fetch the web images this article shows as placeholders</source>
@@ -2202,8 +2202,8 @@ Drop saved articles here to import them.</source>
         <translation>用{color}划线 ({key})</translation>
     </message>
     <message>
-        <source>&amp;Re-attach to Selection</source>
-        <translation>关联到所选文字(&amp;R)</translation>
+        <source>Re-attach to Se&amp;lection</source>
+        <translation>关联到所选文字(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Confirm Highlight Position</source>
@@ -2222,12 +2222,12 @@ Drop saved articles here to import them.</source>
         <translation>上一条划线(&amp;G)</translation>
     </message>
     <message>
-        <source>Edit &amp;Tags…</source>
-        <translation>编辑标签(&amp;T)…</translation>
+        <source>Edit Ta&amp;gs…</source>
+        <translation>编辑标签(&amp;G)…</translation>
     </message>
     <message>
-        <source>Save &amp;Search…</source>
-        <translation>保存搜索(&amp;S)…</translation>
+        <source>Save S&amp;earch…</source>
+        <translation>保存搜索(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Next Article</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QFileInfo, QTranslator
 from PySide6.QtGui import QAbstractFileIconProvider
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 import reader.gui
@@ -221,3 +222,29 @@ def test_the_import_summary_says_why_files_were_skipped_in_chinese(
     qtbot.addWidget(dialog)
     details = {dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())}
     assert details == {"不支持的文件类型", "不是订阅源"}
+
+
+def _accelerators_used_twice(window: MainWindow) -> dict[str, list[str]]:
+    """Per menu, the Alt+letter keys two or more of its items claim (the first does nothing
+    but select, on every platform that cycles between them)."""
+    twice: dict[str, list[str]] = {}
+    menus = [window.menuBar(), *window.menuBar().findChildren(QMenu)]
+    for menu in menus:
+        claimed: dict[str, list[str]] = {}
+        for action in menu.actions():
+            found = re.search(r"&([^&])", action.text())
+            if found:
+                claimed.setdefault(found.group(1).casefold(), []).append(action.text())
+        twice |= {
+            f"{menu.objectName() or menu.title()}: {k}": v for k, v in claimed.items() if len(v) > 1
+        }
+    return twice
+
+
+def test_no_menu_gives_one_key_to_two_items(english: None, window: MainWindow) -> None:
+    """Found by a user's test: in the Article menu E opened Edit Details or Empty Trash."""
+    assert _accelerators_used_twice(window) == {}
+
+
+def test_no_menu_gives_one_key_to_two_items_in_chinese(chinese: None, window: MainWindow) -> None:
+    assert _accelerators_used_twice(window) == {}

@@ -70,7 +70,7 @@ class WindowActions(QObject):
         # Ctrl+= as well: on most keyboards "+" needs Shift.
         self.zoom_in = self._make(self.tr("Zoom &In"), Key.ZoomIn, "Ctrl+=")
         self.zoom_out = self._make(self.tr("Zoom &Out"), Key.ZoomOut)
-        self.zoom_reset = self._make(self.tr("&Actual Size"), "Ctrl+0")
+        self.zoom_reset = self._make(self.tr("Actual Si&ze"), "Ctrl+0")
         self.themes = QActionGroup(self)
         labels = (
             self.tr("Follow the &System"),
@@ -85,8 +85,8 @@ class WindowActions(QObject):
             self.themes.addAction(action)
         # F11 where the platform has no standard key for it (X11 has none, Windows F11 too).
         self.full_screen = self._make(self.tr("&Full Screen"), (Key.FullScreen, "F11"))
-        self.focus_mode = self._make(self.tr("F&ocus Mode"), "Ctrl+Shift+F")
-        self.show_sidebar = self._make(self.tr("Show S&idebar"))
+        self.focus_mode = self._make(self.tr("Focus &Mode"), "Ctrl+Shift+F")
+        self.show_sidebar = self._make(self.tr("Show Side&bar"))
         self.show_list = self._make(self.tr("Show Article &List"))
         for action in (self.full_screen, self.focus_mode, self.show_sidebar, self.show_list):
             action.setCheckable(True)
@@ -102,9 +102,9 @@ class WindowActions(QObject):
         # Del alone, not the standard Delete: on X11 that is Del *and* Ctrl+D, which made
         # Bookmark's Ctrl+D ambiguous there (neither action ran).
         self.remove = self._make(self.tr("Move to &Trash"), "Del")
-        self.restore = self._make(self.tr("Restore from T&rash"))
-        self.empty_trash = self._make(self.tr("&Empty Trash…"))
-        self.download_images = self._make(self.tr("&Download Images for This Article"))
+        self.restore = self._make(self.tr("Restore &from Trash"))
+        self.empty_trash = self._make(self.tr("Em&pty Trash…"))
+        self.download_images = self._make(self.tr("Do&wnload Images for This Article"))
         self.download_images.setToolTip(
             self.tr("Fetch the web images this article shows as placeholders")
         )
@@ -140,14 +140,14 @@ class WindowActions(QObject):
                 self.tr("Highlight in {color} ({key})").format(color=color_label(color), key=number)
             )
             self.highlight_colors[color] = action
-        self.reattach = QAction(self.tr("&Re-attach to Selection"), self._window)
+        self.reattach = QAction(self.tr("Re-attach to Se&lection"), self._window)
         self.confirm_highlight = QAction(self.tr("&Confirm Highlight Position"), self._window)
         self.delete_highlight = QAction(self.tr("&Delete Highlight"), self._window)
         # Brackets, like the plain-letter moves: a text field with the focus types them.
         self.next_highlight = self._make(self.tr("Next &Highlight"), "]")
         self.previous_highlight = self._make(self.tr("Previous Hi&ghlight"), "[")
-        self.edit_tags = self._make(self.tr("Edit &Tags…"), "Ctrl+Shift+T")
-        self.save_search = self._make(self.tr("Save &Search…"))
+        self.edit_tags = self._make(self.tr("Edit Ta&gs…"), "Ctrl+Shift+T")
+        self.save_search = self._make(self.tr("Save S&earch…"))
         self.notes_panel: QAction | None = None  # the notes dock's own toggle, set by its owner
         self.undo_redo: list[QAction] = []  # Edit → Undo and Redo, set by the undo history
         self.list_layout: list[QAction] = []  # View → Compact List, set by the list's options
