@@ -151,3 +151,24 @@ def test_question_dialogs_are_wide_enough_for_their_title(
     assert len(widths) == 2
     for shown_width, title_width in widths:
         assert shown_width > title_width + 100  # room for the title bar's buttons
+
+
+def test_focus_mode_hides_the_notes_panel_too_and_brings_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Found by a user's test: focus mode kept the Notes panel, though it shows the article
+    alone."""
+    notes = window.menu_actions.notes_panel
+    assert notes is not None
+    if not notes.isChecked():
+        notes.trigger()
+    dock = window.annotations.dock
+    qtbot.waitUntil(lambda: dock.isVisibleTo(window))
+    window.menu_actions.focus_mode.trigger()
+    assert not dock.isVisibleTo(window) and not notes.isChecked()
+    window.menu_actions.focus_mode.trigger()
+    assert dock.isVisibleTo(window) and notes.isChecked()
+    notes.trigger()  # closed before focus mode: it stays closed after
+    window.menu_actions.focus_mode.trigger()
+    window.menu_actions.focus_mode.trigger()
+    assert not dock.isVisibleTo(window)

@@ -18,6 +18,7 @@ class PanesShown:
     sidebar: bool
     article_list: bool
     sizes: QByteArray
+    notes: bool = False
 
 
 class WindowModes(QObject):
@@ -85,11 +86,15 @@ class WindowModes(QObject):
 
     def _on_focus_mode_toggled(self, on: bool) -> None:
         if on and self._before_focus is None:
+            notes = self._actions.notes_panel
             self._before_focus = PanesShown(
                 self.sidebar.isVisibleTo(self._window),
                 self.article_list.isVisibleTo(self._window),
                 self._splitter.saveState(),
+                notes is not None and notes.isChecked(),
             )
+            if notes is not None and notes.isChecked():
+                notes.trigger()  # the article alone: the Notes panel goes too, and comes back
             self._set_checked(self._actions.show_sidebar, False)
             self._set_checked(self._actions.show_list, False)
             self._show(self.sidebar, False)
@@ -101,6 +106,9 @@ class WindowModes(QObject):
             self._show(self.sidebar, before.sidebar)
             self._show(self.article_list, before.article_list)
             self._splitter.restoreState(before.sizes)
+            notes = self._actions.notes_panel
+            if before.notes and notes is not None and not notes.isChecked():
+                notes.trigger()
 
     def _on_pane_toggled(self, pane: QWidget, on: bool) -> None:
         if self._before_focus is not None:
