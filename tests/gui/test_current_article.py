@@ -119,6 +119,7 @@ def test_removing_the_shown_article_clears_the_window_title(
     qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
 ) -> None:
     kite = filled["kite"]
+    assert window.parts.sidebar.choose(SECTION, "国际")  # its only article: none to go on to
     assert window.select_article(kite)
     title = library.summaries([kite])[kite].title
     assert title in window.windowTitle()

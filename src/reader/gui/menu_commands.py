@@ -36,11 +36,22 @@ def connect_menus(window: MainWindow) -> None:
         lambda art: a.bookmark.setChecked(art is not None and art.summary.bookmarked)
     )
     a.edit_details.triggered.connect(lambda: _edit_details(w))
-    a.remove.triggered.connect(lambda: w.commands.remove(w.target_ids()))
+    a.remove.triggered.connect(lambda: _remove_and_go_on(w))
     a.restore.triggered.connect(lambda: w.commands.restore(w.target_ids()))
     a.empty_trash.triggered.connect(w.commands.empty_trash)
     a.about.triggered.connect(lambda: show_about(w))
     a.shortcuts_sheet.triggered.connect(lambda: ShortcutsSheet(keyed_actions(w), w).show())
+
+
+def _remove_and_go_on(window: MainWindow) -> None:
+    """Move the targets to the Trash and, when the article shown was among them, go on to
+    the next row, as a mail reader does (the list selected nothing, the pane was empty)."""
+    targets = window.target_ids()
+    shown = window.parts.pane.article
+    was_shown = shown is not None and shown.summary.id in targets
+    following = window.current_list().neighbour_of(targets) if was_shown else None
+    if window.commands.remove(targets) and following is not None:
+        window.select_article(following)
 
 
 def keyed_actions(window: MainWindow) -> list[QAction]:

@@ -299,6 +299,25 @@ class ArticleListView(QTableView):
         self.scrollTo(index)
         return True
 
+    def neighbour_of(self, ids: list[int]) -> int | None:
+        """The article to go on to once these leave the list: the first row after the last
+        of them that is not one of them, else the nearest before them."""
+        model = self.model()
+        row_of = getattr(model, "row_of", None)
+        if model is None or row_of is None:
+            return None
+        rows = [row for row in (row_of(i) for i in ids) if row is not None]
+        if not rows:
+            return None
+        gone = set(ids)
+        after = range(max(rows) + 1, model.rowCount())
+        before = range(min(rows) - 1, -1, -1)
+        for row in (*after, *before):
+            article_id = model.index(row, 0).data(ID_ROLE)
+            if article_id is not None and article_id not in gone:
+                return int(article_id)
+        return None
+
     def step(self, offset: int) -> bool:
         """The next (1) or previous (-1) row; with no current row, the first."""
         row = self.currentIndex().row()
