@@ -195,3 +195,24 @@ def test_counts_are_written_in_the_users_language_as_in_the_status_bar(
         assert count_text(None) == ""
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_long_new_site_widens_the_sidebar_only_while_nothing_is_read(
+    qtbot: QtBot, window: MainWindow, library: Library, filled: dict[str, int]
+) -> None:
+    """Found by a user's test: an import adding long site names widened the sidebar under
+    the article being read, moving the list and the pane at every update."""
+    splitter = window.parts.splitter
+    splitter.setSizes([120, 400, 660])
+    assert window.open_article(filled["kite"])
+    before = splitter.sizes()
+    site = "The Long-Established Harbour and Lighthouse Gazette"
+    library.add_article(html_article("Lamps", "<p>The lamps.</p>", site=site))
+    window.reload()
+    qtbot.waitUntil(lambda: site in rows(window.parts.sidebar_model, 2))
+    qtbot.waitUntil(lambda: window.settled)
+    assert splitter.sizes() == before
+    window.reading.show_placeholder()
+    library.add_article(html_article("Wicks", "<p>The wicks.</p>", site=site + " Weekly"))
+    window.reload()
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > before[0])

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
             self, self.parts.splitter, self.parts.pane, self.menu_actions, settings
         )
         restore_layout(self, self.parts, settings)
-        self.parts.sidebar_model.rebuilt.connect(lambda: fit_sidebar(self.parts))
+        self.parts.sidebar_model.rebuilt.connect(self._on_sidebar_model_rebuilt)
         self.list_options.restore()
         self.modes.restore()
         self.prefs = WindowPreferences(
@@ -288,6 +288,13 @@ class MainWindow(QMainWindow):
         # pane has its real width, so the place read to (a fraction of its height) lands
         # where it was.
         self.reading.reopen_after_first_paint()
+
+    def _on_sidebar_model_rebuilt(self) -> None:
+        # New names (an import's sites) widen the sidebar, but not under an article being
+        # read: the list and the pane moved at every update of an import. They are fitted
+        # when the window grows, and meanwhile elided, their tooltips whole.
+        if self.parts.pane.article is None:
+            fit_sidebar(self.parts)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
