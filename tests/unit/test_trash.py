@@ -118,7 +118,13 @@ def test_cli_remove_moves_to_the_trash_and_trash_restores(data_dir: Path) -> Non
     with Library(DataPaths(data_dir)) as lib:
         assert [h.note for h in lib.annotations.highlights(article)] == ["calm"]
     reader(data_dir, "remove", str(article), check=True)
-    assert "1 article" in reader(data_dir, "trash", "empty", check=True).stdout
+    # Its highlight goes only when the user says so, as with `remove --for-good` (found by
+    # a user's test: emptying the Trash deleted notes without a word).
+    refused = reader(data_dir, "trash", "empty")
+    assert refused.returncode == 1 and "--with-annotations" in refused.stderr
+    assert "Harbour" in reader(data_dir, "trash", "list", check=True).stdout
+    emptied = reader(data_dir, "trash", "empty", "--with-annotations", check=True)
+    assert "1 article" in emptied.stdout
     assert "empty" in reader(data_dir, "trash", "list", check=True).stdout
 
 
