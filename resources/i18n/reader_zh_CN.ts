@@ -620,8 +620,8 @@
 <context>
     <name>ImportFailures</name>
     <message>
-        <source>the file no longer exists</source>
-        <translation>文件已不存在</translation>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>permission denied</source>

@@ -57,7 +57,7 @@ def test_file_vanishing_mid_batch(library: Library, tmp_path: Path) -> None:
         ImportStatus.FAILED,
         ImportStatus.FAILED,
     ]
-    assert results[1].reason == "the file no longer exists"
+    assert results[1].reason == "the file does not exist"
     assert library.count() == 1
     check = sqlite3.connect(library.paths.database)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -151,7 +151,7 @@ def test_missing_file_and_folder_import(tmp_path: Path, files: dict[str, Path]) 
     results = {Path(r["path"]).name: r for r in json.loads(proc.stdout)}
     assert ".hidden.txt" not in results
     assert results["nope.txt"]["status"] == "failed"
-    assert results["nope.txt"]["reason"] == "the file no longer exists"
+    assert results["nope.txt"]["reason"] == "the file does not exist"
     assert results["image.txt"]["status"] == "failed"
     assert results["article-gbk.txt"]["status"] == "duplicate" or (
         results["article-utf8.txt"]["status"] == "duplicate"

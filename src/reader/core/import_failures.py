@@ -7,7 +7,7 @@ from reader.core.notices import Notice, notice_from
 # A new kind needs a line here and one in the window's translations (gui/notices.py).
 ENGLISH = {
     # reading the file
-    "file_gone": "the file no longer exists",
+    "file_gone": "the file does not exist",
     "permission_denied": "permission denied",
     "unreadable": "cannot read the file ({detail})",
     "bad_file_name": "not a valid file name",

@@ -14,7 +14,7 @@ from reader.services.library import ImportResult
 # lookup happens when shown.
 _TEMPLATES: dict[str, Callable[[], str]] = {
     # why an import failed
-    "file_gone": lambda: QCoreApplication.translate("ImportFailures", "the file no longer exists"),
+    "file_gone": lambda: QCoreApplication.translate("ImportFailures", "the file does not exist"),
     "permission_denied": lambda: QCoreApplication.translate("ImportFailures", "permission denied"),
     "unreadable": lambda: QCoreApplication.translate(
         "ImportFailures", "cannot read the file ({detail})"
