@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.article import Article
 from reader.exporters.vault import VaultReport
 from reader.services.library import Library
 from tests.cli import reader
@@ -158,3 +159,16 @@ def test_command_line_needs_a_vault(tmp_path: Path, vault: Path) -> None:
     assert len(missing.stderr.strip().splitlines()) == 1
     ok = reader(lib, "export", "--format", "obsidian", "--vault", str(vault), check=True)
     assert "0 note(s) created" in ok.stderr
+
+
+def test_note_names_hold_no_character_obsidian_cannot_link_to(
+    library: Library, vault: Path
+) -> None:
+    """Found by a user's test: a note named "#[[x]]^ notes.md" could not be linked to."""
+    article = library.add_article(
+        Article(title="C# tips [part 2] | a^b", text="Body.", html="<p>Body.</p>", site="#site")
+    ).article_id
+    assert article is not None
+    library.annotations.set_note(article, "mine")
+    report = export(library, vault)
+    assert report.created == ["Reader/site/C tips part 2 a b.md"]

@@ -14,6 +14,9 @@ _START = re.compile(r"^%% reader:start\b.*$", re.MULTILINE)
 _END = re.compile(r"^%% reader:end %%[ \t]*$", re.MULTILINE)
 _MARKER_LINE = re.compile(r"^%% reader:", re.MULTILINE)
 _NOT_IN_BLOCK_ID = re.compile(r"[^A-Za-z0-9-]+")
+# Characters a note's name cannot hold for Obsidian to link to it ([[name]], name#heading,
+# name^block, name|alias).
+_LINKABLE = re.compile(r"[#^\[\]|]+")
 _READER_ID = re.compile(r"^reader-id:\s*\"?([^\"\n]+?)\"?\s*$", re.MULTILINE)
 # The callout type each colour is drawn with (Obsidian's own types, so every theme shows them).
 CALLOUTS = {
@@ -32,8 +35,9 @@ STATE = ".reader/obsidian-export.json"
 def note_path(item: AnnotatedArticle) -> str:
     """Where a new note goes, relative to the vault: Reader/<site>/<title>.md."""
     summary = item.article.summary
-    site = safe_filename(summary.site or "", "Unknown site")
-    return f"{FOLDER}/{site}/{safe_filename(summary.title, f'Article {summary.id}', '.md')}"
+    site = safe_filename(_LINKABLE.sub(" ", summary.site or ""), "Unknown site")
+    title = _LINKABLE.sub(" ", summary.title)
+    return f"{FOLDER}/{site}/{safe_filename(title, f'Article {summary.id}', '.md')}"
 
 
 def reader_id_of(text: str) -> str | None:
