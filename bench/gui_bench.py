@@ -417,7 +417,8 @@ def report(figures: dict[str, float]) -> None:
         verdict = "" if target is None else ("ok" if value < target else "OVER")
         limit = f"< {target:.0f} {unit}" if target is not None else ""
         unit = "s" if name.endswith("(s)") else "x" if name.endswith("(ratio)") else unit
-        print(f"{name:<38}{value:>8.1f} {unit:>2}  {limit:>10}  {verdict}")
+        shown = f"{value:>8.2f}" if unit == "x" else f"{value:>8.1f}"
+        print(f"{name:<38}{shown} {unit:>2}  {limit:>10}  {verdict}")
 
 
 def main() -> int:

@@ -86,7 +86,7 @@ def decode_on_this_thread(folder: Path) -> float:
 def photo_articles(window: MainWindow, ids: list[int], folder: Path) -> dict[str, float]:
     pane = window.parts.pane
     window.open_article(ids[1])  # warm fonts and caches
-    wait_until(lambda: window.settled and not pane.images_loading, poll_ms=5)
+    wait_until(lambda: window.settled and not getattr(pane, "images_loading", False), poll_ms=5)
     opened, complete, stalls, baselines = [], [], [], []
     for n in range(OPENS):
         baselines.append(decode_on_this_thread(folder))
@@ -100,7 +100,7 @@ def photo_articles(window: MainWindow, ids: list[int], folder: Path) -> dict[str
             pane.viewport().repaint()
 
         opened.append(ui_busy_ms(open_and_paint))
-        wait_until(lambda: not pane.images_loading, poll_ms=1)
+        wait_until(lambda: not getattr(pane, "images_loading", False), poll_ms=1)
         complete.append((time.perf_counter() - started) * 1000)
         wait_until(lambda: window.settled, poll_ms=5)
         heartbeat.stop()
