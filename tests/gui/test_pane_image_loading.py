@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,50 @@ def test_a_web_image_placeholder_grows_with_a_wider_pane(
     # Drawn again wider: its alt text on fewer lines, no longer cut short (the box is as
     # wide as its text needs, at most the column).
     qtbot.waitUntil(lambda: image_widths(pane)[0] > narrow + 100)
+
+
+def test_a_pane_widened_while_a_photo_decodes_gets_it_at_the_new_width(
+    qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: the wider decode asked for while the first was under way was
+    dropped, and the narrow one stayed, stretched."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    article = library.get_article(article_id)
+    decode = image_loading.decode_image
+
+    def slow(*args: object) -> QImage | None:
+        time.sleep(0.2)
+        return decode(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(image_loading, "decode_image", slow)
+    pane = shown_pane(qtbot)
+    pane.resize(400, 600)
+    pane.show_article(article, library.assets_dir(article_id))
+    pane.resize(1000, 600)  # at once: the first decodes are still under way
+    qtbot.waitUntil(lambda: pane.column_width() > 500)
+    images_decoded(pane)
+    photo = pane.document().resource(IMAGE, QUrl(image_urls(article)[0]))
+    assert isinstance(photo, QImage) and photo.width() >= pane.column_width() - 1
+
+
+def test_an_image_that_does_not_decode_gives_its_room_back(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    """Found in review: a PNG cut short was laid out at its header's size, then left a
+    blank hole there (refused at once, it took no room)."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    assets = tmp_path / "cut"
+    assets.mkdir()
+    whole = QImage(600, 400, QImage.Format.Format_RGB32)
+    whole.fill(QColor(COLOURS[0]))
+    assert whole.save(str(assets / "cut.png"), "PNG")
+    (assets / "cut.png").write_bytes((assets / "cut.png").read_bytes()[:200])
+    html = f'<p>{WORDS}</p><p><img src="assets/cut.png"></p><p>{WORDS}</p>'
+    article = dataclasses.replace(library.get_article(article_id), html=html)
+    pane = shown_pane(qtbot)
+    pane.show_article(article, assets)
+    laid_out = pane.document().size().height()
+    images_decoded(pane)
+    qtbot.waitUntil(lambda: pane.document().size().height() < laid_out - 300)

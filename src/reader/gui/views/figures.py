@@ -96,6 +96,27 @@ def fit_images(
         _fit_table(document, table, inside, column_width, redraw)
 
 
+def collapse_images(document: QTextDocument, positions: list[int], url: QUrl) -> None:
+    """Give the images `url` names (at `positions`) no room: 1 x 1 px, nothing drawn."""
+    name = url.toString()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()  # no layout asked for here (see fit_images)
+    for position in positions:
+        cursor.setPosition(position + 1)
+        fmt = cursor.charFormat()
+        if not fmt.isImageFormat():
+            continue
+        image_format = fmt.toImageFormat()
+        if image_format.name().partition(f"#{_DRAWN_AT}")[0] != name:
+            continue
+        image_format.setWidth(1)
+        image_format.setHeight(1)
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image_format)
+    cursor.endEditBlock()
+
+
 def _indentation(document: QTextDocument, block: QTextBlock) -> float:
     """How far a block's lines sit inside the column: a list item's or a quotation's indent
     (an image as wide as the column would stick out by as much)."""

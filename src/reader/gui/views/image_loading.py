@@ -43,6 +43,7 @@ class ImageLoader(QObject):
     """Decodes images for one document at a time; the pane repaints on `decoded`."""
 
     decoded = Signal()
+    refused = Signal(QUrl)  # an image whose bytes did not decode: the pane takes its room back
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,7 @@ class ImageLoader(QObject):
         self._images: dict[str, QImage] = {}  # by URL
         self._sources: dict[str, ImageSource] = {}  # what they are decoded from, by URL
         self._pending: set[str] = set()
+        self._wanted: dict[str, int] = {}  # widths asked for while a decode was under way
         # Counts the articles shown: two can name different files by the same URL (assets/1.png).
         self._generation = 0
 
@@ -68,6 +70,7 @@ class ImageLoader(QObject):
             self._images.clear()
             self._sources.clear()
             self._pending.clear()
+            self._wanted.clear()
             self._article_id = article_id
             self._generation += 1
         self._document = document
@@ -100,10 +103,16 @@ class ImageLoader(QObject):
 
     def _decode(self, key: str, url: QUrl, width: int, height: int) -> None:
         if key in self._pending:
+            # Decoded again once this one is in, if it comes narrower (the pane grew).
+            self._wanted[key] = max(width, self._wanted.get(key, 0))
             return
         self._pending.add(key)
         arrived = self._arrival(self._generation, key, url)
-        self._lane.start(_decoding(self._sources[key], width, height), finished=arrived)
+        self._lane.start(
+            _decoding(self._sources[key], width, height),
+            finished=arrived,
+            failed=lambda _message: arrived(None),  # never left pending: shown as refused
+        )
 
     def _arrival(self, generation: int, key: str, url: QUrl) -> Callable[[QImage | None], None]:
         def arrived(image: QImage | None) -> None:
@@ -115,6 +124,11 @@ class ImageLoader(QObject):
             if self._document is not None:
                 # Added resources come before those Qt cached from `loadResource`.
                 self._document.addResource(_IMAGE, url, shown)
+            wanted = self._wanted.pop(key, 0)
+            if image is None:
+                self.refused.emit(url)
+            elif wanted > image.width():
+                self.grow(url, wanted)
             self.decoded.emit()
 
         return arrived

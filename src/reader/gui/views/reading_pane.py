@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,7 +28,7 @@ from reader.gui.views.article_html import (
     message_html,
     reading_css,
 )
-from reader.gui.views.figures import fit_images, image_positions
+from reader.gui.views.figures import collapse_images, fit_images, image_positions
 from reader.gui.views.headings import fit_title, size_headings, title_size
 from reader.gui.views.kept_place import place_of, scroll_back
 from reader.gui.views.pane_resources import ResourcePane
@@ -88,6 +88,7 @@ class ReadingPane(ResourcePane):
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_value_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_range_changed)
         self._tables.measured.connect(self._on_tables_measured)
+        self._image_loader.refused.connect(self._on_image_loader_refused)
         self.apply_preferences(self._prefs)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -358,6 +359,15 @@ class ReadingPane(ResourcePane):
         if self._images is None or self._images[0] is not document:
             self._images = (document, image_positions(document))
         fit_images(document, self._images[1], self.column_width(), self._redraw_placeholder)
+
+    def _on_image_loader_refused(self, url: QUrl) -> None:
+        """An image laid out at its header's size did not decode: its room goes, as an
+        image refused at once takes none."""
+        document = self.document()
+        if self._images is None or self._images[0] is not document:
+            return
+        with self._moving_itself():
+            collapse_images(document, self._images[1], url)
 
     def _settle(self, fraction: float) -> None:
         """Scroll to `fraction` of the article once laid out (a long one: as it is laid out)."""
