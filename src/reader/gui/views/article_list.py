@@ -47,6 +47,7 @@ class ArticleListView(QTableView):
         # current article, restoring after a reset) and does not open anything.
         self._quiet = False
         self._extending = False  # the current row moves as rows are chosen (see below)
+        self._unopened = False  # the current row was chosen so, and not opened
         self.pick_on_focus = True  # focus with no current row opens the first one
         self.setObjectName("searchResults" if snippets else "articleList")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -283,10 +284,16 @@ class ArticleListView(QTableView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._extending = bool(event.modifiers() & _EXTENDING)
+        current = self.currentIndex()
         try:
             super().mousePressEvent(event)
         finally:
             self._extending = False
+        # A plain click on the row chosen last (current, never opened): Qt reports no change
+        # of the current row, so it is opened here.
+        plain = not event.modifiers() & _EXTENDING
+        if self._unopened and plain and current.isValid() and self.currentIndex() == current:
+            self._on_selection_current_row_changed(current, current)
 
     def go_to_row(self, row: int) -> bool:
         """Make a row current and the only one selected (which opens it); False if none."""
@@ -376,6 +383,8 @@ class ArticleListView(QTableView):
         if self._quiet or self._extending:
             # Shift with a key, or Shift or Ctrl with a click, chooses rows (to move or delete
             # them): the pane keeps its article, and no row passed is opened and marked read.
+            self._unopened = self._extending
             return
+        self._unopened = False
         value = current.data(ID_ROLE) if current.isValid() else None
         self.current_article_changed.emit(int(value) if value is not None else 0)
