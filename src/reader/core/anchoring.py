@@ -45,6 +45,7 @@ WORDWISE = 3_000  # fuzzy: longer passages are compared as bags of word pairs
 _ONE_BY_ONE = scripts.char_class(scripts.CJK_LETTERS)
 _TOKEN = re.compile(rf"(?:(?![{_ONE_BY_ONE}])\w)+|\S")
 _NUMBER = re.compile(r"\d+")  # any script's decimal digits
+_CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")
 
 
 @dataclass(frozen=True)
@@ -353,8 +354,10 @@ def _context_similarity(text: str, quote: TextQuoteSelector, start: int, end: in
 
 
 def _numbers(text: str) -> list[str]:
-    """The numbers of `text`, in ASCII digits whatever the script wrote them in."""
-    return ["".join(str(unicodedata.decimal(d)) for d in n) for n in _NUMBER.findall(text)]
+    """The numbers of `text`, in ASCII digits whatever the script wrote them in; not those
+    of citation marks ("[12]", renumbered or dropped as a page is edited)."""
+    found = _NUMBER.findall(_CITATION.sub(" ", text))
+    return ["".join(str(unicodedata.decimal(d)) for d in n) for n in found]
 
 
 def _fuzzy_match(text: str, quote: TextQuoteSelector, hint: int) -> AnchorResult | None:
