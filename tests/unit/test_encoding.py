@@ -394,3 +394,25 @@ def test_repeated_gb18030_characters_are_not_read_as_cyrillic() -> None:
     # letters of alternating case through ISO 8859-5, which the detector liked best.
     text = "一一一一一一一一万2024、。,ABC万"
     assert decode_text(text.encode("gb18030")) == (text, "gb18030")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The café’s menu was “simple”: bread, cheese and wine; it cost £20.",
+        "¿Dónde está la estación? El señor no lo sabe, dijo la niña.",
+        "« Voilà », dit-il, « c’est l’été ; il fait 30 °C à l’ombre. »",
+    ],
+)
+def test_western_signs_are_read_as_windows_1252(text: str) -> None:
+    """Found in review: £ read as Ł (cp1250), ¿ as ż or ṡ: through other code pages those
+    bytes are letters, which scored above Latin-1's signs."""
+    assert decode_text(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_cjk_utf16_without_any_nul_byte_is_read() -> None:
+    """Found in review: with no NUL at all (no ASCII, no U+xx00 character), the bytes below
+    0x20 of CJK code units had the file refused as binary."""
+    text = "昨天晚上我们在公园里散步，谈论生活。天气很好，阳光明媚，鸟儿在唱歌。"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert decode_text(text.encode(codec)) == (text, codec)

@@ -99,7 +99,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if utf16 is None:
             raise ImportFailed("binary")
         return utf16
-    _refuse_control_bytes(data)
+    try:
+        _refuse_control_bytes(data)
+    except ImportFailed:
+        # CJK in UTF-16 may hold no NUL at all, and bytes below 0x20 (U+4E1A is 1A 4E); what
+        # is valid UTF-8 (or a few bytes) is not taken for it.
+        utf16 = _cjk_utf16(data) if len(data) % 2 == 0 and _not_utf8(data, 16) else None
+        if utf16 is None:
+            raise
+        return utf16
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -214,6 +222,17 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return text, codec
 
 
+def _not_utf8(data: bytes, at_least: int) -> bool:
+    """At least `at_least` bytes, and not valid UTF-8."""
+    if len(data) < at_least:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _cjk_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-16 in whichever byte order reads clearly better as Chinese, Japanese or Korean."""
     scored: list[tuple[float, str, str]] = []
@@ -303,15 +322,17 @@ def _detect_legacy(data: bytes, min_score: float = _MIN_SCORE) -> tuple[str, str
         detected.insert(detected.index(western[0]), "cp1252")
     order = list(dict.fromkeys([*detected, *_FALLBACK_CODECS]))
     first = detected[0] if detected else None
-    # The detector's first guess wins a close call between CJK encodings, where it is good.
-    first_choice = set(_FAMILIES.get(first, (first,))) if first in _FAMILIES else set()
+    first_choice = set(_FAMILIES.get(first, (first,))) if first is not None else set()
+    # The detector's first guess wins a close call: a CJK one by a margin, a Western one by
+    # a hair (among code pages it is often wrong: French read as Baltic).
+    bonus = _DETECTOR_BONUS if first in _FAMILIES else _DETECTOR_BONUS / 4
     scored: list[tuple[float, int, str]] = []
     for index, codec in enumerate(order):
         try:
             text = _decode_sample(sample, codec, whole=len(sample) == len(data))
         except (UnicodeDecodeError, LookupError):
             continue
-        score = _plausibility(text, codec) + (_DETECTOR_BONUS if codec in first_choice else 0)
+        score = _plausibility(text, codec) + (bonus if codec in first_choice else 0)
         scored.append((score, index, codec))
     scored.sort(key=lambda item: (-item[0], item[1]))
     for score, _, codec in scored:

@@ -49,6 +49,10 @@ _CASE_FLIP = re.compile(r"[\u03ac-\u03ce\u0430-\u045f][\u0386-\u03ab\u0400-\u042
 _LETTER_SYMBOL = re.compile(r"[\u0370-\u04ff][@[\\^`{|~]")
 
 
+_RARE_LATIN_1 = frozenset("ðþÐÞ")
+_WESTERN_SIGNS = frozenset("¡¿«»£°§©®·")
+
+
 def char_value(ch: str, language: str | None) -> float:
     code = ord(ch)
     category = unicodedata.category(ch)
@@ -75,12 +79,17 @@ def char_value(ch: str, language: str | None) -> float:
     if 0x2500 <= code <= 0x257F:
         return -0.5
     if not category.startswith("L"):
-        return 0.0
+        # Latin-1's common signs (¿ ¡ £ « » ° §) are Western text's as much as its letters: read
+        # through another code page the same bytes are letters (ż, Ł), which scored higher.
+        return 0.5 if language is None and ch in _WESTERN_SIGNS else 0.0
     if language:
         return -0.5
     # The accented letters of Western text and whole Greek or Cyrillic words are likely;
-    # a Central European or other letter inside a Latin word less so. Both stay below a
+    # a Central European or other letter inside a Latin word less so, and so are Icelandic's
+    # eth and thorn (what Turkish and Baltic ş, ğ, š read as in Latin-1). All stay below a
     # frequent Chinese character: a few CJK bytes also read as a couple of such letters.
+    if ch in _RARE_LATIN_1:
+        return 0.5
     return 0.9 if 0xC0 <= code <= 0xFF or 0x370 <= code <= 0x4FF else 0.5
 
 
