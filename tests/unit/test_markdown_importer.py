@@ -166,3 +166,5 @@ def test_front_matter_alone_is_no_article() -> None:
     for note in ("---\n---\n", "---\ntitle: Nothing yet\n---\n\n   \n"):
         with pytest.raises(ImportFailed, match="no readable text"):
             import_markdown(note.encode(), "empty.md")
+    # A stub note, its heading alone, is a note (found in review: vaults hold many).
+    assert import_markdown(b"# Just a title\n", "stub.md").title == "Just a title"

@@ -83,7 +83,7 @@ def import_markdown(data: bytes, filename: str, local: LocalImages | None = None
         images.place(token)
     html = sanitize_html(md.renderer.render(tokens, md.options, env))
     text = html_to_text(html)
-    if not text.strip() and "<img" not in html:
+    if not text.strip() and "<img" not in html and heading is None:
         raise ImportFailed("no_text")  # front matter alone, or nothing but markup
     url = front.get("url", "")
     return Article(

@@ -98,6 +98,9 @@ _UPWARDS = (
     QAbstractItemView.CursorAction.MoveEnd,
 )
 
+# The tree's Left and Right go to a row's heading and back: nothing to choose there.
+_SIDEWAYS = (QAbstractItemView.CursorAction.MoveLeft, QAbstractItemView.CursorAction.MoveRight)
+
 
 class SidebarView(QTreeView):
     """Emits the filter of the chosen row; keeps the choice across count refreshes."""
@@ -150,6 +153,8 @@ class SidebarView(QTreeView):
     ) -> QModelIndex:
         # The group headings ("SECTIONS", "SITES") name the rows under them; the keyboard
         # passes over them as over a gap, on to the next row in the direction it moves.
+        if action in _SIDEWAYS:
+            return self.currentIndex()  # Left went up to the heading, and then on to a row
         index = super().moveCursor(action, modifiers)
         upwards = action in _UPWARDS
         while index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsSelectable:
