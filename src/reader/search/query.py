@@ -39,9 +39,15 @@ _FLAGS = {
     ("has", "note"): "has_notes",
 }
 _DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
-# What a filter's name looks like (title:, site:, is:): a few ASCII letters. "10:30", a URL's
-# "https:" with its "//", or "C:" are not taken for one.
-_PREFIX_LIKE = re.compile(r"[A-Za-z]{2,12}")
+# What a filter's name looks like (title:, site:, is:): a few lower-case ASCII letters. Not
+# "10:30", "C:", "Re:Zero", "ISBN:978...", a URL's "https://", C++'s "std::vector", nor the
+# schemes and labels below.
+_PREFIX_LIKE = re.compile(r"[a-z]{2,12}")
+_LABELS = frozenset({"re", "fw", "fwd", "mailto", "tel", "urn", "doi", "isbn", "arxiv", "pmid"})
+
+
+def _looks_like_a_filter(name: str, value: str) -> bool:
+    return bool(_PREFIX_LIKE.fullmatch(name)) and name not in _LABELS and value[0] not in ":/"
 
 
 @dataclass(frozen=True)
@@ -284,7 +290,7 @@ class _Parser:
         key = name.lower()
         if sep and (key in TEXT_PREFIXES or key in FILTER_PREFIXES or key in DATE_PREFIXES):
             return self.field_clause(key, value)
-        if sep and value.strip() and not value.startswith("/") and _PREFIX_LIKE.fullmatch(name):
+        if sep and value.strip() and _looks_like_a_filter(name, value):
             # "foo:领导人" looked for "foo" too, and found nothing, silently. A word of letters
             # before a colon reads as a filter's name: the user is told, and the rest searched.
             self.note("unknown_prefix", field=name, value=value)
