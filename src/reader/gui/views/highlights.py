@@ -67,10 +67,12 @@ def find_all(
 
 
 def find_folded(
-    document: QTextDocument, folded: FoldedText, needle: str, limit: int = MAX_MATCHES
+    document: QTextDocument, page: tuple[str, FoldedText], needle: str, limit: int = MAX_MATCHES
 ) -> list[QTextCursor]:
-    """Every occurrence of needle as search compares text (`folded` is the document's plain
-    text folded): 软体 finds 軟體, ｆｕｌｌ finds full, case and spaces aside."""
+    """Every occurrence of needle as search compares text (`page`: the document's plain text
+    and that text folded): 软体 finds 軟體, ｆｕｌｌ finds full, case and spaces aside, each
+    within a paragraph or a table cell (folding drops the line breaks between them)."""
+    plain, folded = page
     wanted = fold(needle)
     found: list[QTextCursor] = []
     if not wanted:
@@ -79,6 +81,9 @@ def find_folded(
         at = folded.text.find(wanted)
         while at >= 0 and len(found) < limit:
             start, end = folded.to_original(at, at + len(wanted))
+            if "\n" in plain[start:end]:
+                at = folded.text.find(wanted, at + 1)
+                continue
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

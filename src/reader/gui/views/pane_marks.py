@@ -34,7 +34,7 @@ class MarkedPane(QTextBrowser):
         self._theme: Theme = resolve_theme(ReadingPreferences().theme)
         self._body_start = 0
         self._term_cursors: list[QTextCursor] = []
-        self._folded_page: tuple[QTextDocument, int, FoldedText] | None = None
+        self._folded_page: tuple[QTextDocument, int, tuple[str, FoldedText]] | None = None
         self._find_cursors: list[QTextCursor] = []
         self._find_index = -1
         self._find_text = ""
@@ -112,7 +112,8 @@ class MarkedPane(QTextBrowser):
         kept = self._folded_page
         if kept is None or kept[0] is not document or kept[1] != document.revision():
             # Folded once per page and kept while it is unchanged: the bar asks per keystroke.
-            kept = (document, document.revision(), fold_text(document.toPlainText()))
+            plain = document.toPlainText()
+            kept = (document, document.revision(), (plain, fold_text(plain)))
             self._folded_page = kept
         return highlights.find_folded(document, kept[2], text)
 
