@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO, cast
 
 from reader import __version__
@@ -133,23 +134,25 @@ class _GuardedOutput:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        try:
+        with _said_as_output_failure():
             return self.stream.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _OutputFailed(exc.strerror or str(exc)) from exc
 
     def flush(self) -> None:
-        try:
+        with _said_as_output_failure():
             self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _OutputFailed(exc.strerror or str(exc)) from exc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
+
+
+@contextmanager
+def _said_as_output_failure() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputFailed(exc.strerror or str(exc)) from exc
 
 
 def _drop_output() -> None:

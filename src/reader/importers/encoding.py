@@ -214,12 +214,15 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return _cjk_utf16(data)
+    return (text, codec) if _reads_as_text(text) else _cjk_utf16(data)
+
+
+def _reads_as_text(text: str) -> bool:
+    """Few controls, and hardly a private-use or unassigned code point: random bytes read as
+    UTF-16 are full of those."""
     sample = text[:_SCORE_CHARS]
-    # Random bytes read as UTF-16 are full of private-use and unassigned code points.
     oddities = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
-    if _too_many_controls(text) or oddities * 100 > len(sample):
-        return _cjk_utf16(data)
-    return text, codec
+    return not _too_many_controls(text) and oddities * 100 <= len(sample)
 
 
 def _not_utf8(data: bytes, at_least: int) -> bool:
@@ -241,9 +244,7 @@ def _cjk_utf16(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        sample = text[:_SCORE_CHARS]
-        oddities = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
-        if _too_many_controls(text) or oddities * 100 > len(sample):
+        if not _reads_as_text(text):
             continue
         best = max(_plausibility(text, family) for family in ("gb18030", "shift_jis", "euc_kr"))
         scored.append((best, codec, text))

@@ -81,9 +81,7 @@ class ResourcePane(MarkedPane):
         """A web image never downloaded: nothing is fetched, its alt text is shown."""
         # The theme's colours: the pane's palette does not follow sepia or dark.
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        image = placeholder_image(alt, self.column_width(), self.font(), text, line)
-        image.setText(NATURAL_KEY, str(COLUMN_WIDE))  # as wide as the column, however wide
-        return image
+        return _column_wide(placeholder_image(alt, self.column_width(), self.font(), text, line))
 
     def _redraw_placeholder(self, url: QUrl, image: QImage, width: int) -> QImage | None:
         """A placeholder fitted to a new width, drawn again at it with readable text; a photo
@@ -94,9 +92,9 @@ class ResourcePane(MarkedPane):
                 self._image_loader.grow(url, width)
             return None
         text, line = QColor(self._theme.secondary), QColor(self._theme.rule)
-        drawn = placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
-        drawn.setText(NATURAL_KEY, str(COLUMN_WIDE))
-        return drawn
+        return _column_wide(
+            placeholder_image(alt, width, self.font(), text, line, smallest=SMALLEST_WIDTH)
+        )
 
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         if url.toString() == TAGS_LINK:
@@ -127,3 +125,9 @@ class ResourcePane(MarkedPane):
         # worth showing.
         inside = url.isRelative() and not url.path() and url.hasFragment()
         self.link_hovered.emit("" if url.isEmpty() or inside else url.toDisplayString())
+
+
+def _column_wide(placeholder: QImage) -> QImage:
+    """A placeholder's box may be as wide as the column, however wide (see figures._fit)."""
+    placeholder.setText(NATURAL_KEY, str(COLUMN_WIDE))
+    return placeholder
