@@ -187,3 +187,6 @@ def test_a_hit_in_a_narrow_list_keeps_its_title(
     meta, title = painter.texts[0], painter.texts[1]
     assert len(title.rstrip("…")) >= 8, (meta, title)
     assert QFontMetrics(option.font).horizontalAdvance(meta) <= 230 * 0.4 + 1
+    summary = model.summary_at(0)
+    assert summary is not None
+    assert meta.endswith((summary.published or summary.added.date()).isoformat())  # whole

@@ -77,17 +77,21 @@ class SnippetDelegate(QStyledItemDelegate):
     ) -> int:
         """Title on the left (bold while unread), site and date on the right; returns height."""
         summary = index.data(SUMMARY_ROLE)
-        meta = ""
-        if summary is not None:
-            day = summary.published or summary.added.date()
-            meta = " · ".join(part for part in (summary.site, day.isoformat()) if part)
         meta_font = QFont(option.font)
         meta_font.setBold(False)  # the option's font is bold for unread rows
         metrics = QFontMetrics(meta_font)
-        # In a narrow list the title keeps most of the line: the site is shortened first (its
-        # middle goes, the date stays), as it pushed the title out altogether.
-        room = int(rect.width() * META_SHARE)
-        meta = metrics.elidedText(meta, Qt.TextElideMode.ElideMiddle, room)
+        meta = ""
+        if summary is not None:
+            day = (summary.published or summary.added.date()).isoformat()
+            # In a narrow list the title keeps most of the line: the site is shortened (then
+            # left out) to leave the date whole, as together they pushed the title out.
+            room = int(rect.width() * META_SHARE) - metrics.horizontalAdvance(f"{day} · ")
+            site = summary.site or ""
+            if site and room >= metrics.horizontalAdvance("Abc…"):
+                site = metrics.elidedText(site, Qt.TextElideMode.ElideRight, room)
+            else:
+                site = ""
+            meta = " · ".join(part for part in (site, day) if part)
         meta_width = metrics.horizontalAdvance(meta) + (12 if meta else 0)
         painter.setFont(meta_font)
         painter.setPen(dim)
