@@ -359,3 +359,24 @@ def test_a_large_ordinary_commit_sorts_its_postings_in_runs(
         found = idx.search(query, limit=50, text_of=texts.get)  # type: ignore[arg-type]
         assert {hit.id for hit in found.hits} >= expected
     idx.close()
+
+
+def test_accents_of_latin_letters_do_not_matter(tmp_path: Path) -> None:
+    """Found by a user's test: "Maori" and "approuve" found nothing, while "Māori" and
+    "approuvé" found their articles. Kana keep their voicing marks: が is not か."""
+    docs = [
+        SearchDocument(1, "Whale strandings", "Māori tribes fear for the whales.", language="en"),
+        SearchDocument(2, "Le budget", "Le parlement a approuvé le budget à Zürich."),
+        SearchDocument(3, "学校", "学校がある。", language="ja"),
+    ]
+    texts = {doc.id: (doc.title, doc.body) for doc in docs}
+    index = SearchIndex(tmp_path / "index", rebuild_procs=1, batch_size=3)
+    try:
+        index.ensure_healthy(len(docs), lambda: docs)
+        found = lambda q: {h.id for h in index.search(q, text_of=texts.get).hits}  # noqa: E731
+        assert found("Maori") == found("Māori") == found("MĀORI") == {1}
+        assert found("approuve") == found("approuvé") == {2}
+        assert found("zurich") == {2}
+        assert found("学校が") == {3} and found("学校か") == set()
+    finally:
+        index.close()

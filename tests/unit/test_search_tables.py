@@ -81,6 +81,17 @@ def test_folding_all_at_once_equals_folding_each_character_alone() -> None:
     for code in [*range(0x41, 0x61), *range(0x80, 0xD800), *range(0xE000, 0x30000)]:
         char = chr(code)
         folded = unicodedata.normalize("NFKC", char).lower().translate(t2s)
+        latin = len(folded) == 1 and (
+            "\u00c0" <= folded <= "\u024f" or "\u1e00" <= folded <= "\u1eff"
+        )
+        letter, *marks = unicodedata.normalize("NFD", folded) if latin else " "
+        if (
+            latin
+            and letter.isascii()
+            and letter.isalpha()
+            and all(map(unicodedata.combining, marks))
+        ):
+            folded = letter  # a Latin letter loses its accents: Māori is maori
         if folded != char and len(folded) == 1:
             expected[code] = folded
     expected.update((code, simple) for code, simple in t2s.items() if code not in expected)

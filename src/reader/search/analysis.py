@@ -16,7 +16,10 @@ from reader.search.folding import t2s_table
 # Bump whenever a change here would give different terms for the same text: the index stores
 # this number, and an index built by another version is rebuilt at start.
 # 2: every distinct CJK character of a document is also a term of the `chars` field.
-ANALYZER_VERSION = 2
+# 3: Latin letters lose their accents (Māori is maori).
+ANALYZER_VERSION = 3
+# Latin letters that may carry accents: Latin-1, Extended-A and -B, Extended Additional.
+_ACCENTED_LATIN = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 
 # Longer "words" are base64, hashes or URLs run together: nobody searches for them.
 MAX_WORD_CHARS = 64
@@ -75,10 +78,20 @@ def _make_fold_table() -> dict[int, str]:
     chars = [chr(cp) for block in _FOLDABLE for cp in block]
     table: dict[int, str] = {}
     for char, folded in zip(chars, _fold_each(chars), strict=True):
+        folded = _without_accent(folded)
         if folded != char and len(folded) == 1:
             table[ord(char)] = folded
     table.update((cp, simple) for cp, simple in t2s.items() if cp not in table)
     return table
+
+
+def _without_accent(folded: str) -> str:
+    """A Latin letter without its accents (é → e, ā → a, ő → o), as search engines fold them:
+    "Maori" finds "Māori". Only Latin: kana's voicing marks and hangul's jamo are letters."""
+    if len(folded) != 1 or not _ACCENTED_LATIN.match(folded):
+        return folded
+    base = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return base if len(base) == 1 and base.isascii() and base.isalpha() else folded
 
 
 def _fold_each(chars: list[str]) -> list[str]:
@@ -144,7 +157,9 @@ def _folded_tokens(text: str) -> Iterator[tuple[str, str]]:
         if run:
             yield run.translate(t2s), ""
         elif len(word) <= MAX_WORD_CHARS:
-            yield "", word.lower()
+            word = word.lower()
+            # A word with accents loses them, as the whole folding table takes them off.
+            yield "", word if word.isascii() else word.translate(fold_table())
 
 
 def index_terms(text: str) -> list[str]:
