@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QImage, QInputMethodEvent, QPainter
+from PySide6.QtGui import QFontMetrics, QImage, QInputMethodEvent, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -107,6 +107,9 @@ def test_marks_of_a_query_go_when_the_query_changes_or_is_cleared(
         window.parts.search_field.set_query("碳纤维")
     assert window.select_article(indexed["kite"])
     assert marked() == {"碳纤维"}
+    # Told apart from a yellow highlight (found by a user's test: the same yellow): dashed.
+    (term,) = pane.extraSelections()
+    assert term.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
     with qtbot.waitSignal(window.search.search_finished, timeout=10_000):
         window.parts.search_field.set_query("harbour")  # not in the open article
     assert pane.article is not None and pane.article.summary.id == indexed["kite"]
@@ -124,16 +127,22 @@ def test_marked_words_are_whole_words_in_spaced_scripts_and_runs_in_chinese(
 ) -> None:
     """Found by a user's test: searching "ran" marked "Iran's" and "guaranteeing" in the
     article; search itself matches words."""
-    text = "Iran's envoy ran the talks, guaranteeing a deal. 风筝节上，人们放风筝。"
-    html = "<p>Iran's envoy ran the talks, guaranteeing a deal.</p><p>风筝节上，人们放风筝。</p>"
+    text = (
+        "Iran's envoy ran the talks, guaranteeing a deal. 风筝节上，人们放风筝。 Whales, a whale."
+    )
+    html = (
+        "<p>Iran's envoy ran the talks, guaranteeing a deal.</p><p>风筝节上，人们放风筝。</p>"
+        "<p>Whales, a whale.</p>"
+    )
     result = library.add_article(Article(title="Talks", text=text, html=html))
     assert result.article_id is not None
     pane = ReadingPane()
     qtbot.addWidget(pane)
     pane.show_article(library.get_article(result.article_id), None)
-    pane.set_terms(("ran", "风筝"))
+    pane.set_terms(("ran", "风筝", "whale"))
     marked = [(s.cursor.selectionStart(), s.cursor.selectedText()) for s in pane.extraSelections()]
-    assert [word for _, word in marked] == ["ran", "风筝", "风筝"]
+    # An English word's forms are marked too: search stemmed "Whales" to "whale".
+    assert [word for _, word in marked] == ["ran", "风筝", "风筝", "Whales", "whale"]
     assert pane.toPlainText()[marked[0][0] - 6 : marked[0][0]] == "envoy "
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -15,6 +17,7 @@ from reader.gui.style import Theme, highlight_colour
 
 # Past this many matches more highlights only slow the pane down without helping anyone.
 MAX_MATCHES = 2000
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 # Scripts whose words are not set off by spaces (or, in Korean, carry their particles).
 _UNSPACED = scripts.one_of(scripts.UNSPACED, scripts.HANGUL)
 
@@ -56,14 +59,29 @@ def find_all(
     if not needle.strip():
         return found
     flags = QTextDocument.FindFlag.FindWholeWords if whole_words else QTextDocument.FindFlag(0)
+    pattern = _english_forms(needle) if whole_words else None
     cursor = QTextCursor(document)
     with unlaid(document):
         while len(found) < limit:
-            cursor = document.find(needle, cursor, flags)
+            if pattern is not None:
+                cursor = document.find(pattern, cursor)
+            else:
+                cursor = document.find(needle, cursor, flags)
             if cursor.isNull():
                 break
             found.append(cursor)
     return found
+
+
+def _english_forms(word: str) -> QRegularExpression | None:
+    """An English word and its inflected forms, as whole words ("whale", "whales"): search
+    stems English, so it finds the article by them too. None for other words."""
+    if not _ENGLISH_WORD.fullmatch(word):
+        return None
+    return QRegularExpression(
+        rf"\b{re.escape(word)}(?:s|es|ed|ing|['’]s)?\b",
+        QRegularExpression.PatternOption.CaseInsensitiveOption,
+    )
 
 
 def find_folded(
@@ -122,9 +140,15 @@ def find_terms(document: QTextDocument, terms: Iterable[str]) -> list[QTextCurso
     return matches
 
 
-def selections(cursors: Iterable[QTextCursor], colour: str) -> list[QTextEdit.ExtraSelection]:
+def selections(
+    cursors: Iterable[QTextCursor], colour: str, underline: str | None = None
+) -> list[QTextEdit.ExtraSelection]:
+    """Backgrounds of `colour`; with `underline`, a dashed line of that colour under them."""
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(colour))
+    if underline is not None:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(underline))
     result = []
     for cursor in cursors:
         selection = QTextEdit.ExtraSelection()

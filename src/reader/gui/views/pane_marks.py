@@ -127,7 +127,8 @@ class MarkedPane(QTextBrowser):
     def _update_selections(self) -> None:
         theme = self._theme
         chosen = highlights.mark_selections(self._marks, theme, self._chosen_highlight)
-        chosen += highlights.selections(self._term_cursors, theme.term)
+        # A search's words are dashed underneath: their yellow alone was a yellow highlight's.
+        chosen += highlights.selections(self._term_cursors, theme.term, theme.secondary)
         chosen += highlights.selections(self._find_cursors, theme.find)
         if 0 <= self._find_index < len(self._find_cursors):
             current = self._find_cursors[self._find_index]
