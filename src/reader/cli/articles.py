@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
 from reader.core.versions import Verdict
-from reader.errors import HasAnnotations, NotFound, ReaderError
+from reader.errors import NotFound, ReaderError
 from reader.services.library import MAX_FILE_BYTES, FetchLimits, Library
 
 if TYPE_CHECKING:
@@ -377,16 +377,8 @@ def cmd_trash_restore(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_trash_empty(lib: Library, args: argparse.Namespace) -> int:
-    if not args.with_annotations:
-        # As `remove --for-good`: notes and highlights go only when the user says so.
-        held = (lib.annotations.for_article(s.id) for s in lib.trashed())
-        annotated = [a.article_id for a in held if a.note is not None or a.highlights]
-        if annotated:
-            raise HasAnnotations(
-                f"{len(annotated)} article(s) in the Trash hold notes or highlights; export "
-                "them first, or confirm with --with-annotations"
-            )
-    gone = lib.empty_trash()
+    # As `remove --for-good`: notes and highlights go only when the user says so.
+    gone = lib.empty_trash(with_annotations=args.with_annotations)
     print(f"deleted {len(gone)} article(s) for good")
     kept = len(lib.trashed())
     if kept:

@@ -266,9 +266,12 @@ class Library(LibraryParts):
     def restore_from_trash(self, ids: Iterable[int]) -> list[int]:
         return self.trash_can.restore(ids)
 
-    def empty_trash(self, older_than: timedelta | None = None) -> list[int]:
-        """Delete trashed articles for good; `older_than` keeps the recently trashed."""
-        return self.trash_can.empty(older_than)
+    def empty_trash(
+        self, older_than: timedelta | None = None, *, with_annotations: bool = True
+    ) -> list[int]:
+        """Delete trashed articles for good; `older_than` keeps the recently trashed; without
+        `with_annotations`, refused while any of them holds notes or highlights."""
+        return self.trash_can.empty(older_than, with_annotations=with_annotations)
 
     def empty_expired_trash(self) -> list[int]:
         """At start: articles trashed more than 30 days ago go for good."""

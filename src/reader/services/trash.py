@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 from reader.core.article import ArticleSummary
+from reader.errors import HasAnnotations
 from reader.storage import annotation_rows
 from reader.storage.articles import ArticleFilter, ArticleStore
 from reader.storage.assets import AssetStore
@@ -61,8 +62,16 @@ class Trash:
         self._index()
         return changed
 
-    def empty(self, older_than: timedelta | None = None, now: datetime | None = None) -> list[int]:
-        """Delete trashed articles for good (all, or those trashed before `older_than` ago)."""
+    def empty(
+        self,
+        older_than: timedelta | None = None,
+        now: datetime | None = None,
+        *,
+        with_annotations: bool = True,
+    ) -> list[int]:
+        """Delete trashed articles for good (all, or those trashed before `older_than` ago);
+        without `with_annotations`, none is deleted while any of them holds notes or
+        highlights (as `Editing.remove` refuses one)."""
         self._require_writable()
         cutoff = None
         if older_than is not None:
@@ -72,6 +81,12 @@ class Trash:
             gone = self._articles.trashed_before(conn, cutoff)
             # Others' annotations (a shared library) are read-only: their articles stay in
             # the Trash rather than take those annotations away from every member.
+            held = set() if with_annotations else annotation_rows.annotated(conn, gone)
+            if held:
+                raise HasAnnotations(
+                    f"{len(held)} article(s) in the Trash hold notes or highlights; export "
+                    "them first, or confirm with --with-annotations"
+                )
             kept = annotation_rows.others_on(conn, gone)
             gone = [article_id for article_id in gone if article_id not in kept]
             for article_id in gone:

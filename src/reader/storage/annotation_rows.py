@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from reader.core.anchoring import reanchor
@@ -172,22 +172,36 @@ def insert_highlight(conn: sqlite3.Connection, h: Highlight) -> int:
     return highlight_id
 
 
+def annotated(conn: sqlite3.Connection, article_ids: Iterable[int]) -> set[int]:
+    """Of these articles, those holding highlights or a note (anyone's)."""
+    return {article_id for article_id, _author in _authors_on(conn, article_ids)}
+
+
 def others_on(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, set[str]]:
     """Of these articles, those holding highlights or a note by another member of a shared
     library (read-only here), with those members' names."""
-    ids = list(article_ids)
     me = conn.execute(f"SELECT {ME}").fetchone()[0] or ""
     found: dict[int, set[str]] = {}
+    for article_id, author in _authors_on(conn, article_ids):
+        if author and author != me:
+            found.setdefault(article_id, set()).add(author)
+    return found
+
+
+def _authors_on(
+    conn: sqlite3.Connection, article_ids: Iterable[int]
+) -> Iterator[tuple[int, str | None]]:
+    """(article, author) for each author of highlights or a note on these articles; the
+    author is None while sync has never been set up."""
+    ids = list(article_ids)
     for first in range(0, len(ids), 400):
         part = ids[first : first + 400]
         marks = ",".join("?" * len(part))
-        authors = conn.execute(
+        rows = conn.execute(
             f"SELECT h.article_id, {HIGHLIGHT_AUTHOR} FROM highlights h "
             f"WHERE h.article_id IN ({marks}) UNION SELECT article_id, {NOTE_AUTHOR} "
             f"FROM article_notes WHERE article_id IN ({marks})",
             [*part, *part],
         )
-        for article_id, author in authors:
-            if author and author != me:
-                found.setdefault(int(article_id), set()).add(str(author))
-    return found
+        for article_id, author in rows:
+            yield int(article_id), None if author is None else str(author)
