@@ -31,11 +31,17 @@ def blank_image() -> QImage:
     return blank
 
 
-def _placeholder(width: int, height: int) -> QImage:
+def _placeholder(width: int, height: int, source: ImageSource) -> QImage:
     """Nothing to see, at the image's size: one bit a pixel, every pixel transparent."""
     image = QImage(width, height, QImage.Format.Format_Mono)
     image.setColorTable([0, 0])
     image.fill(0)
+    return _natural(image, source)
+
+
+def _natural(image: QImage, source: ImageSource) -> QImage:
+    """`image` saying how wide it may be shown (figures.NATURAL_KEY): its source's width."""
+    image.setText(NATURAL_KEY, str(source.width))
     return image
 
 
@@ -85,9 +91,7 @@ class ImageLoader(QObject):
         if found is not None and (found.width() >= width or found.width() == 1):
             return found
         self._decode(key, url, width, height)
-        stand_in = _placeholder(width, height)
-        stand_in.setText(NATURAL_KEY, str(source.width))
-        return stand_in
+        return _placeholder(width, height, source)
 
     def grow(self, url: QUrl, width: int) -> None:
         """Decode an image again at `width` px, wider than it was (the column grew): until it
@@ -137,8 +141,6 @@ class ImageLoader(QObject):
 def _decoding(source: ImageSource, width: int, height: int) -> Callable[[StopFlag], QImage | None]:
     def job(stop: StopFlag) -> QImage | None:
         image = None if stop() else decode_image(source, width, height)
-        if image is not None:
-            image.setText(NATURAL_KEY, str(source.width))
-        return image
+        return _natural(image, source) if image is not None else None
 
     return job

@@ -90,8 +90,8 @@ def decode_image(source: ImageSource, width: int, height: int) -> QImage | None:
     None when they do not decode as what their header said. Runs on a worker thread."""
     data = source.data
     if data is None and source.path is not None:
-        read = _read_asset(source.path, MAX_IMAGE_BYTES)
-        data = read[0] if read is not None and read[1] <= MAX_IMAGE_BYTES else None
+        read = _read_asset(source.path, MAX_IMAGE_BYTES)  # refuses larger files itself
+        data = read[0] if read is not None else None
     if data is None:
         return None
     info = allowed_image(data)
