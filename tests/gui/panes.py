@@ -22,13 +22,19 @@ def shown_pane(
 ) -> ReadingPane:
     """A new pane `width` × `height`, exposed, showing the library's article `article_id`."""
     assert article_id is not None
+    pane = new_pane(qtbot, width, height)
+    pane.show_article(library.get_article(article_id), None)
+    tables_measured(pane)
+    return pane
+
+
+def new_pane(qtbot: QtBot, width: int, height: int = 700) -> ReadingPane:
+    """A new, empty pane `width` × `height`, shown and exposed."""
     pane = ReadingPane()
     qtbot.addWidget(pane)
     pane.resize(width, height)
     pane.show()
     qtbot.waitExposed(pane)
-    pane.show_article(library.get_article(article_id), None)
-    tables_measured(pane)
     return pane
 
 

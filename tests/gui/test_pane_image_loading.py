@@ -19,7 +19,7 @@ from reader.gui.views import image_loading
 from reader.gui.views.figures import image_positions
 from reader.gui.views.reading_pane import ReadingPane
 from reader.services.library import Library
-from tests.gui.panes import images_decoded, shown_image
+from tests.gui.panes import images_decoded, new_pane, shown_image
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 WORDS = "The ferry crossed the bay twice each morning, the gulls following it out. " * 3
@@ -48,17 +48,15 @@ def photo_page(tmp_path: Path) -> Path:
     return page
 
 
+def imported_photo_page(library: Library, tmp_path: Path) -> tuple[int, StoredArticle]:
+    """The saved page of photos (`photo_page`), imported: its id and its article."""
+    article_id = library.import_path(photo_page(tmp_path)).article_id
+    assert article_id is not None
+    return article_id, library.get_article(article_id)
+
+
 def image_urls(article: StoredArticle) -> list[str]:
     return re.findall(r'<img src="(assets/[^"]+)"', article.html)
-
-
-def shown_pane(qtbot: QtBot) -> ReadingPane:
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(700, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane
 
 
 def near(colour: QColor, expected: str) -> bool:
@@ -71,9 +69,7 @@ def near(colour: QColor, expected: str) -> bool:
 def test_photos_are_decoded_off_the_ui_thread_once_the_article_shows(
     qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
-    article = library.get_article(article_id)
+    article_id, article = imported_photo_page(library, tmp_path)
     urls = image_urls(article)
     assert len(urls) == len(COLOURS)
     on_ui_thread: list[bool] = []
@@ -84,7 +80,7 @@ def test_photos_are_decoded_off_the_ui_thread_once_the_article_shows(
         return decode(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(image_loading, "decode_image", recording)
-    pane = shown_pane(qtbot)
+    pane = new_pane(qtbot, 700, 600)
     pane.show_article(article, library.assets_dir(article_id))
     document = pane.document()
     height = document.size().height()
@@ -110,10 +106,8 @@ def test_photos_are_decoded_off_the_ui_thread_once_the_article_shows(
 def test_the_same_article_set_again_decodes_nothing_again(
     qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
-    article = library.get_article(article_id)
-    pane = shown_pane(qtbot)
+    article_id, article = imported_photo_page(library, tmp_path)
+    pane = new_pane(qtbot, 700, 600)
     pane.show_article(article, library.assets_dir(article_id))
     images_decoded(pane)
     decoded: list[object] = []
@@ -134,15 +128,13 @@ def test_a_photo_of_the_article_left_never_shows_in_the_next(
 ) -> None:
     """Two articles name their pictures alike ("assets/photo.jpg"); the first one's, decoded
     after the second opened, is not the second's."""
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
-    article = library.get_article(article_id)
+    article_id, article = imported_photo_page(library, tmp_path)
     html = f'<p>{WORDS}</p><p><img src="assets/photo.jpg"></p><p>{WORDS}</p>'
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, colour in ((first, COLOURS[0]), (second, COLOURS[1])):
         folder.mkdir()
         save_photo(folder / "photo.jpg", colour, 2400, 1600)
-    pane = shown_pane(qtbot)
+    pane = new_pane(qtbot, 700, 600)
     for _ in range(5):
         pane.show_article(dataclasses.replace(article, html=html), first)
         other = dataclasses.replace(article.summary, id=article_id + 1)
@@ -161,7 +153,7 @@ def test_a_photo_whose_frame_header_comes_after_a_large_exif_block_is_sized_and_
     data = plain.read_bytes()
     segment = b"\xff\xe1" + (60_000).to_bytes(2, "big") + bytes(59_998)  # APP1, as Exif is
     (tmp_path / "camera.jpg").write_bytes(data[:2] + segment * 2 + data[2:])
-    pane = shown_pane(qtbot)
+    pane = new_pane(qtbot, 700, 600)
     pane._assets_dir = tmp_path
     photo = shown_image(pane, "assets/camera.jpg")
     assert isinstance(photo, QImage) and (photo.width(), photo.height()) == (300, 200)
@@ -173,11 +165,9 @@ def test_a_photo_grows_sharp_with_a_wider_pane(
 ) -> None:
     """Found by a user's test: images opened in a narrow window kept that width when the
     window grew (they were decoded, or drawn, at the column's width then)."""
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
-    article = library.get_article(article_id)
+    article_id, article = imported_photo_page(library, tmp_path)
     url = image_urls(article)[0]
-    pane = shown_pane(qtbot)
+    pane = new_pane(qtbot, 700, 600)
     pane.resize(400, 600)
     pane.show_article(article, library.assets_dir(article_id))
     images_decoded(pane)
@@ -206,12 +196,11 @@ def test_a_web_image_placeholder_grows_with_a_wider_pane(
 ) -> None:
     """Found by a user's test: a placeholder drawn in a narrow window stayed 170 px wide,
     its alt text cut short, when the window grew."""
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
+    _, article = imported_photo_page(library, tmp_path)
     name = "web-" + "a" * 32 + ".png"
     html = f'<p>{WORDS}</p><p><img src="assets/{name}" alt="Gulls over the pier at dusk"></p>'
-    article = dataclasses.replace(library.get_article(article_id), html=html)
-    pane = shown_pane(qtbot)
+    article = dataclasses.replace(article, html=html)
+    pane = new_pane(qtbot, 700, 600)
     pane.resize(400, 600)
     pane.show_article(article, tmp_path)
     (narrow,) = image_widths(pane)
@@ -227,9 +216,7 @@ def test_a_pane_widened_while_a_photo_decodes_gets_it_at_the_new_width(
 ) -> None:
     """Found in review: the wider decode asked for while the first was under way was
     dropped, and the narrow one stayed, stretched."""
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
-    article = library.get_article(article_id)
+    article_id, article = imported_photo_page(library, tmp_path)
     decode = image_loading.decode_image
 
     def slow(*args: object) -> QImage | None:
@@ -237,7 +224,7 @@ def test_a_pane_widened_while_a_photo_decodes_gets_it_at_the_new_width(
         return decode(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(image_loading, "decode_image", slow)
-    pane = shown_pane(qtbot)
+    pane = new_pane(qtbot, 700, 600)
     pane.resize(400, 600)
     pane.show_article(article, library.assets_dir(article_id))
     pane.resize(1000, 600)  # at once: the first decodes are still under way
@@ -252,8 +239,7 @@ def test_an_image_that_does_not_decode_gives_its_room_back(
 ) -> None:
     """Found in review: a PNG cut short was laid out at its header's size, then left a
     blank hole there (refused at once, it took no room)."""
-    article_id = library.import_path(photo_page(tmp_path)).article_id
-    assert article_id is not None
+    _, article = imported_photo_page(library, tmp_path)
     assets = tmp_path / "cut"
     assets.mkdir()
     whole = QImage(600, 400, QImage.Format.Format_RGB32)
@@ -261,8 +247,8 @@ def test_an_image_that_does_not_decode_gives_its_room_back(
     assert whole.save(str(assets / "cut.png"), "PNG")
     (assets / "cut.png").write_bytes((assets / "cut.png").read_bytes()[:200])
     html = f'<p>{WORDS}</p><p><img src="assets/cut.png"></p><p>{WORDS}</p>'
-    article = dataclasses.replace(library.get_article(article_id), html=html)
-    pane = shown_pane(qtbot)
+    article = dataclasses.replace(article, html=html)
+    pane = new_pane(qtbot, 700, 600)
     pane.show_article(article, assets)
     laid_out = pane.document().size().height()
     images_decoded(pane)

@@ -24,7 +24,7 @@ from reader.gui.views.tables import (
     set_cells,
 )
 from reader.services.library import Library
-from tests.gui.panes import recording_measurer, tables_measured
+from tests.gui.panes import new_pane, recording_measurer, tables_measured
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 
@@ -59,12 +59,7 @@ def stored(library: Library, body: str, title: str = "Catch") -> StoredArticle:
 
 @pytest.fixture
 def pane(qtbot: QtBot) -> ReadingPane:
-    view = ReadingPane()
-    qtbot.addWidget(view)
-    view.resize(480, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return new_pane(qtbot, 480, 700)
 
 
 def threads_measuring(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -13,7 +13,7 @@ from reader.core.article import Article
 from reader.errors import StorageError
 from reader.paths import DataPaths
 from reader.services.library import Library, open_library
-from reader.storage.backups import BackupSet, Retention, restore, verify
+from reader.storage.backups import Backup, BackupSet, Retention, restore, verify
 
 
 def _add(lib: Library, title: str) -> int:
@@ -72,15 +72,21 @@ def test_restore_refuses_a_bad_file(data_dir: Path, tmp_path: Path) -> None:
         restore(bogus, paths.database, paths.library_lock)
 
 
-@pytest.mark.logs
-def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
-    paths = DataPaths(data_dir)
+def _damaged_after_a_backup(paths: DataPaths) -> Backup:
+    """A library of one article ("Precious"), backed up, then its header overwritten."""
     with Library(paths) as lib:
         _add(lib, "Precious")
         good = lib.backup()
     raw = bytearray(paths.database.read_bytes())
     raw[:16] = b"garbage-garbage!"
     paths.database.write_bytes(bytes(raw))
+    return good
+
+
+@pytest.mark.logs
+def test_damaged_header_is_set_aside_and_backup_offered(data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    good = _damaged_after_a_backup(paths)
     lib, recovery = open_library(paths)
     with lib:
         assert recovery is not None
@@ -99,12 +105,7 @@ def test_the_backup_to_restore_outlives_the_backups_of_the_empty_library(data_di
     """Found by a user's test: three backups of the empty library opened after the damage
     (`reader backup`, or the automatic ones) thinned away the good one the message named."""
     paths = DataPaths(data_dir)
-    with Library(paths) as lib:
-        _add(lib, "Precious")
-        good = lib.backup()
-    raw = bytearray(paths.database.read_bytes())
-    raw[:16] = b"garbage-garbage!"
-    paths.database.write_bytes(bytes(raw))
+    good = _damaged_after_a_backup(paths)
     lib, recovery = open_library(paths)
     with lib:
         assert recovery is not None and recovery.backup is not None
