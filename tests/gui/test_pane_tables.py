@@ -24,7 +24,7 @@ from reader.gui.views.tables import (
     split_tables,
 )
 from reader.services.library import Library
-from tests.gui.panes import recording_measurer, tables_measured
+from tests.gui.panes import images_decoded, recording_measurer, tables_measured
 
 DATA = Path(__file__).parent.parent / "data" / "html"
 WIDTHS = (480, 700, 1000)
@@ -309,6 +309,35 @@ def test_an_image_in_a_table_narrows_until_the_table_fits_the_column(
         fmt = image.begin().fragment().charFormat().toImageFormat()
         assert 0 < fmt.width() < pane.column_width()
         assert fmt.height() == pytest.approx(fmt.width() / 3, abs=1)
+
+
+@pytest.mark.parametrize("width", (420, 480, 560))
+def test_a_table_with_a_picture_and_prose_is_measured_as_it_is_set(
+    pane: ReadingPane, library: Library, width: int
+) -> None:
+    # A Wikipedia infobox: a flag, a caption of prose, and labels and values of 17 to 32
+    # characters. Beside a picture such cells are kept on one line; measured without the
+    # picture, they were taken for wrapping beside prose. The table was judged to fit, then
+    # set 588 px wide in a 412 px column: its right-hand column cut off, out of reach.
+    facts = [
+        ("• September 2019 estimate", "New Zealand dollar ($) (NZD)"),
+        ("• Summer (daylight saving)", "18.2/km2 (47.1/sq mi) (203rd)"),
+        ("Stages of independence", "Unitary parliamentary monarchy"),
+    ]
+    body = (
+        "<p>The country at a glance.</p><table>"
+        f'<tr><td><img src="{wide_png(120, 60)}" alt="Flag"></td><td>Flag</td></tr>'
+        "<tr><td>Location of the islands, including outlying ones and a territorial claim in"
+        " the far south, as drawn on the map above</td><td></td></tr>"
+        + "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in facts)
+        + "</table><p>After.</p>"
+    )
+    shown_html(pane, library, body, width)
+    images_decoded(pane)
+    document = pane.document()
+    assert document.size().width() <= pane.viewport().width()
+    assert pane.horizontalScrollBar().maximum() == 0
+    assert pane.table_fits != (Fit.PREVIEW,)  # set in the pane, smaller, not given up
 
 
 @pytest.mark.parametrize("wrapper", [("<ul><li>", "</li></ul>"), ("<blockquote>", "</blockquote>")])
