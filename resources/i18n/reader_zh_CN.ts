@@ -1238,6 +1238,10 @@ Drop saved articles here to import them.</source>
         <translation>划线</translation>
     </message>
     <message>
+        <source>Delete this highlight and its note</source>
+        <translation>删除此高亮及其笔记</translation>
+    </message>
+    <message>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -1246,12 +1250,16 @@ Drop saved articles here to import them.</source>
         <translation>显示的这段文字正确：保留它。</translation>
     </message>
     <message>
-        <source>Re-attach to Selection</source>
-        <translation>关联到所选文字</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>Re-attach</source>
+        <translation>重新关联</translation>
+    </message>
+    <message>
+        <source>Attach this highlight to the passage selected in the article.</source>
+        <translation>将此高亮关联到文章中所选的文字。</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.gui.layout import fit_on_screen
 from reader.gui.main_window import MainWindow
 from reader.services.library import Library
 
@@ -172,3 +174,58 @@ def test_focus_mode_hides_the_notes_panel_too_and_brings_it_back(
     window.menu_actions.focus_mode.trigger()
     window.menu_actions.focus_mode.trigger()
     assert not dock.isVisibleTo(window)
+
+
+def test_the_notes_panel_fits_a_small_window_beside_the_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # At 700 px the panel (its minimum was 246 px) took the window's width past the screen's
+    # edge, and left the article narrower than itself.
+    toggle = window.menu_actions.notes_panel
+    assert toggle is not None
+    toggle.trigger()
+    dock = window.annotations.dock
+    qtbot.waitUntil(dock.isVisible)
+    assert window.minimumSizeHint().width() <= 700
+    window.resize(700, 500)
+    pane = window.parts.pane
+    qtbot.waitUntil(lambda: window.width() == 700)
+    qtbot.waitUntil(lambda: dock.width() <= pane.width())
+    # Hidden and shown again in the small window: fitted again.
+    window.annotations.dock.hide()
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: window.width() == 1200)
+    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
+    window.resize(700, 500)
+    toggle.trigger()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.width() <= pane.width())
+
+
+def test_a_window_larger_than_its_screen_opens_maximized_within_it(
+    qtbot: QtBot, library: Library, settings: QSettings
+) -> None:
+    # A first start on a small screen (the window's size hint is 1280 x 800), or a size kept
+    # from a larger monitor: the window ran off the screen's edges, its title bar's buttons
+    # out of reach.
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    again = MainWindow(library, settings, theme_override="light")  # nothing kept: its size hint
+    qtbot.addWidget(again)
+    assert again.width() > screen.width()  # the test screen is smaller than 1280 px
+    fit_on_screen(again)  # as the application does before it shows the window
+    assert again.windowState() & Qt.WindowState.WindowMaximized
+    assert again.width() <= screen.width() and again.height() <= screen.height()
+    again.show()
+    qtbot.waitUntil(lambda: again.width() <= screen.width())
+    again.close()
+    # A window that fits is left as it was kept.
+    small = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(small)
+    small.resize(screen.width() // 2, screen.height() // 2)
+    settings.setValue("window/geometry", small.saveGeometry())
+    small.close()
+    fits = MainWindow(library, settings, theme_override="light")
+    qtbot.addWidget(fits)
+    fit_on_screen(fits)
+    assert not fits.windowState() & Qt.WindowState.WindowMaximized
+    assert fits.width() == screen.width() // 2
+    fits.close()

@@ -20,6 +20,7 @@ from reader.errors import NoLibrary, ReaderError
 from reader.gui import system_libs
 from reader.gui.i18n import install_translators
 from reader.gui.instance import InstanceLock
+from reader.gui.layout import fit_on_screen
 from reader.gui.main_window import MainWindow
 from reader.gui.screenshot import ScreenshotTaker, StartupProbe
 from reader.gui.style import THEME_CHOICES
@@ -206,6 +207,7 @@ def _run_window(app: QApplication, library: Library, options: GuiOptions) -> int
         window.resize(*SCREENSHOT_SIZE)
     else:
         window.capture.start_connector()  # the browser extension saves through the window
+        fit_on_screen(window)
     window.show()
     _show_requested_state(window, options)
     if options.startup_probe:

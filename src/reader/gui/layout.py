@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -164,6 +165,22 @@ def fit_sidebar(parts: WindowParts) -> None:
     splitter.setSizes([wanted, sizes[1] - from_list, sizes[2] - (extra - from_list)])
 
 
+def fit_notes_dock(window: QMainWindow, dock: QDockWidget, parts: WindowParts) -> None:
+    """Leave the Notes panel no wider than the article beside it: in a small window, or one
+    made small, the panel kept its width and the article had what was left. The width it
+    gives back goes to the article, not to the sidebar or the list. (The reader may drag it
+    wider again.)"""
+    pane, splitter = parts.pane, parts.splitter
+    if dock.isHidden() or dock.isFloating() or dock.width() <= pane.width():
+        return
+    even = max((dock.width() + pane.width()) // 2, dock.minimumSizeHint().width())
+    given, sizes = dock.width() - even, splitter.sizes()
+    window.resizeDocks([dock], [even], Qt.Orientation.Horizontal)
+    if given > 0:
+        # Once the splitter has grown: it would hand the width to the sidebar first.
+        QTimer.singleShot(0, lambda: splitter.setSizes([*sizes[:2], sizes[2] + given]))
+
+
 def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:
     """Window geometry, pane sizes and list columns as the user left them."""
     geometry, splitter = settings.value("window/geometry"), settings.value("window/splitter")
@@ -179,6 +196,21 @@ def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings)
     header = settings.value("list/header")
     if isinstance(header, QByteArray):
         parts.article_list.horizontalHeader().restoreState(header)
+
+
+def fit_on_screen(window: QMainWindow) -> None:
+    """A window larger than its screen's free area (a first start on a small screen, a size
+    kept from a larger monitor) opens maximized there, as big as fits, rather than running off
+    the screen's edges; its restored size is no larger than that area either."""
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is None or room.isEmpty():
+        return
+    if window.width() <= room.width() and window.height() <= room.height():
+        return
+    window.resize(window.size().boundedTo(room.size()))
+    window.move(room.topLeft())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def save_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:

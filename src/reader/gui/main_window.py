@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -34,6 +34,7 @@ from reader.gui.layout import (
     WindowParts,
     add_highlight_buttons,
     build_parts,
+    fit_notes_dock,
     fit_sidebar,
     restore_layout,
     save_layout,
@@ -123,6 +124,10 @@ class MainWindow(QMainWindow):
             self, library, (self.import_lane, self.edit_lane), self.parts.pane,
             self.menu_actions, self.open_article, self.history,
         )  # fmt: skip
+        # Opened in a small window, the Notes panel is fitted once laid out beside the article.
+        self.annotations.dock.visibilityChanged.connect(
+            lambda shown: shown and QTimer.singleShot(0, self._fit_notes_dock)
+        )
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self.change_feed = ChangeFeed(library, self.feed_lane, self, edits=self.edit_lane)
         self.refresh = ViewRefresh(
@@ -300,6 +305,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if event.size().width() > event.oldSize().width():  # room to show the whole names
             fit_sidebar(self.parts)
+        else:  # once the window's layout has given the docks their new widths
+            QTimer.singleShot(0, self._fit_notes_dock)
+
+    def _fit_notes_dock(self) -> None:
+        fit_notes_dock(self, self.annotations.dock, self.parts)
 
     def set_theme(self, key: str) -> None:
         self.prefs.set_theme(key)

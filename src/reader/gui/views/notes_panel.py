@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -151,7 +152,10 @@ class NotesPanel(QWidget):
     def _build_editor(self, box: QWidget) -> None:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 4, 0, 0)
+        # Narrow rows, so the panel leaves the article most of a small window: the colours
+        # and a trash button, then (for a highlight that lost its place) what to do about it.
         colours = QHBoxLayout()
+        colours.setSpacing(2)
         self.colour_buttons = QButtonGroup(box)
         for number, color in enumerate(Color, 1):
             button = QToolButton()
@@ -163,17 +167,29 @@ class NotesPanel(QWidget):
             colours.addWidget(button)
         self.colour_buttons.idClicked.connect(self._on_colour_buttons_id_clicked)
         colours.addStretch(1)
+        self.delete_button = QToolButton()
+        self.delete_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.delete_button.setAutoRaise(True)
+        self.delete_button.setToolTip(self.tr("Delete this highlight and its note"))
+        self.delete_button.setAccessibleName(self.tr("Delete"))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self._chosen))
+        colours.addWidget(self.delete_button)
+        layout.addLayout(colours)
+        self.anchoring = QWidget()  # shown only while one of its buttons is
+        anchoring = QHBoxLayout(self.anchoring)
+        anchoring.setContentsMargins(0, 0, 0, 0)
         self.confirm_button = QPushButton(self.tr("Confirm"))
         self.confirm_button.setToolTip(self.tr("The passage shown is the right one: keep it."))
         self.confirm_button.clicked.connect(lambda: self.confirm_requested.emit(self._chosen))
-        colours.addWidget(self.confirm_button)
-        self.reattach_button = QPushButton(self.tr("Re-attach to Selection"))
+        anchoring.addWidget(self.confirm_button)
+        self.reattach_button = QPushButton(self.tr("Re-attach"))
+        self.reattach_button.setToolTip(
+            self.tr("Attach this highlight to the passage selected in the article.")
+        )
         self.reattach_button.clicked.connect(lambda: self.reattach_requested.emit(self._chosen))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self._chosen))
-        colours.addWidget(self.reattach_button)
-        colours.addWidget(self.delete_button)
-        layout.addLayout(colours)
+        anchoring.addWidget(self.reattach_button)
+        anchoring.addStretch(1)
+        layout.addWidget(self.anchoring)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags.editingFinished.connect(self._on_tags_editing_finished)
@@ -320,6 +336,7 @@ class NotesPanel(QWidget):
         status = highlight.status if highlight else AnchorStatus.ANCHORED
         self.reattach_button.setVisible(status is not AnchorStatus.ANCHORED)
         self.confirm_button.setVisible(status is AnchorStatus.FUZZY)
+        self.anchoring.setVisible(status is not AnchorStatus.ANCHORED)
 
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #c0392b;")
