@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,6 +34,7 @@ from reader.services.library import Library
 SPLITTER_SIZES = (190, 480, 610)
 # Small enough that all three panes fit a 480 px window; hidden panes count for nothing.
 PANES_MINIMUM = (100, 160, 200)
+FRAME_BORDER_PX = 4  # a window frame's side, or more than it (most are 1 or 2 px)
 SIDEBAR_SHARE = 0.2  # the most of the window's width the sidebar takes to fit its names
 
 
@@ -200,17 +201,22 @@ def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings)
 
 def fit_on_screen(window: QMainWindow) -> None:
     """A window larger than its screen's free area (a first start on a small screen, a size
-    kept from a larger monitor) opens maximized there, as big as fits, rather than running off
-    the screen's edges; its restored size is no larger than that area either."""
+    kept from a larger monitor) is made to fit that area, title bar included, rather than
+    running off the screen's edges. (Maximizing it instead cost 300-400 ms before the first
+    paint: the window was laid out at one size, then at the other.)"""
     screen = window.screen()
     room = screen.availableGeometry() if screen is not None else None
     if room is None or room.isEmpty():
         return
-    if window.width() <= room.width() and window.height() <= room.height():
+    # The frame the window system adds is not known before the window shows: Qt's own
+    # title bar height stands for it, with a border each side.
+    border = FRAME_BORDER_PX
+    title = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + border
+    inside = room.size().shrunkBy(QMargins(border, title, border, border))
+    if window.width() <= inside.width() and window.height() <= inside.height():
         return
-    window.resize(window.size().boundedTo(room.size()))
+    window.resize(window.size().boundedTo(inside))
     window.move(room.topLeft())
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def save_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:
