@@ -137,7 +137,10 @@ MALFORMED = [
     ("hypothesis", b'[{"uri": "x", "target": [', "not valid JSON"),
     ("hypothesis", b'{"rows": [{"id": "a", "uri": "u", "target": []}]}', "has no target"),
     ("readwise", b"Title,Author\nx,y\n", "missing column"),
-    ("readwise", b'Highlight,Book Title\n"unclosed,x\n', "line"),
+    ("readwise", b'Highlight,Book Title\n"unclosed,x\n', "line 2:"),
+    # The line the fault is on, counted from 1 (it said "line 0" of a broken header).
+    ("readwise", b'"Highlight"x,Book Title\nx,y\n', "line 1:"),
+    ("readwise", b'Highlight,Book Title\n"two\nlines",ok\n"bad"x,y\n', "line 4:"),
     ("kindle", b"Just a line of text\n", "no '=========='"),
     ("kindle", b"Title (A)\nno metadata line\n==========\n", "entry 1"),
     ("koreader", b'{"documents": [{"entries": []}]}', "without a title"),

@@ -29,7 +29,8 @@ def parse(data: bytes) -> list[ForeignHighlight]:
             raise fail(_WHAT, f"missing column(s) {', '.join(missing)}")
         return [h for h in map(_highlight, reader) if h is not None]
     except csv.Error as exc:
-        raise fail(_WHAT, f"line {reader.line_num}: {exc}") from None
+        # `line_num` counts the lines read before the one the reader stopped on.
+        raise fail(_WHAT, f"line {reader.line_num + 1}: {exc}") from None
 
 
 def _highlight(row: dict[str, str | None]) -> ForeignHighlight | None:
