@@ -22,7 +22,7 @@ from reader.errors import ImportFailed
 from reader.gui.views import pane_resources
 from reader.gui.views.reading_pane import ReadingPane
 from reader.gui.views.resources import ImageSource
-from reader.importers import import_bytes
+from reader.importers import clean_label, import_bytes
 from reader.services.library import ImportStatus, Library
 from tests.gui.panes import images_decoded
 from tests.integration.test_cli import reader
@@ -354,6 +354,21 @@ def test_bidi_and_zero_width_characters_leave_titles(tmp_path: Path, name: str, 
     title = json.loads(listed)[0]["title"]
     assert title == "Invoicetxt.exe Harbour lights"
     assert not re.search(r"\\u(200[b-f]|202[a-e]|206[6-9]|feff|061c|00ad)", listed, re.I)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("\x1b[1;31mHarbour\x1b[0m lights", "Harbour lights"),
+        ("\x1b]0;a terminal's title\x07Harbour lights", "Harbour lights"),
+        ("Harbour\x1bc lights", "Harbour lights"),
+        ("Harbour \x1b]0;never ended", "Harbour ]0;never ended"),  # no text is lost
+        ("Plain [31m brackets", "Plain [31m brackets"),
+    ],
+)
+def test_a_terminals_escape_sequences_leave_titles_whole(raw: str, shown: str) -> None:
+    # A title copied from a terminal: its ESC was dropped, and "[1;31m" stayed in the title.
+    assert clean_label(raw) == shown
 
 
 @pytest.mark.slow

@@ -93,6 +93,11 @@ _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"jsonfeed.org/version/1")
 
 _JOINERS = "\u200c\u200d"
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# A terminal's escape sequence (a colour, a window title): its ESC is a control character,
+# dropped below, but the rest ("[31m") would stay in the title as text.
+_TERMINAL_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[0-Z\\^-~])"
+)
 
 
 def clean_label(text: str) -> str:
@@ -103,7 +108,7 @@ def clean_label(text: str) -> str:
     Joiners shape Persian, Indic scripts and emoji, so they stay between two visible letters.
     """
     # A lone surrogate (from an undecodable file name) cannot be stored: it shows as U+FFFD.
-    text = _SURROGATES.sub("\ufffd", text)
+    text = _TERMINAL_ESCAPE.sub("", _SURROGATES.sub("\ufffd", text))
     kept = [c for c in text if c in _JOINERS or unicodedata.category(c) not in ("Cf", "Cc")]
     out = [
         c
