@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import reader
-from reader.core.import_failures import ENGLISH, import_failure
+from reader.core.import_failures import ENGLISH, MB, import_failure, megabytes, size_values
 from reader.core.notices import fields
 from reader.errors import ImportFailed
 
@@ -58,3 +58,12 @@ def test_an_unknown_kind_is_a_bug_not_a_message() -> None:
 def test_a_failure_without_the_values_its_text_names_is_refused() -> None:
     with pytest.raises(ValueError, match="takes"):
         import_failure("file_too_large", size="12.5")
+
+
+def test_sizes_read_the_same_in_every_message() -> None:
+    # The CLI's "importing big.txt (30.0 MB)…" was followed by "file too large (30.1 MB;
+    # the limit is 30 MB)": one rounded to the nearest tenth, the other up.
+    just_over = 30 * MB + 1
+    assert megabytes(just_over) == "30.1"
+    assert size_values(just_over, 30 * MB) == {"size": "30.1", "limit": "30"}
+    assert megabytes(12 * MB + MB // 2) == "12.5"

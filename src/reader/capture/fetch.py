@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import socket
 import ssl
 import time
@@ -22,7 +21,8 @@ from reader.capture.addresses import (
     PrivateAddressRefused,
     is_private,
 )
-from reader.capture.limits import MB, FetchLimits
+from reader.capture.limits import FetchLimits
+from reader.core.import_failures import size_values
 from reader.errors import ImportFailed
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ class Fetcher:
         """The body, refused as soon as it is known to pass `limit` (declared or received)."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise ImportFailed("download_too_large", **_sizes(int(declared), limit))
+            raise ImportFailed("download_too_large", **size_values(int(declared), limit))
         deadline = time.monotonic() + self.limits.total_timeout
         chunks: list[bytes] = []
         size = 0
@@ -179,7 +179,7 @@ class Fetcher:
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise ImportFailed("download_too_large_so_far", **_sizes(size, limit))
+                raise ImportFailed("download_too_large_so_far", **size_values(size, limit))
             if time.monotonic() > deadline:
                 raise ImportFailed("download_too_slow", seconds=f"{self.limits.total_timeout:g}")
             chunks.append(chunk)
@@ -221,11 +221,6 @@ def _content_type(response: httpx.Response) -> tuple[str, str | None]:
     media = message.get_content_type() if response.headers.get("content-type") else ""
     charset = message.get_param("charset")
     return media.lower(), charset if isinstance(charset, str) and charset.strip() else None
-
-
-def _sizes(size: int, limit: int) -> dict[str, str]:
-    over, cap = math.ceil(size * 10 / MB) / 10, math.floor(limit * 10 / MB) / 10
-    return {"size": f"{over:g}", "limit": f"{cap:g}"}
 
 
 @contextmanager

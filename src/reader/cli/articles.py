@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
+from reader.core.import_failures import megabytes
 from reader.core.versions import Verdict
 from reader.errors import NotFound, ReaderError
 from reader.services.library import MAX_FILE_BYTES, FetchLimits, Library
@@ -221,7 +222,8 @@ def _say_when_big(path: Path) -> None:
         return  # the import itself reports why the file cannot be read
     if size >= BIG_FILE_BYTES and path.is_file():
         name = printable(str(path))
-        print(f"importing  {name} ({size / MB:.1f} MB)…", file=sys.stderr, flush=True)
+        # Rounded as a "too large" failure rounds it: 30.1 MB is not first read as 30.0.
+        print(f"importing  {name} ({megabytes(size)} MB)…", file=sys.stderr, flush=True)
 
 
 def _version_note(result: ImportResult) -> str | None:

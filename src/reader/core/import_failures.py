@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from reader.core.notices import Notice, notice_from
+
+MB = 1024 * 1024
 
 # A new kind needs a line here and one in the window's translations (gui/notices.py).
 ENGLISH = {
@@ -96,3 +100,14 @@ ENGLISH = {
 def import_failure(kind: str, /, **values: object) -> Notice:
     """Why one import failed, e.g. kind "file_too_large" with size "12.5" and limit "10"."""
     return notice_from(ENGLISH, kind, values, "import failure")
+
+
+def megabytes(size: int) -> str:
+    """A size in MB to a tenth, rounded up: what a message about a file's size shows."""
+    return f"{math.ceil(size * 10 / MB) / 10:g}"
+
+
+def size_values(size: int, limit: int) -> dict[str, str]:
+    """The {size} and {limit} of a "too large" failure, in MB: the size rounded up and the
+    limit down, so that a file just over the limit never reads as equal to it."""
+    return {"size": megabytes(size), "limit": f"{math.floor(limit * 10 / MB) / 10:g}"}

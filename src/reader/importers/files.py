@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-import math
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.import_failures import MB, size_values
 from reader.errors import ImportFailed
 
 log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 # Larger files are refused before they are read: no saved article is this big, and parsing
 # takes about 100 times a page's size in memory (a 195 MB page took 5 GB and 9 minutes).
 MAX_FILE_BYTES = 50 * MB
@@ -77,7 +76,7 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     except ValueError:  # a NUL in the name: no file can have it
         raise ImportFailed("bad_file_name") from None
     if len(data) > max_bytes:
-        raise ImportFailed("file_too_large", **_sizes(len(data), max_bytes))
+        raise ImportFailed("file_too_large", **size_values(len(data), max_bytes))
     return data
 
 
@@ -86,13 +85,7 @@ def _check(info: os.stat_result, max_bytes: int) -> None:
         kind = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), None)
         raise ImportFailed("not_regular_file", kind=kind or "a special file")
     if info.st_size > max_bytes:
-        raise ImportFailed("file_too_large", **_sizes(info.st_size, max_bytes))
-
-
-def _sizes(size: int, max_bytes: int) -> dict[str, str]:
-    # The size rounded up and the limit down, so that a file just over never reads as equal.
-    over, limit = math.ceil(size * 10 / MB) / 10, math.floor(max_bytes * 10 / MB) / 10
-    return {"size": f"{over:g}", "limit": f"{limit:g}"}
+        raise ImportFailed("file_too_large", **size_values(info.st_size, max_bytes))
 
 
 def _read_at_most(fd: int, limit: int) -> bytes:
