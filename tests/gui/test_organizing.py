@@ -3,6 +3,8 @@ editor, Save Search; every change made on the edit lane, undoable, and kept in t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QInputDialog, QLabel
@@ -15,6 +17,16 @@ from tests.gui.settling import settled, undo
 from tests.gui.test_sidebar import listed_ids, rows
 
 TAGS, SEARCHES = 3, 4  # the sidebar's groups after Library, Sections and Sites
+
+
+def answering(text: str) -> Callable[[QInputDialog], int]:
+    """A dialog's exec() that types `text` and presses OK."""
+
+    def answer(dialog: QInputDialog) -> int:
+        dialog.setTextValue(text)
+        return 1
+
+    return answer
 
 
 def test_tags_are_listed_with_counts_and_filter_the_list(
@@ -84,11 +96,12 @@ def test_merging_a_section_moves_everything_and_is_undone(
 ) -> None:
     offered: list[list[str]] = []
 
-    def choose(*args: object) -> tuple[str, bool]:
-        offered.append(list(args[3]))  # type: ignore[call-overload]
-        return "Essays", True
+    def choose(dialog: QInputDialog) -> int:
+        offered.append(dialog.comboBoxItems())
+        dialog.setTextValue("Essays")
+        return 1
 
-    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    monkeypatch.setattr(QInputDialog, "exec", choose)
     window.parts.sidebar.merge_requested.emit("World")
     settled(window, qtbot)
     assert sorted(offered[0]) == ["Essays", "国际"]
@@ -110,7 +123,7 @@ def test_a_saved_search_is_made_run_renamed_and_deleted(
     assert not save.isEnabled()  # nothing to save yet
     field.set_query("harbour")
     assert save.isEnabled() and save in field.actions()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Boats", True))
+    monkeypatch.setattr(QInputDialog, "exec", answering("Boats"))
     save.trigger()
     settled(window, qtbot)
     assert [(s.name, s.query) for s in library.organizing.saved_searches()] == [
@@ -126,7 +139,7 @@ def test_a_saved_search_is_made_run_renamed_and_deleted(
     assert sidebar.choose(SEARCH, "Boats")  # clicking it runs it
     assert field.text() == "harbour"
     qtbot.waitUntil(lambda: window.searching and window.parts.search_model.rowCount() == 1)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Harbour boats", True))
+    monkeypatch.setattr(QInputDialog, "exec", answering("Harbour boats"))
     sidebar.search_rename_requested.emit("Boats")
     settled(window, qtbot)
     assert list(rows(model, SEARCHES)) == ["Harbour boats"]

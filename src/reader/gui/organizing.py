@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QStyle, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.actions import WindowActions
 from reader.gui.article_commands import ArticleCommands
+from reader.gui.dialogs.asking import ask_item, ask_text
 from reader.gui.dialogs.tags import TagEditorDialog
 from reader.gui.layout import WindowParts
 from reader.gui.tasks import TaskRunner
@@ -113,15 +114,13 @@ class OrganizingCommands(QObject):
 
     def merge_section(self, name: str) -> None:
         others = [n for n, _count in self._library.sections() if n != name]
-        into, ok = QInputDialog.getItem(
+        into = ask_item(
             self._window,
             self.tr("Merge Section"),
             self.tr("Move every article of “{name}” into:").format(name=name),
             others,
-            0,
-            True,
         )
-        if ok and into.strip():
+        if into is not None and into.strip():
             self.merge_into(name, into.strip())
 
     def merge_into(self, name: str, into: str) -> None:
@@ -140,10 +139,9 @@ class OrganizingCommands(QObject):
         query = query.strip()
         if not query:
             return
-        name, ok = QInputDialog.getText(
-            self._window, self.tr("Save Search"), self.tr("Name:"), QLineEdit.EchoMode.Normal, query
-        )
-        if ok and name.strip():
+        # As wide as its title needs: QInputDialog.getText's dialog was narrower than it.
+        name = ask_text(self._window, self.tr("Save Search"), self.tr("Name:"), query)
+        if name is not None and name.strip():
             self.save_search_as(name.strip(), query)
 
     def save_search_as(self, name: str, query: str) -> None:
@@ -152,15 +150,14 @@ class OrganizingCommands(QObject):
         self._push(self.tr("Save Search “{name}”").format(name=name), forward, back)
 
     def rename_search(self, name: str) -> None:
-        new, ok = QInputDialog.getText(
+        asked = ask_text(
             self._window,
             self.tr("Rename Saved Search"),
             self.tr("New name for “{name}”:").format(name=name),
-            QLineEdit.EchoMode.Normal,
             name,
         )
-        new = " ".join(new.split())
-        if ok and new and new != name:
+        new = " ".join((asked or "").split())
+        if new and new != name:
             forward = lambda: self._organizing.rename_search(name, new)  # noqa: E731
             back = lambda: self._organizing.rename_search(new, name)  # noqa: E731
             self._push(self.tr("Rename Saved Search"), forward, back)
