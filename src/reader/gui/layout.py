@@ -35,6 +35,7 @@ SPLITTER_SIZES = (190, 480, 610)
 # Small enough that all three panes fit a 480 px window; hidden panes count for nothing.
 PANES_MINIMUM = (100, 160, 200)
 FRAME_BORDER_PX = 4  # a window frame's side, or more than it (most are 1 or 2 px)
+SQUEEZED_SLACK_PX = 8  # an article this close to its least width has been squeezed
 SIDEBAR_SHARE = 0.2  # the most of the window's width the sidebar takes to fit its names
 
 
@@ -167,19 +168,20 @@ def fit_sidebar(parts: WindowParts) -> None:
 
 
 def fit_notes_dock(window: QMainWindow, dock: QDockWidget, parts: WindowParts) -> None:
-    """Leave the Notes panel no wider than the article beside it: in a small window, or one
-    made small, the panel kept its width and the article had what was left. The width it
-    gives back goes to the article, not to the sidebar or the list. (The reader may drag it
-    wider again.)"""
+    """Leave the Notes panel no wider than the article beside it once the article is down to
+    its least width: in a small window, or one made small, the panel kept its width and the
+    article had what was left. The width it gives back goes to the article, not to the
+    sidebar or the list. In a window with room, the panel keeps the width it was given."""
     pane, splitter = parts.pane, parts.splitter
-    if dock.isHidden() or dock.isFloating() or dock.width() <= pane.width():
+    squeezed = pane.width() <= PANES_MINIMUM[2] + SQUEEZED_SLACK_PX
+    if dock.isHidden() or dock.isFloating() or not squeezed or dock.width() <= pane.width():
         return
     even = max((dock.width() + pane.width()) // 2, dock.minimumSizeHint().width())
     given, sizes = dock.width() - even, splitter.sizes()
     window.resizeDocks([dock], [even], Qt.Orientation.Horizontal)
     if given > 0:
         # Once the splitter has grown: it would hand the width to the sidebar first.
-        QTimer.singleShot(0, lambda: splitter.setSizes([*sizes[:2], sizes[2] + given]))
+        QTimer.singleShot(0, splitter, lambda: splitter.setSizes([*sizes[:2], sizes[2] + given]))
 
 
 def restore_layout(window: QMainWindow, parts: WindowParts, settings: QSettings) -> None:

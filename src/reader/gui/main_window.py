@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         # Opened in a small window, the Notes panel is fitted once laid out beside the article.
         self.annotations.dock.visibilityChanged.connect(
-            lambda shown: shown and QTimer.singleShot(0, self._fit_notes_dock)
+            lambda shown: shown and QTimer.singleShot(0, self, self._fit_notes_dock)
         )
         add_highlight_buttons(self.parts.toolbar, list(self.menu_actions.highlight_colors.values()))
         self.change_feed = ChangeFeed(library, self.feed_lane, self, edits=self.edit_lane)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         if event.size().width() > event.oldSize().width():  # room to show the whole names
             fit_sidebar(self.parts)
         else:  # once the window's layout has given the docks their new widths
-            QTimer.singleShot(0, self._fit_notes_dock)
+            QTimer.singleShot(0, self, self._fit_notes_dock)
 
     def _fit_notes_dock(self) -> None:
         fit_notes_dock(self, self.annotations.dock, self.parts)
