@@ -96,7 +96,8 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # A terminal's escape sequence (a colour, a window title): its ESC is a control character,
 # dropped below, but the rest ("[31m") would stay in the title as text.
 _TERMINAL_ESCAPE = re.compile(
-    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[0-Z\\^-~])"
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[ -/]+[0-~]|[0-Z\\^-~])"
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # the one-byte form of ESC [
 )
 
 
