@@ -141,6 +141,8 @@ MALFORMED = [
     # The line the fault is on, counted from 1 (it said "line 0" of a broken header).
     ("readwise", b'"Highlight"x,Book Title\nx,y\n', "line 1:"),
     ("readwise", b'Highlight,Book Title\n"two\nlines",ok\n"bad"x,y\n', "line 4:"),
+    ("readwise", b'Highlight,Book Title\nx,y\n\n\n"bad"x,y\n', "line 5:"),
+    ("readwise", b'Highlight,Book Title\n"two\nlines"x,y\n', "line 3:"),
     ("kindle", b"Just a line of text\n", "no '=========='"),
     ("kindle", b"Title (A)\nno metadata line\n==========\n", "entry 1"),
     ("koreader", b'{"documents": [{"entries": []}]}', "without a title"),

@@ -29,8 +29,9 @@ def parse(data: bytes) -> list[ForeignHighlight]:
             raise fail(_WHAT, f"missing column(s) {', '.join(missing)}")
         return [h for h in map(_highlight, reader) if h is not None]
     except csv.Error as exc:
-        # `line_num` counts the lines read before the one the reader stopped on.
-        raise fail(_WHAT, f"line {reader.line_num + 1}: {exc}") from None
+        # The csv reader's own count: the physical line it stopped on (DictReader's copy lags
+        # behind it by a row, and by the blank lines it skipped).
+        raise fail(_WHAT, f"line {reader.reader.line_num}: {exc}") from None
 
 
 def _highlight(row: dict[str, str | None]) -> ForeignHighlight | None:
