@@ -1239,7 +1239,7 @@ Drop saved articles here to import them.</source>
     </message>
     <message>
         <source>Delete this highlight and its note</source>
-        <translation>删除此高亮及其笔记</translation>
+        <translation>删除此划线及其笔记</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -1259,7 +1259,7 @@ Drop saved articles here to import them.</source>
     </message>
     <message>
         <source>Attach this highlight to the passage selected in the article.</source>
-        <translation>将此高亮关联到文章中所选的文字。</translation>
+        <translation>将此划线关联到文章中所选的文字。</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>

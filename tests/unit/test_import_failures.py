@@ -67,3 +67,5 @@ def test_sizes_read_the_same_in_every_message() -> None:
     assert megabytes(just_over) == "30.1"
     assert size_values(just_over, 30 * MB) == {"size": "30.1", "limit": "30"}
     assert megabytes(12 * MB + MB // 2) == "12.5"
+    assert megabytes(1024 * 1024 * MB) == "1048576"  # not 1.04858e+06
+    assert size_values(100_000 * MB + 1, 100_000 * MB) == {"size": "100000.1", "limit": "100000"}

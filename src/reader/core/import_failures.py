@@ -104,10 +104,16 @@ def import_failure(kind: str, /, **values: object) -> Notice:
 
 def megabytes(size: int) -> str:
     """A size in MB to a tenth, rounded up: what a message about a file's size shows."""
-    return f"{math.ceil(size * 10 / MB) / 10:g}"
+    return _tenths(math.ceil(size * 10 / MB))
 
 
 def size_values(size: int, limit: int) -> dict[str, str]:
     """The {size} and {limit} of a "too large" failure, in MB: the size rounded up and the
     limit down, so that a file just over the limit never reads as equal to it."""
-    return {"size": megabytes(size), "limit": f"{math.floor(limit * 10 / MB) / 10:g}"}
+    return {"size": megabytes(size), "limit": _tenths(math.floor(limit * 10 / MB))}
+
+
+def _tenths(tenths: int) -> str:
+    """12.5 for 125, 30 for 300: every digit kept (a float's :g keeps six)."""
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole}.{tenth}" if tenth else str(whole)

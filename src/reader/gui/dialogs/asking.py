@@ -38,7 +38,10 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     dialog = _dialog(parent, title, label)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(text)
-    return dialog.textValue() if dialog.exec() else None
+    try:
+        return dialog.textValue() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()  # a child of the window: each one asked would stay
 
 
 def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> str | None:
@@ -46,7 +49,10 @@ def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> str |
     dialog = _dialog(parent, title, label)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(True)
-    return dialog.textValue() if dialog.exec() else None
+    try:
+        return dialog.textValue() if dialog.exec() else None
+    finally:
+        dialog.deleteLater()
 
 
 def _dialog(parent: QWidget, title: str, label: str) -> QInputDialog:
