@@ -114,15 +114,19 @@ class Table:
     # right-hand column cut off.
     @cached_property
     def normal_width(self) -> float:
-        return self.measure(_IMAGE.sub("", set_cells(self.html)))
+        return self._measured()
 
     @cached_property
     def compact_width(self) -> float:
-        return self.measure(_IMAGE.sub("", set_cells(self.html, compact=True)))
+        return self._measured(compact=True, whole_cells=True)
 
     @cached_property
     def narrow_width(self) -> float:
-        return self.measure(_IMAGE.sub("", set_cells(self.html, compact=True, whole_cells=False)))
+        return self._measured(compact=True, whole_cells=False)
+
+    def _measured(self, **set_as: bool) -> float:
+        # `set_as` passed on as `fitted_body` passes it: the same call, found in set_cells' cache.
+        return self.measure(_IMAGE.sub("", set_cells(self.html, **set_as)))
 
     @cached_property
     def _cells(self) -> list[list[str]]:
