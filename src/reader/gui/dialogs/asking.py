@@ -38,10 +38,7 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     dialog = _dialog(parent, title, label)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(text)
-    try:
-        return dialog.textValue() if dialog.exec() else None
-    finally:
-        dialog.deleteLater()  # a child of the window: each one asked would stay
+    return _answer(dialog)
 
 
 def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> str | None:
@@ -49,6 +46,12 @@ def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> str |
     dialog = _dialog(parent, title, label)
     dialog.setComboBoxItems(items)
     dialog.setComboBoxEditable(True)
+    return _answer(dialog)
+
+
+def _answer(dialog: QInputDialog) -> str | None:
+    """What the reader answered, None when cancelled; the dialog is deleted after (a child of
+    the window, each one asked would stay)."""
     try:
         return dialog.textValue() if dialog.exec() else None
     finally:
