@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.output import one_line, print_json, print_table, printable
 from reader.core.article import ArticleSummary
-from reader.core.import_failures import megabytes
+from reader.core.import_failures import MB, megabytes
 from reader.core.versions import Verdict
 from reader.errors import NotFound, ReaderError
 from reader.services.library import MAX_FILE_BYTES, FetchLimits, Library
@@ -21,7 +21,6 @@ from reader.services.library import MAX_FILE_BYTES, FetchLimits, Library
 if TYPE_CHECKING:
     from reader.services.library import ImportResult
 
-MB = 1024 * 1024
 ENV_MAX_SIZE = "READER_MAX_IMPORT_MB"
 
 
