@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QStyle
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from reader.gui.layout import fit_on_screen
@@ -181,16 +181,22 @@ def test_focus_mode_hides_the_notes_panel_too_and_brings_it_back(
     assert not dock.isVisibleTo(window)
 
 
-def test_the_notes_panel_fits_a_small_window_beside_the_article(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    # At 700 px the panel (its minimum was 246 px) took the window's width past the screen's
-    # edge, and left the article narrower than itself.
+def notes_panel_opened(qtbot: QtBot, window: MainWindow) -> tuple[QAction, QDockWidget]:
+    """The Notes panel opened with its menu toggle, shown; the toggle and the panel."""
     toggle = window.menu_actions.notes_panel
     assert toggle is not None
     toggle.trigger()
     dock = window.annotations.dock
     qtbot.waitUntil(dock.isVisible)
+    return toggle, dock
+
+
+def test_the_notes_panel_fits_a_small_window_beside_the_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # At 700 px the panel (its minimum was 246 px) took the window's width past the screen's
+    # edge, and left the article narrower than itself.
+    toggle, dock = notes_panel_opened(qtbot, window)
     assert window.minimumSizeHint().width() <= 700
     window.resize(700, 500)
     pane = window.parts.pane
@@ -211,11 +217,7 @@ def test_a_notes_panel_made_wide_in_a_roomy_window_keeps_its_width(
 ) -> None:
     # Fitting is for an article squeezed to its least width: a panel the reader widened
     # was cut back by a change of the window's height alone, or by showing it again.
-    toggle = window.menu_actions.notes_panel
-    assert toggle is not None
-    toggle.trigger()
-    dock = window.annotations.dock
-    qtbot.waitUntil(dock.isVisible)
+    toggle, dock = notes_panel_opened(qtbot, window)
     window.resizeDocks([dock], [450], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: abs(dock.width() - 450) <= 2)
     window.resize(1200, 700)

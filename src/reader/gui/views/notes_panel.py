@@ -334,9 +334,10 @@ class NotesPanel(QWidget):
         """Re-attach for a highlight not exactly anchored; Confirm for a fuzzy one."""
         highlight = self._highlights.get(self._chosen)
         status = highlight.status if highlight else AnchorStatus.ANCHORED
-        self.reattach_button.setVisible(status is not AnchorStatus.ANCHORED)
+        lost = status is not AnchorStatus.ANCHORED
+        self.reattach_button.setVisible(lost)
         self.confirm_button.setVisible(status is AnchorStatus.FUZZY)
-        self.anchoring.setVisible(status is not AnchorStatus.ANCHORED)
+        self.anchoring.setVisible(lost)
 
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #c0392b;")
